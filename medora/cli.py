@@ -1,0 +1,164 @@
+"""The `medora` command: thin commands that open a workspace, call one library function and print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from medora.errors import MedoraError
+from medora.settings import Settings
+
+
+def _workspace(progress: bool = False):  # noqa: ANN202 (a Workspace; imported late so --help stays fast)
+    from medora.workspace import Workspace
+
+    try:
+        settings = Settings()
+    except Exception as error:  # pydantic's ValidationError: a bad MEDORA_* variable
+        raise click.ClickException(f"invalid configuration: {error}") from error
+    return Workspace(settings, show_progress=progress and sys.stderr.isatty())
+
+
+@click.group()
+@click.version_option(package_name="medora")
+def main() -> None:
+    """Medora: clinical questions answered with structured, cited articles, offline.
+
+    Data lives in MEDORA_HOME (default: your user data folder). Example:
+
+        medora ask "How should L5 radiculopathy with foot drop be managed?"
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--no-embed", is_flag=True, help="Skip dense embeddings (faster; lexical retrieval only).")
+def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
+    """Ingest literature files or folders: PubMed XML (.xml/.xml.gz), PMC JATS, Markdown, HTML, PDF, JSONL.
+
+    Re-running is safe: stored records are skipped. Example:
+
+        medora ingest pubmed24n0001.xml.gz guidelines/
+    """
+    workspace = _workspace(progress=True)
+    if no_embed:
+        workspace.settings.ingest.embed = False
+    try:
+        report = workspace.ingest(list(paths))
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"{report.files_read} file(s) read, {report.files_skipped} already ingested; "
+        f"{report.sources_added} source(s) and {report.passages_added} passage(s) added, "
+        f"{report.sources_already_stored} already stored ({report.seconds_total:.1f} s)."
+    )
+    for path, reason in report.failures:
+        click.echo(f"error: {path}: {reason}", err=True)
+    if report.failures:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON (same as --format json).")
+@click.option("--format", "output_format", type=click.Choice(["terminal", "markdown", "json", "html"]), default="terminal")
+@click.option("--year-from", type=int, help="Only evidence published in or after this year.")
+@click.option("--year-to", type=int, help="Only evidence published in or before this year.")
+@click.option("--kind", "kinds", multiple=True, help="Only evidence of this kind (repeatable), e.g. --kind guideline.")
+@click.option("--debug", is_flag=True, help="Also show sentences that failed verification.")
+def ask(
+    question: str, as_json: bool, output_format: str, year_from: int | None, year_to: int | None, kinds: tuple[str, ...], debug: bool
+) -> None:
+    """Answer a clinical QUESTION with a cited article. Example:
+
+        medora ask "What is the best approach to managing L5 radiculopathy with foot drop?"
+    """
+    from medora.compose.article import compose_article
+    from medora.compose.render import print_terminal, to_html, to_json, to_markdown
+    from medora.retrieve.retriever import Filters
+
+    workspace = _workspace(progress=True)
+    try:
+        article = compose_article(
+            question,
+            retriever=workspace.retriever,
+            settings=workspace.settings,
+            filters=Filters(year_from=year_from, year_to=year_to, kinds=frozenset(kinds)),
+        )
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    output_format = "json" if as_json else output_format
+    if output_format == "json":
+        click.echo(to_json(article))
+    elif output_format == "markdown":
+        click.echo(to_markdown(article))
+    elif output_format == "html":
+        click.echo(to_html(article))
+    else:
+        print_terminal(article)
+    if debug and article.dropped_statements:
+        click.echo("\nDropped (failed verification):", err=True)
+        for statement in article.dropped_statements:
+            click.echo(f"  - {statement.text} ({'; '.join(statement.flags)})", err=True)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Rebuild even when the indexes are current.")
+def index(force: bool) -> None:
+    """Build or refresh the search indexes from the store. Example:
+
+        medora index --force
+    """
+    workspace = _workspace(progress=True)
+    try:
+        manifest = workspace.refresh_indexes(force=force)
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(json.dumps(manifest, indent=2) if manifest else "Indexes are current.")
+
+
+@main.command()
+def stats() -> None:
+    """Show what the store holds. Example:
+
+        medora stats
+    """
+    from medora.store import repository
+
+    workspace = _workspace()
+    with workspace.engine.connect() as conn:
+        click.echo(
+            f"data directory: {workspace.settings.home}\n"
+            f"sources: {repository.count_sources(conn)}\npassages: {repository.count_passages(conn)}"
+        )
+
+
+@main.group()
+def library() -> None:
+    """The packaged editorial library of topic overviews."""
+
+
+@library.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def library_check(paths: tuple[Path, ...]) -> None:
+    """Validate overview files (default: the packaged library). Example:
+
+        medora library check
+    """
+    from medora.library import overview_paths
+    from medora.library.validate import validate_library
+
+    problems = validate_library(list(paths) or overview_paths())
+    for problem in problems:
+        click.echo(problem, err=True)
+    files = len(list(paths) or overview_paths())
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {files} overview(s)")
+    click.echo(f"{files} overview(s) valid.")
+
+
+if __name__ == "__main__":
+    main()

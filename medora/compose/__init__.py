@@ -1,0 +1,1 @@
+"""Composition: retrieved evidence in, a structured, verified, cited Article out."""

@@ -1,0 +1,229 @@
+"""Evidence → Article: analyse the question, retrieve, lay out sections, verify every sentence, number citations."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections import Counter
+
+from medora.compose.analyse import QuestionAnalysis, analyse_question, find_red_flags
+from medora.compose.citations import CitationBook
+from medora.compose.extractive import Candidate, candidates_from, select_diverse
+from medora.compose.templates import section_for_overview_label, section_for_sentence, template_for
+from medora.compose.verify import check_support
+from medora.retrieve.retriever import Filters, Retriever
+from medora.retrieve.tokenize import content_words
+from medora.settings import Settings
+from medora.types import (
+    Article,
+    ArticleSection,
+    EditorialStatus,
+    Evidence,
+    Kind,
+    Provenance,
+    Statement,
+)
+
+DISCLAIMER = (
+    "Medora summarises published evidence for health professionals. It is not a substitute for clinical judgement, "
+    "local protocols or the full guideline text; verify doses and recommendations against the cited sources."
+)
+MIN_QUESTION_COVERAGE = 0.5  # share of the question's content words a passage must contain to count as on-topic
+MIN_DENSE_SIMILARITY = 0.55  # or: cosine similarity of passage and question at least this
+OVERVIEW_MATCH = 0.6  # an overview this on-topic is laid out section by section
+
+
+def is_on_topic(evidence: Evidence, question_words: set[str]) -> bool:
+    words = content_words(f"{evidence.source.title} {evidence.text}")
+    coverage = len(question_words & words) / len(question_words) if question_words else 0.0
+    return coverage >= MIN_QUESTION_COVERAGE or (evidence.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
+
+
+def compose_article(
+    question: str,
+    *,
+    retriever: Retriever,
+    settings: Settings,
+    filters: Filters | None = None,
+    analysis: QuestionAnalysis | None = None,
+) -> Article:
+    """The embedded (extractive) article for ``question``; nothing in it is cited that was not retrieved."""
+    timings: dict[str, float] = {}
+    tick = time.perf_counter()
+    analysis = analysis or analyse_question(question)
+    timings["analyse"] = _ms(tick)
+
+    tick = time.perf_counter()
+    retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=filters)
+    question_words = content_words(question)
+    on_topic = [item for item in retrieved if is_on_topic(item, question_words)]
+    overview = _matching_overview(on_topic, question_words)
+    pool = on_topic
+    if overview is not None:
+        pool = retriever.whole_source(overview.source_id) + [e for e in on_topic if e.source_id != overview.source_id]
+    timings["retrieve"] = _ms(tick)
+
+    tick = time.perf_counter()
+    book = CitationBook()
+    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
+    timings["compose_and_verify"] = _ms(tick)
+
+    flags = analysis.red_flags or [f for f in find_red_flags(" ".join(e.text for e in on_topic[:3])) if _flag_in_question_topic(f, question)]
+    used_ids = sorted({pid for ref in book.references() for pid in ref.passage_ids})
+    article = Article(
+        question=question,
+        question_type=analysis.question_type,
+        title=_title(question, overview),
+        urgent_notice=" ".join(flag.notice for flag in flags) or None,
+        bottom_line=bottom_line,
+        sections=sections,
+        insufficient_evidence=not bottom_line,
+        references=book.references(),
+        evidence_summary=_evidence_summary(book),
+        editorial=EditorialStatus(
+            status=(overview.source.review_status if overview is not None else None) or "pending human review",
+            last_updated=datetime.date.today().isoformat(),
+        ),
+        disclaimer=DISCLAIMER,
+        provenance=Provenance(
+            settings_hash=settings.fingerprint(),
+            index_version=retriever.index_version,
+            models={"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": "extractive"},
+            passage_ids=used_ids,
+            composer="extractive",
+            timings_ms=timings,
+        ),
+        dropped_statements=dropped,
+    )
+    if article.insufficient_evidence:
+        article.sections = [_insufficient_section(retrieved)]
+    return article
+
+
+def _lay_out(
+    analysis: QuestionAnalysis,
+    pool: list[Evidence],
+    overview: Evidence | None,
+    book: CitationBook,
+    settings: Settings,
+) -> tuple[list[Statement], list[ArticleSection], list[Statement]]:
+    rules = template_for(analysis.question_type)
+    candidates = candidates_from(pool, analysis.question)
+    if overview is not None:
+        from_overview = [c for c in candidates if c.evidence.source_id == overview.source_id]
+        others = [c for c in candidates if c.evidence.source_id != overview.source_id]
+        chosen = from_overview + select_diverse(others, limit=max(settings.compose.max_sentences // 3, 2))
+    else:
+        chosen = select_diverse(candidates, limit=settings.compose.max_sentences)
+    bottom = [c for c in chosen if _overview_heading(c) == "Bottom line"] or _bottom_line_pick(chosen)
+    dropped: list[Statement] = []
+    bottom_line = [s for c in bottom if (s := _verified(c, book, settings, dropped))]
+    placed: dict[str, ArticleSection] = {}
+    order = [rule.heading for rule in rules]
+    for candidate in chosen:
+        if candidate in bottom:
+            continue
+        heading, sub = _placement(candidate, rules)
+        statement = _verified(candidate, book, settings, dropped)
+        if statement is None:
+            continue
+        section = placed.setdefault(heading, ArticleSection(heading=heading))
+        if sub:
+            target = next((s for s in section.subsections if s.heading == sub), None)
+            if target is None:
+                target = ArticleSection(heading=sub)
+                section.subsections.append(target)
+            target.statements.append(statement)
+        else:
+            section.statements.append(statement)
+    ordered = sorted(placed.values(), key=lambda s: order.index(s.heading) if s.heading in order else len(order))
+    return bottom_line, ordered, dropped
+
+
+def _overview_heading(candidate: Candidate) -> str | None:
+    if candidate.evidence.source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    return section_for_overview_label(candidate.evidence.section)[0]
+
+
+def _placement(candidate: Candidate, rules: list) -> tuple[str, str | None]:
+    if candidate.evidence.source.kind is Kind.EDITORIAL_SUMMARY:
+        return section_for_overview_label(candidate.evidence.section)
+    return section_for_sentence(candidate.text, rules), None
+
+
+def _bottom_line_pick(chosen: list[Candidate]) -> list[Candidate]:
+    """Two sentences, guideline and systematic-review evidence first, then the most relevant."""
+    ranked = sorted(chosen, key=lambda c: (not c.is_strong, -c.relevance))
+    return ranked[:2]
+
+
+def _verified(candidate: Candidate, book: CitationBook, settings: Settings, dropped: list[Statement]) -> Statement | None:
+    support = check_support(candidate.text, candidate.evidence.text, min_support=settings.compose.min_support)
+    statement = Statement(
+        text=candidate.text,
+        citations=[],
+        passage_id=candidate.evidence.passage_id,
+        support=support.score,
+        verified=support.supported,
+        flags=support.flags,
+    )
+    if not support.supported:
+        dropped.append(statement)
+        return None
+    statement.citations = book.cite(candidate.evidence, reference_ids=candidate.reference_ids)
+    return statement
+
+
+def _matching_overview(evidence: list[Evidence], question_words: set[str]) -> Evidence | None:
+    """The top-ranked editorial overview, when it is squarely on the question's topic."""
+    for item in evidence[:5]:
+        if item.source.kind is Kind.EDITORIAL_SUMMARY:
+            words = content_words(f"{item.source.title} {item.text} {' '.join(item.source.mesh)}")
+            if question_words and len(question_words & words) / len(question_words) >= OVERVIEW_MATCH:
+                return item
+    return None
+
+
+def _flag_in_question_topic(flag, question: str) -> bool:  # noqa: ANN001
+    """Evidence-borne flags count only when the question shares a word with the flag's name."""
+    return bool(content_words(flag.name) & content_words(question))
+
+
+def _title(question: str, overview: Evidence | None) -> str:
+    return overview.source.title if overview is not None else question.strip().rstrip("?").strip()
+
+
+def _evidence_summary(book: CitationBook) -> str:
+    references = book.references()
+    if not references:
+        return "No retrieved source was on the question's topic."
+    kinds = Counter(ref.kind for ref in references)
+    years = [ref.year for ref in references if ref.year]
+    described = ", ".join(f"{count} {kind}{'' if count == 1 else 's'}" for kind, count in kinds.most_common())
+    span = f"; published {min(years)}–{max(years)}" if years else ""
+    return f"Based on {len(references)} source{'s' if len(references) != 1 else ''}: {described}{span}."
+
+
+def _insufficient_section(retrieved: list[Evidence]) -> ArticleSection:
+    closest = "; ".join(dict.fromkeys(e.source.title for e in retrieved[:3] if e.source.title)) or "nothing"
+    return ArticleSection(
+        heading="Insufficient evidence in the library",
+        statements=[
+            Statement(
+                text=(
+                    "Medora found no source in its library that addresses this question closely enough to answer it. "
+                    f"Closest sources found (not used as support): {closest}."
+                ),
+                citations=[],
+                passage_id=None,
+                support=0.0,
+                verified=False,
+                flags=["no supporting evidence"],
+            )
+        ],
+    )
+
+
+def _ms(tick: float) -> float:
+    return round((time.perf_counter() - tick) * 1000, 1)

@@ -1,0 +1,29 @@
+"""Medora's exceptions: raised deep inside, turned into messages and exit codes only at the edges."""
+
+
+class MedoraError(Exception):
+    """Base class; the message always says what the user can change."""
+
+
+class ConfigurationError(MedoraError):
+    """A setting is missing or has a value Medora cannot use."""
+
+
+class IngestError(MedoraError):
+    """A file could not be read or parsed; the message names the path and the reason."""
+
+
+class UnsupportedFormatError(IngestError):
+    """The file's format is not one Medora can parse."""
+
+
+class IndexNotReadyError(MedoraError):
+    """The store has no passages yet, so there is nothing to search."""
+
+
+class ModelUnavailableError(MedoraError):
+    """A model file Medora needs is not installed; the message gives the install command."""
+
+
+class LLMError(MedoraError):
+    """The configured LLM endpoint failed, refused or returned output Medora cannot use."""

@@ -1,0 +1,98 @@
+"""JSON Lines: Medora's corpus format (``pmid``, ``title``, ``sections``…) and MedQuAD question/answer records."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from medora.errors import IngestError
+from medora.ingest.kinds import kind_from_label, kind_from_metadata
+from medora.types import Kind, Section, Source
+
+_MEDQUAD_ISSUERS = {
+    "CancerGov": "National Cancer Institute (cancer.gov)",
+    "GARD": "Genetic and Rare Diseases Information Center (NIH)",
+    "GHR": "Genetics Home Reference (NLM)",
+    "MPlus": "MedlinePlus (NLM)",
+    "NIDDK": "National Institute of Diabetes and Digestive and Kidney Diseases",
+    "NINDS": "National Institute of Neurological Disorders and Stroke",
+    "SeniorHealth": "NIHSeniorHealth (NIH)",
+    "NHLBI": "National Heart, Lung, and Blood Institute",
+    "CDC": "Centers for Disease Control and Prevention",
+}
+_SPACE = re.compile(r"[ \t]+")
+
+
+def parse_jsonl(path: Path) -> Iterator[Source | IngestError]:
+    """Yield a Source per good line and an IngestError per bad one, so one bad line costs only itself."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                source = _record_to_source(record, origin=str(path))
+            except (json.JSONDecodeError, IngestError, TypeError, ValueError, KeyError) as error:
+                yield IngestError(f"line {number}: {error}")
+                continue
+            yield source
+
+
+def _record_to_source(record: dict, *, origin: str) -> Source:
+    if not isinstance(record, dict):
+        raise IngestError("a line must be a JSON object")
+    if "sections" in record:
+        return _corpus_record(record, origin=origin)
+    if "question" in record and "answer" in record:
+        return _medquad_record(record, origin=origin)
+    raise IngestError(f"unknown record shape with fields {sorted(record)[:8]} (expected corpus or MedQuAD)")
+
+
+def _corpus_record(record: dict, *, origin: str) -> Source:
+    sections = [Section(label=s.get("label") or "", text=s["text"].strip()) for s in record["sections"] if s.get("text")]
+    if not sections and (record.get("title") or "").strip():
+        sections = [Section(label="TITLE", text=record["title"].strip())]
+    if not sections:
+        raise IngestError(f"record {record.get('pmid') or record.get('id')} has no section text")
+    pmid = str(record["pmid"]) if record.get("pmid") else None
+    mesh = list(record.get("mesh") or [])
+    kind = kind_from_label(record["kind"]) if record.get("kind") else kind_from_metadata(
+        record.get("publication_types") or [], mesh
+    )
+    key = f"pmid:{pmid}" if pmid else f"doi:{record['doi']}" if record.get("doi") else f"doc:{record['id']}"
+    return Source(
+        key=key,
+        kind=kind,
+        title=(record.get("title") or "").strip(),
+        authors=list(record.get("authors") or []),
+        journal=record.get("journal"),
+        year=int(record["year"]) if record.get("year") else None,
+        pmid=pmid,
+        doi=record.get("doi"),
+        url=record.get("url") or (f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else None),
+        mesh=mesh,
+        licence=record.get("licence"),
+        origin=f"{origin}#{record.get('origin')}" if record.get("origin") else origin,
+        sections=sections,
+    )
+
+
+def _medquad_record(record: dict, *, origin: str) -> Source:
+    answer = "\n".join(_SPACE.sub(" ", line).strip() for line in str(record["answer"]).splitlines() if line.strip())
+    if not answer:
+        raise IngestError(f"MedQuAD record {record.get('id')} has an empty answer")
+    collection = str(record.get("source") or "")
+    issuer = next((name for tag, name in _MEDQUAD_ISSUERS.items() if f"_{tag}_" in f"_{collection}_"), collection)
+    return Source(
+        key=f"medquad:{record['id']}",
+        kind=Kind.CONSUMER_HEALTH,
+        title=str(record["question"]).replace(" ?", "?").strip(),
+        journal=issuer or None,
+        url=record.get("url"),
+        mesh=[record["focus"]] if record.get("focus") else [],
+        licence="CC BY 4.0 (MedQuAD)",
+        origin=origin,
+        sections=[Section(label=str(record.get("qtype") or "answer"), text=answer)],
+    )

@@ -1,0 +1,52 @@
+"""The lexical index: BM25 (Lucene variant, bm25s) over biomedical tokens, saved as local files."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from medora.retrieve.tokenize import index_tokens
+
+logging.getLogger("bm25s").setLevel(logging.ERROR)
+
+
+class LexicalIndex:
+    """``add`` once with all passages, then ``search``; ``save``/``load`` keep it between runs."""
+
+    def __init__(self, *, k1: float = 1.2, b: float = 0.75) -> None:
+        self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+        self._ids = np.zeros(0, dtype=np.int64)
+
+    def add(self, ids: Sequence[int], texts: Sequence[str], *, show_progress: bool = False) -> None:
+        self._ids = np.asarray(ids, dtype=np.int64)
+        self._bm25.index([index_tokens(text) for text in texts], show_progress=show_progress)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def search(self, query: str, *, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(passage id, BM25 score) best first; ``mask`` (one 0/1 per passage) restricts the candidates."""
+        tokens = [t for t in index_tokens(query) if t in self._bm25.vocab_dict]
+        if not tokens or not len(self._ids):
+            return []
+        scores = self._bm25.get_scores(tokens, weight_mask=mask)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(self._ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self._bm25.save(str(directory), show_progress=False)
+        np.save(directory / "passage_ids.npy", self._ids)
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        index = cls.__new__(cls)
+        index._bm25 = bm25s.BM25.load(str(directory), mmap=False, show_progress=False, verbosity=0)
+        index._ids = np.load(directory / "passage_ids.npy")
+        return index

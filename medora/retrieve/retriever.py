@@ -1,0 +1,171 @@
+"""Question → ranked Evidence: BM25 and dense candidates, reciprocal rank fusion, evidence and recency priors."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import Engine
+
+from medora.retrieve.embed import Embedder
+from medora.retrieve.expand import QueryExpander
+from medora.retrieve.fuse import reciprocal_rank_fusion
+from medora.retrieve.indexes import KIND_CODES, Indexes
+from medora.retrieve.priors import evidence_prior, recency_prior
+from medora.settings import RetrieveSettings
+from medora.store import repository
+from medora.types import Evidence
+
+MODES = ("hybrid", "lexical", "dense")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict evidence to a year range and/or a set of kinds (values of ``medora.types.Kind``)."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.year_from or self.year_to or self.kinds)
+
+
+@dataclass
+class Ranked:
+    passage_id: int
+    score: float
+    lexical_rank: int | None
+    dense_rank: int | None
+    dense_similarity: float | None
+
+
+class Retriever:
+    """Holds the loaded indexes and the embedder; one instance serves many questions."""
+
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        indexes: Indexes,
+        embedder: Embedder | None,
+        settings: RetrieveSettings,
+        expander: QueryExpander | None = None,
+        current_year: int | None = None,
+    ) -> None:
+        self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
+        self._expander = expander if expander is not None else QueryExpander()
+        self._current_year = current_year or datetime.date.today().year
+        self._position = indexes.table.position()
+        self._kind_prior = np.array([evidence_prior(k, weight=settings.evidence_weight) for k in KIND_CODES])
+
+    @property
+    def index_version(self) -> str:
+        return str(self._indexes.manifest.get("version"))
+
+    def rank(
+        self, question: str, *, top_k: int | None = None, filters: Filters | None = None, mode: str | None = None
+    ) -> list[Ranked]:
+        """Fused, prior-weighted passage ranking (ids and scores only; no database reads)."""
+        mode = mode or self._settings.mode
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(MODES)}")
+        if mode != "lexical" and (self._embedder is None or self._indexes.vectors is None):
+            mode = "lexical"
+        top_k = top_k or self._settings.top_k
+        mask = self._mask(filters) if filters and filters.active else None
+        lexical: list[tuple[int, float]] = []
+        dense: list[tuple[int, float]] = []
+        if mode in ("hybrid", "lexical"):
+            query = self._expander.expand(question) if self._settings.expand_queries else question
+            lexical = self._indexes.lexical.search(query, k=self._settings.candidates, mask=mask)
+        if mode in ("hybrid", "dense"):
+            vector = self._embedder.embed([question])[0]
+            wanted = self._settings.candidates * (4 if mask is not None else 1)
+            dense = self._indexes.vectors.search(vector, k=wanted)
+            if mask is not None:
+                dense = [(pid, sim) for pid, sim in dense if pid in self._position and mask[self._position[pid]]]
+            dense = dense[: self._settings.candidates]
+        fused = reciprocal_rank_fusion(
+            [[pid for pid, _ in lexical], [pid for pid, _ in dense]],
+            weights=[self._settings.lexical_weight, self._settings.dense_weight],
+            k=self._settings.rrf_k,
+        )
+        lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
+        dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense, start=1)}
+        similarity = dict(dense)
+        ranked = [
+            Ranked(pid, score * self._prior(pid), lexical_rank.get(pid), dense_rank.get(pid), similarity.get(pid))
+            for pid, score in fused.items()
+        ]
+        ranked.sort(key=lambda item: (-item.score, item.passage_id))
+        return ranked[:top_k]
+
+    def search(
+        self, question: str, *, top_k: int | None = None, filters: Filters | None = None, mode: str | None = None
+    ) -> list[Evidence]:
+        """The top passages as Evidence, each with its full Source, best first."""
+        return self._to_evidence(self.rank(question, top_k=top_k, filters=filters, mode=mode))
+
+    def whole_source(self, source_id: int) -> list[Evidence]:
+        """Every passage of a retrieved source, in reading order (used to lay out an editorial overview)."""
+        with self._engine.connect() as conn:
+            ids = repository.passage_ids_of_source(conn, source_id=source_id)
+        return self._to_evidence([Ranked(pid, 0.0, None, None, None) for pid in ids])
+
+    def _to_evidence(self, ranked: list[Ranked]) -> list[Evidence]:
+        with self._engine.connect() as conn:
+            rows = repository.fetch_passages(conn, passage_ids=[item.passage_id for item in ranked])
+        evidence = []
+        for item in ranked:
+            if item.passage_id not in rows:
+                continue  # deleted since the index was built; never cite what the store no longer holds
+            row, source_id, source = rows[item.passage_id]
+            evidence.append(
+                Evidence(
+                    passage_id=item.passage_id,
+                    source_id=source_id,
+                    source=source,
+                    section=row.section,
+                    text=row.text,
+                    start=row.start,
+                    end=row.end,
+                    score=item.score,
+                    lexical_rank=item.lexical_rank,
+                    dense_rank=item.dense_rank,
+                    dense_similarity=item.dense_similarity,
+                )
+            )
+        return evidence
+
+    def _prior(self, passage_id: int) -> float:
+        position = self._position.get(passage_id)
+        if position is None:
+            return 1.0
+        table = self._indexes.table
+        year = int(table.years[position]) or None
+        return float(self._kind_prior[table.kinds[position]]) * recency_prior(
+            year,
+            current_year=self._current_year,
+            weight=self._settings.recency_weight,
+            half_life_years=self._settings.recency_half_life_years,
+        )
+
+    def _mask(self, filters: Filters) -> np.ndarray:
+        table = self._indexes.table
+        keep = np.ones(len(table.ids), dtype=bool)
+        if filters.year_from:
+            keep &= table.years >= filters.year_from
+        if filters.year_to:
+            keep &= (table.years <= filters.year_to) & (table.years > 0)
+        if filters.kinds:
+            codes = [KIND_CODES.index(kind) for kind in filters.kinds if kind in KIND_CODES]
+            keep &= np.isin(table.kinds, codes)
+        return keep.astype(np.float32)
+
+
+def source_ids_in_order(evidence: Sequence[Evidence]) -> list[int]:
+    return list(dict.fromkeys(item.source_id for item in evidence))

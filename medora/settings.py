@@ -1,0 +1,79 @@
+"""One Settings object, built once at the edge (CLI, app factory) and passed down.
+
+Every field can be set from the environment with the ``MEDORA_`` prefix; nested groups use ``__``
+(``MEDORA_RETRIEVE__TOP_K=20``). Nothing below this module reads the environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class IngestSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    batch_size: int = Field(256, ge=1, description="Records per transaction; a kill loses at most one batch.")
+    chunk_words: int = Field(160, ge=20, description="Target passage length in words (section-aware chunks).")
+    chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated between consecutive chunks.")
+    embed: bool = Field(True, description="Embed passages while ingesting (needed for dense retrieval).")
+
+
+class RetrieveSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    top_k: int = Field(10, ge=1, description="Passages returned to the composer.")
+    candidates: int = Field(100, ge=10, description="Candidates taken from each of BM25 and dense before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant (Cormack et al., 2009).")
+    lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 list in fusion.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense list in fusion.")
+    evidence_weight: float = Field(0.15, ge=0, description="Strength of the evidence-level prior.")
+    recency_weight: float = Field(0.05, ge=0, description="Strength of the recency prior.")
+    recency_half_life_years: float = Field(10.0, gt=0, description="Years after which the recency prior halves.")
+    expand_queries: bool = Field(True, description="Add abbreviation and synonym expansions to the BM25 query.")
+    mode: str = Field("hybrid", description="hybrid, lexical or dense.")
+
+
+class ComposeSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_sentences: int = Field(14, ge=1, description="Sentences in an extractive article body.")
+    min_support: float = Field(0.5, ge=0, le=1, description="Share of a claim's content words its passage must hold.")
+    composer: str = Field("extractive", description="extractive (embedded) or llm (OpenAI-compatible endpoint).")
+
+
+class LLMSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    model: str = Field("local", description="Model name sent to the endpoint.")
+    api_key: str = Field("not-needed", description="API key for the endpoint (local servers ignore it).")
+    timeout_seconds: float = Field(60.0, gt=0, description="Request timeout before falling back to extractive.")
+    max_tokens: int = Field(800, ge=16, description="Completion budget.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MEDORA_", env_nested_delimiter="__", extra="forbid")
+    home: Path = Field(default_factory=lambda: Path(user_data_dir("medora")), description="Data directory.")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; defaults to SQLite in the data directory.")
+    mesh_descriptors: Path | None = Field(
+        None, description="Optional MeSH descriptors TSV (id, name, entry terms) for synonym expansion."
+    )
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    retrieve: RetrieveSettings = Field(default_factory=RetrieveSettings)
+    compose: ComposeSettings = Field(default_factory=ComposeSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'medora.sqlite'}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    def fingerprint(self) -> str:
+        """A short hash of the settings that shape answers, recorded on every article."""
+        shaping = {k: v for k, v in self.model_dump(mode="json").items() if k in ("retrieve", "compose")}
+        return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:12]

@@ -1,0 +1,227 @@
+"""Every read and write of the store. Keyword-only arguments; rows in, models out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+
+import numpy as np
+from sqlalchemy import Connection, func, insert, select
+
+from medora.store.schema import embeddings, ingested_files, passages, sources
+from medora.types import Kind, Passage, Reference, Section, Source
+
+
+def is_file_ingested(conn: Connection, *, sha256: str) -> bool:
+    """True when a file with these exact bytes finished ingesting before."""
+    return conn.execute(select(ingested_files.c.sha256).where(ingested_files.c.sha256 == sha256)).first() is not None
+
+
+def record_ingested_file(conn: Connection, *, sha256: str, path: str, records: int, seconds: float) -> None:
+    conn.execute(
+        insert(ingested_files).values(
+            sha256=sha256, path=path, records=records, seconds=seconds, finished_at=datetime.now(timezone.utc)
+        )
+    )
+
+
+def existing_source_keys(conn: Connection, *, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        found.update(conn.execute(select(sources.c.key).where(sources.c.key.in_(chunk))).scalars())
+    return found
+
+
+def _source_row(source: Source) -> dict:
+    return {
+        "key": source.key,
+        "kind": source.kind.value,
+        "title": source.title,
+        "authors": source.authors,
+        "journal": source.journal,
+        "year": source.year,
+        "pmid": source.pmid,
+        "doi": source.doi,
+        "url": source.url,
+        "mesh": source.mesh,
+        "licence": source.licence,
+        "origin": source.origin,
+        "sections": [section.model_dump() for section in source.sections],
+        "references": [reference.model_dump(exclude_none=True) for reference in source.references],
+        "review_status": source.review_status,
+        "last_reviewed": source.last_reviewed,
+    }
+
+
+def source_from_row(row) -> Source:  # noqa: ANN001 (a SQLAlchemy Row)
+    return Source(
+        key=row.key,
+        kind=Kind(row.kind),
+        title=row.title or "",
+        authors=row.authors or [],
+        journal=row.journal,
+        year=row.year,
+        pmid=row.pmid,
+        doi=row.doi,
+        url=row.url,
+        mesh=row.mesh or [],
+        licence=row.licence,
+        origin=row.origin or "",
+        sections=[Section(**section) for section in row.sections or []],
+        references=[Reference(**reference) for reference in row.references or []],
+        review_status=row.review_status,
+        last_reviewed=row.last_reviewed,
+    )
+
+
+def insert_source_with_passages(
+    conn: Connection,
+    *,
+    source: Source,
+    source_passages: Sequence[Passage],
+    vectors: np.ndarray | None,
+    model: str | None,
+) -> list[int]:
+    """Insert one new source, its passages and (optionally) their vectors; return the passage ids."""
+    source_id = conn.execute(insert(sources).values(**_source_row(source))).inserted_primary_key[0]
+    passage_ids: list[int] = []
+    for position, passage in enumerate(source_passages):
+        passage_id = conn.execute(
+            insert(passages).values(
+                source_id=source_id,
+                ordinal=passage.ordinal,
+                section=passage.section,
+                text=passage.text,
+                start=passage.start,
+                end=passage.end,
+            )
+        ).inserted_primary_key[0]
+        passage_ids.append(passage_id)
+        if vectors is not None and model is not None:
+            conn.execute(
+                insert(embeddings).values(
+                    passage_id=passage_id, model=model, vector=vectors[position].astype(np.float32).tobytes()
+                )
+            )
+    return passage_ids
+
+
+def count_passages(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(passages)).scalar_one()
+
+
+def count_sources(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(sources)).scalar_one()
+
+
+def passage_state(conn: Connection) -> dict:
+    """What an index must match to be current: passage count and highest id."""
+    count, highest = conn.execute(select(func.count(), func.max(passages.c.id)).select_from(passages)).one()
+    return {"passages": count, "max_passage_id": highest or 0}
+
+
+def iter_passage_texts(conn: Connection, *, batch: int = 5000) -> Iterator[tuple[list[int], list[str]]]:
+    """Passage ids and texts in id order, in batches, for building the lexical index."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(passages.c.id, sources.c.title, passages.c.text)
+            .join(sources, sources.c.id == passages.c.source_id)
+            .where(passages.c.id > last)
+            .order_by(passages.c.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield [row.id for row in rows], [f"{row.title}\n{row.text}" for row in rows]
+        last = rows[-1].id
+
+
+def iter_embeddings(conn: Connection, *, model: str, batch: int = 20000) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Stored vectors for ``model`` as (ids, matrix) batches, for building the vector index."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(embeddings.c.passage_id, embeddings.c.vector)
+            .where(embeddings.c.model == model, embeddings.c.passage_id > last)
+            .order_by(embeddings.c.passage_id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        ids = np.fromiter((row.passage_id for row in rows), dtype=np.int64, count=len(rows))
+        matrix = np.vstack([np.frombuffer(row.vector, dtype=np.float32) for row in rows])
+        yield ids, matrix
+        last = int(ids[-1])
+
+
+def passages_without_embedding(conn: Connection, *, model: str, limit: int) -> list[tuple[int, str, str]]:
+    """(id, title, text) of passages that still lack a vector from ``model``, for backfilling."""
+    embedded = select(embeddings.c.passage_id).where(embeddings.c.model == model)
+    rows = conn.execute(
+        select(passages.c.id, sources.c.title, passages.c.text)
+        .join(sources, sources.c.id == passages.c.source_id)
+        .where(passages.c.id.not_in(embedded))
+        .order_by(passages.c.id)
+        .limit(limit)
+    ).all()
+    return [(row.id, row.title, row.text) for row in rows]
+
+
+def insert_embeddings(conn: Connection, *, passage_ids: Iterable[int], vectors: np.ndarray, model: str) -> None:
+    conn.execute(
+        insert(embeddings),
+        [
+            {"passage_id": passage_id, "model": model, "vector": vector.astype(np.float32).tobytes()}
+            for passage_id, vector in zip(passage_ids, vectors, strict=True)
+        ],
+    )
+
+
+def fetch_passages(conn: Connection, *, passage_ids: Sequence[int]) -> dict[int, tuple]:
+    """passage id → (passage row, source id, Source) for the given ids."""
+    if not passage_ids:
+        return {}
+    rows = conn.execute(
+        select(passages, sources.c.id.label("sid"), *[c.label(f"s_{c.name}") for c in sources.c if c.name != "id"])
+        .join(sources, sources.c.id == passages.c.source_id)
+        .where(passages.c.id.in_(list(passage_ids)))
+    ).all()
+    found: dict[int, tuple] = {}
+    for row in rows:
+        mapping = row._mapping
+        source_row = _Prefixed(mapping, "s_")
+        found[mapping["id"]] = (row, mapping["sid"], source_from_row(source_row))
+    return found
+
+
+def fetch_source(conn: Connection, *, key: str) -> Source | None:
+    row = conn.execute(select(sources).where(sources.c.key == key)).first()
+    return source_from_row(row) if row else None
+
+
+def source_kinds(conn: Connection) -> dict[int, tuple[str, int | None]]:
+    """source id → (kind, year) for every source, for filters and priors at query time."""
+    return {row.id: (row.kind, row.year) for row in conn.execute(select(sources.c.id, sources.c.kind, sources.c.year))}
+
+
+def passage_source_ids(conn: Connection) -> dict[int, int]:
+    return dict(conn.execute(select(passages.c.id, passages.c.source_id)).tuples())
+
+
+class _Prefixed:
+    """Attribute access to the ``s_``-prefixed source columns of a joined row."""
+
+    def __init__(self, mapping, prefix: str) -> None:  # noqa: ANN001
+        self._mapping = mapping
+        self._prefix = prefix
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return self._mapping[self._prefix + name]
+
+
+def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:
+    return list(
+        conn.execute(select(passages.c.id).where(passages.c.source_id == source_id).order_by(passages.c.ordinal)).scalars()
+    )

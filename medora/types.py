@@ -1,0 +1,177 @@
+"""The words every step speaks: sources and passages in, evidence through, articles out."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+
+class Kind(str, Enum):
+    """What sort of source a document is; drives the evidence-level prior and the reference list."""
+
+    GUIDELINE = "guideline"
+    EDITORIAL_SUMMARY = "editorial summary"
+    SYSTEMATIC_REVIEW = "systematic review"
+    META_ANALYSIS = "meta-analysis"
+    RCT = "rct"
+    COHORT = "cohort"
+    CASE_CONTROL = "case-control"
+    CASE_REPORT = "case report"
+    NARRATIVE_REVIEW = "narrative review"
+    CONSUMER_HEALTH = "consumer health"
+    RESEARCH = "research article"
+
+
+class Section(BaseModel):
+    """A labelled piece of a source's text, as the publisher structured it."""
+
+    label: str = ""
+    text: str
+
+
+class Reference(BaseModel):
+    """A citable publication an editorial overview summarises (not itself stored as a source)."""
+
+    id: str
+    kind: str
+    title: str
+    issuer: str | None = None
+    year: int | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+
+
+class Source(BaseModel):
+    """One document as parsed, before it is chunked into passages."""
+
+    key: str = Field(description="Stable identity: pmid:…, doi:…, medquad:…, library:…, or file:sha256.")
+    kind: Kind = Kind.RESEARCH
+    title: str = ""
+    authors: list[str] = Field(default_factory=list)
+    journal: str | None = None
+    year: int | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    mesh: list[str] = Field(default_factory=list)
+    licence: str | None = None
+    origin: str = ""
+    sections: list[Section] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    review_status: str | None = None
+    last_reviewed: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The text passages' character offsets point into: sections joined by blank lines."""
+        return "\n\n".join(section.text for section in self.sections)
+
+
+class Passage(BaseModel):
+    """A section-aware chunk; ``start``/``end`` are offsets into its source's body."""
+
+    id: int | None = None
+    source_key: str
+    ordinal: int
+    section: str
+    text: str
+    start: int
+    end: int
+
+
+class Evidence(BaseModel):
+    """A retrieved passage with its source and the scores that ranked it."""
+
+    passage_id: int
+    source_id: int
+    source: Source
+    section: str
+    text: str
+    start: int
+    end: int
+    score: float
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+    dense_similarity: float | None = None
+
+
+ARTICLE_SCHEMA_VERSION = "1.0"
+
+
+class Statement(BaseModel):
+    """One sentence of an article with the numbered references it cites (labels such as '1' or '1a')."""
+
+    text: str
+    citations: list[str]
+    passage_id: int | None = Field(None, description="The retrieved passage the sentence was checked against.")
+    support: float = Field(1.0, description="Share of the sentence's content words found in its passage.")
+    verified: bool = True
+    flags: list[str] = Field(default_factory=list, description="Why verification failed, when it did.")
+
+
+class ArticleSection(BaseModel):
+    heading: str
+    statements: list[Statement] = Field(default_factory=list)
+    subsections: list[ArticleSection] = Field(default_factory=list)
+
+
+class ReferenceEntry(BaseModel):
+    """A numbered entry of the reference list; ``summarises`` lists an overview's own references as 'Na'…"""
+
+    number: int
+    kind: str
+    title: str
+    journal: str | None = None
+    year: int | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    source_key: str
+    passage_ids: list[int] = Field(default_factory=list)
+    review_status: str | None = None
+    summarises: list[dict] = Field(default_factory=list)
+
+
+class Verdict(BaseModel):
+    answer: str = Field(description="yes, no or maybe")
+    confidence: float
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class EditorialStatus(BaseModel):
+    status: str = "pending human review"
+    last_updated: str
+    version: int = 1
+
+
+class Provenance(BaseModel):
+    """How the article was made, so any answer can be audited and reproduced."""
+
+    settings_hash: str
+    index_version: str
+    models: dict[str, str]
+    passage_ids: list[int]
+    composer: str
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Article(BaseModel):
+    schema_version: str = ARTICLE_SCHEMA_VERSION
+    question: str
+    question_type: str
+    audience: str = "clinician"
+    title: str
+    urgent_notice: str | None = None
+    bottom_line: list[Statement] = Field(default_factory=list)
+    sections: list[ArticleSection] = Field(default_factory=list)
+    verdict: Verdict | None = None
+    evidence_summary: str = ""
+    insufficient_evidence: bool = False
+    references: list[ReferenceEntry] = Field(default_factory=list)
+    editorial: EditorialStatus
+    disclaimer: str
+    provenance: Provenance
+    dropped_statements: list[Statement] = Field(default_factory=list, description="Debug view: failed verification.")

@@ -1,0 +1,80 @@
+"""A workspace is one data directory: its store, its indexes and the models that read them.
+
+It is the session object the CLI and the web app open once and pass down; it bootstraps an empty store from the
+packaged library so a fresh install can answer straight away."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from medora.ingest.pipeline import IngestReport, ingest_paths
+from medora.library import overview_paths
+from medora.retrieve.embed import Embedder, MiniLMEmbedder
+from medora.retrieve.expand import QueryExpander, load_mesh_terms
+from medora.retrieve.indexes import build_indexes, is_current, load_indexes
+from medora.retrieve.retriever import Retriever
+from medora.settings import Settings
+from medora.store import open_store, repository
+
+
+class Workspace:
+    def __init__(self, settings: Settings, *, embedder: Embedder | None = None, show_progress: bool = False) -> None:
+        self.settings = settings
+        self.show_progress = show_progress
+        self._embedder = embedder
+
+    @cached_property
+    def engine(self) -> Engine:
+        return open_store(self.settings.resolved_database_url)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return self._embedder or MiniLMEmbedder()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.settings.index_dir
+
+    def ingest(self, paths: list[Path]) -> IngestReport:
+        report = ingest_paths(
+            paths,
+            engine=self.engine,
+            settings=self.settings.ingest,
+            embedder=self.embedder if self.settings.ingest.embed else None,
+            show_progress=self.show_progress,
+        )
+        if report.sources_added:
+            self.refresh_indexes()
+        return report
+
+    def is_empty(self) -> bool:
+        with self.engine.connect() as conn:
+            return repository.count_sources(conn) == 0
+
+    def bootstrap(self) -> IngestReport | None:
+        """Ingest the packaged library into an empty store (the quickstart path); no-op otherwise."""
+        if not self.is_empty():
+            return None
+        return self.ingest(overview_paths())
+
+    def refresh_indexes(self, *, force: bool = False) -> dict | None:
+        model = self.embedder.model_name if self.settings.ingest.embed else None
+        if force or not is_current(self.index_dir, engine=self.engine, model=model):
+            return build_indexes(self.index_dir, engine=self.engine, model=model, show_progress=self.show_progress)
+        return None
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        self.bootstrap()
+        self.refresh_indexes()
+        mesh = load_mesh_terms(self.settings.mesh_descriptors) if self.settings.mesh_descriptors else None
+        return Retriever(
+            engine=self.engine,
+            indexes=load_indexes(self.index_dir),
+            embedder=self.embedder if self.settings.ingest.embed else None,
+            settings=self.settings.retrieve,
+            expander=QueryExpander(mesh_terms=mesh),
+        )

@@ -1,0 +1,93 @@
+"""Fresh data directory → ingest real records → ask → an article whose every citation points at a stored passage."""
+
+from pathlib import Path
+
+import pytest
+
+from medora.compose.article import compose_article
+from medora.settings import Settings
+from medora.store import repository
+from medora.workspace import Workspace
+from tests.conftest import DATA, head_lines
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The packaged library plus a PubMed XML file, embedded for real (hybrid retrieval)."""
+    home = tmp_path_factory.mktemp("e2e") / "home"
+    workspace = Workspace(Settings(home=home))
+    workspace.bootstrap()
+    report = workspace.ingest([DATA / "pubmed_sample.xml"])
+    assert report.ok and report.sources_added == 2
+    return workspace
+
+
+def _stored_passage_ids(workspace: Workspace, ids: list[int]) -> set[int]:
+    with workspace.engine.connect() as conn:
+        return set(repository.fetch_passages(conn, passage_ids=ids))
+
+
+def test_seed_question_gets_a_management_article_citing_the_overview(workspace: Workspace):
+    article = compose_article(
+        "What is the best approach to managing L5 radiculopathy with foot drop?",
+        retriever=workspace.retriever,
+        settings=workspace.settings,
+    )
+    headings = [section.heading for section in article.sections]
+    assert article.question_type == "management"
+    assert {"Diagnostic approach", "Treatment algorithm", "Special considerations", "Common pitfalls"} <= set(headings)
+    treatment = next(s for s in article.sections if s.heading == "Treatment algorithm")
+    assert any("severe" in sub.heading.lower() for sub in treatment.subsections)
+    assert article.references[0].kind == "editorial summary"
+    assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
+    assert any(item["kind"] == "guideline" for item in article.references[0].summarises)
+    assert article.bottom_line and not article.insufficient_evidence
+    assert article.editorial.status == "pending human review"
+
+
+def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(workspace: Workspace):
+    article = compose_article(
+        "Does early surgery improve motor recovery in foot drop from disc herniation?",
+        retriever=workspace.retriever,
+        settings=workspace.settings,
+    )
+    statements = article.bottom_line + [s for sec in article.sections for s in sec.statements] + [
+        s for sec in article.sections for sub in sec.subsections for s in sub.statements
+    ]
+    assert statements
+    numbers = {str(ref.number) for ref in article.references}
+    labels = numbers | {item["label"] for ref in article.references for item in ref.summarises}
+    stored = _stored_passage_ids(workspace, [s.passage_id for s in statements])
+    for statement in statements:
+        assert statement.verified and set(statement.citations) <= labels
+        assert statement.passage_id in stored
+    assert set(article.provenance.passage_ids) <= _stored_passage_ids(workspace, article.provenance.passage_ids)
+
+
+def test_an_off_topic_question_says_the_evidence_is_insufficient(workspace: Workspace):
+    article = compose_article(
+        "What is the orbital period of Jupiter's moon Europa?", retriever=workspace.retriever, settings=workspace.settings
+    )
+    assert article.insufficient_evidence
+    assert article.references == []
+    assert article.sections[0].heading == "Insufficient evidence in the library"
+
+
+def test_year_and_kind_filters_restrict_the_evidence(workspace: Workspace):
+    from medora.retrieve.retriever import Filters
+
+    evidence = workspace.retriever.search(
+        "foot drop surgery", top_k=5, filters=Filters(kinds=frozenset({"rct"}), year_from=2018)
+    )
+    assert {e.source.key for e in evidence} == {"pmid:90000001"}
+
+
+def test_shared_corpus_records_are_retrievable_by_their_own_words(shared: Path, tmp_path: Path):
+    sample = head_lines(shared / "pubmed" / "corpus.jsonl", tmp_path / "corpus.jsonl", 150)
+    workspace = Workspace(Settings(home=tmp_path / "home"))
+    workspace.ingest([sample])
+    from tests.conftest import read_jsonl
+
+    record = read_jsonl(sample)[7]
+    evidence = workspace.retriever.search(record["sections"][0]["text"][:300], top_k=3)
+    assert evidence[0].source.pmid == record["pmid"]
