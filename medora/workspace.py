@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from medora.ingest.pipeline import IngestReport, ingest_paths
+from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
 from medora.retrieve.embed import Embedder, MiniLMEmbedder
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
@@ -21,9 +21,17 @@ from medora.store import open_store, repository
 
 
 class Workspace:
-    def __init__(self, settings: Settings, *, embedder: Embedder | None = None, show_progress: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        show_progress: bool = False,
+        with_library: bool = True,
+    ) -> None:
         self.settings = settings
         self.show_progress = show_progress
+        self.with_library = with_library  # benchmarks on a fixed corpus turn the packaged library off
         self._embedder = embedder
 
     @cached_property
@@ -54,11 +62,20 @@ class Workspace:
         with self.engine.connect() as conn:
             return repository.count_sources(conn) == 0
 
-    def bootstrap(self) -> IngestReport | None:
-        """Ingest the packaged library into an empty store (the quickstart path); no-op otherwise."""
-        if not self.is_empty():
+    def sync_library(self) -> IngestReport | None:
+        """Bring the packaged library into the store: new overviews are added, edited ones replace their old
+        version (the quickstart path on an empty store). Files already ingested cost one hash each."""
+        changed = []
+        with self.engine.connect() as conn:
+            for path in overview_paths():
+                if not repository.is_file_ingested(conn, sha256=file_sha256(path)):
+                    changed.append(path)
+        if not changed:
             return None
-        return self.ingest(overview_paths())
+        with self.engine.begin() as conn:
+            for path in changed:
+                repository.delete_source(conn, key=f"library:{path.stem}")
+        return self.ingest(changed)
 
     def refresh_indexes(self, *, force: bool = False) -> dict | None:
         model = self.embedder.model_name if self.settings.ingest.embed else None
@@ -68,7 +85,8 @@ class Workspace:
 
     @cached_property
     def retriever(self) -> Retriever:
-        self.bootstrap()
+        if self.with_library:
+            self.sync_library()
         self.refresh_indexes()
         mesh = load_mesh_terms(self.settings.mesh_descriptors) if self.settings.mesh_descriptors else None
         return Retriever(

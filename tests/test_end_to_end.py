@@ -16,7 +16,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """The packaged library plus a PubMed XML file, embedded for real (hybrid retrieval)."""
     home = tmp_path_factory.mktemp("e2e") / "home"
     workspace = Workspace(Settings(home=home))
-    workspace.bootstrap()
+    workspace.sync_library()
     report = workspace.ingest([DATA / "pubmed_sample.xml"])
     assert report.ok and report.sources_added == 2
     return workspace
@@ -91,3 +91,13 @@ def test_shared_corpus_records_are_retrievable_by_their_own_words(shared: Path, 
     record = read_jsonl(sample)[7]
     evidence = workspace.retriever.search(record["sections"][0]["text"][:300], top_k=3)
     assert evidence[0].source.pmid == record["pmid"]
+
+
+def test_library_coverage_questions_find_their_overview_in_the_top_three(workspace: Workspace):
+    from medora.eval.coverage import coverage_questions, run_coverage
+
+    questions = coverage_questions()
+    assert len(questions) >= 40
+    results = run_coverage(workspace.retriever, questions)
+    misses = [(r.question, r.expected, r.top_sources) for r in results if not r.hit]
+    assert len(misses) <= 0.05 * len(results), misses

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime
 import time
 from collections import Counter
+from collections.abc import Callable
 
 from medora.compose.analyse import QuestionAnalysis, analyse_question, find_red_flags
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, select_diverse
+from medora.compose.llm import request_draft, verify_draft
 from medora.compose.templates import section_for_overview_label, section_for_sentence, template_for
-from medora.compose.verify import check_support
+from medora.compose.verdict import predict_verdict
+from medora.compose.verify import check_support, strip_citations
+from medora.errors import LLMError
 from medora.retrieve.retriever import Filters, Retriever
 from medora.retrieve.tokenize import content_words
 from medora.settings import Settings
@@ -22,6 +26,7 @@ from medora.types import (
     Kind,
     Provenance,
     Statement,
+    Verdict,
 )
 
 DISCLAIMER = (
@@ -31,6 +36,7 @@ DISCLAIMER = (
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's content words a passage must contain to count as on-topic
 MIN_DENSE_SIMILARITY = 0.55  # or: cosine similarity of passage and question at least this
 OVERVIEW_MATCH = 0.6  # an overview this on-topic is laid out section by section
+LLM_EVIDENCE = 12  # passages shown to an LLM (small local models have short contexts)
 
 
 def is_on_topic(evidence: Evidence, question_words: set[str]) -> bool:
@@ -46,8 +52,10 @@ def compose_article(
     settings: Settings,
     filters: Filters | None = None,
     analysis: QuestionAnalysis | None = None,
+    on_text: Callable[[str], None] | None = None,
 ) -> Article:
-    """The embedded (extractive) article for ``question``; nothing in it is cited that was not retrieved."""
+    """The article for ``question``: extractive by default, LLM-written when configured (falling back to
+    extractive on any LLM failure). Nothing in it is cited that was not retrieved."""
     timings: dict[str, float] = {}
     tick = time.perf_counter()
     analysis = analysis or analyse_question(question)
@@ -65,9 +73,27 @@ def compose_article(
 
     tick = time.perf_counter()
     book = CitationBook()
-    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
+    composer, notes = "extractive", []
+    if settings.compose.composer == "llm" and pool:
+        try:
+            draft = request_draft(
+                question, pool[:LLM_EVIDENCE], [r.heading for r in template_for(analysis.question_type)],
+                settings=settings.llm, on_text=on_text,
+            )
+            bottom_line, sections, dropped = verify_draft(draft, pool[:LLM_EVIDENCE], book, min_support=settings.compose.min_support)
+            composer = "llm"
+            if not bottom_line and not sections:
+                raise LLMError("no sentence of the model's draft was supported by the evidence")
+        except LLMError as error:
+            book, composer = CitationBook(), "extractive"
+            notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
+    if composer == "extractive":
+        bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
     timings["compose_and_verify"] = _ms(tick)
 
+    verdict = None
+    if analysis.question_type == "yes_no" and bottom_line:
+        verdict = _verdict(question, on_topic, book, settings)
     flags = analysis.red_flags or [f for f in find_red_flags(" ".join(e.text for e in on_topic[:3])) if _flag_in_question_topic(f, question)]
     used_ids = sorted({pid for ref in book.references() for pid in ref.passage_ids})
     article = Article(
@@ -77,6 +103,7 @@ def compose_article(
         urgent_notice=" ".join(flag.notice for flag in flags) or None,
         bottom_line=bottom_line,
         sections=sections,
+        verdict=verdict,
         insufficient_evidence=not bottom_line,
         references=book.references(),
         evidence_summary=_evidence_summary(book),
@@ -88,10 +115,11 @@ def compose_article(
         provenance=Provenance(
             settings_hash=settings.fingerprint(),
             index_version=retriever.index_version,
-            models={"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": "extractive"},
+            models={"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": settings.llm.model if composer == "llm" else "extractive"},
             passage_ids=used_ids,
-            composer="extractive",
+            composer=composer,
             timings_ms=timings,
+            notes=notes,
         ),
         dropped_statements=dropped,
     )
@@ -138,6 +166,21 @@ def _lay_out(
             section.statements.append(statement)
     ordered = sorted(placed.values(), key=lambda s: order.index(s.heading) if s.heading in order else len(order))
     return bottom_line, ordered, dropped
+
+
+def _verdict(question: str, evidence: list[Evidence], book: CitationBook, settings: Settings) -> Verdict | None:
+    """Yes/no/maybe with the sentences that carry it; None when no verdict model ships."""
+    try:
+        prediction = predict_verdict(question, evidence)
+    except (FileNotFoundError, ValueError, KeyError):
+        return None
+    statements = []
+    for item, sentence in prediction.sentences[:3]:
+        text = strip_citations(sentence)
+        support = check_support(text, item.text, min_support=settings.compose.min_support)
+        if support.supported:
+            statements.append(Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score))
+    return Verdict(answer=prediction.answer, confidence=round(prediction.confidence, 3), statements=statements)
 
 
 def _overview_heading(candidate: Candidate) -> str | None:
@@ -201,7 +244,7 @@ def _evidence_summary(book: CitationBook) -> str:
     kinds = Counter(ref.kind for ref in references)
     years = [ref.year for ref in references if ref.year]
     described = ", ".join(f"{count} {kind}{'' if count == 1 else 's'}" for kind, count in kinds.most_common())
-    span = f"; published {min(years)}–{max(years)}" if years else ""
+    span = "" if not years else f"; published {min(years)}" if min(years) == max(years) else f"; published {min(years)}–{max(years)}"
     return f"Based on {len(references)} source{'s' if len(references) != 1 else ''}: {described}{span}."
 
 

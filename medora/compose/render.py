@@ -17,8 +17,12 @@ def _sentence(statement: Statement) -> str:
     return f"{text}{marks}"
 
 
+def kind_label(kind: str) -> str:
+    return "RCT" if kind == "rct" else kind[:1].upper() + kind[1:]
+
+
 def _reference_line(ref: ReferenceEntry) -> str:
-    parts = [f"**{ref.kind.capitalize()}**", ref.title.rstrip(".") + "."]
+    parts = [f"**{kind_label(ref.kind)}**", ref.title.rstrip(".") + "."]
     if ref.journal:
         parts.append(f"*{ref.journal}*.")
     if ref.year:
@@ -48,7 +52,9 @@ def to_markdown(article: Article) -> str:
     if article.urgent_notice:
         lines += [f"> **URGENT:** {article.urgent_notice}", ""]
     if article.verdict:
-        lines += [f"**Verdict: {article.verdict.answer.upper()}** (confidence {article.verdict.confidence:.0%})", ""]
+        lines += [f"## Verdict: {article.verdict.answer.upper()} (model confidence {article.verdict.confidence:.0%})", ""]
+        if article.verdict.statements:
+            lines += ["Carried by: " + " ".join(_sentence(s) for s in article.verdict.statements), ""]
     if article.bottom_line:
         lines += ["## Bottom line", "", " ".join(_sentence(s) for s in article.bottom_line), ""]
     for section in article.sections:
@@ -61,7 +67,7 @@ def to_markdown(article: Article) -> str:
             for item in ref.summarises:
                 detail = ", ".join(str(v) for v in (item.get("issuer"), item.get("year")) if v)
                 ident = f" PMID {item['pmid']}." if item.get("pmid") else f" doi:{item['doi']}." if item.get("doi") else ""
-                lines.append(f"    - [{item['label']}] {item.get('kind', '').capitalize()}: {item['title']}. {detail}.{ident}")
+                lines.append(f"    - [{item['label']}] {kind_label(item.get('kind', ''))}: {item['title']}. {detail}.{ident}")
         lines.append("")
     lines += [f"*{article.disclaimer}*", ""]
     return "\n".join(lines)

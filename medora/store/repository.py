@@ -225,3 +225,15 @@ def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:
     return list(
         conn.execute(select(passages.c.id).where(passages.c.source_id == source_id).order_by(passages.c.ordinal)).scalars()
     )
+
+
+def delete_source(conn: Connection, *, key: str) -> bool:
+    """Remove a source with its passages and vectors (an overview replaced by a newer version)."""
+    source_id = conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar()
+    if source_id is None:
+        return False
+    passage_ids = select(passages.c.id).where(passages.c.source_id == source_id)
+    conn.execute(embeddings.delete().where(embeddings.c.passage_id.in_(passage_ids)))
+    conn.execute(passages.delete().where(passages.c.source_id == source_id))
+    conn.execute(sources.delete().where(sources.c.id == source_id))
+    return True

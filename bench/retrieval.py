@@ -1,0 +1,112 @@
+"""Retrieval benchmark on ../shared/data (closed pool: PubMed corpus + MedQuAD answers as distractors).
+
+Rows for BM25-only, dense-only and hybrid:
+  BioASQ dev   recall@10 and nDCG@10 over gold PMIDs present in the corpus (recall divides by min(gold, 10))
+  PubMedQA dev question → its own abstract: recall@1, MRR@10
+  MedQuAD      question → its own answer (fixed sample of 2,000): recall@1, recall@10
+  latency      p50/p95 per query (rank only: BM25 + query embedding + ANN + fusion + priors)
+
+    python bench/prepare_corpus.py   # once: builds bench/.cache/home
+    python bench/retrieval.py        # writes bench/results/retrieval.json
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from medora.eval.datasets import bioasq_questions, corpus_pmids, medquad_sample, pubmedqa_questions
+from medora.eval.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
+from medora.retrieve.retriever import Retriever
+from medora.settings import Settings
+from medora.store.schema import passages, sources
+from medora.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MEDORA_SHARED", ROOT.parent / "shared")) / "data"
+HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "home"))
+RESULTS = ROOT / "bench" / "results"
+CANDIDATE_PASSAGES = 100
+
+
+def passage_to_key(workspace: Workspace) -> dict[int, str]:
+    with workspace.engine.connect() as conn:
+        rows = conn.execute(select(passages.c.id, sources.c.key).join(sources, sources.c.id == passages.c.source_id))
+        return {pid: key for pid, key in rows}
+
+
+def ranked_keys(retriever: Retriever, question: str, mode: str, keys: dict[int, str]) -> tuple[list[str], float]:
+    started = time.perf_counter()
+    ranked = retriever.rank(question, top_k=CANDIDATE_PASSAGES, mode=mode)
+    elapsed = (time.perf_counter() - started) * 1000
+    return list(dict.fromkeys(keys[item.passage_id] for item in ranked)), elapsed
+
+
+def evaluate(retriever: Retriever, mode: str, keys: dict[int, str], data: dict) -> dict:
+    latencies: list[float] = []
+    bioasq = {"recall@10": [], "ndcg@10": []}
+    for row in data["bioasq"]:
+        ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
+        latencies.append(ms)
+        gold = {f"pmid:{pmid}" for pmid in row["gold"]}
+        bioasq["recall@10"].append(recall_at_k(ranked, gold, 10))
+        bioasq["ndcg@10"].append(ndcg_at_k(ranked, gold, 10))
+    pubmedqa = {"recall@1": [], "mrr@10": []}
+    for row in data["pubmedqa"]:
+        ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
+        latencies.append(ms)
+        gold = {f"pmid:{row['pmid']}"}
+        pubmedqa["recall@1"].append(recall_at_k(ranked, gold, 1))
+        pubmedqa["mrr@10"].append(reciprocal_rank(ranked, gold, 10))
+    medquad = {"recall@1": [], "recall@10": []}
+    for row in data["medquad"]:
+        ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
+        latencies.append(ms)
+        gold = {f"medquad:{row['id']}"}
+        medquad["recall@1"].append(recall_at_k(ranked, gold, 1))
+        medquad["recall@10"].append(recall_at_k(ranked, gold, 10))
+    mean = lambda values: round(sum(values) / len(values), 4)  # noqa: E731
+    return {
+        "bioasq": {name: mean(values) for name, values in bioasq.items()} | {"questions": len(data["bioasq"])},
+        "pubmedqa": {name: mean(values) for name, values in pubmedqa.items()} | {"questions": len(data["pubmedqa"])},
+        "medquad": {name: mean(values) for name, values in medquad.items()} | {"questions": len(data["medquad"])},
+        "latency_ms": {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1)},
+    }
+
+
+def main() -> int:
+    if not (HOME / "medora.sqlite").exists():
+        print("run `python bench/prepare_corpus.py` first", file=sys.stderr)
+        return 2
+    settings = Settings(home=HOME)
+    workspace = Workspace(settings, with_library=False)
+    workspace.refresh_indexes()
+    retriever = workspace.retriever
+    keys = passage_to_key(workspace)
+    limit = int(os.environ.get("MEDORA_BENCH_LIMIT", "0")) or None
+    data = {
+        "bioasq": bioasq_questions(SHARED, in_corpus=corpus_pmids(SHARED))[:limit],
+        "pubmedqa": pubmedqa_questions(SHARED)[:limit],
+        "medquad": medquad_sample(SHARED)[:limit],
+    }
+    retriever.rank("warm up the model and the indexes")
+    modes = sys.argv[1:] or ["lexical", "dense", "hybrid"]
+    results = {"corpus": {"passages": len(keys)}, "settings": settings.retrieve.model_dump(), "modes": {}}
+    for mode in modes:
+        started = time.perf_counter()
+        results["modes"][mode] = evaluate(retriever, mode, keys, data)
+        results["modes"][mode]["seconds"] = round(time.perf_counter() - started, 1)
+        print(mode, json.dumps(results["modes"][mode]), flush=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if not limit:
+        (RESULTS / "retrieval.json").write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

