@@ -68,9 +68,21 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
 @click.option("--year-from", type=int, help="Only evidence published in or after this year.")
 @click.option("--year-to", type=int, help="Only evidence published in or before this year.")
 @click.option("--kind", "kinds", multiple=True, help="Only evidence of this kind (repeatable), e.g. --kind guideline.")
+@click.option(
+    "--composer",
+    type=click.Choice(["extractive", "llm"]),
+    help="extractive (embedded default) or llm (the OpenAI-compatible endpoint in MEDORA_LLM__BASE_URL).",
+)
 @click.option("--debug", is_flag=True, help="Also show sentences that failed verification.")
 def ask(
-    question: str, as_json: bool, output_format: str, year_from: int | None, year_to: int | None, kinds: tuple[str, ...], debug: bool
+    question: str,
+    as_json: bool,
+    output_format: str,
+    year_from: int | None,
+    year_to: int | None,
+    kinds: tuple[str, ...],
+    composer: str | None,
+    debug: bool,
 ) -> None:
     """Answer a clinical QUESTION with a cited article. Example:
 
@@ -81,15 +93,23 @@ def ask(
     from medora.retrieve.retriever import Filters
 
     workspace = _workspace(progress=True)
+    if composer:
+        workspace.settings.compose.composer = composer
+    streaming = workspace.settings.compose.composer == "llm" and sys.stderr.isatty()
     try:
         article = compose_article(
             question,
             retriever=workspace.retriever,
             settings=workspace.settings,
             filters=Filters(year_from=year_from, year_to=year_to, kinds=frozenset(kinds)),
+            on_text=(lambda text: click.secho(text, err=True, dim=True, nl=False)) if streaming else None,
         )
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
+    if streaming:
+        click.echo("\n(draft above; the verified article follows)\n", err=True)
+    for note in article.provenance.notes:
+        click.echo(f"note: {note}", err=True)
     output_format = "json" if as_json else output_format
     if output_format == "json":
         click.echo(to_json(article))

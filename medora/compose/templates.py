@@ -71,6 +71,18 @@ _OVERVIEW_HEADINGS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# Where sections not named by the question's template go (an overview's own sections, mostly).
+SECTION_ORDER = [
+    "Diagnostic approach",
+    "Clinical assessment",
+    "Investigations",
+    "Treatment algorithm",
+    "Special considerations",
+    "Common pitfalls",
+    "When to refer",
+]
+
+
 def template_for(question_type: str) -> list[SectionRule]:
     if question_type not in TEMPLATES:
         raise ValueError(f"unknown question type {question_type!r}; choose one of {', '.join(TEMPLATES)}")

@@ -39,6 +39,18 @@ class LexicalIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(self._ids[i]), float(scores[i])) for i in top if scores[i] > 0]
 
+    def term_weights(self, text: str) -> dict[str, float]:
+        """Inverse document frequency of each content token of ``text`` (unknown tokens get the maximum):
+        rare words such as a disease name weigh more than 'patient' when judging whether a passage is on topic."""
+        total = int(self._bm25.scores["num_docs"]) or 1
+        indptr = self._bm25.scores["indptr"]
+        weights = {}
+        for token in set(index_tokens(text)):
+            column = self._bm25.vocab_dict.get(token)
+            frequency = int(indptr[column + 1] - indptr[column]) if column is not None else 0
+            weights[token] = float(np.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
+        return weights
+
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self._bm25.save(str(directory), show_progress=False)

@@ -62,6 +62,10 @@ class Retriever:
         self._position = indexes.table.position()
         self._kind_prior = np.array([evidence_prior(k, weight=settings.evidence_weight) for k in KIND_CODES])
 
+    def term_weights(self, question: str) -> dict[str, float]:
+        """IDF weight of each content word of the question in this library."""
+        return self._indexes.lexical.term_weights(question)
+
     @property
     def index_version(self) -> str:
         return str(self._indexes.manifest.get("version"))
