@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +52,10 @@ class LLMSettings(BaseModel):
     api_key: str = Field("not-needed", description="API key for the endpoint (local servers ignore it).")
     timeout_seconds: float = Field(60.0, gt=0, description="Request timeout before falling back to extractive.")
     max_tokens: int = Field(800, ge=16, description="Completion budget.")
+    json_mode: Literal["schema", "object", "off"] = Field(
+        "schema",
+        description="schema: JSON constrained to the draft's shape (llama.cpp, vLLM); object: any JSON (OpenAI); off.",
+    )
 
 
 class Settings(BaseSettings):

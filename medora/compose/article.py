@@ -89,13 +89,15 @@ def compose_article(
     tick = time.perf_counter()
     book = CitationBook()
     composer, notes = "extractive", []
+    llm_dropped: list[Statement] = []  # kept for the debug view even when the LLM draft is abandoned
+    dropped: list[Statement] = []
     if settings.compose.composer == "llm" and pool:
         try:
             draft = request_draft(
                 question, pool[:LLM_EVIDENCE], [r.heading for r in template_for(analysis.question_type)],
                 settings=settings.llm, on_text=on_text,
             )
-            bottom_line, sections, dropped = verify_draft(draft, pool[:LLM_EVIDENCE], book, min_support=settings.compose.min_support)
+            bottom_line, sections, llm_dropped = verify_draft(draft, pool[:LLM_EVIDENCE], book, min_support=settings.compose.min_support)
             composer = "llm"
             if not bottom_line and not sections:
                 raise LLMError("no sentence of the model's draft was supported by the evidence")
@@ -104,6 +106,7 @@ def compose_article(
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
     if composer == "extractive":
         bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
+    dropped = llm_dropped + (dropped if composer == "extractive" else [])
     timings["compose_and_verify"] = _ms(tick)
 
     verdict = None

@@ -11,7 +11,9 @@ import json
 import re
 from collections.abc import Callable
 
-from pydantic import BaseModel, Field, ValidationError
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from medora.compose.citations import CitationBook
 from medora.compose.verify import check_support, strip_citations
@@ -29,18 +31,20 @@ MAX_PASSAGE_CHARS = 900
 
 
 class DraftSentence(BaseModel):
-    text: str = Field(min_length=3)
-    evidence: list[str] = Field(default_factory=list)
+    text: str = Field(min_length=3, max_length=400)
+    evidence: list[Annotated[str, StringConstraints(pattern=r"^E[0-9]{1,2}$")]] = Field(default_factory=list, max_length=4)
 
 
 class DraftSection(BaseModel):
-    heading: str = Field(min_length=1)
-    sentences: list[DraftSentence] = Field(default_factory=list)
+    heading: str = Field(min_length=1, max_length=80)
+    sentences: list[DraftSentence] = Field(default_factory=list, max_length=6)
 
 
 class Draft(BaseModel):
-    bottom_line: list[DraftSentence] = Field(default_factory=list)
-    sections: list[DraftSection] = Field(default_factory=list)
+    """The shape the model must return; with json_mode 'schema' the server enforces it while decoding."""
+
+    bottom_line: list[DraftSentence] = Field(default_factory=list, max_length=3)
+    sections: list[DraftSection] = Field(default_factory=list, max_length=6)
 
 
 def evidence_prompt(question: str, evidence: list[Evidence], headings: list[str]) -> str:
@@ -60,6 +64,15 @@ def parse_draft(text: str) -> Draft:
         return Draft.model_validate(json.loads(match.group(0)))
     except (json.JSONDecodeError, ValidationError) as error:
         raise LLMError(f"the model's JSON did not have the expected shape ({str(error)[:200]})") from error
+
+
+def response_format(mode: str) -> dict:
+    """'schema' constrains decoding to the Draft shape (llama.cpp, vLLM); 'object' asks only for JSON (OpenAI)."""
+    if mode == "schema":
+        return {"response_format": {"type": "json_object", "schema": Draft.model_json_schema()}}
+    if mode == "object":
+        return {"response_format": {"type": "json_object"}}
+    return {}
 
 
 def request_draft(
@@ -88,6 +101,7 @@ def request_draft(
             max_tokens=settings.max_tokens,
             temperature=0,
             stream=True,
+            **response_format(settings.json_mode),
         )
         parts: list[str] = []
         for chunk in stream:
