@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids, medquad_sample, pubmedqa_questions
 from medora.eval.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
+from medora.ingest.jsonl import medquad_answer, medquad_key
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 from medora.store.schema import passages, sources
@@ -67,7 +68,7 @@ def evaluate(retriever: Retriever, mode: str, keys: dict[int, str], data: dict) 
     for row in data["medquad"]:
         ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
         latencies.append(ms)
-        gold = {f"medquad:{row['id']}"}
+        gold = {medquad_key(str(row["id"]), str(row["question"]).replace(" ?", "?").strip(), medquad_answer(row))}
         medquad["recall@1"].append(recall_at_k(ranked, gold, 1))
         medquad["recall@10"].append(recall_at_k(ranked, gold, 10))
     mean = lambda values: round(sum(values) / len(values), 4)  # noqa: E731

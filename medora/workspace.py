@@ -79,8 +79,11 @@ class Workspace:
 
     def refresh_indexes(self, *, force: bool = False) -> dict | None:
         model = self.embedder.model_name if self.settings.ingest.embed else None
-        if force or not is_current(self.index_dir, engine=self.engine, model=model):
-            return build_indexes(self.index_dir, engine=self.engine, model=model, show_progress=self.show_progress)
+        bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
+        if force or not is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25):
+            return build_indexes(
+                self.index_dir, engine=self.engine, model=model, bm25=bm25, show_progress=self.show_progress
+            )
         return None
 
     @cached_property

@@ -53,16 +53,18 @@ def _read_manifest(directory: Path) -> dict | None:
         return None
 
 
-def is_current(directory: Path, *, engine: Engine, model: str | None) -> bool:
+def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float] = (0.7, 0.6)) -> bool:
     manifest = _read_manifest(directory)
     with engine.connect() as conn:
         state = repository.passage_state(conn)
     return bool(manifest) and manifest.get("format") == INDEX_FORMAT and manifest.get("state") == state and (
-        manifest.get("model") == model
+        manifest.get("model") == model and tuple(manifest.get("bm25", ())) == tuple(bm25)
     )
 
 
-def build_indexes(directory: Path, *, engine: Engine, model: str | None, show_progress: bool = False) -> dict:
+def build_indexes(
+    directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float] = (0.7, 0.6), show_progress: bool = False
+) -> dict:
     """Rebuild every index from the store into a temporary folder, then swap it in (no half-written index)."""
     started = time.perf_counter()
     staging = directory.with_name(directory.name + ".building")
@@ -82,7 +84,7 @@ def build_indexes(directory: Path, *, engine: Engine, model: str | None, show_pr
             .join(sources, sources.c.id == passages.c.source_id)
             .order_by(passages.c.id)
         ).all()
-        lexical = LexicalIndex()
+        lexical = LexicalIndex(k1=bm25[0], b=bm25[1])
         lexical.add(ids, texts, show_progress=show_progress)
         lexical.save(staging / "lexical")
         del texts
@@ -104,6 +106,7 @@ def build_indexes(directory: Path, *, engine: Engine, model: str | None, show_pr
         "format": INDEX_FORMAT,
         "state": state,
         "model": model,
+        "bm25": list(bm25),
         "embedded_passages": embedded,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - started, 2),

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from medora.retrieve.embed import Embedder
 from medora.retrieve.expand import QueryExpander
-from medora.retrieve.fuse import reciprocal_rank_fusion
+from medora.retrieve.fuse import convex_combination, reciprocal_rank_fusion
 from medora.retrieve.indexes import KIND_CODES, Indexes
 from medora.retrieve.priors import evidence_prior, recency_prior
 from medora.settings import RetrieveSettings
@@ -93,11 +93,15 @@ class Retriever:
             if mask is not None:
                 dense = [(pid, sim) for pid, sim in dense if pid in self._position and mask[self._position[pid]]]
             dense = dense[: self._settings.candidates]
-        fused = reciprocal_rank_fusion(
-            [[pid for pid, _ in lexical], [pid for pid, _ in dense]],
-            weights=[self._settings.lexical_weight, self._settings.dense_weight],
-            k=self._settings.rrf_k,
-        )
+        if self._settings.fusion == "convex":
+            share = self._settings.lexical_weight / ((self._settings.lexical_weight + self._settings.dense_weight) or 1.0)
+            fused = convex_combination(lexical, dense, lexical_share=share)
+        else:
+            fused = reciprocal_rank_fusion(
+                [[pid for pid, _ in lexical], [pid for pid, _ in dense]],
+                weights=[self._settings.lexical_weight, self._settings.dense_weight],
+                k=self._settings.rrf_k,
+            )
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
         dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense, start=1)}
         similarity = dict(dense)

@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -115,9 +116,21 @@ def test_medquad_jsonl_rows_are_consumer_health(shared: Path, tmp_path: Path):
     sample = head_lines(shared / "medquad" / "qa.jsonl", tmp_path / "qa.jsonl", 5)
     first = next(iter(parse_jsonl(sample)))
     assert first.kind is Kind.CONSUMER_HEALTH
-    assert first.key == "medquad:0000001_1-0000001_1-1"
+    assert first.key.startswith("medquad:0000001_1-0000001_1-1:")
     assert first.journal == "National Cancer Institute (cancer.gov)"
     assert first.title == "What is (are) Adult Acute Lymphoblastic Leukemia?"
+
+
+def test_medquad_pairs_sharing_an_id_are_all_kept(tmp_path: Path):
+    path = tmp_path / "qa.jsonl"
+    rows = [
+        {"id": "7", "source": "1_CancerGov_QA", "question": "What is (are) Polycythemia Vera ?", "answer": "A blood cancer."},
+        {"id": "7", "source": "1_CancerGov_QA", "question": "What is (are) Primary Myelofibrosis ?", "answer": "A marrow disease."},
+    ]
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    keys = [source.key for source in parse_jsonl(path)]
+    assert len(set(keys)) == 2 and all(key.startswith("medquad:7:") for key in keys)
+    assert keys == [source.key for source in parse_jsonl(path)]
 
 
 def test_bad_jsonl_lines_are_yielded_as_errors_between_good_records(tmp_path: Path):

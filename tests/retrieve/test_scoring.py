@@ -41,3 +41,14 @@ def test_expansion_adds_synonyms_and_unambiguous_abbreviations_only():
 def test_mesh_entry_terms_expand_to_the_preferred_heading():
     expander = QueryExpander(synonym_groups=[], abbreviations={}, mesh_terms={"heart attack": "Myocardial Infarction"})
     assert expander.expansions("aspirin after a heart attack") == ["Myocardial Infarction"]
+
+
+def test_convex_combination_scales_each_list_and_mixes_them():
+    from medora.retrieve.fuse import convex_combination
+
+    scores = convex_combination([(1, 12.0), (2, 6.0), (3, 2.0)], [(2, 0.9), (4, 0.5)], lexical_share=0.6)
+    assert scores[1] == pytest.approx(0.6 * 1.0)
+    assert scores[2] == pytest.approx(0.6 * 0.4 + 0.4 * 1.0)
+    assert scores[3] == pytest.approx(0.0)
+    assert scores[4] == pytest.approx(0.0)
+    assert max(scores, key=scores.get) == 2
