@@ -82,7 +82,7 @@ def main() -> int:
         "stage_p50_ms": {stage: round(percentile(values, 50), 1) for stage, values in stages.items()},
     }
     print(json.dumps(figures, indent=2))
-    if not args.limit:
+    if not args.limit or args.llm:
         (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
         name = "composer_llm.json" if args.llm else "composer.json"
         (ROOT / "bench" / "results" / name).write_text(json.dumps(figures, indent=2) + "\n")

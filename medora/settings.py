@@ -43,7 +43,11 @@ class RetrieveSettings(BaseModel):
 
 class ComposeSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    max_sentences: int = Field(14, ge=1, description="Sentences in an extractive article body.")
+    max_sentences: int = Field(10, ge=1, description="Sentences in an extractive article body.")
+    max_sources: int = Field(3, ge=1, description="Best-ranked on-topic sources an extractive article may cite.")
+    min_relative_score: float = Field(
+        0.7, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
+    )
     min_support: float = Field(0.5, ge=0, le=1, description="Share of a claim's content words its passage must hold.")
     composer: str = Field("extractive", description="extractive (embedded) or llm (OpenAI-compatible endpoint).")
 

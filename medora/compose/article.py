@@ -81,7 +81,10 @@ def compose_article(
     dense_used = any(item.dense_similarity is not None for item in retrieved)
     on_topic = [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
     overview = _matching_overview(on_topic, weights)
-    pool = on_topic
+    best = on_topic[0].score if on_topic else 0.0
+    close_to_best = [item for item in on_topic if item.score >= settings.compose.min_relative_score * best]
+    top_sources = list(dict.fromkeys(item.source_id for item in close_to_best))[: settings.compose.max_sources]
+    pool = [item for item in on_topic if item.source_id in top_sources]
     if overview is not None:
         pool = retriever.whole_source(overview.source_id) + [e for e in on_topic if e.source_id != overview.source_id]
     timings["retrieve"] = _ms(tick)
