@@ -6,6 +6,7 @@ import datetime
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, analyse_question, find_red_flags
 from medora.compose.citations import CitationBook
@@ -77,55 +78,29 @@ def compose_article(
 
     tick = time.perf_counter()
     retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=filters)
-    weights = {t: w for t, w in retriever.term_weights(question).items() if t in content_words(question)}
-    dense_used = any(item.dense_similarity is not None for item in retrieved)
-    on_topic = [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
-    overview = _matching_overview(on_topic, weights)
-    best = on_topic[0].score if on_topic else 0.0
-    close_to_best = [item for item in on_topic if item.score >= settings.compose.min_relative_score * best]
-    top_sources = list(dict.fromkeys(item.source_id for item in close_to_best))[: settings.compose.max_sources]
-    pool = [item for item in on_topic if item.source_id in top_sources]
-    if overview is not None:
-        pool = retriever.whole_source(overview.source_id) + [e for e in on_topic if e.source_id != overview.source_id]
+    on_topic, overview, pool = _select_evidence(question, retrieved, retriever, settings)
     timings["retrieve"] = _ms(tick)
 
     tick = time.perf_counter()
     book = CitationBook()
-    composer, notes = "extractive", []
-    llm_dropped: list[Statement] = []  # kept for the debug view even when the LLM draft is abandoned
-    dropped: list[Statement] = []
-    if settings.compose.composer == "llm" and pool:
-        try:
-            draft = request_draft(
-                question, pool[:LLM_EVIDENCE], [r.heading for r in template_for(analysis.question_type)],
-                settings=settings.llm, on_text=on_text,
-            )
-            bottom_line, sections, llm_dropped = verify_draft(draft, pool[:LLM_EVIDENCE], book, min_support=settings.compose.min_support)
-            composer = "llm"
-            if not bottom_line and not sections:
-                raise LLMError("no sentence of the model's draft was supported by the evidence")
-        except LLMError as error:
-            book, composer = CitationBook(), "extractive"
-            notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
-    if composer == "extractive":
-        bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
-    dropped = llm_dropped + (dropped if composer == "extractive" else [])
+    body = _compose_body(analysis, pool, overview, book, settings, on_text)
     timings["compose_and_verify"] = _ms(tick)
 
     verdict = None
-    if analysis.question_type == "yes_no" and bottom_line:
+    if analysis.question_type == "yes_no" and body.bottom_line:
         verdict = _verdict(question, on_topic, book, settings)
-    flags = analysis.red_flags or [f for f in find_red_flags(" ".join(e.text for e in on_topic[:3])) if _flag_in_question_topic(f, question)]
-    used_ids = sorted({pid for ref in book.references() for pid in ref.passage_ids})
+    flags = analysis.red_flags or [
+        flag for flag in find_red_flags(" ".join(e.text for e in on_topic[:3])) if _flag_in_question_topic(flag, question)
+    ]
     article = Article(
         question=question,
         question_type=analysis.question_type,
         title=_title(question, overview),
         urgent_notice=" ".join(flag.notice for flag in flags) or None,
-        bottom_line=bottom_line,
-        sections=sections,
+        bottom_line=body.bottom_line,
+        sections=body.sections,
         verdict=verdict,
-        insufficient_evidence=not bottom_line,
+        insufficient_evidence=not body.bottom_line,
         references=book.references(),
         evidence_summary=_evidence_summary(book),
         editorial=EditorialStatus(
@@ -136,17 +111,75 @@ def compose_article(
         provenance=Provenance(
             settings_hash=settings.fingerprint(),
             index_version=retriever.index_version,
-            models={"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": settings.llm.model if composer == "llm" else "extractive"},
-            passage_ids=used_ids,
-            composer=composer,
+            models={
+                "embedding": "all-MiniLM-L6-v2-int8-onnx",
+                "composer": settings.llm.model if body.composer == "llm" else "extractive",
+            },
+            passage_ids=sorted({pid for ref in book.references() for pid in ref.passage_ids}),
+            composer=body.composer,
             timings_ms=timings,
-            notes=notes,
+            notes=body.notes,
         ),
-        dropped_statements=dropped,
+        dropped_statements=body.dropped,
     )
     if article.insufficient_evidence:
         article.sections = [_insufficient_section(retrieved)]
     return article
+
+
+@dataclass
+class _Body:
+    bottom_line: list[Statement]
+    sections: list[ArticleSection]
+    dropped: list[Statement]
+    composer: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _select_evidence(
+    question: str, retrieved: list[Evidence], retriever: Retriever, settings: Settings
+) -> tuple[list[Evidence], Evidence | None, list[Evidence]]:
+    """(on-topic evidence, matching overview or None, the pool the article may cite)."""
+    weights = {t: w for t, w in retriever.term_weights(question).items() if t in content_words(question)}
+    dense_used = any(item.dense_similarity is not None for item in retrieved)
+    on_topic = [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
+    overview = _matching_overview(on_topic, weights)
+    if overview is not None:
+        pool = retriever.whole_source(overview.source_id) + [e for e in on_topic if e.source_id != overview.source_id]
+        return on_topic, overview, pool
+    best = on_topic[0].score if on_topic else 0.0
+    close_to_best = [item for item in on_topic if item.score >= settings.compose.min_relative_score * best]
+    top_sources = list(dict.fromkeys(item.source_id for item in close_to_best))[: settings.compose.max_sources]
+    return on_topic, None, [item for item in on_topic if item.source_id in top_sources]
+
+
+def _compose_body(
+    analysis: QuestionAnalysis,
+    pool: list[Evidence],
+    overview: Evidence | None,
+    book: CitationBook,
+    settings: Settings,
+    on_text: Callable[[str], None] | None,
+) -> _Body:
+    """The LLM's verified draft when configured and usable, else the extractive layout (saying why)."""
+    notes: list[str] = []
+    llm_dropped: list[Statement] = []  # kept for the debug view even when the LLM draft is abandoned
+    if settings.compose.composer == "llm" and pool:
+        evidence = pool[:LLM_EVIDENCE]
+        try:
+            headings = [rule.heading for rule in template_for(analysis.question_type)]
+            draft = request_draft(analysis.question, evidence, headings, settings=settings.llm, on_text=on_text)
+            bottom_line, sections, llm_dropped = verify_draft(
+                draft, evidence, book, min_support=settings.compose.min_support
+            )
+            if bottom_line or sections:
+                return _Body(bottom_line, sections, llm_dropped, "llm")
+            raise LLMError("no sentence of the model's draft was supported by the evidence")
+        except LLMError as error:
+            book.clear()
+            notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
+    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
+    return _Body(bottom_line, sections, llm_dropped + dropped, "extractive", notes)
 
 
 def _lay_out(

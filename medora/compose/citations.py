@@ -43,5 +43,10 @@ class CitationBook:
         labels = [item["label"] for item in entry.summarises if item["id"] in (reference_ids or [])]
         return labels or [str(number)]
 
+    def clear(self) -> None:
+        """Forget every number handed out (an abandoned draft's citations must not reach the article)."""
+        self._numbers.clear()
+        self._entries.clear()
+
     def references(self) -> list[ReferenceEntry]:
         return [self._entries[number] for number in sorted(self._entries)]

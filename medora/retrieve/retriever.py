@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -173,7 +172,3 @@ class Retriever:
             codes = [KIND_CODES.index(kind) for kind in filters.kinds if kind in KIND_CODES]
             keep &= np.isin(table.kinds, codes)
         return keep.astype(np.float32)
-
-
-def source_ids_in_order(evidence: Sequence[Evidence]) -> list[int]:
-    return list(dict.fromkeys(item.source_id for item in evidence))

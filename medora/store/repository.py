@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 
 import numpy as np
@@ -156,69 +156,21 @@ def iter_embeddings(conn: Connection, *, model: str, batch: int = 20000) -> Iter
         last = int(ids[-1])
 
 
-def passages_without_embedding(conn: Connection, *, model: str, limit: int) -> list[tuple[int, str, str]]:
-    """(id, title, text) of passages that still lack a vector from ``model``, for backfilling."""
-    embedded = select(embeddings.c.passage_id).where(embeddings.c.model == model)
-    rows = conn.execute(
-        select(passages.c.id, sources.c.title, passages.c.text)
-        .join(sources, sources.c.id == passages.c.source_id)
-        .where(passages.c.id.not_in(embedded))
-        .order_by(passages.c.id)
-        .limit(limit)
-    ).all()
-    return [(row.id, row.title, row.text) for row in rows]
-
-
-def insert_embeddings(conn: Connection, *, passage_ids: Iterable[int], vectors: np.ndarray, model: str) -> None:
-    conn.execute(
-        insert(embeddings),
-        [
-            {"passage_id": passage_id, "model": model, "vector": vector.astype(np.float32).tobytes()}
-            for passage_id, vector in zip(passage_ids, vectors, strict=True)
-        ],
-    )
 
 
 def fetch_passages(conn: Connection, *, passage_ids: Sequence[int]) -> dict[int, tuple]:
-    """passage id → (passage row, source id, Source) for the given ids."""
+    """passage id → (passage row, source id, Source) for the given ids that still exist."""
     if not passage_ids:
         return {}
-    rows = conn.execute(
-        select(passages, sources.c.id.label("sid"), *[c.label(f"s_{c.name}") for c in sources.c if c.name != "id"])
-        .join(sources, sources.c.id == passages.c.source_id)
-        .where(passages.c.id.in_(list(passage_ids)))
-    ).all()
-    found: dict[int, tuple] = {}
-    for row in rows:
-        mapping = row._mapping
-        source_row = _Prefixed(mapping, "s_")
-        found[mapping["id"]] = (row, mapping["sid"], source_from_row(source_row))
-    return found
+    rows = conn.execute(select(passages).where(passages.c.id.in_(list(passage_ids)))).all()
+    source_ids = {row.source_id for row in rows}
+    by_id = {
+        row.id: source_from_row(row) for row in conn.execute(select(sources).where(sources.c.id.in_(source_ids)))
+    }
+    return {row.id: (row, row.source_id, by_id[row.source_id]) for row in rows}
 
 
-def fetch_source(conn: Connection, *, key: str) -> Source | None:
-    row = conn.execute(select(sources).where(sources.c.key == key)).first()
-    return source_from_row(row) if row else None
 
-
-def source_kinds(conn: Connection) -> dict[int, tuple[str, int | None]]:
-    """source id → (kind, year) for every source, for filters and priors at query time."""
-    return {row.id: (row.kind, row.year) for row in conn.execute(select(sources.c.id, sources.c.kind, sources.c.year))}
-
-
-def passage_source_ids(conn: Connection) -> dict[int, int]:
-    return dict(conn.execute(select(passages.c.id, passages.c.source_id)).tuples())
-
-
-class _Prefixed:
-    """Attribute access to the ``s_``-prefixed source columns of a joined row."""
-
-    def __init__(self, mapping, prefix: str) -> None:  # noqa: ANN001
-        self._mapping = mapping
-        self._prefix = prefix
-
-    def __getattr__(self, name: str):  # noqa: ANN204
-        return self._mapping[self._prefix + name]
 
 
 def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:
