@@ -62,7 +62,7 @@ def test_a_malformed_file_is_reported_and_the_others_are_kept(lexical_settings: 
 
 
 def test_ingest_resumes_after_being_killed(shared: Path, tmp_path: Path):
-    corpus = head_lines(shared / "pubmed" / "corpus.jsonl", tmp_path / "corpus.jsonl", 3000)
+    corpus = head_lines(shared / "pubmed" / "corpus.jsonl", tmp_path / "corpus.jsonl", 8000)
     home = tmp_path / "home"
     env = {**os.environ, "MEDORA_HOME": str(home), "MEDORA_INGEST__BATCH_SIZE": "50"}
     process = subprocess.Popen(
@@ -80,12 +80,12 @@ def test_ingest_resumes_after_being_killed(shared: Path, tmp_path: Path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     stored_at_kill = _counts(workspace)[0]
-    assert 0 < stored_at_kill < 3000
+    assert 0 < stored_at_kill < 8000
     rerun = subprocess.run(
         [sys.executable, "-m", "medora.cli", "ingest", "--no-embed", str(corpus)], env=env, capture_output=True, text=True
     )
     assert rerun.returncode == 0, rerun.stderr
     sources, passages = _counts(workspace)
-    assert sources == 3000
+    assert sources == 8000
     with workspace.engine.connect() as conn:
         assert repository.passage_state(conn)["passages"] == passages
