@@ -64,6 +64,16 @@ def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(works
     assert set(article.provenance.passage_ids) <= _stored_passage_ids(workspace, article.provenance.passage_ids)
 
 
+def test_a_yes_no_question_gets_a_verdict_with_the_sentences_that_carry_it(workspace: Workspace):
+    article = compose_article(
+        "Does early decompression improve motor recovery in foot drop?", retriever=workspace.retriever, settings=workspace.settings
+    )
+    assert article.question_type == "yes_no"
+    assert article.verdict is not None and article.verdict.answer in ("yes", "no", "maybe")
+    assert 0 < article.verdict.confidence <= 1
+    assert article.verdict.statements and all(s.verified and s.citations for s in article.verdict.statements)
+
+
 def test_an_off_topic_question_says_the_evidence_is_insufficient(workspace: Workspace):
     article = compose_article(
         "What is the orbital period of Jupiter's moon Europa?", retriever=workspace.retriever, settings=workspace.settings

@@ -224,11 +224,8 @@ def _lay_out(
 
 
 def _verdict(question: str, evidence: list[Evidence], book: CitationBook, settings: Settings) -> Verdict | None:
-    """Yes/no/maybe with the sentences that carry it; None when no verdict model ships."""
-    try:
-        prediction = predict_verdict(question, evidence)
-    except (FileNotFoundError, ValueError, KeyError):
-        return None
+    """Yes/no/maybe with the sentences that carry it."""
+    prediction = predict_verdict(question, evidence)
     statements = []
     for item, sentence in prediction.sentences[:3]:
         text = strip_citations(sentence)
