@@ -28,11 +28,9 @@ def detect_parser(path: Path) -> Parser:
     if head.startswith(b"%PDF"):
         return parse_pdf
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    if "<PubmedArticleSet" in text or "<PubmedArticle>" in text or "pubmed_" in text and "<!DOCTYPE PubmedArticleSet" in text:
+    if "<PubmedArticleSet" in text or "<PubmedArticle>" in text:
         return parse_pubmed_xml
-    if "<article" in text and ("JATS" in text or "article-type" in text or "<front>" in text or "pmc-articleset" in text):
-        return parse_jats_xml
-    if "<pmc-articleset" in text:
+    if "<pmc-articleset" in text or "<article" in text and ("JATS" in text or "article-type" in text or "<front>" in text):
         return parse_jats_xml
     if name.endswith((".html", ".htm")) or text[:200].lower().startswith(("<!doctype html", "<html")):
         return parse_html
