@@ -127,14 +127,17 @@ def ask(
 
 @main.command()
 @click.option("--force", is_flag=True, help="Rebuild even when the indexes are current.")
-def index(force: bool) -> None:
+@click.option("--embed-missing", is_flag=True, help="First embed passages ingested with --no-embed.")
+def index(force: bool, embed_missing: bool) -> None:
     """Build or refresh the search indexes from the store. Example:
 
-        medora index --force
+        medora index --embed-missing
     """
     workspace = _workspace(progress=True)
     try:
-        manifest = workspace.refresh_indexes(force=force)
+        if embed_missing:
+            click.echo(f"{workspace.embed_missing()} passage(s) embedded.")
+        manifest = workspace.refresh_indexes(force=force or embed_missing)
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
     click.echo(json.dumps(manifest, indent=2) if manifest else "Indexes are current.")

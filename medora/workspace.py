@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
-from medora.retrieve.embed import Embedder, MiniLMEmbedder
+from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
 from medora.retrieve.indexes import build_indexes, is_current, load_indexes
 from medora.retrieve.retriever import Retriever
@@ -57,6 +57,20 @@ class Workspace:
         if report.sources_added:
             self.refresh_indexes()
         return report
+
+    def embed_missing(self, *, batch: int = 256) -> int:
+        """Embed passages stored without a vector (ingested with --no-embed); returns how many were embedded."""
+        done = 0
+        model = self.embedder.model_name
+        while True:
+            with self.engine.connect() as conn:
+                rows = repository.passages_without_embedding(conn, model=model, limit=batch)
+            if not rows:
+                return done
+            vectors = self.embedder.embed([passage_text_for_embedding(title, text) for _id, title, text in rows])
+            with self.engine.begin() as conn:
+                repository.insert_embeddings(conn, passage_ids=[row[0] for row in rows], vectors=vectors, model=model)
+            done += len(rows)
 
     def is_empty(self) -> bool:
         with self.engine.connect() as conn:

@@ -189,3 +189,26 @@ def delete_source(conn: Connection, *, key: str) -> bool:
     conn.execute(passages.delete().where(passages.c.source_id == source_id))
     conn.execute(sources.delete().where(sources.c.id == source_id))
     return True
+
+
+def passages_without_embedding(conn: Connection, *, model: str, limit: int) -> list[tuple[int, str, str]]:
+    """(id, source title, text) of passages that still lack a vector from ``model``, oldest first."""
+    embedded = select(embeddings.c.passage_id).where(embeddings.c.model == model)
+    rows = conn.execute(
+        select(passages.c.id, sources.c.title, passages.c.text)
+        .join(sources, sources.c.id == passages.c.source_id)
+        .where(passages.c.id.not_in(embedded))
+        .order_by(passages.c.id)
+        .limit(limit)
+    ).all()
+    return [(row.id, row.title, row.text) for row in rows]
+
+
+def insert_embeddings(conn: Connection, *, passage_ids: Sequence[int], vectors: np.ndarray, model: str) -> None:
+    conn.execute(
+        insert(embeddings),
+        [
+            {"passage_id": passage_id, "model": model, "vector": vector.astype(np.float32).tobytes()}
+            for passage_id, vector in zip(passage_ids, vectors, strict=True)
+        ],
+    )

@@ -89,3 +89,15 @@ def test_ingest_resumes_after_being_killed(shared: Path, tmp_path: Path):
     assert sources == 8000
     with workspace.engine.connect() as conn:
         assert repository.passage_state(conn)["passages"] == passages
+
+
+def test_passages_ingested_without_vectors_can_be_embedded_later(tmp_path: Path):
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    workspace = Workspace(settings, with_library=False)
+    workspace.ingest([DATA / "jats_sample.xml"])
+    assert workspace.embed_missing() == _counts(workspace)[1]
+    assert workspace.embed_missing() == 0
+    settings.ingest.embed = True
+    manifest = workspace.refresh_indexes(force=True)
+    assert manifest["embedded_passages"] == _counts(workspace)[1]
