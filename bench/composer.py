@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
-from pathlib import Path
+
+from common import HOME, SHARED, write_results
 
 from medora.compose.article import compose_article
 from medora.eval.datasets import read_jsonl
@@ -22,10 +22,6 @@ from medora.eval.metrics import percentile
 from medora.settings import Settings
 from medora.types import Article
 from medora.workspace import Workspace
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MEDORA_SHARED", ROOT.parent / "shared")) / "data"
-HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "home"))
 
 
 def statements_of(article: Article) -> list:
@@ -83,9 +79,7 @@ def main() -> int:
     }
     print(json.dumps(figures, indent=2))
     if not args.limit or args.llm:
-        (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-        name = "composer_llm.json" if args.llm else "composer.json"
-        (ROOT / "bench" / "results" / name).write_text(json.dumps(figures, indent=2) + "\n")
+        write_results("composer_llm.json" if args.llm else "composer.json", figures)
     return 0
 
 

@@ -10,27 +10,22 @@ build time and latency. Needs `pip install tantivy usearch` (not Medora dependen
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import time
-from pathlib import Path
 
 import numpy as np
+from common import HOME, SHARED, write_results
 from sqlalchemy import select
 
-from medora.retrieve.embed import MiniLMEmbedder  # noqa: I001 (onnxruntime must load before usearch)
 from medora.eval.datasets import bioasq_questions, corpus_pmids
 from medora.eval.metrics import ndcg_at_k, percentile, recall_at_k
 from medora.retrieve.dense import VectorIndex
+from medora.retrieve.embed import MiniLMEmbedder  # noqa: I001 (onnxruntime must load before usearch)
 from medora.retrieve.lexical import LexicalIndex
 from medora.settings import Settings
 from medora.store import open_store, repository
 from medora.store.schema import passages, sources
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MEDORA_SHARED", ROOT.parent / "shared")) / "data"
-HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "home"))
 
 
 def load_pubmed_passages(engine) -> tuple[list[int], list[str], dict[int, str]]:  # noqa: ANN001
@@ -167,8 +162,7 @@ def main() -> int:
         "vector": vector_indexes(engine, questions, MiniLMEmbedder()),
     }
     print(json.dumps(results, indent=2))
-    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-    (ROOT / "bench" / "results" / "engines.json").write_text(json.dumps(results, indent=2) + "\n")
+    write_results("engines.json", results)
     return 0
 
 

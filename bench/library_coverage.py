@@ -10,12 +10,12 @@ import json
 import tempfile
 from pathlib import Path
 
+from common import write_results
+
 from medora.eval.coverage import run_coverage
 from medora.library import overview_paths
 from medora.settings import Settings
 from medora.workspace import Workspace
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
@@ -29,8 +29,7 @@ def main() -> int:
         "misses": [{"question": r.question, "expected": r.expected, "top_sources": r.top_sources} for r in results if not r.hit],
     }
     print(json.dumps(figures, indent=2))
-    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-    (ROOT / "bench" / "results" / "library_coverage.json").write_text(json.dumps(figures, indent=2) + "\n")
+    write_results("library_coverage.json", figures)
     return 0
 
 

@@ -16,22 +16,18 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
+from common import HOME, SHARED, write_results
 from sqlalchemy import select
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids, medquad_sample, pubmedqa_questions
 from medora.eval.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
-from medora.ingest.jsonl import medquad_answer, medquad_key
+from medora.ingest.jsonl import medquad_key
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 from medora.store.schema import passages, sources
 from medora.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MEDORA_SHARED", ROOT.parent / "shared")) / "data"
-HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "home"))
-RESULTS = ROOT / "bench" / "results"
 CANDIDATE_PASSAGES = 100
 
 
@@ -48,36 +44,36 @@ def ranked_keys(retriever: Retriever, question: str, mode: str, keys: dict[int, 
     return list(dict.fromkeys(keys[item.passage_id] for item in ranked)), elapsed
 
 
+# Each set: how a row names its gold sources, and which metrics (name, function of ranked keys and gold) to report.
+SETS = {
+    "bioasq": (
+        lambda row: {f"pmid:{pmid}" for pmid in row["gold"]},
+        {"recall@10": lambda r, g: recall_at_k(r, g, 10), "ndcg@10": lambda r, g: ndcg_at_k(r, g, 10)},
+    ),
+    "pubmedqa": (
+        lambda row: {f"pmid:{row['pmid']}"},
+        {"recall@1": lambda r, g: recall_at_k(r, g, 1), "mrr@10": lambda r, g: reciprocal_rank(r, g, 10)},
+    ),
+    "medquad": (
+        lambda row: {medquad_key(row)},
+        {"recall@1": lambda r, g: recall_at_k(r, g, 1), "recall@10": lambda r, g: recall_at_k(r, g, 10)},
+    ),
+}
+
+
 def evaluate(retriever: Retriever, mode: str, keys: dict[int, str], data: dict) -> dict:
     latencies: list[float] = []
-    bioasq = {"recall@10": [], "ndcg@10": []}
-    for row in data["bioasq"]:
-        ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
-        latencies.append(ms)
-        gold = {f"pmid:{pmid}" for pmid in row["gold"]}
-        bioasq["recall@10"].append(recall_at_k(ranked, gold, 10))
-        bioasq["ndcg@10"].append(ndcg_at_k(ranked, gold, 10))
-    pubmedqa = {"recall@1": [], "mrr@10": []}
-    for row in data["pubmedqa"]:
-        ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
-        latencies.append(ms)
-        gold = {f"pmid:{row['pmid']}"}
-        pubmedqa["recall@1"].append(recall_at_k(ranked, gold, 1))
-        pubmedqa["mrr@10"].append(reciprocal_rank(ranked, gold, 10))
-    medquad = {"recall@1": [], "recall@10": []}
-    for row in data["medquad"]:
-        ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
-        latencies.append(ms)
-        gold = {medquad_key(str(row["id"]), str(row["question"]).replace(" ?", "?").strip(), medquad_answer(row))}
-        medquad["recall@1"].append(recall_at_k(ranked, gold, 1))
-        medquad["recall@10"].append(recall_at_k(ranked, gold, 10))
-    mean = lambda values: round(sum(values) / len(values), 4)  # noqa: E731
-    return {
-        "bioasq": {name: mean(values) for name, values in bioasq.items()} | {"questions": len(data["bioasq"])},
-        "pubmedqa": {name: mean(values) for name, values in pubmedqa.items()} | {"questions": len(data["pubmedqa"])},
-        "medquad": {name: mean(values) for name, values in medquad.items()} | {"questions": len(data["medquad"])},
-        "latency_ms": {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1)},
-    }
+    figures: dict = {}
+    for name, (gold_of, metrics) in SETS.items():
+        scores: dict[str, list[float]] = {metric: [] for metric in metrics}
+        for row in data[name]:
+            ranked, ms = ranked_keys(retriever, row["question"], mode, keys)
+            latencies.append(ms)
+            for metric, score in metrics.items():
+                scores[metric].append(score(ranked, gold_of(row)))
+        figures[name] = {m: round(sum(v) / len(v), 4) for m, v in scores.items()} | {"questions": len(data[name])}
+    figures["latency_ms"] = {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1)}
+    return figures
 
 
 def main() -> int:
@@ -103,9 +99,8 @@ def main() -> int:
         results["modes"][mode] = evaluate(retriever, mode, keys, data)
         results["modes"][mode]["seconds"] = round(time.perf_counter() - started, 1)
         print(mode, json.dumps(results["modes"][mode]), flush=True)
-    RESULTS.mkdir(parents=True, exist_ok=True)
     if not limit:
-        (RESULTS / "retrieval.json").write_text(json.dumps(results, indent=2) + "\n")
+        write_results("retrieval.json", results)
     return 0
 
 

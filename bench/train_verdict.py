@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import os
 import time
-from pathlib import Path
 
 import numpy as np
+from common import HOME, ROOT, SHARED, write_results
 
 from medora.compose.verdict import FEATURES, LABELS, predict_from_features, verdict_features
 from medora.eval.datasets import pubmedqa_questions, read_jsonl
@@ -23,9 +23,6 @@ from medora.eval.metrics import accuracy, macro_f1
 from medora.settings import Settings
 from medora.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MEDORA_SHARED", ROOT.parent / "shared")) / "data"
-HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "home"))
 MODEL = ROOT / "medora" / "compose" / "data" / "verdict_model.json"
 FOLDS = 5
 
@@ -42,10 +39,6 @@ def examples(workspace: Workspace) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     labels = np.array([LABELS.index(answer) for _q, answer, _d in rows])
     return features, labels, np.array([d for _q, _a, d in rows])
 
-
-def class_weights(labels: np.ndarray) -> np.ndarray:
-    counts = np.bincount(labels, minlength=len(LABELS)).astype(float)
-    return len(labels) / (len(LABELS) * np.maximum(counts, 1))
 
 
 def cross_validated(features: np.ndarray, labels: np.ndarray, datasets: np.ndarray, **options) -> np.ndarray:
@@ -103,9 +96,8 @@ def main() -> int:
         "cross_validated": figures,
     }
     MODEL.write_text(json.dumps(model, indent=1) + "\n")
-    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
     figures["feature_seconds"] = round(seconds, 1)
-    (ROOT / "bench" / "results" / "verdict.json").write_text(json.dumps(figures, indent=2) + "\n")
+    write_results("verdict.json", figures)
     return 0
 
 

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
+from medora.compose.render import FORMATS
 from medora.errors import MedoraError
 from medora.settings import Settings
 
@@ -17,7 +19,7 @@ def _workspace(progress: bool = False):  # noqa: ANN202 (a Workspace; imported l
 
     try:
         settings = Settings()
-    except Exception as error:  # pydantic's ValidationError: a bad MEDORA_* variable
+    except ValidationError as error:  # a bad MEDORA_* variable
         raise click.ClickException(f"invalid configuration: {error}") from error
     return Workspace(settings, show_progress=progress and sys.stderr.isatty())
 
@@ -64,7 +66,7 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON (same as --format json).")
-@click.option("--format", "output_format", type=click.Choice(["terminal", "markdown", "json", "html"]), default="terminal")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="terminal", help="How to print the article.")
 @click.option("--year-from", type=int, help="Only evidence published in or after this year.")
 @click.option("--year-to", type=int, help="Only evidence published in or before this year.")
 @click.option("--kind", "kinds", multiple=True, help="Only evidence of this kind (repeatable), e.g. --kind guideline.")

@@ -5,10 +5,6 @@ class MedoraError(Exception):
     """Base class; the message always says what the user can change."""
 
 
-class ConfigurationError(MedoraError):
-    """A setting is missing or has a value Medora cannot use."""
-
-
 class IngestError(MedoraError):
     """A file could not be read or parsed; the message names the path and the reason."""
 

@@ -46,15 +46,17 @@ class Workspace:
     def index_dir(self) -> Path:
         return self.settings.index_dir
 
-    def ingest(self, paths: list[Path]) -> IngestReport:
+    def ingest(self, paths: list[Path], *, replace: bool = False, refresh: bool = True) -> IngestReport:
+        """Ingest files, then (unless ``refresh`` is off, e.g. to time it apart) bring the indexes up to date."""
         report = ingest_paths(
             paths,
             engine=self.engine,
             settings=self.settings.ingest,
             embedder=self.embedder if self.settings.ingest.embed else None,
             show_progress=self.show_progress,
+            replace=replace,
         )
-        if report.sources_added:
+        if report.sources_added and refresh:
             self.refresh_indexes()
         return report
 
@@ -84,12 +86,7 @@ class Workspace:
             for path in overview_paths():
                 if not repository.is_file_ingested(conn, sha256=file_sha256(path)):
                     changed.append(path)
-        if not changed:
-            return None
-        with self.engine.begin() as conn:
-            for path in changed:
-                repository.delete_source(conn, key=f"library:{path.stem}")
-        return self.ingest(changed)
+        return self.ingest(changed, replace=True) if changed else None
 
     def refresh_indexes(self, *, force: bool = False) -> dict | None:
         model = self.embedder.model_name if self.settings.ingest.embed else None

@@ -57,3 +57,10 @@ def test_ask_json_on_a_fresh_home_answers_from_the_packaged_library(tmp_path: Pa
     article = json.loads(result.stdout)
     assert article["schema_version"] == "1.0"
     assert article["references"][0]["source_key"] == "library:gout"
+
+
+def test_a_bad_setting_is_a_clear_error(tmp_path: Path):
+    env = {**os.environ, "MEDORA_HOME": str(tmp_path / "home"), "MEDORA_RETRIEVE__TOP_K": "0"}
+    result = CliRunner().invoke(main, ["stats"], env=env)
+    assert result.exit_code == 1
+    assert "invalid configuration" in result.output and "top_k" in result.output

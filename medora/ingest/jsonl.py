@@ -80,16 +80,20 @@ def _corpus_record(record: dict, *, origin: str) -> Source:
     )
 
 
-def medquad_key(record_id: str, question: str, answer: str) -> str:
-    """MedQuAD ids are not unique (one id can carry several different question/answer pairs), so the key adds a
-    hash of the pair: distinct pairs are all kept, and the same pair ingested twice is still stored once."""
-    digest = hashlib.sha256(f"{question}\n{answer}".encode()).hexdigest()[:12]
-    return f"medquad:{record_id}:{digest}"
+def medquad_question(record: dict) -> str:
+    return str(record["question"]).replace(" ?", "?").strip()
 
 
 def medquad_answer(record: dict) -> str:
     """The answer as stored: runs of spaces folded, blank lines dropped."""
     return "\n".join(_SPACE.sub(" ", line).strip() for line in str(record["answer"]).splitlines() if line.strip())
+
+
+def medquad_key(record: dict) -> str:
+    """MedQuAD ids are not unique (one id can carry several different question/answer pairs), so the key adds a
+    hash of the pair: distinct pairs are all kept, and the same pair ingested twice is still stored once."""
+    digest = hashlib.sha256(f"{medquad_question(record)}\n{medquad_answer(record)}".encode()).hexdigest()[:12]
+    return f"medquad:{record['id']}:{digest}"
 
 
 def _medquad_record(record: dict, *, origin: str) -> Source:
@@ -98,11 +102,10 @@ def _medquad_record(record: dict, *, origin: str) -> Source:
         raise IngestError(f"MedQuAD record {record.get('id')} has an empty answer")
     collection = str(record.get("source") or "")
     issuer = next((name for tag, name in _MEDQUAD_ISSUERS.items() if f"_{tag}_" in f"_{collection}_"), collection)
-    title = str(record["question"]).replace(" ?", "?").strip()
     return Source(
-        key=medquad_key(str(record["id"]), title, answer),
+        key=medquad_key(record),
         kind=Kind.CONSUMER_HEALTH,
-        title=title,
+        title=medquad_question(record),
         journal=issuer or None,
         url=record.get("url"),
         mesh=[record["focus"]] if record.get("focus") else [],

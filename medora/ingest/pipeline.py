@@ -82,8 +82,12 @@ def ingest_paths(
     embedder: Embedder | None = None,
     show_progress: bool = True,
     on_file: Callable[[Path], None] | None = None,
+    replace: bool = False,
 ) -> IngestReport:
-    """Ingest every file under ``paths``; bad files are reported and skipped, good ones are kept."""
+    """Ingest every file under ``paths``; bad files are reported and skipped, good ones are kept.
+
+    With ``replace``, a record whose key is stored already replaces the stored one in the same transaction
+    (a new version of an editorial overview); otherwise it is skipped."""
     report = IngestReport()
     started = time.perf_counter()
     files = list(iter_input_files(paths))
@@ -93,7 +97,10 @@ def ingest_paths(
             if on_file:
                 on_file(path)
             try:
-                _ingest_file(path, engine=engine, settings=settings, embedder=embedder, report=report, progress=progress)
+                _ingest_file(
+                    path, engine=engine, settings=settings, embedder=embedder, report=report, progress=progress,
+                    replace=replace,
+                )
             except (MedoraError, OSError, UnicodeDecodeError) as error:
                 report.failures.append((str(path), _reason(error, path)))
     finally:
@@ -108,7 +115,14 @@ def _reason(error: Exception, path: Path) -> str:
 
 
 def _ingest_file(
-    path: Path, *, engine: Engine, settings: IngestSettings, embedder: Embedder | None, report: IngestReport, progress: tqdm
+    path: Path,
+    *,
+    engine: Engine,
+    settings: IngestSettings,
+    embedder: Embedder | None,
+    report: IngestReport,
+    progress: tqdm,
+    replace: bool,
 ) -> None:
     if not path.is_file():
         raise IngestError(f"{path}: no such file")
@@ -132,7 +146,7 @@ def _ingest_file(
             break
         problems = [item for item in batch if isinstance(item, IngestError)]
         batch = [item for item in batch if not isinstance(item, IngestError)]
-        _store_batch(batch, engine=engine, settings=settings, embedder=embedder, report=report)
+        _store_batch(batch, engine=engine, settings=settings, embedder=embedder, report=report, replace=replace)
         records += len(batch)
         file_problems += [str(problem) for problem in problems]
         progress.total += len(batch)
@@ -148,11 +162,21 @@ def _ingest_file(
 
 
 def _store_batch(
-    batch: list[Source], *, engine: Engine, settings: IngestSettings, embedder: Embedder | None, report: IngestReport
+    batch: list[Source],
+    *,
+    engine: Engine,
+    settings: IngestSettings,
+    embedder: Embedder | None,
+    report: IngestReport,
+    replace: bool,
 ) -> None:
     unique = list({source.key: source for source in batch}.values())
     with engine.begin() as conn:
         stored = repository.existing_source_keys(conn, keys=[s.key for s in unique])
+        if replace:
+            for key in stored:
+                repository.delete_source(conn, key=key)
+            stored = set()
         fresh = [source for source in unique if source.key not in stored]
         report.sources_already_stored += len(batch) - len(fresh)
         tick = time.perf_counter()

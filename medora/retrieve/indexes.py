@@ -53,7 +53,7 @@ def _read_manifest(directory: Path) -> dict | None:
         return None
 
 
-def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float] = (0.7, 0.6)) -> bool:
+def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float]) -> bool:
     manifest = _read_manifest(directory)
     with engine.connect() as conn:
         state = repository.passage_state(conn)
@@ -63,7 +63,7 @@ def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tupl
 
 
 def build_indexes(
-    directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float] = (0.7, 0.6), show_progress: bool = False
+    directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], show_progress: bool = False
 ) -> dict:
     """Rebuild every index from the store into a temporary folder, then swap it in (no half-written index)."""
     started = time.perf_counter()

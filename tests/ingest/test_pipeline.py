@@ -101,3 +101,35 @@ def test_passages_ingested_without_vectors_can_be_embedded_later(tmp_path: Path)
     settings.ingest.embed = True
     manifest = workspace.refresh_indexes(force=True)
     assert manifest["embedded_passages"] == _counts(workspace)[1]
+
+
+OVERVIEW = """---
+id: example-topic
+title: Example topic
+specialty: [primary care]
+questions: ["How is the example managed?"]
+last_reviewed: 2026-01-01
+review_status: pending human review
+version: {version}
+references:
+  - {{id: nice-x, kind: guideline, title: Example guideline title, issuer: NICE, year: 2020}}
+---
+
+## Bottom line
+
+{text} [@nice-x].
+"""
+
+
+def test_a_new_version_of_an_overview_replaces_the_old_one(lexical_settings: Settings, tmp_path: Path):
+    path = tmp_path / "example-topic.md"
+    workspace = Workspace(lexical_settings, with_library=False)
+    path.write_text(OVERVIEW.format(version=1, text="Treat the example early"))
+    workspace.ingest([path], replace=True)
+    path.write_text(OVERVIEW.format(version=2, text="Treat the example within a week"))
+    report = workspace.ingest([path], replace=True)
+    assert report.sources_added == 1
+    with workspace.engine.connect() as conn:
+        (row,) = repository.fetch_passages(conn, passage_ids=list(range(1, 10))).values()
+    assert _counts(workspace) == (1, 1)
+    assert row[0].text == "Treat the example within a week [@nice-x]."
