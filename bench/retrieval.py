@@ -17,24 +17,16 @@ import os
 import sys
 import time
 
-from common import HOME, SHARED, write_results
-from sqlalchemy import select
+from common import HOME, SHARED, passage_to_key, write_results
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids, medquad_sample, pubmedqa_questions
 from medora.eval.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
 from medora.ingest.jsonl import medquad_key
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
-from medora.store.schema import passages, sources
 from medora.workspace import Workspace
 
 CANDIDATE_PASSAGES = 100
-
-
-def passage_to_key(workspace: Workspace) -> dict[int, str]:
-    with workspace.engine.connect() as conn:
-        rows = conn.execute(select(passages.c.id, sources.c.key).join(sources, sources.c.id == passages.c.source_id))
-        return {pid: key for pid, key in rows}
 
 
 def ranked_keys(retriever: Retriever, question: str, mode: str, keys: dict[int, str]) -> tuple[list[str], float]:

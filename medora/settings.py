@@ -37,6 +37,9 @@ class RetrieveSettings(BaseModel):
     evidence_weight: float = Field(0.05, ge=0, description="Strength of the evidence-level prior.")
     recency_weight: float = Field(0.02, ge=0, description="Strength of the recency prior.")
     recency_half_life_years: float = Field(10.0, gt=0, description="Years after which the recency prior halves.")
+    rerank: bool = Field(
+        True, description="Hybrid mode: re-score the candidates with the shipped linear ranker instead of fixed fusion."
+    )
     expand_queries: bool = Field(True, description="Add abbreviation and synonym expansions to the BM25 query.")
     mode: str = Field("hybrid", description="hybrid, lexical or dense.")
 
@@ -46,7 +49,7 @@ class ComposeSettings(BaseModel):
     max_sentences: int = Field(10, ge=1, description="Sentences in an extractive article body.")
     max_sources: int = Field(3, ge=1, description="Best-ranked on-topic sources an extractive article may cite.")
     min_relative_score: float = Field(
-        0.7, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
+        0.8, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
     )
     min_support: float = Field(0.5, ge=0, le=1, description="Share of a claim's content words its passage must hold.")
     composer: str = Field("extractive", description="extractive (embedded) or llm (OpenAI-compatible endpoint).")

@@ -88,7 +88,7 @@ def compose_article(
 
     verdict = None
     if analysis.question_type == "yes_no" and body.bottom_line:
-        verdict = _verdict(question, on_topic, book, settings)
+        verdict = _verdict(question, on_topic, {item.source_id for item in pool}, book, settings)
     flags = analysis.red_flags or [
         flag for flag in find_red_flags(" ".join(e.text for e in on_topic[:3])) if _flag_in_question_topic(flag, question)
     ]
@@ -223,11 +223,15 @@ def _lay_out(
     return bottom_line, ordered, dropped
 
 
-def _verdict(question: str, evidence: list[Evidence], book: CitationBook, settings: Settings) -> Verdict | None:
-    """Yes/no/maybe with the sentences that carry it."""
+def _verdict(
+    question: str, evidence: list[Evidence], citable: set[int], book: CitationBook, settings: Settings
+) -> Verdict | None:
+    """Yes/no/maybe read from all on-topic evidence, shown with the sentences that carry it from citable sources
+    only: a verdict must not bring in a source the article's own selection judged too weak to cite."""
     prediction = predict_verdict(question, evidence)
     statements = []
-    for item, sentence in prediction.sentences[:3]:
+    carrying = [(item, sentence) for item, sentence in prediction.sentences if item.source_id in citable]
+    for item, sentence in carrying[:3]:
         text = strip_citations(sentence)
         support = check_support(text, item.text, min_support=settings.compose.min_support)
         if support.supported:

@@ -32,6 +32,12 @@ class VectorIndex:
         scores, ids = self._index.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), min(k, len(self)))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
 
+    def vectors(self, ids: list[int]) -> np.ndarray:
+        """The stored unit vectors of these passage ids (for exact cosines of candidates the ANN search missed)."""
+        if not ids:
+            return np.zeros((0, self._index.d), dtype=np.float32)
+        return np.vstack([self._index.reconstruct(int(i)) for i in ids])
+
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         faiss.write_index(self._index, str(path))

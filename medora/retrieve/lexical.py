@@ -42,14 +42,29 @@ class LexicalIndex:
     def term_weights(self, text: str) -> dict[str, float]:
         """Inverse document frequency of each content token of ``text`` (unknown tokens get the maximum):
         rare words such as a disease name weigh more than 'patient' when judging whether a passage is on topic."""
+        return {token: idf for token, idf, _ in self._postings(text)}
+
+    def term_presence(self, text: str, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """IDF of each content token of ``text``, and which of the passages at ``positions`` (index order) hold it
+        (tokens × positions, bool): the ranker's coverage features, read from the postings instead of the texts."""
+        postings = self._postings(text)
+        idf = np.array([weight for _, weight, _ in postings], dtype=float)
+        present = np.zeros((len(postings), len(positions)), dtype=bool)
+        for row, (_, _, holders) in enumerate(postings):
+            if holders is not None:
+                present[row] = np.isin(positions, holders)
+        return idf, present
+
+    def _postings(self, text: str) -> list[tuple[str, float, np.ndarray | None]]:
         total = int(self._bm25.scores["num_docs"]) or 1
-        indptr = self._bm25.scores["indptr"]
-        weights = {}
-        for token in set(index_tokens(text)):
+        indptr, indices = self._bm25.scores["indptr"], self._bm25.scores["indices"]
+        found = []
+        for token in sorted(set(index_tokens(text))):
             column = self._bm25.vocab_dict.get(token)
-            frequency = int(indptr[column + 1] - indptr[column]) if column is not None else 0
-            weights[token] = float(np.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
-        return weights
+            holders = indices[indptr[column] : indptr[column + 1]] if column is not None else None
+            frequency = len(holders) if holders is not None else 0
+            found.append((token, float(np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))), holders))
+        return found
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

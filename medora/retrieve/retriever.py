@@ -1,4 +1,5 @@
-"""Question → ranked Evidence: BM25 and dense candidates, reciprocal rank fusion, evidence and recency priors."""
+"""Question → ranked Evidence: BM25 and dense candidates, fused or re-scored by the learned ranker, then evidence and
+recency priors."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from medora.retrieve.expand import QueryExpander
 from medora.retrieve.fuse import convex_combination, reciprocal_rank_fusion
 from medora.retrieve.indexes import KIND_CODES, Indexes
 from medora.retrieve.priors import evidence_prior, recency_prior
+from medora.retrieve.rerank import CandidateSignals, LinearRanker, feature_matrix
 from medora.settings import RetrieveSettings
 from medora.store import repository
-from medora.types import Evidence
+from medora.types import Evidence, Kind
 
 MODES = ("hybrid", "lexical", "dense")
 
@@ -53,6 +55,7 @@ class Retriever:
         embedder: Embedder | None,
         settings: RetrieveSettings,
         expander: QueryExpander | None = None,
+        ranker: LinearRanker | None = None,
         current_year: int | None = None,
     ) -> None:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
@@ -60,6 +63,8 @@ class Retriever:
         self._current_year = current_year or datetime.date.today().year
         self._position = indexes.table.position()
         self._kind_prior = np.array([evidence_prior(k, weight=settings.evidence_weight) for k in KIND_CODES])
+        self._consumer_health = indexes.table.kinds == KIND_CODES.index(Kind.CONSUMER_HEALTH.value)
+        self._ranker = ranker if ranker is not None else (LinearRanker.load() if settings.rerank else None)
 
     def term_weights(self, question: str) -> dict[str, float]:
         """IDF weight of each content word of the question in this library."""
@@ -72,27 +77,14 @@ class Retriever:
     def rank(
         self, question: str, *, top_k: int | None = None, filters: Filters | None = None, mode: str | None = None
     ) -> list[Ranked]:
-        """Fused, prior-weighted passage ranking (ids and scores only; no database reads)."""
-        mode = mode or self._settings.mode
-        if mode not in MODES:
-            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(MODES)}")
-        if mode != "lexical" and (self._embedder is None or self._indexes.vectors is None):
-            mode = "lexical"
+        """Fused (and, in hybrid mode, re-scored), prior-weighted passage ranking: ids and scores, no database reads."""
+        mode = self._mode(mode)
         top_k = top_k or self._settings.top_k
-        mask = self._mask(filters) if filters and filters.active else None
-        lexical: list[tuple[int, float]] = []
-        dense: list[tuple[int, float]] = []
-        if mode in ("hybrid", "lexical"):
-            query = self._expander.expand(question) if self._settings.expand_queries else question
-            lexical = self._indexes.lexical.search(query, k=self._settings.candidates, mask=mask)
-        if mode in ("hybrid", "dense"):
-            vector = self._embedder.embed([question])[0]
-            wanted = self._settings.candidates * (4 if mask is not None else 1)
-            dense = self._indexes.vectors.search(vector, k=wanted)
-            if mask is not None:
-                dense = [(pid, sim) for pid, sim in dense if pid in self._position and mask[self._position[pid]]]
-            dense = dense[: self._settings.candidates]
-        if self._settings.fusion == "convex":
+        lexical, dense, vector = self._candidates(question, mode=mode, filters=filters)
+        if mode == "hybrid" and self._ranker is not None:
+            signals = self._signals(question, lexical, dense, vector)
+            fused = dict(zip(signals.ids.tolist(), self._ranker.probabilities(feature_matrix(signals)).tolist()))
+        elif self._settings.fusion == "convex":
             share = self._settings.lexical_weight / ((self._settings.lexical_weight + self._settings.dense_weight) or 1.0)
             fused = convex_combination(lexical, dense, lexical_share=share)
         else:
@@ -110,6 +102,64 @@ class Retriever:
         ]
         ranked.sort(key=lambda item: (-item.score, item.passage_id))
         return ranked[:top_k]
+
+    def candidate_signals(self, question: str, *, filters: Filters | None = None) -> CandidateSignals:
+        """The ranker's inputs for every hybrid candidate of ``question`` (what bench/train_ranker.py fits on)."""
+        if self._mode("hybrid") != "hybrid":
+            raise ValueError("ranking signals need dense retrieval: ingest with embeddings first")
+        lexical, dense, vector = self._candidates(question, mode="hybrid", filters=filters)
+        return self._signals(question, lexical, dense, vector)
+
+    def _mode(self, mode: str | None) -> str:
+        mode = mode or self._settings.mode
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(MODES)}")
+        if mode != "lexical" and (self._embedder is None or self._indexes.vectors is None):
+            return "lexical"
+        return mode
+
+    def _candidates(
+        self, question: str, *, mode: str, filters: Filters | None
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]], np.ndarray | None]:
+        """BM25 list (on the expanded question), dense list (on the question as asked) and the question vector."""
+        mask = self._mask(filters) if filters and filters.active else None
+        lexical: list[tuple[int, float]] = []
+        dense: list[tuple[int, float]] = []
+        vector = None
+        if mode in ("hybrid", "lexical"):
+            query = self._expander.expand(question) if self._settings.expand_queries else question
+            lexical = self._indexes.lexical.search(query, k=self._settings.candidates, mask=mask)
+        if mode in ("hybrid", "dense"):
+            vector = self._embedder.embed([question])[0]
+            wanted = self._settings.candidates * (4 if mask is not None else 1)
+            dense = self._indexes.vectors.search(vector, k=wanted)
+            if mask is not None:
+                dense = [(pid, sim) for pid, sim in dense if pid in self._position and mask[self._position[pid]]]
+            dense = dense[: self._settings.candidates]
+        return lexical, dense, vector
+
+    def _signals(
+        self, question: str, lexical: list[tuple[int, float]], dense: list[tuple[int, float]], vector: np.ndarray
+    ) -> CandidateSignals:
+        bm25, cosine = dict(lexical), dict(dense)
+        ids = list(dict.fromkeys([pid for pid, _ in lexical] + [pid for pid, _ in dense]))
+        missing = [pid for pid in ids if pid not in cosine]
+        cosine |= dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
+        lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical)}
+        dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense)}
+        positions = np.array([self._position.get(pid, -1) for pid in ids], dtype=np.int64)
+        term_idf, term_present = self._indexes.lexical.term_presence(question, positions)
+        return CandidateSignals(
+            ids=np.array(ids, dtype=np.int64),
+            bm25=np.array([bm25.get(pid, np.nan) for pid in ids]),
+            cosine=np.array([cosine[pid] for pid in ids]),
+            lexical_rank=np.array([lexical_rank.get(pid, -1) for pid in ids]),
+            dense_rank=np.array([dense_rank.get(pid, -1) for pid in ids]),
+            term_idf=term_idf,
+            term_present=term_present,
+            consumer_health=self._consumer_health[np.maximum(positions, 0)] if len(positions) else np.zeros(0, bool),
+            list_length=self._settings.candidates,
+        )
 
     def search(
         self, question: str, *, top_k: int | None = None, filters: Filters | None = None, mode: str | None = None
