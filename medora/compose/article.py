@@ -284,7 +284,7 @@ def _matching_overview(evidence: list[Evidence], weights: dict[str, float]) -> E
     return None
 
 
-def _flag_in_question_topic(flag, question: str) -> bool:  # noqa: ANN001
+def _flag_in_question_topic(flag, question: str) -> bool:
     """Evidence-borne flags count only when the question shares a word with the flag's name."""
     return bool(content_words(flag.name) & content_words(question))
 
