@@ -111,3 +111,26 @@ def test_library_coverage_questions_find_their_overview_in_the_top_three(workspa
     results = run_coverage(workspace.retriever, questions)
     misses = [(r.question, r.expected, r.top_sources) for r in results if not r.hit]
     assert len(misses) <= 0.05 * len(results), misses
+
+
+def test_hybrid_ranking_goes_through_the_learned_ranker_and_can_be_switched_off(workspace: Workspace):
+    from medora.retrieve.indexes import load_indexes
+    from medora.retrieve.rerank import FEATURES, feature_matrix
+    from medora.retrieve.retriever import Retriever
+
+    question = "How should L5 radiculopathy with foot drop be managed?"
+    signals = workspace.retriever.candidate_signals(question)
+    assert feature_matrix(signals).shape == (len(signals.ids), len(FEATURES))
+    ranked = workspace.retriever.rank(question, top_k=5)
+    assert all(0 < item.score < 1.2 for item in ranked)  # a probability times priors of at most ~1.07
+
+    fixed = Retriever(
+        engine=workspace.engine,
+        indexes=load_indexes(workspace.index_dir),
+        embedder=workspace.embedder,
+        settings=workspace.settings.retrieve.model_copy(update={"rerank": False}),
+    )
+    plain = fixed.search(question, top_k=5)
+    learned = workspace.retriever.search(question, top_k=5)
+    assert plain[0].source.key == learned[0].source.key == "library:lumbar-radiculopathy-foot-drop"
+    assert [e.score for e in plain] != [e.score for e in learned]
