@@ -21,9 +21,9 @@ import time
 
 import numpy as np
 from common import HOME, ROOT, SHARED, passage_to_key, write_results
-from scipy.optimize import minimize
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids, medquad_sample, read_jsonl
+from medora.eval.logistic import fit_logistic
 from medora.eval.metrics import ndcg_at_k, recall_at_k
 from medora.ingest.jsonl import medquad_key
 from medora.retrieve.indexes import load_indexes
@@ -49,23 +49,16 @@ def medquad_training_questions() -> list[dict]:
     return random.Random(29).sample(rest, MEDQUAD_TRAINING)
 
 
-def fit(features: np.ndarray, labels: np.ndarray, *, l2: float = 1e-4, **about: object) -> LinearRanker:
-    """Binary logistic regression on standardised features, by L-BFGS (scipy is already a dependency)."""
-    mean, scale = features.mean(axis=0), features.std(axis=0)
-    scale[scale == 0] = 1.0
-    x = np.column_stack([(features - mean) / scale, np.ones(len(features))])
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        logits = x @ theta
-        probabilities = 1.0 / (1.0 + np.exp(-logits))
-        value = np.mean(np.logaddexp(0.0, logits) - labels * logits) + l2 * theta[:-1] @ theta[:-1]
-        gradient = x.T @ (probabilities - labels) / len(x)
-        gradient[:-1] += 2 * l2 * theta[:-1]
-        return float(value), gradient
-
-    theta = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
+def fit(features: np.ndarray, labels: np.ndarray, **about: object) -> LinearRanker:
+    """Two-class ``fit_logistic``; the difference of its two weight rows is the binary model's weight vector."""
+    model = fit_logistic(np.column_stack([features, np.ones(len(features))]), labels, classes=2, l2=2e-4)
+    difference = np.subtract(*model["weights"][::-1])
     return LinearRanker(
-        weights=theta[:-1].tolist(), bias=float(theta[-1]), mean=mean.tolist(), scale=scale.tolist(), **about
+        weights=difference[:-1].tolist(),
+        bias=float(difference[-1]),
+        mean=model["mean"][:-1],
+        scale=model["scale"][:-1],
+        **about,
     )
 
 

@@ -74,10 +74,6 @@ class Workspace:
                 repository.insert_embeddings(conn, passage_ids=[row[0] for row in rows], vectors=vectors, model=model)
             done += len(rows)
 
-    def is_empty(self) -> bool:
-        with self.engine.connect() as conn:
-            return repository.count_sources(conn) == 0
-
     def sync_library(self) -> IngestReport | None:
         """Bring the packaged library into the store: new overviews are added, edited ones replace their old
         version (the quickstart path on an empty store). Files already ingested cost one hash each."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
 from medora.settings import Settings
+from medora.types import Evidence, Kind, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MEDORA_SHARED", ROOT.parent / "shared"))
@@ -43,5 +43,9 @@ def lexical_settings(tmp_path: Path) -> Settings:
     return settings
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def make_evidence(passage_id: int, text: str) -> Evidence:
+    """A retrieved RCT passage with its own source, for composer tests that need no store."""
+    source = Source(key=f"pmid:{passage_id}", kind=Kind.RCT, title="Trial", pmid=str(passage_id))
+    return Evidence(
+        passage_id=passage_id, source_id=passage_id, source=source, section="", text=text, start=0, end=len(text), score=1.0
+    )

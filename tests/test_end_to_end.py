@@ -96,9 +96,9 @@ def test_shared_corpus_records_are_retrievable_by_their_own_words(shared: Path, 
     sample = head_lines(shared / "pubmed" / "corpus.jsonl", tmp_path / "corpus.jsonl", 150)
     workspace = Workspace(Settings(home=tmp_path / "home"))
     workspace.ingest([sample])
-    from tests.conftest import read_jsonl
+    from medora.eval.datasets import read_jsonl
 
-    record = read_jsonl(sample)[7]
+    record = list(read_jsonl(sample))[7]
     evidence = workspace.retriever.search(record["sections"][0]["text"][:300], top_k=3)
     assert evidence[0].source.pmid == record["pmid"]
 

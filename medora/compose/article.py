@@ -300,7 +300,9 @@ def _evidence_summary(book: CitationBook) -> str:
     kinds = Counter(ref.kind for ref in references)
     years = [ref.year for ref in references if ref.year]
     described = ", ".join(f"{count} {kind}{'' if count == 1 else 's'}" for kind, count in kinds.most_common())
-    span = "" if not years else f"; published {min(years)}" if min(years) == max(years) else f"; published {min(years)}–{max(years)}"
+    span = ""
+    if years:
+        span = f"; published {min(years)}" + (f"–{max(years)}" if max(years) != min(years) else "")
     return f"Based on {len(references)} source{'s' if len(references) != 1 else ''}: {described}{span}."
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints, ValidationError
@@ -57,7 +56,7 @@ def evidence_prompt(question: str, evidence: list[Evidence], headings: list[str]
 
 def parse_draft(text: str) -> Draft:
     """The first JSON object in ``text`` as a Draft; LLMError when there is none or it has the wrong shape."""
-    match = re.search(r"\{.*\}", text, re.S)
+    match = re.search(r"\{.*\}", text, re.DOTALL)
     if not match:
         raise LLMError("the model's reply contained no JSON object")
     try:
@@ -122,7 +121,8 @@ def verify_draft(
     dropped: list[Statement] = []
 
     def verified(sentence: DraftSentence) -> Statement | None:
-        cited = [evidence[int(ref[1:]) - 1] for ref in sentence.evidence if re.fullmatch(r"E\d+", ref) and 0 < int(ref[1:]) <= len(evidence)]
+        # ids are "E<n>" by the Draft's schema; one past the evidence shown was invented by the model
+        cited = [evidence[int(ref[1:]) - 1] for ref in sentence.evidence if 0 < int(ref[1:]) <= len(evidence)]
         text = strip_citations(sentence.text)
         best = None
         for item in cited:

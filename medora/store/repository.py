@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 from sqlalchemy import Connection, func, insert, select
@@ -20,7 +20,7 @@ def is_file_ingested(conn: Connection, *, sha256: str) -> bool:
 def record_ingested_file(conn: Connection, *, sha256: str, path: str, records: int, seconds: float) -> None:
     conn.execute(
         insert(ingested_files).values(
-            sha256=sha256, path=path, records=records, seconds=seconds, finished_at=datetime.now(timezone.utc)
+            sha256=sha256, path=path, records=records, seconds=seconds, finished_at=datetime.now(UTC)
         )
     )
 
@@ -54,7 +54,7 @@ def _source_row(source: Source) -> dict:
     }
 
 
-def source_from_row(row) -> Source:  # noqa: ANN001 (a SQLAlchemy Row)
+def source_from_row(row) -> Source:
     return Source(
         key=row.key,
         kind=Kind(row.kind),
@@ -156,8 +156,6 @@ def iter_embeddings(conn: Connection, *, model: str, batch: int = 20000) -> Iter
         last = int(ids[-1])
 
 
-
-
 def fetch_passages(conn: Connection, *, passage_ids: Sequence[int]) -> dict[int, tuple]:
     """passage id → (passage row, source id, Source) for the given ids that still exist."""
     if not passage_ids:
@@ -168,9 +166,6 @@ def fetch_passages(conn: Connection, *, passage_ids: Sequence[int]) -> dict[int,
         row.id: source_from_row(row) for row in conn.execute(select(sources).where(sources.c.id.in_(source_ids)))
     }
     return {row.id: (row, row.source_id, by_id[row.source_id]) for row in rows}
-
-
-
 
 
 def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:

@@ -18,14 +18,8 @@ from medora.compose.citations import CitationBook
 from medora.compose.llm import Draft, parse_draft, verify_draft
 from medora.errors import LLMError
 from medora.settings import Settings
-from medora.types import Evidence, Kind, Source
 from medora.workspace import Workspace
-from tests.conftest import DATA
-
-
-def _evidence(passage_id: int, text: str) -> Evidence:
-    source = Source(key=f"pmid:{passage_id}", kind=Kind.RCT, title="Trial", pmid=str(passage_id))
-    return Evidence(passage_id=passage_id, source_id=passage_id, source=source, section="", text=text, start=0, end=len(text), score=1.0)
+from tests.conftest import DATA, make_evidence
 
 
 def test_parse_draft_takes_the_json_object_out_of_chatter():
@@ -40,7 +34,7 @@ def test_malformed_or_refused_replies_raise_llm_error(reply: str):
 
 
 def test_verification_keeps_supported_sentences_and_drops_invented_ones():
-    evidence = [_evidence(1, "Early surgery within 3 days improved motor recovery in 78% of patients.")]
+    evidence = [make_evidence(1, "Early surgery within 3 days improved motor recovery in 78% of patients.")]
     draft = Draft.model_validate(
         {
             "bottom_line": [{"text": "Early surgery within 3 days improved motor recovery in 78% of patients.", "evidence": ["E1"]}],

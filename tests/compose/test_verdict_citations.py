@@ -3,18 +3,13 @@
 from medora.compose.article import _verdict
 from medora.compose.citations import CitationBook
 from medora.settings import Settings
-from medora.types import Evidence, Kind, Source
-
-
-def _evidence(passage_id: int, text: str) -> Evidence:
-    source = Source(key=f"pmid:{passage_id}", kind=Kind.RCT, title="Trial", pmid=str(passage_id))
-    return Evidence(passage_id=passage_id, source_id=passage_id, source=source, section="", text=text, start=0, end=len(text), score=1.0)
+from tests.conftest import make_evidence
 
 
 def test_verdict_sentences_come_only_from_citable_sources(tmp_path):
     evidence = [
-        _evidence(1, "Metformin significantly reduced HbA1c compared with placebo (p<0.001)."),
-        _evidence(2, "Metformin did not significantly reduce HbA1c in the subgroup with renal impairment (p=0.40)."),
+        make_evidence(1, "Metformin significantly reduced HbA1c compared with placebo (p<0.001)."),
+        make_evidence(2, "Metformin did not significantly reduce HbA1c in the subgroup with renal impairment (p=0.40)."),
     ]
     question = "Does metformin reduce HbA1c?"
     settings = Settings(home=tmp_path)

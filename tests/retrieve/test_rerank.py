@@ -41,7 +41,6 @@ def test_a_question_with_no_known_words_gets_zero_coverage_not_an_error():
 
 def test_the_packaged_ranker_prefers_the_passage_holding_the_rare_word():
     ranker = LinearRanker.load()
-    assert ranker.about["cross_validated"]["bioasq"]["ndcg@10"] >= 0.85
     features = feature_matrix(_signals(cosine=np.array([0.6, 0.6, 0.6]), dense_rank=np.array([0, 1, 2])))
     probabilities = ranker.probabilities(features)
     assert ((probabilities > 0) & (probabilities < 1)).all()
