@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from medora.compose.render import FORMATS
+from medora.export import EXPORT_FORMATS
+from medora.export.render import FORMATS
 from medora.errors import MedoraError
 from medora.settings import Settings
 
@@ -141,7 +142,7 @@ def ask(
         medora ask "What is the best approach to managing L5 radiculopathy with foot drop?"
     """
     from medora.articles import ask as ask_and_store
-    from medora.compose.render import print_terminal, to_html, to_json, to_markdown
+    from medora.export.render import print_terminal, to_html, to_json, to_markdown
     from medora.retrieve.retriever import Filters
 
     workspace = _prepared_workspace()
@@ -183,6 +184,30 @@ def ask(
         click.echo("\nDropped (failed verification):", err=True)
         for statement in article.dropped_statements:
             click.echo(f"  - {statement.text} ({'; '.join(statement.flags)})", err=True)
+
+
+@main.command()
+@click.argument("article")
+@click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), default="md", help="What to write.")
+@click.option("--version", "version", type=int, help="Export this version (default: the current one).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: SLUG.EXT).")
+def export(article: str, export_format: str, version: int | None, output: Path | None) -> None:
+    """Export a stored ARTICLE (its slug or id) as Markdown, PDF, or its references as RIS or BibTeX. Example:
+
+        medora export lumbar-radiculopathy-foot-drop --format ris
+    """
+    from medora.articles import get_article
+    from medora.export import export_article
+
+    workspace = _workspace()
+    try:
+        stored = get_article(workspace, article, version=version)
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    data, _media_type, extension = export_article(stored.article, export_format)
+    target = output or Path(f"{stored.record.slug}.{extension}")
+    target.write_bytes(data)
+    click.echo(f"{target} ({len(data):,} bytes)")
 
 
 @main.command("articles")

@@ -109,3 +109,18 @@ def test_asking_twice_serves_the_stored_article_and_fresh_answers_again(tmp_path
     assert "(version 2)" in fresh.output
     listed = _run(["articles", "-q", "gout"], tmp_path / "home")
     assert "how-should-acute-gout-flares-be-treated-" in listed.output
+
+
+def test_export_writes_a_stored_article_and_names_a_missing_one(tmp_path: Path):
+    import rispy
+
+    home = tmp_path / "home"
+    asked = _run(["ask", "--format", "json", "How should acute gout flares be treated?"], home, MEDORA_INGEST__EMBED="false")
+    slug = next(line.split()[1] for line in asked.output.splitlines() if line.startswith("article: "))
+    target = tmp_path / "gout.ris"
+    result = _run(["export", slug, "--format", "ris", "-o", str(target)], home)
+    assert result.exit_code == 0, result.output
+    titles = [entry["title"] for entry in rispy.loads(target.read_text())]
+    assert titles[0] == "Gout — diagnosis, flare treatment and urate-lowering therapy"
+    missing = _run(["export", "no-such-article"], home)
+    assert missing.exit_code == 1 and "no article with id or slug 'no-such-article'" in missing.output
