@@ -16,7 +16,7 @@ import time
 
 from common import HOME, SHARED, write_results
 
-from medora.compose.article import compose_article
+from medora.answer import answer_question
 from medora.eval.datasets import read_jsonl
 from medora.eval.metrics import percentile
 from medora.settings import Settings
@@ -47,13 +47,13 @@ def main() -> int:
     retriever = workspace.retriever
     questions = list(read_jsonl(SHARED / "bioasq" / "dev.jsonl"))
     questions = questions[: args.limit] if args.limit else questions
-    compose_article("warm up", retriever=retriever, settings=settings)
+    answer_question("warm up", retriever=retriever, settings=settings)
     cited = gold_cited = proposed = verified = insufficient = fallbacks = 0
     latencies: list[float] = []
     stages: dict[str, list[float]] = {}
     for question in questions:
         started = time.perf_counter()
-        article = compose_article(question["question"], retriever=retriever, settings=settings)
+        article = answer_question(question["question"], retriever=retriever, settings=settings)
         latencies.append((time.perf_counter() - started) * 1000)
         for stage, ms in article.provenance.timings_ms.items():
             stages.setdefault(stage, []).append(ms)

@@ -63,6 +63,37 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
         raise SystemExit(1)
 
 
+def _prepared_workspace():  # noqa: ANN202 (a Workspace)
+    """A workspace ready to answer: on a fresh or stale data folder the explicit setup step runs first, saying so."""
+    workspace = _workspace(progress=True)
+    try:
+        if workspace.needs_prepare():
+            click.echo("Preparing the data folder (library, indexes, articles)…", err=True)
+            workspace.prepare()
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    return workspace
+
+
+@main.command()
+def init() -> None:
+    """Prepare the data folder: bring in the packaged library, build the indexes, register library articles.
+
+    `ask` and `serve` do this by themselves on a fresh folder; run it to do it ahead of time. Example:
+
+        MEDORA_HOME=/srv/medora medora init
+    """
+    workspace = _workspace(progress=True)
+    try:
+        workspace.prepare()
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    from medora.articles import list_articles
+
+    _page, total = list_articles(workspace, limit=1)
+    click.echo(f"Ready: {workspace.settings.home} ({total} article(s)).")
+
+
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON (same as --format json).")
@@ -75,6 +106,7 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
     type=click.Choice(["extractive", "llm"]),
     help="extractive (embedded default) or llm (the OpenAI-compatible endpoint in MEDORA_LLM__BASE_URL).",
 )
+@click.option("--fresh", is_flag=True, help="Answer again even if this question was answered before (a new version).")
 @click.option("--debug", is_flag=True, help="Also show sentences that failed verification.")
 def ask(
     question: str,
@@ -84,34 +116,45 @@ def ask(
     year_to: int | None,
     kinds: tuple[str, ...],
     composer: str | None,
+    fresh: bool,
     debug: bool,
 ) -> None:
-    """Answer a clinical QUESTION with a cited article. Example:
+    """Answer a clinical QUESTION with a cited article, stored for later (`medora export`, `medora serve`).
+
+    Asking the same question again serves the stored article; --fresh answers again. Example:
 
         medora ask "What is the best approach to managing L5 radiculopathy with foot drop?"
     """
-    from medora.compose.article import compose_article
+    from medora.articles import ask as ask_and_store
     from medora.compose.render import print_terminal, to_html, to_json, to_markdown
     from medora.retrieve.retriever import Filters
 
-    workspace = _workspace(progress=True)
+    workspace = _prepared_workspace()
     if composer:
         workspace.settings.compose.composer = composer
     streaming = workspace.settings.compose.composer == "llm" and sys.stderr.isatty()
     try:
-        article = compose_article(
+        stored = ask_and_store(
+            workspace,
             question,
-            retriever=workspace.retriever,
-            settings=workspace.settings,
             filters=Filters(year_from=year_from, year_to=year_to, kinds=frozenset(kinds)),
+            fresh=fresh,
             on_text=(lambda text: click.secho(text, err=True, dim=True, nl=False)) if streaming else None,
         )
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
-    if streaming:
+    article = stored.article
+    if streaming and not stored.reused:
         click.echo("\n(draft above; the verified article follows)\n", err=True)
     for note in article.provenance.notes:
         click.echo(f"note: {note}", err=True)
+    if stored.reused:
+        click.echo(
+            f"note: answered before ({stored.record.updated_at:%Y-%m-%d}); showing the stored article. "
+            "Use --fresh to answer again.",
+            err=True,
+        )
+    click.echo(f"article: {stored.record.slug} (version {stored.version})", err=True)
     output_format = "json" if as_json else output_format
     if output_format == "json":
         click.echo(to_json(article))
@@ -125,6 +168,23 @@ def ask(
         click.echo("\nDropped (failed verification):", err=True)
         for statement in article.dropped_statements:
             click.echo(f"  - {statement.text} ({'; '.join(statement.flags)})", err=True)
+
+
+@main.command("articles")
+@click.option("--query", "-q", help="Words that must appear in the question or title.")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="How many to list.")
+def list_stored_articles(query: str | None, limit: int) -> None:
+    """List stored articles, newest first. Example:
+
+        medora articles -q "heart failure"
+    """
+    from medora.articles import list_articles
+
+    workspace = _workspace()
+    page, total = list_articles(workspace, query=query, limit=limit)
+    for record in page:
+        click.echo(f"{record.slug}\t{record.status}\tv{record.version}\t{record.updated_at:%Y-%m-%d}\t{record.title}")
+    click.echo(f"{len(page)} of {total} article(s).", err=True)
 
 
 @main.command()

@@ -23,3 +23,15 @@ class ModelUnavailableError(MedoraError):
 
 class LLMError(MedoraError):
     """The configured LLM endpoint failed, refused or returned output Medora cannot use."""
+
+
+class QuestionError(MedoraError):
+    """A question Medora cannot take as asked (empty, too long, unknown audience)."""
+
+
+class ArticleNotFoundError(MedoraError):
+    """No stored article (or version) has this id or slug."""
+
+
+class StoreError(MedoraError):
+    """The store cannot be opened or read; the message says where it is and what to do."""

@@ -1,10 +1,13 @@
 """A workspace is one data directory: its store, its indexes and the models that read them.
 
-It is the session object the CLI and the web app open once and pass down; it bootstraps an empty store from the
-packaged library so a fresh install can answer straight away."""
+It is the object the CLI and the web app open once and pass down. Opening it and reading from it never writes:
+bringing in the packaged library and building indexes is the explicit :meth:`Workspace.prepare` step, which
+`medora init` runs (and `medora ask` / `medora serve` on a home that needs it). A long-running process sees a new
+index version (built by a later `medora ingest`) on its next question, without a restart."""
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from pathlib import Path
 
@@ -33,6 +36,9 @@ class Workspace:
         self.show_progress = show_progress
         self.with_library = with_library  # benchmarks on a fixed corpus turn the packaged library off
         self._embedder = embedder
+        self._retriever: Retriever | None = None
+        self._retriever_signature: tuple | None = None
+        self._retriever_lock = threading.Lock()
 
     @cached_property
     def engine(self) -> Engine:
@@ -74,15 +80,45 @@ class Workspace:
                 repository.insert_embeddings(conn, passage_ids=[row[0] for row in rows], vectors=vectors, model=model)
             done += len(rows)
 
+    def library_changes(self) -> list[Path]:
+        """Packaged overviews not yet in the store (new or edited): one hash each."""
+        if not self.with_library:
+            return []
+        with self.engine.connect() as conn:
+            return [path for path in overview_paths() if not repository.is_file_ingested(conn, sha256=file_sha256(path))]
+
     def sync_library(self) -> IngestReport | None:
         """Bring the packaged library into the store: new overviews are added, edited ones replace their old
-        version (the quickstart path on an empty store). Files already ingested cost one hash each."""
-        changed = []
-        with self.engine.connect() as conn:
-            for path in overview_paths():
-                if not repository.is_file_ingested(conn, sha256=file_sha256(path)):
-                    changed.append(path)
+        version (the quickstart path on an empty store)."""
+        changed = self.library_changes()
         return self.ingest(changed, replace=True) if changed else None
+
+    def needs_prepare(self) -> bool:
+        """True when the library, the indexes or the library's articles lag behind what is installed and stored."""
+        if self.library_changes() or not self._indexes_current():
+            return True
+        from medora.articles import library_articles_missing
+
+        return self.with_library and library_articles_missing(self)
+
+    def prepare(self) -> None:
+        """Explicit setup: sync the packaged library, bring the indexes up to date, register library articles."""
+        if self.with_library:
+            self.sync_library()
+        self.refresh_indexes()
+        if self.with_library:
+            from medora.articles import register_library_articles
+
+            register_library_articles(self)
+
+    def _indexes_current(self) -> bool:
+        model = self.embedder_model_name if self.settings.ingest.embed else None
+        bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
+        return is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25)
+
+    @property
+    def embedder_model_name(self) -> str:
+        return self._embedder.model_name if self._embedder is not None else MiniLMEmbedder.model_name
 
     def refresh_indexes(self, *, force: bool = False) -> dict | None:
         model = self.embedder.model_name if self.settings.ingest.embed else None
@@ -93,16 +129,28 @@ class Workspace:
             )
         return None
 
-    @cached_property
+    def _index_signature(self) -> tuple | None:
+        try:
+            stat = (self.index_dir / "manifest.json").stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    @property
     def retriever(self) -> Retriever:
-        if self.with_library:
-            self.sync_library()
-        self.refresh_indexes()
-        mesh = load_mesh_terms(self.settings.mesh_descriptors) if self.settings.mesh_descriptors else None
-        return Retriever(
-            engine=self.engine,
-            indexes=load_indexes(self.index_dir),
-            embedder=self.embedder if self.settings.ingest.embed else None,
-            settings=self.settings.retrieve,
-            expander=QueryExpander(mesh_terms=mesh),
-        )
+        """The retriever over the current indexes, reloaded when a newer index version appears on disk."""
+        signature = self._index_signature()
+        if self._retriever is not None and signature == self._retriever_signature:
+            return self._retriever
+        with self._retriever_lock:
+            if self._retriever is None or signature != self._retriever_signature:
+                mesh = load_mesh_terms(self.settings.mesh_descriptors) if self.settings.mesh_descriptors else None
+                self._retriever = Retriever(
+                    engine=self.engine,
+                    indexes=load_indexes(self.index_dir),
+                    embedder=self.embedder if self.settings.ingest.embed else None,
+                    settings=self.settings.retrieve,
+                    expander=QueryExpander(mesh_terms=mesh),
+                )
+                self._retriever_signature = signature
+            return self._retriever

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from medora.compose.article import compose_article
+from medora.answer import answer_question
 from medora.settings import Settings
 from medora.store import repository
 from medora.workspace import Workspace
@@ -28,7 +28,7 @@ def _stored_passage_ids(workspace: Workspace, ids: list[int]) -> set[int]:
 
 
 def test_seed_question_gets_a_management_article_citing_the_overview(workspace: Workspace):
-    article = compose_article(
+    article = answer_question(
         "What is the best approach to managing L5 radiculopathy with foot drop?",
         retriever=workspace.retriever,
         settings=workspace.settings,
@@ -46,7 +46,7 @@ def test_seed_question_gets_a_management_article_citing_the_overview(workspace: 
 
 
 def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(workspace: Workspace):
-    article = compose_article(
+    article = answer_question(
         "Does early surgery improve motor recovery in foot drop from disc herniation?",
         retriever=workspace.retriever,
         settings=workspace.settings,
@@ -65,7 +65,7 @@ def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(works
 
 
 def test_a_yes_no_question_gets_a_verdict_with_the_sentences_that_carry_it(workspace: Workspace):
-    article = compose_article(
+    article = answer_question(
         "Does early decompression improve motor recovery in foot drop?", retriever=workspace.retriever, settings=workspace.settings
     )
     assert article.question_type == "yes_no"
@@ -75,7 +75,7 @@ def test_a_yes_no_question_gets_a_verdict_with_the_sentences_that_carry_it(works
 
 
 def test_an_off_topic_question_says_the_evidence_is_insufficient(workspace: Workspace):
-    article = compose_article(
+    article = answer_question(
         "What is the orbital period of Jupiter's moon Europa?", retriever=workspace.retriever, settings=workspace.settings
     )
     assert article.insufficient_evidence

@@ -1,4 +1,6 @@
-"""Evidence → Article: analyse the question, retrieve, lay out sections, verify every sentence, number citations."""
+"""Selected evidence → Article: lay out sections, verify every sentence, number citations.
+
+Compose receives data only; retrieval and selection happen in the answer pipeline (medora/answer.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +10,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from medora.compose.analyse import QuestionAnalysis, analyse_question, find_red_flags
+from medora.compose.analyse import QuestionAnalysis, find_red_flags
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, select_diverse
 from medora.compose.llm import request_draft, verify_draft
+from medora.compose.select import Selection, flag_in_question_topic
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label, section_for_sentence, template_for
 from medora.compose.verdict import predict_verdict
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
-from medora.retrieve.retriever import Filters, Retriever
-from medora.retrieve.tokenize import content_words
 from medora.settings import Settings
 from medora.types import (
     Article,
@@ -34,53 +35,22 @@ DISCLAIMER = (
     "Medora summarises published evidence for health professionals. It is not a substitute for clinical judgement, "
     "local protocols or the full guideline text; verify doses and recommendations against the cited sources."
 )
-MIN_QUESTION_COVERAGE = 0.5  # share of the question's content words a passage must contain to count as on-topic
-MIN_DENSE_SIMILARITY = 0.35  # cosine similarity of passage and question that makes a passage on-topic by itself
-MIN_DENSE_WITH_WORDS = 0.25  # a lower similarity suffices when the passage also covers the question's words
-OVERVIEW_MATCH = 0.6  # an overview this on-topic (word coverage or similarity) is laid out section by section
-OVERVIEW_SIMILARITY = 0.5
 LLM_EVIDENCE = 12  # passages shown to an LLM (small local models have short contexts)
 
 
-def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
-    """IDF-weighted share of the question's content words that the passage (with its title) contains."""
-    words = content_words(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}")
-    total = sum(weights.values())
-    return sum(w for token, w in weights.items() if token in words) / total if total else 0.0
-
-
-def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
-    """Semantic similarity decides when dense retrieval ran (a passage outside its candidates counts as 0);
-    word coverage alone decides in lexical-only mode. Measured on the library coverage set: on-topic questions
-    reach a cosine of 0.48 or more, off-topic ones stay under 0.19."""
-    coverage = topic_coverage(evidence, weights)
-    if not dense_used:
-        return coverage >= MIN_QUESTION_COVERAGE
-    similarity = evidence.dense_similarity or 0.0
-    return similarity >= MIN_DENSE_SIMILARITY or (similarity >= MIN_DENSE_WITH_WORDS and coverage >= MIN_QUESTION_COVERAGE)
-
-
 def compose_article(
-    question: str,
+    analysis: QuestionAnalysis,
+    selection: Selection,
     *,
-    retriever: Retriever,
     settings: Settings,
-    filters: Filters | None = None,
-    analysis: QuestionAnalysis | None = None,
+    index_version: str,
     on_text: Callable[[str], None] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Article:
-    """The article for ``question``: extractive by default, LLM-written when configured (falling back to
-    extractive on any LLM failure). Nothing in it is cited that was not retrieved."""
-    timings: dict[str, float] = {}
-    tick = time.perf_counter()
-    analysis = analysis or analyse_question(question)
-    timings["analyse"] = _ms(tick)
-
-    tick = time.perf_counter()
-    retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=filters)
-    on_topic, overview, pool = _select_evidence(question, retrieved, retriever, settings)
-    timings["retrieve"] = _ms(tick)
-
+    """The article for the analysed question from the selected evidence: extractive by default, LLM-written when
+    configured (falling back to extractive on any LLM failure). Nothing in it is cited that was not retrieved."""
+    timings = dict(timings or {})
+    question, overview, pool = analysis.question, selection.overview, selection.pool
     tick = time.perf_counter()
     book = CitationBook()
     body = _compose_body(analysis, pool, overview, book, settings, on_text)
@@ -88,9 +58,11 @@ def compose_article(
 
     verdict = None
     if analysis.question_type == "yes_no" and body.bottom_line:
-        verdict = _verdict(question, on_topic, {item.source_id for item in pool}, book, settings)
+        verdict = _verdict(question, selection.on_topic, selection.citable_source_ids, book, settings)
     flags = analysis.red_flags or [
-        flag for flag in find_red_flags(" ".join(e.text for e in on_topic[:3])) if _flag_in_question_topic(flag, question)
+        flag
+        for flag in find_red_flags(" ".join(e.text for e in selection.on_topic[:3]))
+        if flag_in_question_topic(flag, question)
     ]
     article = Article(
         question=question,
@@ -105,12 +77,13 @@ def compose_article(
         evidence_summary=_evidence_summary(book),
         editorial=EditorialStatus(
             status=(overview.source.review_status if overview is not None else None) or "pending human review",
-            last_updated=datetime.date.today().isoformat(),
+            last_updated=(overview.source.last_reviewed if overview is not None else None)
+            or datetime.date.today().isoformat(),
         ),
         disclaimer=DISCLAIMER,
         provenance=Provenance(
             settings_hash=settings.fingerprint(),
-            index_version=retriever.index_version,
+            index_version=index_version,
             models={
                 "embedding": "all-MiniLM-L6-v2-int8-onnx",
                 "composer": settings.llm.model if body.composer == "llm" else "extractive",
@@ -123,7 +96,7 @@ def compose_article(
         dropped_statements=body.dropped,
     )
     if article.insufficient_evidence:
-        article.sections = [_insufficient_section(retrieved)]
+        article.sections = [_insufficient_section(selection.retrieved)]
     return article
 
 
@@ -134,23 +107,6 @@ class _Body:
     dropped: list[Statement]
     composer: str
     notes: list[str] = field(default_factory=list)
-
-
-def _select_evidence(
-    question: str, retrieved: list[Evidence], retriever: Retriever, settings: Settings
-) -> tuple[list[Evidence], Evidence | None, list[Evidence]]:
-    """(on-topic evidence, matching overview or None, the pool the article may cite)."""
-    weights = {t: w for t, w in retriever.term_weights(question).items() if t in content_words(question)}
-    dense_used = any(item.dense_similarity is not None for item in retrieved)
-    on_topic = [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
-    overview = _matching_overview(on_topic, weights)
-    if overview is not None:
-        pool = retriever.whole_source(overview.source_id) + [e for e in on_topic if e.source_id != overview.source_id]
-        return on_topic, overview, pool
-    best = on_topic[0].score if on_topic else 0.0
-    close_to_best = [item for item in on_topic if item.score >= settings.compose.min_relative_score * best]
-    top_sources = list(dict.fromkeys(item.source_id for item in close_to_best))[: settings.compose.max_sources]
-    return on_topic, None, [item for item in on_topic if item.source_id in top_sources]
 
 
 def _compose_body(
@@ -272,21 +228,6 @@ def _verified(candidate: Candidate, book: CitationBook, settings: Settings, drop
         return None
     statement.citations = book.cite(candidate.evidence, reference_ids=candidate.reference_ids)
     return statement
-
-
-def _matching_overview(evidence: list[Evidence], weights: dict[str, float]) -> Evidence | None:
-    """The top-ranked editorial overview, when it is squarely on the question's topic."""
-    for item in evidence[:5]:
-        if item.source.kind is Kind.EDITORIAL_SUMMARY and (
-            topic_coverage(item, weights) >= OVERVIEW_MATCH or (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY
-        ):
-            return item
-    return None
-
-
-def _flag_in_question_topic(flag, question: str) -> bool:
-    """Evidence-borne flags count only when the question shares a word with the flag's name."""
-    return bool(content_words(flag.name) & content_words(question))
 
 
 def _title(question: str, overview: Evidence | None) -> str:

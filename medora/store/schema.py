@@ -1,4 +1,8 @@
-"""Tables. Sources and passages are the truth; indexes are derived from them and can be rebuilt."""
+"""Tables. Sources and passages are the truth; indexes are derived from them and can be rebuilt. Articles and
+their versions are what readers were shown.
+
+The database itself is created and changed by the Alembic migrations in ``store/migrations``; these Table objects
+are what queries are written against, and a test checks that the two agree."""
 
 from sqlalchemy import (
     JSON,
@@ -16,8 +20,6 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
-
-
 
 sources = Table(
     "sources",
@@ -70,4 +72,37 @@ ingested_files = Table(
     Column("records", Integer, nullable=False, default=0),
     Column("seconds", Float, nullable=False, default=0.0),
     Column("finished_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(120), nullable=False, unique=True),
+    Column("question", Text, nullable=False),
+    Column("question_key", String(400), nullable=False),
+    Column("filters_key", String(400), nullable=False, default=""),
+    Column("title", Text, nullable=False),
+    Column("question_type", String(40), nullable=False),
+    Column("origin", String(20), nullable=False),
+    Column("source_key", String(200), unique=True),
+    Column("status", String(40), nullable=False, index=True),
+    Column("specialties", JSON, nullable=False, default=list),
+    Column("current_version", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, index=True),
+    UniqueConstraint("question_key", "filters_key"),
+)
+
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("number", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("composer", String(40), nullable=False),
+    Column("index_version", String(80), nullable=False),
+    Column("content", JSON, nullable=False),
+    UniqueConstraint("article_id", "number"),
 )

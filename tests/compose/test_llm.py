@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from medora.compose.article import compose_article
+from medora.answer import answer_question
 from medora.compose.citations import CitationBook
 from medora.compose.llm import Draft, parse_draft, verify_draft
 from medora.errors import LLMError
@@ -63,7 +63,7 @@ def test_an_unreachable_endpoint_falls_back_to_the_extractive_composer(tmp_path:
     settings.llm.base_url, settings.llm.timeout_seconds = f"http://127.0.0.1:{_free_port()}/v1", 2
     workspace = Workspace(settings, with_library=False)
     workspace.ingest([DATA / "pubmed_sample.xml"])
-    article = compose_article("Does early surgery improve foot drop recovery?", retriever=workspace.retriever, settings=settings)
+    article = answer_question("Does early surgery improve foot drop recovery?", retriever=workspace.retriever, settings=settings)
     assert article.provenance.composer == "extractive"
     assert article.provenance.notes[0].startswith("LLM composer failed (the LLM endpoint failed")
     assert article.bottom_line
@@ -120,7 +120,7 @@ def test_a_real_llama_cpp_server_writes_an_article_that_verification_filters(lla
     workspace = Workspace(settings, with_library=False)
     workspace.ingest([DATA / "pubmed_sample.xml", DATA / "guideline.md"])
     streamed: list[str] = []
-    article = compose_article(
+    article = answer_question(
         "Does early surgery improve motor recovery in foot drop?", retriever=workspace.retriever, settings=settings,
         on_text=streamed.append,
     )

@@ -1,0 +1,130 @@
+"""The one answer pipeline: analyse → retrieve → select → compose (with verification) → assemble.
+
+CLI, web server and benchmarks all call :func:`answer_question`. It is the only place that talks to both the
+retriever and the composer, so compose receives data and retrieval never sees an article."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from medora.compose.analyse import QuestionAnalysis, analyse_question
+from medora.compose.article import compose_article
+from medora.compose.select import Selection, citable_pool, matching_overview, on_topic_evidence, question_weights
+from medora.errors import QuestionError
+from medora.retrieve.retriever import Filters, Retriever
+from medora.settings import Settings
+from medora.types import Article
+
+MAX_QUESTION_LENGTH = 1000
+AUDIENCES = ("clinician", "student", "patient")
+
+
+@dataclass
+class AnswerSession:
+    """A question as it moves through the pipeline; each step fills in its part (and its time)."""
+
+    question: str
+    filters: Filters | None = None
+    audience: str = "clinician"
+    analysis: QuestionAnalysis | None = None
+    selection: Selection | None = None
+    article: Article | None = None
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def validate_question(question: str, *, audience: str = "clinician") -> str:
+    """The question stripped of surrounding space; a clear error for what cannot be answered."""
+    text = (question or "").strip()
+    if not text:
+        raise QuestionError("the question is empty: type a clinical question")
+    if len(text) > MAX_QUESTION_LENGTH:
+        raise QuestionError(
+            f"the question is {len(text)} characters long; the limit is {MAX_QUESTION_LENGTH}: shorten it"
+        )
+    if audience not in AUDIENCES:
+        raise QuestionError(f"unknown audience {audience!r}; choose one of {', '.join(AUDIENCES)}")
+    return text
+
+
+def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: Settings) -> Selection:
+    """Retrieve once, then keep the on-topic passages and the pool an article may cite."""
+    question = session.question
+    retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=session.filters)
+    weights = question_weights(question, retriever.term_weights(question))
+    on_topic = on_topic_evidence(retrieved, weights)
+    overview = matching_overview(on_topic, weights)
+    pool = citable_pool(
+        on_topic,
+        overview=overview,
+        overview_passages=retriever.whole_source(overview.source_id) if overview is not None else [],
+        min_relative_score=settings.compose.min_relative_score,
+        max_sources=settings.compose.max_sources,
+    )
+    return Selection(retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool)
+
+
+def run_pipeline(
+    question: str,
+    *,
+    retriever: Retriever,
+    settings: Settings,
+    filters: Filters | None = None,
+    audience: str = "clinician",
+    on_text: Callable[[str], None] | None = None,
+) -> AnswerSession:
+    """Carry ``question`` through every step; the session keeps what each step found (for storage and debugging)."""
+    session = AnswerSession(validate_question(question, audience=audience), filters=filters, audience=audience)
+    tick = time.perf_counter()
+    session.analysis = analyse_question(session.question)
+    session.timings_ms["analyse"] = _ms(tick)
+
+    tick = time.perf_counter()
+    session.selection = select_evidence(session, retriever=retriever, settings=settings)
+    session.timings_ms["retrieve"] = _ms(tick)
+
+    session.article = compose_article(
+        session.analysis,
+        session.selection,
+        settings=settings,
+        index_version=retriever.index_version,
+        on_text=on_text,
+        timings=session.timings_ms,
+    )
+    session.article.audience = audience
+    return session
+
+
+def answer_question(
+    question: str,
+    *,
+    retriever: Retriever,
+    settings: Settings,
+    filters: Filters | None = None,
+    audience: str = "clinician",
+    on_text: Callable[[str], None] | None = None,
+) -> Article:
+    """The cited article for ``question``. Raises QuestionError for an empty or over-long question."""
+    return run_pipeline(
+        question, retriever=retriever, settings=settings, filters=filters, audience=audience, on_text=on_text
+    ).article
+
+
+def overview_article(source_id: int, *, retriever: Retriever, settings: Settings) -> Article:
+    """A packaged overview laid out as an article of its own (the library's articles), extractive always."""
+    passages = retriever.whole_source(source_id)
+    if not passages:
+        raise ValueError(f"source {source_id} has no passages")
+    overview = passages[0]
+    analysis = analyse_question(overview.source.title)
+    analysis.question_type = "overview"
+    selection = Selection(retrieved=passages, on_topic=passages, overview=overview, pool=passages)
+    extractive = settings.model_copy(deep=True)
+    extractive.compose.composer = "extractive"
+    extractive.compose.max_sentences = max(settings.compose.max_sentences, 200)
+    return compose_article(analysis, selection, settings=extractive, index_version=retriever.index_version)
+
+
+def _ms(tick: float) -> float:
+    return round((time.perf_counter() - tick) * 1000, 1)

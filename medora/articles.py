@@ -1,0 +1,289 @@
+"""Persisted articles: ask once, keep the article, serve it again, list and search what was asked.
+
+An asked question is keyed by its stemmed content words and its filters, so a rewording with the same words
+("How should X be managed?" / "How to manage X") serves the stored article instead of answering again; asking
+afresh stores a new version of the same article. The packaged overviews become articles too (origin "library")."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import itertools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+
+from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_pipeline, validate_question
+from medora.errors import ArticleNotFoundError
+from medora.retrieve.retriever import Filters
+from medora.retrieve.tokenize import content_words
+from medora.store import articles as rows
+from medora.store import repository
+from medora.store.articles import ArticleRecord, VersionSummary
+from medora.types import Article, Kind
+
+__all__ = [
+    "AUDIENCES",
+    "MAX_QUESTION_LENGTH",
+    "STATUSES",
+    "ArticleRecord",
+    "PassageView",
+    "StoredArticle",
+    "VersionSummary",
+    "ask",
+    "get_article",
+    "list_articles",
+    "list_versions",
+    "passages_for",
+    "register_library_articles",
+    "specialties",
+]
+
+STATUSES = ("submitted", "under review", "approved", "changes requested")
+_LIBRARY_STATUS = {"pending human review": "submitted"}  # front matter wording → workflow state
+
+
+@dataclass
+class StoredArticle:
+    record: ArticleRecord
+    article: Article
+    version: int
+    reused: bool = False
+
+
+@dataclass
+class PassageView:
+    """The exact text a citation rests on, with its place in the source."""
+
+    id: int
+    source_key: str
+    source_title: str
+    section: str
+    text: str
+    start: int
+    end: int
+
+
+def question_key(question: str) -> str:
+    """Order-free stemmed content words: rewordings with the same words share a key."""
+    return " ".join(sorted(content_words(question)))[:400]
+
+
+def filters_key(filters: Filters | None) -> str:
+    if filters is None or not filters.active:
+        return ""
+    return json.dumps({"from": filters.year_from, "to": filters.year_to, "kinds": sorted(filters.kinds)}, sort_keys=True)
+
+
+def ask(
+    workspace,  # noqa: ANN001 (a Workspace; typed loosely to keep this module below it)
+    question: str,
+    *,
+    filters: Filters | None = None,
+    audience: str = "clinician",
+    fresh: bool = False,
+    on_text: Callable[[str], None] | None = None,
+) -> StoredArticle:
+    """The stored article for ``question`` when one exists (unless ``fresh``), else a new one, answered and kept."""
+    question = validate_question(question, audience=audience)
+    key, fkey = question_key(question), filters_key(filters)
+    with workspace.engine.connect() as conn:
+        existing = rows.article_by_question(conn, question_key=key, filters_key=fkey) if key else None
+    if existing is not None and not fresh:
+        stored = _load(workspace, existing, existing.version)
+        index_moved = stored.article.provenance.index_version != workspace.retriever.index_version
+        if not (stored.article.insufficient_evidence and index_moved):  # new evidence may now answer it
+            stored.article.audience = audience
+            stored.reused = True
+            return stored
+    session = run_pipeline(question, retriever=workspace.retriever, settings=workspace.settings, filters=filters,
+                           audience=audience, on_text=on_text)
+    article = session.article
+    content = article.model_dump(mode="json")
+    with workspace.engine.begin() as conn:
+        if existing is not None:
+            number = rows.add_version(conn, article_id=existing.id, content=_numbered(content, existing.version + 1),
+                                      composer=article.provenance.composer, index_version=article.provenance.index_version)
+            record = rows.article_by_id(conn, article_id=existing.id)
+            article.editorial.version = number
+            return StoredArticle(record, article, number)
+        overview = session.selection.overview if session.selection else None
+        try:
+            with conn.begin_nested():
+                article_id = rows.insert_article(
+                    conn,
+                    slug=_free_slug(conn, question),
+                    question=question,
+                    question_key=key or f"empty:{hashlib.sha256(question.encode()).hexdigest()[:16]}",
+                    filters_key=fkey,
+                    title=article.title,
+                    question_type=article.question_type,
+                    origin="asked",
+                    status="submitted",
+                    specialties=list(overview.source.mesh) if overview is not None else [],
+                    content=content,
+                    composer=article.provenance.composer,
+                    index_version=article.provenance.index_version,
+                )
+        except IntegrityError:  # the same question was stored by a concurrent asker a moment ago
+            winner = rows.article_by_question(conn, question_key=key, filters_key=fkey)
+            if winner is None:
+                raise
+            stored = _load_in(conn, winner, winner.version)
+            stored.reused = True
+            return stored
+        record = rows.article_by_id(conn, article_id=article_id)
+    return StoredArticle(record, article, 1)
+
+
+def get_article(workspace, key: str | int, *, version: int | None = None) -> StoredArticle:  # noqa: ANN001
+    """The article with this id or slug, at ``version`` (default: the current one)."""
+    record = _find(workspace, key)
+    return _load(workspace, record, version or record.version)
+
+
+def list_versions(workspace, key: str | int) -> list[VersionSummary]:  # noqa: ANN001
+    record = _find(workspace, key)
+    with workspace.engine.connect() as conn:
+        return rows.versions_of(conn, article_id=record.id)
+
+
+def list_articles(
+    workspace,  # noqa: ANN001
+    *,
+    query: str | None = None,
+    status: str | None = None,
+    specialty: str | None = None,
+    updated_from: datetime.date | None = None,
+    updated_to: datetime.date | None = None,
+    origin: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[list[ArticleRecord], int]:
+    """A page of articles, newest first, and how many match in all."""
+    words = re.findall(r"\w+", query or "")[:10]
+    with workspace.engine.connect() as conn:
+        return rows.search_articles(
+            conn, words=words, status=status, specialty=specialty, updated_from=updated_from, updated_to=updated_to,
+            origin=origin, limit=limit, offset=offset,
+        )
+
+
+def specialties(workspace) -> list[str]:  # noqa: ANN001
+    with workspace.engine.connect() as conn:
+        return rows.all_specialties(conn)
+
+
+def passages_for(workspace, passage_ids: list[int]) -> dict[int, PassageView]:  # noqa: ANN001
+    """The stored passages behind an article's citations (those still in the store)."""
+    with workspace.engine.connect() as conn:
+        found = repository.fetch_passages(conn, passage_ids=passage_ids)
+    return {
+        pid: PassageView(pid, source.key, source.title, row.section, row.text, row.start, row.end)
+        for pid, (row, _source_id, source) in found.items()
+    }
+
+
+def library_articles_missing(workspace) -> bool:  # noqa: ANN001
+    with workspace.engine.connect() as conn:
+        wanted = set(repository.source_keys_of_kind(conn, kind=Kind.EDITORIAL_SUMMARY.value))
+        return bool(wanted - rows.library_source_keys_with_articles(conn))
+
+
+def register_library_articles(workspace) -> int:  # noqa: ANN001
+    """Make each packaged overview an article (its front-matter review status the initial state); an overview
+    edited since gets a new version. Returns how many articles were added or updated."""
+    retriever = workspace.retriever
+    changed = 0
+    with workspace.engine.connect() as conn:
+        overviews = repository.sources_of_kind(conn, kind=Kind.EDITORIAL_SUMMARY.value)
+    for source_id, source in overviews:
+        with workspace.engine.connect() as conn:
+            record = rows.article_by_source(conn, source_key=source.key)
+            current = _load_in(conn, record, record.version).article if record else None
+        passage_ids = repository_passage_ids(workspace, source_id)
+        if current is not None and set(passage_ids) <= set(current.provenance.passage_ids):
+            continue  # unchanged: a re-ingested (edited) overview has new passage ids
+        article = overview_article(source_id, retriever=retriever, settings=workspace.settings)
+        article.provenance.passage_ids = sorted(set(article.provenance.passage_ids) | set(passage_ids))
+        content = article.model_dump(mode="json")
+        with workspace.engine.begin() as conn:
+            if record is None:
+                rows.insert_article(
+                    conn,
+                    slug=_free_slug(conn, source.key.removeprefix("library:"), suffix=False),
+                    question=source.title,
+                    question_key=f"library:{source.key}",
+                    filters_key="",
+                    title=source.title,
+                    question_type=article.question_type,
+                    origin="library",
+                    source_key=source.key,
+                    status=_library_status(source.review_status),
+                    specialties=list(source.mesh),
+                    content=content,
+                    composer=article.provenance.composer,
+                    index_version=article.provenance.index_version,
+                )
+            else:
+                rows.add_version(conn, article_id=record.id, content=_numbered(content, record.version + 1),
+                                 composer=article.provenance.composer, index_version=article.provenance.index_version,
+                                 title=source.title)
+        changed += 1
+    return changed
+
+
+def repository_passage_ids(workspace, source_id: int) -> list[int]:  # noqa: ANN001
+    with workspace.engine.connect() as conn:
+        return repository.passage_ids_of_source(conn, source_id=source_id)
+
+
+def _library_status(review_status: str | None) -> str:
+    status = _LIBRARY_STATUS.get(review_status or "", review_status or "submitted")
+    return status if status in STATUSES else "submitted"
+
+
+def _numbered(content: dict, number: int) -> dict:
+    content["editorial"]["version"] = number
+    return content
+
+
+def _find(workspace, key: str | int) -> ArticleRecord:  # noqa: ANN001
+    with workspace.engine.connect() as conn:
+        if isinstance(key, int) or str(key).isdigit():
+            record = rows.article_by_id(conn, article_id=int(key))
+        else:
+            record = rows.article_by_slug(conn, slug=str(key))
+    if record is None:
+        raise ArticleNotFoundError(f"no article with id or slug {str(key)[:120]!r}")
+    return record
+
+
+def _load(workspace, record: ArticleRecord, number: int) -> StoredArticle:  # noqa: ANN001
+    with workspace.engine.connect() as conn:
+        return _load_in(conn, record, number)
+
+
+def _load_in(conn, record: ArticleRecord, number: int) -> StoredArticle:  # noqa: ANN001
+    content = rows.version_content(conn, article_id=record.id, number=number)
+    if content is None:
+        raise ArticleNotFoundError(f"article {record.slug!r} has no version {number} (it has 1 to {record.version})")
+    article = Article.model_validate(content)
+    article.editorial.version = number
+    return StoredArticle(record, article, number)
+
+
+def _free_slug(conn, text: str, *, suffix: bool = True) -> str:  # noqa: ANN001
+    """A readable URL slug from ``text``: lower-case words, at most 60 characters, plus a short hash for asked
+    questions (so two articles never fight over a slug)."""
+    base = "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:60].strip("-") or "article"
+    if not suffix and not rows.slug_taken(conn, slug=base):
+        return base
+    for salt in itertools.count():
+        candidate = f"{base}-{hashlib.sha256(f'{text}|{salt}'.encode()).hexdigest()[:6]}"
+        if not rows.slug_taken(conn, slug=candidate):
+            return candidate
+    raise AssertionError("unreachable")

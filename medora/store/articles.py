@@ -1,0 +1,211 @@
+"""Reads and writes of persisted articles and their versions. Keyword-only arguments; rows in, records out."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, String, and_, cast, func, insert, or_, select, true, update
+
+from medora.store.schema import article_versions, articles
+
+
+@dataclass
+class ArticleRecord:
+    """One row of ``articles``: what a list or a page header needs without the article JSON."""
+
+    id: int
+    slug: str
+    question: str
+    title: str
+    question_type: str
+    origin: str
+    status: str
+    specialties: list[str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    version: int
+    source_key: str | None = None
+
+
+@dataclass
+class VersionSummary:
+    number: int
+    created_at: datetime.datetime
+    composer: str
+    index_version: str
+
+
+def _record(row) -> ArticleRecord:  # noqa: ANN001 (a Row)
+    return ArticleRecord(
+        id=row.id,
+        slug=row.slug,
+        question=row.question,
+        title=row.title,
+        question_type=row.question_type,
+        origin=row.origin,
+        status=row.status,
+        specialties=list(row.specialties or []),
+        created_at=_aware(row.created_at),
+        updated_at=_aware(row.updated_at),
+        version=row.current_version,
+        source_key=row.source_key,
+    )
+
+
+def _aware(moment: datetime.datetime) -> datetime.datetime:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+def article_by_id(conn: Connection, *, article_id: int) -> ArticleRecord | None:
+    row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+    return _record(row) if row else None
+
+
+def article_by_slug(conn: Connection, *, slug: str) -> ArticleRecord | None:
+    row = conn.execute(select(articles).where(articles.c.slug == slug)).first()
+    return _record(row) if row else None
+
+
+def article_by_question(conn: Connection, *, question_key: str, filters_key: str) -> ArticleRecord | None:
+    row = conn.execute(
+        select(articles).where(articles.c.question_key == question_key, articles.c.filters_key == filters_key)
+    ).first()
+    return _record(row) if row else None
+
+
+def article_by_source(conn: Connection, *, source_key: str) -> ArticleRecord | None:
+    row = conn.execute(select(articles).where(articles.c.source_key == source_key)).first()
+    return _record(row) if row else None
+
+
+def library_source_keys_with_articles(conn: Connection) -> set[str]:
+    return set(conn.execute(select(articles.c.source_key).where(articles.c.source_key.is_not(None))).scalars())
+
+
+def slug_taken(conn: Connection, *, slug: str) -> bool:
+    return conn.execute(select(articles.c.id).where(articles.c.slug == slug)).first() is not None
+
+
+def insert_article(
+    conn: Connection,
+    *,
+    slug: str,
+    question: str,
+    question_key: str,
+    filters_key: str,
+    title: str,
+    question_type: str,
+    origin: str,
+    status: str,
+    specialties: list[str],
+    content: dict,
+    composer: str,
+    index_version: str,
+    source_key: str | None = None,
+) -> int:
+    """A new article with its first version; returns its id."""
+    now = datetime.datetime.now(datetime.UTC)
+    article_id = conn.execute(
+        insert(articles).values(
+            slug=slug,
+            question=question,
+            question_key=question_key,
+            filters_key=filters_key,
+            title=title,
+            question_type=question_type,
+            origin=origin,
+            source_key=source_key,
+            status=status,
+            specialties=specialties,
+            current_version=1,
+            created_at=now,
+            updated_at=now,
+        )
+    ).inserted_primary_key[0]
+    conn.execute(
+        insert(article_versions).values(
+            article_id=article_id, number=1, created_at=now, composer=composer, index_version=index_version, content=content
+        )
+    )
+    return article_id
+
+
+def add_version(
+    conn: Connection, *, article_id: int, content: dict, composer: str, index_version: str, title: str | None = None
+) -> int:
+    """Store a new version and make it current; returns its number."""
+    now = datetime.datetime.now(datetime.UTC)
+    number = (
+        conn.execute(select(func.max(article_versions.c.number)).where(article_versions.c.article_id == article_id)).scalar()
+        or 0
+    ) + 1
+    conn.execute(
+        insert(article_versions).values(
+            article_id=article_id, number=number, created_at=now, composer=composer, index_version=index_version, content=content
+        )
+    )
+    values = {"current_version": number, "updated_at": now} | ({"title": title} if title else {})
+    conn.execute(update(articles).where(articles.c.id == article_id).values(**values))
+    return number
+
+
+def version_content(conn: Connection, *, article_id: int, number: int) -> dict | None:
+    return conn.execute(
+        select(article_versions.c.content).where(
+            article_versions.c.article_id == article_id, article_versions.c.number == number
+        )
+    ).scalar()
+
+
+def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:
+    rows = conn.execute(
+        select(article_versions.c.number, article_versions.c.created_at, article_versions.c.composer, article_versions.c.index_version)
+        .where(article_versions.c.article_id == article_id)
+        .order_by(article_versions.c.number.desc())
+    ).all()
+    return [VersionSummary(row.number, _aware(row.created_at), row.composer, row.index_version) for row in rows]
+
+
+def search_articles(
+    conn: Connection,
+    *,
+    words: list[str],
+    status: str | None,
+    specialty: str | None,
+    updated_from: datetime.date | None,
+    updated_to: datetime.date | None,
+    origin: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[ArticleRecord], int]:
+    """Articles matching every word (in question or title) and the filters, newest first, with the total count."""
+    conditions = []
+    for word in words:
+        pattern = f"%{word.lower()}%"
+        conditions.append(or_(func.lower(articles.c.question).like(pattern), func.lower(articles.c.title).like(pattern)))
+    if status:
+        conditions.append(articles.c.status == status)
+    if specialty:
+        conditions.append(func.lower(cast(articles.c.specialties, String)).like(f'%"{specialty.lower()}"%'))
+    if updated_from:
+        conditions.append(articles.c.updated_at >= datetime.datetime.combine(updated_from, datetime.time(), datetime.UTC))
+    if updated_to:
+        end = datetime.datetime.combine(updated_to + datetime.timedelta(days=1), datetime.time(), datetime.UTC)
+        conditions.append(articles.c.updated_at < end)
+    if origin:
+        conditions.append(articles.c.origin == origin)
+    where = and_(*conditions) if conditions else true()
+    total = conn.execute(select(func.count()).select_from(articles).where(where)).scalar() or 0
+    rows = conn.execute(
+        select(articles).where(where).order_by(articles.c.updated_at.desc(), articles.c.id.desc()).limit(limit).offset(offset)
+    ).all()
+    return [_record(row) for row in rows], total
+
+
+def all_specialties(conn: Connection) -> list[str]:
+    found: set[str] = set()
+    for value in conn.execute(select(articles.c.specialties)).scalars():
+        found.update(value or [])
+    return sorted(found)

@@ -1,0 +1,116 @@
+"""Persisted articles: asked once, stored with a slug and versions, served again, listed; library overviews too."""
+
+from pathlib import Path
+
+import pytest
+
+from medora import articles
+from medora.errors import ArticleNotFoundError, IndexNotReadyError, QuestionError
+from medora.retrieve.retriever import Filters
+from medora.settings import Settings
+from medora.workspace import Workspace
+from tests.conftest import DATA
+
+SEED = "How should L5 radiculopathy with foot drop be managed?"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The packaged library, lexical only (these tests are about storage, not ranking)."""
+    settings = Settings(home=tmp_path_factory.mktemp("articles") / "home")
+    settings.ingest.embed = False
+    workspace = Workspace(settings)
+    workspace.prepare()
+    return workspace
+
+
+def test_opening_a_workspace_writes_nothing_and_says_how_to_prepare(tmp_path: Path):
+    workspace = Workspace(Settings(home=tmp_path / "home"))
+    with pytest.raises(IndexNotReadyError, match="medora index"):
+        workspace.retriever
+    assert not (tmp_path / "home" / "index").exists()
+    assert workspace.needs_prepare()
+
+
+def test_prepare_makes_every_packaged_overview_an_article(workspace: Workspace):
+    page, total = articles.list_articles(workspace, origin="library", limit=100)
+    assert total == 61 and not workspace.needs_prepare()
+    heart = articles.get_article(workspace, "heart-failure")
+    assert heart.record.origin == "library" and heart.record.status == "submitted"
+    assert "cardiology" in heart.record.specialties
+    assert heart.article.editorial.last_updated == "2026-11-24"  # the overview's last_reviewed, not today
+    assert heart.article.references[0].source_key == "library:heart-failure"
+
+
+def test_asking_stores_an_article_and_a_rewording_serves_it(workspace: Workspace):
+    first = articles.ask(workspace, SEED)
+    again = articles.ask(workspace, "How to manage L5 radiculopathy and foot drop")
+    assert not first.reused and again.reused
+    assert again.record.id == first.record.id and again.version == 1
+    assert first.record.slug.startswith("how-should-l5-radiculopathy-with-foot-drop-be-managed-")
+    assert articles.get_article(workspace, first.record.slug).article == first.article
+
+
+def test_asking_afresh_adds_a_version_and_keeps_the_old_one(workspace: Workspace):
+    question = "When does foot drop from a disc herniation need surgery?"
+    first = articles.ask(workspace, question)
+    second = articles.ask(workspace, question, fresh=True)
+    assert (second.record.id, second.version, second.article.editorial.version) == (first.record.id, 2, 2)
+    assert [v.number for v in articles.list_versions(workspace, first.record.id)] == [2, 1]
+    assert articles.get_article(workspace, first.record.id, version=1).article.editorial.version == 1
+    with pytest.raises(ArticleNotFoundError, match="has no version 3"):
+        articles.get_article(workspace, first.record.id, version=3)
+
+
+def test_other_filters_make_another_article(workspace: Workspace):
+    plain = articles.ask(workspace, "How should acute gout flares be treated?")
+    recent = articles.ask(workspace, "How should acute gout flares be treated?", filters=Filters(year_from=2020))
+    assert plain.record.id != recent.record.id and not recent.reused
+
+
+@pytest.mark.parametrize(
+    ("question", "audience", "message"),
+    [
+        ("   ", "clinician", "the question is empty"),
+        ("x" * 1001, "clinician", "1001 characters long; the limit is 1000"),
+        ("How is gout treated?", "robot", "unknown audience 'robot'"),
+    ],
+)
+def test_questions_that_cannot_be_answered_are_clear_errors(workspace: Workspace, question, audience, message):
+    with pytest.raises(QuestionError, match=message):
+        articles.ask(workspace, question, audience=audience)
+
+
+def test_unknown_article_is_not_found(workspace: Workspace):
+    with pytest.raises(ArticleNotFoundError, match="no article with id or slug 'no-such-article'"):
+        articles.get_article(workspace, "no-such-article")
+
+
+def test_library_search_and_filters(workspace: Workspace):
+    page, total = articles.list_articles(workspace, query="heart failure", origin="library")
+    assert [r.slug for r in page] == ["heart-failure"] and total == 1
+    cardiology, _ = articles.list_articles(workspace, specialty="cardiology", limit=100)
+    assert "heart-failure" in {r.slug for r in cardiology} and "gout" not in {r.slug for r in cardiology}
+    assert "cardiology" in articles.specialties(workspace)
+    second_page, total_all = articles.list_articles(workspace, limit=5, offset=5)
+    assert len(second_page) == 5 and total_all >= 61
+
+
+def test_cited_passages_come_back_with_text_and_offsets(workspace: Workspace):
+    stored = articles.ask(workspace, SEED)
+    statement = stored.article.bottom_line[0]
+    view = articles.passages_for(workspace, [statement.passage_id])[statement.passage_id]
+    assert statement.text.rstrip('.') in view.text  # the passage keeps the overview's [@ref] markers
+    assert view.source_key == "library:lumbar-radiculopathy-foot-drop" and view.end - view.start == len(view.text)
+
+
+def test_a_running_workspace_sees_a_later_ingest_without_restarting(tmp_path: Path):
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    reader = Workspace(settings, with_library=False)
+    writer = Workspace(settings, with_library=False)
+    writer.ingest([DATA / "jats_sample.xml"])
+    before = reader.retriever.index_version
+    writer.ingest([DATA / "pubmed_sample.xml"])
+    assert reader.retriever.index_version != before
+    assert "pmid:90000001" in {e.source.key for e in reader.retriever.search("foot drop surgery", top_k=10)}
