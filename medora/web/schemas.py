@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from medora.articles import MAX_QUESTION_LENGTH, ArticleRecord, StoredArticle, VersionSummary
+from medora.retrieve.retriever import Filters
 from medora.types import Article, Kind
 
 Audience = Literal["clinician", "student", "patient"]
@@ -15,6 +16,7 @@ Status = Literal["submitted", "under review", "approved", "changes requested"]
 Origin = Literal["asked", "library"]
 ExportFormat = Literal["md", "pdf", "ris", "bibtex"]
 MAX_PAGE_SIZE = 100
+EmptyAsNone = BeforeValidator(lambda value: None if value == "" else value)  # an HTML form's unfilled field
 
 
 def article_url(slug: str, version: int | None = None) -> str:
@@ -23,7 +25,10 @@ def article_url(slug: str, version: int | None = None) -> str:
 
 
 class AskRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_LENGTH, description="The clinical question.")
+    question: str = Field(
+        description="The clinical question (checked by the answer pipeline: not empty, at most 1,000 characters).",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_QUESTION_LENGTH},
+    )
     audience: Audience = Field("clinician", description="Who the article is written for.")
     year_from: int | None = Field(None, ge=1800, le=2100, description="Only evidence published in or after this year.")
     year_to: int | None = Field(None, ge=1800, le=2100, description="Only evidence published in or before this year.")
@@ -35,6 +40,32 @@ class AskRequest(BaseModel):
             "examples": [{"question": "How should L5 radiculopathy with foot drop be managed?", "audience": "clinician"}]
         }
     }
+
+    def filters(self) -> Filters | None:
+        """The retrieval filters asked for, or None when there are none (the common, unfiltered question)."""
+        if self.year_from is None and self.year_to is None and not self.kinds:
+            return None
+        return Filters(year_from=self.year_from, year_to=self.year_to, kinds=frozenset(k.value for k in self.kinds))
+
+
+class AskForm(AskRequest):
+    """The ask page's form: the same fields (empty boxes allowed) plus the article a follow-up comes from."""
+
+    year_from: Annotated[int | None, EmptyAsNone, Field(ge=1800, le=2100)] = None
+    year_to: Annotated[int | None, EmptyAsNone, Field(ge=1800, le=2100)] = None
+    follow_up_of: Annotated[str | None, EmptyAsNone, Field(max_length=200)] = None
+
+
+class LibraryQuery(BaseModel):
+    """The library page's search form; an option left at "any" arrives empty."""
+
+    q: Annotated[str | None, EmptyAsNone, Field(max_length=200)] = None
+    status: Annotated[Status | None, EmptyAsNone] = None
+    specialty: Annotated[str | None, EmptyAsNone, Field(max_length=200)] = None
+    origin: Annotated[Origin | None, EmptyAsNone] = None
+    updated_from: Annotated[datetime.date | None, EmptyAsNone] = None
+    updated_to: Annotated[datetime.date | None, EmptyAsNone] = None
+    page: Annotated[int, Field(ge=1, le=100_000)] = 1
 
 
 class AskResponse(BaseModel):

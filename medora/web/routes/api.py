@@ -16,8 +16,6 @@ from fastapi.responses import StreamingResponse
 
 from medora.articles import ask, get_article, list_articles, list_versions
 from medora.errors import MedoraError
-from medora.export import export_article
-from medora.retrieve.retriever import Filters
 from medora.web.deps import WorkspaceDep
 from medora.web.schemas import (
     MAX_PAGE_SIZE,
@@ -45,16 +43,10 @@ def article_key(key: str) -> str | int:
     return int(key) if key.isdigit() else key
 
 
-def filters_of(body: AskRequest) -> Filters | None:
-    if body.year_from is None and body.year_to is None and not body.kinds:
-        return None
-    return Filters(year_from=body.year_from, year_to=body.year_to, kinds=frozenset(kind.value for kind in body.kinds))
-
-
 @router.post("/ask", response_model=AskResponse)
 def ask_question(body: AskRequest, workspace: WorkspaceDep) -> AskResponse:
     """Answer a question with a cited article, or return the stored one when it was asked before."""
-    stored = ask(workspace, body.question, filters=filters_of(body), audience=body.audience, fresh=body.fresh)
+    stored = ask(workspace, body.question, filters=body.filters(), audience=body.audience, fresh=body.fresh)
     return AskResponse.of(stored)
 
 
@@ -85,7 +77,7 @@ async def _ask_events(workspace: WorkspaceDep, body: AskRequest) -> AsyncIterato
     def work() -> None:
         try:
             stored = ask(
-                workspace, body.question, filters=filters_of(body), audience=body.audience, fresh=body.fresh,
+                workspace, body.question, filters=body.filters(), audience=body.audience, fresh=body.fresh,
                 on_text=lambda text: put(("draft", json.dumps(text))),
             )
             put(("article", AskResponse.of(stored).model_dump_json()))
@@ -147,6 +139,8 @@ def export(
     key: str, fmt: ExportFormat, workspace: WorkspaceDep, version: Annotated[int | None, Query(ge=1)] = None
 ) -> Response:
     """Download the article as Markdown, PDF, RIS or BibTeX."""
+    from medora.export import export_article  # TODO(web): top-level once branch export is merged
+
     stored = get_article(workspace, article_key(key), version=version)
     content, media_type, extension = export_article(stored.article, fmt)
     name = stored.record.slug + (f"-v{version}" if version else "")
