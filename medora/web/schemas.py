@@ -17,6 +17,8 @@ Origin = Literal["asked", "library"]
 ExportFormat = Literal["md", "pdf", "ris", "bibtex"]
 MAX_PAGE_SIZE = 100
 EmptyAsNone = BeforeValidator(lambda value: None if value == "" else value)  # an HTML form's unfilled field
+ShortText = Annotated[str, Field(max_length=200)]
+Year = Annotated[int, Field(ge=1800, le=2100)]
 
 
 def article_url(slug: str, version: int | None = None) -> str:
@@ -51,17 +53,17 @@ class AskRequest(BaseModel):
 class AskForm(AskRequest):
     """The ask page's form: the same fields (empty boxes allowed) plus the article a follow-up comes from."""
 
-    year_from: Annotated[int | None, EmptyAsNone, Field(ge=1800, le=2100)] = None
-    year_to: Annotated[int | None, EmptyAsNone, Field(ge=1800, le=2100)] = None
-    follow_up_of: Annotated[str | None, EmptyAsNone, Field(max_length=200)] = None
+    year_from: Annotated[Year | None, EmptyAsNone] = None
+    year_to: Annotated[Year | None, EmptyAsNone] = None
+    follow_up_of: Annotated[ShortText | None, EmptyAsNone] = None
 
 
 class LibraryQuery(BaseModel):
     """The library page's search form; an option left at "any" arrives empty."""
 
-    q: Annotated[str | None, EmptyAsNone, Field(max_length=200)] = None
+    q: Annotated[ShortText | None, EmptyAsNone] = None
     status: Annotated[Status | None, EmptyAsNone] = None
-    specialty: Annotated[str | None, EmptyAsNone, Field(max_length=200)] = None
+    specialty: Annotated[ShortText | None, EmptyAsNone] = None
     origin: Annotated[Origin | None, EmptyAsNone] = None
     updated_from: Annotated[datetime.date | None, EmptyAsNone] = None
     updated_to: Annotated[datetime.date | None, EmptyAsNone] = None

@@ -116,7 +116,7 @@ def versions_page(
     request: Request, key: str, workspace: WorkspaceDep, templates: TemplatesDep, audience: AudienceDep
 ) -> HTMLResponse:
     record = get_article(workspace, article_key(key)).record
-    context = {"record": record, "versions": list(reversed(list_versions(workspace, record.id)))}
+    context = {"record": record, "versions": list_versions(workspace, record.id)}
     return render(request, templates, "versions.html", context, audience=audience)
 
 
