@@ -159,3 +159,15 @@ def test_static_files_are_served_locally(client: TestClient):
     css = client.get("/static/medora.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert client.get("/static/medora.js").status_code == 200
+
+
+def test_filters_from_the_form_are_kept_for_ask_afresh(client: TestClient):
+    question = "How should acute gout flares be treated with guideline evidence?"
+    fields = {"year_from": "2010", "year_to": "", "kinds": ["guideline", "editorial summary"]}
+    first = _ask(client, question, **fields)
+    again = _ask(client, question, **fields)
+    assert again == f"{first}?reused=1&year_from=2010&kinds=guideline&kinds=editorial+summary"
+    page = client.get(again).text
+    assert '<input type="hidden" name="year_from" value="2010">' in page
+    assert '<input type="hidden" name="kinds" value="editorial summary">' in page
+    assert _ask(client, question) != first  # without the filters it is another question
