@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from medora.compose.render import FORMATS
+from medora.export.render import FORMATS
 from medora.errors import MedoraError
 from medora.settings import Settings
 
@@ -126,7 +126,7 @@ def ask(
         medora ask "What is the best approach to managing L5 radiculopathy with foot drop?"
     """
     from medora.articles import ask as ask_and_store
-    from medora.compose.render import print_terminal, to_html, to_json, to_markdown
+    from medora.export.render import print_terminal, to_html, to_json, to_markdown
     from medora.retrieve.retriever import Filters
 
     workspace = _prepared_workspace()

@@ -149,3 +149,31 @@ def test_openapi_documents_every_endpoint(client: TestClient):
 def test_unknown_api_paths_answer_json(client: TestClient):
     response = client.get("/api/nothing-here")
     assert (response.status_code, response.json()) == (404, {"detail": "Not Found"})
+
+
+def test_every_export_format_downloads_as_an_attachment_named_after_the_slug(client: TestClient):
+    body = _ask(client, SEED)
+    expected = {
+        "md": ("text/markdown; charset=utf-8", "md", b"# "),
+        "pdf": ("application/pdf", "pdf", b"%PDF-"),
+        "ris": ("application/x-research-info-systems; charset=utf-8", "ris", b"TY  - "),
+        "bibtex": ("application/x-bibtex; charset=utf-8", "bib", b"@"),
+    }
+    for fmt, (media_type, extension, start) in expected.items():
+        response = client.get(f"/api/articles/{body['slug']}/export/{fmt}")
+        assert response.status_code == 200, fmt
+        assert response.headers["content-type"] == media_type
+        assert response.headers["content-disposition"] == f'attachment; filename="{body["slug"]}.{extension}"'
+        assert response.content.startswith(start), fmt
+
+
+def test_an_earlier_version_exports_under_its_own_file_name(client: TestClient):
+    response = client.get("/api/articles/heart-failure/export/md", params={"version": 1})
+    assert response.headers["content-disposition"] == 'attachment; filename="heart-failure-v1.md"'
+
+
+def test_an_unknown_export_format_is_refused(client: TestClient):
+    response = client.get("/api/articles/heart-failure/export/docx")
+    assert (response.status_code, response.json()) == (
+        422, {"detail": "fmt: Input should be 'md', 'pdf', 'ris' or 'bibtex'"}
+    )

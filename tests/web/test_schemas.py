@@ -9,9 +9,10 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from medora.articles import AUDIENCES, STATUSES
+from medora.export import EXPORT_FORMATS
 from medora.retrieve.retriever import Filters
 from medora.web.errors import readable
-from medora.web.schemas import AskForm, AskRequest, Audience, LibraryQuery, Status
+from medora.web.schemas import AskForm, AskRequest, Audience, ExportFormat, LibraryQuery, Status
 from medora.web.templating import kind_label, long_date, web_url
 
 
@@ -53,3 +54,7 @@ def test_reference_badges_dates_and_links_for_display():
     assert (web_url("https://example.org/a"), web_url("javascript:alert(1)"), web_url(" JavaScript:x")) == (
         "https://example.org/a", None, None
     )
+
+
+def test_export_formats_match_the_export_package():
+    assert get_args(ExportFormat) == EXPORT_FORMATS

@@ -16,6 +16,7 @@ from fastapi.responses import StreamingResponse
 
 from medora.articles import ask, get_article, list_articles, list_versions
 from medora.errors import MedoraError
+from medora.export import export_article
 from medora.web.deps import WorkspaceDep
 from medora.web.schemas import (
     MAX_PAGE_SIZE,
@@ -139,8 +140,6 @@ def export(
     key: str, fmt: ExportFormat, workspace: WorkspaceDep, version: Annotated[int | None, Query(ge=1)] = None
 ) -> Response:
     """Download the article as Markdown, PDF, RIS or BibTeX."""
-    from medora.export import export_article  # TODO(web): top-level once branch export is merged
-
     stored = get_article(workspace, article_key(key), version=version)
     content, media_type, extension = export_article(stored.article, fmt)
     name = stored.record.slug + (f"-v{version}" if version else "")

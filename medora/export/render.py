@@ -1,0 +1,173 @@
+"""Article → Markdown, HTML or JSON; the terminal shows the Markdown through rich.
+
+Statements are listed one per bullet under their section, subsections (steps, severity classes) nested under
+their section, each sentence carrying its citation marks ('[1]', '[1a]') before its final full stop. Text from
+documents and questions is data: the HTML page comes from an autoescaping Jinja2 template, and the Markdown
+backslash-escapes '<' so that no Markdown viewer can turn it into a tag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from medora.export.references import CitedWork, numbered_work, summarised_works
+from medora.types import Article, ArticleSection, ReferenceEntry, Statement
+
+if TYPE_CHECKING:
+    import jinja2
+
+FORMATS = ("terminal", "markdown", "json", "html")
+
+
+def kind_label(kind: str) -> str:
+    return "RCT" if kind == "rct" else kind[:1].upper() + kind[1:]
+
+
+@dataclass(frozen=True)
+class CitedSentence:
+    """A statement split so its citation marks can sit before its final punctuation: 'Text [1, 2a].'"""
+
+    text: str
+    labels: list[str]
+    end: str
+
+
+def cited_sentence(statement: Statement) -> CitedSentence:
+    text = statement.text.strip()
+    if statement.citations and text[-1:] in (".", "!", "?"):
+        return CitedSentence(text[:-1].rstrip(), list(statement.citations), text[-1])
+    return CitedSentence(text, list(statement.citations), "")
+
+
+def sentence_text(statement: Statement) -> str:
+    """The statement as plain text with its marks, e.g. 'Give aspirin [1a, 1b].'"""
+    parts = cited_sentence(statement)
+    marks = f" [{', '.join(parts.labels)}]" if parts.labels else ""
+    return f"{parts.text}{marks}{parts.end}"
+
+
+def reference_text(work: CitedWork) -> str:
+    """Everything after the kind: 'Title. Journal. 2020. PMID 123 · doi:10.1/x.' (plain text)."""
+    parts = [work.title.rstrip(".") + "."]
+    if work.container:
+        parts.append(work.container.rstrip(".") + ".")
+    if work.year:
+        parts.append(f"{work.year}.")
+    identifiers = [f"PMID {work.pmid}"] if work.pmid else []
+    identifiers += [f"doi:{work.doi}"] if work.doi else []
+    if identifiers:
+        parts.append(" · ".join(identifiers) + ".")
+    elif work.url:
+        parts.append(work.url)
+    if work.review_status:
+        parts.append(f"(Editorial status: {work.review_status}.)")
+    return " ".join(parts)
+
+
+def status_line(article: Article) -> str:
+    return f"Editorial status: {article.editorial.status} · Last updated {article.editorial.last_updated}"
+
+
+def verdict_heading(article: Article) -> str:
+    verdict = article.verdict
+    return f"Verdict: {verdict.answer.upper()} (model confidence {verdict.confidence:.0%})" if verdict else ""
+
+
+# --- Markdown -------------------------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Data text made inert for Markdown viewers: '<' can no longer open a tag (backslashes escaped first)."""
+    return text.replace("\\", "\\\\").replace("<", "\\<")
+
+
+def _md_bullets(statements: list[Statement]) -> list[str]:
+    return [f"- {_md(sentence_text(statement))}" for statement in statements] + ([""] if statements else [])
+
+
+def _md_section(section: ArticleSection, level: int) -> list[str]:
+    lines = [f"{'#' * min(level, 6)} {_md(section.heading)}", ""]
+    lines += _md_bullets(section.statements)
+    for sub in section.subsections:
+        lines += _md_section(sub, level + 1)
+    return lines
+
+
+def _md_reference(entry: ReferenceEntry) -> list[str]:
+    work = numbered_work(entry)
+    lines = [f"{entry.number}. **{kind_label(work.kind)}** {_md(reference_text(work))}"]
+    for item in summarised_works(entry):
+        lines.append(f"    - [{_md(item.label)}] **{kind_label(item.kind)}** {_md(reference_text(item))}")
+    return lines
+
+
+def to_markdown(article: Article) -> str:
+    lines = [f"# {_md(article.title)}", ""]
+    if article.question.strip() != article.title.strip():
+        lines += [f"Question: {_md(article.question)}", ""]
+    lines += [f"*{_md(status_line(article))}*", ""]
+    if article.urgent_notice:
+        lines += [f"> **URGENT:** {_md(article.urgent_notice)}", ""]
+    if article.verdict:
+        lines += [f"## {verdict_heading(article)}", ""]
+        if article.verdict.statements:
+            lines += ["Carried by:", ""] + _md_bullets(article.verdict.statements)
+    if article.bottom_line:
+        lines += ["## Bottom line", ""] + _md_bullets(article.bottom_line)
+    for section in article.sections:
+        lines += _md_section(section, 2)
+    lines += ["## Evidence", "", _md(article.evidence_summary), ""]
+    if article.references:
+        lines += ["## References", ""]
+        for entry in article.references:
+            lines += _md_reference(entry)
+        lines.append("")
+    lines += [f"*{_md(article.disclaimer)}*", ""]
+    return "\n".join(lines)
+
+
+# --- HTML -----------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("medora.export", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def to_html(article: Article) -> str:
+    """A standalone page from an autoescaping template: document text can never become markup."""
+    template = _environment().get_template("article.html")
+    references = [(numbered_work(entry), summarised_works(entry)) for entry in article.references]
+    return template.render(
+        article=article,
+        references=references,
+        status_line=status_line(article),
+        verdict_heading=verdict_heading(article),
+        show_question=article.question.strip() != article.title.strip(),
+        cited_sentence=cited_sentence,
+        kind_label=kind_label,
+    )
+
+
+# --- JSON and terminal ----------------------------------------------------------------------------------------
+
+
+def to_json(article: Article) -> str:
+    return article.model_dump_json(indent=2)
+
+
+def print_terminal(article: Article) -> None:
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(to_markdown(article)))
