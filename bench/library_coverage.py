@@ -21,6 +21,7 @@ from medora.workspace import Workspace
 def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         workspace = Workspace(Settings(home=Path(scratch) / "home"))
+        workspace.prepare()
         results = run_coverage(workspace.retriever)
     figures = {
         "overviews": len(overview_paths()),

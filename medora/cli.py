@@ -20,11 +20,26 @@ def _workspace(progress: bool = False):  # noqa: ANN202 (a Workspace; imported l
     try:
         settings = Settings()
     except ValidationError as error:  # a bad MEDORA_* variable
-        raise click.ClickException(f"invalid configuration: {error}") from error
+        problems = "; ".join(
+            f"MEDORA_{'__'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']} "
+            f"(got {problem.get('input')!r})"
+            for problem in error.errors()
+        )
+        raise click.ClickException(f"invalid configuration: {problems}") from error
     return Workspace(settings, show_progress=progress and sys.stderr.isatty())
 
 
-@click.group()
+class MedoraGroup(click.Group):
+    """Turns Medora's own errors into a one-line message and exit code 1, wherever a command raises them."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 (whatever the command returns)
+        try:
+            return super().invoke(ctx)
+        except MedoraError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=MedoraGroup)
 @click.version_option(package_name="medora")
 def main() -> None:
     """Medora: clinical questions answered with structured, cited articles, offline.

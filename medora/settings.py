@@ -41,7 +41,7 @@ class RetrieveSettings(BaseModel):
         True, description="Hybrid mode: re-score the candidates with the shipped linear ranker instead of fixed fusion."
     )
     expand_queries: bool = Field(True, description="Add abbreviation and synonym expansions to the BM25 query.")
-    mode: str = Field("hybrid", description="hybrid, lexical or dense.")
+    mode: Literal["hybrid", "lexical", "dense"] = Field("hybrid", description="hybrid, lexical or dense.")
 
 
 class ComposeSettings(BaseModel):
@@ -52,7 +52,9 @@ class ComposeSettings(BaseModel):
         0.8, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
     )
     min_support: float = Field(0.5, ge=0, le=1, description="Share of a claim's content words its passage must hold.")
-    composer: str = Field("extractive", description="extractive (embedded) or llm (OpenAI-compatible endpoint).")
+    composer: Literal["extractive", "llm"] = Field(
+        "extractive", description="extractive (embedded) or llm (OpenAI-compatible endpoint)."
+    )
 
 
 class LLMSettings(BaseModel):

@@ -63,4 +63,49 @@ def test_a_bad_setting_is_a_clear_error(tmp_path: Path):
     env = {**os.environ, "MEDORA_HOME": str(tmp_path / "home"), "MEDORA_RETRIEVE__TOP_K": "0"}
     result = CliRunner().invoke(main, ["stats"], env=env)
     assert result.exit_code == 1
-    assert "invalid configuration" in result.output and "top_k" in result.output
+    assert "invalid configuration: MEDORA_RETRIEVE__TOP_K: Input should be greater than or equal to 1" in result.output
+
+
+def _run(args: list[str], home: Path, **env: str):
+    return CliRunner().invoke(main, args, env={**os.environ, "MEDORA_HOME": str(home), **env})
+
+
+def test_a_corrupt_store_is_one_line_that_says_what_to_do(tmp_path: Path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "medora.sqlite").write_bytes(b"this is not a database" * 100)
+    result = _run(["stats"], home)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "cannot be read (file is not a database): restore it from a backup" in result.output
+
+
+def test_a_data_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = _run(["stats"], blocker / "home")
+    assert result.exit_code == 1
+    assert f"cannot create the data folder {blocker / 'home'} (Not a directory)" in result.output
+
+
+def test_an_unknown_retrieval_mode_names_the_variable_and_the_choices(tmp_path: Path):
+    result = _run(["stats"], tmp_path / "home", MEDORA_RETRIEVE__MODE="foo")
+    assert result.exit_code == 1
+    assert "MEDORA_RETRIEVE__MODE: Input should be 'hybrid', 'lexical' or 'dense' (got 'foo')" in result.output
+
+
+def test_an_empty_question_is_an_error_not_a_blank_article(tmp_path: Path):
+    result = _run(["ask", "   "], tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    assert result.exit_code == 1
+    assert "the question is empty" in result.output
+
+
+def test_asking_twice_serves_the_stored_article_and_fresh_answers_again(tmp_path: Path):
+    question = ["ask", "--format", "markdown", "How should acute gout flares be treated?"]
+    first = _run(question, tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    second = _run(question, tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    fresh = _run(question + ["--fresh"], tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    assert first.exit_code == second.exit_code == fresh.exit_code == 0
+    assert "answered before" not in first.output and "answered before" in second.output
+    assert "(version 2)" in fresh.output
+    listed = _run(["articles", "-q", "gout"], tmp_path / "home")
+    assert "how-should-acute-gout-flares-be-treated-" in listed.output

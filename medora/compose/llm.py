@@ -111,6 +111,8 @@ def request_draft(
                     on_text(delta)
     except openai.APIError as error:
         raise LLMError(f"the LLM endpoint failed: {error}") from error
+    except (openai.OpenAIError, ValueError, AttributeError, TypeError) as error:  # a stream the client cannot read
+        raise LLMError(f"the LLM endpoint sent a malformed stream ({type(error).__name__}: {error})") from error
     return parse_draft("".join(parts))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from medora.errors import StoreError
 
@@ -26,12 +26,24 @@ def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API obj
 def open_store(url: str) -> Engine:
     """Open (and if new, create or upgrade) the store at ``url``; SQLite parents are created as needed."""
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the data folder {folder} ({error.strerror}): set MEDORA_HOME to a folder you can write"
+            ) from error
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
     if current_revision(engine) != SCHEMA_REVISION:
-        upgrade_store(engine)
+        try:
+            upgrade_store(engine)
+        except DBAPIError as error:
+            raise StoreError(
+                f"cannot create or upgrade the store at {engine.url} ({error.orig}): "
+                "check that the data folder is writable (MEDORA_HOME) or the database URL is right"
+            ) from error
     return engine
 
 
@@ -39,11 +51,14 @@ def current_revision(engine: Engine) -> str | None:
     """The store's schema revision (None for an empty store or one made before migrations)."""
     try:
         with engine.connect() as conn:
+            if "alembic_version" not in inspect(conn).get_table_names():
+                return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError:
-        return None
-    except Exception as error:  # a file that is not a database at all
-        raise StoreError(f"the store at {engine.url} cannot be read ({error}); restore it or point MEDORA_HOME elsewhere") from error
+    except DBAPIError as error:  # not a database at all, or a damaged one
+        raise StoreError(
+            f"the store at {engine.url} cannot be read ({error.orig}): restore it from a backup, "
+            "or move it away and run `medora init` to start a new one"
+        ) from error
 
 
 def upgrade_store(engine: Engine) -> None:

@@ -7,7 +7,9 @@ import importlib.util
 import socket
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -135,3 +137,34 @@ def test_a_real_llama_cpp_server_writes_an_article_that_verification_filters(lla
         assert article.bottom_line and all(s.verified for s in article.bottom_line)
         if "no sentence of the model's draft was supported" in article.provenance.notes[0]:
             assert article.dropped_statements and all(not s.verified and s.flags for s in article.dropped_statements)
+
+
+class _GarbageStream(BaseHTTPRequestHandler):
+    """An endpoint that answers every chat request with a server-sent event that is not JSON."""
+
+    def do_POST(self) -> None:  # noqa: N802 (the http.server hook name)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        self.wfile.write(b"data: {garbage\n\n")
+
+    def log_message(self, *_args) -> None:
+        pass
+
+
+def test_a_malformed_stream_falls_back_to_the_extractive_composer(tmp_path: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _GarbageStream)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings = Settings(home=tmp_path / "home")
+        settings.ingest.embed = False
+        settings.compose.composer = "llm"
+        settings.llm.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        workspace = Workspace(settings, with_library=False)
+        workspace.ingest([DATA / "pubmed_sample.xml"])
+        article = answer_question("Does early surgery improve foot drop recovery?", retriever=workspace.retriever, settings=settings)
+    finally:
+        server.shutdown()
+    assert article.provenance.composer == "extractive"
+    assert "malformed stream" in article.provenance.notes[0] and article.bottom_line
