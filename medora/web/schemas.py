@@ -39,7 +39,9 @@ class AskRequest(BaseModel):
 
     model_config = {
         "json_schema_extra": {
-            "examples": [{"question": "How should L5 radiculopathy with foot drop be managed?", "audience": "clinician"}]
+            "examples": [
+                {"question": "How should L5 radiculopathy with foot drop be managed?", "audience": "clinician"}
+            ]
         }
     }
 

@@ -85,7 +85,8 @@ def test_overview_article_lists_its_sub_references_under_the_parent(client: Test
 
 def test_urgent_notice_is_an_alert(client: TestClient):
     page = client.get(_ask(client, "How should suspected cauda equina syndrome be managed?")).text
-    assert '<div class="urgent" role="alert" data-testid="urgent-notice"><strong>Urgent:</strong> Possible cauda' in page
+    notice = '<div class="urgent" role="alert" data-testid="urgent-notice"><strong>Urgent:</strong> Possible cauda'
+    assert notice in page
 
 
 def test_insufficient_evidence_is_said_plainly(client: TestClient):

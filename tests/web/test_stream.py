@@ -62,7 +62,8 @@ def _events(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_draft_streams_in_pieces_then_the_verified_article_follows(llm_client: TestClient):
-    with llm_client.stream("POST", "/api/ask/stream", json={"question": "What treats quillwort tonsillitis?"}) as response:
+    question = {"question": "What treats quillwort tonsillitis?", "fresh": True}  # never the stored answer
+    with llm_client.stream("POST", "/api/ask/stream", json=question) as response:
         events = _events(response.read().decode())
     drafts = [json.loads(data) for event, data in events if event == "draft"]
     assert drafts == PIECES
