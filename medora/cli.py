@@ -285,5 +285,25 @@ def library_check(paths: tuple[Path, ...]) -> None:
     click.echo(f"{files} overview(s) valid.")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve(host: str, port: int) -> None:
+    """Serve Medora on the web: the ask page, articles, the library and the JSON API (docs at /api/docs).
+
+    A fresh or stale data folder is prepared first. Example:
+
+        medora serve --port 8080
+    """
+    import uvicorn
+
+    from medora.web.app import create_app
+
+    workspace = _prepared_workspace()
+    app = create_app(workspace.settings, workspace)
+    click.echo(f"Serving Medora at http://{host}:{port}/ (Ctrl+C stops).", err=True)
+    uvicorn.run(app, host=host, port=port)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,52 @@
+/* Medora pages: a little progressive enhancement. Everything works without this file. */
+(function () {
+  "use strict";
+
+  /* Following a citation opens its reference's "Cited passage(s)" and marks the passage that sentence rests on.
+     A click (or Enter on the focused link) notes the passage; the hash change that follows does the rest. */
+  var pendingPassage = null;
+
+  function reveal(hash) {
+    var passageId = pendingPassage;
+    pendingPassage = null;
+    if (!hash || hash.indexOf("#ref-") !== 0) return;
+    var target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    var entry = target.closest("li.reference");
+    var details = entry && entry.querySelector("details.cited-passages");
+    if (details) details.open = true;
+    document.querySelectorAll(".passage.is-cited").forEach(function (el) { el.classList.remove("is-cited"); });
+    var passage = passageId && document.getElementById("passage-" + passageId);
+    if (passage) passage.classList.add("is-cited");
+    target.focus({ preventScroll: true });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.cite");
+    if (!link) return;
+    pendingPassage = link.getAttribute("data-passage");
+    if (link.getAttribute("href") === window.location.hash) reveal(window.location.hash);  /* no hashchange comes */
+  });
+  window.addEventListener("hashchange", function () { reveal(window.location.hash); });
+  /* Coming back to a page from the history must not leave its form disabled. */
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form.ask-form").forEach(function (form) {
+      var busy = form.querySelector(".busy");
+      var button = form.querySelector("button[type=submit]");
+      if (busy) busy.hidden = true;
+      if (button) { button.disabled = false; button.removeAttribute("aria-disabled"); }
+    });
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    reveal(window.location.hash);
+    /* Asking takes a few seconds: say so, and stop a second submission of the same form. */
+    document.querySelectorAll("form.ask-form").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        var busy = form.querySelector(".busy");
+        var button = form.querySelector("button[type=submit]");
+        if (busy) busy.hidden = false;
+        if (button) { button.disabled = true; button.setAttribute("aria-disabled", "true"); }
+      });
+    });
+  });
+})();
