@@ -3,6 +3,8 @@
 The set is bench/data/question_types.jsonl (labelling rules in bench/README.md). A question belongs to the frozen part
 when the SHA-256 of its text falls in the first 40 % of the hash range, so the split never changes when questions
 are added. Only dev questions may be looked at while tuning: ``--errors`` lists the dev mistakes, never frozen ones.
+bench/data/question_types_unseen.jsonl holds 100 further questions sampled at random from the shared sets and
+labelled after the rules were fixed: a check on wordings the rules' author never saw (not for tuning either).
 
     python bench/question_types.py             # writes bench/results/question_types.json
     python bench/question_types.py --errors    # also prints the dev questions it gets wrong
@@ -20,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data" / "question_types.jsonl"
+UNSEEN = ROOT / "bench" / "data" / "question_types_unseen.jsonl"
 RESULTS = ROOT / "bench" / "results"
 FROZEN_PERCENT = 40
 
@@ -85,8 +88,10 @@ def main() -> int:
         "frozen_rule": f"sha256(question) first 8 hex digits mod 100 < {FROZEN_PERCENT}",
         "dev": evaluate(labelled_questions("dev"), classify),
         "frozen": evaluate(labelled_questions("frozen"), classify),
+        "unseen": evaluate(list(read_jsonl(UNSEEN)), classify),
     }
-    print(json.dumps({part: {k: figures[part][k] for k in ("questions", "accuracy", "macro_f1")} for part in ("dev", "frozen")}))
+    headline = ("questions", "accuracy", "macro_f1")
+    print(json.dumps({part: {key: figures[part][key] for key in headline} for part in ("dev", "frozen", "unseen")}))
     if options.errors:
         for question, label, guess in dev_errors(classify):
             print(f"{label:>10} <- {guess:<10} {question}")
