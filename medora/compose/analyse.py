@@ -47,6 +47,7 @@ _DOSE = _words(
     r"tablets?", r"route of administration", r"how (?:should|do|to) (?:i )?take", r"time to take",
     r"when (?:should|do|to) (?:i )?take", r"(?:once|twice|daily|weekly) (?:injection|tablet|dose)s?",
     r"how often should .+ be (?:given|taken|injected)", r"how long should .+ (?:be taken|be given|course)",
+    r"(?:different|what|which|best) time",
 )
 _NOT_A_DRUG_DOSE = _words(r"radio\w*", r"radiation", r"irradiat\w*", r"contrast", r"gy")
 _TELLING_APART = _words(
@@ -65,15 +66,19 @@ _CHOOSING = _words(
 )
 _NO_OPTION = _words(r"placebo", r"no treatment", r"sham", r"nothing")  # "compared with placebo" asks whether X works
 _YES_OR_NO = re.compile(r"\byes,? or no\W*$", re.I)
+# "Cue-induced behavioural activation: a novel model of alcohol craving?": a title, then the claim put to the test.
+_TITLE_THEN_HYPOTHESIS = re.compile(rf":\s+(?!.*\b{_QUESTION_WORD}\b)[^:]+\?$", re.I)
 _STATEMENT_VERB = _words(_AUXILIARY, r"causes?", r"helps?", r"works?", r"affects?", r"increases?", r"reduces?")
 # Requests worded as closed questions ("Is there anything I can take for…?", "Can you recommend…?") are not yes/no.
 _ASKING_FOR_OPTIONS = re.compile(
-    r"^(?:(?:is|are) there )?(?:any ?\w* |a |an )?(?:anything|something|treatments?|medications?|medicines?|drugs?|"
-    r"cures?|ways?|options?|creams?|remed\w+|pills?)\b",
+    r"^(?:(?:is|are) there (?:[\w-]+ ){0,6}?|any ?\w* |a |an )?(?:anything|something|treatments?|medications?|"
+    r"medicines?|drugs?|cures?|ways?|options?|creams?|remed\w+|pills?|reasons?)\b",
     re.I,
 )
 _ASKING_YOU = _words(
-    r"(?:can|could|would|will)(?:n'?t|'t)? you", r"do you (?:have|know|recommend)", r"tell me (?:more )?about",
+    r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?(?:recommend|suggest|prescribe|tell|give|help|explain)",
+    r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?provide",
+    r"do you (?:have|know|recommend)", r"tell me (?:more )?about",
 )
 _DEFINITION = re.compile(
     r"^(?:what(?:'?s| is| are)(?: \(are\))?|what exactly (?:is|are)|define|describe|summari[sz]e|explain|"
@@ -97,6 +102,7 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"pathogenesis", r"mechanism of (?!action)", r"why (?:do|does|did|is|are|would|can)", r"inherit\w*",
             r"genetic (?:cause|changes|basis)", r"mutat\w*", r"organisms?", r"bacteria", r"trigger\w*", r"linked to",
             r"exposures?", r"predispos\w*", r"how (?:do|did) (?:you|i|people) get", r"increases? the risk",
+            r"reasons? (?:why|for)", r"link between",
         ),
     ),
     (
@@ -106,7 +112,7 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"recur", r"recurren\w*", r"relaps\w*", r"natural history", r"complications?", r"last", r"go away",
             r"heal\w*", r"chances?", r"progress\w*", r"evolution", r"what happens to", r"untreated", r"resolve",
             r"expect\w*", r"how likely", r"go on to", r"(?:what is|what's) the (?:risk|likelihood|probability) of",
-            r"long-term",
+            r"long-term", r"how long (?:does|do|will|would) (?:it|they|this) take",
         ),
     ),
     (
@@ -117,7 +123,8 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"signs?", r"red flags?", r"criteria", r"differential", r"what could (?:it|this) be", r"indicate",
             r"suggest\w*", r"what does .+ mean", r"mean for", r"present\w* with", r"examination", r"findings?",
             r"sensitiv\w*", r"specificity", r"accura\w*", r"confirm\w*", r"assess\w*", r"evaluat\w*", r"rule out",
-            r"exclud\w*",
+            r"exclud\w*", r"\w+scop(?:y|ies)", r"echocardiogra\w*", r"urinalysis", r"measur\w*", r"characteristic\w*",
+            r"features?", r"manifestations?", r"presentation",
         ),
     ),
     (
@@ -130,6 +137,7 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"operat\w*", r"theatre", r"refer\w*", r"(?:re-?)?start\w*", r"stop\w*", r"help (?:with|the)", r"good for",
             r"get rid of", r"vaccin\w*", r"lifestyle", r"(?:can|should) i take", r"cure", r"remed\w*", r"approach",
             r"medications?",
+            r"which (?:doctor|specialist)", r"(?:go to|see) (?:a |the )?(?:doctor|specialist|gp)",
         ),
     ),
 ]
@@ -176,7 +184,7 @@ def _is_closed(text: str, clause: str) -> bool:
     opening = _FILLER.sub("", text)
     if _ASKING_FOR_OPTIONS.match(clause) or _ASKING_FOR_OPTIONS.match(opening) or _ASKING_YOU.search(text):
         return False
-    if _OPENS_CLOSED.match(clause):
+    if _OPENS_CLOSED.match(clause) or _TITLE_THEN_HYPOTHESIS.search(text):
         return True
     return text.endswith("?") and not _HAS_QUESTION_WORD.search(text) and bool(_STATEMENT_VERB.search(text))
 
