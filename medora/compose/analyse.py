@@ -43,8 +43,9 @@ _HAS_QUESTION_WORD = re.compile(rf"\b{_QUESTION_WORD}\b", re.I)
 
 _DOSE = _words(
     r"doses?", r"dosage\w*", r"dosing", r"dosed", r"titrat\w*", r"up-titrat\w*", r"taper\w*", r"adjust\w*", r"how much",
-    r"mg", r"mcg", r"micrograms?", r"milligrams?", r"units of", r"how many units", r"strength of", r"pills?",
-    r"tablets?", r"route of administration", r"how (?:should|do|to) (?:i )?take", r"time to take",
+    r"mg", r"mcg", r"micrograms?", r"milligrams?", r"units of", r"how many units", r"strength of",
+    r"(?:how many|\d+|one|two|three|half an?) (?:pills?|tablets?)", r"(?:pills?|tablets?) at once",
+    r"route of administration", r"how (?:should|do|to) (?:i )?take", r"time to take",
     r"when (?:should|do|to) (?:i )?take", r"(?:once|twice|daily|weekly) (?:injection|tablet|dose)s?",
     r"how often should .+ be (?:given|taken|injected)", r"how long should .+ (?:be taken|be given|course)",
     r"(?:different|what|which|best) time",
@@ -62,7 +63,8 @@ _COMPARING = _words(
     r"pros and cons",
 )
 _CHOOSING = _words(
-    r"better", r"best", r"prefer\w*", r"safer", r"worse", r"faster", r"first", r"choose", r"choice", r"which",
+    r"better", r"best", r"prefer\w*", r"safer", r"worse", r"faster", r"first", r"choose", r"choice",
+    r"which (?:is|one|of|works|would|should|do)",
 )
 _NO_OPTION = _words(r"placebo", r"no treatment", r"sham", r"nothing")  # "compared with placebo" asks whether X works
 _YES_OR_NO = re.compile(r"\byes,? or no\W*$", re.I)
@@ -85,7 +87,7 @@ _DEFINITION = re.compile(
     r"tell me about)\s+(?:a |an |the )?(?P<thing>[^?]*?)\s*\??$",
     re.I,
 )
-_RELATION = _words(r"of", r"for", r"in", r"after", r"with", r"to", r"when", r"between", r"during", r"from")
+_RELATION = _words(r"of", r"for", r"in", r"after", r"with", r"to", r"when", r"between", r"during", r"from", r"by")
 _WHAT_A_DRUG_IS_FOR = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:diseases?|conditions?|cancers?|disorders?|infections?)\b"
     r".*\b(?:treated|used|approved|indicated)\b"
