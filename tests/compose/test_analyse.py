@@ -1,6 +1,6 @@
 import pytest
 
-from medora.compose.analyse import analyse_question, classify_question
+from medora.compose.analyse import QUESTION_TYPES, analyse_question, classify_question
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,73 @@ from medora.compose.analyse import analyse_question, classify_question
 )
 def test_question_types(question: str, expected: str):
     assert classify_question(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is metformin or insulin better for gestational diabetes?",
+        "Apixaban or warfarin for atrial fibrillation?",
+        "Which is preferred, ramipril or losartan, after a myocardial infarction?",
+        "Does ticagrelor reduce mortality compared with clopidogrel in acute coronary syndrome?",
+        "Is physiotherapy as effective as surgery for carpal tunnel syndrome?",
+    ],
+)
+def test_named_options_weighed_against_each_other_are_a_comparison(question: str):
+    assert classify_question(question) == "comparison"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does dapagliflozin reduce hospital admissions compared with placebo?",
+        "Can analgesics or antipyretics be taken after a flu vaccine?",
+        "Does high-dose radiotherapy help palliative lung cancer patients?",
+        "Ovarian torsion in children: is oophorectomy necessary?",
+        "Tocilizumab is an anti-TNF antibody, yes or no?",
+    ],
+)
+def test_closed_questions_that_weigh_no_options_are_yes_no(question: str):
+    assert classify_question(question) == "yes_no"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What dose of apixaban for an 85-year-old weighing 55 kg?", "drug_dose"),
+        ("Should the gabapentin dose be lowered in chronic kidney disease?", "drug_dose"),
+        ("How soon after a gastrointestinal bleed should aspirin be restarted?", "management"),
+        ("Is there anything I can take for the itching?", "management"),
+        ("Which antibiotic is best for cellulitis?", "management"),
+        ("How do I tell shingles from contact dermatitis?", "diagnosis"),
+        ("Why do women get more urinary infections than men?", "aetiology"),
+        ("How long does a frozen shoulder last?", "prognosis"),
+        ("What is cognitive behavioural therapy?", "overview"),
+        ("Which disease is treated with Risdiplam?", "overview"),
+    ],
+)
+def test_tricky_wordings_go_by_the_labelling_rules(question: str, expected: str):
+    assert classify_question(question) == expected
+
+
+def test_every_question_type_is_reachable():
+    examples = [
+        "How should hypothyroidism be treated?",
+        "Which blood tests confirm adrenal insufficiency?",
+        "Maximum daily dose of paracetamol in an adult under 50 kg",
+        "What is the five-year survival after a diagnosis of pancreatic cancer?",
+        "What are the risk factors for osteoporosis in men?",
+        "Clopidogrel or ticagrelor after NSTEMI?",
+        "Do statins reduce mortality in people over 80?",
+        "What is Takotsubo cardiomyopathy?",
+    ]
+    assert [classify_question(q) for q in examples] == list(QUESTION_TYPES)
+
+
+def test_analysis_carries_the_question_type():
+    analysis = analyse_question("Is metformin or insulin better for gestational diabetes?")
+    assert analysis.question_type == "comparison"
+    assert analysis.question == "Is metformin or insulin better for gestational diabetes?"
 
 
 def test_emergency_terms_raise_a_red_flag():
