@@ -23,3 +23,11 @@ class ModelUnavailableError(MedoraError):
 
 class LLMError(MedoraError):
     """The configured LLM endpoint failed, refused or returned output Medora cannot use."""
+
+
+class IndexDamagedError(MedoraError):
+    """An index file is missing, truncated or does not match the manifest written with it."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        super().__init__(f"index files are damaged: run `medora index --force` ({path}: {problem})")
