@@ -242,7 +242,8 @@ def index(force: bool, embed_missing: bool) -> None:
         manifest = workspace.refresh_indexes(force=force or embed_missing)
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(json.dumps(manifest, indent=2) if manifest else "Indexes are current.")
+    shown = {key: value for key, value in (manifest or {}).items() if key != "files"}
+    click.echo(json.dumps(shown, indent=2) if manifest else "Indexes are current.")
 
 
 @main.command()

@@ -35,3 +35,11 @@ class ArticleNotFoundError(MedoraError):
 
 class StoreError(MedoraError):
     """The store cannot be opened or read; the message says where it is and what to do."""
+
+
+class IndexDamagedError(MedoraError):
+    """An index file is missing, truncated or does not match the manifest written with it."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        super().__init__(f"index files are damaged: run `medora index --force` ({path}: {problem})")

@@ -21,6 +21,13 @@ class IngestSettings(BaseModel):
     batch_size: int = Field(256, ge=1, description="Records per transaction; a kill loses at most one batch.")
     chunk_words: int = Field(160, ge=20, description="Target passage length in words (section-aware chunks).")
     chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated between consecutive chunks.")
+    chunk_max_chars: int = Field(
+        4000,
+        ge=200,
+        description="Longest passage in characters (about 600 words, far above the 160-word target): a longer "
+        "sentence, or text with no sentence breaks, is cut at whitespace, so one huge record cannot become "
+        "one huge passage.",
+    )
     embed: bool = Field(True, description="Embed passages while ingesting (needed for dense retrieval).")
 
 

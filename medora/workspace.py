@@ -17,7 +17,7 @@ from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
 from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
-from medora.retrieve.indexes import build_indexes, is_current, load_indexes
+from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 from medora.store import open_store, repository
@@ -131,7 +131,7 @@ class Workspace:
 
     def _index_signature(self) -> tuple | None:
         try:
-            stat = (self.index_dir / "manifest.json").stat()
+            stat = (self.index_dir / POINTER).stat()  # replaced atomically by every index build
         except OSError:
             return None
         return (stat.st_mtime_ns, stat.st_size, stat.st_ino)

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
-from medora.errors import UnsupportedFormatError
+from medora.errors import IngestError, UnsupportedFormatError
 from medora.ingest.html import parse_html
 from medora.ingest.jats import parse_jats_xml
 from medora.ingest.jsonl import parse_jsonl
 from medora.ingest.markdown import parse_markdown
 from medora.ingest.pdf import parse_pdf
 from medora.ingest.pubmed import parse_pubmed_xml
-from medora.ingest.xmltext import open_maybe_gzip
+from medora.ingest.reading import ByteProgress, open_maybe_gzip
 from medora.types import Source
 
-Parser = Callable[[Path], Iterator[Source]]
+
+class Parser(Protocol):
+    """Every parser: a path in; Sources out, with an IngestError in the stream for each bad record it skipped;
+    ``on_bytes`` hears how far into the file it has read."""
+
+    def __call__(self, path: Path, *, on_bytes: ByteProgress | None = None) -> Iterator[Source | IngestError]: ...
+
 
 SUPPORTED_SUFFIXES = (".xml", ".xml.gz", ".nxml", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl", ".ndjson")
 

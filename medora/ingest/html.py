@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_label
+from medora.ingest.reading import ByteProgress
 from medora.ingest.xmltext import parse_year
 from medora.types import Kind, Section, Source
 
@@ -19,8 +20,10 @@ _BLOCKS = ("p", "li", "dd", "td", "blockquote")
 _SPACE = re.compile(r"\s+")
 
 
-def parse_html(path: Path) -> Iterator[Source]:
+def parse_html(path: Path, *, on_bytes: ByteProgress | None = None) -> Iterator[Source]:
     raw = path.read_bytes()
+    if on_bytes:
+        on_bytes(len(raw))
     soup = BeautifulSoup(raw, "lxml")
     for node in soup(["script", "style", "nav", "header", "footer", "aside", "form", "noscript"]):
         node.decompose()

@@ -9,19 +9,22 @@ from lxml import etree
 
 from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_jats
-from medora.ingest.xmltext import flat_text, open_maybe_gzip, parse_year
+from medora.ingest.reading import ByteProgress, open_maybe_gzip
+from medora.ingest.xmltext import flat_text, parse_year
 from medora.types import Section, Source
 
 _SKIP_IN_BODY = ("table-wrap", "fig", "disp-formula", "supplementary-material")
 
 
-def parse_jats_xml(path: Path) -> Iterator[Source]:
+def parse_jats_xml(path: Path, *, on_bytes: ByteProgress | None = None) -> Iterator[Source]:
     """Yield the ``<article>`` elements of a JATS file (one article, or a PMC ``pmc-articleset``)."""
     try:
         with open_maybe_gzip(path) as handle:
             tree = etree.parse(handle, etree.XMLParser(resolve_entities=False, no_network=True, recover=False))
     except etree.XMLSyntaxError as error:
         raise IngestError(f"{path}: not well-formed JATS XML ({error})") from error
+    if on_bytes:
+        on_bytes(path.stat().st_size)
     root = tree.getroot()
     articles = [root] if etree.QName(root).localname == "article" else root.findall(".//article")
     for article in articles:

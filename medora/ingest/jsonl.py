@@ -10,6 +10,7 @@ from pathlib import Path
 
 from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_label, kind_from_metadata
+from medora.ingest.reading import ByteProgress
 from medora.types import Kind, Section, Source
 
 _MEDQUAD_ISSUERS = {
@@ -26,10 +27,21 @@ _MEDQUAD_ISSUERS = {
 _SPACE = re.compile(r"[ \t]+")
 
 
-def parse_jsonl(path: Path) -> Iterator[Source | IngestError]:
-    """Yield a Source per good line and an IngestError per bad one, so one bad line costs only itself."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+def parse_jsonl(path: Path, *, on_bytes: ByteProgress | None = None) -> Iterator[Source | IngestError]:
+    """Yield a Source per good line and an IngestError per bad one (not UTF-8, not JSON, not a known record),
+    so one bad line costs only itself."""
+    position = 0
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            position += len(raw)
+            if on_bytes:
+                on_bytes(position)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                byte = f"byte {error.start + 1} of the line is {raw[error.start]:#04x}"
+                yield IngestError(f"line {number}: not UTF-8 text ({byte})")
+                continue
             if not line.strip():
                 continue
             try:

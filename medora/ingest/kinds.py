@@ -55,12 +55,47 @@ def kind_from_jats(article_type: str | None, subjects: Iterable[str] = ()) -> Ki
     return _JATS_ARTICLE_TYPES.get((article_type or "").lower(), Kind.RESEARCH)
 
 
+# Article types as publishers write them in HTML ``citation_article_type`` / ``DC.type`` or front matter, beyond
+# the kind names themselves and the MEDLINE publication types (looked up after normalising case, spelling and
+# punctuation: "Randomised Controlled Trial", "randomized-controlled-trial" and "RCT" are one type).
+_ARTICLE_TYPES = {
+    "rct": Kind.RCT,
+    "randomized trial": Kind.RCT,
+    "randomized clinical trial": Kind.RCT,
+    "clinical practice guideline": Kind.GUIDELINE,
+    "consensus statement": Kind.GUIDELINE,
+    "recommendation": Kind.GUIDELINE,
+    "meta analysis": Kind.META_ANALYSIS,
+    "systematic review and meta analysis": Kind.META_ANALYSIS,
+    "cochrane review": Kind.SYSTEMATIC_REVIEW,
+    "cohort study": Kind.COHORT,
+    "prospective study": Kind.COHORT,
+    "retrospective study": Kind.COHORT,
+    "case control study": Kind.CASE_CONTROL,
+    "case report": Kind.CASE_REPORT,
+    "review article": Kind.NARRATIVE_REVIEW,
+    "narrative review": Kind.NARRATIVE_REVIEW,
+    "patient information": Kind.CONSUMER_HEALTH,
+}
+
+
+def _normalise_type(label: str) -> str:
+    words = label.strip().lower().replace("randomised", "randomized").replace("-", " ").replace("_", " ").split()
+    return " ".join(words)
+
+
 def kind_from_label(label: str | None) -> Kind:
-    """A kind named in front matter or a reference list ('guideline', 'rct', …); unknown labels are research."""
+    """A kind named in front matter, a reference list or an article-type field ('guideline', 'rct',
+    'Randomized Controlled Trial', 'Review Article', …); unknown labels are research articles."""
     if not label:
         return Kind.RESEARCH
-    wanted = label.strip().lower()
+    wanted = _normalise_type(label)
     for kind in Kind:
-        if kind.value == wanted or kind.name.lower() == wanted.replace(" ", "_").replace("-", "_"):
+        if _normalise_type(kind.value) == wanted or kind.name.lower().replace("_", " ") == wanted:
+            return kind
+    if wanted in _ARTICLE_TYPES:
+        return _ARTICLE_TYPES[wanted]
+    for kind, names in _PUBLICATION_TYPES:
+        if wanted in {_normalise_type(name) for name in names}:
             return kind
     return Kind.RESEARCH

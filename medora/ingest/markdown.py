@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 
 from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_label
+from medora.ingest.reading import ByteProgress
 from medora.types import Kind, Reference, Section, Source
 
 _PARSER = MarkdownIt("commonmark")
@@ -71,9 +72,16 @@ def _plain(inline) -> str:  # noqa: ANN001 (a markdown-it inline token)
     return "".join(parts).strip()
 
 
-def parse_markdown(path: Path) -> Iterator[Source]:
+def parse_markdown(path: Path, *, on_bytes: ByteProgress | None = None) -> Iterator[Source]:
     """One Source per file. Library overviews (with ``references``) become editorial summaries."""
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = f"byte {error.start + 1} is {raw[error.start]:#04x}"
+        raise IngestError(f"{path}: not UTF-8 text ({byte}); save it as UTF-8") from error
+    if on_bytes:
+        on_bytes(len(raw))
     meta, body = split_front_matter(text, path=path)
     heading, sections = markdown_sections(body)
     if not sections:

@@ -1,22 +1,25 @@
 """The ingestion loop. Pure batch steps (chunk, embed) and one transaction per batch, so a kill loses
-at most the batch in flight and a re-run skips what is stored (sources are keyed; finished files are hashed)."""
+at most the batch in flight and a re-run skips what is stored (sources are keyed; finished files are hashed).
+
+A batch is embedded before its transaction opens: the write lock is held only while rows are written, never
+while the model runs, so readers and other writers of the store are not kept waiting for minutes."""
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
-from tqdm import tqdm
 
 from medora.errors import IngestError, MedoraError
 from medora.ingest.chunking import chunk_source
-from medora.ingest.detect import detect_parser, iter_input_files
+from medora.ingest.detect import Parser, detect_parser, iter_input_files
+from medora.ingest.progress import IngestProgress
 from medora.retrieve.embed import Embedder, passage_text_for_embedding
 from medora.settings import IngestSettings
 from medora.store import repository
@@ -53,7 +56,15 @@ def file_sha256(path: Path) -> str:
 def chunk_batch(sources: Iterable[Source], settings: IngestSettings) -> list[tuple[Source, list[Passage]]]:
     """Sources → (source, passages) pairs; pure, so a distributed runner can call it too."""
     return [
-        (source, chunk_source(source, chunk_words=settings.chunk_words, overlap_sentences=settings.chunk_overlap_sentences))
+        (
+            source,
+            chunk_source(
+                source,
+                chunk_words=settings.chunk_words,
+                overlap_sentences=settings.chunk_overlap_sentences,
+                max_chars=settings.chunk_max_chars,
+            ),
+        )
         for source in sources
     ]
 
@@ -69,9 +80,25 @@ def embed_batch(chunked: list[tuple[Source, list[Passage]]], embedder: Embedder)
     return split
 
 
-def _batches(items: Iterator[Source | IngestError], size: int) -> Iterator[list[Source | IngestError]]:
-    while batch := list(islice(items, size)):
-        yield batch
+EMBED_SLICE = 32  # sources embedded between two moves of the progress bar
+
+Item = tuple[Source | IngestError, int]  # a parsed record (or the problem met instead) and the file position after it
+
+
+def _positioned(path: Path, parser: Parser) -> Iterator[Item]:
+    """The parser's stream with the byte position after each item. A parser that raises part-way (a file cut
+    short) ends the stream with its error as the last item, so the records read before it are still stored."""
+    position = 0
+
+    def note(at: int) -> None:
+        nonlocal position
+        position = at
+
+    try:
+        for item in parser(path, on_bytes=note):
+            yield item, position
+    except (IngestError, OSError) as error:
+        yield IngestError(_reason(error, path)), position
 
 
 def ingest_paths(
@@ -84,18 +111,20 @@ def ingest_paths(
     on_file: Callable[[Path], None] | None = None,
     replace: bool = False,
 ) -> IngestReport:
-    """Ingest every file under ``paths``; bad files are reported and skipped, good ones are kept.
+    """Ingest every file under ``paths``; bad files are reported and skipped, good ones are kept, and in a file
+    with bad records or lines the good ones are kept and the bad ones named.
 
     With ``replace``, a record whose key is stored already replaces the stored one in the same transaction
     (a new version of an editorial overview); otherwise it is skipped."""
     report = IngestReport()
     started = time.perf_counter()
     files = list(iter_input_files(paths))
-    progress = tqdm(total=0, unit=" records", disable=not show_progress, dynamic_ncols=True)
+    progress = IngestProgress(files, enabled=show_progress)
     try:
         for path in files:
             if on_file:
                 on_file(path)
+            progress.start_file(path)
             try:
                 _ingest_file(
                     path, engine=engine, settings=settings, embedder=embedder, report=report, progress=progress,
@@ -103,6 +132,7 @@ def ingest_paths(
                 )
             except (MedoraError, OSError, UnicodeDecodeError) as error:
                 report.failures.append((str(path), _reason(error, path)))
+            progress.finish_file()
     finally:
         progress.close()
     report.seconds_total = time.perf_counter() - started
@@ -121,7 +151,7 @@ def _ingest_file(
     settings: IngestSettings,
     embedder: Embedder | None,
     report: IngestReport,
-    progress: tqdm,
+    progress: IngestProgress,
     replace: bool,
 ) -> None:
     if not path.is_file():
@@ -133,27 +163,28 @@ def _ingest_file(
             return
     parser = detect_parser(path)
     file_started, records = time.perf_counter(), 0
-    file_problems: list[str] = []
-    progress.set_description(path.name[:40])
-    parsed = parser(path)
+    problems: list[str] = []
+    parsed = _positioned(path, parser)
     while True:
         tick = time.perf_counter()
         try:
-            batch = next(_batches(parsed, settings.batch_size), None)
+            batch = list(islice(parsed, settings.batch_size))
         finally:
             report.seconds_parsing += time.perf_counter() - tick
-        if batch is None:
+        if not batch:
             break
-        problems = [item for item in batch if isinstance(item, IngestError)]
-        batch = [item for item in batch if not isinstance(item, IngestError)]
-        _store_batch(batch, engine=engine, settings=settings, embedder=embedder, report=report, replace=replace)
-        records += len(batch)
-        file_problems += [str(problem) for problem in problems]
-        progress.total += len(batch)
-        progress.update(len(batch))
-    if file_problems:
-        shown = "; ".join(file_problems[:5]) + (f"; and {len(file_problems) - 5} more" if len(file_problems) > 5 else "")
-        raise IngestError(f"{path}: {len(file_problems)} unreadable record(s), the others were stored: {shown}")
+        problems += [str(item) for item, _ in batch if isinstance(item, IngestError)]
+        good = [(item, at) for item, at in batch if not isinstance(item, IngestError)]
+        _store_batch(
+            good, engine=engine, settings=settings, embedder=embedder, report=report, replace=replace, progress=progress
+        )
+        records += len(good)
+        progress.advance_to(batch[-1][1])
+        progress.show_records(report.sources_added)
+    if problems:
+        raise IngestError(_problems_message(path, problems, kept=records))
+    if not records:
+        raise IngestError(f"no records in {path}")
     with engine.begin() as conn:
         repository.record_ingested_file(
             conn, sha256=sha256, path=str(path), records=records, seconds=time.perf_counter() - file_started
@@ -161,33 +192,49 @@ def _ingest_file(
     report.files_read += 1
 
 
+def _problems_message(path: Path, problems: list[str], *, kept: int) -> str:
+    """One line naming the file, how many good records were kept and the first few problems (line, record)."""
+    if len(problems) == 1 and not kept:
+        return f"{path}: {problems[0]}"
+    shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+    return f"{path}: {kept} good record(s) kept; {len(problems)} problem(s): {shown}"
+
+
 def _store_batch(
-    batch: list[Source],
+    batch: Sequence[tuple[Source, int]],
     *,
     engine: Engine,
     settings: IngestSettings,
     embedder: Embedder | None,
     report: IngestReport,
     replace: bool,
+    progress: IngestProgress,
 ) -> None:
-    unique = list({source.key: source for source in batch}.values())
-    with engine.begin() as conn:
-        stored = repository.existing_source_keys(conn, keys=[s.key for s in unique])
-        if replace:
-            for key in stored:
-                repository.delete_source(conn, key=key)
-            stored = set()
-        fresh = [source for source in unique if source.key not in stored]
-        report.sources_already_stored += len(batch) - len(fresh)
+    """Chunk and embed the batch's new sources with no transaction open, then write them in one transaction."""
+    unique = list({source.key: (source, at) for source, at in batch}.values())
+    with engine.connect() as conn:
+        stored = set() if replace else repository.existing_source_keys(conn, keys=[s.key for s, _ in unique])
+    fresh = [(source, at) for source, at in unique if source.key not in stored]
+    tick = time.perf_counter()
+    chunked = chunk_batch([source for source, _ in fresh], settings)
+    report.seconds_parsing += time.perf_counter() - tick
+    vectors: list[np.ndarray | None] = [None] * len(chunked)
+    if embedder is not None and settings.embed and chunked:
         tick = time.perf_counter()
-        chunked = chunk_batch(fresh, settings)
-        report.seconds_parsing += time.perf_counter() - tick
-        vectors: list[np.ndarray | None] = [None] * len(chunked)
-        if embedder is not None and settings.embed and chunked:
-            tick = time.perf_counter()
-            vectors = list(embed_batch(chunked, embedder))
-            report.seconds_embedding += time.perf_counter() - tick
+        vectors = []
+        for begin in range(0, len(chunked), EMBED_SLICE):
+            vectors += embed_batch(chunked[begin : begin + EMBED_SLICE], embedder)
+            progress.advance_to(fresh[min(begin + EMBED_SLICE, len(fresh)) - 1][1])
+        report.seconds_embedding += time.perf_counter() - tick
+    added = 0
+    with engine.begin() as conn:
+        # Another writer may have stored some of these keys while this batch was being embedded.
+        now_stored = repository.existing_source_keys(conn, keys=[source.key for source, _ in chunked])
         for (source, passages), source_vectors in zip(chunked, vectors, strict=True):
+            if source.key in now_stored:
+                if not replace:
+                    continue
+                repository.delete_source(conn, key=source.key)
             repository.insert_source_with_passages(
                 conn,
                 source=source,
@@ -196,4 +243,6 @@ def _store_batch(
                 model=embedder.model_name if embedder is not None else None,
             )
             report.passages_added += len(passages)
-        report.sources_added += len(fresh)
+            added += 1
+    report.sources_added += added
+    report.sources_already_stored += len(batch) - added

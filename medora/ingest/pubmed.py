@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,23 +10,35 @@ from lxml import etree
 
 from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_metadata
-from medora.ingest.xmltext import flat_text, open_maybe_gzip, parse_year
+from medora.ingest.reading import ByteProgress, open_tracked
+from medora.ingest.xmltext import flat_text, parse_year
 from medora.types import Section, Source
 
 
-def parse_pubmed_xml(path: Path) -> Iterator[Source]:
-    """Yield one Source per ``PubmedArticle``; memory stays flat on baseline-sized files."""
-    try:
-        with open_maybe_gzip(path) as handle:
+def parse_pubmed_xml(path: Path, *, on_bytes: ByteProgress | None = None) -> Iterator[Source | IngestError]:
+    """Yield one Source per ``PubmedArticle``; memory stays flat on baseline-sized files. A file that breaks off
+    (a truncated download, a full disk) keeps every complete record before the break and ends with an IngestError
+    saying after which record and where it broke."""
+    complete = 0
+    with open_tracked(path) as (handle, position):
+        try:
             for _event, element in etree.iterparse(handle, events=("end",), tag="PubmedArticle", recover=False):
+                complete += 1
                 source = _article_to_source(element, origin=str(path))
                 element.clear()
                 while element.getprevious() is not None:
                     del element.getparent()[0]
+                if on_bytes:
+                    on_bytes(position())
                 if source is not None:
                     yield source
-    except etree.XMLSyntaxError as error:
-        raise IngestError(f"{path}: not well-formed PubMed XML ({error})") from error
+        except etree.XMLSyntaxError as error:
+            line, column = error.position
+            yield IngestError(
+                f"not well-formed PubMed XML after record {complete} (line {line}, column {column}): {error.msg}"
+            )
+        except (EOFError, OSError, zlib.error) as error:  # a truncated or damaged .gz
+            yield IngestError(f"the compressed file breaks off after record {complete} ({error})")
 
 
 def _article_to_source(element, *, origin: str) -> Source | None:  # noqa: ANN001

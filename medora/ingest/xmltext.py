@@ -1,19 +1,10 @@
-"""Small helpers shared by the XML parsers: open plain or gzipped files, flatten mixed content."""
+"""Small helpers shared by the XML parsers: flatten mixed content, find a year."""
 
 from __future__ import annotations
 
-import gzip
 import re
-from pathlib import Path
-from typing import IO
 
 _SPACE = re.compile(r"\s+")
-
-
-def open_maybe_gzip(path: Path) -> IO[bytes]:
-    with path.open("rb") as handle:
-        magic = handle.read(2)
-    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
 
 
 def flat_text(element) -> str:  # noqa: ANN001 (an lxml element or None)

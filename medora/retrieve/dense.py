@@ -8,6 +8,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from medora.errors import IndexDamagedError
+
 
 class VectorIndex:
     """``add`` vectors with their passage ids, ``search`` by a query vector, ``save``/``load`` as one file."""
@@ -44,7 +46,12 @@ class VectorIndex:
 
     @classmethod
     def load(cls, path: Path, *, ef_search: int = 128) -> VectorIndex:
+        """The saved index; IndexDamagedError (not a faiss RuntimeError) when the file is missing, cut short or
+        not a Medora vector index."""
         index = cls.__new__(cls)
-        index._index = faiss.read_index(str(path))
-        faiss.downcast_index(index._index.index).hnsw.efSearch = ef_search
+        try:
+            index._index = faiss.read_index(str(path))
+            faiss.downcast_index(index._index.index).hnsw.efSearch = ef_search
+        except (RuntimeError, OSError, AttributeError) as error:
+            raise IndexDamagedError(path, "unreadable vector index: cut short, or not a faiss index") from error
         return index

@@ -1,24 +1,38 @@
-"""Derived index files in the data directory, rebuilt from the store whenever they fall behind it."""
+"""Derived index files in the data directory, rebuilt from the store whenever they fall behind it.
+
+Layout: each build writes a new version folder (``v-…``) with ``manifest.json`` written last, then a pointer file
+(``CURRENT``) is atomically replaced to name it, and older folders are removed. A build killed at any point leaves
+the previous version in use (or no index at all), never a half-written one. The manifest records each file's size
+and a sampled checksum, so a file truncated or replaced later is found before it is read and reported as
+IndexDamagedError instead of a traceback."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine, select
 
-from medora.errors import IndexNotReadyError
+from medora.errors import IndexDamagedError, IndexNotReadyError
 from medora.retrieve.dense import VectorIndex
 from medora.retrieve.lexical import LexicalIndex
 from medora.store import repository
 from medora.store.schema import passages, sources
 from medora.types import Kind
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 KIND_CODES = [kind.value for kind in Kind]
+POINTER = "CURRENT"
+MANIFEST = "manifest.json"
+VECTORS = "vectors.faiss"
+_SAMPLE_BYTES = 1 << 16  # checksummed at each end of a file: cheap on a multi-gigabyte vector file
 
 
 @dataclass
@@ -42,22 +56,69 @@ class Indexes:
     manifest: dict
 
 
-def _manifest_path(directory: Path) -> Path:
-    return directory / "manifest.json"
+def file_fingerprint(path: Path) -> dict:
+    """Size and a SHA-256 of the first and last 64 KiB (the whole file when it is smaller): catches truncation
+    and replaced files without reading gigabytes on every question; a flipped byte mid-file can pass."""
+    size = path.stat().st_size
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        digest.update(handle.read(_SAMPLE_BYTES))
+        if size > _SAMPLE_BYTES:
+            handle.seek(max(size - _SAMPLE_BYTES, _SAMPLE_BYTES))
+            digest.update(handle.read())
+    return {"bytes": size, "sample_sha256": digest.hexdigest()}
 
 
-def _read_manifest(directory: Path) -> dict | None:
+def verify_files(folder: Path, manifest: dict) -> None:
+    """Raise IndexDamagedError naming the first file that is missing or differs from the manifest."""
+    for name, expected in sorted(manifest.get("files", {}).items()):
+        path = folder / name
+        if not path.is_file():
+            raise IndexDamagedError(path, "missing")
+        found = file_fingerprint(path)
+        if found["bytes"] != expected["bytes"]:
+            raise IndexDamagedError(path, f"{found['bytes']} bytes, the manifest says {expected['bytes']}")
+        if found["sample_sha256"] != expected["sample_sha256"]:
+            raise IndexDamagedError(path, "contents differ from the manifest")
+
+
+def current_folder(directory: Path) -> Path | None:
+    """The version folder the pointer names, or None when no index was ever completed here."""
     try:
-        return json.loads(_manifest_path(directory).read_text())
-    except (OSError, ValueError):
+        name = (directory / POINTER).read_text().strip()
+    except OSError:
         return None
+    if not name.startswith("v-") or "/" in name or "\\" in name:
+        raise IndexDamagedError(directory / POINTER, f"names {name!r}, not an index version")
+    return directory / name
+
+
+def _read_manifest(folder: Path) -> dict:
+    path = folder / MANIFEST
+    if not folder.is_dir():
+        raise IndexDamagedError(folder, "the folder named by CURRENT is missing")
+    try:
+        manifest = json.loads(path.read_text())
+    except (OSError, ValueError) as error:
+        raise IndexDamagedError(path, f"missing or unreadable ({type(error).__name__})") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != INDEX_FORMAT:
+        raise IndexDamagedError(path, f"not an index manifest of format {INDEX_FORMAT}")
+    return manifest
 
 
 def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float]) -> bool:
-    manifest = _read_manifest(directory)
+    """True when a complete, undamaged index matches the store's passages, the model and the BM25 settings."""
+    try:
+        folder = current_folder(directory)
+        if folder is None:
+            return False
+        manifest = _read_manifest(folder)
+        verify_files(folder, manifest)
+    except IndexDamagedError:
+        return False
     with engine.connect() as conn:
         state = repository.passage_state(conn)
-    return bool(manifest) and manifest.get("format") == INDEX_FORMAT and manifest.get("state") == state and (
+    return manifest.get("state") == state and (
         manifest.get("model") == model and tuple(manifest.get("bm25", ())) == tuple(bm25)
     )
 
@@ -65,12 +126,41 @@ def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tupl
 def build_indexes(
     directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], show_progress: bool = False
 ) -> dict:
-    """Rebuild every index from the store into a temporary folder, then swap it in (no half-written index)."""
+    """Rebuild every index from the store into a new version folder, then point CURRENT at it."""
     started = time.perf_counter()
-    staging = directory.with_name(directory.name + ".building")
-    if staging.exists():
-        _remove_tree(staging)
-    staging.mkdir(parents=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    folder = directory / f"v-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
+    folder.mkdir()
+    try:
+        state, embedded = _write_index_files(folder, engine=engine, model=model, bm25=bm25, show_progress=show_progress)
+        manifest = {
+            "format": INDEX_FORMAT,
+            "state": state,
+            "model": model,
+            "bm25": list(bm25),
+            "embedded_passages": embedded,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "build_seconds": round(time.perf_counter() - started, 2),
+            "version": f"{state['passages']}-{state['max_passage_id']}",
+            "files": {
+                path.relative_to(folder).as_posix(): file_fingerprint(path)
+                for path in sorted(folder.rglob("*"))
+                if path.is_file()
+            },
+        }
+        _write_atomically(folder / MANIFEST, json.dumps(manifest, indent=2))
+        _write_atomically(directory / POINTER, folder.name + "\n")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    _remove_all_but(directory, keep={POINTER, folder.name})
+    return manifest
+
+
+def _write_index_files(
+    folder: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], show_progress: bool
+) -> tuple[dict, int]:
+    """The lexical index, the passage table and (with a model) the vector index; returns (store state, vectors)."""
     with engine.connect() as conn:
         state = repository.passage_state(conn)
         if not state["passages"]:
@@ -86,55 +176,56 @@ def build_indexes(
         ).all()
         lexical = LexicalIndex(k1=bm25[0], b=bm25[1])
         lexical.add(ids, texts, show_progress=show_progress)
-        lexical.save(staging / "lexical")
+        lexical.save(folder / "lexical")
         del texts
-        table = PassageTable(
+        np.savez(
+            folder / "passages.npz",
             ids=np.array([r.id for r in rows], dtype=np.int64),
             source_ids=np.array([r.source_id for r in rows], dtype=np.int64),
             kinds=np.array([KIND_CODES.index(r.kind) for r in rows], dtype=np.int16),
             years=np.array([r.year or 0 for r in rows], dtype=np.int16),
         )
-        np.savez(staging / "passages.npz", ids=table.ids, source_ids=table.source_ids, kinds=table.kinds, years=table.years)
         embedded = 0
         if model:
             vectors = VectorIndex()
             for batch_ids, matrix in repository.iter_embeddings(conn, model=model):
                 vectors.add(batch_ids, matrix)
                 embedded += len(batch_ids)
-            vectors.save(staging / "vectors.faiss")
-    manifest = {
-        "format": INDEX_FORMAT,
-        "state": state,
-        "model": model,
-        "bm25": list(bm25),
-        "embedded_passages": embedded,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "build_seconds": round(time.perf_counter() - started, 2),
-        "version": f"{state['passages']}-{state['max_passage_id']}",
-    }
-    _manifest_path(staging).write_text(json.dumps(manifest, indent=2))
-    if directory.exists():
-        old = directory.with_name(directory.name + ".old")
-        if old.exists():
-            _remove_tree(old)
-        directory.rename(old)
-        staging.rename(directory)
-        _remove_tree(old)
-    else:
-        staging.rename(directory)
-    return manifest
+            vectors.save(folder / VECTORS)
+    return state, embedded
 
 
 def load_indexes(directory: Path) -> Indexes:
-    manifest = _read_manifest(directory)
-    if manifest is None:
+    """The current index, checked against its manifest first; IndexDamagedError names a bad file. When a build
+    finished elsewhere while this one was being read (its old folder removed under us), the new one is read."""
+    folder = current_folder(directory)
+    if folder is None:
         raise IndexNotReadyError(f"no index in {directory}: run `medora index` or `medora ingest` first")
-    arrays = np.load(directory / "passages.npz")
-    vectors_path = directory / "vectors.faiss"
+    try:
+        return _load_folder(folder)
+    except IndexDamagedError:
+        newer = current_folder(directory)
+        if newer is None or newer == folder:
+            raise
+        return _load_folder(newer)
+
+
+def _load_folder(folder: Path) -> Indexes:
+    manifest = _read_manifest(folder)
+    verify_files(folder, manifest)
+    vectors_expected = bool(manifest.get("model"))  # built with embeddings on: a missing vector file is damage
+    table_path = folder / "passages.npz"
+    try:
+        with np.load(table_path) as arrays:
+            table = PassageTable(
+                ids=arrays["ids"], source_ids=arrays["source_ids"], kinds=arrays["kinds"], years=arrays["years"]
+            )
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+        raise IndexDamagedError(table_path, f"unreadable passage table ({type(error).__name__})") from error
     return Indexes(
-        lexical=LexicalIndex.load(directory / "lexical"),
-        vectors=VectorIndex.load(vectors_path) if manifest.get("embedded_passages") and vectors_path.exists() else None,
-        table=PassageTable(ids=arrays["ids"], source_ids=arrays["source_ids"], kinds=arrays["kinds"], years=arrays["years"]),
+        lexical=LexicalIndex.load(folder / "lexical"),
+        vectors=VectorIndex.load(folder / VECTORS) if vectors_expected and manifest.get("embedded_passages") else None,
+        table=table,
         manifest=manifest,
     )
 
@@ -143,7 +234,44 @@ def index_size_bytes(directory: Path) -> int:
     return sum(path.stat().st_size for path in directory.rglob("*") if path.is_file())
 
 
-def _remove_tree(path: Path) -> None:
-    for child in sorted(path.rglob("*"), reverse=True):
-        child.rmdir() if child.is_dir() else child.unlink()
-    path.rmdir()
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary sibling, flush it to disk, then rename over ``path``: readers see old or new, whole."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+def _remove_all_but(directory: Path, *, keep: set[str]) -> None:
+    """Drop older versions, builds killed part-way and the files of the format-1 layout (manifest in the folder
+    itself), but not the folder of a build another live process is still writing."""
+    for entry in directory.iterdir():
+        being_built = entry.name.startswith("v-") and not (entry / MANIFEST).exists() and _builder_alive(entry)
+        if entry.name in keep or being_built:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    for leftover in (directory.with_name(directory.name + ".building"), directory.with_name(directory.name + ".old")):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _builder_alive(folder: Path) -> bool:
+    """Whether the process named in a version folder (``v-<time>-<pid>-<n>``) still runs (POSIX; elsewhere no)."""
+    try:
+        pid = int(folder.name.split("-")[2])
+    except (IndexError, ValueError):
+        return False
+    if os.name != "posix" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -9,6 +9,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from medora.errors import IndexDamagedError
 from medora.retrieve.tokenize import index_tokens
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
@@ -73,7 +74,13 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
+        """The saved index; IndexDamagedError (not a numpy or JSON traceback) when its files are missing or corrupt."""
         index = cls.__new__(cls)
-        index._bm25 = bm25s.BM25.load(str(directory), mmap=False, show_progress=False, verbosity=0)
-        index._ids = np.load(directory / "passage_ids.npy")
+        try:
+            index._bm25 = bm25s.BM25.load(str(directory), mmap=False, show_progress=False, verbosity=0)
+            index._ids = np.load(directory / "passage_ids.npy")
+        except (OSError, ValueError, KeyError, EOFError, TypeError) as error:
+            raise IndexDamagedError(directory, f"unreadable lexical index ({type(error).__name__})") from error
+        if len(index._ids) != int(index._bm25.scores["num_docs"]):
+            raise IndexDamagedError(directory, "passage ids and BM25 scores disagree on the number of passages")
         return index

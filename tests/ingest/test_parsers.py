@@ -9,7 +9,8 @@ from medora.ingest.html import parse_html
 from medora.ingest.jats import parse_jats_xml
 from medora.ingest.jsonl import parse_jsonl
 from medora.ingest.markdown import parse_markdown
-from medora.ingest.pdf import parse_pdf
+from medora.ingest.kinds import kind_from_label
+from medora.ingest.pdf import parse_pdf, publication_year_from_text
 from medora.ingest.pubmed import parse_pubmed_xml
 from medora.types import Kind
 from tests.conftest import DATA, head_lines
@@ -36,11 +37,16 @@ def test_pubmed_xml_reads_gzip(tmp_path: Path):
     assert [s.pmid for s in parse_pubmed_xml(packed)] == ["90000001", "90000002"]
 
 
-def test_truncated_pubmed_xml_is_an_error_naming_the_file(tmp_path: Path):
+def test_truncated_pubmed_xml_yields_the_complete_records_then_where_it_broke(tmp_path: Path):
+    text = (DATA / "pubmed_sample.xml").read_text()
     broken = tmp_path / "broken.xml"
-    broken.write_text((DATA / "pubmed_sample.xml").read_text()[:1500])
-    with pytest.raises(IngestError, match="broken.xml: not well-formed PubMed XML"):
-        list(parse_pubmed_xml(broken))
+    broken.write_text(text[: text.index("</PubmedArticle>") + 400])
+    first, problem = list(parse_pubmed_xml(broken))
+    assert first.key == "pmid:90000001"
+    assert str(problem) == (
+        "not well-formed PubMed XML after record 1 (line 50, column 48): "
+        "Premature end of data in tag ArticleTitle line 50, line 50, column 48"
+    )
 
 
 def test_jats_article_sections_nest_and_tables_are_skipped():
@@ -68,15 +74,55 @@ def test_html_uses_citation_metadata_and_ignores_scripts_and_navigation():
     assert "tracking" not in doc.body and "Home | About" not in doc.body
 
 
-def _tiny_pdf(text: str) -> bytes:
-    """A one-page PDF with one line of text, written by hand so the test needs no PDF writer."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+def test_html_article_type_names_the_study_design(tmp_path: Path):
+    page = tmp_path / "trial.html"
+    page.write_text(
+        '<html><head><meta name="citation_title" content="Orthoses after stroke">'
+        '<meta name="citation_article_type" content="Randomized Controlled Trial"></head>'
+        "<body><h2>Results</h2><p>Falls fell by a third.</p></body></html>"
+    )
+    (doc,) = list(parse_html(page))
+    assert doc.kind is Kind.RCT
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Randomised controlled trial", Kind.RCT),
+        ("Review Article", Kind.NARRATIVE_REVIEW),
+        ("Systematic Review", Kind.SYSTEMATIC_REVIEW),
+        ("Meta-Analysis", Kind.META_ANALYSIS),
+        ("Case Reports", Kind.CASE_REPORT),
+        ("Practice Guideline", Kind.GUIDELINE),
+        ("Cohort Study", Kind.COHORT),
+        ("Research Article", Kind.RESEARCH),
+        ("Letter", Kind.RESEARCH),
+    ],
+)
+def test_article_type_labels_map_to_kinds(label: str, kind: Kind):
+    assert kind_from_label(label) is kind
+
+
+def test_markdown_that_is_not_utf8_names_the_byte(tmp_path: Path):
+    notes = tmp_path / "notes.md"
+    notes.write_bytes("# Caf\u00e9\n\nText.\n".encode("latin-1"))
+    with pytest.raises(IngestError, match=r"notes.md: not UTF-8 text \(byte 6 is 0xe9\); save it as UTF-8"):
+        list(parse_markdown(notes))
+
+
+def _tiny_pdf(*lines: str, creation_date: str = "", xmp: str = "") -> bytes:
+    """A one-page PDF with lines of text (and optionally an Info /CreationDate and an XMP packet), written by
+    hand so the test needs no PDF writer."""
+    stream = " ".join(f"BT /F1 12 Tf 72 {720 - 20 * n} Td ({line}) Tj ET" for n, line in enumerate(lines)).encode()
+    metadata = b" /Metadata 7 0 R" if xmp else b""
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R%s >>" % metadata,
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /CreationDate (%s) >>" % creation_date.encode(),
+        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp) + xmp.encode() + b"\nendstream",
     ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, start=1):
@@ -85,7 +131,7 @@ def _tiny_pdf(text: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
 
 
@@ -96,6 +142,45 @@ def test_pdf_text_is_read_page_by_page(tmp_path: Path):
     (doc,) = list(parse_pdf(pdf))
     assert doc.sections[0].label == "Page 1"
     assert doc.sections[0].text == "Ankle foot orthoses reduce falls in foot drop."
+
+
+def test_pdf_year_is_the_published_year_on_page_one_not_the_file_creation_date(tmp_path: Path):
+    pdf = tmp_path / "guideline.pdf"
+    pdf.write_bytes(_tiny_pdf("Foot drop guideline.", "Published 12 March 2016", creation_date="D:20260105120000Z"))
+    (doc,) = list(parse_pdf(pdf))
+    assert doc.year == 2016
+
+
+def test_pdf_year_prefers_the_xmp_publication_date(tmp_path: Path):
+    xmp = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/" '
+        'prism:publicationDate="2014-06-01"/></rdf:RDF></x:xmpmeta>'
+    )
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(_tiny_pdf("Orthoses after stroke.", "Copyright 2015 The Authors", xmp=xmp))
+    (doc,) = list(parse_pdf(pdf))
+    assert doc.year == 2014
+
+
+def test_pdf_without_a_publication_year_has_none(tmp_path: Path):
+    pdf = tmp_path / "notes.pdf"
+    pdf.write_bytes(_tiny_pdf("Orthoses reduce falls in 2020 cohorts.", creation_date="D:20260105120000Z"))
+    (doc,) = list(parse_pdf(pdf))
+    assert doc.year is None
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("(c) 2015 The Authors", 2015),
+        ("Published online May 3, 2016", 2016),
+        ("Published 12/03/2016", 2016),
+        ("Updated 2019", None),
+    ],
+)
+def test_publication_year_lines(line: str, year: int | None):
+    assert publication_year_from_text(f"A guideline title\n{line}\nBody 2021.") == year
 
 
 def test_pdf_that_is_not_a_pdf_is_reported(tmp_path: Path):
