@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -84,8 +85,10 @@ def _prepared_workspace():  # noqa: ANN202 (a Workspace)
     workspace = _workspace(progress=True)
     try:
         if workspace.needs_prepare():
-            click.echo("Preparing the data folder (library, indexes, articles)…", err=True)
-            workspace.prepare()
+            click.echo(f"Preparing the data folder {workspace.settings.home} (first run: about 10–40 s)…", err=True)
+            started = time.perf_counter()
+            workspace.prepare(on_step=lambda message: click.echo(f"  {message}", err=True))
+            click.echo(f"  ready in {time.perf_counter() - started:.0f} s.", err=True)
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
     return workspace
@@ -101,7 +104,7 @@ def init() -> None:
     """
     workspace = _workspace(progress=True)
     try:
-        workspace.prepare()
+        workspace.prepare(on_step=lambda message: click.echo(message, err=True))
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
     from medora.articles import list_articles
@@ -116,7 +119,13 @@ def init() -> None:
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="terminal", help="How to print the article.")
 @click.option("--year-from", type=int, help="Only evidence published in or after this year.")
 @click.option("--year-to", type=int, help="Only evidence published in or before this year.")
-@click.option("--kind", "kinds", multiple=True, help="Only evidence of this kind (repeatable), e.g. --kind guideline.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    help="Only evidence of this kind (repeatable, any case): guideline, editorial summary, systematic review, "
+    "meta-analysis, rct, cohort, case-control, case report, narrative review, consumer health, research article.",
+)
 @click.option(
     "--composer",
     type=click.Choice(["extractive", "llm"]),
@@ -153,7 +162,7 @@ def ask(
         stored = ask_and_store(
             workspace,
             question,
-            filters=Filters(year_from=year_from, year_to=year_to, kinds=frozenset(kinds)),
+            filters=Filters.parse(year_from=year_from, year_to=year_to, kinds=kinds),
             fresh=fresh,
             on_text=(lambda text: click.secho(text, err=True, dim=True, nl=False)) if streaming else None,
         )
@@ -264,7 +273,10 @@ def stats() -> None:
 
 @main.group()
 def library() -> None:
-    """The packaged editorial library of topic overviews."""
+    """The packaged editorial library of topic overviews. Example:
+
+        medora library check
+    """
 
 
 @library.command("check")

@@ -43,3 +43,7 @@ class IndexDamagedError(MedoraError):
     def __init__(self, path: object, problem: str) -> None:
         self.path = str(path)
         super().__init__(f"index files are damaged: run `medora index --force` ({path}: {problem})")
+
+
+class FilterError(MedoraError):
+    """A year range or evidence kind that cannot filter anything (reversed, or not a kind Medora knows)."""

@@ -8,6 +8,7 @@ index version (built by a later `medora ingest`) on its next question, without a
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
@@ -101,14 +102,22 @@ class Workspace:
 
         return self.with_library and library_articles_missing(self)
 
-    def prepare(self) -> None:
-        """Explicit setup: sync the packaged library, bring the indexes up to date, register library articles."""
+    def prepare(self, *, on_step: Callable[[str], None] | None = None) -> None:
+        """Explicit setup: sync the packaged library, bring the indexes up to date, register library articles.
+        ``on_step`` hears each stage as it starts (the CLI prints them on every stream, not only on a terminal)."""
+        say = on_step or (lambda _message: None)
+        if self.with_library and (changed := self.library_changes()):
+            embedding = " (embedding them)" if self.settings.ingest.embed else ""
+            say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
+            self.ingest(changed, replace=True, refresh=False)
+        if not self._indexes_current():
+            say("Building the search indexes…")
+            self.refresh_indexes()
         if self.with_library:
-            self.sync_library()
-        self.refresh_indexes()
-        if self.with_library:
-            from medora.articles import register_library_articles
+            from medora.articles import library_articles_missing, register_library_articles
 
+            if library_articles_missing(self) or changed:
+                say("Registering the library's articles…")
             register_library_articles(self)
 
     def _indexes_current(self) -> bool:

@@ -124,3 +124,9 @@ def test_export_writes_a_stored_article_and_names_a_missing_one(tmp_path: Path):
     assert titles[0] == "Gout — diagnosis, flare treatment and urate-lowering therapy"
     missing = _run(["export", "no-such-article"], home)
     assert missing.exit_code == 1 and "no article with id or slug 'no-such-article'" in missing.output
+
+
+def test_an_unknown_kind_is_refused_and_listed_in_help(tmp_path: Path):
+    result = _run(["ask", "--kind", "banana", "How should gout be treated?"], tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    assert result.exit_code == 1 and "unknown kind 'banana'; choose from: guideline" in result.output
+    assert "systematic review" in _run(["ask", "--help"], tmp_path / "home").output

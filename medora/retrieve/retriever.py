@@ -4,11 +4,13 @@ recency priors."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import Engine
 
+from medora.errors import FilterError
 from medora.retrieve.embed import Embedder
 from medora.retrieve.expand import QueryExpander
 from medora.retrieve.fuse import convex_combination, reciprocal_rank_fusion
@@ -30,9 +32,29 @@ class Filters:
     year_to: int | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
 
+    def __post_init__(self) -> None:
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise FilterError(f"the year range is reversed ({self.year_from} to {self.year_to}): swap the two years")
+        unknown = sorted(set(self.kinds) - set(KIND_CODES))
+        if unknown:
+            raise FilterError(f"unknown kind {unknown[0]!r}; choose from: {', '.join(KIND_CODES)}")
+
+    @classmethod
+    def parse(cls, *, year_from: int | None = None, year_to: int | None = None, kinds: Iterable[str] = ()) -> Filters:
+        """Filters from what a person typed: kinds case-insensitively, with the common names ('RCT',
+        'systematic-review', 'meta analysis') accepted."""
+        return cls(year_from=year_from, year_to=year_to, kinds=frozenset(normalise_kind(kind) for kind in kinds))
+
     @property
     def active(self) -> bool:
         return bool(self.year_from or self.year_to or self.kinds)
+
+
+def normalise_kind(text: str) -> str:
+    """'RCT' → 'rct', 'Systematic-Review' → 'systematic review'; unknown names pass through (and are refused)."""
+    return " ".join(text.strip().lower().replace("_", " ").split()).replace("meta analysis", "meta-analysis").replace(
+        "systematic-review", "systematic review"
+    ).replace("case control", "case-control")
 
 
 @dataclass

@@ -42,5 +42,6 @@ def test_serve_prepares_a_fresh_home_and_answers_on_its_port(tmp_path: Path):
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
-    assert "Preparing the data folder (library, indexes, articles)…" in output
+    assert f"Preparing the data folder {tmp_path / 'home'} (first run" in output
+    assert "Registering the library's articles…" in output
     assert f"Serving Medora at http://127.0.0.1:{port}/" in output
