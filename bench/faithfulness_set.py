@@ -205,7 +205,7 @@ def _phrase(words: list[str]) -> list[str]:
     phrase: list[str] = []
     for word in words[:5]:
         bare = word.rstrip(".,;:")
-        if bare.lower() in FUNCTION_WORDS or not re.fullmatch(r"[A-Za-z][A-Za-z0-9'-]*", bare):
+        if (bare.lower() in FUNCTION_WORDS and bare != "A") or not re.fullmatch(r"[A-Za-z][A-Za-z0-9'-]*", bare):
             break
         phrase.append(bare)
         if bare != word:
@@ -229,6 +229,9 @@ def comparison_swap(sentence: str, rng: random.Random, ctx: dict) -> tuple[str, 
         while skip < len(right) and right[skip].lower() in {"in", "among", "for", "with", "the", "that", "those", "a", "an", "on"}:
             skip += 1
         b_words = _phrase(right[skip:])
+        after_b = right[skip + len(b_words)].lower() if skip + len(b_words) < len(right) else ""
+        if after_b in {"with", "who", "receiving", "undergoing", "that", "without", "whose", "of"}:
+            continue  # 'than in patients with X': the group is named by what follows; too loose to swap by rule
         a, b = " ".join(a_words), " ".join(b_words)
         if not b_words or a.lower() == b.lower() or left[-1] != a_words[-1] or b_words[-1].endswith("ed"):
             continue
@@ -389,7 +392,7 @@ def frame(sentence: str, rng: random.Random, ctx: dict) -> tuple[str, str] | Non
 
 
 def drop_parenthetical(sentence: str, rng: random.Random, ctx: dict) -> tuple[str, str] | None:
-    pattern = re.compile(r"\s*\((?=[^()]*\d)[^()]*\)|,?\s*\(?\bp\s*[<=>≤]\s*0?\.\d+\)?|,\s*95%\s*CI[^,;.]*")
+    pattern = re.compile(r"\s+\((?=[^()]*\d)[^()]*\)|,?\s*\(?\bp\s*[<=>≤]\s*0?\.\d+\)?|,\s*95%\s*CI[^,;.]*")
     dropped = pattern.sub("", sentence)
     dropped = re.sub(r"\s+([,.;])", r"\1", dropped)
     if dropped == sentence or len(dropped.split()) < 5:
