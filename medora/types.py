@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.0"
+ARTICLE_SCHEMA_VERSION = "1.1"
 
 
 class Statement(BaseModel):
@@ -108,6 +108,7 @@ class Statement(BaseModel):
     passage_id: int | None = Field(None, description="The retrieved passage the sentence was checked against.")
     support: float = Field(1.0, description="Share of the sentence's content words found in its passage.")
     verified: bool = True
+    quote: bool = Field(False, description="Verbatim quote of its passage; False: a rewrite checked for faithfulness.")
     flags: list[str] = Field(default_factory=list, description="Why verification failed, when it did.")
 
 

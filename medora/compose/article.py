@@ -191,7 +191,11 @@ def _verdict(
         text = strip_citations(sentence)
         support = check_support(text, item.text, min_support=settings.compose.min_support)
         if support.supported:
-            statements.append(Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score))
+            statements.append(
+                Statement(
+                    text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score, quote=support.quote
+                )
+            )
     return Verdict(answer=prediction.answer, confidence=round(prediction.confidence, 3), statements=statements)
 
 
@@ -221,6 +225,7 @@ def _verified(candidate: Candidate, book: CitationBook, settings: Settings, drop
         passage_id=candidate.evidence.passage_id,
         support=support.score,
         verified=support.supported,
+        quote=support.quote,
         flags=support.flags,
     )
     if not support.supported:

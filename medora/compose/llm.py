@@ -2,8 +2,10 @@
 
 The model sees only retrieved passages (E1…En) and must name, for every sentence, the evidence ids it rests on.
 Every sentence then goes through the same verification as the extractive composer; ids the model invents or
-sentences its evidence does not support are dropped. Timeouts, refusals and malformed output raise LLMError so
-the caller can fall back to the extractive composer and say so."""
+sentences its evidence does not support are dropped. A sentence the model copied whole from a passage is kept as a
+quote; any other is checked for faithfulness (numbers and units, drugs, negation, direction, comparison order).
+Timeouts, refusals and malformed output raise LLMError so the caller can fall back to the extractive composer and
+say so."""
 
 from __future__ import annotations
 
@@ -127,16 +129,20 @@ def verify_draft(
         cited = [evidence[int(ref[1:]) - 1] for ref in sentence.evidence if 0 < int(ref[1:]) <= len(evidence)]
         text = strip_citations(sentence.text)
         best = None
+        failures: list[str] = []  # what each cited passage found wrong, for the debug view
         for item in cited:
             support = check_support(text, item.text, min_support=min_support)
-            if support.supported and (best is None or support.score > best[1].score):
+            if support.supported and (best is None or (support.quote, support.score) > (best[1].quote, best[1].score)):
                 best = (item, support)
+            failures += [flag for flag in support.flags if flag not in failures]
         if best is None:
             reason = "cites no retrieved evidence" if not cited else "not supported by the evidence it cites"
-            dropped.append(Statement(text=text, citations=[], support=0.0, verified=False, flags=[reason]))
+            dropped.append(Statement(text=text, citations=[], support=0.0, verified=False, flags=[reason, *failures]))
             return None
         item, support = best
-        return Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score)
+        return Statement(
+            text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score, quote=support.quote
+        )
 
     bottom_line = [s for sentence in draft.bottom_line if (s := verified(sentence))]
     sections = []

@@ -53,9 +53,21 @@ def test_verification_keeps_supported_sentences_and_drops_invented_ones():
     )
     book = CitationBook()
     bottom_line, sections, dropped = verify_draft(draft, evidence, book, min_support=0.5)
-    assert [s.citations for s in bottom_line] == [["1"]]
+    assert [(s.citations, s.quote) for s in bottom_line] == [(["1"], True)]
     assert sections == []
-    assert [d.flags for d in dropped] == [["not supported by the evidence it cites"], ["cites no retrieved evidence"]]
+    assert [d.flags for d in dropped] == [
+        ["not supported by the evidence it cites", "number 95% not in passage"],
+        ["cites no retrieved evidence"],
+    ]
+
+
+def test_a_faithful_rewrite_is_kept_as_a_checked_rewrite_not_a_quote():
+    evidence = [make_evidence(1, "Early surgery within 3 days improved motor recovery in 78% of patients.")]
+    draft = Draft.model_validate(
+        {"bottom_line": [{"text": "Motor recovery improved in 78% of patients after early surgery within 3 days.", "evidence": ["E1"]}]}
+    )
+    bottom_line, _, dropped = verify_draft(draft, evidence, CitationBook(), min_support=0.5)
+    assert [(s.citations, s.quote, s.verified) for s in bottom_line] == [(["1"], False, True)] and dropped == []
 
 
 def test_an_unreachable_endpoint_falls_back_to_the_extractive_composer(tmp_path: Path):

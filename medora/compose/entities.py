@@ -1,0 +1,78 @@
+"""Drugs and conditions a sentence names, from two offline lexicons (MeSH-, DrugBank- and NHS-derived word lists).
+
+Both packages ship their dictionaries and are called without their optional web look-ups. Each is loaded on first
+use (about a second): a claim whose words all appear in its passage never needs them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def _drug_finder() -> Callable | None:
+    try:
+        from drug_named_entity_recognition import find_drugs
+    except ImportError:
+        return None
+    return find_drugs
+
+
+@lru_cache(maxsize=1)
+def _disease_finder() -> Callable | None:
+    try:
+        from medical_named_entity_recognition import find_diseases
+    except ImportError:
+        return None
+    return find_diseases
+
+
+def _names(finder: Callable | None, text: str, keep: Callable[[dict], bool]) -> dict[str, str]:
+    if finder is None:
+        return {}
+    found: dict[str, str] = {}
+    for match in finder(_WORD.findall(text), is_ignore_case=True):
+        data = match[0]
+        name, surface = data.get("name"), data.get("matching_string")
+        if name and surface and keep(data):
+            found.setdefault(name.lower(), surface)
+    return found
+
+
+def drugs_in(text: str) -> dict[str, str]:
+    """Canonical drug name (lower case) -> the words that named it."""
+    return _names(_drug_finder(), text, lambda data: True)
+
+
+def conditions_in(text: str) -> dict[str, str]:
+    """Canonical disease or disorder name (MeSH C and F03 trees) -> the words that named it."""
+    return _names(_disease_finder(), text, _is_disease)
+
+
+def _is_disease(data: dict) -> bool:
+    return any(tree.startswith(("C", "F03")) for tree in data.get("mesh_tree") or [])
+
+
+def missing_entities(claim: str, source: str, *, passage: str = "") -> list[str]:
+    """Flags for each drug or condition the claim names that its source sentences name neither by that nor any other
+    name; one the wider ``passage`` names elsewhere is flagged as moved (a drug borrowed from another sentence is a
+    swapped drug)."""
+    flags: list[str] = []
+    for kind, finder in (("drug", drugs_in), ("condition", conditions_in)):
+        named = finder(claim)
+        if not named:
+            continue
+        in_source, in_passage = finder(source), finder(passage) if passage else {}
+        for name, surface in named.items():
+            if name in in_source or _mentions(source, surface):
+                continue
+            moved = name in in_passage or (passage and _mentions(passage, surface))
+            flags.append(f"{kind} {surface} not in {'the sentence it rewrites' if moved else 'passage'}")
+    return flags
+
+
+def _mentions(text: str, surface: str) -> bool:
+    return re.search(rf"\b{re.escape(surface.lower())}\b", text.lower()) is not None
