@@ -66,6 +66,32 @@ def reference_text(work: CitedWork) -> str:
     return " ".join(parts)
 
 
+def article_statements(article: Article) -> list[Statement]:
+    """Every shown sentence: verdict, bottom line, sections and their subsections."""
+    found = list(article.verdict.statements if article.verdict else []) + list(article.bottom_line)
+
+    def walk(sections: list[ArticleSection]) -> None:
+        for section in sections:
+            found.extend(section.statements)
+            walk(section.subsections)
+
+    walk(article.sections)
+    return found
+
+
+def verification_line(article: Article) -> str:
+    """How the sentences were checked: verbatim quotes of their passage versus rewrites checked for faithfulness."""
+    statements = [s for s in article_statements(article) if s.passage_id is not None]
+    if not statements:
+        return ""
+    quotes = sum(s.quote for s in statements)
+    rewrites = len(statements) - quotes
+    return (
+        f"{quotes} of {len(statements)} sentences are verbatim quotes of the passage they cite"
+        + (f"; {rewrites} are rewrites checked against their passage for numbers, direction, negation and names." if rewrites else ".")
+    )
+
+
 def status_line(article: Article) -> str:
     return f"Editorial status: {article.editorial.status} · Last updated {article.editorial.last_updated}"
 
@@ -119,6 +145,8 @@ def to_markdown(article: Article) -> str:
     for section in article.sections:
         lines += _md_section(section, 2)
     lines += ["## Evidence", "", _md(article.evidence_summary), ""]
+    if verification_line(article):
+        lines += [_md(verification_line(article)), ""]
     if article.references:
         lines += ["## References", ""]
         for entry in article.references:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from medora.export.render import verification_line
 from medora.types import Kind
 from medora.web.schemas import article_url
 
@@ -77,7 +78,7 @@ def make_templates() -> Jinja2Templates:
     )
     environment.filters.update(
         kind_label=kind_label, css_token=css_token, status_label=status_label, long_date=long_date,
-        iso_date=iso_date, web_url=web_url,
+        iso_date=iso_date, web_url=web_url, verification_line=verification_line,
     )
     environment.globals.update(article_url=article_url, kind_labels=_KIND_LABELS)
     return Jinja2Templates(env=environment)

@@ -172,3 +172,10 @@ def test_filters_from_the_form_are_kept_for_ask_afresh(client: TestClient):
     assert '<input type="hidden" name="year_from" value="2010">' in page
     assert '<input type="hidden" name="kinds" value="editorial summary">' in page
     assert _ask(client, question) != first  # without the filters it is another question
+
+
+def test_article_page_says_which_sentences_are_verbatim_quotes(client):
+    created = client.post("/api/ask", json={"question": "How should acute gout flares be treated?"}).json()
+    page = client.get(f"/articles/{created['slug']}").text
+    assert 'class="statement quote"' in page and 'title="Verbatim quote of the cited passage"' in page
+    assert "sentences are verbatim quotes of the passage they cite" in page
