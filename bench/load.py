@@ -85,9 +85,11 @@ def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
     questions = _questions(clients * 200)
     timings: dict[str, list[float]] = {"ask": [], "article_page": [], "article_api": []}
     errors: list[str] = []
+    outcomes = {"answered": 0, "reused": 0, "insufficient_evidence": 0}  # what the timed asks were
     lock = threading.Lock()
     try:
         _wait_until_up(base, server, timeout=600)
+        load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
         stop_at = time.monotonic() + seconds
 
         def timed(http: httpx.Client, name: str, method: str, path: str, **options: object) -> httpx.Response | None:
@@ -116,7 +118,11 @@ def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
                     response = timed(http, "ask", "POST", "/api/ask", json={"question": question})
                     if response is None:
                         continue
-                    slug = response.json()["slug"]
+                    reply = response.json()
+                    with lock:
+                        outcomes["reused" if reply["reused"] else "answered"] += 1
+                        outcomes["insufficient_evidence"] += bool(reply["article"]["insufficient_evidence"])
+                    slug = reply["slug"]
                     timed(http, "article_page", "GET", f"/articles/{slug}")
                     timed(http, "article_api", "GET", f"/api/articles/{slug}")
 
@@ -142,6 +148,8 @@ def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
         "errors": len(errors),
         "error_examples": list(dict.fromkeys(errors))[:5],
         **{name: _percentiles(values) for name, values in timings.items()},
+        "ask_outcomes": outcomes,
+        "load_average_1m_before": round(load_before, 2),
         "data": "fresh data folder: the packaged library (61 overviews), embedded; questions from MedQuAD and BioASQ",
         "cores": os.cpu_count(),
     }
