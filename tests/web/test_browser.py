@@ -135,6 +135,20 @@ def test_a_citation_jumps_to_its_reference_and_opens_the_passage_it_rests_on(pag
     assert sentence.rstrip(".") in passage.locator("blockquote").inner_text()
 
 
+def test_a_followed_citation_shows_only_its_passage_until_show_all(page, base_url, seed_slug):
+    page.goto(f"{base_url}/articles/{seed_slug}")
+    citation = page.locator("a.cite").first
+    passage_id = citation.get_attribute("data-passage")
+    citation.click()
+    details = page.locator(f"#passage-{passage_id}").locator("xpath=ancestor::details")
+    total = details.locator(".passage").count()
+    expect(details.locator(".passage:visible")).to_have_count(1)
+    details.get_by_test_id("show-all-passages").click()
+    expect(details.locator(".passage:visible")).to_have_count(total)
+    expect(details.get_by_test_id("show-all-passages")).to_be_hidden()
+    assert total > 1
+
+
 def test_the_audience_chosen_on_an_article_is_kept_after_visiting_the_library(page, base_url, seed_slug):
     page.goto(f"{base_url}/articles/{seed_slug}")
     expect(page.get_by_label("Clinician", exact=True)).to_be_checked()
