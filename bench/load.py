@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
-from common import SHARED, write_results
+from common import ROOT, SHARED, write_results
 
 from medora.eval.datasets import read_jsonl
 
@@ -72,24 +72,42 @@ def _wait_until_up(base: str, server: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError("the server did not come up in time")
 
 
-def run(clients: int, seconds: float, home: Path) -> dict:
+def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "MEDORA_HOME": str(home)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server on its next log line.
+    with log.open("w") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     questions = _questions(clients * 200)
     timings: dict[str, list[float]] = {"ask": [], "article_page": [], "article_api": []}
     errors: list[str] = []
+    outcomes = {"answered": 0, "reused": 0, "insufficient_evidence": 0}  # what the timed asks were
     lock = threading.Lock()
     try:
         _wait_until_up(base, server, timeout=600)
+        load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
         stop_at = time.monotonic() + seconds
+
+        def timed(http: httpx.Client, name: str, method: str, path: str, **options: object) -> httpx.Response | None:
+            """One request, timed; a failure (status >= 400 or a transport error) is counted, not raised."""
+            tick = time.perf_counter()
+            try:
+                response = http.request(method, path, **options)
+            except httpx.HTTPError as error:
+                with lock:
+                    errors.append(f"{name} {type(error).__name__}")
+                return None
+            elapsed = time.perf_counter() - tick
+            with lock:
+                if response.status_code >= 400:
+                    errors.append(f"{name} {response.status_code} {response.text[:200]}")
+                    return None
+                timings[name].append(elapsed)
+            return response
 
         def client(number: int) -> None:
             own = questions[number::clients]
@@ -97,24 +115,16 @@ def run(clients: int, seconds: float, home: Path) -> dict:
                 for question in own:
                     if time.monotonic() >= stop_at:
                         return
-                    tick = time.perf_counter()
-                    response = http.post("/api/ask", json={"question": question})
-                    elapsed = time.perf_counter() - tick
+                    response = timed(http, "ask", "POST", "/api/ask", json={"question": question})
+                    if response is None:
+                        continue
+                    reply = response.json()
                     with lock:
-                        if response.status_code >= 400:
-                            errors.append(f"ask {response.status_code} {response.text[:200]}")
-                            continue
-                        timings["ask"].append(elapsed)
-                    slug = response.json()["slug"]
-                    for name, path in (("article_page", f"/articles/{slug}"), ("article_api", f"/api/articles/{slug}")):
-                        tick = time.perf_counter()
-                        reply = http.get(path)
-                        elapsed = time.perf_counter() - tick
-                        with lock:
-                            if reply.status_code >= 400:
-                                errors.append(f"{name} {reply.status_code}")
-                            else:
-                                timings[name].append(elapsed)
+                        outcomes["reused" if reply["reused"] else "answered"] += 1
+                        outcomes["insufficient_evidence"] += bool(reply["article"]["insufficient_evidence"])
+                    slug = reply["slug"]
+                    timed(http, "article_page", "GET", f"/articles/{slug}")
+                    timed(http, "article_api", "GET", f"/api/articles/{slug}")
 
         threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
         started = time.monotonic()
@@ -136,8 +146,10 @@ def run(clients: int, seconds: float, home: Path) -> dict:
         "requests": requests,
         "requests_per_second": round(requests / wall, 1),
         "errors": len(errors),
-        "error_examples": errors[:5],
+        "error_examples": list(dict.fromkeys(errors))[:5],
         **{name: _percentiles(values) for name, values in timings.items()},
+        "ask_outcomes": outcomes,
+        "load_average_1m_before": round(load_before, 2),
         "data": "fresh data folder: the packaged library (61 overviews), embedded; questions from MedQuAD and BioASQ",
         "cores": os.cpu_count(),
     }
@@ -150,8 +162,12 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         home = Path(scratch) / "home"
-        subprocess.run([sys.executable, "-m", "medora.cli", "init"], env={**os.environ, "MEDORA_HOME": str(home)}, check=True)
-        figures = run(args.clients, args.seconds, home)
+        env = {**os.environ, "MEDORA_HOME": str(home)}
+        subprocess.run([sys.executable, "-m", "medora.cli", "init"], cwd=ROOT, env=env, check=True)
+        log = Path(scratch) / "server.log"
+        figures = run(args.clients, args.seconds, home, log)
+        if figures["errors"]:
+            print("server log (last lines):\n" + "\n".join(log.read_text().splitlines()[-40:]), file=sys.stderr)
     print(figures)
     write_results("load.json", figures)
     return 1 if figures["errors"] else 0

@@ -23,6 +23,7 @@ from medora.retrieve.tokenize import content_words
 from medora.store import articles as rows
 from medora.store import repository
 from medora.store.articles import ArticleRecord, VersionSummary
+from medora.store.database import write_transaction
 from medora.types import Article, Kind
 
 __all__ = [
@@ -103,7 +104,7 @@ def ask(
                            audience=audience, on_text=on_text)
     article = session.article
     content = article.model_dump(mode="json")
-    with workspace.engine.begin() as conn:
+    with write_transaction(workspace.engine) as conn:  # concurrent askers wait for the lock instead of failing
         if existing is not None:
             number = rows.add_version(conn, article_id=existing.id, content=_numbered(content, existing.version + 1),
                                       composer=article.provenance.composer, index_version=article.provenance.index_version)

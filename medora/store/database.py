@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from medora.errors import StoreError
@@ -21,6 +23,19 @@ def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API obj
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that takes SQLite's write lock when it starts (BEGIN IMMEDIATE), waiting up to busy_timeout.
+
+    A plain (deferred) transaction that reads before it writes cannot upgrade while another connection is writing:
+    SQLite then fails at once with "database is locked" and never waits. Concurrent askers on one server do exactly
+    that (look up a free slug, then insert), so their write goes through here. Other databases begin as usual."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        yield conn
 
 
 def open_store(url: str) -> Engine:

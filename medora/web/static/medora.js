@@ -16,16 +16,41 @@
     var details = entry && entry.querySelector("details.cited-passages");
     if (details) details.open = true;
     document.querySelectorAll(".passage.is-cited").forEach(function (el) { el.classList.remove("is-cited"); });
+    document.querySelectorAll(".cited-passages.is-following").forEach(showAll);
     var passage = passageId && document.getElementById("passage-" + passageId);
-    if (passage) passage.classList.add("is-cited");
+    if (passage) {
+      /* Show only the passage this sentence rests on (an overview has many), and bring it into view: a citation
+         such as [1c] lands on a sub-reference listed below its overview's passages. */
+      var holder = passage.closest("details.cited-passages");
+      passage.classList.add("is-cited");
+      if (holder) {
+        holder.open = true;
+        holder.classList.add("is-following");
+        var button = holder.querySelector(".show-all");
+        if (button) button.hidden = false;
+      }
+      passage.scrollIntoView({ block: "nearest" });
+    }
     target.focus({ preventScroll: true });
+  }
+
+  function showAll(details) {
+    details.classList.remove("is-following");
+    var button = details.querySelector(".show-all");
+    if (button) button.hidden = true;
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.cite");
     if (!link) return;
     pendingPassage = link.getAttribute("data-passage");
-    if (link.getAttribute("href") === window.location.hash) reveal(window.location.hash);  /* no hashchange comes */
+    if (link.getAttribute("href") === window.location.hash) {  /* no hashchange comes; run after the jump */
+      setTimeout(function () { reveal(window.location.hash); }, 0);
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".show-all");
+    if (button) showAll(button.closest("details.cited-passages"));
   });
   window.addEventListener("hashchange", function () { reveal(window.location.hash); });
   /* Coming back to a page from the history must not leave its form disabled. */
