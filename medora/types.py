@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.0"
+ARTICLE_SCHEMA_VERSION = "1.1"
 
 
 class Statement(BaseModel):
@@ -158,6 +158,14 @@ class Provenance(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class RelatedArticle(BaseModel):
+    """A source close to the question that the article does not use as its answer (offered for further reading)."""
+
+    title: str
+    kind: str
+    source_key: str
+
+
 class Article(BaseModel):
     schema_version: str = ARTICLE_SCHEMA_VERSION
     question: str
@@ -170,6 +178,14 @@ class Article(BaseModel):
     verdict: Verdict | None = None
     evidence_summary: str = ""
     insufficient_evidence: bool = False
+    answer_status: str = Field(
+        "answered",
+        description="answered; partial: the library covers the topic but not all the question's specific terms; "
+        "insufficient: nothing on topic",
+    )
+    uncovered_terms: list[str] = Field(default_factory=list, description="Specific terms no used source names.")
+    coverage_notice: str | None = Field(None, description="What the library does not cover, said first.")
+    related_articles: list[RelatedArticle] = Field(default_factory=list)
     references: list[ReferenceEntry] = Field(default_factory=list)
     editorial: EditorialStatus
     disclaimer: str
