@@ -77,7 +77,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     }
     covered = terms_by_source(source_texts(on_topic, overviews), terms)
-    answering = answering_evidence(on_topic, terms, covered)
+    answering = answering_evidence(on_topic, terms, covered, weights)
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered)
     pool = citable_pool(
         answering,

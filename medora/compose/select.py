@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
-from medora.compose.terms import GENERIC_WORDS, SpecificTerm, TermText, answers_terms
-from medora.retrieve.tokenize import content_words
+from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms
+from medora.retrieve.tokenize import _stem, content_words
 from medora.types import Evidence, Kind
 
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
@@ -22,10 +22,13 @@ MIN_DENSE_SIMILARITY = 0.35  # with this cosine similarity to the question, a pa
 MIN_DENSE_COVERAGE = 0.25  # …but at least this share: similarity alone never makes a passage on-topic
 MIN_DENSE_WITH_WORDS = 0.25  # the lowest similarity an on-topic passage may have when dense retrieval ran
 OVERVIEW_MATCH = 0.6  # an overview this on-topic (word coverage, or similarity with some coverage) is laid out
-OVERVIEW_SIMILARITY = 0.5
+OVERVIEW_SIMILARITY = 0.45
 OVERVIEW_SEARCH_DEPTH = 5  # only an overview among the top passages can be the article's backbone
 
 ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
+
+# Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
+DESCRIPTOR_WORDS = frozenset(_stem(w) for w in "year years old aged man woman men women male female boy girl".split())
 
 
 @dataclass
@@ -59,8 +62,8 @@ class Selection:
 
 def question_weights(question: str, idf: dict[str, float]) -> dict[str, float]:
     """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded)."""
-    words = content_words(question) - GENERIC_WORDS
-    return {token: weight for token, weight in idf.items() if token in words}
+    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS
+    return {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
 
 
 def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
@@ -119,9 +122,50 @@ def passage_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
     return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
 
 
-def answering_evidence(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> list[Evidence]:
-    """The on-topic passages whose source names the question's specific terms."""
-    return [item for item in on_topic if answers_terms(covered.get(item.source_id, set()), terms)]
+def answering_evidence(
+    on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: dict[str, float]
+) -> list[Evidence]:
+    """The on-topic passages whose source names the question's specific terms. An editorial overview is one topic:
+    past the first one retrieved, an overview answers only when its title or specialties name a topic word of the
+    question (the obesity overview mentions contraception and adolescents; it does not answer contraception)."""
+    first_overview = topic_overview(on_topic, weights)
+    return [
+        item
+        for item in on_topic
+        if answers_terms(covered.get(item.source_id, set()), terms)
+        and (
+            item.source.kind is not Kind.EDITORIAL_SUMMARY
+            or item.source_id == first_overview
+            or names_topic_in_title(item, weights)
+        )
+    ]
+
+
+def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
+    """IDF weight of the question's topic words that the source's title holds."""
+    words = content_words(evidence.source.title)
+    return sum(weight for token, weight in weights.items() if token in words)
+
+
+def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
+    """The source id of the editorial overview whose title holds most of the question's topic words (then: the one
+    closest in meaning, then the best ranked): the one overview that may answer without naming a non-population
+    topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in pregnancy)."""
+    overviews = [
+        (title_weight(item, weights), item.dense_similarity or 0.0, -rank, item.source_id)
+        for rank, item in enumerate(evidence)
+        if item.source.kind is Kind.EDITORIAL_SUMMARY
+    ]
+    return max(overviews)[3] if overviews else None
+
+
+_POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))
+
+
+def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
+    """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
+    words = content_words(f"{evidence.source.title} {' '.join(evidence.source.mesh)}") - _POPULATION_STEMS
+    return any(token in words for token in weights)
 
 
 def matching_overview(
@@ -131,8 +175,10 @@ def matching_overview(
     terms: list[SpecificTerm] | None = None,
     covered: dict[int, set[str]] | None = None,
 ) -> Evidence | None:
-    """The top-ranked editorial overview, when it is squarely on the question's topic and names its specific terms
-    (an overview on the topic but not the question is a partial answer's closest source, never its backbone)."""
+    """The best-ranked editorial overview among the top passages that is squarely on the question's topic and names
+    its specific terms (besides the topic overview, only one whose title names a topic word of the question); an
+    overview on the topic but not the question is a partial answer's closest source, never its backbone."""
+    first_overview = topic_overview(evidence, weights)
     for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
         if item.source.kind is not Kind.EDITORIAL_SUMMARY:
             continue
@@ -140,7 +186,8 @@ def matching_overview(
         squarely = coverage >= OVERVIEW_MATCH or (
             (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY and coverage >= MIN_DENSE_COVERAGE
         )
-        if squarely and (not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)):
+        answers = not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)
+        if squarely and answers and (item.source_id == first_overview or names_topic_in_title(item, weights)):
             return item
     return None
 
