@@ -23,6 +23,7 @@ from medora.compose.select import (
     naming_score,
     passage_answers,
 )
+from medora.compose.terms import SpecificTerm
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label, section_for_sentence, template_for
 from medora.compose.verdict import predict_verdict
 from medora.compose.verify import check_support, strip_citations
@@ -67,7 +68,7 @@ def compose_article(
     if status == PARTIAL:
         body = _partial_body(analysis, selection, book, settings)
     else:
-        body = _compose_body(analysis, pool, overview, book, settings, on_text)
+        body = _compose_body(analysis, pool, overview, book, settings, on_text, terms=selection.terms)
     timings["compose_and_verify"] = _ms(tick)
 
     answering = [item for item in selection.answering_evidence if passage_answers(item, selection.terms)]
@@ -194,6 +195,8 @@ def _compose_body(
     book: CitationBook,
     settings: Settings,
     on_text: Callable[[str], None] | None,
+    *,
+    terms: list[SpecificTerm] | None = None,
 ) -> _Body:
     """The LLM's verified draft when configured and usable, else the extractive layout (saying why)."""
     notes: list[str] = []
@@ -212,7 +215,7 @@ def _compose_body(
         except LLMError as error:
             book.clear()
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
-    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
+    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings, terms=terms)
     return _Body(bottom_line, sections, llm_dropped + dropped, "extractive", notes)
 
 
@@ -222,6 +225,8 @@ def _lay_out(
     overview: Evidence | None,
     book: CitationBook,
     settings: Settings,
+    *,
+    terms: list[SpecificTerm] | None = None,
 ) -> tuple[list[Statement], list[ArticleSection], list[Statement]]:
     rules = template_for(analysis.question_type)
     candidates = candidates_from(pool, analysis.question)
@@ -232,7 +237,7 @@ def _lay_out(
     else:
         chosen = select_diverse(candidates, limit=settings.compose.max_sentences)
     bottom = [c for c in chosen if _overview_heading(c) == "Bottom line"] or _bottom_line_pick(chosen)
-    bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question), analysis.question)
+    bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question, terms), analysis.question)
     dropped: list[Statement] = []
     bottom_line = [s for c in bottom if (s := _verified(c, book, settings, dropped))]
     placed: dict[str, ArticleSection] = {}
@@ -288,14 +293,15 @@ def _placement(candidate: Candidate, rules: list) -> tuple[str, str | None]:
 
 def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
     """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
-    options of a choice) when one of the chosen sentences does and shares at least two of the question's words."""
-    if ask is None or not bottom or says_ask(bottom[0].text, ask):
+    options of a choice, the drugs it names) and shares most of the question's words (at least two), when one of
+    the chosen sentences does; bottom-line sentences win ties."""
+    if ask is None or not bottom:
         return bottom
     words = content_words(question)
     saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(c.words & words) >= min(2, len(words))]
     if not saying:
         return bottom
-    lead = max(saying, key=lambda c: (c in bottom, len(c.words & words), c.relevance))
+    lead = max(saying, key=lambda c: (len(c.words & words), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
 
 

@@ -1,12 +1,12 @@
-"""What a question specifically asks for (a timing, a dose, a choice between two options) and whether a sentence
-says it: the bottom line leads with that sentence when the evidence has one."""
+"""What a question specifically asks for (a timing, a dose, a choice between two options, or else the drugs it names)
+and whether a sentence says it: the bottom line leads with that sentence when the evidence has one."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from medora.compose.terms import GENERIC_WORDS, TermText, expansion_of
+from medora.compose.terms import GENERIC_WORDS, SpecificTerm, TermText, expansion_of
 from medora.retrieve.tokenize import STOPWORDS, content_words
 
 _TIMING_QUESTION = re.compile(
@@ -28,23 +28,25 @@ _SKIPPED_OPTION_WORDS = {"both", "neither", "not", "none", "either", "first", "l
 
 @dataclass(frozen=True)
 class Ask:
-    kind: str  # "timing", "dose" or "choice"
-    options: tuple[str, ...] = ()
+    """``kind``: "timing", "dose", "choice" (a sentence must name every option) or "names" (every drug named)."""
+
+    kind: str
+    options: tuple[tuple[str, ...], ...] = ()  # for each option or drug, the forms that name it
 
 
-def specific_ask(question: str) -> Ask | None:
+def specific_ask(question: str, terms: list[SpecificTerm] | None = None) -> Ask | None:
     """The one specific thing the question asks for, when its wording says so; a dose before a timing
-    ("dose of adrenaline and how long to observe" leads with the dose)."""
+    ("dose of adrenaline and how long to observe" leads with the dose). Failing those, a question naming drugs
+    asks about them (its bottom line should name them, not the topic in general)."""
     if _DOSE_QUESTION.search(question):
         return Ask("dose")
     if _TIMING_QUESTION.search(question):
         return Ask("timing")
     match = _CHOICE_QUESTION.search(question)
-    if match:
-        options = tuple(match.groups())
-        if all(_is_option(word) for word in options):
-            return Ask("choice", options)
-    return None
+    if match and all(_is_option(word) for word in match.groups()):
+        return Ask("choice", tuple(_option_forms(word) for word in match.groups()))
+    drugs = tuple(term.forms for term in terms or [] if term.kind == "drug")
+    return Ask("names", drugs) if drugs else None
 
 
 def _is_option(word: str) -> bool:
@@ -54,15 +56,15 @@ def _is_option(word: str) -> bool:
 
 def says_ask(sentence: str, ask: Ask) -> bool:
     """True when ``sentence`` states what ``ask`` asks for: a duration or delay with its unit, a dose with its unit,
-    or both options of a choice (an abbreviation also by its expansion)."""
+    or every option or drug (an abbreviation also by its expansion, a drug by its synonyms)."""
     if ask.kind == "timing":
         return bool(_TIMING.search(sentence))
     if ask.kind == "dose":
         return bool(_DOSE.search(sentence))
     prepared = TermText(sentence)
-    return all(any(prepared.mentions(form) for form in _option_forms(option)) for option in ask.options)
+    return all(any(prepared.mentions(form) for form in forms) for forms in ask.options)
 
 
-def _option_forms(option: str) -> list[str]:
+def _option_forms(option: str) -> tuple[str, ...]:
     expansion = expansion_of(option)
-    return [option] + ([expansion] if expansion else [])
+    return (option, expansion) if expansion else (option,)

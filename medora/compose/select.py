@@ -240,5 +240,7 @@ def citable_pool(
 
 
 def flag_in_question_topic(flag: RedFlag, question: str) -> bool:
-    """Evidence-borne flags count only when the question shares a word with the flag's name."""
-    return bool(content_words(flag.name) & content_words(question))
+    """Evidence-borne flags count only when the question holds most of the flag's name: a question on a diabetes
+    drug shares "diabetic" with "diabetic ketoacidosis" but is not about ketoacidosis."""
+    name = content_words(flag.name)
+    return len(name & content_words(question)) * 2 > len(name)
