@@ -51,6 +51,8 @@ def to_markdown(article: Article) -> str:
     lines += [f"*Editorial status: {article.editorial.status} · Last updated {article.editorial.last_updated}*", ""]
     if article.urgent_notice:
         lines += [f"> **URGENT:** {article.urgent_notice}", ""]
+    if article.coverage_notice:
+        lines += [f"> **Partial answer:** {article.coverage_notice}", ""]
     if article.verdict:
         lines += [f"## Verdict: {article.verdict.answer.upper()} (model confidence {article.verdict.confidence:.0%})", ""]
         if article.verdict.statements:
@@ -59,6 +61,9 @@ def to_markdown(article: Article) -> str:
         lines += ["## Bottom line", "", " ".join(_sentence(s) for s in article.bottom_line), ""]
     for section in article.sections:
         lines += _section_markdown(section, 2)
+    if article.related_articles:
+        lines += ["## Closest articles", ""] + [f"- {item.title} ({kind_label(item.kind)})" for item in article.related_articles]
+        lines.append("")
     lines += ["## Evidence", "", article.evidence_summary, ""]
     if article.references:
         lines += ["## References", ""]
