@@ -12,6 +12,7 @@ import yaml
 
 from medora.answer import AnswerSession, run_pipeline
 from medora.compose.select import ANSWERED
+from medora.compose.terms import answers_terms, covered_terms
 from medora.eval.coverage import coverage_questions
 from medora.eval.split import split_name
 from medora.retrieve.retriever import Retriever
@@ -83,3 +84,29 @@ def rates(results: list[HonestyResult]) -> dict[str, dict[str, float | int]]:
             row[name] = round(sum(r.correct for r in of_kind) / len(of_kind), 4) if of_kind else 0.0
         table[split] = row
     return table
+
+
+def first_source_text(session: AnswerSession) -> str:
+    """The text of the source an answer cites first: its title, MeSH and every passage of it the article could cite
+    (a laid-out overview's whole text)."""
+    article, selection = session.article, session.selection
+    if not article.references or selection is None:
+        return ""
+    key = article.references[0].source_key
+    passages = [item for item in selection.pool if item.source.key == key]
+    if not passages:
+        return ""
+    source = passages[0].source
+    return "\n".join([source.title, " ".join(source.mesh), *(item.text for item in passages)])
+
+
+def unsupported_answer(session: AnswerSession) -> dict[str, bool]:
+    """Whether an answer rests on evidence that lacks the question's specific terms: "gate" by Medora's own rule
+    (compose/terms.answers_terms), "strict" when its first source misses any term at all; "verdict" when a yes/no
+    verdict was given although the library does not answer the question."""
+    article, selection = session.article, session.selection
+    if article.answer_status != ANSWERED:
+        return {"gate": False, "strict": False, "verdict": article.verdict is not None}
+    terms = selection.terms if selection is not None else []
+    named = covered_terms(first_source_text(session), terms)
+    return {"gate": not answers_terms(named, terms), "strict": len(named) < len(terms), "verdict": False}
