@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
-from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms
-from medora.retrieve.tokenize import _stem, content_words
+from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem
+from medora.retrieve.tokenize import content_words
 from medora.types import Evidence, Kind
 
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
@@ -28,7 +28,7 @@ OVERVIEW_SEARCH_DEPTH = 5  # only an overview among the top passages can be the 
 ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
-DESCRIPTOR_WORDS = frozenset(_stem(w) for w in "year years old aged man woman men women male female boy girl".split())
+DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
 
 
 @dataclass

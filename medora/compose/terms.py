@@ -21,7 +21,12 @@ from functools import lru_cache
 
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviations, load_synonym_groups
-from medora.retrieve.tokenize import STOPWORDS, _stem, raw_tokens
+from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
+
+def stem(word: str) -> str:
+    """The word as the index stems it (words with digits kept whole)."""
+    return next(iter(index_tokens(word)), word.lower())
+
 
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first
 COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary entries is common language
@@ -31,7 +36,7 @@ MIN_COMPOUND_TAIL = 10  # …a text word this long it ends with ("thromboprophyl
 
 # Words of the question's frame, not of its topic, even when technical-looking.
 GENERIC_WORDS = frozenset(
-    _stem(word)
+    stem(word)
     for word in """role effect effects effective efficacy manage managing managed management treat treating treated
     treatment treatments therapy therapies therapeutic best approach approaches option options first-line line
     indication indications indicated recommend recommended recommendation evidence safe safety use using used
@@ -88,9 +93,9 @@ def stem_sequence(text: str) -> list[str]:
         if token in STOPWORDS:
             continue
         if "-" in token:
-            found.append(_stem(token.replace("-", "")))
+            found.append(stem(token.replace("-", "")))
         elif not token.isdigit():
-            found.append(_stem(token))
+            found.append(stem(token))
     return found
 
 
