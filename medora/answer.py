@@ -11,11 +11,25 @@ from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
-from medora.compose.select import Selection, citable_pool, matching_overview, on_topic_evidence, question_weights
+from medora.compose.select import (
+    OVERVIEW_SEARCH_DEPTH,
+    PARTIAL,
+    Selection,
+    answering_evidence,
+    citable_pool,
+    closest_source,
+    matching_overview,
+    on_topic_evidence,
+    partial_pool,
+    question_weights,
+    source_texts,
+    terms_by_source,
+)
+from medora.compose.terms import specific_terms
 from medora.errors import QuestionError
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
-from medora.types import Article
+from medora.types import Article, Kind
 
 MAX_QUESTION_LENGTH = 1000
 AUDIENCES = ("clinician", "student", "patient")
@@ -49,20 +63,41 @@ def validate_question(question: str, *, audience: str = "clinician") -> str:
 
 
 def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: Settings) -> Selection:
-    """Retrieve once, then keep the on-topic passages and the pool an article may cite."""
+    """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
+    the pool an article may cite (the closest source's relevant passages when nothing answers the question)."""
     question = session.question
     retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=session.filters)
-    weights = question_weights(question, retriever.term_weights(question))
+    idf = retriever.term_weights(question)
+    weights = question_weights(question, idf)
+    terms = specific_terms(question, idf)
     on_topic = on_topic_evidence(retrieved, weights)
-    overview = matching_overview(on_topic, weights)
+    overviews = {
+        item.source_id: retriever.whole_source(item.source_id)
+        for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
+        if item.source.kind is Kind.EDITORIAL_SUMMARY
+    }
+    covered = terms_by_source(source_texts(on_topic, overviews), terms)
+    answering = answering_evidence(on_topic, terms, covered, weights)
+    overview = matching_overview(on_topic, weights, terms=terms, covered=covered)
     pool = citable_pool(
-        on_topic,
+        answering,
         overview=overview,
-        overview_passages=retriever.whole_source(overview.source_id) if overview is not None else [],
+        overview_passages=overviews.get(overview.source_id, []) if overview is not None else [],
         min_relative_score=settings.compose.min_relative_score,
         max_sources=settings.compose.max_sources,
     )
-    return Selection(retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool)
+    selection = Selection(
+        retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool, terms=terms, answering=answering
+    )
+    if selection.answer_status == PARTIAL:
+        closest = closest_source(on_topic, terms, covered)
+        labels = covered.get(closest, set())
+        passages = overviews.get(closest) if labels and closest in overviews else None
+        passages = passages or [item for item in on_topic if item.source_id == closest]
+        selection.pool = partial_pool(passages, terms, labels)
+        selection.covered_terms = [term.label for term in terms if term.label in labels]
+        selection.uncovered_terms = [term.label for term in terms if term.label not in labels]
+    return selection
 
 
 def run_pipeline(

@@ -96,7 +96,7 @@ def ask(
     if existing is not None and not fresh:
         stored = _load(workspace, existing, existing.version)
         index_moved = stored.article.provenance.index_version != workspace.retriever.index_version
-        if not (stored.article.insufficient_evidence and index_moved):  # new evidence may now answer it
+        if not (stored.article.answer_status != "answered" and index_moved):  # new evidence may now answer it
             stored.article.audience = audience
             stored.reused = True
             return stored

@@ -159,6 +159,14 @@ class Provenance(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class RelatedArticle(BaseModel):
+    """A source close to the question that the article does not use as its answer (offered for further reading)."""
+
+    title: str
+    kind: str
+    source_key: str
+
+
 class Article(BaseModel):
     schema_version: str = ARTICLE_SCHEMA_VERSION
     question: str
@@ -170,7 +178,15 @@ class Article(BaseModel):
     sections: list[ArticleSection] = Field(default_factory=list)
     verdict: Verdict | None = None
     evidence_summary: str = ""
-    insufficient_evidence: bool = False
+    insufficient_evidence: bool = Field(False, description="True only when nothing on topic was found (answer_status insufficient).")
+    answer_status: str = Field(
+        "answered",
+        description="answered; partial: the library covers the topic but not all the question's specific terms; "
+        "insufficient: nothing on topic",
+    )
+    uncovered_terms: list[str] = Field(default_factory=list, description="Specific terms no used source names.")
+    coverage_notice: str | None = Field(None, description="What the library does not cover, said first.")
+    related_articles: list[RelatedArticle] = Field(default_factory=list)
     references: list[ReferenceEntry] = Field(default_factory=list)
     editorial: EditorialStatus
     disclaimer: str

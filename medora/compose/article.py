@@ -11,14 +11,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, find_red_flags
+from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
-from medora.compose.extractive import Candidate, candidates_from, select_diverse
+from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.llm import request_draft, verify_draft
-from medora.compose.select import Selection, flag_in_question_topic
+from medora.compose.select import (
+    INSUFFICIENT,
+    PARTIAL,
+    Selection,
+    flag_in_question_topic,
+    naming_score,
+    passage_answers,
+)
+from medora.compose.terms import SpecificTerm
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label, section_for_sentence, template_for
 from medora.compose.verdict import predict_verdict
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
+from medora.retrieve.tokenize import content_words
 from medora.settings import Settings
 from medora.types import (
     Article,
@@ -27,6 +37,7 @@ from medora.types import (
     Evidence,
     Kind,
     Provenance,
+    RelatedArticle,
     Statement,
     Verdict,
 )
@@ -51,19 +62,24 @@ def compose_article(
     configured (falling back to extractive on any LLM failure). Nothing in it is cited that was not retrieved."""
     timings = dict(timings or {})
     question, overview, pool = analysis.question, selection.overview, selection.pool
+    status = selection.answer_status
     tick = time.perf_counter()
     book = CitationBook()
-    body = _compose_body(analysis, pool, overview, book, settings, on_text)
+    if status == PARTIAL:
+        body = _partial_body(analysis, selection, book, settings)
+    else:
+        body = _compose_body(analysis, pool, overview, book, settings, on_text, terms=selection.terms)
     timings["compose_and_verify"] = _ms(tick)
 
+    answering = [item for item in selection.answering_evidence if passage_answers(item, selection.terms)]
     verdict = None
-    if analysis.question_type == "yes_no" and body.bottom_line:
-        verdict = _verdict(question, selection.on_topic, selection.citable_source_ids, book, settings)
+    if analysis.question_type == "yes_no" and body.bottom_line and status != PARTIAL:
+        verdict = _verdict(question, answering, selection.citable_source_ids, book, settings)
     flags = analysis.red_flags or [
-        flag
-        for flag in find_red_flags(" ".join(e.text for e in selection.on_topic[:3]))
-        if flag_in_question_topic(flag, question)
+        flag for flag in find_red_flags(" ".join(e.text for e in answering[:3])) if flag_in_question_topic(flag, question)
     ]
+    if status != PARTIAL and not body.bottom_line:
+        status = INSUFFICIENT
     article = Article(
         question=question,
         question_type=analysis.question_type,
@@ -72,7 +88,11 @@ def compose_article(
         bottom_line=body.bottom_line,
         sections=body.sections,
         verdict=verdict,
-        insufficient_evidence=not body.bottom_line,
+        insufficient_evidence=status == "insufficient",
+        answer_status=status,
+        uncovered_terms=selection.uncovered_terms if status == PARTIAL else [],
+        coverage_notice=_coverage_notice(selection, body) if status == PARTIAL else None,
+        related_articles=_related(selection) if status != "answered" else [],
         references=book.references(),
         evidence_summary=_evidence_summary(book),
         editorial=EditorialStatus(
@@ -95,7 +115,7 @@ def compose_article(
         ),
         dropped_statements=body.dropped,
     )
-    if article.insufficient_evidence:
+    if status == INSUFFICIENT:
         article.sections = [_insufficient_section(selection.retrieved)]
     return article
 
@@ -109,6 +129,65 @@ class _Body:
     notes: list[str] = field(default_factory=list)
 
 
+PARTIAL_SENTENCES = 3  # sentences quoted from the closest source about the part of the question it covers
+
+
+def _partial_body(analysis: QuestionAnalysis, selection: Selection, book: CitationBook, settings: Settings) -> _Body:
+    """What the closest on-topic source says about the terms it covers: verified, cited sentences that name them
+    best (the whole phrase in the sentence or its section heading, else a term), never laid out as the answer.
+    With no covered term (best score 0) the most relevant sentences of the closest source are quoted."""
+    wanted = [term for term in selection.terms if term.label in selection.covered_terms]
+    candidates = candidates_from(selection.pool, analysis.question)
+    scored = [(naming_score(c.text, c.evidence.section, wanted), c) for c in candidates]
+    best = max((score for score, _c in scored), default=0)
+    ranked = sorted((c for score, c in scored if score == best), key=lambda c: -c.relevance)
+    dropped: list[Statement] = []
+    statements: list[Statement] = []
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if len(statements) >= PARTIAL_SENTENCES or is_redundant(candidate, kept):
+            continue
+        statement = _verified(candidate, book, settings, dropped)
+        if statement is not None:
+            statements.append(statement)
+            kept.append(candidate)
+    return _Body(statements, [], dropped, "extractive")
+
+
+def _coverage_notice(selection: Selection, body: _Body) -> str:
+    """Plain words on what is not covered, then where the quoted sentences come from."""
+    missing = list(dict.fromkeys(t.shown for t in selection.terms if t.label in selection.uncovered_terms))
+    covered_terms = [t for t in selection.terms if t.label in selection.covered_terms]
+    covered = list(dict.fromkeys(t.label if t.shown in missing else t.shown for t in covered_terms))
+    alongside = [t.shown for t in covered_terms if t.shown not in missing]
+    notice = f"No source here addresses {_joined(missing)}"
+    notice += f" together with {_joined(list(dict.fromkeys(alongside)), 'and')}." if alongside else "."
+    if body.bottom_line and selection.pool:
+        about = f" about {_joined(covered, 'and')}" if covered else ""
+        notice += (
+            f" What the closest source, {selection.pool[0].source.title}, says{about} follows;"
+            " it does not answer the question as asked."
+        )
+    return notice
+
+
+def _joined(labels: list[str], last: str = "or") -> str:
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + f" {last} {labels[-1]}"
+
+
+def _related(selection: Selection, limit: int = 3) -> list[RelatedArticle]:
+    """The closest sources' titles, on-topic ones first, for the reader to look at instead."""
+    related: dict[str, RelatedArticle] = {}
+    for item in selection.on_topic + selection.retrieved:
+        if item.source.title and item.source.key not in related:
+            related[item.source.key] = RelatedArticle(
+                title=item.source.title, kind=item.source.kind.value, source_key=item.source.key
+            )
+    return list(related.values())[:limit]
+
+
 def _compose_body(
     analysis: QuestionAnalysis,
     pool: list[Evidence],
@@ -116,6 +195,8 @@ def _compose_body(
     book: CitationBook,
     settings: Settings,
     on_text: Callable[[str], None] | None,
+    *,
+    terms: list[SpecificTerm] | None = None,
 ) -> _Body:
     """The LLM's verified draft when configured and usable, else the extractive layout (saying why)."""
     notes: list[str] = []
@@ -134,7 +215,7 @@ def _compose_body(
         except LLMError as error:
             book.clear()
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
-    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings)
+    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings, terms=terms)
     return _Body(bottom_line, sections, llm_dropped + dropped, "extractive", notes)
 
 
@@ -144,6 +225,8 @@ def _lay_out(
     overview: Evidence | None,
     book: CitationBook,
     settings: Settings,
+    *,
+    terms: list[SpecificTerm] | None = None,
 ) -> tuple[list[Statement], list[ArticleSection], list[Statement]]:
     rules = template_for(analysis.question_type)
     candidates = candidates_from(pool, analysis.question)
@@ -154,6 +237,7 @@ def _lay_out(
     else:
         chosen = select_diverse(candidates, limit=settings.compose.max_sentences)
     bottom = [c for c in chosen if _overview_heading(c) == "Bottom line"] or _bottom_line_pick(chosen)
+    bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question, terms), analysis.question)
     dropped: list[Statement] = []
     bottom_line = [s for c in bottom if (s := _verified(c, book, settings, dropped))]
     placed: dict[str, ArticleSection] = {}
@@ -209,6 +293,20 @@ def _placement(candidate: Candidate, rules: list) -> tuple[str, str | None]:
     if candidate.evidence.source.kind is Kind.EDITORIAL_SUMMARY:
         return section_for_overview_label(candidate.evidence.section)
     return section_for_sentence(candidate.text, rules), None
+
+
+def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
+    """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
+    options of a choice, the drugs it names) and shares most of the question's words (at least two), when one of
+    the chosen sentences does; bottom-line sentences win ties."""
+    if ask is None or not bottom:
+        return bottom
+    words = content_words(question)
+    saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(c.words & words) >= min(2, len(words))]
+    if not saying:
+        return bottom
+    lead = max(saying, key=lambda c: (len(c.words & words), c in bottom, c.relevance))
+    return [lead] + [c for c in bottom if c is not lead]
 
 
 def _bottom_line_pick(chosen: list[Candidate]) -> list[Candidate]:

@@ -1,58 +1,89 @@
-"""Which retrieved evidence an article may use: on-topic passages, a matching editorial overview, the citable pool.
+"""Which retrieved evidence an article may use: on-topic passages, the sources that answer the question's specific
+terms, a matching editorial overview, the citable pool, and what no source covers.
 
-Pure functions over Evidence and the question's IDF weights; the answer pipeline does the retrieval calls."""
+Two gates, both lexical at heart (dense similarity alone never makes a passage on-topic):
+- on topic: the passage holds enough of the question's topic words (IDF-weighted), helped by similarity;
+- answering: its source names the question's specific terms (compose/terms.py: drugs, populations, technical words).
+On-topic evidence that answers nothing makes a partial answer: the article says what is not covered.
+
+Pure functions over Evidence, the question's IDF weights and its specific terms; medora/answer.py does the retrieval."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
+from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem
 from medora.retrieve.tokenize import content_words
 from medora.types import Evidence, Kind
 
-MIN_QUESTION_COVERAGE = 0.5  # share of the question's content words a passage must contain to count as on-topic
-MIN_DENSE_SIMILARITY = 0.35  # cosine similarity of passage and question that makes a passage on-topic by itself
-MIN_DENSE_WITH_WORDS = 0.25  # a lower similarity suffices when the passage also covers the question's words
-OVERVIEW_MATCH = 0.6  # an overview this on-topic (word coverage or similarity) is laid out section by section
-OVERVIEW_SIMILARITY = 0.5
+MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
+MIN_DENSE_SIMILARITY = 0.35  # with this cosine similarity to the question, a passage needs fewer of its words…
+MIN_DENSE_COVERAGE = 0.25  # …but at least this share: similarity alone never makes a passage on-topic
+MIN_DENSE_WITH_WORDS = 0.25  # the lowest similarity an on-topic passage may have when dense retrieval ran
+OVERVIEW_MATCH = 0.6  # an overview this on-topic (word coverage, or similarity with some coverage) is laid out
+OVERVIEW_SIMILARITY = 0.45
+OVERVIEW_SEARCH_DEPTH = 5  # only an overview among the top passages can be the article's backbone
+
+ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
+
+# Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
+DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
 
 
 @dataclass
 class Selection:
-    """What the composer receives: every retrieved passage, the on-topic ones, a matching overview and the pool."""
+    """What the composer receives: every retrieved passage, the on-topic ones, those whose source answers the
+    question's specific terms, a matching overview, the citable pool, and what no source covers."""
 
     retrieved: list[Evidence]
     on_topic: list[Evidence]
     overview: Evidence | None
     pool: list[Evidence]
+    terms: list[SpecificTerm] = field(default_factory=list)
+    answering: list[Evidence] | None = None  # None: not judged (every on-topic passage answers)
+    uncovered_terms: list[str] = field(default_factory=list)
+    covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
 
     @property
     def citable_source_ids(self) -> set[int]:
         return {item.source_id for item in self.pool}
 
+    @property
+    def answering_evidence(self) -> list[Evidence]:
+        return self.on_topic if self.answering is None else self.answering
+
+    @property
+    def answer_status(self) -> str:
+        if self.overview is not None or self.answering_evidence:
+            return ANSWERED
+        return PARTIAL if self.on_topic else INSUFFICIENT
+
 
 def question_weights(question: str, idf: dict[str, float]) -> dict[str, float]:
-    """The IDF weights of the question's own content words (expansions excluded)."""
-    words = content_words(question)
-    return {token: weight for token, weight in idf.items() if token in words}
+    """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded)."""
+    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS
+    return {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
 
 
 def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
-    """IDF-weighted share of the question's content words that the passage (with its title) contains."""
+    """IDF-weighted share of the question's topic words that the passage (with its title) contains."""
     words = content_words(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}")
     total = sum(weights.values())
     return sum(w for token, w in weights.items() if token in words) / total if total else 0.0
 
 
 def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
-    """Semantic similarity decides when dense retrieval ran (a passage outside its candidates counts as 0);
-    word coverage alone decides in lexical-only mode. Measured on the library coverage set: on-topic questions
-    reach a cosine of 0.48 or more, off-topic ones stay under 0.19."""
+    """Word coverage decides; similarity (when dense retrieval ran; a passage outside its candidates counts as 0)
+    lowers the share of words needed but never replaces them: the otitis-media analgesia passage is close in meaning
+    to a question about pain in newborns (0.39) yet holds none of its words."""
     coverage = topic_coverage(evidence, weights)
     if not dense_used:
         return coverage >= MIN_QUESTION_COVERAGE
     similarity = evidence.dense_similarity or 0.0
-    return similarity >= MIN_DENSE_SIMILARITY or (similarity >= MIN_DENSE_WITH_WORDS and coverage >= MIN_QUESTION_COVERAGE)
+    if similarity < MIN_DENSE_WITH_WORDS:
+        return False
+    return coverage >= MIN_QUESTION_COVERAGE or (similarity >= MIN_DENSE_SIMILARITY and coverage >= MIN_DENSE_COVERAGE)
 
 
 def on_topic_evidence(retrieved: list[Evidence], weights: dict[str, float]) -> list[Evidence]:
@@ -60,14 +91,134 @@ def on_topic_evidence(retrieved: list[Evidence], weights: dict[str, float]) -> l
     return [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
 
 
-def matching_overview(evidence: list[Evidence], weights: dict[str, float]) -> Evidence | None:
-    """The top-ranked editorial overview, when it is squarely on the question's topic."""
-    for item in evidence[:5]:
-        if item.source.kind is Kind.EDITORIAL_SUMMARY and (
-            topic_coverage(item, weights) >= OVERVIEW_MATCH or (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY
-        ):
+def source_texts(evidence: list[Evidence], whole_sources: dict[int, list[Evidence]] | None = None) -> dict[int, str]:
+    """Source id → the text that may name the question's terms: title, MeSH and its retrieved passages, or for a
+    source whose every passage is given (an editorial overview), its whole text."""
+    whole_sources = whole_sources or {}
+    texts: dict[int, list[str]] = {}
+    for item in evidence:
+        parts = texts.setdefault(item.source_id, [item.source.title, " ".join(item.source.mesh)])
+        if item.source_id not in whole_sources:
+            parts.append(item.text)
+    for source_id, passages in whole_sources.items():
+        if source_id in texts:
+            texts[source_id] += [p.text for p in passages]
+    return {source_id: "\n".join(parts) for source_id, parts in texts.items()}
+
+
+def terms_by_source(texts: dict[int, str], terms: list[SpecificTerm]) -> dict[int, set[str]]:
+    """Source id → labels of the specific terms its text names."""
+    found = {}
+    for source_id, text in texts.items():
+        prepared = TermText(text)
+        found[source_id] = {term.label for term in terms if prepared.covers(term)}
+    return found
+
+
+def passage_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
+    """True when the passage itself (with its source's title and MeSH) names the question's specific terms: the
+    test for the sentences a verdict or an evidence-borne red flag may rest on."""
+    prepared = TermText(f"{evidence.source.title} {' '.join(evidence.source.mesh)} {evidence.text}")
+    return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
+
+
+def answering_evidence(
+    on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: dict[str, float]
+) -> list[Evidence]:
+    """The on-topic passages whose source names the question's specific terms. An editorial overview is one topic:
+    past the first one retrieved, an overview answers only when its title or specialties name a topic word of the
+    question (the obesity overview mentions contraception and adolescents; it does not answer contraception)."""
+    first_overview = topic_overview(on_topic, weights)
+    return [
+        item
+        for item in on_topic
+        if answers_terms(covered.get(item.source_id, set()), terms)
+        and (
+            item.source.kind is not Kind.EDITORIAL_SUMMARY
+            or item.source_id == first_overview
+            or names_topic_in_title(item, weights)
+        )
+    ]
+
+
+def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
+    """IDF weight of the question's topic words that the source's title holds."""
+    words = content_words(evidence.source.title)
+    return sum(weight for token, weight in weights.items() if token in words)
+
+
+def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
+    """The source id of the editorial overview whose title holds most of the question's topic words (then: the one
+    closest in meaning, then the best ranked): the one overview that may answer without naming a non-population
+    topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in pregnancy)."""
+    overviews = [
+        (title_weight(item, weights), item.dense_similarity or 0.0, -rank, item.source_id)
+        for rank, item in enumerate(evidence)
+        if item.source.kind is Kind.EDITORIAL_SUMMARY
+    ]
+    return max(overviews)[3] if overviews else None
+
+
+_POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))
+
+
+def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
+    """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
+    words = content_words(f"{evidence.source.title} {' '.join(evidence.source.mesh)}") - _POPULATION_STEMS
+    return any(token in words for token in weights)
+
+
+def matching_overview(
+    evidence: list[Evidence],
+    weights: dict[str, float],
+    *,
+    terms: list[SpecificTerm] | None = None,
+    covered: dict[int, set[str]] | None = None,
+) -> Evidence | None:
+    """The best-ranked editorial overview among the top passages that is squarely on the question's topic and names
+    its specific terms (besides the topic overview, only one whose title names a topic word of the question); an
+    overview on the topic but not the question is a partial answer's closest source, never its backbone."""
+    first_overview = topic_overview(evidence, weights)
+    for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
+        if item.source.kind is not Kind.EDITORIAL_SUMMARY:
+            continue
+        coverage = topic_coverage(item, weights)
+        squarely = coverage >= OVERVIEW_MATCH or (
+            (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY and coverage >= MIN_DENSE_COVERAGE
+        )
+        answers = not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)
+        if squarely and answers and (item.source_id == first_overview or names_topic_in_title(item, weights)):
             return item
     return None
+
+
+def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:
+    """The on-topic source naming most of the question's specific terms (the better ranked on a tie)."""
+    order = list(dict.fromkeys(item.source_id for item in on_topic))
+    if not order:
+        return None
+    return max(order, key=lambda source_id: (len(covered.get(source_id, set())), -order.index(source_id)))
+
+
+def naming_score(text: str, section: str, terms: list[SpecificTerm]) -> int:
+    """2 when the text or its section heading holds a term's whole phrase ("preserved ejection fraction"), 1 when
+    the text names one of the terms, else 0."""
+    body, heading = TermText(text), TermText(section)
+    if any(t.phrase and (body.mentions(t.phrase) or heading.mentions(t.phrase)) for t in terms):
+        return 2
+    return int(any(body.covers(term) for term in terms))
+
+
+def partial_pool(
+    passages: list[Evidence], terms: list[SpecificTerm], covered_labels: set[str], *, limit: int = 4
+) -> list[Evidence]:
+    """The closest source's passages that best name the terms it covers (the given order when it covers none)."""
+    wanted = [term for term in terms if term.label in covered_labels]
+    if not wanted:
+        return passages[:limit]
+    scored = [(naming_score(item.text, item.section, wanted), order, item) for order, item in enumerate(passages)]
+    naming = [item for score, _order, item in sorted(scored, key=lambda entry: (-entry[0], entry[1])) if score > 0]
+    return (naming or passages)[:limit]
 
 
 def citable_pool(
@@ -78,8 +229,8 @@ def citable_pool(
     min_relative_score: float,
     max_sources: int,
 ) -> list[Evidence]:
-    """The passages an article may cite: a whole matching overview plus other on-topic evidence, or else the
-    on-topic sources scoring close to the best."""
+    """The passages an article may cite: a whole matching overview plus other answering evidence, or else the
+    answering sources scoring close to the best (``on_topic`` is the answering evidence when terms were judged)."""
     if overview is not None:
         return overview_passages + [item for item in on_topic if item.source_id != overview.source_id]
     best = on_topic[0].score if on_topic else 0.0
@@ -89,5 +240,7 @@ def citable_pool(
 
 
 def flag_in_question_topic(flag: RedFlag, question: str) -> bool:
-    """Evidence-borne flags count only when the question shares a word with the flag's name."""
-    return bool(content_words(flag.name) & content_words(question))
+    """Evidence-borne flags count only when the question holds most of the flag's name: a question on a diabetes
+    drug shares "diabetic" with "diabetic ketoacidosis" but is not about ketoacidosis."""
+    name = content_words(flag.name)
+    return len(name & content_words(question)) * 2 > len(name)

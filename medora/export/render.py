@@ -136,6 +136,8 @@ def to_markdown(article: Article) -> str:
     lines += [f"*{_md(status_line(article))}*", ""]
     if article.urgent_notice:
         lines += [f"> **URGENT:** {_md(article.urgent_notice)}", ""]
+    if article.coverage_notice:
+        lines += [f"> **Partial answer:** {_md(article.coverage_notice)}", ""]
     if article.verdict:
         lines += [f"## {verdict_heading(article)}", ""]
         if article.verdict.statements:
@@ -144,6 +146,9 @@ def to_markdown(article: Article) -> str:
         lines += ["## Bottom line", ""] + _md_bullets(article.bottom_line)
     for section in article.sections:
         lines += _md_section(section, 2)
+    if article.related_articles:
+        lines += ["## Closest articles", ""]
+        lines += [f"- {_md(item.title)} ({kind_label(item.kind)})" for item in article.related_articles] + [""]
     lines += ["## Evidence", "", _md(article.evidence_summary), ""]
     if verification_line(article):
         lines += [_md(verification_line(article)), ""]

@@ -179,3 +179,12 @@ def test_article_page_says_which_sentences_are_verbatim_quotes(client):
     page = client.get(f"/articles/{created['slug']}").text
     assert 'class="statement quote"' in page and 'title="Verbatim quote of the cited passage"' in page
     assert "sentences are verbatim quotes of the passage they cite" in page
+
+
+def test_a_partial_answer_says_what_is_not_covered_and_offers_the_closest_articles(client):
+    question = "What is the role of tirzepatide in heart failure with preserved ejection fraction?"
+    created = client.post("/api/ask", json={"question": question}).json()
+    assert created["article"]["answer_status"] == "partial"
+    page = client.get(f"/articles/{created['slug']}").text
+    assert 'data-testid="coverage-notice"' in page and "No source here addresses tirzepatide" in page
+    assert "Insufficient evidence in the library" not in page

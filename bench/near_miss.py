@@ -1,0 +1,65 @@
+"""Honest answers on a fresh install: near-miss detection (a library topic, a term its overview does not address →
+partial or insufficient, overview not laid out) and coverage (a clinician question → answered with its overview),
+on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverage ≥ 95 %.
+
+    python bench/near_miss.py            # writes bench/results/near_miss.json
+    python bench/near_miss.py --dev      # dev questions only (for tuning; never tune on the frozen part)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from common import write_results
+
+from medora.eval.coverage import coverage_questions
+from medora.eval.near_miss import near_miss_questions, rates, run_honesty
+from medora.eval.split import is_frozen
+from medora.settings import Settings
+from medora.workspace import Workspace
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", action="store_true", help="dev questions only; results are printed, not saved")
+    args = parser.parse_args()
+    near_miss, coverage = near_miss_questions(), coverage_questions()
+    if args.dev:
+        near_miss = [q for q in near_miss if not is_frozen(q["question"])]
+        coverage = [q for q in coverage if not is_frozen(q["question"])]
+    with tempfile.TemporaryDirectory() as scratch:
+        workspace = Workspace(Settings(home=Path(scratch) / "home"))
+        workspace.prepare()
+        tick = time.perf_counter()
+        results = run_honesty(workspace.retriever, workspace.settings, near_miss=near_miss, coverage=coverage)
+        seconds = time.perf_counter() - tick
+    figures = {
+        "rates": rates(results),
+        "seconds_per_question": round(seconds / len(results), 3),
+        "wrong": [
+            {
+                "question": r.question,
+                "kind": r.kind,
+                "topic": r.topic,
+                "split": r.split,
+                "answer_status": r.answer_status,
+                "overview": r.overview_key,
+                "uncovered_terms": r.uncovered_terms,
+            }
+            for r in results
+            if not r.correct and (args.dev or r.split == "dev")
+        ],
+        "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
+    }
+    print(json.dumps(figures, indent=2))
+    if not args.dev:
+        write_results("near_miss.json", figures)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,262 @@
+"""The question's specific terms: the drug, population, condition or procedure a source must name to answer it.
+
+A topic is not a question: the heart-failure overview is on the topic of "tirzepatide in HFpEF" but answers
+neither part. The specific terms are what an answering source has to mention:
+
+- drug names, found by ``drug_named_entity_recognition`` (its synonyms count: paracetamol ≈ acetaminophen);
+- population words (newborn, child, pregnancy, elderly …), each with the words that stand for the same group;
+- technical words: content words the general-English vocabulary of the embedding model (WordPiece, about 30,000
+  entries ordered by frequency) does not hold, or holds only among its rarest entries. "church" or "exam" are common
+  language and carry no topic of their own; "migrans", "scabies" or "hfpef" are split into word pieces.
+  Abbreviations bring their one unambiguous expansion (HFpEF ≈ heart failure with preserved ejection fraction).
+
+Coverage is read on stemmed tokens, so "neonates" covers "neonatal"; a multi-word form must appear as a run."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medora.retrieve.embed import TOKENIZER_FILE
+from medora.retrieve.expand import load_abbreviations, load_synonym_groups
+from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
+
+def stem(word: str) -> str:
+    """The word as the index stems it (words with digits kept whole)."""
+    return next(iter(index_tokens(word)), word.lower())
+
+
+VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first
+COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary entries is common language
+MIN_PREFIX = 6  # a question word this long also matches a longer text word it begins ("dorsiflex" → "dorsiflexion")
+MIN_COMPOUND_TAIL = 10  # …a text word this long it ends with ("thromboprophylaxis" → "prophylaxis"), and a text word
+# ending with it ("steroid" → "corticosteroid")
+
+# Words of the question's frame, not of its topic, even when technical-looking.
+GENERIC_WORDS = frozenset(
+    stem(word)
+    for word in """role effect effects effective efficacy manage managing managed management treat treating treated
+    treatment treatments therapy therapies therapeutic best approach approaches option options first-line line
+    indication indications indicated recommend recommended recommendation evidence safe safety use using used
+    benefit benefits outcome outcomes prognosis diagnosis diagnose diagnosed diagnostic workup work-up investigation
+    investigations pharmacological non-pharmacological pharmacotherapy adverse contraindication contraindications
+    dose doses dosing dosage regimen guideline guidelines patient patients adult adults people person clinical
+    versus compared comparison first-choice strategy strategies intervention interventions drug drugs medication
+    medications medicine treatable worthwhile appropriate appropriately reduce reduces increase increases risk
+    routine routinely initial initially start starting stop stopping started refer referral referred qualify
+    qualifies eligible eligibility suitable suitability need needed needs""".split()
+)
+
+# Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
+LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "flu": ("influenza",),
+    "diff": ("difficile",),
+    "detoxification": ("withdrawal",),  # alcohol detoxification is medically managed withdrawal
+}
+
+# Population groups: a question naming one needs a source naming any word of its group.
+POPULATIONS: dict[str, tuple[str, ...]] = {
+    "newborns": ("newborn", "newborns", "neonate", "neonates", "neonatal", "perinatal"),
+    "infants": ("infant", "infants", "infancy", "baby", "babies", "toddler", "toddlers"),
+    "children": ("child", "children", "childhood", "paediatric", "pediatric", "paediatrics", "pediatrics", "kids"),
+    "adolescents": ("adolescent", "adolescents", "adolescence", "teenager", "teenagers", "teenage", "teen", "teens"),
+    "pregnancy": ("pregnancy", "pregnant", "pregnancies", "antenatal", "gestation", "gestational", "obstetric"),
+    "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "lactation", "lactating", "nursing mothers"),
+    "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
+}
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+_ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
+
+
+@dataclass(frozen=True)
+class SpecificTerm:
+    """A term an answering source must mention: ``label`` as the question writes it, ``forms`` that count for it."""
+
+    label: str
+    kind: str  # "drug", "population", "term" (a word the vocabulary splits) or "word" (a rare whole word)
+    forms: tuple[str, ...]
+    phrase: str = ""  # the run of topic words around a technical word ("preserved ejection fraction"), for display
+
+    @property
+    def shown(self) -> str:
+        return self.phrase or self.label
+
+
+def stem_sequence(text: str) -> list[str]:
+    """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)."""
+    found: list[str] = []
+    for token in raw_tokens(text):
+        if token in STOPWORDS:
+            continue
+        if "-" in token:
+            found.append(stem(token.replace("-", "")))
+        elif not token.isdigit():
+            found.append(stem(token))
+    return found
+
+
+class TermText:
+    """A text prepared for term look-ups: its stem sequence (for phrases) and stem set (for single words)."""
+
+    def __init__(self, text: str) -> None:
+        expansions = [expansion_of(word) for word in set(_ABBREVIATION.findall(text))]
+        spelled = " | ".join(e for e in expansions if e)  # an abbreviation in the text stands for its meaning
+        self.sequence = " " + " ".join(stem_sequence(f"{text} | {spelled}" if spelled else text)) + " "
+        self.words = frozenset(self.sequence.split())
+
+    def mentions(self, form: str) -> bool:
+        stems = stem_sequence(form)
+        if not stems:
+            return False
+        if len(stems) > 1:
+            return f" {' '.join(stems)} " in self.sequence
+        word = stems[0]
+        if word in self.words or f"{word}s" in self.words or f"{word}es" in self.words:
+            return True
+        if len(word) >= MIN_PREFIX and any(other.startswith(word) for other in self.words):
+            return True
+        return any(
+            len(other) >= MIN_COMPOUND_TAIL and word.endswith(other) or len(word) >= MIN_PREFIX and other.endswith(word)
+            for other in self.words
+        )
+
+    def covers(self, term: SpecificTerm) -> bool:
+        return any(self.mentions(form) for form in term.forms)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, int]:
+    return json.loads(TOKENIZER_FILE.read_text(encoding="utf-8"))["model"]["vocab"]
+
+
+def is_common_word(word: str) -> bool:
+    """True when the general-English vocabulary holds ``word`` among its most frequent entries."""
+    rank = _vocabulary().get(word.lower())
+    return rank is not None and rank - VOCABULARY_OFFSET < COMMON_WORD_RANK
+
+
+def is_known_word(word: str) -> bool:
+    """True when the general-English vocabulary holds ``word`` whole, however rare ("radiating", "antigen")."""
+    return word.lower() in _vocabulary()
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> list[list[str]]:
+    return load_synonym_groups()
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return load_abbreviations()
+
+
+def expansion_of(word: str) -> str | None:
+    """The one meaning of an abbreviation written with two or more capitals (HFpEF, TXA), else None."""
+    return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
+
+
+def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
+    from drug_named_entity_recognition import find_drugs  # imported on first use: it loads its tables (~1 s)
+
+    found = []
+    for entry, begin, end in find_drugs(words, is_ignore_case=True):
+        label = " ".join(words[begin:end])
+        synonyms = [name.lower() for name in [entry.get("name", ""), *entry.get("synonyms", [])] if len(name) >= 4]
+        forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
+        found.append((begin, end, SpecificTerm(label=label, kind="drug", forms=forms)))
+    return found
+
+
+def _population_term(words: list[str], index: int) -> SpecificTerm | None:
+    lowered = words[index].lower()
+    if index and words[index - 1].lower() in ("non", "not"):
+        return None  # "non-pregnant" restricts the question away from the group
+    pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
+    for group, members in POPULATIONS.items():
+        if lowered in members or pair in members:
+            return SpecificTerm(label=pair if pair in members else lowered, kind="population", forms=members)
+    return None
+
+
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The word, its abbreviation expansion and the synonym groups it belongs to."""
+    forms = [word.lower()]
+    expansion = expansion_of(word)
+    if expansion:
+        forms.append(expansion.lower())
+    for group in _synonym_groups():
+        if word.lower() in group:
+            forms += group
+    forms += LAY_SYNONYMS.get(word.lower(), ())
+    return tuple(dict.fromkeys(forms))
+
+
+
+
+def _is_topic_word(word: str) -> bool:
+    stems = stem_sequence(word)
+    return bool(stems) and word.lower() not in STOPWORDS and stems[0] not in GENERIC_WORDS and not word.isdigit()
+
+
+def _phrase_around(words: list[str], index: int, taken: set[int]) -> str:
+    """The run of topic words (no stopword, frame word, number or drug) that holds ``words[index]``."""
+    begin = end = index
+    while begin > 0 and begin - 1 not in taken and _is_topic_word(words[begin - 1]):
+        begin -= 1
+    while end + 1 < len(words) and end + 1 not in taken and _is_topic_word(words[end + 1]):
+        end += 1
+    return " ".join(words[begin : end + 1]) if end > begin else ""
+
+
+def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[SpecificTerm]:
+    """The question's specific terms, rarest in the library first (``idf``: stem → inverse document frequency)."""
+    words = _WORDS.findall(question)
+    terms: list[SpecificTerm] = []
+    taken: set[int] = set()
+    for begin, end, term in _drug_terms(words):
+        terms.append(term)
+        taken.update(range(begin, end))
+    for index, word in enumerate(words):
+        if index in taken:
+            continue
+        population = _population_term(words, index)
+        if population is not None:
+            taken.update(range(index, index + len(population.label.split())))
+            if population.label not in {t.label for t in terms}:
+                terms.append(population)
+            continue
+        stems = stem_sequence(word)
+        if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS:
+            continue
+        if is_common_word(word) or any(ch.isdigit() for ch in word):
+            continue
+        if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
+            phrase = _phrase_around(words, index, taken)
+            kind = "word" if is_known_word(word) else "term"
+            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase))
+    weights = idf or {}
+    return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
+
+
+def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
+    """Labels of the ``terms`` that ``text`` mentions in any of their forms."""
+    prepared = TermText(text)
+    return {term.label for term in terms if prepared.covers(term)}
+
+
+def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
+    """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
+    named, and every technical word too, except one in a question of five terms or more (a long, real description
+    adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("radiating") may be missing
+    when another term is named."""
+    if not terms:
+        return True
+    missing = [term for term in terms if term.label not in covered]
+    technical = [term for term in missing if term.kind == "term"]
+    if any(term.kind in ("drug", "population") for term in missing) or len(technical) > (len(terms) - 1) // 4:
+        return False
+    return len(missing) < len(terms)

@@ -1,0 +1,40 @@
+"""What a question specifically asks for, and the bottom line led by the sentence that says it."""
+
+from medora.compose.article import lead_with_ask
+from medora.compose.ask import Ask, says_ask, specific_ask
+from medora.compose.extractive import candidates_from
+from medora.compose.terms import specific_terms
+from tests.conftest import make_evidence
+
+
+def test_the_ask_is_read_from_the_wording():
+    assert specific_ask("ST elevation on the ECG — how quickly should primary PCI happen?").kind == "timing"
+    assert specific_ask("Adult dose of intramuscular adrenaline for anaphylaxis and how long to observe").kind == "dose"
+    assert specific_ask("CHA2DS2-VASc of 2 in a man with AF: DOAC or warfarin?") == Ask(
+        "choice", (("DOAC", "directly acting oral anticoagulants"), ("warfarin",))
+    )
+    assert specific_ask("Sore throat with FeverPAIN score 4: antibiotic or not?") is None
+    drugs = specific_ask("Does empagliflozin reduce mortality?", specific_terms("Does empagliflozin reduce mortality?"))
+    assert drugs.kind == "names" and "empagliflozin" in drugs.options[0]
+
+
+def test_a_sentence_says_the_ask_with_its_unit_or_both_options():
+    assert says_ask("Primary PCI is preferred when it can be delivered within 120 minutes.", Ask("timing"))
+    assert not says_ask("Primary PCI is the preferred reperfusion strategy.", Ask("timing"))
+    assert says_ask("Give 500 micrograms intramuscularly.", Ask("dose"))
+    assert not says_ask("Give adrenaline intramuscularly.", Ask("dose"))
+    choice = specific_ask("DOAC or warfarin?")
+    assert says_ask("A direct oral anticoagulant (DOAC) is preferred over warfarin.", choice)
+    assert not says_ask("Warfarin needs INR monitoring.", choice)
+
+
+def test_the_bottom_line_leads_with_the_sentence_that_gives_the_timing():
+    question = "How quickly should primary PCI happen after ST elevation?"
+    evidence = [
+        make_evidence(1, "Record an ECG in anyone with chest pain without delay."),
+        make_evidence(2, "Primary PCI should happen within 120 minutes of ST elevation being diagnosed."),
+    ]
+    first, second = candidates_from(evidence, question)
+    led = lead_with_ask([first], [first, second], specific_ask(question), question)
+    assert [c.evidence.passage_id for c in led] == [2, 1]
+    assert lead_with_ask([first], [first], specific_ask(question), question) == [first]

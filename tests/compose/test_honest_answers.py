@@ -1,0 +1,76 @@
+"""Honest answers on a fresh install (the packaged library, embedded for real): a question on a library topic but
+about a drug or condition its overview does not address gets a partial answer that says so; an ingested guideline
+that addresses the question wins over an overview that does not."""
+
+import pytest
+
+from medora.answer import answer_question
+from medora.settings import Settings
+from medora.types import Article
+from medora.workspace import Workspace
+from tests.conftest import DATA
+
+ERYTHEMA_MIGRANS = "How should erythema migrans be treated?"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    workspace = Workspace(Settings(home=tmp_path_factory.mktemp("honest") / "home"))
+    workspace.prepare()  # embeds the 61 overviews once for the module (about 10-40 s)
+    return workspace
+
+
+def _ask(workspace: Workspace, question: str) -> Article:
+    return answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+
+
+def _texts(article: Article) -> list[str]:
+    return [s.text for s in article.bottom_line + [s for section in article.sections for s in section.statements]]
+
+
+def test_tirzepatide_in_hfpef_is_a_partial_answer_that_names_tirzepatide(workspace: Workspace):
+    article = _ask(workspace, "What is the role of tirzepatide in heart failure with preserved ejection fraction?")
+    assert (article.answer_status, article.uncovered_terms, article.insufficient_evidence) == (
+        "partial", ["tirzepatide"], False,
+    )
+    assert article.coverage_notice.startswith(
+        "No source here addresses tirzepatide together with preserved ejection fraction."
+    )
+    assert article.title != "Chronic heart failure — diagnosis and management of HFrEF" and article.sections == []
+    assert not any("reduced ejection fraction" in text for text in _texts(article))
+    assert any("SGLT2 inhibitors" in text for text in _texts(article))  # the preserved-EF section, cited
+    assert all(s.verified and s.citations for s in article.bottom_line)
+    assert [r.source_key for r in article.references] == ["library:heart-failure"]
+
+
+def test_a_yes_no_question_on_newborn_pain_gets_no_verdict_from_otitis_media_advice(workspace: Workspace):
+    article = _ask(workspace, "Is oral sucrose effective for reducing procedural pain in newborns?")
+    assert (article.answer_status, article.verdict, article.references) == ("insufficient", None, [])
+
+
+def test_a_question_on_one_diabetes_drug_gets_no_verdict_and_no_ketoacidosis_banner(workspace: Workspace):
+    article = _ask(workspace, "Does sitagliptin reduce cardiovascular mortality in type 2 diabetes?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", ["sitagliptin"])
+    assert (article.verdict, article.urgent_notice) == (None, None)
+
+
+def test_erythema_migrans_is_not_answered_by_the_cellulitis_overview(workspace: Workspace):
+    article = _ask(workspace, ERYTHEMA_MIGRANS)
+    assert article.answer_status == "partial" and "erythema migrans" in article.coverage_notice
+    assert article.title == "How should erythema migrans be treated" and article.sections == []
+
+
+def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(workspace: Workspace):
+    report = workspace.ingest([DATA / "lyme_guideline.md"])  # last test of the module: it changes the library
+    assert report.ok and report.sources_added == 1
+    article = _ask(workspace, ERYTHEMA_MIGRANS)
+    assert article.answer_status == "answered"
+    assert article.references[0].title == "Lyme disease guideline (test document)"
+    assert "library:cellulitis" not in {r.source_key for r in article.references}
+    assert any("doxycycline" in text for text in _texts(article))
+
+
+def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
+    article = _ask(workspace, "What is the best approach to managing L5 radiculopathy with foot drop?")
+    assert article.answer_status == "answered" and article.coverage_notice is None
+    assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"

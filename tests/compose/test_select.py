@@ -1,0 +1,116 @@
+"""The evidence gates as pure functions: on topic (words, never similarity alone), answering (the question's
+specific terms), the matching overview, the partial pool, and what an article built from a partial selection says."""
+
+from medora.compose.analyse import analyse_question, load_red_flags
+from medora.compose.article import compose_article
+from medora.compose.select import (
+    INSUFFICIENT,
+    PARTIAL,
+    Selection,
+    answering_evidence,
+    flag_in_question_topic,
+    is_on_topic,
+    matching_overview,
+    partial_pool,
+    passage_answers,
+    question_weights,
+    source_texts,
+    terms_by_source,
+)
+from medora.compose.terms import specific_terms
+from medora.settings import Settings
+from medora.types import Evidence, Kind, Source
+from tests.conftest import make_evidence
+
+HFPEF = "What is the role of tirzepatide in heart failure with preserved ejection fraction?"
+IDF = {"role": 1.0, "tirzepatid": 7.0, "heart": 2.9, "failur": 2.5, "preserv": 4.0, "eject": 3.5, "fraction": 3.5}
+
+
+def _overview(passage_id: int, slug: str, title: str, section: str, text: str, similarity: float) -> Evidence:
+    source = Source(key=f"library:{slug}", kind=Kind.EDITORIAL_SUMMARY, title=title)
+    return Evidence(
+        passage_id=passage_id, source_id=100, source=source, section=section, text=text, start=0, end=len(text),
+        score=1.0, dense_similarity=similarity,
+    )
+
+
+HFREF = _overview(
+    1, "heart-failure", "Chronic heart failure", "Bottom line",
+    "Every patient with heart failure with reduced ejection fraction should receive four drug classes.", 0.51,
+)
+PRESERVED = _overview(
+    2, "heart-failure", "Chronic heart failure", "Management › Mildly reduced and preserved ejection fraction",
+    "SGLT2 inhibitors are recommended to reduce heart failure hospitalisation in these patients.", 0.45,
+)
+
+
+def test_dense_similarity_alone_never_makes_a_passage_on_topic():
+    weights = question_weights("Is oral sucrose effective for procedural pain in newborns?", {"sucros": 7.0, "procedur": 5.0, "pain": 1.8, "newborn": 7.0, "oral": 3.0})
+    otitis = make_evidence(5, "Offer regular paracetamol or ibuprofen for earache.").model_copy(update={"dense_similarity": 0.39})
+    assert not is_on_topic(otitis, weights, dense_used=True)
+    words = make_evidence(6, "Oral sucrose reduced procedural pain scores.").model_copy(update={"dense_similarity": 0.30})
+    assert is_on_topic(words, weights, dense_used=True)
+
+
+def test_question_weights_leave_out_frame_and_descriptor_words_and_numbers():
+    weights = question_weights("Best treatment for a 60-year-old man with gout?", {"treatment": 1.0, "60": 6.0, "year": 5.0, "old": 7.0, "man": 5.0, "gout": 4.0})
+    assert weights == {"gout": 4.0}
+
+
+def test_an_overview_on_the_topic_but_not_the_drug_is_not_the_answer():
+    terms = specific_terms(HFPEF, IDF)
+    weights = question_weights(HFPEF, IDF)
+    covered = terms_by_source(source_texts([HFREF], {100: [HFREF, PRESERVED]}), terms)
+    assert covered == {100: {"ejection"}}
+    assert matching_overview([HFREF], weights, terms=terms, covered=covered) is None
+    assert answering_evidence([HFREF], terms, covered, weights) == []
+    selection = Selection(retrieved=[HFREF], on_topic=[HFREF], overview=None, pool=[], terms=terms, answering=[])
+    assert selection.answer_status == PARTIAL
+    assert Selection(retrieved=[HFREF], on_topic=[], overview=None, pool=[], answering=[]).answer_status == INSUFFICIENT
+
+
+def test_a_guideline_naming_the_terms_answers_while_the_overview_that_does_not_is_left_out():
+    question = "How should erythema migrans be treated?"
+    terms = specific_terms(question)
+    cellulitis = _overview(3, "cellulitis", "Cellulitis", "Bottom line", "Cellulitis presents as spreading erythema.", 0.62)
+    guideline = make_evidence(4, "Treat erythema migrans with oral doxycycline.")
+    weights = question_weights(question, {"erythema": 6.0, "migran": 7.0})
+    covered = terms_by_source(source_texts([cellulitis, guideline]), terms)
+    assert answering_evidence([cellulitis, guideline], terms, covered, weights) == [guideline]
+    assert matching_overview([cellulitis, guideline], weights, terms=terms, covered=covered) is None
+
+
+def test_the_partial_pool_puts_the_section_naming_the_covered_phrase_first():
+    terms = specific_terms(HFPEF, IDF)
+    assert partial_pool([HFREF, PRESERVED], terms, {"ejection"}) == [PRESERVED, HFREF]
+
+
+def test_a_verdict_passage_must_itself_name_the_drug():
+    terms = specific_terms("Does sitagliptin reduce cardiovascular mortality?")
+    assert not passage_answers(make_evidence(7, "Empagliflozin reduced cardiovascular death."), terms)
+    assert passage_answers(make_evidence(8, "Sitagliptin did not change cardiovascular death."), terms)
+
+
+def test_an_evidence_borne_flag_needs_most_of_its_name_in_the_question():
+    ketoacidosis = next(flag for flag in load_red_flags() if flag.name == "diabetic ketoacidosis")
+    assert not flag_in_question_topic(ketoacidosis, "Does sitagliptin reduce mortality in type 2 diabetes?")
+    assert flag_in_question_topic(ketoacidosis, "Ketoacidosis in a diabetic on an SGLT2 inhibitor")
+
+
+def test_a_partial_article_says_what_is_not_covered_without_verdict_or_evidence_flags(tmp_path):
+    question = "Does sitagliptin reduce cardiovascular mortality in diabetes?"
+    diabetes = make_evidence(
+        9, "Empagliflozin reduced cardiovascular mortality in people with diabetes. Watch for diabetic ketoacidosis."
+    )
+    terms = specific_terms(question)
+    selection = Selection(
+        retrieved=[diabetes], on_topic=[diabetes], overview=None, pool=[diabetes], terms=terms, answering=[],
+        uncovered_terms=["sitagliptin"], covered_terms=["cardiovascular"],
+    )
+    article = compose_article(analyse_question(question), selection, settings=Settings(home=tmp_path), index_version="1")
+    assert (article.answer_status, article.uncovered_terms, article.verdict, article.urgent_notice) == (
+        "partial", ["sitagliptin"], None, None,
+    )
+    assert article.coverage_notice.startswith("No source here addresses sitagliptin together with cardiovascular mortality.")
+    assert [s.citations for s in article.bottom_line] == [["1"]]
+    assert not article.insufficient_evidence and [r.source_key for r in article.related_articles] == ["pmid:9"]

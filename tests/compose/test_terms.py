@@ -1,0 +1,57 @@
+"""The question's specific terms and whether a text names them (compose/terms.py)."""
+
+from medora.compose.terms import answers_terms, covered_terms, specific_terms
+
+
+def _kinds(question: str) -> list[tuple[str, str]]:
+    return [(term.label, term.kind) for term in specific_terms(question)]
+
+
+def test_a_drug_a_population_and_technical_words_are_specific_terms():
+    assert _kinds("Is oral sucrose effective for procedural pain in newborns?") == [
+        ("sucrose", "term"),
+        ("procedural", "word"),
+        ("newborns", "population"),
+    ]
+    assert _kinds("Is paracetamol safe in pregnancy?") == [("paracetamol", "drug"), ("pregnancy", "population")]
+
+
+def test_common_language_and_the_question_frame_are_not_specific():
+    assert specific_terms("What is the best approach to managing pain at church?") == []
+
+
+def test_non_pregnant_does_not_ask_about_pregnancy():
+    assert _kinds("Uncomplicated cystitis in a non-pregnant woman") == [("Uncomplicated", "term"), ("cystitis", "term")]
+
+
+def test_the_phrase_around_a_technical_word_is_kept_for_display():
+    (term,) = [t for t in specific_terms("tirzepatide in heart failure with preserved ejection fraction") if t.kind == "term"]
+    assert (term.label, term.shown) == ("ejection", "preserved ejection fraction")
+
+
+def test_an_abbreviation_is_named_by_its_expansion_and_the_other_way_round():
+    terms = specific_terms("Is HFpEF treated with tirzepatide?")
+    assert covered_terms("Heart failure with preserved ejection fraction needs diuretics.", terms) == {"HFpEF"}
+    antigen = specific_terms("Who needs a hepatitis surface antigen test?")
+    assert "antigen" in covered_terms("Test HBsAg in every pregnancy.", antigen)
+
+
+def test_a_drug_is_named_by_its_synonyms_and_a_population_by_its_group():
+    terms = specific_terms("Is paracetamol safe for newborns?")
+    assert covered_terms("Acetaminophen was studied in neonatal units.", terms) == {"paracetamol", "newborns"}
+    assert covered_terms("Acetaminophen was studied in adults.", terms) == {"paracetamol"}
+
+
+def test_a_source_missing_the_drug_or_population_does_not_answer():
+    terms = specific_terms("What is the role of tirzepatide in heart failure with preserved ejection fraction?")
+    assert not answers_terms({"ejection"}, terms)
+    assert answers_terms({"ejection", "tirzepatide"}, terms)
+    assert answers_terms(set(), [])
+
+
+def test_a_long_description_may_miss_one_technical_word_and_a_rare_word():
+    terms = specific_terms("Positive pregnancy test, pelvic pain and no intrauterine sac on ultrasound")
+    labels = {term.label for term in terms}
+    assert labels == {"pregnancy", "pelvic", "intrauterine", "sac", "ultrasound"}
+    assert answers_terms(labels - {"intrauterine"}, terms)
+    assert not answers_terms(labels - {"intrauterine", "pelvic"}, terms)
