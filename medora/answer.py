@@ -128,6 +128,8 @@ def run_pipeline(
         timings=session.timings_ms,
     )
     session.article.audience = audience
+    if retriever.degraded:
+        session.article.provenance.notes.append(retriever.degraded)
     return session
 
 

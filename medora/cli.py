@@ -85,6 +85,11 @@ def _prepared_workspace():  # noqa: ANN202 (a Workspace)
     workspace = _workspace(progress=True)
     try:
         if workspace.needs_prepare():
+            if workspace.read_only:
+                raise MedoraError(
+                    f"the data folder {workspace.settings.home} is read-only and not prepared: "
+                    "run `medora init` once with write access"
+                )
             click.echo(f"Preparing the data folder {workspace.settings.home} (first run: about 10–40 s)…", err=True)
             started = time.perf_counter()
             workspace.prepare(on_step=lambda message: click.echo(f"  {message}", err=True))
@@ -151,23 +156,24 @@ def ask(
         medora ask "What is the best approach to managing L5 radiculopathy with foot drop?"
     """
     from medora.articles import ask as ask_and_store
-    from medora.export.render import print_terminal, to_html, to_json, to_markdown
     from medora.retrieve.retriever import Filters
 
     workspace = _prepared_workspace()
     if composer:
         workspace.settings.compose.composer = composer
     streaming = workspace.settings.compose.composer == "llm" and sys.stderr.isatty()
-    try:
-        stored = ask_and_store(
-            workspace,
-            question,
-            filters=Filters.parse(year_from=year_from, year_to=year_to, kinds=kinds),
-            fresh=fresh,
-            on_text=(lambda text: click.secho(text, err=True, dim=True, nl=False)) if streaming else None,
+    filters = Filters.parse(year_from=year_from, year_to=year_to, kinds=kinds)
+    on_text = (lambda text: click.secho(text, err=True, dim=True, nl=False)) if streaming else None
+    if workspace.read_only:
+        from medora.answer import answer_question
+
+        article = answer_question(
+            question, retriever=workspace.retriever, settings=workspace.settings, filters=filters, on_text=on_text
         )
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+        click.echo(f"note: the data folder {workspace.settings.home} is read-only; the article was not stored.", err=True)
+        _print_article(article, "json" if as_json else output_format, debug)
+        return
+    stored = ask_and_store(workspace, question, filters=filters, fresh=fresh, on_text=on_text)
     article = stored.article
     if streaming and not stored.reused:
         click.echo("\n(draft above; the verified article follows)\n", err=True)
@@ -180,7 +186,12 @@ def ask(
             err=True,
         )
     click.echo(f"article: {stored.record.slug} (version {stored.version})", err=True)
-    output_format = "json" if as_json else output_format
+    _print_article(article, "json" if as_json else output_format, debug)
+
+
+def _print_article(article, output_format: str, debug: bool) -> None:  # noqa: ANN001 (an Article)
+    from medora.export.render import print_terminal, to_html, to_json, to_markdown
+
     if output_format == "json":
         click.echo(to_json(article))
     elif output_format == "markdown":

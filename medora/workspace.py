@@ -22,6 +22,7 @@ from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_ind
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 from medora.store import open_store, repository
+from medora.store.database import checkpoint, is_read_only
 
 
 class Workspace:
@@ -44,6 +45,11 @@ class Workspace:
     @cached_property
     def engine(self) -> Engine:
         return open_store(self.settings.resolved_database_url)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the store was opened read-only (its folder cannot be written): answer, but store nothing."""
+        return is_read_only(self.engine)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -119,6 +125,7 @@ class Workspace:
             if library_articles_missing(self) or changed:
                 say("Registering the library's articles…")
             register_library_articles(self)
+        checkpoint(self.engine)
 
     def _indexes_current(self) -> bool:
         model = self.embedder_model_name if self.settings.ingest.embed else None

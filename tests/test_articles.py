@@ -114,3 +114,8 @@ def test_a_running_workspace_sees_a_later_ingest_without_restarting(tmp_path: Pa
     writer.ingest([DATA / "pubmed_sample.xml"])
     assert reader.retriever.index_version != before
     assert "pmid:90000001" in {e.source.key for e in reader.retriever.search("foot drop surgery", top_k=10)}
+
+
+def test_an_article_says_when_retrieval_ran_without_its_dense_half(workspace: Workspace):
+    stored = articles.ask(workspace, "Which drugs treat an acute gout flare?", fresh=True)
+    assert "retrieval ran lexical-only: dense retrieval is off (embeddings disabled)" in stored.article.provenance.notes[0]

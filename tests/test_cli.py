@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from medora.cli import main
@@ -130,3 +131,23 @@ def test_an_unknown_kind_is_refused_and_listed_in_help(tmp_path: Path):
     result = _run(["ask", "--kind", "banana", "How should gout be treated?"], tmp_path / "home", MEDORA_INGEST__EMBED="false")
     assert result.exit_code == 1 and "unknown kind 'banana'; choose from: guideline" in result.output
     assert "systematic review" in _run(["ask", "--help"], tmp_path / "home").output
+
+
+def test_ask_answers_from_a_read_only_data_folder_without_storing(tmp_path: Path):
+    home, mount = tmp_path / "home", tmp_path / "readonly"
+    assert _run(["init"], home, MEDORA_INGEST__EMBED="false").exit_code == 0
+    mount.mkdir()
+    bound = subprocess.run(["mount", "--bind", "-o", "ro", str(home), str(mount)], capture_output=True)
+    if bound.returncode != 0:
+        pytest.skip(f"a read-only bind mount needs root: {bound.stderr.decode().strip()}")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "medora.cli", "ask", "--json", "How should acute gout flares be treated?"],
+            env={**os.environ, "MEDORA_HOME": str(mount), "MEDORA_INGEST__EMBED": "false"},
+            capture_output=True, text=True, timeout=300,
+        )
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+    assert result.returncode == 0, result.stderr
+    assert "is read-only; the article was not stored" in result.stderr
+    assert json.loads(result.stdout)["references"][0]["source_key"] == "library:gout"

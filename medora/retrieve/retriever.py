@@ -93,6 +93,14 @@ class Retriever:
         return self._indexes.lexical.term_weights(question)
 
     @property
+    def degraded(self) -> str | None:
+        """Why retrieval runs with less than the configured mode, or None when it runs as configured."""
+        if self._settings.mode == "lexical" or (self._embedder is not None and self._indexes.vectors is not None):
+            return None
+        missing = "dense retrieval is off (embeddings disabled)" if self._embedder is None else "the store has no vectors"
+        return f"retrieval ran lexical-only: {missing}; run `medora index --embed-missing` for {self._settings.mode} search"
+
+    @property
     def index_version(self) -> str:
         return str(self._indexes.manifest.get("version"))
 

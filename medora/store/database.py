@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,8 +39,19 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+def sqlite_read_only(url: str) -> bool:
+    """True for an SQLite store whose folder cannot be written (a read-only mount, a shared snapshot)."""
+    if not url.startswith("sqlite:///"):
+        return False
+    path = Path(url.removeprefix("sqlite:///"))
+    return path.is_file() and not os.access(path.parent, os.W_OK)
+
+
 def open_store(url: str) -> Engine:
-    """Open (and if new, create or upgrade) the store at ``url``; SQLite parents are created as needed."""
+    """Open (and if new, create or upgrade) the store at ``url``; SQLite parents are created as needed. An SQLite
+    store on a read-only folder is opened read-only (immutable), so questions can still be answered from it."""
+    if sqlite_read_only(url):
+        return _open_read_only_sqlite(Path(url.removeprefix("sqlite:///")))
     if url.startswith("sqlite:///"):
         folder = Path(url.removeprefix("sqlite:///")).parent
         try:
@@ -60,6 +72,29 @@ def open_store(url: str) -> Engine:
                 "check that the data folder is writable (MEDORA_HOME) or the database URL is right"
             ) from error
     return engine
+
+
+def _open_read_only_sqlite(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true", future=True)
+    revision = current_revision(engine)
+    if revision != SCHEMA_REVISION:
+        raise StoreError(
+            f"the store at {path} is read-only and at schema {revision or 'none'} (this Medora needs {SCHEMA_REVISION}): "
+            "run `medora init` once with write access to upgrade it"
+        )
+    return engine
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold SQLite's write-ahead log into the database file, so a copy or a read-only mount of the folder holds
+    everything written so far (a read-only open cannot replay the log)."""
+    if engine.dialect.name == "sqlite" and not is_read_only(engine):
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def is_read_only(engine: Engine) -> bool:
+    return "mode=ro" in str(engine.url)
 
 
 def current_revision(engine: Engine) -> str | None:
