@@ -9,16 +9,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from medora.compose.drugs import find_drugs
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
-
-
-@lru_cache(maxsize=1)
-def _drug_finder() -> Callable | None:
-    try:
-        from drug_named_entity_recognition import find_drugs
-    except ImportError:
-        return None
-    return find_drugs
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +37,11 @@ def _names(finder: Callable | None, text: str, keep: Callable[[dict], bool]) -> 
 
 def drugs_in(text: str) -> dict[str, str]:
     """Canonical drug name (lower case) -> the words that named it."""
-    return _names(_drug_finder(), text, lambda data: True)
+    words = _WORD.findall(text)
+    found: dict[str, str] = {}
+    for match in find_drugs(words):
+        found.setdefault(match.name.lower(), " ".join(words[match.begin : match.end]))
+    return found
 
 
 def conditions_in(text: str) -> dict[str, str]:

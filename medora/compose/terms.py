@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from medora.compose.drugs import find_drugs
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
@@ -160,14 +161,12 @@ def expansion_of(word: str) -> str | None:
 
 
 def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
-    from drug_named_entity_recognition import find_drugs  # imported on first use: it loads its tables (~1 s)
-
     found = []
-    for entry, begin, end in find_drugs(words, is_ignore_case=True):
-        label = " ".join(words[begin:end])
-        synonyms = [name.lower() for name in [entry.get("name", ""), *entry.get("synonyms", [])] if len(name) >= 4]
+    for match in find_drugs(words):
+        label = " ".join(words[match.begin : match.end])
+        synonyms = [name.lower() for name in [match.name, *match.synonyms] if len(name) >= 4]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
-        found.append((begin, end, SpecificTerm(label=label, kind="drug", forms=forms)))
+        found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms)))
     return found
 
 
