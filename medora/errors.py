@@ -59,3 +59,8 @@ class ReviewError(MedoraError):
 
 class ReviewPermissionError(ReviewError, PermissionDeniedError):
     """The workflow allows this action in this state, but not for the actor's role (HTTP 403)."""
+
+
+class ReviewInputError(MedoraError):
+    """A review action asked with input that cannot be used: an unknown reviewer or anchor, a missing reason, a
+    citation to a reference the article does not have (HTTP 400)."""

@@ -9,6 +9,7 @@ Nothing here knows of HTTP or SQL: the store keeps the state, the web and CLI as
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from medora.errors import ReviewError, ReviewPermissionError
@@ -39,6 +40,20 @@ class Role(StrEnum):
 
 
 ACCOUNT_ROLES = (Role.REVIEWER, Role.EDITOR, Role.ADMIN)  # the roles a user account can have
+EDITING_ROLES = (Role.EDITOR, Role.ADMIN)  # who assigns, edits and reads the audit log
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who takes an action: a signed-in user, an anonymous reader, or Medora itself."""
+
+    name: str
+    role: Role
+    user_id: int | None = None
+
+
+SYSTEM = Actor("medora", Role.SYSTEM)
+ANONYMOUS = Actor("anonymous", Role.ANONYMOUS)
 
 WHO_MAY: dict[Action, frozenset[Role]] = {
     Action.ASSIGN: frozenset({Role.EDITOR, Role.ADMIN}),

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from medora.errors import StoreError
 
-SCHEMA_REVISION = "0002"  # the newest migration in store/migrations/versions; a test keeps the two equal
+SCHEMA_REVISION = "0003"  # the newest migration in store/migrations/versions; a test keeps the two equal
 BASELINE_REVISION = "0001"  # the tables stores had before migrations existed
 
 
@@ -23,8 +23,17 @@ def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API obj
     cursor.close()
 
 
+def normalise_url(url: str) -> str:
+    """``postgresql://…`` means PostgreSQL through psycopg 3 (SQLAlchemy's bare default would be psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 def open_store(url: str) -> Engine:
     """Open (and if new, create or upgrade) the store at ``url``; SQLite parents are created as needed."""
+    url = normalise_url(url)
     if url.startswith("sqlite:///"):
         folder = Path(url.removeprefix("sqlite:///")).parent
         try:
