@@ -31,6 +31,22 @@ def head_lines(source: Path, target: Path, count: int) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashing():
+    """argon2id with small parameters in tests: the production ones (64 MiB, 3 passes) take about 0.8 s per hash on
+    these 2-core machines, and the tests hash hundreds of times. tests/accounts checks the production parameters."""
+    from argon2 import PasswordHasher
+
+    from medora.accounts import passwords
+
+    production = passwords._HASHER
+    passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    passwords.dummy_hash.cache_clear()
+    yield
+    passwords._HASHER = production
+    passwords.dummy_hash.cache_clear()
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(home=tmp_path / "home")
@@ -61,6 +77,9 @@ def postgres(tmp_path_factory: pytest.TempPathFactory):
     except ImportError:
         pytest.skip("PostgreSQL tests need pgserver and psycopg: pip install '.[test]'")
     server = pgserver.get_server(tmp_path_factory.mktemp("postgres") / "data", cleanup_mode="delete")
+    for setting in ("fsync", "synchronous_commit", "full_page_writes"):  # a throw-away server: no need to be durable
+        server.psql(f"ALTER SYSTEM SET {setting} = off;")
+    server.psql("SELECT pg_reload_conf();")
     yield server
     server.cleanup()
 
