@@ -285,6 +285,56 @@ def library_check(paths: tuple[Path, ...]) -> None:
     click.echo(f"{files} overview(s) valid.")
 
 
+@main.group()
+def users() -> None:
+    """User accounts: reviewers (the Medical Advisory Board), editors and admins."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["reviewer", "editor", "admin"]), required=True, help="What the account may do.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of prompting.")
+def users_add(name: str, role: str, password_stdin: bool) -> None:
+    """Add an account NAME with a ROLE; the password is prompted for (twice), or read from stdin. Example:
+
+        medora users add "Ada Lovelace" --role reviewer
+    """
+    from medora.accounts.users import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    user = add_user(_workspace().engine, name=name, role=role, password=password, added_by="medora users add")
+    click.echo(f"Added {user.role} {user.name!r}.")
+
+
+@users.command("list")
+def users_list() -> None:
+    """List accounts and their roles. Example:
+
+        medora users list
+    """
+    from medora.accounts.users import list_users
+
+    for user in list_users(_workspace().engine):
+        click.echo(f"{user.name}\t{user.role}\t{user.created_at:%Y-%m-%d}")
+
+
+@main.command()
+@click.argument("article")
+def audit(article: str) -> None:
+    """Print the audit log of a stored ARTICLE (slug or id) as JSON: who, when, from which state to which, why.
+
+    Example:
+
+        medora audit lumbar-radiculopathy-foot-drop > audit.json
+    """
+    from medora.review.workflow import audit_export
+
+    click.echo(json.dumps(audit_export(_workspace(), article), indent=2, ensure_ascii=False))
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")

@@ -267,6 +267,22 @@ def audit_log(workspace, key: str | int, *, actor: Actor) -> list[AuditEvent]:  
         return rows.audit_events_of(conn, article_id=article_id)
 
 
+def audit_export(workspace, key: str | int) -> dict:  # noqa: ANN001
+    """The audit log as plain JSON data (for `medora audit`, run by whoever can read the store)."""
+    record = find_record(workspace, key)
+    with workspace.engine.connect() as conn:
+        events = rows.audit_events_of(conn, article_id=record.id)
+    return {"article": record.slug, "id": record.id, "events": [event_data(event) for event in events]}
+
+
+def event_data(event: AuditEvent) -> dict:
+    return {
+        "id": event.id, "at": event.at.isoformat(), "actor": event.actor, "actor_role": event.actor_role,
+        "action": event.action, "from_state": event.from_state, "to_state": event.to_state,
+        "version": event.version, "reason": event.reason, "details": event.details,
+    }
+
+
 def reviewers(workspace) -> list[str]:  # noqa: ANN001
     with workspace.engine.connect() as conn:
         return [user.name for user in user_rows.users_with_role(conn, role=Role.REVIEWER.value)]
