@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from medora.accounts.passwords import dummy_hash, hash_password, needs_rehash, verify_password
-from medora.errors import AuthenticationError, ThrottledError, UserError
-from medora.review.states import ACCOUNT_ROLES, Role
+from medora.errors import AuthenticationError, PermissionDeniedError, ThrottledError, UserError
+from medora.review.states import ACCOUNT_ROLES, Actor, Role
 from medora.store import review as review_rows
 from medora.store import users as rows
 from medora.store.users import UserRecord
@@ -45,6 +45,14 @@ def add_user(engine: Engine, *, name: str, role: str, password: str, added_by: s
     except IntegrityError:
         raise UserError(f"a user named {name!r} already exists") from None
     return user
+
+
+def require_admin(actor: Actor) -> None:
+    """Only admins manage accounts (from the web; `medora users` is for whoever runs the server)."""
+    if actor.role is Role.ANONYMOUS:
+        raise AuthenticationError("sign in to manage accounts")
+    if actor.role is not Role.ADMIN:
+        raise PermissionDeniedError("only admins manage accounts")
 
 
 def list_users(engine: Engine) -> list[UserRecord]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from medora.articles import StoredArticle, find_record, load_version
+from medora.articles import StoredArticle, find_record, get_article, load_version
 from medora.compose.verify import check_support
 from medora.errors import AuthenticationError, PermissionDeniedError, ReviewError, ReviewInputError
 from medora.review.anchors import citation_labels, find_anchor, statement_lists
+from medora.review.diff import DiffLine, diff_articles
 from medora.review.events import record_revision
 from medora.review.states import EDITING_ROLES, Action, Actor, Role, State, published_version, transition
 from medora.store import articles as article_rows
@@ -265,6 +266,11 @@ def audit_log(workspace, key: str | int, *, actor: Actor) -> list[AuditEvent]:  
     article_id = find_record(workspace, key).id
     with workspace.engine.connect() as conn:
         return rows.audit_events_of(conn, article_id=article_id)
+
+
+def version_diff(workspace, key: str | int, *, old: int, new: int) -> list[DiffLine]:  # noqa: ANN001
+    """What changed between two stored versions of the article (any two, either order)."""
+    return diff_articles(get_article(workspace, key, version=old).article, get_article(workspace, key, version=new).article)
 
 
 def audit_export(workspace, key: str | int) -> dict:  # noqa: ANN001
