@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from tests.web.review_fixtures import ACCOUNTS, PASSWORD, clients, review_app  # noqa: F401 (fixtures)
 
 _numbers = itertools.count(100)
+_years = itertools.count(1800)  # each article asks the same question with its own year filter: a new article
 ROLES = ("anonymous", "reviewer", "editor", "admin")
 SIGN_IN = "sign in first: this needs a reviewer's, editor's or admin's account"
 
@@ -18,8 +19,9 @@ SIGN_IN = "sign in first: this needs a reviewer's, editor's or admin's account"
 def new_article(clients: dict[str, TestClient], state: str = "submitted") -> dict:
     """A fresh article (answered from the packaged library) brought to ``state``, assigned to Ada when reviewed."""
     body = clients["anonymous"].post(
-        "/api/ask", json={"question": f"How should foot drop be managed (series {next(_numbers)})?"}
+        "/api/ask", json={"question": "How should L5 radiculopathy with foot drop be managed?", "year_from": next(_years)}
     ).json()
+    assert body["article"]["bottom_line"], body["slug"]
     if state == "under review":
         assigned = clients["editor"].post(f"/api/articles/{body['slug']}/assign", json={"reviewers": ["Ada Lovelace"]})
         assert assigned.status_code == 200, assigned.text
