@@ -57,15 +57,20 @@ def main() -> None:
 def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
     """Ingest literature files or folders: PubMed XML (.xml/.xml.gz), PMC JATS, Markdown, HTML, PDF, JSONL.
 
-    Re-running is safe: stored records are skipped. Example:
+    Re-running is safe: stored records are skipped. Approved articles for which a new source would now rank among
+    the cited evidence are marked "new evidence available". Example:
 
         medora ingest pubmed24n0001.xml.gz guidelines/
     """
     workspace = _workspace(progress=True)
     if no_embed:
         workspace.settings.ingest.embed = False
+    from medora.review.living import flag_new_evidence, newest_source_id
+
     try:
+        before = newest_source_id(workspace)
         report = workspace.ingest(list(paths))
+        flagged = flag_new_evidence(workspace, since_source_id=before) if report.sources_added else []
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
     click.echo(
@@ -73,6 +78,8 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
         f"{report.sources_added} source(s) and {report.passages_added} passage(s) added, "
         f"{report.sources_already_stored} already stored ({report.seconds_total:.1f} s)."
     )
+    for record in flagged:
+        click.echo(f"new evidence for approved article {record.slug} (listed in the review queue)")
     for path, reason in report.failures:
         click.echo(f"error: {path}: {reason}", err=True)
     if report.failures:

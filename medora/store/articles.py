@@ -30,6 +30,7 @@ class ArticleRecord:
     approved_by: str | None = None
     approved_at: datetime.datetime | None = None
     new_evidence: list[dict] | None = None
+    filters_key: str = ""
 
     @property
     def reader_version(self) -> int:
@@ -63,6 +64,7 @@ def record_of(row) -> ArticleRecord:  # noqa: ANN001 (a Row)
         approved_by=row.approved_by,
         approved_at=aware_utc(row.approved_at) if row.approved_at else None,
         new_evidence=list(row.new_evidence) if row.new_evidence else None,
+        filters_key=row.filters_key or "",
     )
 
 
