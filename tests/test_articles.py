@@ -9,16 +9,18 @@ from medora.errors import ArticleNotFoundError, IndexNotReadyError, QuestionErro
 from medora.retrieve.retriever import Filters
 from medora.settings import Settings
 from medora.workspace import Workspace
-from tests.conftest import DATA
+from tests.conftest import DATA, postgres_url
 
 SEED = "How should L5 radiculopathy with foot drop be managed?"
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
-    """The packaged library, lexical only (these tests are about storage, not ranking)."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def workspace(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The packaged library, lexical only (these tests are about storage, not ranking), on each backend."""
     settings = Settings(home=tmp_path_factory.mktemp("articles") / "home")
     settings.ingest.embed = False
+    if request.param == "postgresql":
+        settings.database_url = postgres_url(request.getfixturevalue("postgres"))
     workspace = Workspace(settings)
     workspace.prepare()
     return workspace
