@@ -150,3 +150,15 @@ def test_the_diff_page_shows_what_an_edit_changed(app):
     assert f'<span class="diff-removed">− - {first} [' in diff
     assert 'class="diff-added"' not in diff
 
+
+
+def test_review_pages_have_no_inline_scripts_or_styles_and_escape_nothing_live(app):
+    slug = new_slug(app)
+    editor, _token = sign_in(app, "Eve Editor")
+    for path in ("/login", "/review", f"/articles/{slug}/review", f"/articles/{slug}/edit",
+                 f"/articles/{slug}/diff?from=1&to=1"):
+        page = editor.get(path).text
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page) == [], path
+        assert " style=" not in page and "<style" not in page, path
+    assert 'data-testid="diff-empty">The two versions read the same.<' in editor.get(
+        f"/articles/{slug}/diff?from=1&to=1").text
