@@ -7,6 +7,7 @@ store: a reviewer decides only on articles an editor assigned to them."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from medora.articles import StoredArticle, find_record, get_article, load_version
@@ -215,11 +216,16 @@ def _apply_edits(conn, article, edits: list[StatementEdit], *, min_support: floa
         if text and not citations:
             raise ReviewInputError(f"sentence {change.anchor}: every sentence must cite at least one reference")
         statement.text, statement.citations = text, citations
-        _reverify(conn, statement, [pid for label in citations for pid in passage_of.get(label.rstrip("abcdefghij"), [])],
-                  min_support=min_support)
+        cited_passages = [pid for label in citations for pid in passage_of.get(_reference_number(label), [])]
+        _reverify(conn, statement, cited_passages, min_support=min_support)
     for section_id, index in sorted(removals, reverse=True):
         del lists[section_id][index]
     return changes
+
+
+def _reference_number(label: str) -> str:
+    """'1a' (a source an overview summarises) rests on reference 1's passages."""
+    return re.match(r"\d*", label).group()
 
 
 def _reverify(conn, statement, passage_ids: list[int], *, min_support: float) -> None:  # noqa: ANN001

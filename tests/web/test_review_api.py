@@ -8,7 +8,7 @@ import itertools
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.review_fixtures import ACCOUNTS, PASSWORD, clients, review_app  # noqa: F401 (fixtures)
+from tests.web.review_fixtures import PASSWORD, clients, review_app  # noqa: F401 (fixtures)
 
 _numbers = itertools.count(100)
 _years = itertools.count(1800)  # each article asks the same question with its own year filter: a new article

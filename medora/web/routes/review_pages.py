@@ -16,7 +16,7 @@ from medora.accounts.users import authenticate
 from medora.articles import get_article, list_versions
 from medora.errors import MedoraError
 from medora.review import workflow
-from medora.review.anchors import anchors
+from medora.review.anchors import anchors, statement_lists
 from medora.review.states import EDITING_ROLES, Role, update_under_review
 from medora.review.workflow import StatementEdit
 from medora.web.auth import (
@@ -32,6 +32,7 @@ from medora.web.auth import (
     set_session_cookie,
 )
 from medora.web.deps import AudienceDep, TemplatesDep, WorkspaceDep
+from medora.web.errors import STATUS_OF_ERROR
 from medora.web.routes.api import article_key
 from medora.web.routes.pages import render
 from medora.web.schemas import article_url
@@ -75,8 +76,6 @@ def login_form(
     try:
         user = authenticate(workspace.engine, name=name, password=password, address=client_address(request))
     except MedoraError as error:
-        from medora.web.errors import STATUS_OF_ERROR
-
         status = next((code for kind, code in STATUS_OF_ERROR if isinstance(error, kind)), 400)
         context = {"login_token": cookie, "next_path": _local(next_path), "error": str(error), "name": name}
         response = render(request, templates, "login.html", context, audience=audience)
@@ -180,8 +179,6 @@ def edit_page(
     workflow.require_editor(actor, "edit articles")
     record = get_article(workspace, article_key(key)).record
     newest = get_article(workspace, record.id, version=record.version).article
-    from medora.review.anchors import statement_lists
-
     statements = {f"{sid}.{i}": s for sid, items in statement_lists(newest).items() for i, s in enumerate(items)}
     context = {
         "record": record, "article": newest, "anchors": anchors(newest), "statements": statements,
