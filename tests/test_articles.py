@@ -116,3 +116,20 @@ def test_a_running_workspace_sees_a_later_ingest_without_restarting(tmp_path: Pa
     writer.ingest([DATA / "pubmed_sample.xml"])
     assert reader.retriever.index_version != before
     assert "pmid:90000001" in {e.source.key for e in reader.retriever.search("foot drop surgery", top_k=10)}
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "state"),
+    [("pending human review", "submitted"), ("under review", "under review"), ("approved", "approved"),
+     ("changes requested", "changes requested"), (None, "submitted"), ("lost in the post", "submitted")],
+)
+def test_an_overviews_front_matter_review_status_is_its_initial_state(front_matter, state):
+    assert articles._library_status(front_matter) == state
+
+
+def test_a_library_article_is_created_with_an_audit_event(workspace: Workspace):
+    from medora.review.workflow import audit_export
+
+    [event] = audit_export(workspace, "gout")["events"]
+    assert (event["actor"], event["action"], event["to_state"], event["reason"]) == (
+        "medora", "create", "submitted", "packaged overview (front matter: pending human review)")
