@@ -18,10 +18,13 @@ from sqlalchemy.exc import IntegrityError
 
 from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_pipeline, validate_question
 from medora.errors import ArticleNotFoundError
+from medora.review.events import record_creation, record_revision
+from medora.review.states import State
 from medora.retrieve.retriever import Filters
 from medora.retrieve.tokenize import content_words
 from medora.store import articles as rows
 from medora.store import repository
+from medora.store import review as review_rows
 from medora.store.articles import ArticleRecord, VersionSummary
 from medora.store.database import write_transaction
 from medora.types import Article, Kind
@@ -43,7 +46,7 @@ __all__ = [
     "specialties",
 ]
 
-STATUSES = ("submitted", "under review", "approved", "changes requested")
+STATUSES = tuple(state.value for state in State)  # submitted, under review, approved, changes requested, rejected
 _LIBRARY_STATUS = {"pending human review": "submitted"}  # front matter wording → workflow state
 
 
@@ -94,7 +97,7 @@ def ask(
     with workspace.engine.connect() as conn:
         existing = rows.article_by_question(conn, question_key=key, filters_key=fkey) if key else None
     if existing is not None and not fresh:
-        stored = _load(workspace, existing, existing.version)
+        stored = _load(workspace, existing, existing.reader_version)
         index_moved = stored.article.provenance.index_version != workspace.retriever.index_version
         if not (stored.article.answer_status != "answered" and index_moved):  # new evidence may now answer it
             stored.article.audience = audience
@@ -108,6 +111,7 @@ def ask(
         if existing is not None:
             number = rows.add_version(conn, article_id=existing.id, content=_numbered(content, existing.version + 1),
                                       composer=article.provenance.composer, index_version=article.provenance.index_version)
+            record_revision(conn, record=existing, number=number, reason="answered afresh")
             record = rows.article_by_id(conn, article_id=existing.id)
             article.editorial.version = number
             return StoredArticle(record, article, number)
@@ -129,11 +133,12 @@ def ask(
                     composer=article.provenance.composer,
                     index_version=article.provenance.index_version,
                 )
+                record_creation(conn, article_id=article_id, state=State.SUBMITTED.value, reason="question answered")
         except IntegrityError:  # the same question was stored by a concurrent asker a moment ago
             winner = rows.article_by_question(conn, question_key=key, filters_key=fkey)
             if winner is None:
                 raise
-            stored = _load_in(conn, winner, winner.version)
+            stored = load_version(conn, winner, winner.version)
             stored.reused = True
             return stored
         record = rows.article_by_id(conn, article_id=article_id)
@@ -141,13 +146,14 @@ def ask(
 
 
 def get_article(workspace, key: str | int, *, version: int | None = None) -> StoredArticle:  # noqa: ANN001
-    """The article with this id or slug, at ``version`` (default: the current one)."""
-    record = _find(workspace, key)
-    return _load(workspace, record, version or record.version)
+    """The article with this id or slug, at ``version`` (default: the one readers see, the approved version when
+    there is one, else the newest)."""
+    record = find_record(workspace, key)
+    return _load(workspace, record, version or record.reader_version)
 
 
 def list_versions(workspace, key: str | int) -> list[VersionSummary]:  # noqa: ANN001
-    record = _find(workspace, key)
+    record = find_record(workspace, key)
     with workspace.engine.connect() as conn:
         return rows.versions_of(conn, article_id=record.id)
 
@@ -204,7 +210,7 @@ def register_library_articles(workspace) -> int:  # noqa: ANN001
     for source_id, source in overviews:
         with workspace.engine.connect() as conn:
             record = rows.article_by_source(conn, source_key=source.key)
-            current = _load_in(conn, record, record.version).article if record else None
+            current = load_version(conn, record, record.version).article if record else None
         passage_ids = repository_passage_ids(workspace, source_id)
         if current is not None and set(passage_ids) <= set(current.provenance.passage_ids):
             continue  # unchanged: a re-ingested (edited) overview has new passage ids
@@ -213,7 +219,8 @@ def register_library_articles(workspace) -> int:  # noqa: ANN001
         content = article.model_dump(mode="json")
         with workspace.engine.begin() as conn:
             if record is None:
-                rows.insert_article(
+                state = _library_status(source.review_status)
+                article_id = rows.insert_article(
                     conn,
                     slug=_free_slug(conn, source.key.removeprefix("library:"), suffix=False),
                     question=source.title,
@@ -223,16 +230,24 @@ def register_library_articles(workspace) -> int:  # noqa: ANN001
                     question_type=article.question_type,
                     origin="library",
                     source_key=source.key,
-                    status=_library_status(source.review_status),
+                    status=state,
                     specialties=list(source.mesh),
                     content=content,
                     composer=article.provenance.composer,
                     index_version=article.provenance.index_version,
                 )
+                record_creation(conn, article_id=article_id, state=state,
+                                reason=f"packaged overview (front matter: {source.review_status or 'no review status'})")
+                if state == State.APPROVED.value:  # approved before it was packaged: readers see version 1
+                    review_rows.set_review_state(
+                        conn, article_id=article_id, status=state, approved_version=1, approved_by=None,
+                        approved_at=_reviewed_on(source.last_reviewed), new_evidence=None,
+                    )
             else:
-                rows.add_version(conn, article_id=record.id, content=_numbered(content, record.version + 1),
-                                 composer=article.provenance.composer, index_version=article.provenance.index_version,
-                                 title=source.title)
+                number = rows.add_version(conn, article_id=record.id, content=_numbered(content, record.version + 1),
+                                          composer=article.provenance.composer,
+                                          index_version=article.provenance.index_version, title=source.title)
+                record_revision(conn, record=record, number=number, reason="the packaged overview changed")
         changed += 1
     return changed
 
@@ -240,6 +255,14 @@ def register_library_articles(workspace) -> int:  # noqa: ANN001
 def repository_passage_ids(workspace, source_id: int) -> list[int]:  # noqa: ANN001
     with workspace.engine.connect() as conn:
         return repository.passage_ids_of_source(conn, source_id=source_id)
+
+
+def _reviewed_on(last_reviewed: str | None) -> datetime.datetime | None:
+    try:
+        day = datetime.date.fromisoformat(last_reviewed or "")
+    except ValueError:
+        return None
+    return datetime.datetime.combine(day, datetime.time(), datetime.UTC)
 
 
 def _library_status(review_status: str | None) -> str:
@@ -252,7 +275,7 @@ def _numbered(content: dict, number: int) -> dict:
     return content
 
 
-def _find(workspace, key: str | int) -> ArticleRecord:  # noqa: ANN001
+def find_record(workspace, key: str | int) -> ArticleRecord:  # noqa: ANN001
     with workspace.engine.connect() as conn:
         if isinstance(key, int) or str(key).isdigit():
             record = rows.article_by_id(conn, article_id=int(key))
@@ -265,15 +288,16 @@ def _find(workspace, key: str | int) -> ArticleRecord:  # noqa: ANN001
 
 def _load(workspace, record: ArticleRecord, number: int) -> StoredArticle:  # noqa: ANN001
     with workspace.engine.connect() as conn:
-        return _load_in(conn, record, number)
+        return load_version(conn, record, number)
 
 
-def _load_in(conn, record: ArticleRecord, number: int) -> StoredArticle:  # noqa: ANN001
+def load_version(conn, record: ArticleRecord, number: int) -> StoredArticle:  # noqa: ANN001
     content = rows.version_content(conn, article_id=record.id, number=number)
     if content is None:
         raise ArticleNotFoundError(f"article {record.slug!r} has no version {number} (it has 1 to {record.version})")
     article = Article.model_validate(content)
     article.editorial.version = number
+    article.editorial.status = "approved" if number == record.approved_version else "pending human review"
     return StoredArticle(record, article, number)
 
 

@@ -58,15 +58,20 @@ def main() -> None:
 def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
     """Ingest literature files or folders: PubMed XML (.xml/.xml.gz), PMC JATS, Markdown, HTML, PDF, JSONL.
 
-    Re-running is safe: stored records are skipped. Example:
+    Re-running is safe: stored records are skipped. Approved articles for which a new source would now rank among
+    the cited evidence are marked "new evidence available". Example:
 
         medora ingest pubmed24n0001.xml.gz guidelines/
     """
     workspace = _workspace(progress=True)
     if no_embed:
         workspace.settings.ingest.embed = False
+    from medora.review.living import flag_new_evidence, newest_source_id
+
     try:
+        before = newest_source_id(workspace)
         report = workspace.ingest(list(paths))
+        flagged = flag_new_evidence(workspace, since_source_id=before) if report.sources_added else []
     except MedoraError as error:
         raise click.ClickException(str(error)) from error
     click.echo(
@@ -74,6 +79,8 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
         f"{report.sources_added} source(s) and {report.passages_added} passage(s) added, "
         f"{report.sources_already_stored} already stored ({report.seconds_total:.1f} s)."
     )
+    for record in flagged:
+        click.echo(f"new evidence for approved article {record.slug} (listed in the review queue)")
     for path, reason in report.failures:
         click.echo(f"error: {path}: {reason}", err=True)
     if report.failures:
@@ -307,6 +314,56 @@ def library_check(paths: tuple[Path, ...]) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in {files} overview(s)")
     click.echo(f"{files} overview(s) valid.")
+
+
+@main.group()
+def users() -> None:
+    """User accounts: reviewers (the Medical Advisory Board), editors and admins."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["reviewer", "editor", "admin"]), required=True, help="What the account may do.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of prompting.")
+def users_add(name: str, role: str, password_stdin: bool) -> None:
+    """Add an account NAME with a ROLE; the password is prompted for (twice), or read from stdin. Example:
+
+        medora users add "Ada Lovelace" --role reviewer
+    """
+    from medora.accounts.users import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    user = add_user(_workspace().engine, name=name, role=role, password=password, added_by="medora users add")
+    click.echo(f"Added {user.role} {user.name!r}.")
+
+
+@users.command("list")
+def users_list() -> None:
+    """List accounts and their roles. Example:
+
+        medora users list
+    """
+    from medora.accounts.users import list_users
+
+    for user in list_users(_workspace().engine):
+        click.echo(f"{user.name}\t{user.role}\t{user.created_at:%Y-%m-%d}")
+
+
+@main.command()
+@click.argument("article")
+def audit(article: str) -> None:
+    """Print the audit log of a stored ARTICLE (slug or id) as JSON: who, when, from which state to which, why.
+
+    Example:
+
+        medora audit lumbar-radiculopathy-foot-drop > audit.json
+    """
+    from medora.review.workflow import audit_export
+
+    click.echo(json.dumps(audit_export(_workspace(), article), indent=2, ensure_ascii=False))
 
 
 @main.command()

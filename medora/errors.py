@@ -47,3 +47,32 @@ class IndexDamagedError(MedoraError):
 
 class FilterError(MedoraError):
     """A year range or evidence kind that cannot filter anything (reversed, or not a kind Medora knows)."""
+
+
+class AuthenticationError(MedoraError):
+    """No signed-in account, or a wrong name or password (HTTP 401)."""
+
+
+class PermissionDeniedError(MedoraError):
+    """The signed-in account's role may not do this (HTTP 403); the message names the roles that may."""
+
+
+class ThrottledError(MedoraError):
+    """Too many failed sign-ins for this account from this address; the message says when to try again (HTTP 429)."""
+
+
+class UserError(MedoraError):
+    """A user account cannot be created or found as asked (a taken name, an unknown role, a short password)."""
+
+
+class ReviewError(MedoraError):
+    """The editorial workflow does not allow this action on the article in its present state (HTTP 409)."""
+
+
+class ReviewPermissionError(ReviewError, PermissionDeniedError):
+    """The workflow allows this action in this state, but not for the actor's role (HTTP 403)."""
+
+
+class ReviewInputError(MedoraError):
+    """A review action asked with input that cannot be used: an unknown reviewer or anchor, a missing reason, a
+    citation to a reference the article does not have (HTTP 400)."""

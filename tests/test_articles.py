@@ -9,16 +9,18 @@ from medora.errors import ArticleNotFoundError, IndexNotReadyError, QuestionErro
 from medora.retrieve.retriever import Filters
 from medora.settings import Settings
 from medora.workspace import Workspace
-from tests.conftest import DATA
+from tests.conftest import DATA, postgres_url
 
 SEED = "How should L5 radiculopathy with foot drop be managed?"
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
-    """The packaged library, lexical only (these tests are about storage, not ranking)."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def workspace(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The packaged library, lexical only (these tests are about storage, not ranking), on each backend."""
     settings = Settings(home=tmp_path_factory.mktemp("articles") / "home")
     settings.ingest.embed = False
+    if request.param == "postgresql":
+        settings.database_url = postgres_url(request.getfixturevalue("postgres"))
     workspace = Workspace(settings)
     workspace.prepare()
     return workspace
@@ -119,3 +121,20 @@ def test_a_running_workspace_sees_a_later_ingest_without_restarting(tmp_path: Pa
 def test_an_article_says_when_retrieval_ran_without_its_dense_half(workspace: Workspace):
     stored = articles.ask(workspace, "Which drugs treat an acute gout flare?", fresh=True)
     assert "retrieval ran lexical-only: dense retrieval is off (embeddings disabled)" in stored.article.provenance.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "state"),
+    [("pending human review", "submitted"), ("under review", "under review"), ("approved", "approved"),
+     ("changes requested", "changes requested"), (None, "submitted"), ("lost in the post", "submitted")],
+)
+def test_an_overviews_front_matter_review_status_is_its_initial_state(front_matter, state):
+    assert articles._library_status(front_matter) == state
+
+
+def test_a_library_article_is_created_with_an_audit_event(workspace: Workspace):
+    from medora.review.workflow import audit_export
+
+    [event] = audit_export(workspace, "gout")["events"]
+    assert (event["actor"], event["action"], event["to_state"], event["reason"]) == (
+        "medora", "create", "submitted", "packaged overview (front matter: pending human review)")

@@ -45,10 +45,11 @@ _DIRECTIONS = {
 }
 _FLIP_ONLY = {"timing"}  # 'later' also means 'subsequent': only its opposite is evidence of a change
 DIRECTION_OF = {word: key for key, words in _DIRECTIONS.items() for word in words.split()}
-# 'lower limb' and 'high school' name things; they do not say which way anything went.
+# 'lower limb', 'high school' and 'foot drop' name things; they do not say which way anything went.
 _FIXED_PHRASE = re.compile(
     r"\b(?:lower|upper|low|high)[\s-](?:limbs?|extremit\w*|back|urinary|respiratory|gastrointestinal|abdom\w*|lobes?|"
-    r"legs?|pole|jaw|lip|eyelids?|esophag\w*|oesophag\w*|tract|income|school|-?grade|resolution|density lipoprotein)\b",
+    r"legs?|pole|jaw|lip|eyelids?|esophag\w*|oesophag\w*|tract|income|school|-?grade|resolution|density lipoprotein)\b"
+    r"|\b(?:foot|wrist|toe)[\s-]drops?\b|\bdrop[\s-](?:attacks?|foot)\b",  # foot drop is a sign, not a fall
     re.I,
 )
 

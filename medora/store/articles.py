@@ -26,6 +26,16 @@ class ArticleRecord:
     updated_at: datetime.datetime
     version: int
     source_key: str | None = None
+    approved_version: int | None = None
+    approved_by: str | None = None
+    approved_at: datetime.datetime | None = None
+    new_evidence: list[dict] | None = None
+    filters_key: str = ""
+
+    @property
+    def reader_version(self) -> int:
+        """The version readers are shown: the approved one when there is one, else the newest."""
+        return self.approved_version or self.version
 
 
 @dataclass
@@ -36,7 +46,7 @@ class VersionSummary:
     index_version: str
 
 
-def _record(row) -> ArticleRecord:  # noqa: ANN001 (a Row)
+def record_of(row) -> ArticleRecord:  # noqa: ANN001 (a Row)
     return ArticleRecord(
         id=row.id,
         slug=row.slug,
@@ -46,38 +56,43 @@ def _record(row) -> ArticleRecord:  # noqa: ANN001 (a Row)
         origin=row.origin,
         status=row.status,
         specialties=list(row.specialties or []),
-        created_at=_aware(row.created_at),
-        updated_at=_aware(row.updated_at),
+        created_at=aware_utc(row.created_at),
+        updated_at=aware_utc(row.updated_at),
         version=row.current_version,
         source_key=row.source_key,
+        approved_version=row.approved_version,
+        approved_by=row.approved_by,
+        approved_at=aware_utc(row.approved_at) if row.approved_at else None,
+        new_evidence=list(row.new_evidence) if row.new_evidence else None,
+        filters_key=row.filters_key or "",
     )
 
 
-def _aware(moment: datetime.datetime) -> datetime.datetime:
+def aware_utc(moment: datetime.datetime) -> datetime.datetime:
     """SQLite hands back naive datetimes; every stored time is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
 
 
 def article_by_id(conn: Connection, *, article_id: int) -> ArticleRecord | None:
     row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
-    return _record(row) if row else None
+    return record_of(row) if row else None
 
 
 def article_by_slug(conn: Connection, *, slug: str) -> ArticleRecord | None:
     row = conn.execute(select(articles).where(articles.c.slug == slug)).first()
-    return _record(row) if row else None
+    return record_of(row) if row else None
 
 
 def article_by_question(conn: Connection, *, question_key: str, filters_key: str) -> ArticleRecord | None:
     row = conn.execute(
         select(articles).where(articles.c.question_key == question_key, articles.c.filters_key == filters_key)
     ).first()
-    return _record(row) if row else None
+    return record_of(row) if row else None
 
 
 def article_by_source(conn: Connection, *, source_key: str) -> ArticleRecord | None:
     row = conn.execute(select(articles).where(articles.c.source_key == source_key)).first()
-    return _record(row) if row else None
+    return record_of(row) if row else None
 
 
 def library_source_keys_with_articles(conn: Connection) -> set[str]:
@@ -165,7 +180,7 @@ def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:
         .where(article_versions.c.article_id == article_id)
         .order_by(article_versions.c.number.desc())
     ).all()
-    return [VersionSummary(row.number, _aware(row.created_at), row.composer, row.index_version) for row in rows]
+    return [VersionSummary(row.number, aware_utc(row.created_at), row.composer, row.index_version) for row in rows]
 
 
 def search_articles(
@@ -201,7 +216,7 @@ def search_articles(
     rows = conn.execute(
         select(articles).where(where).order_by(articles.c.updated_at.desc(), articles.c.id.desc()).limit(limit).offset(offset)
     ).all()
-    return [_record(row) for row in rows], total
+    return [record_of(row) for row in rows], total
 
 
 def all_specialties(conn: Connection) -> list[str]:

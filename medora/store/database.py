@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from medora.errors import StoreError
 
-SCHEMA_REVISION = "0002"  # the newest migration in store/migrations/versions; a test keeps the two equal
+SCHEMA_REVISION = "0003"  # the newest migration in store/migrations/versions; a test keeps the two equal
 BASELINE_REVISION = "0001"  # the tables stores had before migrations existed
 
 
@@ -47,9 +47,18 @@ def sqlite_read_only(url: str) -> bool:
     return path.is_file() and not os.access(path.parent, os.W_OK)
 
 
+def normalise_url(url: str) -> str:
+    """``postgresql://…`` means PostgreSQL through psycopg 3 (SQLAlchemy's bare default would be psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 def open_store(url: str) -> Engine:
     """Open (and if new, create or upgrade) the store at ``url``; SQLite parents are created as needed. An SQLite
     store on a read-only folder is opened read-only (immutable), so questions can still be answered from it."""
+    url = normalise_url(url)
     if sqlite_read_only(url):
         return _open_read_only_sqlite(Path(url.removeprefix("sqlite:///")))
     if url.startswith("sqlite:///"):

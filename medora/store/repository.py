@@ -111,6 +111,11 @@ def count_passages(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(passages)).scalar_one()
 
 
+def max_source_id(conn: Connection) -> int:
+    """The newest source's id (0 for an empty store): sources added later have higher ids."""
+    return conn.execute(select(func.max(sources.c.id))).scalar() or 0
+
+
 def count_sources(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(sources)).scalar_one()
 

@@ -1,5 +1,6 @@
 """Tables. Sources and passages are the truth; indexes are derived from them and can be rebuilt. Articles and
-their versions are what readers were shown.
+their versions are what readers were shown; users, assignments, comments and the append-only audit log are the
+editorial review of them.
 
 The database itself is created and changed by the Alembic migrations in ``store/migrations``; these Table objects
 are what queries are written against, and a test checks that the two agree."""
@@ -91,6 +92,10 @@ articles = Table(
     Column("current_version", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("approved_version", Integer),  # the version readers see; None until a reviewer approves one
+    Column("approved_by", String(80)),
+    Column("approved_at", DateTime(timezone=True)),
+    Column("new_evidence", JSON),  # sources found after approval that would now rank among the cited ones
     UniqueConstraint("question_key", "filters_key"),
 )
 
@@ -105,4 +110,74 @@ article_versions = Table(
     Column("index_version", String(80), nullable=False),
     Column("content", JSON, nullable=False),
     UniqueConstraint("article_id", "number"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 of the cookie: a stolen table is no key
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account", String(80), nullable=False, index=True),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+review_assignments = Table(
+    "review_assignments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("reviewer_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("assigned_by", String(80), nullable=False),
+    Column("assigned_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("article_id", "reviewer_id"),
+)
+
+review_comments = Table(
+    "review_comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("author", String(80), nullable=False),
+    Column("anchor", String(40), nullable=False),  # a section ("s2") or a statement ("s2.0") of that version
+    Column("anchor_text", Text, nullable=False),  # the heading or sentence as it read when commented on
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+audit_events = Table(  # append-only: the store has no function that updates or deletes a row, and triggers refuse it
+    "audit_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("actor_role", String(20), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("from_state", String(40)),
+    Column("to_state", String(40)),
+    Column("version", Integer),
+    Column("reason", Text, nullable=False),
+    Column("details", JSON, nullable=False),
 )

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from medora.errors import MedoraError
 from medora.settings import Settings
 from medora.web import errors
-from medora.web.routes import api, docs, pages
+from medora.web.routes import api, docs, pages, review_api, review_pages
 from medora.web.security import SecurityHeadersMiddleware
 from medora.web.templating import make_templates
 from medora.workspace import Workspace
@@ -38,8 +38,10 @@ def create_app(settings: Settings | None = None, workspace: Workspace | None = N
     app.mount("/static", StaticFiles(packages=[("medora.web", "static")]), name="static")
     docs.mount_assets(app)
     app.include_router(api.router)
+    app.include_router(review_api.router)
     app.include_router(docs.router)
     app.include_router(pages.router)
+    app.include_router(review_pages.router)
     app.add_exception_handler(MedoraError, errors.medora_error)
     app.add_exception_handler(RequestValidationError, errors.validation_error)
     app.add_exception_handler(HTTPException, errors.http_error)

@@ -7,7 +7,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from medora.errors import ArticleNotFoundError, MedoraError
+from medora.errors import (
+    ArticleNotFoundError,
+    AuthenticationError,
+    MedoraError,
+    PermissionDeniedError,
+    ReviewError,
+    ThrottledError,
+)
+
+# Most specific first: a ReviewPermissionError is both a PermissionDeniedError (403) and a ReviewError (409).
+STATUS_OF_ERROR: list[tuple[type[MedoraError], int]] = [
+    (ArticleNotFoundError, 404),
+    (AuthenticationError, 401),
+    (PermissionDeniedError, 403),
+    (ThrottledError, 429),
+    (ReviewError, 409),
+]
 
 
 def _respond(request: Request, status_code: int, detail: str) -> Response:
@@ -20,9 +36,11 @@ def _respond(request: Request, status_code: int, detail: str) -> Response:
 
 
 async def medora_error(request: Request, error: Exception) -> Response:
-    """A MedoraError's message already says what to change: a missing article is 404, anything else 400."""
+    """A MedoraError's message already says what to change: a missing article is 404, no account 401, the wrong
+    role 403, a workflow state that does not allow the action 409, too many failed sign-ins 429, anything else 400."""
     assert isinstance(error, MedoraError)
-    return _respond(request, 404 if isinstance(error, ArticleNotFoundError) else 400, str(error))
+    status = next((code for kind, code in STATUS_OF_ERROR if isinstance(error, kind)), 400)
+    return _respond(request, status, str(error))
 
 
 def readable(error: RequestValidationError) -> str:

@@ -12,7 +12,7 @@ from medora.retrieve.retriever import Filters
 from medora.types import Article, Kind
 
 Audience = Literal["clinician", "student", "patient"]
-Status = Literal["submitted", "under review", "approved", "changes requested"]
+Status = Literal["submitted", "under review", "approved", "changes requested", "rejected"]
 Origin = Literal["asked", "library"]
 ExportFormat = Literal["md", "pdf", "ris", "bibtex"]
 MAX_PAGE_SIZE = 100

@@ -71,6 +71,13 @@ def web_url(value: str | None) -> str | None:
     return value if urlsplit(value.strip()).scheme.lower() in ("http", "https") else None
 
 
+def account_of(request):  # noqa: ANN001, ANN201 (a Request → its SessionRecord or None)
+    """The signed-in session of the request being rendered (for the navigation), looked up once per request."""
+    from medora.web.auth import current_session
+
+    return current_session(request)
+
+
 def make_templates() -> Jinja2Templates:
     environment = Environment(
         loader=PackageLoader("medora.web", "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True,
@@ -80,5 +87,5 @@ def make_templates() -> Jinja2Templates:
         kind_label=kind_label, css_token=css_token, status_label=status_label, long_date=long_date,
         iso_date=iso_date, web_url=web_url, verification_line=verification_line,
     )
-    environment.globals.update(article_url=article_url, kind_labels=_KIND_LABELS)
+    environment.globals.update(article_url=article_url, kind_labels=_KIND_LABELS, account_of=account_of)
     return Jinja2Templates(env=environment)

@@ -108,3 +108,8 @@ def test_quantities_carry_their_units_through_ranges_and_spellings():
         Quantity(1000.0, "", "1,000"),
         Quantity(7.0, "", "7"),
     ]
+
+
+def test_foot_drop_names_a_sign_and_says_no_direction():
+    passage = "L5 radiculopathy and common peroneal neuropathy are the two commonest causes of foot drop."
+    assert check_faithful("Foot drop is most often caused by L5 radiculopathy or common peroneal neuropathy.", passage).supported

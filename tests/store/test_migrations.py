@@ -1,28 +1,51 @@
-"""The migrations are the schema: they build what the Table objects describe, and upgrade pre-migration stores."""
+"""The migrations are the schema: they build what the Table objects describe on SQLite and PostgreSQL, upgrade
+pre-migration stores, and make the audit log append-only in the database itself."""
 
+import datetime
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, delete, inspect, update
+from sqlalchemy.exc import DBAPIError
 
-from medora.store.database import SCHEMA_REVISION, current_revision, open_store
-from medora.store.schema import metadata
+from medora.store.database import SCHEMA_REVISION, current_revision, normalise_url, open_store
+from medora.store.review import append_audit_event, audit_events_of
+from medora.store.schema import audit_events, metadata
 
 
 def test_schema_revision_is_the_newest_migration():
     config = Config()
     config.set_main_option("script_location", "medora.store:migrations")
-    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0003"
 
 
-def test_migrated_store_matches_the_table_definitions(tmp_path: Path):
-    engine = open_store(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+def test_migrated_store_matches_the_table_definitions(database_url: str):
+    engine = open_store(database_url)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     assert current_revision(engine) == SCHEMA_REVISION
+    assert {"users", "sessions", "login_failures", "review_assignments", "review_comments", "audit_events"} <= set(
+        inspect(engine).get_table_names()
+    )
+
+
+def test_the_audit_log_refuses_updates_and_deletes_in_the_database(database_url: str):
+    engine = open_store(database_url)
+    with engine.begin() as conn:
+        append_audit_event(conn, article_id=None, actor="ada", actor_role="admin", action="add user",
+                           details={"name": "bea", "role": "reviewer"})
+    for statement in (update(audit_events).values(actor="mallory"), delete(audit_events)):
+        with pytest.raises(DBAPIError, match="audit_events is append-only"):
+            with engine.begin() as conn:
+                conn.execute(statement)
+    with engine.connect() as conn:
+        [event] = audit_events_of(conn, article_id=None)
+    assert (event.actor, event.action, event.details) == ("ada", "add user", {"name": "bea", "role": "reviewer"})
+    assert event.at.tzinfo is not None and event.at <= datetime.datetime.now(datetime.UTC)
 
 
 def test_a_store_made_before_migrations_is_upgraded_in_place(tmp_path: Path):
@@ -35,6 +58,12 @@ def test_a_store_made_before_migrations_is_upgraded_in_place(tmp_path: Path):
                              "VALUES ('pmid:1', 'rct', 'Kept', '[]', '[]', '', '[]', '[]')")
     engine = open_store(url)
     assert current_revision(engine) == SCHEMA_REVISION
-    assert {"articles", "article_versions"} <= set(inspect(engine).get_table_names())
+    assert {"articles", "article_versions", "audit_events"} <= set(inspect(engine).get_table_names())
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT title FROM sources").scalar() == "Kept"
+
+
+def test_a_plain_postgresql_url_means_psycopg_3():
+    assert normalise_url("postgresql://medora@db/medora") == "postgresql+psycopg://medora@db/medora"
+    assert normalise_url("postgresql+psycopg://medora@db/medora") == "postgresql+psycopg://medora@db/medora"
+    assert normalise_url("sqlite:///x.sqlite") == "sqlite:///x.sqlite"

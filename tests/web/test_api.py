@@ -108,7 +108,7 @@ def test_library_limits_are_enforced(client: TestClient):
         ({"limit": 1000}, "limit: Input should be less than or equal to 100"),
         ({"limit": 0}, "limit: Input should be greater than or equal to 1"),
         ({"offset": -1}, "offset: Input should be greater than or equal to 0"),
-        ({"status": "done"}, "status: Input should be 'submitted', 'under review', 'approved' or 'changes requested'"),
+        ({"status": "done"}, "status: Input should be 'submitted', 'under review', 'approved', 'changes requested' or 'rejected'"),
         ({"updated_from": "yesterday"}, "updated_from: Input should be a valid date or datetime, input is too short"),
     ]
     for params, detail in cases:
@@ -138,8 +138,11 @@ def test_streaming_ask_reports_a_bad_question_as_an_error_event(client: TestClie
 def test_openapi_documents_every_endpoint(client: TestClient):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert sorted(paths) == [
-        "/api/articles", "/api/articles/{key}", "/api/articles/{key}/export/{fmt}", "/api/articles/{key}/versions",
-        "/api/ask", "/api/ask/stream", "/api/health",
+        "/api/articles", "/api/articles/{key}", "/api/articles/{key}/approve", "/api/articles/{key}/assign",
+        "/api/articles/{key}/audit", "/api/articles/{key}/diff", "/api/articles/{key}/edit",
+        "/api/articles/{key}/export/{fmt}", "/api/articles/{key}/reject", "/api/articles/{key}/request-changes",
+        "/api/articles/{key}/review", "/api/articles/{key}/versions", "/api/ask", "/api/ask/stream", "/api/health",
+        "/api/login", "/api/logout", "/api/me", "/api/review/queue", "/api/users",
     ]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and 'src="/api/docs/assets/swagger-ui-bundle.js"' in docs.text

@@ -23,7 +23,9 @@ from medora.articles import (
     specialties,
 )
 from medora.errors import ArticleNotFoundError
+from medora.review.states import EDITING_ROLES, Role, update_under_review
 from medora.types import Kind
+from medora.web.auth import current_actor
 from medora.web.deps import AUDIENCE_COOKIE, AudienceDep, TemplatesDep, WorkspaceDep
 from medora.web.routes.api import article_key
 from medora.web.schemas import AskForm, LibraryQuery, article_url
@@ -97,8 +99,26 @@ def article_page(
         "reused": reused and version is None,
         "parent": _parent(workspace, follow_up_of),
         "afresh": {"year_from": year_from, "year_to": year_to, "kinds": [kind.value for kind in kinds]},
+        "review": _review_view(request, stored),
     }
     return render(request, templates, "article.html", context, audience=audience)
+
+
+def _review_view(request: Request, stored: StoredArticle) -> dict:
+    """What the page says about review for the version shown: its badge, whether an update is under review, and
+    whether the visitor is staff (who get a link to the review desk)."""
+    record = stored.record
+    if stored.version == record.approved_version:
+        badge = "approved"
+    else:
+        badge = record.status if stored.version == record.version else "superseded"
+    role = current_actor(request).role
+    return {
+        "badge": badge,
+        "update_under_review": stored.version == record.approved_version
+        and update_under_review(record.status, record.approved_version),
+        "staff": role in (*EDITING_ROLES, Role.REVIEWER),
+    }
 
 
 def _parent(workspace: WorkspaceDep, follow_up_of: str | None) -> StoredArticle | None:

@@ -1,0 +1,1 @@
+"""User accounts: password hashing, adding and listing users, signing in (throttled) and sessions."""
