@@ -1,4 +1,4 @@
-"""The one answer pipeline: analyse → retrieve → select → compose (with verification) → assemble.
+"""The one answer pipeline: analyse → retrieve → select → compose (with verification) → adapt to the reader.
 
 CLI, web server and benchmarks all call :func:`answer_question`. It is the only place that talks to both the
 retriever and the composer, so compose receives data and retrieval never sees an article."""
@@ -13,12 +13,12 @@ from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.select import Selection, citable_pool, matching_overview, on_topic_evidence, question_weights
 from medora.errors import QuestionError
+from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
 from medora.types import Article
 
 MAX_QUESTION_LENGTH = 1000
-AUDIENCES = ("clinician", "student", "patient")
 
 
 @dataclass
@@ -92,7 +92,9 @@ def run_pipeline(
         on_text=on_text,
         timings=session.timings_ms,
     )
-    session.article.audience = audience
+    # adaptation comes after composition, so evidence and citations are the same for every audience
+    passages = {item.passage_id: item.text for item in [*session.selection.retrieved, *session.selection.pool]}
+    session.article = adapt_article(session.article, audience, passages=passages)
     return session
 
 

@@ -47,3 +47,7 @@ class IndexDamagedError(MedoraError):
 
 class FilterError(MedoraError):
     """A year range or evidence kind that cannot filter anything (reversed, or not a kind Medora knows)."""
+
+
+class ThreadNotFoundError(MedoraError):
+    """No follow-up thread with this id belongs to the one asking (another reader's thread is not found either)."""

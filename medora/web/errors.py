@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from medora.errors import ArticleNotFoundError, MedoraError
+from medora.errors import ArticleNotFoundError, MedoraError, ThreadNotFoundError
 
 
 def _respond(request: Request, status_code: int, detail: str) -> Response:
@@ -20,9 +20,10 @@ def _respond(request: Request, status_code: int, detail: str) -> Response:
 
 
 async def medora_error(request: Request, error: Exception) -> Response:
-    """A MedoraError's message already says what to change: a missing article is 404, anything else 400."""
+    """A MedoraError's message already says what to change: a missing article or thread is 404, anything else 400."""
     assert isinstance(error, MedoraError)
-    return _respond(request, 404 if isinstance(error, ArticleNotFoundError) else 400, str(error))
+    missing = isinstance(error, (ArticleNotFoundError, ThreadNotFoundError))
+    return _respond(request, 404 if missing else 400, str(error))
 
 
 def readable(error: RequestValidationError) -> str:

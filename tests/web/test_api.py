@@ -139,7 +139,7 @@ def test_openapi_documents_every_endpoint(client: TestClient):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert sorted(paths) == [
         "/api/articles", "/api/articles/{key}", "/api/articles/{key}/export/{fmt}", "/api/articles/{key}/versions",
-        "/api/ask", "/api/ask/stream", "/api/health",
+        "/api/ask", "/api/ask/stream", "/api/health", "/api/threads/{thread_id}",
     ]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and 'src="/api/docs/assets/swagger-ui-bundle.js"' in docs.text
