@@ -136,7 +136,7 @@ def _for_patient(statement: Statement, passage: str | None, explained: set[str],
     statement.original, statement.adaptation = original, "rewritten"
     statement.text, statement.quote, statement.support = text, False, support
     gloss = _gloss(text, explained, for_patient=True)
-    statement.text = " ".join(part for part in (text, gloss, DOSE_NOTICE if gives_dose else "") if part)
+    statement.text = " ".join(part for part in (text, DOSE_NOTICE if gives_dose else "", gloss) if part)
 
 
 def _dose_only(statement: Statement) -> None:

@@ -146,6 +146,12 @@ def _fits(text: str, found: Found) -> bool:
     )
 
 
+def _vowel_sound(words: str) -> bool:
+    """Whether 'an' goes before ``words``: a vowel letter, except the 'you' sound of 'uric', 'urine', 'usual'."""
+    lowered = words.lower()
+    return lowered[:1] in "aeio" or lowered.startswith(("un", "up", "ut", "ul"))
+
+
 def to_lay(text: str) -> str:
     """``text`` with each term that has an everyday replacement replaced where it can stand (capitalised at a
     sentence start, with 'a' or 'an' before it agreeing), and the abbreviation that followed it ('(ACS)') dropped.
@@ -168,7 +174,7 @@ def to_lay(text: str) -> str:
             lay = re.sub(r"^(?:a|an|the) ", "", lay)
         if not out.strip() or out.rstrip()[-1] in ".!?:;":
             lay = lay[:1].upper() + lay[1:]
-        out = re.sub(r"\b([Aa])n? $", lambda m: m.group(1) + ("n " if lay[:1].lower() in "aeiou" else " "), out)
+        out = re.sub(r"\b([Aa])n? $", lambda m: m.group(1) + ("n " if _vowel_sound(lay) else " "), out)
         out += lay
         cursor = found.end
         following = _abbreviation_after(text, found.end, found.entry)

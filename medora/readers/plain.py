@@ -70,7 +70,8 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
         if _depth(sentence, match.start()) == 0:
             found.append((match.start(), match.end(), ""))
     for match in _CONJUNCTION.finditer(sentence):
-        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(sentence[match.end() :].split()[:6])):
+        rest = sentence[match.end() :]
+        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or _shares_subject(rest):
             continue
         word = match.group(1).lower()
         opening = {"but": "But", "although": "But", "so": "So", "because": "This is because"}.get(word, "")
@@ -100,6 +101,25 @@ def without_asides(text: str) -> str:
     return _ASIDE.sub(drop, text)
 
 
+_IMPERATIVE = frozenset(
+    """refer give offer start stop check consider use avoid review repeat arrange measure treat assess advise add obtain
+    record fit continue seek take test ask tell keep switch monitor discuss explain reassess confirm document teach
+    encourage support provide prescribe""".split()
+)
+
+
+def _shares_subject(rest: str) -> bool:
+    """'…, and conditionally recommends against…' or '…, and offering it to…' goes on with the same subject: cut
+    there and the second half has none. An instruction ('…, and refer…') stands alone."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", rest)[:2]]
+    first = words[1] if words and words[0].endswith("ly") and len(words) > 1 else (words[0] if words else "")
+    if first in _IMPERATIVE:
+        return False
+    return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
+        first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}
+    )
+
+
 def _depth(text: str, position: int) -> int:
     before = text[:position]
     return before.count("(") - before.count(")") + before.count("[") - before.count("]")
@@ -123,7 +143,15 @@ def without_doses(sentence: str) -> str | None:
     'unless…'); a dose inside the main clause is cut out with its 'at a dose of' and frequency words, as is a
     bracket holding one."""
     segments = _segments(sentence.rstrip(". "))
-    kept = [segment for index, segment in enumerate(segments) if index == 0 or not states_a_dose(segment)]
+    kept, dropped_before = [], False
+    for index, segment in enumerate(segments):
+        if index and states_a_dose(segment):
+            dropped_before = True
+            continue
+        if dropped_before and re.match(r"\s*or\b", segment):  # ', or lower in kidney disease' spoke of that dose
+            continue
+        kept.append(segment)
+        dropped_before = False
     if any(states_a_dose(s) and _CONDITION_SEGMENT.match(s) for s in segments[1:]):
         return None
     text = ", ".join(segment.strip() for segment in kept)

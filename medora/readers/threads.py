@@ -125,7 +125,8 @@ def follow_up_candidates(article: Article, topic: str) -> list[str]:
     those its library can answer."""
     headings = {section.heading for section in _all_sections(article.sections)}
     candidates = []
-    if article.question_type in ("diagnosis", "aetiology", "prognosis", "overview", "yes_no"):
+    treats = {"Treatment algorithm", "Management", "Dosing", "How the options compare"}
+    if article.question_type in ("diagnosis", "aetiology", "prognosis", "overview", "yes_no") and not headings & treats:
         candidates.append(f"How is {topic} treated?")
     if article.question_type in ("management", "drug_dose", "comparison", "prognosis", "overview", "yes_no"):
         if not headings & {"Diagnostic approach", "Clinical assessment", "Investigations", "Assessment"}:
@@ -139,7 +140,7 @@ def follow_up_candidates(article: Article, topic: str) -> list[str]:
                  for name in drugs_in(s.text).values()]
         if named:
             most_named = max(dict.fromkeys(named), key=named.count)
-            candidates.append(f"What is the dose of {most_named.lower()} for {topic}?")
+            candidates.append(f"What is the dose of {most_named} for {topic}?")
     question = article.question.strip().lower()
     return [c for c in dict.fromkeys(candidates) if c.lower() != question]
 
