@@ -1,5 +1,5 @@
-"""Follow-up threads and suggested follow-ups: a reader's questions kept in order, each answered as its own cited
-article from a standalone rewording, and the next questions worth asking.
+"""What to ask or read next: follow-up threads (a reader's questions kept in order, each answered as its own cited
+article from a standalone rewording), suggested follow-ups, and for patients plain-language pages to read.
 
 A thread belongs to one owner ('reader:…' for an anonymous reader holding a cookie token, 'local' for the command
 line, an account later) and is found only by that owner. Threads are never listed."""
@@ -20,12 +20,26 @@ from medora.readers.threads import ThreadContext, as_question, follow_up_candida
 from medora.retrieve.retriever import Filters
 from medora.store import threads as rows
 from medora.store.threads import ThreadRecord
+from medora.types import Kind
 
-__all__ = ["LOCAL_OWNER", "ThreadAnswer", "ThreadRecord", "ask_in_thread", "get_thread", "owner_of_token", "suggest"]
+__all__ = [
+    "LOCAL_OWNER", "Reading", "ThreadAnswer", "ThreadRecord", "ask_in_thread", "get_thread", "owner_of_token",
+    "plain_reading", "suggest",
+]
 
 LOCAL_OWNER = "local"  # the command line: whoever can run it can read the data folder anyway
 SUGGESTIONS = 3
 _SUGGESTED: OrderedDict[tuple, list[str]] = OrderedDict()
+_READING: OrderedDict[tuple, list] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A consumer-health page on the article's topic: further reading for a patient, not a citation."""
+
+    title: str
+    url: str | None
+    source_key: str
 
 
 @dataclass
@@ -125,3 +139,22 @@ def suggest(workspace, stored: StoredArticle, *, limit: int = SUGGESTIONS) -> li
     while len(_SUGGESTED) > 256:
         _SUGGESTED.popitem(last=False)
     return list(found)
+
+
+def plain_reading(workspace, stored: StoredArticle, *, limit: int = SUGGESTIONS) -> list[Reading]:  # noqa: ANN001
+    """Consumer-health pages on the article's question, for patients: retrieval with the patient prior
+    (``retrieve.patient_consumer_health_boost``) and the on-topic gate, leaving out pages the article already cites.
+    Empty when the store holds none."""
+    key = (workspace.settings.resolved_database_url, stored.record.id, stored.version)
+    if key not in _READING:
+        retriever, question = workspace.retriever, stored.record.question
+        boost = {Kind.CONSUMER_HEALTH.value: workspace.settings.retrieve.patient_consumer_health_boost}
+        evidence = retriever.search(question, top_k=20, kind_boost=boost)
+        on_topic = on_topic_evidence(evidence, question_weights(question, retriever.term_weights(question)))
+        cited = {ref.source_key for ref in stored.article.references}
+        pages = {item.source.key: Reading(item.source.title, item.source.url, item.source.key)
+                 for item in on_topic if item.source.kind is Kind.CONSUMER_HEALTH and item.source.key not in cited}
+        _READING[key] = list(pages.values())[:limit]
+        while len(_READING) > 256:
+            _READING.popitem(last=False)
+    return list(_READING[key])

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, Field
 
 from medora.articles import MAX_QUESTION_LENGTH, ArticleRecord, StoredArticle, VersionSummary
-from medora.followups import ThreadAnswer, ThreadRecord
+from medora.followups import Reading, ThreadAnswer, ThreadRecord
 from medora.retrieve.retriever import Filters
 from medora.types import Article, Kind
 
@@ -82,6 +82,18 @@ class LibraryQuery(BaseModel):
     page: Annotated[int, Field(ge=1, le=100_000)] = 1
 
 
+class ReadingResponse(BaseModel):
+    """A consumer-health page on the article's topic (patients only): further reading, not a citation."""
+
+    title: str
+    url: str | None
+    source_key: str
+
+    @classmethod
+    def of(cls, reading: Reading) -> ReadingResponse:
+        return cls(title=reading.title, url=reading.url, source_key=reading.source_key)
+
+
 class ThreadEntry(BaseModel):
     position: int
     asked: str = Field(description="The question as the reader typed it.")
@@ -125,15 +137,22 @@ class AskResponse(BaseModel):
     article: Article
     follow_ups: list[str] = Field(default_factory=list, description="Suggested next questions the library can answer.")
     thread: ThreadResponse | None = Field(None, description="The thread the question was asked in, if any.")
+    further_reading: list[ReadingResponse] = Field(
+        default_factory=list, description="Patients: consumer-health pages on the question's topic (not citations)."
+    )
 
     @classmethod
-    def of(cls, stored: StoredArticle, *, follow_ups: list[str] = (), answer: ThreadAnswer | None = None) -> AskResponse:
+    def of(
+        cls, stored: StoredArticle, *, follow_ups: list[str] = (), answer: ThreadAnswer | None = None,
+        reading: list[Reading] = (),
+    ) -> AskResponse:
         record = stored.record
         thread = answer.thread.id if answer else None
         return cls(
             id=record.id, slug=record.slug, url=article_url(record.slug, thread=thread), version=stored.version,
             reused=stored.reused, article=stored.article, follow_ups=list(follow_ups),
             thread=ThreadResponse.of(answer.thread) if answer else None,
+            further_reading=[ReadingResponse.of(item) for item in reading],
         )
 
 
@@ -167,12 +186,17 @@ class ArticleResponse(ArticleSummary):
     shown_version: int = Field(description="The version whose article is included (the current one by default).")
     article: Article
     follow_ups: list[str] = Field(default_factory=list, description="Suggested next questions the library can answer.")
+    further_reading: list[ReadingResponse] = Field(
+        default_factory=list, description="Patients: consumer-health pages on the question's topic (not citations)."
+    )
 
     @classmethod
-    def of_stored(cls, stored: StoredArticle, *, follow_ups: list[str] = ()) -> ArticleResponse:
+    def of_stored(
+        cls, stored: StoredArticle, *, follow_ups: list[str] = (), reading: list[Reading] = ()
+    ) -> ArticleResponse:
         summary = ArticleSummary.of(stored.record)
         return cls(**summary.model_dump(), shown_version=stored.version, article=stored.article,
-                   follow_ups=list(follow_ups))
+                   follow_ups=list(follow_ups), further_reading=[ReadingResponse.of(item) for item in reading])
 
 
 class ArticleListResponse(BaseModel):

@@ -18,7 +18,7 @@ from fastapi.responses import StreamingResponse
 from medora.articles import ask, get_article, list_articles, list_versions
 from medora.errors import MedoraError, ThreadNotFoundError
 from medora.export import export_article
-from medora.followups import ask_in_thread, get_thread, suggest
+from medora.followups import ask_in_thread, get_thread, plain_reading, suggest
 from medora.web.deps import OwnerDep, WorkspaceDep, claim_owner
 from medora.web.schemas import (
     MAX_PAGE_SIZE,
@@ -62,15 +62,18 @@ def ask_question(body: AskRequest, workspace: WorkspaceDep, request: Request, re
 def answer(workspace: WorkspaceDep, body: AskRequest, *, owner: str | None, on_text=None) -> AskResponse:  # noqa: ANN001
     """The ask, alone or in a thread, with the follow-ups to suggest under its article."""
     filters = body.filters()
+    asked = None
     if owner is None:
         stored = ask(workspace, body.question, filters=filters, audience=body.audience, fresh=body.fresh, on_text=on_text)
-        return AskResponse.of(stored, follow_ups=suggest(workspace, stored))
-    asked = ask_in_thread(
-        workspace, body.question, owner=owner, thread_id=body.thread_id,
-        follow_up_of=article_key(body.follow_up_of) if body.follow_up_of else None, audience=body.audience,
-        filters=filters, fresh=body.fresh, on_text=on_text,
-    )
-    return AskResponse.of(asked.stored, follow_ups=suggest(workspace, asked.stored), answer=asked)
+    else:
+        asked = ask_in_thread(
+            workspace, body.question, owner=owner, thread_id=body.thread_id,
+            follow_up_of=article_key(body.follow_up_of) if body.follow_up_of else None, audience=body.audience,
+            filters=filters, fresh=body.fresh, on_text=on_text,
+        )
+        stored = asked.stored
+    reading = plain_reading(workspace, stored) if body.audience == "patient" else []
+    return AskResponse.of(stored, follow_ups=suggest(workspace, stored), answer=asked, reading=reading)
 
 
 @router.post(
@@ -151,7 +154,8 @@ def read_article(
     """One article by id or slug; `?version=N` shows an earlier version, `?audience=` adapts it to its reader (the
     evidence and citations stay the same)."""
     stored = get_article(workspace, article_key(key), version=version, audience=audience)
-    return ArticleResponse.of_stored(stored, follow_ups=suggest(workspace, stored))
+    reading = plain_reading(workspace, stored) if audience == "patient" else []
+    return ArticleResponse.of_stored(stored, follow_ups=suggest(workspace, stored), reading=reading)
 
 
 @router.get("/threads/{thread_id}", response_model=ThreadResponse, tags=["threads"])

@@ -23,7 +23,7 @@ from medora.articles import (
     specialties,
 )
 from medora.errors import ArticleNotFoundError, ThreadNotFoundError
-from medora.followups import ThreadRecord, ask_in_thread, get_thread, suggest
+from medora.followups import ThreadRecord, ask_in_thread, get_thread, plain_reading, suggest
 from medora.types import Kind
 from medora.web.deps import AUDIENCE_COOKIE, AudienceDep, OwnerDep, TemplatesDep, WorkspaceDep, claim_owner
 from medora.web.routes.api import article_key
@@ -117,6 +117,7 @@ def article_page(
         "parent": _parent(workspace, follow_up_of),
         "thread": shown_thread,
         "follow_ups": suggest(workspace, stored),
+        "reading": plain_reading(workspace, stored) if audience == "patient" else [],
         "afresh": {"year_from": year_from, "year_to": year_to, "kinds": [kind.value for kind in kinds]},
     }
     return render(request, templates, "article.html", context, audience=audience)
