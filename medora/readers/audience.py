@@ -162,7 +162,7 @@ def _gloss(text: str, explained: set[str], *, for_patient: bool, lay_too: bool =
     items: list[str] = []
     for found in find_terms(text):
         entry = found.entry
-        if entry.term in explained or (for_patient and found.lay and not lay_too):
+        if entry.plain or entry.term in explained or (for_patient and found.lay and not lay_too):
             continue
         explained.add(entry.term)
         items.append(_definition(entry, found.surface, found.lay, for_patient=for_patient))
@@ -171,7 +171,8 @@ def _gloss(text: str, explained: set[str], *, for_patient: bool, lay_too: bool =
 
 def _definition(entry: Entry, surface: str, lay: str | None, *, for_patient: bool) -> str:
     name = surface if surface in entry.abbreviations else surface[:1].upper() + surface[1:]
-    meaning = lay if for_patient and lay and len(lay) < len(entry.means) else entry.means
+    plain_enough = lay and surface.lower() not in lay.lower() and len(lay) < len(entry.means)
+    meaning = lay if for_patient and plain_enough else entry.means
     if surface in entry.abbreviations and not for_patient:
         meaning = f"{entry.term}, {entry.means}"
     return f"{name}: {meaning}."

@@ -27,6 +27,7 @@ class Entry:
     means: str
     lay_plural: str | None = None
     modifier: bool = False
+    plain: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _entry(item: dict) -> Entry:
         means=str(item["means"]),
         lay_plural=item.get("lay_plural"),
         modifier=bool(item.get("modifier")),
+        plain=bool(item.get("plain")),
     )
 
 
