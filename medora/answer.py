@@ -1,4 +1,4 @@
-"""The one answer pipeline: analyse → retrieve → select → compose (with verification) → assemble.
+"""The one answer pipeline: analyse → retrieve → select → compose (with verification) → adapt to the reader.
 
 CLI, web server and benchmarks all call :func:`answer_question`. It is the only place that talks to both the
 retriever and the composer, so compose receives data and retrieval never sees an article."""
@@ -27,12 +27,12 @@ from medora.compose.select import (
 )
 from medora.compose.terms import specific_terms
 from medora.errors import QuestionError
+from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
 from medora.types import Article, Kind
 
 MAX_QUESTION_LENGTH = 1000
-AUDIENCES = ("clinician", "student", "patient")
 
 
 @dataclass
@@ -127,9 +127,11 @@ def run_pipeline(
         on_text=on_text,
         timings=session.timings_ms,
     )
-    session.article.audience = audience
     if retriever.degraded:
         session.article.provenance.notes.append(retriever.degraded)
+    # adaptation comes after composition, so evidence and citations are the same for every audience
+    passages = {item.passage_id: item.text for item in [*session.selection.retrieved, *session.selection.pool]}
+    session.article = adapt_article(session.article, audience, passages=passages)
     return session
 
 

@@ -11,8 +11,9 @@ import hashlib
 import itertools
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import IntegrityError
 
@@ -20,6 +21,7 @@ from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_
 from medora.errors import ArticleNotFoundError
 from medora.review.events import record_creation, record_revision
 from medora.review.states import State
+from medora.readers.audience import adapt_article, reading_order
 from medora.retrieve.retriever import Filters
 from medora.retrieve.tokenize import content_words
 from medora.store import articles as rows
@@ -38,6 +40,7 @@ __all__ = [
     "StoredArticle",
     "VersionSummary",
     "ask",
+    "for_audience",
     "get_article",
     "list_articles",
     "list_versions",
@@ -47,6 +50,7 @@ __all__ = [
 ]
 
 STATUSES = tuple(state.value for state in State)  # submitted, under review, approved, changes requested, rejected
+ADAPTED_CACHE_SIZE = 256  # adapted articles kept per process (a stored article version never changes)
 _LIBRARY_STATUS = {"pending human review": "submitted"}  # front matter wording → workflow state
 
 
@@ -91,8 +95,46 @@ def ask(
     fresh: bool = False,
     on_text: Callable[[str], None] | None = None,
 ) -> StoredArticle:
-    """The stored article for ``question`` when one exists (unless ``fresh``), else a new one, answered and kept."""
-    question = validate_question(question, audience=audience)
+    """The stored article for ``question`` when one exists (unless ``fresh``), else a new one, answered and kept.
+
+    Articles are stored as composed (for clinicians) and adapted to ``audience`` on the way out, so one stored
+    article serves every reader."""
+    validate_question(question, audience=audience)
+    stored = _ask_composed(workspace, question, filters=filters, fresh=fresh, on_text=on_text)
+    return for_audience(workspace, stored, audience)
+
+
+def for_audience(workspace, stored: StoredArticle, audience: str) -> StoredArticle:  # noqa: ANN001
+    """The stored article as ``audience`` reads it (adapted once per article version and audience, then cached)."""
+    if audience == "clinician":
+        return replace(stored, article=stored.article.model_copy(update={"audience": "clinician"}))
+    key = (workspace.settings.resolved_database_url, stored.record.id, stored.version, audience)
+    adapted = _ADAPTED.get(key)
+    if adapted is None or adapted.provenance != stored.article.provenance:
+        cited = [s.passage_id for s in reading_order(stored.article) if s.passage_id is not None]
+        texts = {pid: view.text for pid, view in passages_for(workspace, cited).items()} if cited else {}
+        adapted = adapt_article(stored.article, audience, passages=texts)
+        _ADAPTED[key] = adapted
+        while len(_ADAPTED) > ADAPTED_CACHE_SIZE:
+            _ADAPTED.popitem(last=False)
+    _ADAPTED.move_to_end(key)
+    return replace(stored, article=adapted.model_copy(deep=True))
+
+
+_ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
+
+
+def _ask_composed(
+    workspace,  # noqa: ANN001
+    question: str,
+    *,
+    filters: Filters | None,
+    fresh: bool,
+    on_text: Callable[[str], None] | None,
+) -> StoredArticle:
+    """The stored article as composed, answering and storing it first when needed."""
+    question = validate_question(question)
+    audience = "clinician"
     key, fkey = question_key(question), filters_key(filters)
     with workspace.engine.connect() as conn:
         existing = rows.article_by_question(conn, question_key=key, filters_key=fkey) if key else None
@@ -100,7 +142,6 @@ def ask(
         stored = _load(workspace, existing, existing.reader_version)
         index_moved = stored.article.provenance.index_version != workspace.retriever.index_version
         if not (stored.article.answer_status != "answered" and index_moved):  # new evidence may now answer it
-            stored.article.audience = audience
             stored.reused = True
             return stored
     session = run_pipeline(question, retriever=workspace.retriever, settings=workspace.settings, filters=filters,
@@ -145,11 +186,13 @@ def ask(
     return StoredArticle(record, article, 1)
 
 
-def get_article(workspace, key: str | int, *, version: int | None = None) -> StoredArticle:  # noqa: ANN001
+def get_article(
+    workspace, key: str | int, *, version: int | None = None, audience: str = "clinician"  # noqa: ANN001
+) -> StoredArticle:
     """The article with this id or slug, at ``version`` (default: the one readers see, the approved version when
-    there is one, else the newest)."""
+    there is one, else the newest), as ``audience`` reads it."""
     record = find_record(workspace, key)
-    return _load(workspace, record, version or record.reader_version)
+    return for_audience(workspace, _load(workspace, record, version or record.reader_version), audience)
 
 
 def list_versions(workspace, key: str | int) -> list[VersionSummary]:  # noqa: ANN001

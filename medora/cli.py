@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from medora.errors import MedoraError
 from medora.export import EXPORT_FORMATS
 from medora.export.render import FORMATS
-from medora.errors import MedoraError
+from medora.readers.audience import AUDIENCES
 from medora.settings import Settings
 
 
@@ -145,6 +146,14 @@ def init() -> None:
 )
 @click.option("--fresh", is_flag=True, help="Answer again even if this question was answered before (a new version).")
 @click.option("--debug", is_flag=True, help="Also show sentences that failed verification.")
+@click.option(
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    default="clinician",
+    show_default=True,
+    help="Who reads it: clinician (as composed), student (with definitions) or patient (plain language).",
+)
+@click.option("--thread", "thread_id", help="Ask in this follow-up thread (an id `medora chat` printed).")
 def ask(
     question: str,
     as_json: bool,
@@ -155,14 +164,17 @@ def ask(
     composer: str | None,
     fresh: bool,
     debug: bool,
+    audience: str,
+    thread_id: str | None,
 ) -> None:
     """Answer a clinical QUESTION with a cited article, stored for later (`medora export`, `medora serve`).
 
     Asking the same question again serves the stored article; --fresh answers again. Example:
 
-        medora ask "What is the best approach to managing L5 radiculopathy with foot drop?"
+        medora ask --audience patient "What is the best approach to managing L5 radiculopathy with foot drop?"
     """
     from medora.articles import ask as ask_and_store
+    from medora.followups import LOCAL_OWNER, ask_in_thread
     from medora.retrieve.retriever import Filters
 
     workspace = _prepared_workspace()
@@ -174,13 +186,27 @@ def ask(
     if workspace.read_only:
         from medora.answer import answer_question
 
-        article = answer_question(
-            question, retriever=workspace.retriever, settings=workspace.settings, filters=filters, on_text=on_text
-        )
+        article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings,
+                                  filters=filters, audience=audience, on_text=on_text)
         click.echo(f"note: the data folder {workspace.settings.home} is read-only; the article was not stored.", err=True)
-        _print_article(article, "json" if as_json else output_format, debug)
+        _print_article(article, output_format="json" if as_json else output_format, debug=debug)
         return
-    stored = ask_and_store(workspace, question, filters=filters, fresh=fresh, on_text=on_text)
+    try:
+        if thread_id:
+            asked = ask_in_thread(workspace, question, owner=LOCAL_OWNER, thread_id=thread_id, audience=audience,
+                                  filters=filters, fresh=fresh, on_text=on_text)
+            stored = asked.stored
+            if asked.standalone != question:
+                click.echo(f"asked as: {asked.standalone}", err=True)
+        else:
+            stored = ask_and_store(workspace, question, filters=filters, audience=audience, fresh=fresh, on_text=on_text)
+    except MedoraError as error:
+        raise click.ClickException(str(error)) from error
+    _show(stored, output_format="json" if as_json else output_format, streaming=streaming, debug=debug)
+
+
+def _show(stored, *, output_format: str, streaming: bool = False, debug: bool = False) -> None:  # noqa: ANN001
+    """Print a stored article's notes to stderr and the article itself to stdout."""
     article = stored.article
     if streaming and not stored.reused:
         click.echo("\n(draft above; the verified article follows)\n", err=True)
@@ -193,10 +219,10 @@ def ask(
             err=True,
         )
     click.echo(f"article: {stored.record.slug} (version {stored.version})", err=True)
-    _print_article(article, "json" if as_json else output_format, debug)
+    _print_article(article, output_format=output_format, debug=debug)
 
 
-def _print_article(article, output_format: str, debug: bool) -> None:  # noqa: ANN001 (an Article)
+def _print_article(article, *, output_format: str, debug: bool) -> None:  # noqa: ANN001 (an Article)
     from medora.export.render import print_terminal, to_html, to_json, to_markdown
 
     if output_format == "json":
@@ -211,6 +237,43 @@ def _print_article(article, output_format: str, debug: bool) -> None:  # noqa: A
         click.echo("\nDropped (failed verification):", err=True)
         for statement in article.dropped_statements:
             click.echo(f"  - {statement.text} ({'; '.join(statement.flags)})", err=True)
+
+
+@main.command()
+@click.option(
+    "--audience", type=click.Choice(AUDIENCES), default="clinician", show_default=True, help="Who reads the answers."
+)
+@click.option("--thread", "thread_id", help="Go on with this thread instead of starting one.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="terminal", help="How to print each article.")
+def chat(audience: str, thread_id: str | None, output_format: str) -> None:
+    """Ask questions one per line (typed, or piped in); each follow-up is read in the context of the ones before,
+    and every answer is a cited article. An empty line or end of input stops. Example:
+
+        printf 'How is gout treated?\nwhat about in kidney disease?\n' | medora chat --audience patient
+    """
+    from medora.followups import LOCAL_OWNER, ask_in_thread
+
+    workspace = _prepared_workspace()
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            click.echo("question> ", nl=False, err=True)
+        line = sys.stdin.readline()
+        question = line.strip()
+        if not question:
+            break
+        try:
+            asked = ask_in_thread(workspace, question, owner=LOCAL_OWNER, thread_id=thread_id, audience=audience)
+        except MedoraError as error:
+            click.echo(f"error: {error}", err=True)
+            continue
+        if thread_id is None:
+            click.echo(f"thread: {asked.thread.id} (go on later with: medora ask --thread {asked.thread.id} …)", err=True)
+        thread_id = asked.thread.id
+        if asked.standalone != question:
+            click.echo(f"asked as: {asked.standalone}", err=True)
+        _show(asked.stored, output_format=output_format)
+        click.echo("")
 
 
 @main.command()

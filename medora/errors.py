@@ -76,3 +76,7 @@ class ReviewPermissionError(ReviewError, PermissionDeniedError):
 class ReviewInputError(MedoraError):
     """A review action asked with input that cannot be used: an unknown reviewer or anchor, a missing reason, a
     citation to a reference the article does not have (HTTP 400)."""
+
+
+class ThreadNotFoundError(MedoraError):
+    """No follow-up thread with this id belongs to the one asking (another reader's thread is not found either)."""

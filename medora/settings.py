@@ -49,6 +49,12 @@ class RetrieveSettings(BaseModel):
     )
     expand_queries: bool = Field(True, description="Add abbreviation and synonym expansions to the BM25 query.")
     mode: Literal["hybrid", "lexical", "dense"] = Field("hybrid", description="hybrid, lexical or dense.")
+    patient_consumer_health_boost: float = Field(
+        1.0,
+        ge=0,
+        description="Patients' plain-language reading list: consumer-health passages score × (1 + this). The "
+        "article's own evidence and citations are the same for every audience.",
+    )
 
 
 class ComposeSettings(BaseModel):

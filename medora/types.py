@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.1"
+ARTICLE_SCHEMA_VERSION = "1.2"
 
 
 class Statement(BaseModel):
@@ -110,6 +110,13 @@ class Statement(BaseModel):
     verified: bool = True
     quote: bool = Field(False, description="Verbatim quote of its passage; False: a rewrite checked for faithfulness.")
     flags: list[str] = Field(default_factory=list, description="Why verification failed, when it did.")
+    original: str | None = Field(None, description="The sentence as composed, when the audience's version differs.")
+    adaptation: str | None = Field(
+        None,
+        description="How the text was adapted for its audience: 'rewritten' (plain language, checked against the "
+        "passage), 'explained' (the composed sentence with glossary definitions in brackets) or 'dose' (a dose "
+        "replaced by 'your clinician will choose the dose').",
+    )
 
 
 class ArticleSection(BaseModel):

@@ -56,7 +56,7 @@ def test_ask_json_on_a_fresh_home_answers_from_the_packaged_library(tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)
-    assert article["schema_version"] == "1.1"
+    assert article["schema_version"] == "1.2"
     assert article["references"][0]["source_key"] == "library:gout"
 
 
@@ -67,8 +67,8 @@ def test_a_bad_setting_is_a_clear_error(tmp_path: Path):
     assert "invalid configuration: MEDORA_RETRIEVE__TOP_K: Input should be greater than or equal to 1" in result.output
 
 
-def _run(args: list[str], home: Path, **env: str):
-    return CliRunner().invoke(main, args, env={**os.environ, "MEDORA_HOME": str(home), **env})
+def _run(args: list[str], home: Path, input: str | None = None, **env: str):
+    return CliRunner().invoke(main, args, env={**os.environ, "MEDORA_HOME": str(home), **env}, input=input)
 
 
 def test_a_corrupt_store_is_one_line_that_says_what_to_do(tmp_path: Path):
@@ -151,3 +151,23 @@ def test_ask_answers_from_a_read_only_data_folder_without_storing(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "is read-only; the article was not stored" in result.stderr
     assert json.loads(result.stdout)["references"][0]["source_key"] == "library:gout"
+
+
+def test_ask_for_a_patient_and_chat_through_a_pipe_keeps_the_thread(tmp_path: Path):
+    home = tmp_path / "home"
+    patient = _run(["ask", "--json", "--audience", "patient", "How should acute gout flares be treated?"], home,
+                   MEDORA_INGEST__EMBED="false")
+    assert patient.exit_code == 0, patient.output
+    article = json.loads(patient.output[patient.output.index("{"):])
+    assert article["audience"] == "patient" and article["disclaimer"].startswith("This page explains published")
+    chat = _run(["chat", "--format", "markdown"], home, MEDORA_INGEST__EMBED="false",
+                input="How is gout treated?\nwhat about in kidney disease?\n")
+    assert chat.exit_code == 0, chat.output
+    thread_id = chat.output.split("thread: ", 1)[1].split(" ", 1)[0]
+    assert "asked as: How is gout treated in kidney disease?" in chat.output
+    assert chat.output.count("# Gout") >= 1 and chat.output.count("article: ") == 2
+    more = _run(["ask", "--thread", thread_id, "--format", "markdown", "and in pregnancy?"], home,
+                MEDORA_INGEST__EMBED="false")
+    assert more.exit_code == 0 and "asked as: How is gout treated in pregnancy?" in more.output
+    missing = _run(["ask", "--thread", "no-such-thread", "How is gout treated?"], home, MEDORA_INGEST__EMBED="false")
+    assert missing.exit_code == 1 and "no thread 'no-such-thread' of yours" in missing.output

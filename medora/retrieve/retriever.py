@@ -4,7 +4,7 @@ recency priors."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -105,9 +105,17 @@ class Retriever:
         return str(self._indexes.manifest.get("version"))
 
     def rank(
-        self, question: str, *, top_k: int | None = None, filters: Filters | None = None, mode: str | None = None
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        mode: str | None = None,
+        kind_boost: Mapping[str, float] | None = None,
     ) -> list[Ranked]:
-        """Fused (and, in hybrid mode, re-scored), prior-weighted passage ranking: ids and scores, no database reads."""
+        """Fused (and, in hybrid mode, re-scored), prior-weighted passage ranking: ids and scores, no database reads.
+        ``kind_boost`` multiplies the scores of passages of those kinds by 1 + its value (a reader's preference,
+        e.g. consumer-health pages for patients)."""
         mode = self._mode(mode)
         top_k = top_k or self._settings.top_k
         lexical, dense, vector = self._candidates(question, mode=mode, filters=filters)
@@ -126,8 +134,10 @@ class Retriever:
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
         dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense, start=1)}
         similarity = dict(dense)
+        boosts = np.array([1.0 + (kind_boost or {}).get(kind, 0.0) for kind in KIND_CODES])
         ranked = [
-            Ranked(pid, score * self._prior(pid), lexical_rank.get(pid), dense_rank.get(pid), similarity.get(pid))
+            Ranked(pid, score * self._prior(pid) * self._boost(pid, boosts), lexical_rank.get(pid), dense_rank.get(pid),
+                   similarity.get(pid))
             for pid, score in fused.items()
         ]
         ranked.sort(key=lambda item: (-item.score, item.passage_id))
@@ -192,10 +202,16 @@ class Retriever:
         )
 
     def search(
-        self, question: str, *, top_k: int | None = None, filters: Filters | None = None, mode: str | None = None
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        mode: str | None = None,
+        kind_boost: Mapping[str, float] | None = None,
     ) -> list[Evidence]:
         """The top passages as Evidence, each with its full Source, best first."""
-        return self._to_evidence(self.rank(question, top_k=top_k, filters=filters, mode=mode))
+        return self._to_evidence(self.rank(question, top_k=top_k, filters=filters, mode=mode, kind_boost=kind_boost))
 
     def whole_source(self, source_id: int) -> list[Evidence]:
         """Every passage of a retrieved source, in reading order (used to lay out an editorial overview)."""
@@ -227,6 +243,10 @@ class Retriever:
                 )
             )
         return evidence
+
+    def _boost(self, passage_id: int, boosts: np.ndarray) -> float:
+        position = self._position.get(passage_id)
+        return 1.0 if position is None else float(boosts[self._indexes.table.kinds[position]])
 
     def _prior(self, passage_id: int) -> float:
         position = self._position.get(passage_id)

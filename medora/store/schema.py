@@ -181,3 +181,29 @@ audit_events = Table(  # append-only: the store has no function that updates or 
     Column("reason", Text, nullable=False),
     Column("details", JSON, nullable=False),
 )
+
+# A reader's follow-up thread: private to its owner ('reader:<hash of a cookie token>', 'local' for the CLI, or an
+# account id later); never listed publicly.
+threads = Table(
+    "threads",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("owner", String(120), nullable=False, index=True),
+    Column("topic", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+thread_items = Table(
+    "thread_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("thread_id", String(40), ForeignKey("threads.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("asked", Text, nullable=False),
+    Column("standalone", Text, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("thread_id", "position"),
+)

@@ -13,12 +13,14 @@ from medora.errors import (
     MedoraError,
     PermissionDeniedError,
     ReviewError,
+    ThreadNotFoundError,
     ThrottledError,
 )
 
 # Most specific first: a ReviewPermissionError is both a PermissionDeniedError (403) and a ReviewError (409).
 STATUS_OF_ERROR: list[tuple[type[MedoraError], int]] = [
     (ArticleNotFoundError, 404),
+    (ThreadNotFoundError, 404),
     (AuthenticationError, 401),
     (PermissionDeniedError, 403),
     (ThrottledError, 429),
@@ -36,7 +38,7 @@ def _respond(request: Request, status_code: int, detail: str) -> Response:
 
 
 async def medora_error(request: Request, error: Exception) -> Response:
-    """A MedoraError's message already says what to change: a missing article is 404, no account 401, the wrong
+    """A MedoraError's message already says what to change: a missing article or thread is 404, no account 401, the wrong
     role 403, a workflow state that does not allow the action 409, too many failed sign-ins 429, anything else 400."""
     assert isinstance(error, MedoraError)
     status = next((code for kind, code in STATUS_OF_ERROR if isinstance(error, kind)), 400)

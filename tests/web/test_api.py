@@ -142,7 +142,7 @@ def test_openapi_documents_every_endpoint(client: TestClient):
         "/api/articles/{key}/audit", "/api/articles/{key}/diff", "/api/articles/{key}/edit",
         "/api/articles/{key}/export/{fmt}", "/api/articles/{key}/reject", "/api/articles/{key}/request-changes",
         "/api/articles/{key}/review", "/api/articles/{key}/versions", "/api/ask", "/api/ask/stream", "/api/health",
-        "/api/login", "/api/logout", "/api/me", "/api/review/queue", "/api/users",
+        "/api/login", "/api/logout", "/api/me", "/api/review/queue", "/api/threads/{thread_id}", "/api/users",
     ]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and 'src="/api/docs/assets/swagger-ui-bundle.js"' in docs.text

@@ -155,7 +155,7 @@ def test_the_audience_chosen_on_an_article_is_kept_after_visiting_the_library(pa
     audience = page.get_by_role("group", name="Which best describes you?")
     audience.get_by_label("Patient", exact=True).check()
     audience.get_by_role("button", name="Apply").click()
-    page.wait_for_url(re.compile(r"\?audience=patient$"))
+    page.wait_for_url(re.compile(r"\?audience=patient(#[\w-]+)?$"))  # the anchor brings the reader back to their place
     page.get_by_test_id("nav-library").click()
     page.wait_for_url(re.compile(r"/library$"))
     page.locator(f"a.article-link[href='/articles/{seed_slug}']").click()

@@ -95,14 +95,46 @@ def test_insufficient_evidence_is_said_plainly(client: TestClient):
     assert "gives no answer rather than a guess" in page
 
 
-def test_a_follow_up_shows_the_article_it_follows(client: TestClient):
+def test_a_follow_up_is_asked_in_the_readers_thread_which_the_page_shows(client: TestClient):
     parent = _ask(client, SEED).split("?")[0].removeprefix("/articles/")
-    target = _ask(client, "When is surgery needed for foot drop?", follow_up_of=parent)
-    assert target.endswith(f"?follow_up_of={parent}")
+    target = _ask(client, "and if surgery is not possible?", follow_up_of=parent)
+    assert re.fullmatch(
+        r"/articles/how-should-l5-radiculopathy-with-foot-drop-be-managed-if-sur-[0-9a-f]{6}\?thread=[\w-]{16}", target
+    )
+    thread_id = target.split("thread=")[1]
     page = client.get(target).text
+    assert 'data-testid="thread"' in page and f'<a href="/articles/{parent}?thread={thread_id}">' in page
+    assert "answered as: How should L5 radiculopathy with foot drop be managed if surgery is not possible?" in page
+    assert f'<input type="hidden" name="thread_id" value="{thread_id}">' in page
+    stranger = TestClient(client.app)
+    assert stranger.get(target).status_code == 200 and 'data-testid="thread"' not in stranger.get(target).text
+
+
+def test_an_old_follow_up_link_still_shows_the_article_it_follows(client: TestClient):
+    parent = _ask(client, SEED).split("?")[0].removeprefix("/articles/")
+    target = _ask(client, "When is surgery needed for foot drop?").split("?")[0]
+    page = client.get(target, params={"follow_up_of": parent}).text
     assert re.search(rf'Follow-up to: <a href="/articles/{parent}">[^<]+</a>', page)
-    unknown = client.get(target.replace(parent, "no-such-article")).text
-    assert "Follow-up to:" not in unknown
+    assert "Follow-up to:" not in client.get(target, params={"follow_up_of": "no-such-article"}).text
+
+
+def test_the_article_page_suggests_follow_ups_the_library_can_answer(client: TestClient):
+    page = client.get(_ask(client, SEED)).text
+    assert 'data-testid="suggested-follow-ups"' in page
+    # the overview covers diagnosis, referral and special populations; what it leaves is the dose of what it names
+    assert re.findall(r'data-testid="suggested-follow-up">([^<]+)</button>', page) == [
+        "What is the dose of antiepileptics for L5 radiculopathy with foot drop?"
+    ]
+
+
+def test_the_patient_page_is_in_plain_words_with_the_same_citations(client: TestClient):
+    url = _ask(client, SEED)
+    clinician = client.get(url, params={"audience": "clinician"}).text
+    patient = client.get(url, params={"audience": "patient"}).text
+    assert re.findall(r'class="cite" href="#ref-(\w+)"', patient) == re.findall(r'class="cite" href="#ref-(\w+)"', clinician)
+    assert "It is not advice about your own care" in patient and "It is not advice" not in clinician
+    assert 'title="Rewritten in plain language and checked against the cited passage"' in patient
+    assert 'action="/articles/' in patient and '#audience-form"' in patient
 
 
 def test_the_audience_choice_is_kept_in_a_cookie_across_pages(client: TestClient):

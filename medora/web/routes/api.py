@@ -1,4 +1,5 @@
-"""The JSON API: ask, read, list, version and export articles. Every handler calls one library function."""
+"""The JSON API: ask (alone or in a follow-up thread), read, list, version and export articles, read a thread.
+Every handler calls one library function."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from collections.abc import AsyncIterator
 from importlib.metadata import version as package_version
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from medora.articles import ask, get_article, list_articles, list_versions
-from medora.errors import MedoraError
+from medora.errors import MedoraError, ThreadNotFoundError
 from medora.export import export_article
-from medora.web.deps import WorkspaceDep
+from medora.followups import ask_in_thread, get_thread, plain_reading, suggest
+from medora.web.deps import OwnerDep, WorkspaceDep, claim_owner
 from medora.web.schemas import (
     MAX_PAGE_SIZE,
     ArticleListResponse,
@@ -25,11 +27,13 @@ from medora.web.schemas import (
     ArticleSummary,
     AskRequest,
     AskResponse,
+    Audience,
     ErrorResponse,
     ExportFormat,
     HealthResponse,
     Origin,
     Status,
+    ThreadResponse,
     VersionListResponse,
     VersionResponse,
 )
@@ -45,10 +49,31 @@ def article_key(key: str) -> str | int:
 
 
 @router.post("/ask", response_model=AskResponse)
-def ask_question(body: AskRequest, workspace: WorkspaceDep) -> AskResponse:
-    """Answer a question with a cited article, or return the stored one when it was asked before."""
-    stored = ask(workspace, body.question, filters=body.filters(), audience=body.audience, fresh=body.fresh)
-    return AskResponse.of(stored)
+def ask_question(body: AskRequest, workspace: WorkspaceDep, request: Request, response: Response) -> AskResponse:
+    """Answer a question with a cited article, or return the stored one when it was asked before.
+
+    With `thread_id` the question is asked in that follow-up thread of yours (made standalone from the thread's
+    topic first); `follow_up_of` starts a thread from an article. Threads are yours through an HttpOnly cookie set
+    the first time; another client gets 404."""
+    owner = claim_owner(request, response) if body.thread_id or body.follow_up_of else None
+    return answer(workspace, body, owner=owner)
+
+
+def answer(workspace: WorkspaceDep, body: AskRequest, *, owner: str | None, on_text=None) -> AskResponse:  # noqa: ANN001
+    """The ask, alone or in a thread, with the follow-ups to suggest under its article."""
+    filters = body.filters()
+    asked = None
+    if owner is None:
+        stored = ask(workspace, body.question, filters=filters, audience=body.audience, fresh=body.fresh, on_text=on_text)
+    else:
+        asked = ask_in_thread(
+            workspace, body.question, owner=owner, thread_id=body.thread_id,
+            follow_up_of=article_key(body.follow_up_of) if body.follow_up_of else None, audience=body.audience,
+            filters=filters, fresh=body.fresh, on_text=on_text,
+        )
+        stored = asked.stored
+    reading = plain_reading(workspace, stored) if body.audience == "patient" else []
+    return AskResponse.of(stored, follow_ups=suggest(workspace, stored), answer=asked, reading=reading)
 
 
 @router.post(
@@ -56,15 +81,21 @@ def ask_question(body: AskRequest, workspace: WorkspaceDep) -> AskResponse:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "draft, then article or error events"}},
 )
-async def ask_question_streaming(body: AskRequest, workspace: WorkspaceDep) -> StreamingResponse:
+async def ask_question_streaming(body: AskRequest, workspace: WorkspaceDep, request: Request) -> StreamingResponse:
     """Server-sent events: `draft` (a JSON string, the LLM composer's text as it is written), then `article`
     (the same JSON as POST /api/ask) or `error` ({"detail": ...})."""
-    return StreamingResponse(
-        _ask_events(workspace, body), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    cookies = Response()
+    owner = claim_owner(request, cookies) if body.thread_id or body.follow_up_of else None
+    response = StreamingResponse(
+        _ask_events(workspace, body, owner), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
     )
+    for name, value in cookies.raw_headers:
+        if name == b"set-cookie":
+            response.raw_headers.append((name, value))
+    return response
 
 
-async def _ask_events(workspace: WorkspaceDep, body: AskRequest) -> AsyncIterator[str]:
+async def _ask_events(workspace: WorkspaceDep, body: AskRequest, owner: str | None = None) -> AsyncIterator[str]:
     """Run the ask in a worker thread (it blocks on retrieval and the LLM) and relay what it reports."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
@@ -77,11 +108,8 @@ async def _ask_events(workspace: WorkspaceDep, body: AskRequest) -> AsyncIterato
 
     def work() -> None:
         try:
-            stored = ask(
-                workspace, body.question, filters=body.filters(), audience=body.audience, fresh=body.fresh,
-                on_text=lambda text: put(("draft", json.dumps(text))),
-            )
-            put(("article", AskResponse.of(stored).model_dump_json()))
+            reply = answer(workspace, body, owner=owner, on_text=lambda text: put(("draft", json.dumps(text))))
+            put(("article", reply.model_dump_json()))
         except MedoraError as error:
             put(("error", json.dumps({"detail": str(error)})))
         except Exception:  # an edge: a stream must end with an event, never hang or leak a traceback
@@ -118,10 +146,25 @@ def list_library(
 
 @router.get("/articles/{key}", response_model=ArticleResponse)
 def read_article(
-    key: str, workspace: WorkspaceDep, version: Annotated[int | None, Query(ge=1)] = None
+    key: str,
+    workspace: WorkspaceDep,
+    version: Annotated[int | None, Query(ge=1)] = None,
+    audience: Audience = "clinician",
 ) -> ArticleResponse:
-    """One article by id or slug; `?version=N` shows an earlier version."""
-    return ArticleResponse.of_stored(get_article(workspace, article_key(key), version=version))
+    """One article by id or slug; `?version=N` shows an earlier version, `?audience=` adapts it to its reader (the
+    evidence and citations stay the same)."""
+    stored = get_article(workspace, article_key(key), version=version, audience=audience)
+    reading = plain_reading(workspace, stored) if audience == "patient" else []
+    return ArticleResponse.of_stored(stored, follow_ups=suggest(workspace, stored), reading=reading)
+
+
+@router.get("/threads/{thread_id}", response_model=ThreadResponse, tags=["threads"])
+def read_thread(thread_id: str, workspace: WorkspaceDep, owner: OwnerDep) -> ThreadResponse:
+    """Your follow-up thread: its questions in order, as asked and as answered, with their articles. Threads are
+    never listed, and another reader's thread is 404."""
+    if owner is None:
+        raise ThreadNotFoundError(f"no thread {thread_id[:60]!r} of yours: start one by asking a follow-up question")
+    return ThreadResponse.of(get_thread(workspace, thread_id, owner=owner))
 
 
 @router.get("/articles/{key}/versions", response_model=VersionListResponse)

@@ -22,11 +22,12 @@ from medora.articles import (
     passages_for,
     specialties,
 )
-from medora.errors import ArticleNotFoundError
+from medora.errors import ArticleNotFoundError, ThreadNotFoundError
+from medora.followups import ThreadRecord, ask_in_thread, get_thread, plain_reading, suggest
 from medora.review.states import EDITING_ROLES, Role, update_under_review
 from medora.types import Kind
 from medora.web.auth import current_actor
-from medora.web.deps import AUDIENCE_COOKIE, AudienceDep, TemplatesDep, WorkspaceDep
+from medora.web.deps import AUDIENCE_COOKIE, AudienceDep, OwnerDep, TemplatesDep, WorkspaceDep, claim_owner
 from medora.web.routes.api import article_key
 from medora.web.schemas import AskForm, LibraryQuery, article_url
 
@@ -56,20 +57,35 @@ def ask_page(request: Request, workspace: WorkspaceDep, templates: TemplatesDep,
 
 
 @router.post("/ask")
-def ask_form(form: Annotated[AskForm, Form()], workspace: WorkspaceDep) -> RedirectResponse:
-    """Answer (or find the stored answer), then show it: 303 so a reload never asks twice."""
-    stored = ask(workspace, form.question, filters=form.filters(), audience=form.audience, fresh=form.fresh)
+def ask_form(form: Annotated[AskForm, Form()], workspace: WorkspaceDep, request: Request) -> RedirectResponse:
+    """Answer (or find the stored answer), then show it: 303 so a reload never asks twice. A follow-up box posts
+    into the reader's thread (started from its article the first time)."""
+    response = RedirectResponse("/", status_code=303)
     query: dict[str, object] = {}
+    if form.thread_id or form.follow_up_of:
+        stored, query["thread"] = _ask_follow_up(workspace, form, owner=claim_owner(request, response))
+    else:
+        stored = ask(workspace, form.question, filters=form.filters(), audience=form.audience, fresh=form.fresh)
     if stored.reused:  # the page offers "Ask afresh" with the same filters
         query.update(reused=1, year_from=form.year_from or "", year_to=form.year_to or "")
         query["kinds"] = [kind.value for kind in form.kinds]
-    if form.follow_up_of:
-        query["follow_up_of"] = form.follow_up_of
     query = {name: value for name, value in query.items() if value not in ("", [])}
-    url = article_url(stored.record.slug) + (f"?{urlencode(query, doseq=True)}" if query else "")
-    response = RedirectResponse(url, status_code=303)
+    response.headers["location"] = article_url(stored.record.slug) + (f"?{urlencode(query, doseq=True)}" if query else "")
     remember_audience(response, form.audience)
     return response
+
+
+def _ask_follow_up(workspace: WorkspaceDep, form: AskForm, *, owner: str) -> tuple[StoredArticle, str]:
+    """Ask in the form's thread; a thread that is not (or no longer) the reader's starts afresh from the article."""
+    parent = article_key(form.follow_up_of) if form.follow_up_of else None
+    common = {"owner": owner, "audience": form.audience, "filters": form.filters(), "fresh": form.fresh}
+    try:
+        asked = ask_in_thread(workspace, form.question, thread_id=form.thread_id, follow_up_of=parent, **common)
+    except ThreadNotFoundError:
+        if parent is None:
+            raise
+        asked = ask_in_thread(workspace, form.question, follow_up_of=parent, **common)
+    return asked.stored, asked.thread.id
 
 
 @router.get("/articles/{key}", response_class=HTMLResponse)
@@ -79,18 +95,21 @@ def article_page(
     workspace: WorkspaceDep,
     templates: TemplatesDep,
     audience: AudienceDep,
+    owner: OwnerDep,
     version: Annotated[int | None, Query(ge=1)] = None,
     reused: bool = False,
     follow_up_of: Annotated[str | None, Query(max_length=200)] = None,
+    thread: Annotated[str | None, Query(max_length=40)] = None,
     year_from: int | None = None,
     year_to: int | None = None,
     kinds: Annotated[list[Kind], Query()] = [],  # noqa: B006 (FastAPI copies query defaults)
 ) -> Response:
-    stored = get_article(workspace, article_key(key), version=version)
+    stored = get_article(workspace, article_key(key), version=version, audience=audience)
     if key != stored.record.slug:  # an id or an old link: send readers to the one canonical address
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(article_url(stored.record.slug) + query, status_code=308)
     passage_ids = [pid for ref in stored.article.references for pid in ref.passage_ids]
+    shown_thread = _thread(workspace, thread, owner)
     context = {
         "stored": stored,
         "record": stored.record,
@@ -98,6 +117,9 @@ def article_page(
         "passages": passages_for(workspace, passage_ids) if passage_ids else {},
         "reused": reused and version is None,
         "parent": _parent(workspace, follow_up_of),
+        "thread": shown_thread,
+        "follow_ups": suggest(workspace, stored),
+        "reading": plain_reading(workspace, stored) if audience == "patient" else [],
         "afresh": {"year_from": year_from, "year_to": year_to, "kinds": [kind.value for kind in kinds]},
         "review": _review_view(request, stored),
     }
@@ -119,6 +141,16 @@ def _review_view(request: Request, stored: StoredArticle) -> dict:
         and update_under_review(record.status, record.approved_version),
         "staff": role in (*EDITING_ROLES, Role.REVIEWER),
     }
+
+
+def _thread(workspace: WorkspaceDep, thread_id: str | None, owner: str | None) -> ThreadRecord | None:
+    """The reader's own thread named in the link; someone else's (or a stale one) is simply not shown."""
+    if not thread_id or owner is None:
+        return None
+    try:
+        return get_thread(workspace, thread_id, owner=owner)
+    except ThreadNotFoundError:
+        return None
 
 
 def _parent(workspace: WorkspaceDep, follow_up_of: str | None) -> StoredArticle | None:

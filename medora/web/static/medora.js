@@ -62,8 +62,36 @@
       if (button) { button.disabled = false; button.removeAttribute("aria-disabled"); }
     });
   });
+  /* Switching audience keeps the reader's place: the sentences are the same in every audience, so the form's anchor
+     names the sentence in view (#at-N) and the page it opens scrolls back to it. Without this script the anchor
+     brings the reader back to the selector. */
+  function statements() { return document.querySelectorAll(".article .statement"); }
+  function sentenceInView() {
+    var bar = document.getElementById("audience-form");
+    var top = bar ? bar.getBoundingClientRect().bottom : 0;  /* the selector sticks to the top of the window */
+    var all = statements();
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getBoundingClientRect().bottom > top) return i;
+    }
+    return -1;
+  }
+  function keepPlace(form) {
+    var index = sentenceInView();
+    var action = form.getAttribute("action").split("#")[0];
+    form.setAttribute("action", action + (index > 0 ? "#at-" + index : "#audience-form"));
+  }
   document.addEventListener("DOMContentLoaded", function () {
     reveal(window.location.hash);
+    var place = /^#at-(\d+)$/.exec(window.location.hash);
+    var target = place && statements()[Number(place[1])];
+    if (target) target.scrollIntoView({ block: "start" });
+    var audienceForm = document.getElementById("audience-form");
+    if (audienceForm) {
+      audienceForm.addEventListener("submit", function () { keepPlace(audienceForm); });
+      audienceForm.querySelectorAll("input[type=radio]").forEach(function (radio) {
+        radio.addEventListener("change", function () { keepPlace(audienceForm); audienceForm.submit(); });
+      });
+    }
     /* Asking takes a few seconds: say so, and stop a second submission of the same form. */
     document.querySelectorAll("form.ask-form").forEach(function (form) {
       form.addEventListener("submit", function () {

@@ -1,0 +1,182 @@
+"""Plain-language moves that never add a claim: long sentences split where a clause ends, asides in brackets and
+doses taken out.
+
+Each function returns candidate text; the caller checks it against the cited passage (``check_faithful``) before
+using it. Splits happen only outside brackets: at a semicolon, at a comma followed by a conjunction that starts a
+clause of its own ('…, and X is …', '…, because …'), and before a list introduced by 'such as' ('These include …').
+A sentence opening with 'If'/'When'/'Unless' is never split, since its condition governs the whole. Pure functions
+over strings."""
+
+from __future__ import annotations
+
+import re
+
+from medora.sentences import split_sentences
+
+MIN_CLAUSE_WORDS = 4
+_CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|when|unless|whether|although|though|while|where|once|until|after|before)\b", re.I)
+_CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because)\s+", re.I)
+_SUCH_AS = re.compile(r",?\s+such as\s+", re.I)
+# A clause of its own has a finite verb near its start: an auxiliary or modal, or a common clinical verb.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|should|would|may|might|must|will|shall|needs?|"
+    r"remains?|helps?|reduces?|increases?|lowers?|raises?|causes?|improves?|prevents?|suggests?|recommends?|"
+    r"advises?|includes?|depends?|works?|occurs?|requires?|carries|carry|means?|shows?|gives?|makes?|takes?|"
+    r"follows?|starts?|stops?|affects?|lasts?|refer|give|offer|start|stop|check|consider|use|avoid|review|repeat|"
+    r"arrange|measure|treat|assess|advise|add|obtain|record|fit|continue|seek|take|test|ask|tell|keep|switch|"
+    r"monitor|discuss|explain|reassess|confirm|document|teach|encourage|support|provide|prescribe|it|they|this|"
+    r"these|there)\b",
+    re.I,
+)
+_DOSE_NUMBER = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?"
+_DOSE_UNIT = (
+    r"(?:mg|milligrams?|g|grams?|mcg|micrograms?|µg|μg|ug|ng|nanograms?|units?|IU|international units|mL|ml|"
+    r"millilitres?|milliliters?|mmol)"
+)
+_NOT_A_DOSE_AFTER = r"(?!\s*/\s*(?:l|L|dl|dL|min|ml|mL|mol|mmol|h\b)|\s+per\s+(?:litre|liter|minute))"
+_PER = r"(?:\s*/\s*(?:kg|day|d|dose|hour|h|m2|m²|week|wk)\b|\s+per\s+(?:kg|day|dose|hour|week)\b)*"
+_FREQUENCY = (
+    r"(?:\s+(?:once|twice|three times|four times|two times)\s+(?:a\s+)?(?:daily|day|weekly|week)|\s+daily|"
+    r"\s+(?:a|each|every|per)\s+day|\s+weekly|\s+at night|\s+(?:orally|intramuscularly|intravenously|"
+    r"subcutaneously|by mouth|IM|IV|SC|PO)|\s+every\s+\d+\s*(?:-|to)?\s*\d*\s*hours?)*"
+)
+_AMOUNT = rf"\b{_DOSE_NUMBER}\s*{_DOSE_UNIT}\b{_NOT_A_DOSE_AFTER}{_PER}{_FREQUENCY}"
+_DOSE = re.compile(
+    # 'at a dose of 5 mg' goes whole; 'a loading dose of 300 mg' loses 'of 300 mg'; 'up to 4 g daily' goes whole
+    rf"\b(?:at|in|with)\s+an?\s+(?:\w+\s+)?dose\s+of\s+{_AMOUNT}|(?<=dose)\s+of\s+{_AMOUNT}"
+    rf"|(?:\b(?:up to|a maximum of|maximum|starting at)\s+)?{_AMOUNT}",
+    re.I,
+)
+_CONDITION_SEGMENT = re.compile(r"^\W*(?:if|unless|when|only|except|provided|but not|not)\b", re.I)
+
+
+def split_long(sentence: str, *, max_words: int = 14) -> list[str]:
+    """The sentence as shorter sentences, split at safe clause boundaries while it is longer than ``max_words``."""
+    if len(sentence.split()) <= max_words or _CONDITIONAL_OPENING.match(sentence):
+        return [sentence]
+    for cut_start, cut_end, keep in _boundaries(sentence):
+        left, right = sentence[:cut_start].rstrip(" ,;"), sentence[cut_end:].strip()
+        if len(left.split()) < MIN_CLAUSE_WORDS or len(right.split()) < MIN_CLAUSE_WORDS:
+            continue
+        right = (keep + " " + right if keep else right[:1].upper() + right[1:])
+        return split_long(_end(left), max_words=max_words) + split_long(right, max_words=max_words)
+    return [sentence]
+
+
+def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
+    """(cut start, cut end, words to open the next sentence with) for each safe boundary outside brackets."""
+    found = []
+    for match in re.finditer(r";\s+", sentence):
+        if _depth(sentence, match.start()) == 0:
+            found.append((match.start(), match.end(), ""))
+    for match in _CONJUNCTION.finditer(sentence):
+        rest = sentence[match.end() :]
+        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or _shares_subject(rest):
+            continue
+        word = match.group(1).lower()
+        opening = {"but": "But", "although": "But", "so": "So", "because": "This is because"}.get(word, "")
+        found.append((match.start(), match.end(), opening))
+    for match in _SUCH_AS.finditer(sentence):
+        rest = sentence[match.end() :]
+        if _depth(sentence, match.start()) == 0 and not re.search(r"[,;]\s+(?:and |or )?\w+\s+(?:is|are|should|may|can)\b", rest):
+            found.append((match.start(), match.end(), "These include"))
+    # the boundary nearest the middle first, so the two halves come out even
+    middle = len(sentence) / 2
+    return sorted(found, key=lambda item: abs(item[0] - middle))
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+_KEEP_ASIDE = re.compile(r"\d|\b(?:not|no|never|without|except|unless|if|only|but|or|and|avoid|should|must|when)\b", re.I)
+
+
+def without_asides(text: str) -> str:
+    """``text`` without short bracketed asides that only name or illustrate ('(tibialis posterior)'): an aside
+    holding a number, a negation, a condition or a second clause stays, since taking it out could change the claim."""
+    def drop(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if _KEEP_ASIDE.search(inner) or len(inner.split()) > 8 or inner.startswith("@"):
+            return match.group(0)
+        return ""
+
+    return _ASIDE.sub(drop, text)
+
+
+_IMPERATIVE = frozenset(
+    """refer give offer start stop check consider use avoid review repeat arrange measure treat assess advise add obtain
+    record fit continue seek take test ask tell keep switch monitor discuss explain reassess confirm document teach
+    encourage support provide prescribe""".split()
+)
+
+
+def _shares_subject(rest: str) -> bool:
+    """'…, and conditionally recommends against…' or '…, and offering it to…' goes on with the same subject: cut
+    there and the second half has none. An instruction ('…, and refer…') stands alone."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", rest)[:2]]
+    first = words[1] if words and words[0].endswith("ly") and len(words) > 1 else (words[0] if words else "")
+    if first in _IMPERATIVE:
+        return False
+    return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
+        first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}
+    )
+
+
+def _depth(text: str, position: int) -> int:
+    before = text[:position]
+    return before.count("(") - before.count(")") + before.count("[") - before.count("]")
+
+
+def _end(text: str) -> str:
+    text = text.rstrip(" ,;:")
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def states_a_dose(text: str) -> bool:
+    """True when ``text`` gives an amount of a medicine ('500 mg', '0.5 mg/kg', '10 units'), not a lab value
+    ('5.5 mmol/L', '30 mL/min')."""
+    return _DOSE.search(text) is not None
+
+
+def without_doses(sentence: str) -> str | None:
+    """The sentence with its doses taken out, or None when what is left would not stand as a sentence.
+
+    Clauses (between commas, outside brackets) that give a dose are dropped, unless one carries a condition ('if…',
+    'unless…'); a dose inside the main clause is cut out with its 'at a dose of' and frequency words, as is a
+    bracket holding one."""
+    segments = _segments(sentence.rstrip(". "))
+    kept, dropped_before = [], False
+    for index, segment in enumerate(segments):
+        if index and states_a_dose(segment):
+            dropped_before = True
+            continue
+        if dropped_before and re.match(r"\s*or\b", segment):  # ', or lower in kidney disease' spoke of that dose
+            continue
+        kept.append(segment)
+        dropped_before = False
+    if any(states_a_dose(s) and _CONDITION_SEGMENT.match(s) for s in segments[1:]):
+        return None
+    text = ", ".join(segment.strip() for segment in kept)
+    text = re.sub(r"\s*\([^()]*\)", lambda m: "" if states_a_dose(m.group(0)) else m.group(0), text)
+    text = _DOSE.sub(" ", text)
+    text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
+    text = re.sub(r"\b(?:of|at|to|with|and|or)\s*$", "", text).strip(" ,;")
+    if states_a_dose(text) or len(text.split()) < MIN_CLAUSE_WORDS:
+        return None
+    return _end(text)
+
+
+def _segments(sentence: str) -> list[str]:
+    """The sentence cut at commas outside brackets."""
+    parts, depth, current = [], 0, ""
+    for char in sentence:
+        depth += char in "([" and 1 or 0
+        depth -= char in ")]" and 1 or 0
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [part for part in parts + [current] if part.strip()]
+
+
+def sentences_of(text: str) -> list[str]:
+    return split_sentences(text) or [text]

@@ -1,0 +1,153 @@
+"""Follow-up questions: a question asked in a thread made standalone from the thread's topic, and the follow-ups an
+article suggests. Pure functions over strings and articles; the store and retrieval are the caller's.
+
+"what about in a patient with diabetes?" after "How should hypertension be managed?" is retrieved as "How should
+hypertension be managed in a patient with diabetes?"; "and if surgery is not possible?" adds its condition to the
+question before it; "how long does it last?" names the thread's topic in place of 'it'. A question that names a
+topic of its own is taken as asked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medora.compose.entities import drugs_in
+from medora.retrieve.tokenize import content_words
+from medora.types import Article, ArticleSection
+
+_GENERIC = content_words(
+    "what which how when why who whom about patient patients people person adult adults someone treat treated treatment "
+    "treatments manage managed management dose doses dosage test tests testing need needed needs best option options "
+    "else case cases next step steps also more other take taken use used work works help helps safe safer risk risks "
+    "long last lasts often much many first line refer referred referral specialist should can could would will does "
+    "do did is are was were be been instead alternative alternatives"
+)
+_POPULATION = re.compile(
+    r"^(?:an? |the )?(?:patients?|people|person|adults?|children|child|infants?|babies|baby|women|woman|men|man|"
+    r"older|elderly|pregnan\w*|breastfeeding|teenagers?|adolescents?|someone|those)\b",
+    re.I,
+)
+_WHAT_ABOUT = re.compile(r"^(?:and |but |so )?(?:what|how) about\s+(?:(?P<prep>in|for|with|during|after|without|on)\s+)?(?P<rest>.+)$", re.I)
+_WHAT_IF = re.compile(r"^(?:and |but |so )?(?:what |and )?if\s+(?P<rest>.+)$", re.I)
+_PREPOSITION = re.compile(r"^(?:and |but )?(?P<prep>in|for|with|during|after|without)\s+(?P<rest>.+)$", re.I)
+_AND = re.compile(r"^(?:and|but|so|also|ok|okay)[,]?\s+", re.I)
+_PRONOUN = re.compile(r"\b(?:this condition|that condition|the condition|this disease|the disease|it|its|this|that|they|them)\b", re.I)
+_QUESTION_FRAME = re.compile(
+    r"^(?:what (?:is|are) (?:the )?(?:best |initial |first-line |recommended )?(?:approach to |management of |treatment "
+    r"(?:of|for) |evaluation of |investigation of |diagnosis of |dose of |causes? of |prognosis (?:of|for) )?(?:managing |"
+    r"treating )?|how (?:should|is|are|do|does|can|to|would) (?:i |we |you |one )?(?:manage |treat |diagnose |"
+    r"investigate |assess |evaluate |prevent )?|(?:when|why|who) (?:should|is|are|do|does|can) (?:i |we |you )?|"
+    r"(?:is|are|does|do|can|should) )",
+    re.I,
+)
+_TRAILING_VERB = re.compile(
+    r"\s+(?:be |is |are )?(?:managed|treated|diagnosed|investigated|assessed|evaluated|prevented|confirmed|defined|"
+    r"staged|referred|recognised|recognized|screened|started|used|given|done|offered|followed up)(?:\s.*)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ThreadContext:
+    """What a follow-up may lean on: the thread's topic, its first question and the question just before."""
+
+    topic: str
+    first_question: str
+    last_question: str
+
+
+def topic_of(article: Article) -> str:
+    """The thing an article is about, as words to put in a question: the asked question without its frame
+    ('How should L5 radiculopathy be managed?' → 'L5 radiculopathy'), or for a library article its title before the
+    dash ('Acute coronary syndrome — recognition…' → 'acute coronary syndrome')."""
+    if article.question.strip().endswith("?"):
+        return question_topic(article.question)
+    head = re.split(r"\s+[—–-]\s+|:\s+", article.title)[0]
+    return _lower_first(head.strip())
+
+
+def as_question(text: str, topic: str) -> str:
+    """A thread's first entry as a question to build on: a library article's title becomes 'How is … managed?'."""
+    return text if text.strip().endswith("?") else f"How is {topic} managed?"
+
+
+def question_topic(question: str) -> str:
+    """'How should L5 radiculopathy with foot drop be managed?' → 'L5 radiculopathy with foot drop'."""
+    text = question.strip().rstrip("?").strip()
+    text = _QUESTION_FRAME.sub("", text, count=1)
+    text = _TRAILING_VERB.sub("", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return _lower_first(text.strip(" ,")) or question.strip().rstrip("?")
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym or a name with inner capitals ('L5', 'COPD')."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or any(ch.isdigit() for ch in first)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def standalone_question(follow_up: str, context: ThreadContext | None) -> str:
+    """The follow-up as a question that can be answered on its own."""
+    text = " ".join(follow_up.split()).strip()
+    if context is None or not text:
+        return text
+    bare = text.rstrip("?").strip()
+    if match := _WHAT_ABOUT.match(bare):
+        rest = match["rest"]
+        if match["prep"] or _POPULATION.match(rest):
+            return f"{_core(context.first_question)} {match['prep'] or 'in'} {rest}?"
+        return f"What about {rest} in {context.topic}?"
+    if match := _WHAT_IF.match(bare):
+        return f"{_core(context.last_question)} if {match['rest']}?"
+    if match := _PREPOSITION.match(bare):
+        return f"{_core(context.first_question)} {match['prep'].lower()} {match['rest']}?"
+    bare = _AND.sub("", bare)
+    if _PRONOUN.search(bare) and not content_words(bare) - _GENERIC - content_words("it its this that they them"):
+        return _upper_first(_PRONOUN.sub(context.topic, bare, count=1)) + "?"
+    if not content_words(bare) - _GENERIC:
+        return f"{_upper_first(bare)} for {context.topic}?"
+    return text if text.endswith("?") else text + "?"
+
+
+def _core(question: str) -> str:
+    return question.strip().rstrip("?.").strip()
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def follow_up_candidates(article: Article, topic: str) -> list[str]:
+    """Follow-up questions worth offering, most useful first: what the article's sections did not cover (referral,
+    special populations, diagnosis or treatment), then the dose of the first medicine it names. The caller keeps only
+    those its library can answer."""
+    headings = {section.heading for section in _all_sections(article.sections)}
+    candidates = []
+    treats = {"Treatment algorithm", "Management", "Dosing", "How the options compare"}
+    if article.question_type in ("diagnosis", "aetiology", "prognosis", "overview", "yes_no") and not headings & treats:
+        candidates.append(f"How is {topic} treated?")
+    if article.question_type in ("management", "drug_dose", "comparison", "prognosis", "overview", "yes_no"):
+        if not headings & {"Diagnostic approach", "Clinical assessment", "Investigations", "Assessment"}:
+            candidates.append(f"How is {topic} diagnosed?")
+    if "When to refer" not in headings:
+        candidates.append(f"When should {topic} be referred to a specialist?")
+    if not headings & {"Special considerations", "Special populations"}:
+        candidates += [f"How is {topic} managed in pregnancy?", f"How is {topic} managed in older adults?"]
+    if article.question_type != "drug_dose":
+        named = [name for section in _all_sections(article.sections) for s in section.statements
+                 for name in drugs_in(s.text).values()]
+        if named:
+            most_named = max(dict.fromkeys(named), key=named.count)
+            candidates.append(f"What is the dose of {most_named} for {topic}?")
+    question = article.question.strip().lower()
+    return [c for c in dict.fromkeys(candidates) if c.lower() != question]
+
+
+def _all_sections(sections: list[ArticleSection]) -> list[ArticleSection]:
+    found = []
+    for section in sections:
+        found.append(section)
+        found += _all_sections(section.subsections)
+    return found

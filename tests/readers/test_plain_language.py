@@ -1,0 +1,70 @@
+"""The glossary and plain-language moves on literal sentences: what they change, and what they leave alone."""
+
+from medora.readers.glossary import find_terms, to_lay
+from medora.readers.plain import split_long, states_a_dose, without_doses
+
+
+def test_terms_become_everyday_words_and_their_abbreviation_goes():
+    assert to_lay("Give oxygen to a patient with myocardial infarction (MI) and hypoxia.") == (
+        "Give oxygen to a patient with heart attack and low oxygen levels."
+    )
+
+
+def test_a_or_an_agrees_with_the_replacement_and_a_sentence_start_is_capitalised():
+    assert to_lay("An MI is common. Hypertension raises the risk.") == (
+        "A heart attack is common. High blood pressure raises the risk."
+    )
+
+
+def test_a_term_used_as_a_modifier_keeps_its_name():
+    # 'a procedure to open the blocked heart artery centre' would not read: the term stays (and is explained)
+    assert to_lay("Transfer the patient to a PCI centre.") == "Transfer the patient to a PCI centre."
+    assert to_lay("PCI is preferred.") == "A procedure to open the blocked heart artery is preferred."
+
+
+def test_a_plural_without_an_everyday_plural_keeps_the_term():
+    assert to_lay("Diuretics relieve congestion.") == "Water tablets relieve congestion."
+    assert to_lay("Statins lower cholesterol.") == "Statins lower cholesterol."
+
+
+def test_abbreviations_match_only_as_written():
+    assert [f.entry.term for f in find_terms("PE is a clot; a pe of 3 is not.")] == ["pulmonary embolism"]
+
+
+def test_long_sentences_split_where_a_clause_ends_and_conditions_stay_whole():
+    sentence = (
+        "In suspected non-ST-elevation ACS, high-sensitivity cardiac troponin with a validated rapid algorithm rules "
+        "myocardial infarction in or out, and the timing of angiography follows the patient's risk."
+    )
+    assert split_long(sentence) == [
+        "In suspected non-ST-elevation ACS, high-sensitivity cardiac troponin with a validated rapid algorithm rules "
+        "myocardial infarction in or out.",
+        "The timing of angiography follows the patient's risk.",
+    ]
+    conditional = (
+        "If the expected delay from diagnosis to PCI exceeds 120 minutes, give fibrinolysis, and transfer the patient "
+        "to a PCI centre for angiography within 24 hours."
+    )
+    assert split_long(conditional) == [conditional]
+
+
+def test_doses_are_amounts_of_medicine_not_lab_values():
+    assert states_a_dose("Give amoxicillin 500 mg three times a day.")
+    assert states_a_dose("Give 0.5 mg/kg.")
+    assert not states_a_dose("Treat potassium above 6.5 mmol/L urgently.")
+    assert not states_a_dose("Avoid it when eGFR is below 30 mL/min/1.73 m2.")
+
+
+def test_a_dose_clause_is_taken_out_and_the_rest_kept():
+    assert without_doses(
+        "Give aspirin as a loading dose, which the ESC sets at 150–300 mg orally and the ACC/AHA at 162–325 mg, "
+        "followed by a low daily dose."
+    ) == "Give aspirin as a loading dose, followed by a low daily dose."
+    assert without_doses("Give adrenaline 500 micrograms IM into the anterolateral thigh.") == (
+        "Give adrenaline into the anterolateral thigh."
+    )
+
+
+def test_a_dose_with_a_condition_or_nothing_else_cannot_be_taken_out():
+    assert without_doses("Amoxicillin 500 mg.") is None
+    assert without_doses("Continue the statin, unless the dose exceeds 40 mg daily.") is None

@@ -1,0 +1,126 @@
+"""Readers in a real browser (Debian's Chromium via Playwright) against a real `medora serve` on a lexical-only data
+folder prepared by `medora init`: switch to the patient version without losing the place, ask a follow-up, and see
+the thread's context carried into a cited answer that another reader cannot see. Skips when Chromium or Playwright
+is missing (never `playwright install`: the browser is the system's)."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.is_file():
+    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need Playwright (pip install playwright)")
+expect = sync_api.expect
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = "How should L5 radiculopathy with foot drop be managed?"
+FOLLOW_UP = "what about in a patient with diabetes?"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("readers-browser") / "home"
+    env = {**os.environ, "MEDORA_HOME": str(home), "MEDORA_INGEST__EMBED": "false"}
+    subprocess.run([sys.executable, "-m", "medora.cli", "init"], cwd=ROOT, env=env, check=True, capture_output=True)
+    port = _free_port()
+    log = (home / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, "medora serve did not start"
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: sync_api.Browser) -> sync_api.Page:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(20_000)
+    return context.new_page()
+
+
+def test_a_patient_switches_language_keeps_their_place_and_asks_a_follow_up_in_context(browser, base_url):
+    page = _page(browser)
+    page.goto(base_url + "/")
+    page.get_by_label("Your question").fill(SEED)
+    page.get_by_test_id("ask-submit").click()
+    page.wait_for_url(re.compile(r"/articles/how-should-l5-radiculopathy-with-foot-drop-be-managed-[0-9a-f]{6}$"))
+    clinician_citations = page.locator("a.cite").all_inner_texts()
+
+    # read down to a sentence in the middle, then switch to the patient version: the same sentence is in view
+    middle = page.locator(".article .statement").nth(12)
+    middle.scroll_into_view_if_needed()
+    page.get_by_test_id("audience-form").get_by_label("Patient", exact=True).check()
+    page.wait_for_url(re.compile(r"\?audience=patient#at-\d+$"))
+    expect(page.get_by_test_id("disclaimer")).to_contain_text("It is not advice about your own care")
+    anchor = int(page.url.rsplit("#at-", 1)[1])
+    expect(page.locator(".article .statement").nth(anchor)).to_be_in_viewport()
+    assert page.locator("a.cite").all_inner_texts() == clinician_citations
+    assert page.locator(".statement.adapted-rewritten").count() > 0
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert cookies["medora_audience"]["value"] == "patient"
+
+    # a follow-up leans on the thread: the answer is about foot drop in diabetes, cited, and still for a patient
+    page.get_by_label("Follow-up question", exact=True).fill(FOLLOW_UP)
+    page.get_by_role("button", name="Ask follow-up").click()
+    page.wait_for_url(re.compile(r"/articles/how-should-l5-radiculopathy-with-foot-drop-be-managed-in-a-p-[0-9a-f]{6}\?thread=[\w-]+"))
+    thread = page.get_by_test_id("thread")
+    expect(thread.get_by_test_id("thread-item")).to_have_count(2)
+    expect(thread.get_by_role("link", name=SEED)).to_be_visible()
+    expect(thread.get_by_test_id("standalone")).to_have_text(
+        "answered as: How should L5 radiculopathy with foot drop be managed in a patient with diabetes?"
+    )
+    assert page.locator("a.cite").count() > 0
+    expect(page.get_by_test_id("references").get_by_test_id("reference").first).to_be_visible()
+    expect(page.get_by_test_id("disclaimer")).to_contain_text("It is not advice about your own care")
+    assert "medora_reader" not in cookies  # a reader gets a token only when they start a thread
+    reader = {c["name"]: c for c in page.context.cookies()}["medora_reader"]
+    assert reader["httpOnly"] is True
+
+    # the thread is this reader's: another browser opening the same address sees the article but not the thread
+    stranger = _page(browser)
+    stranger.goto(page.url)
+    expect(stranger.get_by_test_id("article")).to_be_visible()
+    expect(stranger.get_by_test_id("thread")).to_have_count(0)
+    thread_id = page.url.rsplit("thread=", 1)[1]
+    assert httpx.get(f"{base_url}/api/threads/{thread_id}").status_code == 404
