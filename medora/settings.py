@@ -49,6 +49,11 @@ class RetrieveSettings(BaseModel):
     )
     expand_queries: bool = Field(True, description="Add abbreviation and synonym expansions to the BM25 query.")
     mode: Literal["hybrid", "lexical", "dense"] = Field("hybrid", description="hybrid, lexical or dense.")
+    backend: Literal["auto", "embedded", "postgres"] = Field(
+        "auto",
+        description="Where search runs: embedded (bm25s and faiss files in the data folder) or postgres (full-text "
+        "search and pgvector in the store's database); auto picks postgres when the store is PostgreSQL.",
+    )
 
 
 class ComposeSettings(BaseModel):

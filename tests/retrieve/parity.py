@@ -9,12 +9,14 @@ import json
 import sys
 from pathlib import Path
 
+from medora.retrieve.indexes import KIND_CODES
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
 from medora.workspace import Workspace
 from tests.conftest import DATA, SHARED, head_lines
 from tests.retrieve.test_indexes import HashEmbedder
 
+PINNED = Path(__file__).parent / "data" / "rankings_embedded.json"
 CORPUS_RECORDS = 300
 QUESTIONS = (
     "Does early decompression help sciatica?",

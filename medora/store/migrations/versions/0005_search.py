@@ -1,0 +1,49 @@
+"""Search inside PostgreSQL: a ``search`` schema holding, per passage, its source's kind and year (for filter
+pushdown), a weighted tsvector (title A, text B) under a GIN index, and its MiniLM vector (pgvector, cosine HNSW).
+
+Derived data, kept in step with the store by ``medora.retrieve.postgres.sync``. Its own schema keeps it out of the
+table definitions the store's queries are written against. SQLite stores skip this migration (their indexes are files
+in the data folder); without the pgvector extension the vector column is left out and search is lexical only.
+
+Revision ID: 0005
+Revises: 0003
+"""
+
+from alembic import op
+
+revision = "0005"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+DIMENSIONS = 384
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    has_vector = bind.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'").first()
+    if has_vector:
+        op.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    op.execute("CREATE SCHEMA IF NOT EXISTS search")
+    vector_column = f", embedding vector({DIMENSIONS})" if has_vector else ""
+    op.execute(
+        "CREATE TABLE search.passages ("
+        " passage_id integer PRIMARY KEY REFERENCES public.passages (id) ON DELETE CASCADE,"
+        " kind varchar(40) NOT NULL,"
+        " year smallint NOT NULL DEFAULT 0,"
+        f" document tsvector NOT NULL{vector_column})"
+    )
+    op.execute("CREATE INDEX search_passages_document ON search.passages USING gin (document)")
+    op.execute("CREATE INDEX search_passages_kind_year ON search.passages (kind, year)")
+    if has_vector:
+        op.execute(
+            "CREATE INDEX search_passages_embedding ON search.passages "
+            "USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)"
+        )
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP SCHEMA IF EXISTS search CASCADE")
