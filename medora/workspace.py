@@ -192,5 +192,6 @@ class Workspace:
     def _load_indexes(self):  # noqa: ANN202 (Indexes)
         if self.search_backend == "postgres":
             model = self.embedder_model_name if self.settings.ingest.embed else None
-            return postgres.load_postgres_indexes(self.engine, model=model)
+            bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
+            return postgres.load_postgres_indexes(self.engine, model=model, bm25=bm25)
         return load_indexes(self.index_dir)

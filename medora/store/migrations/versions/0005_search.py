@@ -1,5 +1,6 @@
 """Search inside PostgreSQL: a ``search`` schema holding, per passage, its source's kind and year (for filter
-pushdown), a weighted tsvector (title A, text B) under a GIN index, and its MiniLM vector (pgvector, cosine HNSW).
+pushdown), a weighted tsvector (title A, text B) under a GIN index with its length in words (for BM25), and its
+MiniLM vector (pgvector, cosine HNSW).
 
 Derived data, kept in step with the store by ``medora.retrieve.postgres.sync``. Its own schema keeps it out of the
 table definitions the store's queries are written against. SQLite stores skip this migration (their indexes are files
@@ -33,7 +34,9 @@ def upgrade() -> None:
         " passage_id integer PRIMARY KEY REFERENCES public.passages (id) ON DELETE CASCADE,"
         " kind varchar(40) NOT NULL,"
         " year smallint NOT NULL DEFAULT 0,"
-        f" document tsvector NOT NULL{vector_column})"
+        " document tsvector NOT NULL,"
+        " length integer NOT NULL DEFAULT 0"  # words in the document, for BM25's length normalisation
+        f"{vector_column})"
     )
     op.execute("CREATE INDEX search_passages_document ON search.passages USING gin (document)")
     op.execute("CREATE INDEX search_passages_kind_year ON search.passages (kind, year)")
