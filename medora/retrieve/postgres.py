@@ -50,15 +50,15 @@ def _where(where: SearchFilter | None, params: dict) -> str:
 
 class PostgresLexical:
     """BM25 (Lucene's variant, as bm25s scores it) computed in SQL over full-text matches: PostgreSQL's own ts_rank
-    ignores how rare a word is, which halved nDCG@10 on BioASQ. Document frequencies are counted through the GIN
-    index; term frequencies are read from the matching documents' tsvectors."""
+    ignores how rare a word is, which halved nDCG@10 on BioASQ. Document frequencies and the average length come from
+    statistics tables kept by triggers; term frequencies are read from the matching documents' tsvectors."""
 
     def __init__(self, engine: Engine, *, k1: float = 0.7, b: float = 0.6) -> None:
         self._engine, self._k1, self._b = engine, k1, b
 
     def __len__(self) -> int:
         with self._engine.connect() as conn:
-            return int(conn.execute(text("SELECT count(*) FROM search.passages")).scalar())
+            return int(conn.execute(text("SELECT documents FROM search.totals")).scalar())
 
     def search(self, query: str, *, k: int, where: SearchFilter | None = None) -> list[tuple[int, float]]:
         tokens = sorted(set(index_tokens(query)))
@@ -84,7 +84,9 @@ class PostgresLexical:
                 "matches AS (SELECT passage_id, document, length FROM search.passages "
                 f"WHERE document @@ CAST(:query AS tsquery){_where(where, params)}) "
                 "SELECT m.passage_id, sum(q.idf * t.tf / (t.tf + :k1 * (1 - :b + :b * m.length / :average))) AS score "
-                "FROM matches m CROSS JOIN LATERAL unnest(m.document) AS u(lexeme, positions, weights) "
+                # only the question's lexemes are unnested: re-weighted to A, then every other lexeme filtered out
+                "FROM matches m CROSS JOIN LATERAL unnest(ts_filter(setweight(setweight(m.document, 'D'), 'A', "
+                "CAST(:lexemes AS text[])), '{a}')) AS u(lexeme, positions, weights) "
                 "JOIN q ON q.lexeme = u.lexeme "
                 "CROSS JOIN LATERAL (SELECT coalesce(array_length(u.positions, 1), 1)::float8 AS tf) AS t "
                 "GROUP BY m.passage_id ORDER BY score DESC, m.passage_id LIMIT :k"
@@ -124,15 +126,14 @@ class PostgresLexical:
 
 
 def _statistics(conn: Connection, tokens: list[str]) -> tuple[int, float, np.ndarray]:
-    """(passages, their average length in words, document frequency of each token), the frequencies counted in one
-    pass over the GIN index. The totals scan the table: at millions of rows they belong in a maintained stats row."""
-    total, average = conn.execute(text("SELECT count(*), avg(length) FROM search.passages")).one()
-    if not tokens:
-        return int(total), float(average or 0), np.zeros(0)
-    params = {f"t{i}": _tsquery([token]) for i, token in enumerate(tokens)} | {"any": _tsquery(tokens)}
-    counts = ", ".join(f"count(*) FILTER (WHERE document @@ CAST(:t{i} AS tsquery))" for i in range(len(tokens)))
-    found = conn.execute(text(f"SELECT {counts} FROM search.passages WHERE document @@ CAST(:any AS tsquery)"), params)
-    return int(total), float(average or 0), np.array(found.one(), dtype=float)
+    """(passages, their average length in words, document frequency of each token), read from the statistics the
+    triggers of migration 0005 keep (no counting at question time)."""
+    total, words = conn.execute(text("SELECT documents, words FROM search.totals")).one()
+    found = dict(
+        conn.execute(text("SELECT lexeme, documents FROM search.terms WHERE lexeme = ANY(:tokens)"), {"tokens": tokens}).all()
+    ) if tokens else {}
+    frequency = np.array([max(found.get(token, 0), 0) for token in tokens], dtype=float)
+    return int(total), float(words) / total if total else 0.0, frequency
 
 
 def _idf(total: int, frequency: np.ndarray) -> np.ndarray:
@@ -220,6 +221,8 @@ def _vector_text(vector: np.ndarray) -> str:
 def _insert_rows(conn: Connection, *, ids: list[int] | None = None) -> int:
     """Search rows for the given passages (None: every passage that has none yet), the tsvector made by PostgreSQL."""
     chosen = "p.id = ANY(:ids)" if ids is not None else "NOT EXISTS (SELECT 1 FROM search.passages s WHERE s.passage_id = p.id)"
+    if ids is not None:  # a changed passage is deleted and re-inserted: the term statistics triggers see both
+        conn.execute(text("DELETE FROM search.passages WHERE passage_id = ANY(:ids)"), {"ids": ids})
     result = conn.execute(
         text(
             "INSERT INTO search.passages (passage_id, kind, year, document, length) "
@@ -228,8 +231,7 @@ def _insert_rows(conn: Connection, *, ids: list[int] | None = None) -> int:
             "FROM passages p JOIN sources src ON src.id = p.source_id "
             "CROSS JOIN LATERAL (SELECT setweight(to_tsvector('english', coalesce(src.title, '')), 'A') || "
             " setweight(to_tsvector('english', p.text), 'B') AS document) AS d "
-            f"WHERE {chosen} ON CONFLICT (passage_id) DO UPDATE SET kind = excluded.kind, year = excluded.year, "
-            "document = excluded.document, length = excluded.length"
+            f"WHERE {chosen}"
         ),
         {"ids": ids} if ids is not None else {},
     )

@@ -88,3 +88,30 @@ def test_fifty_more_records_are_searchable_in_place_without_a_rebuild(library: W
 
 def _pmids(workspace: Workspace, question: str) -> list[str]:
     return [evidence.source.pmid for evidence in workspace.retriever.search(question, top_k=5)]
+
+
+def test_term_statistics_follow_deletes_and_re_adds(library: Workspace):
+    lexical = library.retriever._indexes.lexical
+    holders = [pid for pid, _ in lexical.search("bleomycin", k=50)]
+    lexical.delete(holders[:2])
+    assert (lexical.term_weights("bleomycin")["bleomycin"], len(lexical)) == (pytest.approx(_idf(library)), _rows(library))
+    lexical.add(holders[:2])
+    with library.engine.connect() as conn:
+        counted = conn.execute(text("SELECT count(*) FROM search.passages WHERE document @@ 'bleomycin'")).scalar()
+        kept = conn.execute(text("SELECT documents FROM search.terms WHERE lexeme = 'bleomycin'")).scalar()
+    assert kept == counted == len(holders)
+
+
+def _rows(workspace: Workspace) -> int:
+    with workspace.engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM search.passages")).scalar()
+
+
+def _idf(workspace: Workspace) -> float:
+    """BM25's IDF of 'bleomycin' counted from the rows themselves."""
+    import math
+
+    with workspace.engine.connect() as conn:
+        holders = conn.execute(text("SELECT count(*) FROM search.passages WHERE document @@ 'bleomycin'")).scalar()
+    total = _rows(workspace)
+    return math.log(1 + (total - holders + 0.5) / (holders + 0.5))

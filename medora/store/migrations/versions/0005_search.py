@@ -20,6 +20,30 @@ depends_on = None
 DIMENSIONS = 384
 
 
+# BM25 needs each word's document frequency and the average length: kept up to date by statement triggers (a
+# look-up per question instead of counting through the GIN index). Rows are inserted and deleted, never updated in
+# their document (``retrieve.postgres`` deletes and re-inserts a changed passage).
+_TERM_STATISTICS = [
+    "CREATE TABLE search.terms (lexeme text PRIMARY KEY, documents integer NOT NULL)",
+    "CREATE TABLE search.totals (one boolean PRIMARY KEY DEFAULT true CHECK (one), documents bigint NOT NULL, "
+    "words bigint NOT NULL)",
+    "INSERT INTO search.totals VALUES (true, 0, 0)",
+    *(
+        f"CREATE FUNCTION search.count_{name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT INTO search.terms SELECT u.lexeme, {sign}count(*) FROM {rows}, unnest({rows}.document) AS u "
+        "GROUP BY u.lexeme ON CONFLICT (lexeme) DO UPDATE SET documents = search.terms.documents + excluded.documents; "
+        f"UPDATE search.totals SET documents = documents {sign or '+'} (SELECT count(*) FROM {rows}), "
+        f"words = words {sign or '+'} (SELECT coalesce(sum(length), 0) FROM {rows}); "
+        "RETURN NULL; END $$"
+        for name, sign, rows in (("added", "", "new_rows"), ("removed", "-", "old_rows"))
+    ),
+    "CREATE TRIGGER search_passages_added AFTER INSERT ON search.passages REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION search.count_added()",
+    "CREATE TRIGGER search_passages_removed AFTER DELETE ON search.passages REFERENCING OLD TABLE AS old_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION search.count_removed()",
+]
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
@@ -39,6 +63,8 @@ def upgrade() -> None:
         f"{vector_column})"
     )
     op.execute("CREATE INDEX search_passages_document ON search.passages USING gin (document)")
+    for statement in _TERM_STATISTICS:
+        op.execute(statement)
     op.execute("CREATE INDEX search_passages_kind_year ON search.passages (kind, year)")
     if has_vector:
         op.execute(
