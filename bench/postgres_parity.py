@@ -66,7 +66,7 @@ def copy_store(sqlite_path: Path, url: str) -> float:
     return time.perf_counter() - started
 
 
-def sync_bulk(engine, model: str) -> dict:  # noqa: ANN001
+def sync_bulk(engine, model: str) -> dict:
     """The first sync of a large store: drop the HNSW index, fill the table, build HNSW last (much faster)."""
     timings = {}
     with engine.begin() as conn:

@@ -16,10 +16,10 @@ from sqlalchemy import Engine
 
 from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
+from medora.retrieve import postgres
 from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
 from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
-from medora.retrieve import postgres
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 from medora.store import open_store, repository
@@ -189,7 +189,7 @@ class Workspace:
                 self._retriever_signature = signature
             return self._retriever
 
-    def _load_indexes(self):  # noqa: ANN202 (Indexes)
+    def _load_indexes(self):
         if self.search_backend == "postgres":
             model = self.embedder_model_name if self.settings.ingest.embed else None
             bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)

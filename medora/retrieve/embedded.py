@@ -21,7 +21,7 @@ _IMMUTABLE = "embedded indexes are rebuilt as a new version folder (medora index
 class EmbeddedLexical:
     """BM25 (bm25s) with filters as a weight mask over the passage table."""
 
-    def __init__(self, index: Bm25Index, table) -> None:  # noqa: ANN001 (indexes.PassageTable; import cycle)
+    def __init__(self, index: Bm25Index, table) -> None:
         self._index, self._table = index, table
         self._hidden: set[int] = set()
 
@@ -51,7 +51,7 @@ class EmbeddedLexical:
 class EmbeddedVectors:
     """faiss HNSW; a filter keeps the admitted passages among four times the candidates."""
 
-    def __init__(self, index: FaissIndex, table) -> None:  # noqa: ANN001 (indexes.PassageTable)
+    def __init__(self, index: FaissIndex, table) -> None:
         self._index, self._table = index, table
         self._hidden: set[int] = set()
 

@@ -9,7 +9,6 @@ import json
 import sys
 from pathlib import Path
 
-from medora.retrieve.indexes import KIND_CODES
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
 from medora.workspace import Workspace

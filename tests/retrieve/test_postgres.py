@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from medora.retrieve import protocols
+from medora.retrieve.indexes import KIND_CODES
 from medora.retrieve.retriever import Filters
 from medora.workspace import Workspace
 from tests.conftest import postgres_url
@@ -57,7 +58,7 @@ def test_filters_are_pushed_down_to_postgresql(library: Workspace):
     trials = indexes.vectors.search(library.embedder.embed(["sciatica"])[0], k=10, where=Filters(kinds=frozenset({"rct"})))
     kinds, years = indexes.table.facts([pid for pid, _ in recent + trials])
     assert len(recent) >= 1 and min(years[: len(recent)].tolist()) >= 2015
-    assert len(trials) >= 1 and set(kinds[len(recent) :].tolist()) == {parity.KIND_CODES.index("rct")}
+    assert len(trials) >= 1 and set(kinds[len(recent) :].tolist()) == {KIND_CODES.index("rct")}
 
 
 def test_term_stats_come_from_the_database(library: Workspace):

@@ -44,7 +44,7 @@ def test_term_stats_say_which_candidates_hold_each_question_word(library):
 def test_a_pushed_down_year_filter_admits_only_passages_from_those_years(library):
     indexes = library.retriever._indexes
     found = indexes.lexical.search("sciatica decompression", k=10, where=Filters(year_from=2015))
-    kinds, years = indexes.table.facts([pid for pid, _ in found])
+    _kinds, years = indexes.table.facts([pid for pid, _ in found])
     assert len(found) >= 1 and all(year >= 2015 for year in years.tolist())
 
 

@@ -25,8 +25,10 @@ DIMENSIONS = 384
 # their document (``retrieve.postgres`` deletes and re-inserts a changed passage).
 _TERM_STATISTICS = [
     "CREATE TABLE search.terms (lexeme text PRIMARY KEY, documents integer NOT NULL)",
-    "CREATE TABLE search.totals (one boolean PRIMARY KEY DEFAULT true CHECK (one), documents bigint NOT NULL, "
-    "words bigint NOT NULL)",
+    (
+        "CREATE TABLE search.totals (one boolean PRIMARY KEY DEFAULT true CHECK (one), documents bigint NOT NULL, "
+        "words bigint NOT NULL)"
+    ),
     "INSERT INTO search.totals VALUES (true, 0, 0)",
     *(
         f"CREATE FUNCTION search.count_{name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -37,10 +39,14 @@ _TERM_STATISTICS = [
         "RETURN NULL; END $$"
         for name, sign, rows in (("added", "", "new_rows"), ("removed", "-", "old_rows"))
     ),
-    "CREATE TRIGGER search_passages_added AFTER INSERT ON search.passages REFERENCING NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION search.count_added()",
-    "CREATE TRIGGER search_passages_removed AFTER DELETE ON search.passages REFERENCING OLD TABLE AS old_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION search.count_removed()",
+    (
+        "CREATE TRIGGER search_passages_added AFTER INSERT ON search.passages REFERENCING NEW TABLE AS new_rows "
+        "FOR EACH STATEMENT EXECUTE FUNCTION search.count_added()"
+    ),
+    (
+        "CREATE TRIGGER search_passages_removed AFTER DELETE ON search.passages REFERENCING OLD TABLE AS old_rows "
+        "FOR EACH STATEMENT EXECUTE FUNCTION search.count_removed()"
+    ),
 ]
 
 
