@@ -58,3 +58,14 @@ def test_a_deleted_passage_is_no_longer_found(library):
         indexes.lexical._hidden.clear()
     with pytest.raises(NotImplementedError, match="rebuilt as a new version folder"):
         indexes.lexical.add([best])
+
+
+def test_an_sqlite_store_searches_embedded_and_refuses_the_postgres_backend(tmp_path: Path):
+    from medora.settings import Settings
+    from medora.workspace import Workspace
+
+    settings = Settings(home=tmp_path / "home")
+    assert Workspace(settings).search_backend == "embedded"
+    settings.retrieve.backend = "postgres"
+    with pytest.raises(ValueError, match="needs a PostgreSQL store"):
+        Workspace(settings).search_backend  # noqa: B018 (the property raises)
