@@ -55,6 +55,11 @@ class RetrieveSettings(BaseModel):
         description="Patients' plain-language reading list: consumer-health passages score × (1 + this). The "
         "article's own evidence and citations are the same for every audience.",
     )
+    backend: Literal["auto", "embedded", "postgres"] = Field(
+        "auto",
+        description="Where search runs: embedded (bm25s and faiss files in the data folder) or postgres (full-text "
+        "search and pgvector in the store's database); auto picks postgres when the store is PostgreSQL.",
+    )
 
 
 class ComposeSettings(BaseModel):

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
+from medora.retrieve import postgres
 from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
 from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
@@ -127,8 +128,20 @@ class Workspace:
             register_library_articles(self)
         checkpoint(self.engine)
 
+    @property
+    def search_backend(self) -> str:
+        """'postgres' when search runs in the store's PostgreSQL database, else 'embedded' (files in the data folder)."""
+        chosen = self.settings.retrieve.backend
+        if chosen == "auto":
+            return "postgres" if postgres.is_postgres(self.engine) else "embedded"
+        if chosen == "postgres" and not postgres.is_postgres(self.engine):
+            raise ValueError("retrieve.backend = postgres needs a PostgreSQL store (MEDORA_DATABASE_URL=postgresql://…)")
+        return chosen
+
     def _indexes_current(self) -> bool:
         model = self.embedder_model_name if self.settings.ingest.embed else None
+        if self.search_backend == "postgres":
+            return postgres.is_synced(self.engine, model=model)
         bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
         return is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25)
 
@@ -138,6 +151,8 @@ class Workspace:
 
     def refresh_indexes(self, *, force: bool = False) -> dict | None:
         model = self.embedder.model_name if self.settings.ingest.embed else None
+        if self.search_backend == "postgres":  # in place: rows for what is new, nothing rebuilt
+            return postgres.sync(self.engine, model=model)
         bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
         if force or not is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25):
             return build_indexes(
@@ -146,6 +161,9 @@ class Workspace:
         return None
 
     def _index_signature(self) -> tuple | None:
+        if self.search_backend == "postgres":  # always live; the state only names the version articles record
+            with self.engine.connect() as conn:
+                return ("postgres", *repository.passage_state(conn).values())
         try:
             stat = (self.index_dir / POINTER).stat()  # replaced atomically by every index build
         except OSError:
@@ -163,10 +181,17 @@ class Workspace:
                 mesh = load_mesh_terms(self.settings.mesh_descriptors) if self.settings.mesh_descriptors else None
                 self._retriever = Retriever(
                     engine=self.engine,
-                    indexes=load_indexes(self.index_dir),
+                    indexes=self._load_indexes(),
                     embedder=self.embedder if self.settings.ingest.embed else None,
                     settings=self.settings.retrieve,
                     expander=QueryExpander(mesh_terms=mesh),
                 )
                 self._retriever_signature = signature
             return self._retriever
+
+    def _load_indexes(self):
+        if self.search_backend == "postgres":
+            model = self.embedder_model_name if self.settings.ingest.embed else None
+            bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
+            return postgres.load_postgres_indexes(self.engine, model=model, bm25=bm25)
+        return load_indexes(self.index_dir)

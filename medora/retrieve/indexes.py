@@ -14,14 +14,18 @@ import os
 import shutil
 import time
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine, select
 
 from medora.errors import IndexDamagedError, IndexNotReadyError
+from medora.retrieve import protocols
 from medora.retrieve.dense import VectorIndex
+from medora.retrieve.embedded import EmbeddedLexical, EmbeddedVectors
 from medora.retrieve.lexical import LexicalIndex
 from medora.store import repository
 from medora.store.schema import passages, sources
@@ -47,12 +51,42 @@ class PassageTable:
     def position(self) -> dict[int, int]:
         return {int(pid): i for i, pid in enumerate(self.ids)}
 
+    @cached_property
+    def position_of(self) -> dict[int, int]:
+        return self.position()
+
+    def positions(self, ids: Iterable[int]) -> list[int]:
+        """Index order of each passage id; -1 for an id the table does not hold."""
+        position = self.position_of
+        return [position.get(int(pid), -1) for pid in ids]
+
+    def facts(self, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(kind codes, years) of these ids (the PassageFacts protocol); kind -1 and year 0 for unknown ids."""
+        positions = np.array(self.positions(ids), dtype=np.int64)
+        known = positions >= 0
+        kinds = np.where(known, self.kinds[np.maximum(positions, 0)] if len(self.ids) else -1, -1)
+        years = np.where(known, self.years[np.maximum(positions, 0)] if len(self.ids) else 0, 0)
+        return kinds.astype(np.int16), years.astype(np.int16)
+
+    def mask(self, where: protocols.SearchFilter) -> np.ndarray:
+        """One 0/1 per passage in index order: whether ``where`` admits it (a missing year fails a year bound)."""
+        keep = np.ones(len(self.ids), dtype=bool)
+        if where.year_from:
+            keep &= self.years >= where.year_from
+        if where.year_to:
+            keep &= (self.years <= where.year_to) & (self.years > 0)
+        if where.kinds:
+            keep &= np.isin(self.kinds, [KIND_CODES.index(kind) for kind in where.kinds if kind in KIND_CODES])
+        return keep.astype(np.float32)
+
 
 @dataclass
 class Indexes:
-    lexical: LexicalIndex
-    vectors: VectorIndex | None
-    table: PassageTable
+    """The search backends a Retriever reads: embedded (files here) or PostgreSQL (``retrieve.postgres``)."""
+
+    lexical: protocols.LexicalIndex
+    vectors: protocols.VectorIndex | None
+    table: protocols.PassageFacts
     manifest: dict
 
 
@@ -222,9 +256,10 @@ def _load_folder(folder: Path) -> Indexes:
             )
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
         raise IndexDamagedError(table_path, f"unreadable passage table ({type(error).__name__})") from error
+    vectors = VectorIndex.load(folder / VECTORS) if vectors_expected and manifest.get("embedded_passages") else None
     return Indexes(
-        lexical=LexicalIndex.load(folder / "lexical"),
-        vectors=VectorIndex.load(folder / VECTORS) if vectors_expected and manifest.get("embedded_passages") else None,
+        lexical=EmbeddedLexical(LexicalIndex.load(folder / "lexical"), table),
+        vectors=EmbeddedVectors(vectors, table) if vectors is not None else None,
         table=table,
         manifest=manifest,
     )

@@ -83,9 +83,9 @@ class Retriever:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
         self._expander = expander if expander is not None else QueryExpander()
         self._current_year = current_year or datetime.date.today().year
-        self._position = indexes.table.position()
-        self._kind_prior = np.array([evidence_prior(k, weight=settings.evidence_weight) for k in KIND_CODES])
-        self._consumer_health = indexes.table.kinds == KIND_CODES.index(Kind.CONSUMER_HEALTH.value)
+        # the last entry is the prior of an unknown kind (code -1): none
+        self._kind_prior = np.array([evidence_prior(k, weight=settings.evidence_weight) for k in KIND_CODES] + [1.0])
+        self._consumer_code = KIND_CODES.index(Kind.CONSUMER_HEALTH.value)
         self._ranker = ranker if ranker is not None else (LinearRanker.load() if settings.rerank else None)
 
     def term_weights(self, question: str) -> dict[str, float]:
@@ -134,11 +134,10 @@ class Retriever:
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
         dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense, start=1)}
         similarity = dict(dense)
-        boosts = np.array([1.0 + (kind_boost or {}).get(kind, 0.0) for kind in KIND_CODES])
+        priors = self._priors(list(fused), kind_boost)
         ranked = [
-            Ranked(pid, score * self._prior(pid) * self._boost(pid, boosts), lexical_rank.get(pid), dense_rank.get(pid),
-                   similarity.get(pid))
-            for pid, score in fused.items()
+            Ranked(pid, score * prior, lexical_rank.get(pid), dense_rank.get(pid), similarity.get(pid))
+            for (pid, score), prior in zip(fused.items(), priors)
         ]
         ranked.sort(key=lambda item: (-item.score, item.passage_id))
         return ranked[:top_k]
@@ -161,21 +160,18 @@ class Retriever:
     def _candidates(
         self, question: str, *, mode: str, filters: Filters | None
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]], np.ndarray | None]:
-        """BM25 list (on the expanded question), dense list (on the question as asked) and the question vector."""
-        mask = self._mask(filters) if filters and filters.active else None
+        """BM25 list (on the expanded question), dense list (on the question as asked) and the question vector;
+        the filters are pushed down to each index."""
+        where = filters if filters is not None and filters.active else None
         lexical: list[tuple[int, float]] = []
         dense: list[tuple[int, float]] = []
         vector = None
         if mode in ("hybrid", "lexical"):
             query = self._expander.expand(question) if self._settings.expand_queries else question
-            lexical = self._indexes.lexical.search(query, k=self._settings.candidates, mask=mask)
+            lexical = self._indexes.lexical.search(query, k=self._settings.candidates, where=where)
         if mode in ("hybrid", "dense"):
             vector = self._embedder.embed([question])[0]
-            wanted = self._settings.candidates * (4 if mask is not None else 1)
-            dense = self._indexes.vectors.search(vector, k=wanted)
-            if mask is not None:
-                dense = [(pid, sim) for pid, sim in dense if pid in self._position and mask[self._position[pid]]]
-            dense = dense[: self._settings.candidates]
+            dense = self._indexes.vectors.search(vector, k=self._settings.candidates, where=where)
         return lexical, dense, vector
 
     def _signals(
@@ -187,8 +183,8 @@ class Retriever:
         cosine |= dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical)}
         dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense)}
-        positions = np.array([self._position.get(pid, -1) for pid in ids], dtype=np.int64)
-        term_idf, term_present = self._indexes.lexical.term_presence(question, positions)
+        term_idf, term_present = self._indexes.lexical.term_stats(question, ids)
+        kinds, _years = self._indexes.table.facts(ids)
         return CandidateSignals(
             ids=np.array(ids, dtype=np.int64),
             bm25=np.array([bm25.get(pid, np.nan) for pid in ids]),
@@ -197,7 +193,7 @@ class Retriever:
             dense_rank=np.array([dense_rank.get(pid, -1) for pid in ids]),
             term_idf=term_idf,
             term_present=term_present,
-            consumer_health=self._consumer_health[np.maximum(positions, 0)] if len(positions) else np.zeros(0, bool),
+            consumer_health=kinds == self._consumer_code,
             list_length=self._settings.candidates,
         )
 
@@ -244,31 +240,19 @@ class Retriever:
             )
         return evidence
 
-    def _boost(self, passage_id: int, boosts: np.ndarray) -> float:
-        position = self._position.get(passage_id)
-        return 1.0 if position is None else float(boosts[self._indexes.table.kinds[position]])
-
-    def _prior(self, passage_id: int) -> float:
-        position = self._position.get(passage_id)
-        if position is None:
-            return 1.0
-        table = self._indexes.table
-        year = int(table.years[position]) or None
-        return float(self._kind_prior[table.kinds[position]]) * recency_prior(
-            year,
-            current_year=self._current_year,
-            weight=self._settings.recency_weight,
-            half_life_years=self._settings.recency_half_life_years,
-        )
-
-    def _mask(self, filters: Filters) -> np.ndarray:
-        table = self._indexes.table
-        keep = np.ones(len(table.ids), dtype=bool)
-        if filters.year_from:
-            keep &= table.years >= filters.year_from
-        if filters.year_to:
-            keep &= (table.years <= filters.year_to) & (table.years > 0)
-        if filters.kinds:
-            codes = [KIND_CODES.index(kind) for kind in filters.kinds if kind in KIND_CODES]
-            keep &= np.isin(table.kinds, codes)
-        return keep.astype(np.float32)
+    def _priors(self, ids: list[int], kind_boost: dict[str, float] | None = None) -> list[float]:
+        """Evidence-level times recency prior of each passage (1.0 for a passage the backend does not know), times
+        an optional boost by kind (patients' further reading)."""
+        kinds, years = self._indexes.table.facts(ids)
+        boost = kind_boost or {}
+        return [
+            float(self._kind_prior[kind]) * recency_prior(
+                int(year) or None,
+                current_year=self._current_year,
+                weight=self._settings.recency_weight,
+                half_life_years=self._settings.recency_half_life_years,
+            ) * (1.0 + boost.get(KIND_CODES[kind], 0.0))
+            if kind >= 0
+            else 1.0
+            for kind, year in zip(kinds.tolist(), years.tolist())
+        ]
