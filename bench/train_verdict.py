@@ -8,8 +8,9 @@ question from the benchmark workspace.
 When a verdict is shown: only at a model confidence at which cross-validated accuracy on PubMedQA is at least
 TARGET_ACCURACY. Figures for that rule are nested: in each of 5 outer folds the threshold is chosen on out-of-fold
 predictions of the 4 training folds (an inner 5-fold cross-validation), the model is fitted on those 4 folds, and
-the held-out fold is scored: accuracy among the questions that get a verdict, and their share (coverage). The shipped
-threshold is chosen the same way on 5-fold predictions of all the training questions.
+the held-out fold is scored: accuracy among the questions that get a verdict, and their share (coverage). The
+threshold is then chosen the same way on 5-fold predictions of all the training questions, and shipped only when the
+nested held-out accuracy reaches the target; otherwise the shipped threshold is NEVER and no verdict is shown.
 
     python bench/prepare_corpus.py     # once
     python bench/train_verdict.py      # writes medora/compose/data/verdict_model.json and bench/results/verdict.json
@@ -153,7 +154,10 @@ def main() -> int:
     figures = report(probabilities, labels, datasets)
     figures["selective_curve_pubmedqa"] = selective_curve(probabilities, labels, datasets == 0)
     figures["shown_verdicts_nested"] = nested_selective(features, labels, datasets)
-    threshold = choose_threshold(probabilities, labels, datasets == 0)
+    chosen = choose_threshold(probabilities, labels, datasets == 0)
+    held_out = figures["shown_verdicts_nested"]["pubmedqa"]["accuracy_when_shown"]
+    threshold = chosen if held_out is not None and held_out >= TARGET_ACCURACY else NEVER
+    figures["show_threshold_cross_validated"] = chosen
     figures["show_threshold"] = threshold
     print(json.dumps(figures, indent=2))
     model = fit_logistic(features, labels, classes=len(LABELS), **OPTIONS)

@@ -14,7 +14,7 @@ SALT = "medora-eval:"
 
 def hash_bucket(key: str) -> int:
     """0–99: the first 8 hex digits of the salted key's SHA-256, modulo 100 (the same on every machine)."""
-    digest = hashlib.sha256(f"{SALT}{key.strip()}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{SALT}{key.strip()}".encode()).hexdigest()
     return int(digest[:8], 16) % 100
 
 
