@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 
 from common import HOME, SHARED, write_results
 
@@ -49,6 +50,7 @@ class Tally:
         self.recalls: list[float] = []
         self.latencies: list[float] = []
         self.stages: dict[str, list[float]] = {}
+        self.headings: Counter[str] = Counter()  # body sentences (bottom line aside) by section heading
 
     def add(self, article: Article, gold: set[str], gold_in_corpus: set[str], ms: float) -> None:
         self.questions += 1
@@ -65,6 +67,9 @@ class Tally:
         self.insufficient += article.insufficient_evidence
         self.fallbacks += any("fell back" in note for note in article.provenance.notes)
         self.verdicts += article.verdict is not None
+        for section in [] if article.insufficient_evidence else article.sections:
+            nested = sum(len(sub.statements) for sub in section.subsections)
+            self.headings[section.heading] += len(section.statements) + nested
         self.key_study_rows += len(article.key_studies)
 
     def figures(self) -> dict:
@@ -79,7 +84,13 @@ class Tally:
             "verdicts_shown": self.verdicts,
             "key_study_rows_per_article": round(self.key_study_rows / count, 2),
             "llm_fallbacks": self.fallbacks,
-            "latency_ms": {"p50": round(percentile(self.latencies, 50), 1), "p95": round(percentile(self.latencies, 95), 1)},
+            "body_sentences_by_heading": {
+                heading: round(count / (self.headings.total() or 1), 3)
+                for heading, count in self.headings.most_common()
+            },
+            "latency_ms": {
+                "p50": round(percentile(self.latencies, 50), 1), "p95": round(percentile(self.latencies, 95), 1)
+            },
             "stage_p50_ms": {stage: round(percentile(values, 50), 1) for stage, values in self.stages.items()},
         }
 
@@ -100,7 +111,8 @@ def main() -> int:
     retriever = workspace.retriever
     in_corpus = corpus_pmids(SHARED)
     parts = PARTS if args.part == "all" else (args.part,)
-    questions = {part: [q for q in bioasq_questions(SHARED, in_corpus=in_corpus) if bioasq_part(q) == part] for part in parts}
+    bioasq = bioasq_questions(SHARED, in_corpus=in_corpus)
+    questions = {part: [q for q in bioasq if bioasq_part(q) == part] for part in parts}
     answer_question("warm up", retriever=retriever, settings=settings)
     results: dict = {"composer": "llm" if args.llm else "extractive", "settings": settings.compose.model_dump()}
     for part in parts:

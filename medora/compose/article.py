@@ -15,7 +15,7 @@ from medora.compose.certainty import EvidenceFacts, grade_certainty
 from medora.compose.citations import CitationBook
 from medora.compose.direction import finding_direction
 from medora.compose.extractive import Candidate, candidates_from, is_redundant
-from medora.compose.key_studies import NOT_STUDIES, count_statements, key_study_rows
+from medora.compose.key_studies import count_statements, key_study_rows, study_findings
 from medora.compose.layout import EVIDENCE_SHOWS, lay_out, sentence_role, verified_statement
 from medora.compose.llm import request_draft, verify_draft
 from medora.compose.select import (
@@ -242,12 +242,11 @@ def _extractive_body(
     """The laid-out article; for yes/no and comparison questions with studies in the pool, a key-studies table whose
     rows stand in for those studies' body sentences, counted in "What the evidence shows" when they agree."""
     tabled = analysis.question_type in TABLED_TYPES and overview is None
-    studies = {item.source_id for item in pool if item.source.kind not in NOT_STUDIES} if tabled else set()
-    layout = lay_out(analysis, pool, overview, book, settings, terms=terms, tabled=studies)
+    findings = study_findings(analysis.question, pool) if tabled else {}
+    layout = lay_out(analysis, pool, overview, book, settings, terms=terms, tabled=set(findings))
     rows: list[KeyStudy] = []
-    if studies:
-        studied = [item for item in pool if item.source_id in studies]
-        rows = key_study_rows(analysis.question, studied, book, settings, layout.dropped)
+    if findings:
+        rows = key_study_rows(findings, book, settings, layout.dropped)
         _add_counts(layout.sections, count_statements(rows))
     return _Body(layout.bottom_line, layout.sections, dropped + layout.dropped, "extractive", notes, rows)
 

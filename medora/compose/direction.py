@@ -20,8 +20,8 @@ _NULL_RESULT = re.compile(
     r"correlations?|improvements?|reductions?|increases?|decreases?|benefits?|impact)|"
     r"no (?:differences?|effects?|benefits?|associations?|impact|improvement)|"
     r"(?:did|does|do|was|were|is|are|could) not (?:significantly |statistically significantly )?"
-    r"(?:differ|reduce|improve|increase|affect|change|alter|decrease|lower|prevent|influence|predict|show|"
-    r"associated|different|significant|effective|superior|better)|"
+    r"(?:differ|reduce|improve|increase|affect|change|alter|decrease|lower|prevent|influence|predict|show|result|"
+    r"lead|yield|confer|translate|demonstrate|associated|different|significant|effective|superior|better)|"
     r"not (?:statistically )?significant(?:ly)?|non-?significant(?:ly)?|failed to (?:show|demonstrate|reduce|improve|"
     r"prevent|detect)|non-?inferior(?:ity)?|(?:similar|comparable|equivalent) (?:\w+ ){0,3}(?:in|between|to|among|with)|"
     r"(?:were|was) (?:similar|comparable|equivalent)|did not differ|no longer)\b",
@@ -57,8 +57,23 @@ _CLAUSE = re.compile(r";|,\s*(?:but|whereas|while|although|however)\b|\b(?:but|w
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+_NOT_A_FINDING = re.compile(
+    r"\b(?:aims? to|aimed to|will (?:be|assess|compare|evaluate|determine|test|provide)|we (?:sought|aimed|hypothesi[sz]ed|"
+    r"investigated whether)|(?:objective|purpose|aim) (?:of this \w+ )?(?:was|is) to|is comparing|are needed)\b",
+    re.I,
+)
+
+
+def is_finding(sentence: str) -> bool:
+    """False for a sentence that states an aim, a plan or a need ('This trial aims to…', 'will compare'), not a
+    result: such a sentence has no direction."""
+    return not _NOT_A_FINDING.search(sentence)
+
+
 def finding_direction(sentence: str) -> str:
     """benefit, harm, no difference or unclear for one finding sentence (see the module docstring)."""
+    if not is_finding(sentence):
+        return UNCLEAR
     verdicts = {direction for clause in _CLAUSE.split(sentence) if (direction := _clause_direction(clause))}
     if len(verdicts) == 1:
         return verdicts.pop()

@@ -12,9 +12,9 @@ from collections import defaultdict
 
 from medora.compose.certainty import EvidenceFacts, describe_designs
 from medora.compose.citations import CitationBook
-from medora.compose.direction import BENEFIT, HARM, NO_DIFFERENCE, finding_direction
+from medora.compose.direction import BENEFIT, HARM, NO_DIFFERENCE, finding_direction, is_finding
 from medora.compose.extractive import Candidate, candidates_from
-from medora.compose.layout import sentence_role, verified_statement
+from medora.compose.layout import is_clean, sentence_role, verified_statement
 from medora.compose.study_facts import study_design, study_population, study_size
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.settings import Settings
@@ -27,64 +27,66 @@ _FOUND = {BENEFIT: "found a benefit", HARM: "found harm", NO_DIFFERENCE: "found 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten".split()
 
 
-def key_study_rows(
-    question: str, pool: list[Evidence], book: CitationBook, settings: Settings, dropped: list[Statement]
-) -> list[KeyStudy]:
-    """A row for each study in the pool with a finding sentence, highest evidence level first, then as ranked."""
+def study_findings(question: str, pool: list[Evidence]) -> dict[int, tuple[list[Evidence], Candidate]]:
+    """Source id → (its passages, its finding) for each study in the pool that states a clean finding: highest
+    evidence level first, then as ranked, at most MAX_ROWS. Chosen before the body is laid out, so a study with a row
+    needs no body sentence and one without keeps its sentence in the body."""
     by_source: dict[int, list[Evidence]] = defaultdict(list)
     for item in pool:
         if item.source.kind not in NOT_STUDIES:
             by_source[item.source_id].append(item)
     order = list(by_source)
-    ranked = sorted(order, key=lambda sid: (-EVIDENCE_LEVEL.get(by_source[sid][0].source.kind.value, 0.4), order.index(sid)))
+    level = {sid: EVIDENCE_LEVEL.get(by_source[sid][0].source.kind.value, 0.4) for sid in order}
+    findings = {}
+    for source_id in sorted(order, key=lambda sid: (-level[sid], order.index(sid))):
+        finding = _finding(question, by_source[source_id])
+        if finding is not None and len(findings) < MAX_ROWS:
+            findings[source_id] = (by_source[source_id], finding)
+    return findings
+
+
+def key_study_rows(
+    findings: dict[int, tuple[list[Evidence], Candidate]], book: CitationBook, settings: Settings, dropped: list[Statement]
+) -> list[KeyStudy]:
+    """The cited rows, in the order of ``findings``."""
     rows = []
-    for source_id in ranked:
-        if len(rows) >= MAX_ROWS:
-            break
-        row = _row(question, by_source[source_id], book, settings, dropped)
-        if row is not None:
-            rows.append(row)
+    for passages, finding in findings.values():
+        statement = verified_statement(finding, book, settings, dropped)
+        if statement is None:
+            continue
+        source = passages[0].source
+        text = " ".join([source.title] + [item.text for item in passages])
+        size = study_size(text)
+        rows.append(
+            KeyStudy(
+                design=study_design(source, [(item.section, item.text) for item in passages]),
+                year=source.year,
+                size=size.text if size else None,
+                participants=size.participants if size else None,
+                population=study_population(text, source.mesh),
+                finding=statement,
+                section=finding.evidence.section,
+                direction=finding_direction(finding.text),
+                citation=statement.citations[0],
+            )
+        )
     return rows
 
 
-def _row(
-    question: str, passages: list[Evidence], book: CitationBook, settings: Settings, dropped: list[Statement]
-) -> KeyStudy | None:
-    finding = _finding(question, passages)
-    if finding is None:
-        return None
-    statement = verified_statement(finding, book, settings, dropped)
-    if statement is None:
-        return None
-    source = passages[0].source
-    text = " ".join([source.title] + [item.text for item in passages])
-    size = study_size(text)
-    return KeyStudy(
-        design=study_design(source, [(item.section, item.text) for item in passages]),
-        year=source.year,
-        size=size.text if size else None,
-        participants=size.participants if size else None,
-        population=study_population(text, source.mesh),
-        finding=statement,
-        section=finding.evidence.section,
-        direction=finding_direction(finding.text),
-        citation=statement.citations[0],
-    )
-
-
 def _finding(question: str, passages: list[Evidence]) -> Candidate | None:
-    """The study's sentence that best answers: conclusions before results before unlabelled findings, then the one
-    with a readable direction, then the most relevant."""
-    candidates = [c for c in candidates_from(passages, question) if sentence_role(c.evidence) in _FINDING_ORDER]
+    """The study's sentence that best states a result: whole and clean (not an aim, nor a fragment glued to a section
+    label), conclusions before results before unlabelled findings, then one with a readable direction, then the
+    most relevant. None when the study states no clean finding."""
+    candidates = [
+        c
+        for c in candidates_from(passages, question)
+        if sentence_role(c.evidence) in _FINDING_ORDER and is_finding(c.text) and is_clean(c.text)
+    ]
     if not candidates:
         return None
     return min(
         candidates,
-        key=lambda c: (
-            _FINDING_ORDER[sentence_role(c.evidence)],
-            finding_direction(c.text) not in _FOUND,
-            -c.relevance,
-        ),
+        key=lambda c: (_FINDING_ORDER[sentence_role(c.evidence)], finding_direction(c.text) not in _FOUND, -c.relevance),
     )
 
 
@@ -104,13 +106,18 @@ def count_statements(rows: list[KeyStudy]) -> list[Statement]:
         statements.append(
             Statement(
                 text=text[:1].upper() + text[1:],
-                citations=list(dict.fromkeys(row.citation for row in members)),
+                citations=sorted(dict.fromkeys(row.citation for row in members), key=_label_order),
                 passage_id=None,
                 support=1.0,
                 grouped_passage_ids=[row.finding.passage_id for row in members if row.finding.passage_id is not None],
             )
         )
     return statements
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return (int(digits) if digits else 0, label)
 
 
 def _in_words(described: str) -> str:

@@ -45,7 +45,8 @@ _CONSUMER_HEADINGS = {
 }
 _CONCLUSION = re.compile(r"conclusion|interpretation|implication", re.I)
 _RESULT = re.compile(r"result|finding|outcome", re.I)
-_BACKGROUND = re.compile(r"^(?:background|introduction|context|rationale|objectives?|purpose|aims?|importance)\b", re.I)
+_BACKGROUND = re.compile(r"background|introduction|context|rationale|objective|purpose|\baims?\b|importance|hypothes", re.I)
+_MEASURES = re.compile(r"outcome measure|end ?points?\b", re.I)  # what was to be measured, not what was found
 _METHODS = re.compile(
     r"method|design|setting|patients|participants|subjects|materials|intervention|measure|procedure|data source|"
     r"study selection|data extraction|eligib|search",
@@ -59,6 +60,7 @@ _STEP_SENTENCE = re.compile(
 )
 MIN_STEPS = 2  # a treatment algorithm needs at least this many step sentences
 BACKGROUND_SENTENCES = 2
+UNCLEAN_PENALTY = -0.3  # a fragment is shown only when a source has nothing better
 ROLE_BONUS = {"conclusion": 0.15, "result": 0.1, "finding": 0.1, "recommendation": 0.1, "background": -0.1}
 _ORDER_BY_TYPE = {
     "management": [MANAGEMENT, ALGORITHM, EVIDENCE_SHOWS],
@@ -82,9 +84,11 @@ def sentence_role(evidence: Evidence) -> str:
         return label.lower() if label.lower() in _CONSUMER_HEADINGS else "information"
     if _CONCLUSION.search(label):
         return "conclusion"
+    if _MEASURES.search(label):
+        return "methods"
     if _RESULT.search(label):
         return "result"
-    if _BACKGROUND.match(label):
+    if _BACKGROUND.search(label):
         return "background"
     if _METHODS.search(label):
         return "methods"
@@ -191,7 +195,17 @@ def _level(candidate: Candidate) -> float:
 
 
 def _score(candidate: Candidate) -> float:
-    return candidate.relevance + ROLE_BONUS.get(sentence_role(candidate.evidence), 0.0)
+    clean = 0.0 if is_clean(candidate.text) else UNCLEAN_PENALTY
+    return candidate.relevance + ROLE_BONUS.get(sentence_role(candidate.evidence), 0.0) + clean
+
+
+_GLUED_LABEL = re.compile(r"(?:^|[.:;]\s*)[A-Z]{4,}(?: [A-Z]{2,})*:")
+
+
+def is_clean(sentence: str) -> bool:
+    """A sentence that starts as a sentence and carries no section label glued into it ('in uncertain.METHODS AND
+    ANALYSIS: …', 'ONCLUSIONS: …', as some published excerpts are cut)."""
+    return (sentence[:1].isupper() or sentence[:1].isdigit()) and not _GLUED_LABEL.search(sentence)
 
 
 def _best_per_source(candidates: list[Candidate]) -> dict[int, Candidate]:
@@ -212,7 +226,8 @@ def _bottom_line(candidates: list[Candidate], size: int = 2) -> list[Candidate]:
     ] or candidates
     best = _best_per_source(answering)
     ranked = sorted(
-        best.values(), key=lambda c: (-_level(c), sentence_role(c.evidence) != "conclusion", -c.relevance)
+        best.values(),
+        key=lambda c: (-_level(c), not is_clean(c.text), sentence_role(c.evidence) != "conclusion", -c.relevance),
     )
     return ranked[:size]
 

@@ -1,8 +1,9 @@
 """What a study is, as its record states it: design, size and population. Never invented: a fact the text does not
 state is None.
 
-- design: the record's publication type when it has one (RCT, cohort, meta-analysis…), else the design its title or
-  a non-background passage names ('a randomised controlled trial', 'retrospective cohort'), else 'study';
+- design: the record's publication type when it has one (RCT, cohort, meta-analysis…), else the design its title
+  names, else the one a non-background passage says of the study itself ('patients were randomised', 'this
+  retrospective cohort'; not 'two randomised trials found…'), else 'study';
 - size: the largest count of people the text states, as written ('n = 1,234', '1,234 patients');
 - population: the people that count describes ('patients with acute ischaemic stroke'), else the MeSH age and
   pregnancy headings of the record ('adults; older adults').
@@ -27,15 +28,28 @@ _KIND_DESIGN = {
     Kind.NARRATIVE_REVIEW: "narrative review",
     Kind.CONSUMER_HEALTH: "consumer health page",
 }
-# Most specific first: a meta-analysis of randomised trials is a meta-analysis.
-_STATED_DESIGNS: list[tuple[str, re.Pattern[str]]] = [
+# Most specific first: a meta-analysis of randomised trials is a meta-analysis. A title names the study's own design;
+# body text often names others' ("two randomised trials found…"), so there only self-describing phrases count.
+_SELF = r"(?:this|our|the present|the current|we (?:performed|conducted|carried out|undertook|did|report)(?: an?)?)"
+_TITLE_DESIGNS: list[tuple[str, re.Pattern[str]]] = [
     ("meta-analysis", re.compile(r"\bmeta-?analys[ie]s\b", re.I)),
     ("systematic review", re.compile(r"\bsystematic (?:literature )?review\b", re.I)),
-    ("RCT", re.compile(r"\b(?:randomi[sz]ed|randomly assigned|randomi[sz]ation)\b|\bRCTs?\b", re.I)),
+    ("RCT", re.compile(r"\brandomi[sz]ed\b|\bRCT\b", re.I)),
     ("case-control study", re.compile(r"\bcase-control\b", re.I)),
-    ("cohort study", re.compile(r"\bcohort\b|\b(?:prospective|retrospective)(?:ly)?\b", re.I)),
+    ("cohort study", re.compile(r"\bcohort\b|\b(?:prospective|retrospective) (?:\w+ )?(?:study|analysis)\b", re.I)),
     ("cross-sectional study", re.compile(r"\bcross-sectional\b", re.I)),
-    ("case report", re.compile(r"\bcase reports?\b|\bwe (?:report|describe|present) (?:a|an|the case)\b", re.I)),
+    ("case report", re.compile(r"\bcase reports?\b", re.I)),
+]
+_TEXT_DESIGNS: list[tuple[str, re.Pattern[str]]] = [
+    ("meta-analysis", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}meta-?analysis\b", re.I)),
+    ("systematic review", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,2}}systematic review\b", re.I)),
+    ("RCT", re.compile(
+        rf"\b(?:were|was) randomi[sz]ed\b|\brandomly (?:assigned|allocated)\b|\bwe randomi[sz]ed\b|"
+        rf"\b{_SELF} (?:\w+[- ]){{0,3}}randomi[sz]ed\b", re.I)),
+    ("case-control study", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}case-control\b", re.I)),
+    ("cohort study", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}cohort\b|\bin a (?:prospective|retrospective) cohort\b", re.I)),
+    ("cross-sectional study", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}cross-sectional\b", re.I)),
+    ("case report", re.compile(r"\bwe (?:report|describe|present) (?:a|an|the case)\b", re.I)),
 ]
 _BACKGROUND_SECTION = re.compile(r"^(?:background|introduction|context|rationale|objectives?|purpose|aims?)\b", re.I)
 
@@ -79,8 +93,11 @@ def study_design(source: Source, texts: list[tuple[str, str]] = ()) -> str:
     names, else 'study'."""
     if source.kind in _KIND_DESIGN:
         return _KIND_DESIGN[source.kind]
-    stated = [source.title] + [text for section, text in texts if not _BACKGROUND_SECTION.match(section or "")]
-    for design, pattern in _STATED_DESIGNS:
+    for design, pattern in _TITLE_DESIGNS:
+        if pattern.search(source.title or ""):
+            return design
+    stated = [text for section, text in texts if not _BACKGROUND_SECTION.match(section or "")]
+    for design, pattern in _TEXT_DESIGNS:
         if any(pattern.search(text or "") for text in stated):
             return design
     return "study"

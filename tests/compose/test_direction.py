@@ -28,3 +28,10 @@ def test_direction_of_a_finding(sentence: str, direction: str):
 
 def test_a_direction_word_without_an_outcome_says_nothing():
     assert finding_direction("Lower limb amputations were frequent in the cohort.") == "unclear"
+
+
+def test_aims_and_plans_are_not_findings():
+    assert finding_direction("The PATCH-Trauma study aims to provide evidence of TXA in improving outcomes.") == "unclear"
+    assert finding_direction("Prehospital TXA did not result in more patients surviving with a good outcome.") == (
+        "no difference"
+    )

@@ -50,3 +50,12 @@ def test_design_is_the_publication_type_else_what_the_title_or_methods_name():
     plain = Source(key="pmid:3", kind=Kind.RESEARCH, title="Drug X in sepsis")
     assert study_design(plain, [("METHODS", "Patients were randomly assigned to drug X or placebo.")]) == "RCT"
     assert study_design(plain, [("BACKGROUND", "Earlier randomised trials disagreed.")]) == "study"
+
+
+def test_body_text_about_other_studies_does_not_set_the_design():
+    plain = Source(key="pmid:4", kind=Kind.RESEARCH, title="Tranexamic acid after haemorrhage")
+    others = [("EXCERPT", "Of these, two randomised controlled trials (RCTs) reported no significant difference.")]
+    assert study_design(plain, others) == "study"
+    assert study_design(plain, [("EXCERPT", "We performed a systematic review and meta-analysis of 12 trials.")]) == (
+        "meta-analysis"
+    )
