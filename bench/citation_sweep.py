@@ -54,7 +54,8 @@ def main() -> int:
     questions = [q for q in bioasq_questions(SHARED, in_corpus=corpus_pmids(SHARED)) if bioasq_part(q) == "tuned"]
     answering_rows, on_topic_rows = [], []
     for question in questions:
-        selection = select_evidence(AnswerSession(question["question"]), retriever=workspace.retriever, settings=settings)
+        session = AnswerSession(question["question"])
+        selection = select_evidence(session, retriever=workspace.retriever, settings=settings)
         gold = set(question["gold"])
         for evidence, rows in ((selection.answering_evidence, answering_rows), (selection.on_topic, on_topic_rows)):
             first = list({item.source_id: item for item in reversed(evidence)}.values())[::-1]

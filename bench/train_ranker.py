@@ -5,10 +5,10 @@ the gold PMIDs of a BioASQ dev question (research questions), or the answer of a
 2,000 drawn outside the benchmark's fixed MedQuAD sample, so that sample stays held out). Both kinds are needed:
 fitted on research questions alone, the ranker learns to bury consumer pages and lay questions lose their answers.
 Only the tuned part of BioASQ dev is used: the frozen 30 % (medora/eval/split.py, by question id) is never fitted
-on, so bench/retrieval.py can report it as held out. Questions are split into 5 folds; each fold is ranked through the real ``Retriever.rank`` with a model fitted on
-the other four, so the reported figures never score a question the model was fitted on. The shipped model is then
-fitted on all of them: its 13 coefficients are all it keeps of the data (BioASQ's licence allows evaluation use;
-no BioASQ text ships).
+on, so bench/retrieval.py can report it as held out. Questions are split into 5 folds; each fold is ranked through
+the real ``Retriever.rank`` with a model fitted on the other four, so the reported figures never score a question
+the model was fitted on. The shipped model is then fitted on all of them: its 13 coefficients are all it keeps of
+the data (BioASQ's licence allows evaluation use; no BioASQ text ships).
 
     python bench/prepare_corpus.py    # once
     python bench/train_ranker.py      # writes medora/retrieve/data/ranker.json and bench/results/ranker.json

@@ -48,7 +48,9 @@ def examples(workspace: Workspace) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows += [
         (q["question"], str(q["exact_answer"]).strip().lower(), 1)
         for q in read_jsonl(SHARED / "bioasq" / "dev.jsonl")
-        if q["type"] == "yesno" and str(q["exact_answer"]).strip().lower() in ("yes", "no") and not is_frozen_id(q["id"])
+        if q["type"] == "yesno"
+        and str(q["exact_answer"]).strip().lower() in ("yes", "no")
+        and not is_frozen_id(q["id"])
     ]
     features = np.vstack([verdict_features(q, workspace.retriever.search(q, top_k=10)) for q, _a, _d in rows])
     labels = np.array([LABELS.index(answer) for _q, answer, _d in rows])

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, find_red_flags
-from medora.compose.certainty import EvidenceFacts, grade_certainty
 from medora.compose.citations import CitationBook
-from medora.compose.direction import finding_direction
 from medora.compose.extractive import Candidate, candidates_from, is_redundant
+from medora.compose.grading import NONE_ON_TOPIC, article_certainty
 from medora.compose.key_studies import count_statements, key_study_rows, study_findings
-from medora.compose.layout import EVIDENCE_SHOWS, lay_out, sentence_role, verified_statement
+from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
 from medora.compose.llm import request_draft, verify_draft
 from medora.compose.select import (
     INSUFFICIENT,
@@ -26,7 +25,6 @@ from medora.compose.select import (
     naming_score,
     passage_answers,
 )
-from medora.compose.study_facts import study_design
 from medora.compose.templates import template_for
 from medora.compose.terms import SpecificTerm
 from medora.compose.verdict import VerdictPrediction, predict_verdict
@@ -81,9 +79,8 @@ def compose_article(
     verdict = verdict_notice = None
     if analysis.question_type == "yes_no" and body.bottom_line and status != PARTIAL:
         verdict, verdict_notice = _verdict(question, answering, selection.citable_source_ids, book, settings)
-    flags = analysis.red_flags or [
-        flag for flag in find_red_flags(" ".join(e.text for e in answering[:3])) if flag_in_question_topic(flag, question)
-    ]
+    evidence_flags = find_red_flags(" ".join(e.text for e in answering[:3]))
+    flags = analysis.red_flags or [flag for flag in evidence_flags if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
         status = INSUFFICIENT
     article = Article(
@@ -283,11 +280,8 @@ def _verdict(
         text = strip_citations(sentence)
         support = check_support(text, item.text, min_support=settings.compose.min_support)
         if support.supported:
-            statements.append(
-                Statement(
-                    text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score, quote=support.quote
-                )
-            )
+            cited = Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score)
+            statements.append(cited.model_copy(update={"quote": support.quote}))
     studies = [book.cite(item)[0] for item in _first_passages(prediction.read) if item.source_id in citable]
     return (
         Verdict(
@@ -319,42 +313,19 @@ def _first_passages(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def _certainty(status: str, selection: Selection, book: CitationBook, body: _Body, pool: list[Evidence]) -> Certainty:
-    """The certainty line from the cited sources (design, year, direction of their finding); a partial or empty
-    answer has very low certainty by definition, and says why."""
+    """The certainty line from the cited sources; a partial or empty answer is very low by definition, and says why."""
     if status == INSUFFICIENT or not book.references():
-        return Certainty(level="very low", reason="No retrieved source addresses the question.")
+        return Certainty(level="very low", reason=NONE_ON_TOPIC)
     if status == PARTIAL:
         missing = ", ".join(selection.uncovered_terms) or "the question as asked"
         return Certainty(level="very low", reason=f"No source here addresses {missing}; the answer is partial.")
-    by_passage = {item.passage_id: item for item in pool + selection.on_topic}
-    directions = {row.citation: row.direction for row in body.key_studies}
-    for statement in _all_statements(body):
-        item = by_passage.get(statement.passage_id)
-        label = statement.citations[0] if statement.citations else None
-        if item is not None and label and label not in directions and sentence_role(item) in ("conclusion", "result", "finding"):
-            directions[label] = finding_direction(statement.text)
-    facts = []
-    for reference in book.references():
-        passages = [by_passage[pid] for pid in reference.passage_ids if pid in by_passage]
-        if not passages:
-            continue
-        source = passages[0].source
-        year = int(source.last_reviewed[:4]) if source.last_reviewed and source.last_reviewed[:4].isdigit() else source.year
-        facts.append(
-            EvidenceFacts(
-                design=study_design(source, [(p.section, p.text) for p in passages]),
-                year=year,
-                direction=directions.get(str(reference.number)),
-                summarised=len(source.references),
-            )
-        )
-    return _as_certainty(grade_certainty(facts, current_year=datetime.date.today().year))
-
-
-def _as_certainty(graded) -> Certainty:  # noqa: ANN001 (compose.certainty.Certainty | None)
-    if graded is None:
-        return Certainty(level="very low", reason="No retrieved source addresses the question.")
-    return Certainty(level=graded.level, reason=graded.reason)
+    return article_certainty(
+        book.references(),
+        pool + selection.on_topic,
+        _all_statements(body),
+        body.key_studies,
+        current_year=datetime.date.today().year,
+    )
 
 
 def _all_statements(body: _Body) -> list[Statement]:

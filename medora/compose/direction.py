@@ -23,7 +23,8 @@ _NULL_RESULT = re.compile(
     r"(?:differ|reduce|improve|increase|affect|change|alter|decrease|lower|prevent|influence|predict|show|result|"
     r"lead|yield|confer|translate|demonstrate|associated|different|significant|effective|superior|better)|"
     r"not (?:statistically )?significant(?:ly)?|non-?significant(?:ly)?|failed to (?:show|demonstrate|reduce|improve|"
-    r"prevent|detect)|non-?inferior(?:ity)?|(?:similar|comparable|equivalent) (?:\w+ ){0,3}(?:in|between|to|among|with)|"
+    r"prevent|detect)|non-?inferior(?:ity)?|"
+    r"(?:similar|comparable|equivalent) (?:\w+ ){0,3}(?:in|between|to|among|with)|"
     r"(?:were|was) (?:similar|comparable|equivalent)|did not differ|no longer)\b",
     re.I,
 )
@@ -58,8 +59,9 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 _NOT_A_FINDING = re.compile(
-    r"\b(?:aims? to|aimed to|will (?:be|assess|compare|evaluate|determine|test|provide)|we (?:sought|aimed|hypothesi[sz]ed|"
-    r"investigated whether)|(?:objective|purpose|aim) (?:of this \w+ )?(?:was|is) to|is comparing|are needed)\b",
+    r"\b(?:aims? to|aimed to|will (?:be|assess|compare|evaluate|determine|test|provide)|"
+    r"we (?:sought|aimed|hypothesi[sz]ed|investigated whether)|"
+    r"(?:objective|purpose|aim) (?:of this \w+ )?(?:was|is) to|is comparing|are needed)\b",
     re.I,
 )
 

@@ -27,7 +27,7 @@ _FOUND = {BENEFIT: "found a benefit", HARM: "found harm", NO_DIFFERENCE: "found 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten".split()
 
 
-def study_findings(question: str, pool: list[Evidence]) -> dict[int, tuple[list[Evidence], Candidate]]:
+def study_findings(question: str, pool: list[Evidence]) -> Findings:
     """Source id → (its passages, its finding) for each study in the pool that states a clean finding: highest
     evidence level first, then as ranked, at most MAX_ROWS. Chosen before the body is laid out, so a study with a row
     needs no body sentence and one without keeps its sentence in the body."""
@@ -45,8 +45,11 @@ def study_findings(question: str, pool: list[Evidence]) -> dict[int, tuple[list[
     return findings
 
 
+Findings = dict[int, tuple[list[Evidence], Candidate]]  # source id → (its passages, its finding sentence)
+
+
 def key_study_rows(
-    findings: dict[int, tuple[list[Evidence], Candidate]], book: CitationBook, settings: Settings, dropped: list[Statement]
+    findings: Findings, book: CitationBook, settings: Settings, dropped: list[Statement]
 ) -> list[KeyStudy]:
     """The cited rows, in the order of ``findings``."""
     rows = []
@@ -86,7 +89,9 @@ def _finding(question: str, passages: list[Evidence]) -> Candidate | None:
         return None
     return min(
         candidates,
-        key=lambda c: (_FINDING_ORDER[sentence_role(c.evidence)], finding_direction(c.text) not in _FOUND, -c.relevance),
+        key=lambda c: (
+            _FINDING_ORDER[sentence_role(c.evidence)], finding_direction(c.text) not in _FOUND, -c.relevance
+        ),
     )
 
 

@@ -45,7 +45,9 @@ _CONSUMER_HEADINGS = {
 }
 _CONCLUSION = re.compile(r"conclusion|interpretation|implication", re.I)
 _RESULT = re.compile(r"result|finding|outcome", re.I)
-_BACKGROUND = re.compile(r"background|introduction|context|rationale|objective|purpose|\baims?\b|importance|hypothes", re.I)
+_BACKGROUND = re.compile(
+    r"background|introduction|context|rationale|objective|purpose|\baims?\b|importance|hypothes", re.I
+)
 _MEASURES = re.compile(r"outcome measure|end ?points?\b", re.I)  # what was to be measured, not what was found
 _METHODS = re.compile(
     r"method|design|setting|patients|participants|subjects|materials|intervention|measure|procedure|data source|"
@@ -134,7 +136,11 @@ def lay_out(
 ) -> Layout:
     """Bottom line and sections from the pool; sources in ``tabled`` (a key-studies table cites them) need no
     sentence of their own in the body."""
-    candidates = [c for c in candidates_from(pool, analysis.question) if c.evidence.source.kind is Kind.EDITORIAL_SUMMARY or heading_for(c)]
+    candidates = [
+        c
+        for c in candidates_from(pool, analysis.question)
+        if c.evidence.source.kind is Kind.EDITORIAL_SUMMARY or heading_for(c)
+    ]
     if overview is not None:
         from_overview = [c for c in candidates if c.evidence.source_id == overview.source_id]
         others = [c for c in candidates if c.evidence.source.kind is not Kind.EDITORIAL_SUMMARY]
@@ -171,7 +177,8 @@ def lay_out(
             section.statements.append(statement)
     _fold_lone_steps(placed)
     order = SECTION_ORDER if overview is not None else _ORDER_BY_TYPE.get(analysis.question_type, []) + _DEFAULT_ORDER
-    layout.sections = sorted(placed.values(), key=lambda s: order.index(s.heading) if s.heading in order else len(order))
+    position = {heading: index for index, heading in reversed(list(enumerate(order)))}
+    layout.sections = sorted(placed.values(), key=lambda s: position.get(s.heading, len(order)))
     return layout
 
 

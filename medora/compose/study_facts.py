@@ -47,7 +47,8 @@ _TEXT_DESIGNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:were|was) randomi[sz]ed\b|\brandomly (?:assigned|allocated)\b|\bwe randomi[sz]ed\b|"
         rf"\b{_SELF} (?:\w+[- ]){{0,3}}randomi[sz]ed\b", re.I)),
     ("case-control study", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}case-control\b", re.I)),
-    ("cohort study", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}cohort\b|\bin a (?:prospective|retrospective) cohort\b", re.I)),
+    ("cohort study", re.compile(
+        rf"\b{_SELF} (?:\w+[- ]){{0,3}}cohort\b|\bin a (?:prospective|retrospective) cohort\b", re.I)),
     ("cross-sectional study", re.compile(rf"\b{_SELF} (?:\w+[- ]){{0,3}}cross-sectional\b", re.I)),
     ("case report", re.compile(r"\bwe (?:report|describe|present) (?:a|an|the case)\b", re.I)),
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 
 FROZEN_SHARE = 33  # percent of questions, chosen by hash of the wording, held out as the frozen test part
-BIOASQ_FROZEN_SHARE = 30  # percent of BioASQ dev questions, chosen by hash of the question id, that nothing is fitted on
+BIOASQ_FROZEN_SHARE = 30  # percent of BioASQ dev questions (by hash of the question id) that nothing is fitted on
 SALT = "medora-eval:"
 
 

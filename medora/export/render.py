@@ -134,8 +134,8 @@ def carried_by(article: Article) -> str:
     named = []
     for label in article.verdict.studies:
         ref = entries.get(label)
-        about = ", ".join(x for x in (kind_label(ref.kind) if ref else "", str(ref.year) if ref and ref.year else "") if x)
-        named.append(f"{about} [{label}]".strip())
+        about = [kind_label(ref.kind), str(ref.year) if ref.year else ""] if ref else []
+        named.append(f"{', '.join(x for x in about if x)} [{label}]".strip())
     return "Carried by: " + "; ".join(named) + "."
 
 
@@ -149,7 +149,8 @@ def certainty_line(article: Article) -> str:
 def key_study_cells(row: KeyStudy) -> list[str]:
     """Study, design, size, population, finding (with its mark), direction: plain text, 'not stated' when absent."""
     study = f"[{row.citation}]" + (f" {row.year}" if row.year else "")
-    return [study, row.design, row.size or "not stated", row.population or "not stated", sentence_text(row.finding), row.direction]
+    size, population = row.size or "not stated", row.population or "not stated"
+    return [study, row.design, size, population, sentence_text(row.finding), row.direction]
 
 
 # --- Markdown -------------------------------------------------------------------------------------------------
