@@ -1,7 +1,9 @@
 """Retrieval benchmark on ../shared/data (closed pool: PubMed corpus + MedQuAD answers as distractors).
 
 Rows for BM25-only, dense-only and hybrid:
-  BioASQ dev   recall@10 and nDCG@10 over gold PMIDs present in the corpus (recall divides by min(gold, 10))
+  BioASQ dev   recall@10 and nDCG@10 over gold PMIDs present in the corpus (recall divides by min(gold, 10)), the
+               tuned part (the ranker, BM25 and fusion settings were fitted on it) and the frozen 30 % (by question id,
+               medora/eval/split.py: never fitted or tuned on) apart
   PubMedQA dev question → its own abstract: recall@1, MRR@10
   MedQuAD      question → its own answer (fixed sample of 2,000): recall@1, recall@10
   latency      p50/p95 per query (rank only: BM25 + query embedding + ANN + fusion + priors)
@@ -21,6 +23,7 @@ from common import HOME, SHARED, passage_to_key, write_results
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids, medquad_sample, pubmedqa_questions
 from medora.eval.metrics import ndcg_at_k, percentile, recall_at_k, reciprocal_rank
+from medora.eval.split import bioasq_part
 from medora.ingest.jsonl import medquad_key
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
@@ -37,11 +40,13 @@ def ranked_keys(retriever: Retriever, question: str, mode: str, keys: dict[int, 
 
 
 # Each set: how a row names its gold sources, and which metrics (name, function of ranked keys and gold) to report.
+_BIOASQ = (
+    lambda row: {f"pmid:{pmid}" for pmid in row["gold"]},
+    {"recall@10": lambda r, g: recall_at_k(r, g, 10), "ndcg@10": lambda r, g: ndcg_at_k(r, g, 10)},
+)
 SETS = {
-    "bioasq": (
-        lambda row: {f"pmid:{pmid}" for pmid in row["gold"]},
-        {"recall@10": lambda r, g: recall_at_k(r, g, 10), "ndcg@10": lambda r, g: ndcg_at_k(r, g, 10)},
-    ),
+    "bioasq_tuned": _BIOASQ,
+    "bioasq_frozen": _BIOASQ,
     "pubmedqa": (
         lambda row: {f"pmid:{row['pmid']}"},
         {"recall@1": lambda r, g: recall_at_k(r, g, 1), "mrr@10": lambda r, g: reciprocal_rank(r, g, 10)},
@@ -78,8 +83,10 @@ def main() -> int:
     retriever = workspace.retriever
     keys = passage_to_key(workspace)
     limit = int(os.environ.get("MEDORA_BENCH_LIMIT", "0")) or None
+    bioasq = bioasq_questions(SHARED, in_corpus=corpus_pmids(SHARED))
     data = {
-        "bioasq": bioasq_questions(SHARED, in_corpus=corpus_pmids(SHARED))[:limit],
+        "bioasq_tuned": [q for q in bioasq if bioasq_part(q) == "tuned"][:limit],
+        "bioasq_frozen": [q for q in bioasq if bioasq_part(q) == "frozen"][:limit],
         "pubmedqa": pubmedqa_questions(SHARED)[:limit],
         "medquad": medquad_sample(SHARED)[:limit],
     }

@@ -33,7 +33,9 @@ class IngestSettings(BaseModel):
 
 class RetrieveSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    top_k: int = Field(10, ge=1, description="Passages returned to the composer.")
+    top_k: int = Field(
+        20, ge=1, description="Passages returned to the composer (enough for an article to cite up to 10 sources)."
+    )
     candidates: int = Field(100, ge=10, description="Candidates taken from each of BM25 and dense before fusion.")
     fusion: Literal["rrf", "convex"] = Field("convex", description="convex: scaled-score mix (measured best); rrf: rank fusion.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant (Cormack et al., 2009).")
@@ -65,9 +67,9 @@ class RetrieveSettings(BaseModel):
 class ComposeSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_sentences: int = Field(10, ge=1, description="Sentences in an extractive article body.")
-    max_sources: int = Field(3, ge=1, description="Best-ranked on-topic sources an extractive article may cite.")
+    max_sources: int = Field(10, ge=1, description="Best-ranked on-topic sources an extractive article may cite.")
     min_relative_score: float = Field(
-        0.8, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
+        0.5, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
     )
     min_support: float = Field(0.5, ge=0, le=1, description="Share of a claim's content words its passage must hold.")
     composer: Literal["extractive", "llm"] = Field(

@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.2"
+ARTICLE_SCHEMA_VERSION = "1.3"
 
 
 class Statement(BaseModel):
@@ -116,6 +116,11 @@ class Statement(BaseModel):
         description="How the text was adapted for its audience: 'rewritten' (plain language, checked against the "
         "passage), 'explained' (the composed sentence with glossary definitions in brackets) or 'dose' (a dose "
         "replaced by 'your clinician will choose the dose').",
+    )
+    grouped_passage_ids: list[int] = Field(
+        default_factory=list,
+        description="Further passages the statement cites: for a quote, other sources' passages that support it as "
+        "well; for a count of key studies ('Three RCTs found a benefit [2–4]', no passage_id), the findings it counts.",
     )
 
 
@@ -143,9 +148,37 @@ class ReferenceEntry(BaseModel):
 
 
 class Verdict(BaseModel):
+    """Shown only when earned: the model's confidence reaches the level at which its cross-validated accuracy is at
+    least 0.75 (``threshold``)."""
+
     answer: str = Field(description="yes, no or maybe")
     confidence: float
     statements: list[Statement] = Field(default_factory=list)
+    studies: list[str] = Field(
+        default_factory=list, description="Citation labels of the sources the verdict was read from (that carry it)."
+    )
+    threshold: float | None = Field(None, description="The confidence a verdict must reach to be shown.")
+
+
+class KeyStudy(BaseModel):
+    """One row of the key-studies table: what a cited study is and found, each fact as its record states it."""
+
+    design: str = Field(description="RCT, cohort study, meta-analysis…: publication type, else as the record names it")
+    year: int | None = None
+    size: str | None = Field(None, description="The number of people as written ('n = 1,234', '1,234 patients').")
+    participants: int | None = Field(None, description="That number, parsed; None when the record states none.")
+    population: str | None = Field(None, description="Who was studied, in the record's words or its MeSH age groups.")
+    finding: Statement = Field(description="A verbatim sentence of the study's conclusions or results, cited.")
+    section: str = Field("", description="The section label the finding comes from (CONCLUSIONS, RESULTS…).")
+    direction: str = Field(description="benefit, harm, no difference or unclear (rules over the finding sentence)")
+    citation: str = Field(description="The study's reference label.")
+
+
+class Certainty(BaseModel):
+    """GRADE-style certainty of the body of evidence, from the kinds, number, recency and agreement of its sources."""
+
+    level: str = Field(description="high, moderate, low or very low")
+    reason: str
 
 
 class EditorialStatus(BaseModel):
@@ -184,6 +217,11 @@ class Article(BaseModel):
     bottom_line: list[Statement] = Field(default_factory=list)
     sections: list[ArticleSection] = Field(default_factory=list)
     verdict: Verdict | None = None
+    verdict_notice: str | None = Field(
+        None, description="For a yes/no question without an earned verdict: why none is given."
+    )
+    key_studies: list[KeyStudy] = Field(default_factory=list, description="For yes/no and comparison questions.")
+    certainty: Certainty | None = None
     evidence_summary: str = ""
     insufficient_evidence: bool = Field(False, description="True only when nothing on topic was found (answer_status insufficient).")
     answer_status: str = Field(

@@ -64,14 +64,15 @@ def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(works
     assert set(article.provenance.passage_ids) <= _stored_passage_ids(workspace, article.provenance.passage_ids)
 
 
-def test_a_yes_no_question_gets_a_verdict_with_the_sentences_that_carry_it(workspace: Workspace):
+def test_a_yes_no_question_gets_no_unearned_verdict_but_a_notice_and_its_certainty(workspace: Workspace):
     article = answer_question(
         "Does early decompression improve motor recovery in foot drop?", retriever=workspace.retriever, settings=workspace.settings
     )
     assert article.question_type == "yes_no"
-    assert article.verdict is not None and article.verdict.answer in ("yes", "no", "maybe")
-    assert 0 < article.verdict.confidence <= 1
-    assert article.verdict.statements and all(s.verified and s.citations for s in article.verdict.statements)
+    assert article.verdict is None  # the shipped verdict model earns no verdict (bench/train_verdict.py)
+    assert article.verdict_notice.startswith("The retrieved studies do not give a clear yes or no answer")
+    assert article.certainty.level in ("high", "moderate", "low", "very low") and article.certainty.reason
+    assert article.bottom_line and all(s.verified and s.citations for s in article.bottom_line)
 
 
 def test_an_off_topic_question_says_the_evidence_is_insufficient(workspace: Workspace):

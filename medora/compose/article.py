@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, find_red_flags
-from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
-from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
+from medora.compose.extractive import Candidate, candidates_from, is_redundant
+from medora.compose.grading import NONE_ON_TOPIC, article_certainty
+from medora.compose.key_studies import count_statements, key_study_rows, study_findings
+from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
 from medora.compose.llm import request_draft, verify_draft
 from medora.compose.select import (
     INSUFFICIENT,
@@ -23,19 +25,19 @@ from medora.compose.select import (
     naming_score,
     passage_answers,
 )
+from medora.compose.templates import template_for
 from medora.compose.terms import SpecificTerm
-from medora.compose.templates import SECTION_ORDER, section_for_overview_label, section_for_sentence, template_for
-from medora.compose.verdict import predict_verdict
+from medora.compose.verdict import VerdictPrediction, predict_verdict
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
-from medora.retrieve.tokenize import content_words
 from medora.settings import Settings
 from medora.types import (
     Article,
     ArticleSection,
+    Certainty,
     EditorialStatus,
     Evidence,
-    Kind,
+    KeyStudy,
     Provenance,
     RelatedArticle,
     Statement,
@@ -47,6 +49,8 @@ DISCLAIMER = (
     "local protocols or the full guideline text; verify doses and recommendations against the cited sources."
 )
 LLM_EVIDENCE = 12  # passages shown to an LLM (small local models have short contexts)
+TABLED_TYPES = ("yes_no", "comparison")  # question types whose articles get a key-studies table
+TARGET_ACCURACY = 0.75  # the cross-validated accuracy a shown verdict stands for (bench/train_verdict.py)
 
 
 def compose_article(
@@ -72,12 +76,11 @@ def compose_article(
     timings["compose_and_verify"] = _ms(tick)
 
     answering = [item for item in selection.answering_evidence if passage_answers(item, selection.terms)]
-    verdict = None
+    verdict = verdict_notice = None
     if analysis.question_type == "yes_no" and body.bottom_line and status != PARTIAL:
-        verdict = _verdict(question, answering, selection.citable_source_ids, book, settings)
-    flags = analysis.red_flags or [
-        flag for flag in find_red_flags(" ".join(e.text for e in answering[:3])) if flag_in_question_topic(flag, question)
-    ]
+        verdict, verdict_notice = _verdict(question, answering, selection.citable_source_ids, book, settings)
+    evidence_flags = find_red_flags(" ".join(e.text for e in answering[:3]))
+    flags = analysis.red_flags or [flag for flag in evidence_flags if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
         status = INSUFFICIENT
     article = Article(
@@ -88,6 +91,9 @@ def compose_article(
         bottom_line=body.bottom_line,
         sections=body.sections,
         verdict=verdict,
+        verdict_notice=verdict_notice,
+        key_studies=body.key_studies,
+        certainty=_certainty(status, selection, book, body, pool),
         insufficient_evidence=status == "insufficient",
         answer_status=status,
         uncovered_terms=selection.uncovered_terms if status == PARTIAL else [],
@@ -127,6 +133,7 @@ class _Body:
     dropped: list[Statement]
     composer: str
     notes: list[str] = field(default_factory=list)
+    key_studies: list[KeyStudy] = field(default_factory=list)
 
 
 PARTIAL_SENTENCES = 3  # sentences quoted from the closest source about the part of the question it covers
@@ -147,7 +154,7 @@ def _partial_body(analysis: QuestionAnalysis, selection: Selection, book: Citati
     for candidate in ranked:
         if len(statements) >= PARTIAL_SENTENCES or is_redundant(candidate, kept):
             continue
-        statement = _verified(candidate, book, settings, dropped)
+        statement = verified_statement(candidate, book, settings, dropped)
         if statement is not None:
             statements.append(statement)
             kept.append(candidate)
@@ -215,122 +222,120 @@ def _compose_body(
         except LLMError as error:
             book.clear()
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
-    bottom_line, sections, dropped = _lay_out(analysis, pool, overview, book, settings, terms=terms)
-    return _Body(bottom_line, sections, llm_dropped + dropped, "extractive", notes)
+    return _extractive_body(analysis, pool, overview, book, settings, terms=terms, notes=notes, dropped=llm_dropped)
 
 
-def _lay_out(
+def _extractive_body(
     analysis: QuestionAnalysis,
     pool: list[Evidence],
     overview: Evidence | None,
     book: CitationBook,
     settings: Settings,
     *,
-    terms: list[SpecificTerm] | None = None,
-) -> tuple[list[Statement], list[ArticleSection], list[Statement]]:
-    rules = template_for(analysis.question_type)
-    candidates = candidates_from(pool, analysis.question)
-    if overview is not None:
-        from_overview = [c for c in candidates if c.evidence.source_id == overview.source_id]
-        others = [c for c in candidates if c.evidence.source_id != overview.source_id and c.evidence.source.kind is not Kind.EDITORIAL_SUMMARY]
-        chosen = from_overview + select_diverse(others, limit=max(settings.compose.max_sentences // 3, 2))
-    else:
-        chosen = select_diverse(candidates, limit=settings.compose.max_sentences)
-    bottom = [c for c in chosen if _overview_heading(c) == "Bottom line"] or _bottom_line_pick(chosen)
-    bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question, terms), analysis.question)
-    dropped: list[Statement] = []
-    bottom_line = [s for c in bottom if (s := _verified(c, book, settings, dropped))]
-    placed: dict[str, ArticleSection] = {}
-    order = [rule.heading for rule in rules]
-    for candidate in chosen:
-        if candidate in bottom:
-            continue
-        heading, sub = _placement(candidate, rules)
-        statement = _verified(candidate, book, settings, dropped)
-        if statement is None:
-            continue
-        section = placed.setdefault(heading, ArticleSection(heading=heading))
-        if sub:
-            target = next((s for s in section.subsections if s.heading == sub), None)
-            if target is None:
-                target = ArticleSection(heading=sub)
-                section.subsections.append(target)
-            target.statements.append(statement)
-        else:
-            section.statements.append(statement)
-    order = SECTION_ORDER + order if overview is not None else order + SECTION_ORDER
-    ordered = sorted(placed.values(), key=lambda s: order.index(s.heading) if s.heading in order else len(order))
-    return bottom_line, ordered, dropped
+    terms: list[SpecificTerm] | None,
+    notes: list[str],
+    dropped: list[Statement],
+) -> _Body:
+    """The laid-out article; for yes/no and comparison questions with studies in the pool, a key-studies table whose
+    rows stand in for those studies' body sentences, counted in "What the evidence shows" when they agree."""
+    tabled = analysis.question_type in TABLED_TYPES and overview is None
+    findings = study_findings(analysis.question, pool) if tabled else {}
+    layout = lay_out(analysis, pool, overview, book, settings, terms=terms, tabled=set(findings))
+    rows: list[KeyStudy] = []
+    if findings:
+        rows = key_study_rows(findings, book, settings, layout.dropped)
+        _add_counts(layout.sections, count_statements(rows))
+    return _Body(layout.bottom_line, layout.sections, dropped + layout.dropped, "extractive", notes, rows)
+
+
+def _add_counts(sections: list[ArticleSection], counts: list[Statement]) -> None:
+    """The key-study counts lead "What the evidence shows" (the section is made when there is none)."""
+    if not counts:
+        return
+    section = next((s for s in sections if s.heading == EVIDENCE_SHOWS), None)
+    if section is None:
+        section = ArticleSection(heading=EVIDENCE_SHOWS)
+        sections.insert(0, section)
+    section.statements[:0] = counts
 
 
 def _verdict(
-    question: str, evidence: list[Evidence], citable: set[int], book: CitationBook, settings: Settings
-) -> Verdict | None:
-    """Yes/no/maybe read from all on-topic evidence, shown with the sentences that carry it from citable sources
-    only: a verdict must not bring in a source the article's own selection judged too weak to cite."""
-    prediction = predict_verdict(question, evidence)
+    question: str,
+    evidence: list[Evidence],
+    citable: set[int],
+    book: CitationBook,
+    settings: Settings,
+    *,
+    model: dict | None = None,
+) -> tuple[Verdict | None, str | None]:
+    """An earned verdict, or else a notice saying the studies give no clear answer. A shown verdict names the studies
+    it was read from (those the article may cite) and quotes their sentences that pushed the model towards it: a
+    verdict must not bring in a source the article's own selection judged too weak to cite."""
+    prediction = predict_verdict(question, evidence, model)
+    if not prediction.earned:
+        return None, _unclear_notice(prediction)
     statements = []
     carrying = [(item, sentence) for item, sentence in prediction.sentences if item.source_id in citable]
     for item, sentence in carrying[:3]:
         text = strip_citations(sentence)
         support = check_support(text, item.text, min_support=settings.compose.min_support)
         if support.supported:
-            statements.append(
-                Statement(
-                    text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score, quote=support.quote
-                )
-            )
-    return Verdict(answer=prediction.answer, confidence=round(prediction.confidence, 3), statements=statements)
-
-
-def _overview_heading(candidate: Candidate) -> str | None:
-    if candidate.evidence.source.kind is not Kind.EDITORIAL_SUMMARY:
-        return None
-    return section_for_overview_label(candidate.evidence.section)[0]
-
-
-def _placement(candidate: Candidate, rules: list) -> tuple[str, str | None]:
-    if candidate.evidence.source.kind is Kind.EDITORIAL_SUMMARY:
-        return section_for_overview_label(candidate.evidence.section)
-    return section_for_sentence(candidate.text, rules), None
-
-
-def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
-    """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
-    options of a choice, the drugs it names) and shares most of the question's words (at least two), when one of
-    the chosen sentences does; bottom-line sentences win ties."""
-    if ask is None or not bottom:
-        return bottom
-    words = content_words(question)
-    saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(c.words & words) >= min(2, len(words))]
-    if not saying:
-        return bottom
-    lead = max(saying, key=lambda c: (len(c.words & words), c in bottom, c.relevance))
-    return [lead] + [c for c in bottom if c is not lead]
-
-
-def _bottom_line_pick(chosen: list[Candidate]) -> list[Candidate]:
-    """Two sentences, guideline and systematic-review evidence first, then the most relevant."""
-    ranked = sorted(chosen, key=lambda c: (not c.is_strong, -c.relevance))
-    return ranked[:2]
-
-
-def _verified(candidate: Candidate, book: CitationBook, settings: Settings, dropped: list[Statement]) -> Statement | None:
-    support = check_support(candidate.text, candidate.evidence.text, min_support=settings.compose.min_support)
-    statement = Statement(
-        text=candidate.text,
-        citations=[],
-        passage_id=candidate.evidence.passage_id,
-        support=support.score,
-        verified=support.supported,
-        quote=support.quote,
-        flags=support.flags,
+            cited = Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score)
+            statements.append(cited.model_copy(update={"quote": support.quote}))
+    studies = [book.cite(item)[0] for item in _first_passages(prediction.read) if item.source_id in citable]
+    return (
+        Verdict(
+            answer=prediction.answer,
+            confidence=round(prediction.confidence, 3),
+            statements=statements,
+            studies=list(dict.fromkeys(studies)),
+            threshold=round(prediction.threshold, 4),
+        ),
+        None,
     )
-    if not support.supported:
-        dropped.append(statement)
-        return None
-    statement.citations = book.cite(candidate.evidence, reference_ids=candidate.reference_ids)
-    return statement
+
+
+def _unclear_notice(prediction: VerdictPrediction) -> str:
+    notice = "The retrieved studies do not give a clear yes or no answer"
+    if prediction.threshold > 1:
+        return (
+            f"{notice}: Medora states a verdict only at a confidence where its cross-validated accuracy reaches "
+            f"{TARGET_ACCURACY:.0%}, and its verdict model reaches no such level. Read the studies' own findings below."
+        )
+    return (
+        f"{notice}: the verdict model's confidence ({prediction.confidence:.0%}) is below {prediction.threshold:.0%}, "
+        f"the level at which its cross-validated accuracy reaches {TARGET_ACCURACY:.0%}."
+    )
+
+
+def _first_passages(evidence: list[Evidence]) -> list[Evidence]:
+    return list({item.source_id: item for item in reversed(evidence)}.values())[::-1]
+
+
+def _certainty(status: str, selection: Selection, book: CitationBook, body: _Body, pool: list[Evidence]) -> Certainty:
+    """The certainty line from the cited sources; a partial or empty answer is very low by definition, and says why."""
+    if status == INSUFFICIENT or not book.references():
+        return Certainty(level="very low", reason=NONE_ON_TOPIC)
+    if status == PARTIAL:
+        missing = ", ".join(selection.uncovered_terms) or "the question as asked"
+        return Certainty(level="very low", reason=f"No source here addresses {missing}; the answer is partial.")
+    return article_certainty(
+        book.references(),
+        pool + selection.on_topic,
+        _all_statements(body),
+        body.key_studies,
+        current_year=datetime.date.today().year,
+    )
+
+
+def _all_statements(body: _Body) -> list[Statement]:
+    found = list(body.bottom_line)
+    pending = list(body.sections)
+    while pending:
+        section = pending.pop(0)
+        found += section.statements
+        pending += section.subsections
+    return found
 
 
 def _title(question: str, overview: Evidence | None) -> str:

@@ -2,14 +2,17 @@
 
 Features count what a reader looks for in results sections: significant and non-significant p-values, words of
 effect and of no effect, hedges, and how the question is framed. The weights ship as JSON, trained by
-``bench/train_verdict.py`` on PubMedQA and BioASQ dev questions with cross-validated figures."""
+``bench/train_verdict.py`` on PubMedQA and BioASQ dev questions with cross-validated figures, together with the
+confidence a verdict must reach to be shown (``show_threshold``: where cross-validated accuracy reaches 0.75; above
+1 when no confidence does, and then no verdict is shown). The sentences said to carry a verdict are those of the
+evidence the model read whose cues pushed it most towards its answer."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -61,12 +64,23 @@ FEATURES = (
 )
 
 
+NEVER_SHOWN = 1.01  # a threshold no confidence reaches
+_CUE_FEATURES = ("p_significant", "p_not_significant", "effect", "no_effect", "hedge")  # counted per sentence too
+
+
 @dataclass
 class VerdictPrediction:
     answer: str
     confidence: float
     probabilities: dict[str, float]
     sentences: list[tuple[Evidence, str]]
+    threshold: float = NEVER_SHOWN
+    read: list[Evidence] = field(default_factory=list)  # the passages the features were computed from
+
+    @property
+    def earned(self) -> bool:
+        """True when the confidence reaches the level at which cross-validated accuracy is at least 0.75."""
+        return self.confidence >= self.threshold
 
 
 def _p_values(text: str) -> tuple[int, int]:
@@ -83,25 +97,53 @@ def _p_values(text: str) -> tuple[int, int]:
     return significant, not_significant
 
 
-def key_sentences(question: str, evidence: list[Evidence], *, limit: int = 6) -> list[tuple[Evidence, str]]:
-    """The evidence sentences that share most words with the question: what the verdict rests on."""
+def read_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """What the model reads: every passage of the best-ranked source, then the other passages among the top four."""
+    top_source = evidence[0].source_id if evidence else None
+    return [e for e in evidence if e.source_id == top_source] + [e for e in evidence[:4] if e.source_id != top_source]
+
+
+def _cue_counts(text: str) -> dict[str, int]:
+    significant, not_significant = _p_values(text)
+    counts = {name: len(pattern.findall(text)) for name, pattern in _CUES.items()}
+    return {"p_significant": significant, "p_not_significant": not_significant, **counts}
+
+
+def carrying_sentences(
+    evidence: list[Evidence], answer: str, model: dict, *, question: str = "", limit: int = 6
+) -> list[tuple[Evidence, str]]:
+    """The sentences of the read evidence whose cues (p-values, effect, no-effect and hedge words) push the model
+    most towards ``answer``: each cue counted in the sentence times its standardised weight for the answer minus the
+    mean weight of the other answers. Sentences pushing the other way, or not at all, are left out."""
+    labels = list(model["labels"])
+    weights = np.array(model["weights"])
+    scale = np.array(model["scale"])
+    columns = {name: FEATURES.index(name) for name in _CUE_FEATURES}
+    chosen = labels.index(answer)
+    others = [i for i in range(len(labels)) if i != chosen]
+    push = {
+        name: (weights[chosen, column] - weights[others, column].mean()) / scale[column]
+        for name, column in columns.items()
+    }
     words = content_words(question)
     scored = []
-    for rank, item in enumerate(evidence[:6]):
+    for rank, item in enumerate(read_evidence(evidence)):
         for sentence in split_sentences(item.text):
-            overlap = len(words & content_words(sentence)) / (len(words) or 1)
-            scored.append((overlap - 0.05 * rank, item, sentence))
-    scored.sort(key=lambda entry: -entry[0])
-    return [(item, sentence) for _score, item, sentence in scored[:limit]]
+            counts = _cue_counts(sentence)
+            score = sum(push[name] * counts[name] for name in push)
+            if score > 0:
+                overlap = len(words & content_words(sentence))
+                scored.append((score, overlap, -rank, item, sentence))
+    scored.sort(key=lambda entry: entry[:3], reverse=True)
+    return [(item, sentence) for *_key, item, sentence in scored[:limit]]
 
 
 def verdict_features(question: str, evidence: list[Evidence]) -> np.ndarray:
     """The feature vector (order of FEATURES) for a question and its retrieved evidence."""
-    top_source = evidence[0].source_id if evidence else None
-    focus = [e for e in evidence if e.source_id == top_source] + [e for e in evidence[:4] if e.source_id != top_source]
+    focus = read_evidence(evidence)
     text = " ".join(e.text for e in focus)
-    significant, not_significant = _p_values(text)
-    counts = {name: len(pattern.findall(text)) for name, pattern in _CUES.items()}
+    counts = _cue_counts(text)
+    significant, not_significant = counts["p_significant"], counts["p_not_significant"]
     words = content_words(question)
     coverage = len(words & content_words(text)) / (len(words) or 1)
     values = [
@@ -144,9 +186,12 @@ def predict_verdict(question: str, evidence: list[Evidence], model: dict | None 
     model = model or load_verdict_model()
     probabilities = predict_from_features(verdict_features(question, evidence), model)
     best = int(np.argmax(probabilities))
+    answer = model["labels"][best]
     return VerdictPrediction(
-        answer=model["labels"][best],
+        answer=answer,
         confidence=float(probabilities[best]),
         probabilities={label: round(float(p), 3) for label, p in zip(model["labels"], probabilities)},
-        sentences=key_sentences(question, evidence),
+        sentences=carrying_sentences(evidence, answer, model, question=question),
+        threshold=float(model.get("show_threshold", NEVER_SHOWN)),
+        read=read_evidence(evidence),
     )

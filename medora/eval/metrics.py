@@ -13,6 +13,14 @@ def recall_at_k(ranked: Sequence[str], gold: set[str], k: int) -> float:
     return len(set(ranked[:k]) & gold) / min(len(gold), k)
 
 
+def cited_recall_at_k(cited: set[str], gold: set[str], k: int = 10) -> float:
+    """Gold items among an article's cited sources, capped at k, divided by min(|gold|, k): an article citing every
+    gold document (or k of them when there are more) scores 1, whatever order it cites them in."""
+    if not gold:
+        return 0.0
+    return min(len(cited & gold), k) / min(len(gold), k)
+
+
 def ndcg_at_k(ranked: Sequence[str], gold: set[str], k: int) -> float:
     """Binary-relevance nDCG@k (Järvelin & Kekäläinen, 2002)."""
     if not gold:

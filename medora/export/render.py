@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from medora.export.references import CitedWork, numbered_work, summarised_works
-from medora.types import Article, ArticleSection, ReferenceEntry, Statement
+from medora.types import Article, ArticleSection, KeyStudy, ReferenceEntry, Statement
 
 if TYPE_CHECKING:
     import jinja2
@@ -41,10 +41,35 @@ def cited_sentence(statement: Statement) -> CitedSentence:
     return CitedSentence(text, list(statement.citations), "")
 
 
+def citation_marks(labels: list[str]) -> str:
+    """'1a, 2, 3, 4, 7' → '1a, 2–4, 7': runs of three or more consecutive numbers become a range."""
+    parts: list[str] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}–{run[-1]}")
+        else:
+            parts.extend(str(number) for number in run)
+        run.clear()
+
+    for label in labels:
+        if label.isdigit() and (not run or int(label) == run[-1] + 1):
+            run.append(int(label))
+            continue
+        close()
+        if label.isdigit():
+            run.append(int(label))
+        else:
+            parts.append(label)
+    close()
+    return ", ".join(parts)
+
+
 def sentence_text(statement: Statement) -> str:
-    """The statement as plain text with its marks, e.g. 'Give aspirin [1a, 1b].'"""
+    """The statement as plain text with its marks, e.g. 'Give aspirin [1a, 1b].', 'Three RCTs found a benefit [2–4].'"""
     parts = cited_sentence(statement)
-    marks = f" [{', '.join(parts.labels)}]" if parts.labels else ""
+    marks = f" [{citation_marks(parts.labels)}]" if parts.labels else ""
     return f"{parts.text}{marks}{parts.end}"
 
 
@@ -101,6 +126,33 @@ def verdict_heading(article: Article) -> str:
     return f"Verdict: {verdict.answer.upper()} (model confidence {verdict.confidence:.0%})" if verdict else ""
 
 
+def carried_by(article: Article) -> str:
+    """The studies a shown verdict was read from: 'Carried by: RCT, 2019 [1]; Cohort, 2015 [3].'"""
+    if article.verdict is None or not article.verdict.studies:
+        return "Carried by:" if article.verdict and article.verdict.statements else ""
+    entries = {str(ref.number): ref for ref in article.references}
+    named = []
+    for label in article.verdict.studies:
+        ref = entries.get(label)
+        about = [kind_label(ref.kind), str(ref.year) if ref.year else ""] if ref else []
+        named.append(f"{', '.join(x for x in about if x)} [{label}]".strip())
+    return "Carried by: " + "; ".join(named) + "."
+
+
+def certainty_line(article: Article) -> str:
+    """'Certainty of the evidence: moderate. 2 RCTs and 1 cohort study (2010–2019); rated down for …'"""
+    if article.certainty is None:
+        return ""
+    return f"Certainty of the evidence: {article.certainty.level}. {article.certainty.reason}"
+
+
+def key_study_cells(row: KeyStudy) -> list[str]:
+    """Study, design, size, population, finding (with its mark), direction: plain text, 'not stated' when absent."""
+    study = f"[{row.citation}]" + (f" {row.year}" if row.year else "")
+    size, population = row.size or "not stated", row.population or "not stated"
+    return [study, row.design, size, population, sentence_text(row.finding), row.direction]
+
+
 # --- Markdown -------------------------------------------------------------------------------------------------
 
 
@@ -119,6 +171,18 @@ def _md_section(section: ArticleSection, level: int) -> list[str]:
     for sub in section.subsections:
         lines += _md_section(sub, level + 1)
     return lines
+
+
+def _md_cell(text: str) -> str:
+    """Data text for a Markdown table cell: inert, and a pipe cannot end the cell."""
+    return _md(text).replace("|", "\\|")
+
+
+def _md_key_studies(rows: list[KeyStudy]) -> list[str]:
+    lines = ["## Key studies", "", "| Study | Design | Size | Population | Finding | Direction |"]
+    lines += ["| --- | --- | --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(_md_cell(text) for text in key_study_cells(row)) + " |" for row in rows]
+    return lines + [""]
 
 
 def _md_reference(entry: ReferenceEntry) -> list[str]:
@@ -140,10 +204,16 @@ def to_markdown(article: Article) -> str:
         lines += [f"> **Partial answer:** {_md(article.coverage_notice)}", ""]
     if article.verdict:
         lines += [f"## {verdict_heading(article)}", ""]
-        if article.verdict.statements:
-            lines += ["Carried by:", ""] + _md_bullets(article.verdict.statements)
+        if carried_by(article):
+            lines += [_md(carried_by(article)), ""] + _md_bullets(article.verdict.statements)
+    elif article.verdict_notice:
+        lines += [f"> **No clear answer:** {_md(article.verdict_notice)}", ""]
     if article.bottom_line:
         lines += ["## Bottom line", ""] + _md_bullets(article.bottom_line)
+    if certainty_line(article):
+        lines += [f"**{_md(certainty_line(article))}**", ""]
+    if article.key_studies:
+        lines += _md_key_studies(article.key_studies)
     for section in article.sections:
         lines += _md_section(section, 2)
     if article.related_articles:
@@ -186,6 +256,9 @@ def to_html(article: Article) -> str:
         references=references,
         status_line=status_line(article),
         verdict_heading=verdict_heading(article),
+        carried_by=carried_by(article),
+        certainty_line=certainty_line(article),
+        key_study_cells=key_study_cells,
         show_question=article.question.strip() != article.title.strip(),
         cited_sentence=cited_sentence,
         kind_label=kind_label,

@@ -1,8 +1,8 @@
 """What a question specifically asks for, and the bottom line led by the sentence that says it."""
 
-from medora.compose.article import lead_with_ask
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.extractive import candidates_from
+from medora.compose.layout import lead_with_ask
 from medora.compose.terms import specific_terms
 from tests.conftest import make_evidence
 

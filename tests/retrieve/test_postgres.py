@@ -41,14 +41,14 @@ def test_a_postgresql_store_searches_in_the_database_and_writes_no_index_files(l
 
 def test_top_ten_overlap_with_the_embedded_backend(library: Workspace):
     """Dense lists are the same (same vectors, HNSW exact at this size); BM25 in SQL over PostgreSQL's lexemes, so lexical
-    lists differ in places. Figures on this library: hybrid 0.97, lexical 0.98, dense 1.00 (unfiltered)."""
+    lists differ in places. Figures on this library: hybrid 0.95, lexical 0.98, dense 1.00 (unfiltered)."""
     embedded = json.loads(parity.PINNED.read_text())
     found = parity.rankings(library.retriever)
     shares = {
         mode: sum(overlap(found[key], embedded[key]) for key in found if key.endswith(f"| none | {mode}")) / 6
         for mode in parity.MODES
     }
-    assert {mode: round(share, 2) for mode, share in shares.items()} == {"hybrid": 0.97, "lexical": 0.98, "dense": 1.0}
+    assert {mode: round(share, 2) for mode, share in shares.items()} == {"hybrid": 0.95, "lexical": 0.98, "dense": 1.0}
     assert all(overlap(found[key], embedded[key]) == 1.0 for key in found if key.endswith("| dense"))
 
 

@@ -220,3 +220,15 @@ def test_a_partial_answer_says_what_is_not_covered_and_offers_the_closest_articl
     page = client.get(f"/articles/{created['slug']}").text
     assert 'data-testid="coverage-notice"' in page and "No source here addresses tirzepatide" in page
     assert "Insufficient evidence in the library" not in page
+
+
+def test_a_yes_no_answer_shows_certainty_key_studies_and_no_unearned_verdict(client):
+    created = client.post("/api/ask", json={"question": "Should general practitioners call patients by their first names?"}).json()
+    article = created["article"]
+    assert article["verdict"] is None and article["verdict_notice"].startswith("The retrieved studies do not give a clear")
+    page = client.get(f"/articles/{created['slug']}").text
+    assert 'data-testid="verdict-notice"' in page and 'data-testid="verdict"' not in page
+    assert 'data-testid="certainty"' in page and f"Certainty of the evidence: {article['certainty']['level']}." in page
+    assert article["key_studies"] and 'data-testid="key-studies"' in page
+    row = article["key_studies"][0]
+    assert f'<a href="#ref-{row["citation"]}">[{row["citation"]}]</a>' in page

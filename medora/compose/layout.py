@@ -1,0 +1,325 @@
+"""The extractive layout: which verified sentences an article shows, under which heading, citing which sources.
+
+A library overview brings its own sections (compose/templates.py maps their headings). Outside the library, sections
+come from what each source is and what part of it a sentence is taken from, never from one keyword of the sentence:
+- a guideline's sentences are recommendations: "Management"; when two or more of them are steps (a step label, first-
+  or second-line, "if … fails"), those form a "Treatment algorithm";
+- a research record's RESULTS, CONCLUSIONS and unlabelled findings (BioASQ excerpts, titles): "What the evidence
+  shows"; its BACKGROUND: "Background"; its METHODS are not shown (they feed the key-studies table);
+- a consumer page goes by its own label (treatment, symptoms, causes, outlook, prevention).
+The bottom line comes from the conclusions of the highest-level on-topic sources. Every source in the pool gets its
+best sentence (so the article cites the body of evidence, not its single best abstract); a sentence another source
+also supports is cited to both instead of being repeated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from medora.compose.analyse import QuestionAnalysis
+from medora.compose.ask import Ask, says_ask, specific_ask
+from medora.compose.citations import CitationBook
+from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
+from medora.compose.templates import SECTION_ORDER, section_for_overview_label
+from medora.compose.terms import SpecificTerm
+from medora.compose.verify import check_support
+from medora.retrieve.priors import EVIDENCE_LEVEL
+from medora.retrieve.tokenize import content_words
+from medora.settings import Settings
+from medora.types import ArticleSection, Evidence, Kind, Statement
+
+EVIDENCE_SHOWS = "What the evidence shows"
+MANAGEMENT, ALGORITHM, BACKGROUND = "Management", "Treatment algorithm", "Background"
+_CONSUMER_HEADINGS = {
+    "treatment": MANAGEMENT,
+    "symptoms": "Symptoms and diagnosis",
+    "exams and tests": "Symptoms and diagnosis",
+    "causes": "Causes",
+    "genetic changes": "Causes",
+    "inheritance": "Causes",
+    "susceptibility": "Causes",
+    "outlook": "Outlook",
+    "stages": "Outlook",
+    "complications": "Outlook",
+    "prevention": "Prevention",
+}
+_CONCLUSION = re.compile(r"conclusion|interpretation|implication", re.I)
+_RESULT = re.compile(r"result|finding|outcome", re.I)
+_BACKGROUND = re.compile(
+    r"background|introduction|context|rationale|objective|purpose|\baims?\b|importance|hypothes", re.I
+)
+_MEASURES = re.compile(r"outcome measure|end ?points?\b", re.I)  # what was to be measured, not what was found
+_METHODS = re.compile(
+    r"method|design|setting|patients|participants|subjects|materials|intervention|measure|procedure|data source|"
+    r"study selection|data extraction|eligib|search",
+    re.I,
+)
+_STEP_LABEL = re.compile(r"\bstep\b|\b(?:first|second|third)[- ]line\b|\bstage\b", re.I)
+_STEP_SENTENCE = re.compile(
+    r"^(?:step \d|(?:first|second|third)[- ]line\b)|\b(?:first|second|third)[- ]line (?:treatment|therapy|option)|"
+    r"\bif (?:\w+ ){0,6}(?:fails|persists|is not tolerated|does not respond|do not respond)\b",
+    re.I,
+)
+MIN_STEPS = 2  # a treatment algorithm needs at least this many step sentences
+BACKGROUND_SENTENCES = 2
+UNCLEAN_PENALTY = -0.3  # a fragment is shown only when a source has nothing better
+ROLE_BONUS = {"conclusion": 0.15, "result": 0.1, "finding": 0.1, "recommendation": 0.1, "background": -0.1}
+_ORDER_BY_TYPE = {
+    "management": [MANAGEMENT, ALGORITHM, EVIDENCE_SHOWS],
+    "diagnosis": ["Symptoms and diagnosis", EVIDENCE_SHOWS],
+    "aetiology": ["Causes", EVIDENCE_SHOWS],
+    "prognosis": ["Outlook", EVIDENCE_SHOWS],
+}
+_DEFAULT_ORDER = [
+    EVIDENCE_SHOWS, MANAGEMENT, ALGORITHM, "Symptoms and diagnosis", "Causes", "Outlook", "Prevention", "Key points",
+    BACKGROUND,
+]
+
+
+def sentence_role(evidence: Evidence) -> str:
+    """What a passage's sentences are, from its source's kind and its section label: recommendation, conclusion,
+    result, finding, background or methods, or a consumer page's own label."""
+    kind, label = evidence.source.kind, (evidence.section or "").strip()
+    if kind is Kind.GUIDELINE:
+        return "recommendation"
+    if kind is Kind.CONSUMER_HEALTH:
+        return label.lower() if label.lower() in _CONSUMER_HEADINGS else "information"
+    if _CONCLUSION.search(label):
+        return "conclusion"
+    if _MEASURES.search(label):
+        return "methods"
+    if _RESULT.search(label):
+        return "result"
+    if _BACKGROUND.search(label):
+        return "background"
+    if _METHODS.search(label):
+        return "methods"
+    return "finding"
+
+
+def heading_for(candidate: Candidate) -> str | None:
+    """The section a sentence of a non-overview source goes to (None: not shown, e.g. methods)."""
+    role = sentence_role(candidate.evidence)
+    if role == "recommendation":
+        return ALGORITHM if is_step(candidate) else MANAGEMENT
+    if role in ("conclusion", "result", "finding"):
+        return EVIDENCE_SHOWS
+    if role == "background":
+        return BACKGROUND
+    if role == "methods":
+        return None
+    return _CONSUMER_HEADINGS.get(role, "Key points")
+
+
+def is_step(candidate: Candidate) -> bool:
+    """A sentence that is a step of a treatment sequence, by its section label or its own wording."""
+    return bool(_STEP_LABEL.search(candidate.evidence.section or "") or _STEP_SENTENCE.search(candidate.text))
+
+
+@dataclass
+class Layout:
+    bottom_line: list[Statement]
+    sections: list[ArticleSection]
+    dropped: list[Statement] = field(default_factory=list)
+    used: list[Candidate] = field(default_factory=list)  # the sentences shown (a key-studies table avoids them)
+
+
+def lay_out(
+    analysis: QuestionAnalysis,
+    pool: list[Evidence],
+    overview: Evidence | None,
+    book: CitationBook,
+    settings: Settings,
+    *,
+    terms: list[SpecificTerm] | None = None,
+    tabled: set[int] | None = None,
+) -> Layout:
+    """Bottom line and sections from the pool; sources in ``tabled`` (a key-studies table cites them) need no
+    sentence of their own in the body."""
+    candidates = [
+        c
+        for c in candidates_from(pool, analysis.question)
+        if c.evidence.source.kind is Kind.EDITORIAL_SUMMARY or heading_for(c)
+    ]
+    if overview is not None:
+        from_overview = [c for c in candidates if c.evidence.source_id == overview.source_id]
+        others = [c for c in candidates if c.evidence.source.kind is not Kind.EDITORIAL_SUMMARY]
+        chosen = from_overview + select_diverse(others, limit=max(settings.compose.max_sentences // 3, 2))
+        bottom = [c for c in chosen if _overview_heading(c) == "Bottom line"] or _strongest(chosen, 2)
+    else:
+        bottom = _bottom_line(candidates)
+        chosen = bottom + _body(candidates, bottom, settings.compose.max_sentences, tabled or set())
+    bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question, terms), analysis.question)
+    layout = Layout([], [])
+    for candidate in bottom:
+        if statement := verified_statement(candidate, book, settings, layout.dropped):
+            layout.bottom_line.append(statement)
+            layout.used.append(candidate)
+    placed: dict[str, ArticleSection] = {}
+    shown: list[tuple[Candidate, Statement]] = list(zip(layout.used, layout.bottom_line, strict=True))
+    for candidate in chosen:
+        if candidate in bottom or _cited_alongside(candidate, shown, book, settings):
+            continue
+        statement = verified_statement(candidate, book, settings, layout.dropped)
+        if statement is None:
+            continue
+        shown.append((candidate, statement))
+        layout.used.append(candidate)
+        heading, sub = _placement(candidate)
+        section = placed.setdefault(heading, ArticleSection(heading=heading))
+        if sub:
+            target = next((s for s in section.subsections if s.heading == sub), None)
+            if target is None:
+                target = ArticleSection(heading=sub)
+                section.subsections.append(target)
+            target.statements.append(statement)
+        else:
+            section.statements.append(statement)
+    _fold_lone_steps(placed)
+    order = SECTION_ORDER if overview is not None else _ORDER_BY_TYPE.get(analysis.question_type, []) + _DEFAULT_ORDER
+    position = {heading: index for index, heading in reversed(list(enumerate(order)))}
+    layout.sections = sorted(placed.values(), key=lambda s: position.get(s.heading, len(order)))
+    return layout
+
+
+def _placement(candidate: Candidate) -> tuple[str, str | None]:
+    if candidate.evidence.source.kind is Kind.EDITORIAL_SUMMARY:
+        return section_for_overview_label(candidate.evidence.section)
+    return heading_for(candidate) or EVIDENCE_SHOWS, None
+
+
+def _fold_lone_steps(placed: dict[str, ArticleSection]) -> None:
+    """A single step is no algorithm: it joins the management recommendations."""
+    algorithm = placed.get(ALGORITHM)
+    if algorithm is None or algorithm.subsections or len(algorithm.statements) >= MIN_STEPS:
+        return
+    del placed[ALGORITHM]
+    placed.setdefault(MANAGEMENT, ArticleSection(heading=MANAGEMENT)).statements.extend(algorithm.statements)
+
+
+def _level(candidate: Candidate) -> float:
+    return EVIDENCE_LEVEL.get(candidate.evidence.source.kind.value, 0.4)
+
+
+def _score(candidate: Candidate) -> float:
+    clean = 0.0 if is_clean(candidate.text) else UNCLEAN_PENALTY
+    return candidate.relevance + ROLE_BONUS.get(sentence_role(candidate.evidence), 0.0) + clean
+
+
+_GLUED_LABEL = re.compile(r"(?:^|[.:;]\s*)[A-Z]{4,}(?: [A-Z]{2,})*:")
+
+
+def is_clean(sentence: str) -> bool:
+    """A sentence that starts as a sentence and carries no section label glued into it ('in uncertain.METHODS AND
+    ANALYSIS: …', 'ONCLUSIONS: …', as some published excerpts are cut)."""
+    return (sentence[:1].isupper() or sentence[:1].isdigit()) and not _GLUED_LABEL.search(sentence)
+
+
+def _best_per_source(candidates: list[Candidate]) -> dict[int, Candidate]:
+    """Each source's best sentence (relevance, conclusions and results first), in the order sources were ranked."""
+    best: dict[int, Candidate] = {}
+    for candidate in candidates:
+        current = best.get(candidate.evidence.source_id)
+        if current is None or _score(candidate) > _score(current):
+            best[candidate.evidence.source_id] = candidate
+    return best
+
+
+def _bottom_line(candidates: list[Candidate], size: int = 2) -> list[Candidate]:
+    """The conclusions of the highest-level sources: the best sentence of each of the ``size`` sources ranked by
+    evidence level, then by whether the sentence is a conclusion, then by relevance. Steps stay in their algorithm."""
+    answering = [
+        c for c in candidates if sentence_role(c.evidence) not in ("background", "methods") and not is_step(c)
+    ] or candidates
+    best = _best_per_source(answering)
+    ranked = sorted(
+        best.values(),
+        key=lambda c: (-_level(c), not is_clean(c.text), sentence_role(c.evidence) != "conclusion", -c.relevance),
+    )
+    return ranked[:size]
+
+
+def _body(candidates: list[Candidate], bottom: list[Candidate], limit: int, tabled: set[int]) -> list[Candidate]:
+    """One sentence for every source not yet cited (its best, unless it repeats a chosen one), then the most
+    relevant others up to ``limit`` sentences; background at most BACKGROUND_SENTENCES."""
+    cited = {c.evidence.source_id for c in bottom} | tabled
+    chosen: list[Candidate] = []
+    for source_id, candidate in _best_per_source(candidates).items():
+        if source_id not in cited:
+            chosen.append(candidate)
+    background = sum(sentence_role(c.evidence) == "background" for c in chosen)
+    for candidate in sorted(candidates, key=lambda c: -_score(c)):
+        if len(chosen) >= limit:
+            break
+        if candidate in chosen or candidate in bottom or is_redundant(candidate, chosen + bottom):
+            continue
+        if sentence_role(candidate.evidence) == "background":
+            if background >= BACKGROUND_SENTENCES:
+                continue
+            background += 1
+        chosen.append(candidate)
+    return chosen
+
+
+def _cited_alongside(
+    candidate: Candidate, shown: list[tuple[Candidate, Statement]], book: CitationBook, settings: Settings
+) -> bool:
+    """When ``candidate`` repeats a sentence already shown and its own passage supports that sentence, cite its
+    source there instead of repeating it (True); otherwise leave it to be shown on its own (False)."""
+    for other, statement in shown:
+        if other.evidence.source_id == candidate.evidence.source_id or not is_redundant(candidate, [other]):
+            continue
+        support = check_support(statement.text, candidate.evidence.text, min_support=settings.compose.min_support)
+        if support.supported:
+            for label in book.cite(candidate.evidence):
+                if label not in statement.citations:
+                    statement.citations.append(label)
+            statement.grouped_passage_ids.append(candidate.evidence.passage_id)
+            return True
+    return False
+
+
+def _overview_heading(candidate: Candidate) -> str | None:
+    if candidate.evidence.source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    return section_for_overview_label(candidate.evidence.section)[0]
+
+
+def _strongest(chosen: list[Candidate], size: int) -> list[Candidate]:
+    """Guideline and systematic-review evidence first, then the most relevant."""
+    return sorted(chosen, key=lambda c: (not c.is_strong, -c.relevance))[:size]
+
+
+def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
+    """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
+    options of a choice, the drugs it names) and shares most of the question's words (at least two), when one of
+    the chosen sentences does; bottom-line sentences win ties."""
+    if ask is None or not bottom:
+        return bottom
+    words = content_words(question)
+    saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(c.words & words) >= min(2, len(words))]
+    if not saying:
+        return bottom
+    lead = max(saying, key=lambda c: (len(c.words & words), c in bottom, c.relevance))
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def verified_statement(
+    candidate: Candidate, book: CitationBook, settings: Settings, dropped: list[Statement]
+) -> Statement | None:
+    """The candidate as a cited Statement when its passage supports it; else None (and it joins ``dropped``)."""
+    support = check_support(candidate.text, candidate.evidence.text, min_support=settings.compose.min_support)
+    statement = Statement(
+        text=candidate.text,
+        citations=[],
+        passage_id=candidate.evidence.passage_id,
+        support=support.score,
+        verified=support.supported,
+        quote=support.quote,
+        flags=support.flags,
+    )
+    if not support.supported:
+        dropped.append(statement)
+        return None
+    statement.citations = book.cite(candidate.evidence, reference_ids=candidate.reference_ids)
+    return statement
