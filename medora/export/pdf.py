@@ -16,8 +16,15 @@ from fpdf.enums import XPos, YPos
 
 from medora.errors import MedoraError
 from medora.export.references import CitedWork, numbered_work, summarised_works
-from medora.export.render import kind_label, reference_text, sentence_text, status_line, verdict_heading
-from medora.types import Article, ArticleSection, Statement
+from medora.export.render import (
+    certainty_line,
+    kind_label,
+    reference_text,
+    sentence_text,
+    status_line,
+    verdict_heading,
+)
+from medora.types import Article, ArticleSection, KeyStudy, Statement
 
 FONT = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
@@ -116,6 +123,16 @@ def _urgent(pdf: FPDF, notice: str) -> None:
     pdf.set_draw_color(0)
 
 
+def _key_studies(pdf: FPDF, rows: list[KeyStudy]) -> None:
+    """One entry a study (a table would not fit the verbatim findings on A4): design, year, size, population,
+    direction, then the finding as quoted, with its citation."""
+    _heading(pdf, "Key studies", 2)
+    for row in rows:
+        facts = [row.design, str(row.year) if row.year else "", row.size or "", row.population or "", row.direction]
+        _hanging(pdf, f"[{row.citation}]", " · ".join(fact for fact in facts if fact), indent=0, marker_width=9, style="B")
+        _paragraph(pdf, sentence_text(row.finding), indent=9)
+
+
 def to_pdf(article: Article) -> bytes:
     """The article as a printable A4 PDF: title, status, urgent notice, verdict, sections, references, disclaimer."""
     pdf = _new_document(article)
@@ -127,6 +144,12 @@ def to_pdf(article: Article) -> bytes:
     pdf.set_text_color(0)
     if article.urgent_notice:
         _urgent(pdf, article.urgent_notice)
+    if article.coverage_notice:
+        _paragraph(pdf, f"Partial answer: {article.coverage_notice}", style="B")
+    if article.verdict_notice and not article.verdict:
+        _paragraph(pdf, f"No clear answer: {article.verdict_notice}", style="B")
+    if certainty_line(article):
+        _paragraph(pdf, certainty_line(article), style="B")
     if article.verdict:
         _heading(pdf, verdict_heading(article), 2)
         if article.verdict.statements:
@@ -135,6 +158,8 @@ def to_pdf(article: Article) -> bytes:
     if article.bottom_line:
         _heading(pdf, "Bottom line", 2)
         _bullets(pdf, article.bottom_line)
+    if article.key_studies:
+        _key_studies(pdf, article.key_studies)
     for section in article.sections:
         _section(pdf, section, 2)
     _heading(pdf, "Evidence", 2)

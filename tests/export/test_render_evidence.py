@@ -46,3 +46,18 @@ def test_html_gives_the_key_studies_table_and_certainty(article: Article):
 def test_a_shown_verdict_names_the_studies_that_carry_it(article: Article):
     article.verdict.studies = ["3"]
     assert "Carried by: Guideline, 2024 [3]." in to_markdown(article)
+
+
+def test_pdf_gives_the_notice_certainty_and_key_studies(article: Article):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from medora.export.pdf import to_pdf
+
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(to_pdf(_with_evidence(article)))).pages)
+    text = " ".join(text.split())
+    assert "No clear answer: The retrieved studies do not give a clear yes or no answer" in text
+    assert "Certainty of the evidence: moderate." in text and "Key studies" in text
+    assert "RCT · 2010 · 20,211 adult trauma patients · benefit" in text
+    assert "Tranexamic acid significantly reduced death due to bleeding" in text
