@@ -211,7 +211,7 @@ def _compose_body(
     if settings.compose.composer == "llm" and pool:
         evidence = pool[:LLM_EVIDENCE]
         try:
-            headings = [rule.heading for rule in template_for(analysis.question_type)]
+            headings = template_for(analysis.question_type)
             draft = request_draft(analysis.question, evidence, headings, settings=settings.llm, on_text=on_text)
             bottom_line, sections, llm_dropped = verify_draft(
                 draft, evidence, book, min_support=settings.compose.min_support
