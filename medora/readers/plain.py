@@ -3,7 +3,9 @@ doses taken out.
 
 Each function returns candidate text; the caller checks it against the cited passage (``check_faithful``) before
 using it. Splits happen only outside brackets: at a semicolon, at a comma followed by a conjunction that starts a
-clause of its own ('…, and X is …', '…, because …'), and before a list introduced by 'such as' ('These include …').
+clause of its own ('…, and X is …', '…, because …'), at ', or' / ', then' / ', and do not' between two instructions
+('Add X, or add Y' → 'Add X. Or add Y.'), at ', which' + verb ('…, which improves …' → '… This improves …'), and
+before a list introduced by 'such as' ('These include …').
 A sentence opening with 'If'/'When'/'Unless' is never split, since its condition governs the whole. Pure functions
 over strings."""
 
@@ -15,7 +17,10 @@ from medora.sentences import split_sentences
 
 MIN_CLAUSE_WORDS = 4
 _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|when|unless|whether|although|though|while|where|once|until|after|before)\b", re.I)
-_CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because)\s+", re.I)
+_CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because|or|then)\s+", re.I)
+# ', which improves symptoms' describes what came before: 'This improves symptoms' says the same of it
+_WHICH = re.compile(r",\s+which\s+(?=(?:is|are|was|were|has|have|can|may|might|should|does|did|also|often|usually|"
+                    r"\w+s)\b)", re.I)
 _SUCH_AS = re.compile(r",?\s+such as\s+", re.I)
 # A clause of its own has a finite verb near its start: an auxiliary or modal, or a common clinical verb.
 _FINITE = re.compile(
@@ -50,7 +55,7 @@ _DOSE = re.compile(
 _CONDITION_SEGMENT = re.compile(r"^\W*(?:if|unless|when|only|except|provided|but not|not)\b", re.I)
 
 
-def split_long(sentence: str, *, max_words: int = 14) -> list[str]:
+def split_long(sentence: str, *, max_words: int = 10) -> list[str]:
     """The sentence as shorter sentences, split at safe clause boundaries while it is longer than ``max_words``."""
     if len(sentence.split()) <= max_words or _CONDITIONAL_OPENING.match(sentence):
         return [sentence]
@@ -74,8 +79,15 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
         if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or _shares_subject(rest):
             continue
         word = match.group(1).lower()
-        opening = {"but": "But", "although": "But", "so": "So", "because": "This is because"}.get(word, "")
+        opens_do_not = rest.lower().startswith("do not")
+        if (word in {"or", "then"} or opens_do_not) and not _is_instruction(sentence, rest):
+            continue  # '…, or more' and '…, then 2 mg' go on with the same clause; only a second instruction stands
+        opening = {"but": "But", "although": "But", "so": "So", "because": "This is because", "or": "Or",
+                   "then": "Then"}.get(word, "")
         found.append((match.start(), match.end(), opening))
+    for match in _WHICH.finditer(sentence):
+        if _depth(sentence, match.start()) == 0:
+            found.append((match.start(), match.end(), "This"))
     for match in _SUCH_AS.finditer(sentence):
         rest = sentence[match.end() :]
         if _depth(sentence, match.start()) == 0 and not re.search(r"[,;]\s+(?:and |or )?\w+\s+(?:is|are|should|may|can)\b", rest):
@@ -108,12 +120,20 @@ _IMPERATIVE = frozenset(
 )
 
 
+def _is_instruction(sentence: str, rest: str) -> bool:
+    """Both halves are instructions: the sentence opens with one ('Add…', 'Do not…') and so does ``rest``."""
+    def opens_instruction(text: str) -> bool:
+        words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", text)[:2]]
+        return bool(words) and (words[0] in _IMPERATIVE or words[:2] == ["do", "not"])
+    return opens_instruction(sentence) and opens_instruction(rest)
+
+
 def _shares_subject(rest: str) -> bool:
     """'…, and conditionally recommends against…' or '…, and offering it to…' goes on with the same subject: cut
     there and the second half has none. An instruction ('…, and refer…') stands alone."""
     words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", rest)[:2]]
     first = words[1] if words and words[0].endswith("ly") and len(words) > 1 else (words[0] if words else "")
-    if first in _IMPERATIVE:
+    if first in _IMPERATIVE or [w for w in words[:2]] == ["do", "not"]:
         return False
     return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
         first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}
