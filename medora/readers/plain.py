@@ -21,7 +21,11 @@ _CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because|or|th
 # ', which improves symptoms' describes what came before: 'This improves symptoms' says the same of it
 _WHICH = re.compile(r",\s+which\s+(?=(?:is|are|was|were|has|have|can|may|might|should|does|did|also|often|usually|"
                     r"\w+s)\b)", re.I)
-_SUCH_AS = re.compile(r",?\s+such as\s+", re.I)
+_SUCH_AS = re.compile(r",?\s+such as\s+|,\s+including\s+", re.I)
+# 'the signs are: …' leaves no sentence before the colon; 'all eight criteria are met: …' does
+_OPEN_BEFORE_COLON = re.compile(r"is|are|was|were|be|include|includes|including|of|with|for|to|as|and|or|the|a|an|by|"
+                                r"in|on|at|from|like|namely|both|either|than")
+_COLON_LIST = re.compile(r":\s+(?=[^:;]*,)")  # 'criteria are met: age under 50, heart rate …' (a list follows)
 # A clause of its own has a finite verb near its start: an auxiliary or modal, or a common clinical verb.
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|should|would|may|might|must|will|shall|needs?|"
@@ -29,7 +33,8 @@ _FINITE = re.compile(
     r"advises?|includes?|depends?|works?|occurs?|requires?|carries|carry|means?|shows?|gives?|makes?|takes?|"
     r"follows?|starts?|stops?|affects?|lasts?|refer|give|offer|start|stop|check|consider|use|avoid|review|repeat|"
     r"arrange|measure|treat|assess|advise|add|obtain|record|fit|continue|seek|take|test|ask|tell|keep|switch|"
-    r"monitor|discuss|explain|reassess|confirm|document|teach|encourage|support|provide|prescribe|it|they|this|"
+    r"monitor|discuss|explain|reassess|confirm|document|teach|encourage|support|provide|prescribe|examine|involve|"
+    r"diagnose|aim|try|guide|increase|look|screen|exclude|admit|transfer|inform|escalate|restart|it|they|this|"
     r"these|there)\b",
     re.I,
 )
@@ -76,7 +81,10 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), ""))
     for match in _CONJUNCTION.finditer(sentence):
         rest = sentence[match.end() :]
-        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or _shares_subject(rest):
+        subordinate = match.group(1).lower() == "because"  # 'because' always brings its own subject
+        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or (
+            not subordinate and _shares_subject(rest)
+        ):
             continue
         word = match.group(1).lower()
         opens_do_not = rest.lower().startswith("do not")
@@ -92,6 +100,10 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
         rest = sentence[match.end() :]
         if _depth(sentence, match.start()) == 0 and not re.search(r"[,;]\s+(?:and |or )?\w+\s+(?:is|are|should|may|can)\b", rest):
             found.append((match.start(), match.end(), "These include"))
+    for match in _COLON_LIST.finditer(sentence):
+        last = re.findall(r"[\w'-]+", sentence[: match.start()])[-1:] or [""]
+        if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()):
+            found.append((match.start(), match.end(), "These are"))
     # the boundary nearest the middle first, so the two halves come out even
     middle = len(sentence) / 2
     return sorted(found, key=lambda item: abs(item[0] - middle))
@@ -116,7 +128,8 @@ def without_asides(text: str) -> str:
 _IMPERATIVE = frozenset(
     """refer give offer start stop check consider use avoid review repeat arrange measure treat assess advise add obtain
     record fit continue seek take test ask tell keep switch monitor discuss explain reassess confirm document teach
-    encourage support provide prescribe""".split()
+    encourage support provide prescribe examine involve diagnose aim try guide increase look screen exclude admit transfer
+    inform escalate restart""".split()
 )
 
 

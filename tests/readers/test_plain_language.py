@@ -116,3 +116,38 @@ def test_a_rewrite_that_flips_the_claim_is_rejected_by_the_check():
     assert check_faithful("Early surgery was linked to better outcomes than later surgery.", lay_passage).supported
     assert not check_faithful("Early surgery was linked to worse outcomes than later surgery.", lay_passage).supported
     assert not check_faithful("Steroids did help.", lay_passage).supported
+
+
+def test_because_keeps_its_own_subject_and_becomes_a_sentence():
+    assert split_long(
+        "Diagnosing otitis media from a red eardrum alone leads to overtreatment, because crying and fever can redden "
+        "the membrane."
+    ) == [
+        "Diagnosing otitis media from a red eardrum alone leads to overtreatment.",
+        "This is because crying and fever can redden the membrane.",
+    ]
+
+
+def test_a_second_instruction_after_and_is_split_off():
+    assert split_long(
+        "Take a history of pain, stiffness and function, and examine for effusion, deformity and muscle strength."
+    ) == ["Take a history of pain, stiffness and function.", "Examine for effusion, deformity and muscle strength."]
+
+
+def test_a_list_after_including_or_a_colon_becomes_its_own_sentence():
+    assert split_long(
+        "Screen adolescents and adults at increased risk, including people with HIV, people who inject drugs and "
+        "household contacts."
+    ) == [
+        "Screen adolescents and adults at increased risk.",
+        "These include people with HIV, people who inject drugs and household contacts.",
+    ]
+    assert split_long(
+        "Blood clot in the lung can be excluded if all eight criteria are met: age under 50, heart rate under 100 and "
+        "no earlier clot."
+    ) == [
+        "Blood clot in the lung can be excluded if all eight criteria are met.",
+        "These are age under 50, heart rate under 100 and no earlier clot.",
+    ]
+    unfinished = "The three warning signs of this rare condition are: fever, new back pain and leg weakness."
+    assert split_long(unfinished) == [unfinished]
