@@ -151,3 +151,10 @@ def test_a_list_after_including_or_a_colon_becomes_its_own_sentence():
     ]
     unfinished = "The three warning signs of this rare condition are: fever, new back pain and leg weakness."
     assert split_long(unfinished) == [unfinished]
+
+
+def test_a_bare_noun_phrase_replaces_its_term_after_an_adjective():
+    assert to_lay("Give interim anticoagulation if the wait is long.") == (
+        "Give interim blood-thinning treatment if the wait is long."
+    )
+    assert to_lay("Chronic hypertension raises the risk.") == "Chronic high blood pressure raises the risk."
