@@ -5,7 +5,12 @@ The text measured is what a reader reads as the answer: the verdict, bottom line
 bracketed explanations and dose notices), not headings, references or the disclaimer. Targets: the patient median at
 grade 8 or below, the clinician version unchanged by adaptation.
 
-    python bench/readability.py     # writes bench/results/readability.json
+The set is split by a salted hash of the question wording (``medora.eval.split.hash_bucket`` below FROZEN_SHARE):
+the plain-language rules are tuned on the dev part only and the frozen part is measured, never tuned on.
+The composed articles and their passages are cached (bench/.cache/readability_articles.json) so that a change to
+the adaptation can be measured without composing again; ``--fresh`` composes anew.
+
+    python bench/readability.py [--fresh]     # writes bench/results/readability.json
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -21,6 +27,7 @@ import yaml
 from common import ROOT, write_results
 
 from medora import articles
+from medora.eval.split import hash_bucket
 from medora.readers.audience import AUDIENCES, adapt_article, reading_order
 from medora.settings import Settings
 from medora.types import Article
@@ -28,7 +35,37 @@ from medora.workspace import Workspace
 
 QUESTIONS = ROOT / "bench" / "data" / "readability_questions.yaml"
 HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "readability-home"))
+CACHE = ROOT / "bench" / ".cache" / "readability_articles.json"
 TARGET_PATIENT_GRADE = 8.0
+FROZEN_SHARE = 40  # percent of the questions, by hash of the wording, only measured, never tuned on
+
+
+def part(question: str) -> str:
+    return "frozen" if hash_bucket(question) < FROZEN_SHARE else "dev"
+
+
+def composed(questions: list[str], *, fresh: bool) -> list[tuple[Article, dict[int, str]]]:
+    """Each question's composed article and the text of the passages it cites, from the cache unless ``fresh``."""
+    if not fresh and CACHE.exists():
+        cached = json.loads(CACHE.read_text(encoding="utf-8"))
+        if [row["question"] for row in cached] == questions:
+            return [
+                (Article.model_validate(row["article"]), {int(k): v for k, v in row["passages"].items()})
+                for row in cached
+            ]
+    workspace = Workspace(Settings(home=HOME))
+    if workspace.needs_prepare():
+        workspace.prepare()
+    out, rows = [], []
+    for question in questions:
+        article = articles.ask(workspace, question).article
+        ids = [pid for ref in article.references for pid in ref.passage_ids]
+        passages = {pid: view.text for pid, view in articles.passages_for(workspace, ids).items()}
+        out.append((article, passages))
+        rows.append({"question": question, "article": article.model_dump(mode="json"), "passages": passages})
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    CACHE.write_text(json.dumps(rows), encoding="utf-8")
+    return out
 
 
 def body_text(article: Article) -> str:
@@ -43,17 +80,11 @@ def grade(text: str) -> float:
 
 def main() -> int:
     questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
-    workspace = Workspace(Settings(home=HOME))
-    if workspace.needs_prepare():
-        workspace.prepare()
     grades: dict[str, list[float]] = {audience: [] for audience in AUDIENCES}
     adaptations: dict[str, int] = {}
     unchanged, seconds, rows = 0, [], []
-    for question in questions:
-        article = articles.ask(workspace, question).article
-        ids = [pid for ref in article.references for pid in ref.passage_ids]
-        passages = {pid: view.text for pid, view in articles.passages_for(workspace, ids).items()}
-        row = {"question": question}
+    for question, (article, passages) in zip(questions, composed(questions, fresh="--fresh" in sys.argv)):
+        row = {"question": question, "part": part(question)}
         for audience in AUDIENCES:
             tick = time.perf_counter()
             adapted = adapt_article(article, audience, passages=passages)
@@ -67,9 +98,21 @@ def main() -> int:
                     key = statement.adaptation or "as composed"
                     adaptations[key] = adaptations.get(key, 0) + 1
         rows.append(row)
+    by_part = {
+        name: {
+            "questions": sum(row["part"] == name for row in rows),
+            "median_fk_grade": {
+                audience: round(statistics.median(row[audience] for row in rows if row["part"] == name), 1)
+                for audience in AUDIENCES
+            },
+            "patient_at_or_below_target": sum(row["patient"] <= TARGET_PATIENT_GRADE for row in rows if row["part"] == name),
+        }
+        for name in ("dev", "frozen")
+    }
     figures = {
         "questions": len(questions),
         "median_fk_grade": {audience: round(statistics.median(values), 1) for audience, values in grades.items()},
+        "by_part": by_part,
         "patient_at_or_below_target": sum(g <= TARGET_PATIENT_GRADE for g in grades["patient"]),
         "target_patient_median": TARGET_PATIENT_GRADE,
         "clinician_unchanged": f"{unchanged} of {len(questions)}",

@@ -3,7 +3,9 @@ doses taken out.
 
 Each function returns candidate text; the caller checks it against the cited passage (``check_faithful``) before
 using it. Splits happen only outside brackets: at a semicolon, at a comma followed by a conjunction that starts a
-clause of its own ('…, and X is …', '…, because …'), and before a list introduced by 'such as' ('These include …').
+clause of its own ('…, and X is …', '…, because …'), at ', or' / ', then' / ', and do not' between two instructions
+('Add X, or add Y' → 'Add X. Or add Y.'), at ', which' + verb ('…, which improves …' → '… This improves …'), and
+before a list introduced by 'such as' ('These include …').
 A sentence opening with 'If'/'When'/'Unless' is never split, since its condition governs the whole. Pure functions
 over strings."""
 
@@ -15,8 +17,15 @@ from medora.sentences import split_sentences
 
 MIN_CLAUSE_WORDS = 4
 _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|when|unless|whether|although|though|while|where|once|until|after|before)\b", re.I)
-_CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because)\s+", re.I)
-_SUCH_AS = re.compile(r",?\s+such as\s+", re.I)
+_CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because|or|then)\s+", re.I)
+# ', which improves symptoms' describes what came before: 'This improves symptoms' says the same of it
+_WHICH = re.compile(r",\s+which\s+(?=(?:is|are|was|were|has|have|can|may|might|should|does|did|also|often|usually|"
+                    r"\w+s)\b)", re.I)
+_SUCH_AS = re.compile(r",?\s+such as\s+|,\s+including\s+", re.I)
+# 'the signs are: …' leaves no sentence before the colon; 'all eight criteria are met: …' does
+_OPEN_BEFORE_COLON = re.compile(r"is|are|was|were|be|include|includes|including|of|with|for|to|as|and|or|the|a|an|by|"
+                                r"in|on|at|from|like|namely|both|either|than")
+_COLON_LIST = re.compile(r":\s+(?=[^:;]*,)")  # 'criteria are met: age under 50, heart rate …' (a list follows)
 # A clause of its own has a finite verb near its start: an auxiliary or modal, or a common clinical verb.
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|should|would|may|might|must|will|shall|needs?|"
@@ -24,7 +33,8 @@ _FINITE = re.compile(
     r"advises?|includes?|depends?|works?|occurs?|requires?|carries|carry|means?|shows?|gives?|makes?|takes?|"
     r"follows?|starts?|stops?|affects?|lasts?|refer|give|offer|start|stop|check|consider|use|avoid|review|repeat|"
     r"arrange|measure|treat|assess|advise|add|obtain|record|fit|continue|seek|take|test|ask|tell|keep|switch|"
-    r"monitor|discuss|explain|reassess|confirm|document|teach|encourage|support|provide|prescribe|it|they|this|"
+    r"monitor|discuss|explain|reassess|confirm|document|teach|encourage|support|provide|prescribe|examine|involve|"
+    r"diagnose|aim|try|guide|increase|look|screen|exclude|admit|transfer|inform|escalate|restart|it|they|this|"
     r"these|there)\b",
     re.I,
 )
@@ -50,7 +60,7 @@ _DOSE = re.compile(
 _CONDITION_SEGMENT = re.compile(r"^\W*(?:if|unless|when|only|except|provided|but not|not)\b", re.I)
 
 
-def split_long(sentence: str, *, max_words: int = 14) -> list[str]:
+def split_long(sentence: str, *, max_words: int = 10) -> list[str]:
     """The sentence as shorter sentences, split at safe clause boundaries while it is longer than ``max_words``."""
     if len(sentence.split()) <= max_words or _CONDITIONAL_OPENING.match(sentence):
         return [sentence]
@@ -71,15 +81,29 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), ""))
     for match in _CONJUNCTION.finditer(sentence):
         rest = sentence[match.end() :]
-        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or _shares_subject(rest):
+        subordinate = match.group(1).lower() == "because"  # 'because' always brings its own subject
+        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or (
+            not subordinate and _shares_subject(rest)
+        ):
             continue
         word = match.group(1).lower()
-        opening = {"but": "But", "although": "But", "so": "So", "because": "This is because"}.get(word, "")
+        opens_do_not = rest.lower().startswith("do not")
+        if (word in {"or", "then"} or opens_do_not) and not _is_instruction(sentence, rest):
+            continue  # '…, or more' and '…, then 2 mg' go on with the same clause; only a second instruction stands
+        opening = {"but": "But", "although": "But", "so": "So", "because": "This is because", "or": "Or",
+                   "then": "Then"}.get(word, "")
         found.append((match.start(), match.end(), opening))
+    for match in _WHICH.finditer(sentence):
+        if _depth(sentence, match.start()) == 0:
+            found.append((match.start(), match.end(), "This"))
     for match in _SUCH_AS.finditer(sentence):
         rest = sentence[match.end() :]
         if _depth(sentence, match.start()) == 0 and not re.search(r"[,;]\s+(?:and |or )?\w+\s+(?:is|are|should|may|can)\b", rest):
             found.append((match.start(), match.end(), "These include"))
+    for match in _COLON_LIST.finditer(sentence):
+        last = re.findall(r"[\w'-]+", sentence[: match.start()])[-1:] or [""]
+        if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()):
+            found.append((match.start(), match.end(), "These are"))
     # the boundary nearest the middle first, so the two halves come out even
     middle = len(sentence) / 2
     return sorted(found, key=lambda item: abs(item[0] - middle))
@@ -104,8 +128,17 @@ def without_asides(text: str) -> str:
 _IMPERATIVE = frozenset(
     """refer give offer start stop check consider use avoid review repeat arrange measure treat assess advise add obtain
     record fit continue seek take test ask tell keep switch monitor discuss explain reassess confirm document teach
-    encourage support provide prescribe""".split()
+    encourage support provide prescribe examine involve diagnose aim try guide increase look screen exclude admit transfer
+    inform escalate restart""".split()
 )
+
+
+def _is_instruction(sentence: str, rest: str) -> bool:
+    """Both halves are instructions: the sentence opens with one ('Add…', 'Do not…') and so does ``rest``."""
+    def opens_instruction(text: str) -> bool:
+        words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", text)[:2]]
+        return bool(words) and (words[0] in _IMPERATIVE or words[:2] == ["do", "not"])
+    return opens_instruction(sentence) and opens_instruction(rest)
 
 
 def _shares_subject(rest: str) -> bool:
@@ -113,7 +146,7 @@ def _shares_subject(rest: str) -> bool:
     there and the second half has none. An instruction ('…, and refer…') stands alone."""
     words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", rest)[:2]]
     first = words[1] if words and words[0].endswith("ly") and len(words) > 1 else (words[0] if words else "")
-    if first in _IMPERATIVE:
+    if first in _IMPERATIVE or [w for w in words[:2]] == ["do", "not"]:
         return False
     return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
         first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}

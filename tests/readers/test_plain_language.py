@@ -1,5 +1,6 @@
 """The glossary and plain-language moves on literal sentences: what they change, and what they leave alone."""
 
+from medora.compose.faithfulness import check_faithful
 from medora.readers.glossary import find_terms, to_lay
 from medora.readers.plain import split_long, states_a_dose, without_doses
 
@@ -68,3 +69,92 @@ def test_a_dose_clause_is_taken_out_and_the_rest_kept():
 def test_a_dose_with_a_condition_or_nothing_else_cannot_be_taken_out():
     assert without_doses("Amoxicillin 500 mg.") is None
     assert without_doses("Continue the statin, unless the dose exceeds 40 mg daily.") is None
+
+
+def test_a_which_clause_after_a_comma_becomes_its_own_sentence():
+    assert split_long(
+        "Offer a neutral wrist splint worn at night, which improves symptoms in the short term compared with no "
+        "treatment."
+    ) == [
+        "Offer a neutral wrist splint worn at night.",
+        "This improves symptoms in the short term compared with no treatment.",
+    ]
+
+
+def test_a_second_instruction_after_or_or_and_do_not_is_split_off():
+    assert split_long(
+        "Add a CCB or water tablet to an ACE inhibitor or ARB, or add an ACE inhibitor, ARB or water tablet to a CCB."
+    ) == ["Add a CCB or water tablet to an ACE inhibitor or ARB.", "Or add an ACE inhibitor, ARB or water tablet to a CCB."]
+    assert split_long(
+        "Do not use water tablets to prevent or treat sudden kidney damage, and do not use low-dose dopamine."
+    ) == ["Do not use water tablets to prevent or treat sudden kidney damage.", "Do not use low-dose dopamine."]
+
+
+def test_or_that_goes_on_with_the_same_clause_is_not_a_boundary():
+    sentence = "Treat when blood pressure is 140/90 mmHg or higher in the clinic, or 135/85 mmHg at home on repeat checks."
+    assert split_long(sentence) == [sentence]
+
+
+def test_long_everyday_words_become_short_ones():
+    assert to_lay("Surgery within 48 hours was associated with better outcomes in individuals who require it.") == (
+        "Surgery within 48 hours was linked to better outcomes in people who need it."
+    )
+    assert to_lay("The clinical probability is low.") == "The clinical chance is low."
+
+
+def test_a_term_whose_everyday_words_follow_a_noun_is_not_put_before_one():
+    # 'after without a clear trigger DVT' would not read: the term stays where it stands before its noun
+    assert to_lay("Think about extended treatment after unprovoked DVT.") == (
+        "Think about extended treatment after unprovoked DVT."
+    )
+    assert to_lay("The clot was unprovoked.") == "The clot was without a clear trigger."
+
+
+def test_a_rewrite_that_flips_the_claim_is_rejected_by_the_check():
+    passage = "Early surgery was associated with better outcomes than later surgery, and steroids did not help."
+    lay_passage = to_lay(passage)
+    assert check_faithful("Early surgery was linked to better outcomes than later surgery.", lay_passage).supported
+    assert not check_faithful("Early surgery was linked to worse outcomes than later surgery.", lay_passage).supported
+    assert not check_faithful("Steroids did help.", lay_passage).supported
+
+
+def test_because_keeps_its_own_subject_and_becomes_a_sentence():
+    assert split_long(
+        "Diagnosing otitis media from a red eardrum alone leads to overtreatment, because crying and fever can redden "
+        "the membrane."
+    ) == [
+        "Diagnosing otitis media from a red eardrum alone leads to overtreatment.",
+        "This is because crying and fever can redden the membrane.",
+    ]
+
+
+def test_a_second_instruction_after_and_is_split_off():
+    assert split_long(
+        "Take a history of pain, stiffness and function, and examine for effusion, deformity and muscle strength."
+    ) == ["Take a history of pain, stiffness and function.", "Examine for effusion, deformity and muscle strength."]
+
+
+def test_a_list_after_including_or_a_colon_becomes_its_own_sentence():
+    assert split_long(
+        "Screen adolescents and adults at increased risk, including people with HIV, people who inject drugs and "
+        "household contacts."
+    ) == [
+        "Screen adolescents and adults at increased risk.",
+        "These include people with HIV, people who inject drugs and household contacts.",
+    ]
+    assert split_long(
+        "Blood clot in the lung can be excluded if all eight criteria are met: age under 50, heart rate under 100 and "
+        "no earlier clot."
+    ) == [
+        "Blood clot in the lung can be excluded if all eight criteria are met.",
+        "These are age under 50, heart rate under 100 and no earlier clot.",
+    ]
+    unfinished = "The three warning signs of this rare condition are: fever, new back pain and leg weakness."
+    assert split_long(unfinished) == [unfinished]
+
+
+def test_a_bare_noun_phrase_replaces_its_term_after_an_adjective():
+    assert to_lay("Give interim anticoagulation if the wait is long.") == (
+        "Give interim blood-thinning treatment if the wait is long."
+    )
+    assert to_lay("Chronic hypertension raises the risk.") == "Chronic high blood pressure raises the risk."
