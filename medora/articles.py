@@ -340,7 +340,10 @@ def load_version(conn, record: ArticleRecord, number: int) -> StoredArticle:  # 
         raise ArticleNotFoundError(f"article {record.slug!r} has no version {number} (it has 1 to {record.version})")
     article = Article.model_validate(content)
     article.editorial.version = number
-    article.editorial.status = "approved" if number == record.approved_version else "pending human review"
+    approved = number == record.approved_version
+    article.editorial.status = "approved" if approved else "pending human review"
+    article.editorial.reviewed_by = record.approved_by if approved else None
+    article.editorial.reviewed_on = record.approved_at.date().isoformat() if approved and record.approved_at else None
     return StoredArticle(record, article, number)
 
 

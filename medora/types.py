@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.3"
+ARTICLE_SCHEMA_VERSION = "1.4"
 
 
 class Statement(BaseModel):
@@ -185,6 +185,8 @@ class EditorialStatus(BaseModel):
     status: str = "pending human review"
     last_updated: str
     version: int = 1
+    reviewed_by: str | None = Field(None, description="The board member who approved this version, when it is approved.")
+    reviewed_on: str | None = Field(None, description="The date (ISO) this version was approved.")
 
 
 class Provenance(BaseModel):

@@ -118,7 +118,9 @@ def verification_line(article: Article) -> str:
 
 
 def status_line(article: Article) -> str:
-    return f"Editorial status: {article.editorial.status} · Last updated {article.editorial.last_updated}"
+    editorial = article.editorial
+    reviewed = f" · Reviewed by {editorial.reviewed_by}, {editorial.reviewed_on}" if editorial.reviewed_by else ""
+    return f"Editorial status: {editorial.status}{reviewed} · Last updated {editorial.last_updated}"
 
 
 def verdict_heading(article: Article) -> str:

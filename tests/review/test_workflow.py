@@ -36,6 +36,12 @@ def test_a_review_from_submission_to_approval(workspace, people):
     assert stored.article.bottom_line[0].text == edited_text and stored.article.bottom_line[0].verified is True
     record = workflow.approve(workspace, slug, actor=ada, version=2)
     assert (record.status, record.approved_version, record.approved_by) == ("approved", 2, "Ada Lovelace")
+    served = articles.get_article(workspace, slug).article.editorial
+    assert (served.status, served.reviewed_by, served.reviewed_on) == ("approved", "Ada Lovelace", record.approved_at.date().isoformat())
+    from medora.export.render import to_markdown
+
+    assert f"Reviewed by Ada Lovelace, {served.reviewed_on}" in to_markdown(articles.get_article(workspace, slug).article)
+    assert articles.get_article(workspace, slug, version=1).article.editorial.reviewed_by is None
     log = workflow.audit_log(workspace, slug, actor=eve)
     assert [(e.actor, e.action, e.from_state, e.to_state, e.version) for e in log] == [
         ("medora", "create", None, "submitted", 1),
