@@ -4,6 +4,7 @@ ranking), with a few real PubMed records and one hostile document, and a TestCli
 from __future__ import annotations
 
 import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -66,3 +67,16 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
 def client(workspace: Workspace) -> TestClient:
     return TestClient(create_app(workspace=workspace))
 
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201 (a playwright Browser)
+    """Debian's Chromium through Playwright, for the browser tiers (each module skips itself when either is missing)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.web.serving import CHROMIUM
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()

@@ -5,12 +5,7 @@ opens a fresh browser context (no cookies carried between tests). Skips when Chr
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,13 +14,11 @@ import httpx
 import pytest
 import rispy
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.is_file():
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need Playwright (pip install playwright)")
+from tests.web.serving import prepared_env, require_browser, running_server
+
+sync_api = require_browser()
 expect = sync_api.expect
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_QUESTION = "What is the best approach to managing L5 radiculopathy with foot drop?"
 OVERVIEW_TITLE = "Lumbar (L5) radiculopathy with foot drop"
 XSS_QUESTION = '<img src=x onerror="window.__xss=1">'
@@ -33,47 +26,12 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real server on a prepared fresh data folder, stopped when the module is done."""
-    env = {**os.environ, "MEDORA_HOME": str(tmp_path_factory.mktemp("browser") / "home"), "MEDORA_INGEST__EMBED": "false"}
-    subprocess.run([sys.executable, "-m", "medora.cli", "init"], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "medora serve did not start"
-            time.sleep(0.2)
+    home = tmp_path_factory.mktemp("browser") / "home"
+    with running_server(prepared_env(home), home / "serve.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.communicate(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

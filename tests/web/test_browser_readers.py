@@ -5,72 +5,26 @@ is missing (never `playwright install`: the browser is the system's)."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.is_file():
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need Playwright (pip install playwright)")
+from tests.web.serving import prepared_env, require_browser, running_server
+
+sync_api = require_browser()
 expect = sync_api.expect
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED = "How should L5 radiculopathy with foot drop be managed?"
 FOLLOW_UP = "what about in a patient with diabetes?"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("readers-browser") / "home"
-    env = {**os.environ, "MEDORA_HOME": str(home), "MEDORA_INGEST__EMBED": "false"}
-    subprocess.run([sys.executable, "-m", "medora.cli", "init"], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = (home / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "medora serve did not start"
-            time.sleep(0.2)
+    with running_server(prepared_env(home), home / "serve.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield chromium
-        chromium.close()
 
 
 def _page(browser: sync_api.Browser) -> sync_api.Page:

@@ -6,74 +6,32 @@ reader's approve request is refused. Skips when Chromium or Playwright is missin
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.is_file():
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need Playwright (pip install playwright)")
+from tests.web.serving import MEDORA, ROOT, prepared_env, require_browser, running_server
+
+sync_api = require_browser()
 expect = sync_api.expect
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "How should L5 radiculopathy with foot drop be managed?"
 PASSWORD = "correct horse battery staple"
 REVIEWER, EDITOR = "Ada Lovelace", "Eve Editor"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`medora init` on a fresh lexical-only folder, two accounts added with `medora users add`, then a real server."""
-    env = {**os.environ, "MEDORA_HOME": str(tmp_path_factory.mktemp("review-browser") / "home"),
-           "MEDORA_INGEST__EMBED": "false"}
-    env.pop("MEDORA_DATABASE_URL", None)
-    medora = [sys.executable, "-m", "medora.cli"]
-    subprocess.run([*medora, "init"], cwd=ROOT, env=env, check=True, capture_output=True)
+    home = tmp_path_factory.mktemp("review-browser") / "home"
+    env = prepared_env(home)
     for name, role in ((REVIEWER, "reviewer"), (EDITOR, "editor")):
-        subprocess.run([*medora, "users", "add", name, "--role", role, "--password-stdin"], cwd=ROOT, env=env,
+        subprocess.run([*MEDORA, "users", "add", name, "--role", role, "--password-stdin"], cwd=ROOT, env=env,
                        input=PASSWORD + "\n", text=True, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen([*medora, "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "medora serve did not start"
-            time.sleep(0.2)
+    with running_server(env, home / "serve.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.communicate(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield chromium
-        chromium.close()
 
 
 def signed_in_page(browser: sync_api.Browser, base_url: str, name: str, next_path: str) -> sync_api.Page:

@@ -8,7 +8,6 @@ from fastapi.testclient import TestClient
 
 from medora.export.render import to_html
 from medora.types import Article
-
 from tests.web.conftest import HOSTILE_QUESTION, IMG, SCRIPT
 
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
