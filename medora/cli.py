@@ -69,12 +69,9 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
         workspace.settings.ingest.embed = False
     from medora.review.living import flag_new_evidence, newest_source_id
 
-    try:
-        before = newest_source_id(workspace)
-        report = workspace.ingest(list(paths))
-        flagged = flag_new_evidence(workspace, since_source_id=before) if report.sources_added else []
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+    before = newest_source_id(workspace)
+    report = workspace.ingest(list(paths))
+    flagged = flag_new_evidence(workspace, since_source_id=before) if report.sources_added else []
     click.echo(
         f"{report.files_read} file(s) read, {report.files_skipped} already ingested; "
         f"{report.sources_added} source(s) and {report.passages_added} passage(s) added, "
@@ -91,19 +88,16 @@ def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
 def _prepared_workspace():  # noqa: ANN202 (a Workspace)
     """A workspace ready to answer: on a fresh or stale data folder the explicit setup step runs first, saying so."""
     workspace = _workspace(progress=True)
-    try:
-        if workspace.needs_prepare():
-            if workspace.read_only:
-                raise MedoraError(
-                    f"the data folder {workspace.settings.home} is read-only and not prepared: "
-                    "run `medora init` once with write access"
-                )
-            click.echo(f"Preparing the data folder {workspace.settings.home} (first run: about 10–40 s)…", err=True)
-            started = time.perf_counter()
-            workspace.prepare(on_step=lambda message: click.echo(f"  {message}", err=True))
-            click.echo(f"  ready in {time.perf_counter() - started:.0f} s.", err=True)
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+    if workspace.needs_prepare():
+        if workspace.read_only:
+            raise MedoraError(
+                f"the data folder {workspace.settings.home} is read-only and not prepared: "
+                "run `medora init` once with write access"
+            )
+        click.echo(f"Preparing the data folder {workspace.settings.home} (first run: about 10–40 s)…", err=True)
+        started = time.perf_counter()
+        workspace.prepare(on_step=lambda message: click.echo(f"  {message}", err=True))
+        click.echo(f"  ready in {time.perf_counter() - started:.0f} s.", err=True)
     return workspace
 
 
@@ -116,10 +110,7 @@ def init() -> None:
         MEDORA_HOME=/srv/medora medora init
     """
     workspace = _workspace(progress=True)
-    try:
-        workspace.prepare(on_step=lambda message: click.echo(message, err=True))
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+    workspace.prepare(on_step=lambda message: click.echo(message, err=True))
     from medora.articles import list_articles
 
     _page, total = list_articles(workspace, limit=1)
@@ -191,17 +182,14 @@ def ask(
         click.echo(f"note: the data folder {workspace.settings.home} is read-only; the article was not stored.", err=True)
         _print_article(article, output_format="json" if as_json else output_format, debug=debug)
         return
-    try:
-        if thread_id:
-            asked = ask_in_thread(workspace, question, owner=LOCAL_OWNER, thread_id=thread_id, audience=audience,
-                                  filters=filters, fresh=fresh, on_text=on_text)
-            stored = asked.stored
-            if asked.standalone != question:
-                click.echo(f"asked as: {asked.standalone}", err=True)
-        else:
-            stored = ask_and_store(workspace, question, filters=filters, audience=audience, fresh=fresh, on_text=on_text)
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+    if thread_id:
+        asked = ask_in_thread(workspace, question, owner=LOCAL_OWNER, thread_id=thread_id, audience=audience,
+                              filters=filters, fresh=fresh, on_text=on_text)
+        stored = asked.stored
+        if asked.standalone != question:
+            click.echo(f"asked as: {asked.standalone}", err=True)
+    else:
+        stored = ask_and_store(workspace, question, filters=filters, audience=audience, fresh=fresh, on_text=on_text)
     _show(stored, output_format="json" if as_json else output_format, streaming=streaming, debug=debug)
 
 
@@ -290,10 +278,7 @@ def export(article: str, export_format: str, version: int | None, output: Path |
     from medora.export import export_article
 
     workspace = _workspace()
-    try:
-        stored = get_article(workspace, article, version=version)
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+    stored = get_article(workspace, article, version=version)
     data, _media_type, extension = export_article(stored.article, export_format)
     target = output or Path(f"{stored.record.slug}.{extension}")
     target.write_bytes(data)
@@ -326,12 +311,9 @@ def index(force: bool, embed_missing: bool) -> None:
         medora index --embed-missing
     """
     workspace = _workspace(progress=True)
-    try:
-        if embed_missing:
-            click.echo(f"{workspace.embed_missing()} passage(s) embedded.")
-        manifest = workspace.refresh_indexes(force=force or embed_missing)
-    except MedoraError as error:
-        raise click.ClickException(str(error)) from error
+    if embed_missing:
+        click.echo(f"{workspace.embed_missing()} passage(s) embedded.")
+    manifest = workspace.refresh_indexes(force=force or embed_missing)
     shown = {key: value for key, value in (manifest or {}).items() if key != "files"}
     click.echo(json.dumps(shown, indent=2) if manifest else "Indexes are current.")
 
