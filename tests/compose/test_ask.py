@@ -38,3 +38,16 @@ def test_the_bottom_line_leads_with_the_sentence_that_gives_the_timing():
     led = lead_with_ask([first], [first, second], specific_ask(question), question)
     assert [c.evidence.passage_id for c in led] == [2, 1]
     assert lead_with_ask([first], [first], specific_ask(question), question) == [first]
+
+
+def test_the_lead_shares_the_question_words_its_source_title_does_not_already_name():
+    question = "When should allopurinol be started after an acute gout flare?"
+    urate = make_evidence(1, "A urate below this during a flare does not exclude gout, so repeat it at least 2 weeks "
+                             "after the flare has settled.")
+    starting = make_evidence(2, "NICE suggests starting at least 2 to 4 weeks after a flare settles, or during a "
+                                "flare if flares are frequent.")
+    for item in (urate, starting):
+        item.source.title = "Gout — diagnosis, flare treatment and urate-lowering therapy"
+    first, second = candidates_from([urate, starting], question)
+    led = lead_with_ask([first], [first, second], specific_ask(question), question)
+    assert [c.evidence.passage_id for c in led] == [2, 1]
