@@ -3,7 +3,8 @@ article suggests. Pure functions over strings and articles; the store and retrie
 
 "what about in a patient with diabetes?" after "How should hypertension be managed?" is retrieved as "How should
 hypertension be managed in a patient with diabetes?"; "and if surgery is not possible?" adds its condition to the
-question before it; "how long does it last?" names the thread's topic in place of 'it'. A question that names a
+question before it; "how long does it last?" names the thread's topic in place of 'it'; "Is it safe in pregnancy?" after a question on
+metformin asks "Is metformin safe in pregnancy?". A question that names a
 topic of its own is taken as asked."""
 
 from __future__ import annotations
@@ -22,6 +23,21 @@ _GENERIC = content_words(
     "long last lasts often much many first line refer referred referral specialist should can could would will does "
     "do did is are was were be been instead alternative alternatives"
 )
+# What a follow-up may ask about the thread's subject without naming it: "How long does recovery take?",
+# "Is surgery needed?", "What are the side effects?". A question made only of these and _GENERIC words is about the
+# thread, not a topic of its own.
+_ASPECT = content_words(
+    "recovery recover prognosis outlook outcome outcomes complication complications side effect effects adverse "
+    "symptom symptoms sign signs cause causes prevention prevent cure cured recur recurrence relapse surgery "
+    "operation physiotherapy physical therapy exercise exercises diet lifestyle pregnancy pregnant breastfeeding "
+    "monitoring monitor follow-up imaging scan driving sport sports pain interaction interactions stop stopping "
+    "duration time weeks months years return normal"
+)
+# Things a follow-up's 'it' can stand for when the thread names one medicine: ask about the medicine itself.
+_DRUG_PREDICATE = content_words("safe safer effective work works help helps side effect effects interaction "
+                                "interactions cause causes stop stopping dose doses dosage pregnancy breastfeeding")
+_OF_A_MEDICINE = content_words("dose doses dosage side effect effects interaction interactions")
+_THING = re.compile(r"\b(?:this (?:drug|medicine|medication|treatment)|the (?:drug|medicine|medication)|it)\b", re.I)
 _POPULATION = re.compile(
     r"^(?:an? |the )?(?:patients?|people|person|adults?|children|child|infants?|babies|baby|women|woman|men|man|"
     r"older|elderly|pregnan\w*|breastfeeding|teenagers?|adolescents?|someone|those)\b",
@@ -106,9 +122,28 @@ def standalone_question(follow_up: str, context: ThreadContext | None) -> str:
     bare = _AND.sub("", bare)
     if _PRONOUN.search(bare) and not content_words(bare) - _GENERIC - content_words("it its this that they them"):
         return _upper_first(_PRONOUN.sub(context.topic, bare, count=1)) + "?"
-    if not content_words(bare) - _GENERIC:
-        return f"{_upper_first(bare)} for {context.topic}?"
+    if not drugs_in(bare) and (_THING.search(bare) or not content_words(bare) - _GENERIC - _ASPECT):
+        return _about_the_thread(bare, context)
     return text if text.endswith("?") else text + "?"
+
+
+def _about_the_thread(bare: str, context: ThreadContext) -> str:
+    """A follow-up that names no topic of its own ('Is it safe in pregnancy?', 'How long does recovery take?'): 'it'
+    becomes the thread's one medicine when the follow-up asks about a medicine's safety, effect or dose, else the
+    treatment of the topic; a follow-up without 'it' gets the topic added."""
+    drugs = list(dict.fromkeys(drugs_in(context.last_question).values() or drugs_in(context.first_question).values()))
+    asks_of_a_medicine = bool(content_words(bare) & _DRUG_PREDICATE)
+    if _THING.search(bare):
+        if len(drugs) == 1 and asks_of_a_medicine:
+            subject = drugs[0]
+        elif asks_of_a_medicine:
+            subject = f"the treatment of {context.topic}"
+        else:
+            subject = context.topic
+        return _upper_first(_THING.sub(subject, bare, count=1)) + "?"
+    if len(drugs) == 1 and asks_of_a_medicine:
+        return f"{_upper_first(bare)} {'of' if content_words(bare) & _OF_A_MEDICINE else 'with'} {drugs[0]}?"
+    return f"{_upper_first(bare)} for {context.topic}?"
 
 
 def _core(question: str) -> str:

@@ -34,6 +34,25 @@ def test_a_follow_up_is_made_standalone_from_the_thread(follow_up, standalone):
     assert standalone_question(follow_up, CONTEXT) == standalone
 
 
+METFORMIN = ThreadContext("metformin", "Is metformin first-line for type 2 diabetes?", "Is metformin first-line for type 2 diabetes?")
+
+
+@pytest.mark.parametrize(
+    ("context", "follow_up", "standalone"),
+    [
+        (METFORMIN, "Is it safe in pregnancy?", "Is metformin safe in pregnancy?"),
+        (METFORMIN, "Does it cause weight gain?", "Does metformin cause weight gain?"),
+        (METFORMIN, "What are the side effects?", "What are the side effects of metformin?"),
+        (METFORMIN, "Is sitagliptin safe in pregnancy?", "Is sitagliptin safe in pregnancy?"),
+        (CONTEXT, "Is it safe in pregnancy?", "Is the treatment of L5 radiculopathy with foot drop safe in pregnancy?"),
+        (CONTEXT, "How long does recovery take?", "How long does recovery take for L5 radiculopathy with foot drop?"),
+        (CONTEXT, "Is surgery needed?", "Is surgery needed for L5 radiculopathy with foot drop?"),
+    ],
+)
+def test_a_follow_up_that_names_no_topic_asks_about_the_threads_medicine_or_topic(context, follow_up, standalone):
+    assert standalone_question(follow_up, context) == standalone
+
+
 def test_and_if_builds_on_the_last_question_and_what_about_on_the_first():
     context = ThreadContext(CONTEXT.topic, CONTEXT.first_question, CONTEXT.first_question[:-1] + " if surgery is not possible?")
     assert standalone_question("and if they also have diabetes?", context) == (
