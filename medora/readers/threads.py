@@ -3,9 +3,9 @@ article suggests. Pure functions over strings and articles; the store and retrie
 
 "what about in a patient with diabetes?" after "How should hypertension be managed?" is retrieved as "How should
 hypertension be managed in a patient with diabetes?"; "and if surgery is not possible?" adds its condition to the
-question before it; "how long does it last?" names the thread's topic in place of 'it'; "Is it safe in pregnancy?" after a question on
-metformin asks "Is metformin safe in pregnancy?". A question that names a
-topic of its own is taken as asked."""
+question before it; "how long does it last?" names the thread's topic in place of 'it'; "Is it safe in pregnancy?"
+after a question on metformin asks "Is metformin safe in pregnancy?". A question that names a topic of its own is
+taken as asked."""
 
 from __future__ import annotations
 
