@@ -110,15 +110,31 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), "This"))
     for match in _SUCH_AS.finditer(sentence):
         rest = sentence[match.end() :]
-        if _depth(sentence, match.start()) == 0 and not re.search(r"[,;]\s+(?:and |or )?\w+\s+(?:is|are|should|may|can)\b", rest):
+        if _depth(sentence, match.start()) == 0 and not _list_then_verb(rest):
             found.append((match.start(), match.end(), "These include"))
     for match in _COLON_LIST.finditer(sentence):
         last = re.findall(r"[\w'-]+", sentence[: match.start()])[-1:] or [""]
-        if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()):
+        rest = sentence[match.end() :]
+        if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()) and not (
+            _list_then_verb(rest)
+        ):
             found.append((match.start(), match.end(), "These are"))
     # the boundary nearest the middle first, so the two halves come out even
     middle = len(sentence) / 2
     return sorted(found, key=lambda item: abs(item[0] - middle))
+
+
+# a verb after the list whose subject the list is ('… such as A, B or C should prompt …', '…: A, B or C point to …')
+_VERB_AFTER_LIST = re.compile(
+    r"(?<!who )(?<!that )(?<!which )\b(?:is|are|was|were|should|must|may|might|can|could|would|will|need|needs|point|"
+    r"points|warrant|warrants|suggest|suggests|prompt|prompts|mean|means|call|calls|make|makes|raise|raises)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_then_verb(rest: str) -> bool:
+    """Whether the list that opens ``rest`` is the subject of a verb after it: cut before it and no sentence is left."""
+    return _VERB_AFTER_LIST.search(rest) is not None
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")

@@ -240,3 +240,16 @@ def test_plain_rewrites_pass_the_check_and_a_flipped_or_swapped_version_of_them_
     swapped = best.replace("dapagliflozin", "empagliflozin")
     assert not check_faithful(sentences_of(flipped)[1], lay_passage).supported
     assert not check_faithful(sentences_of(swapped)[0], lay_passage).supported
+
+
+def test_a_list_that_is_the_subject_of_a_later_verb_is_not_cut_off():
+    subject = (
+        "Features of another cause, such as a history of trauma, prolonged morning stiffness, rapid worsening or a hot "
+        "swollen joint, should prompt consideration of other diagnoses."
+    )
+    assert split_long(subject) == [subject]
+    colon = (
+        "Upper motor neuron signs: spasticity, brisk reflexes, an extensor plantar response or fasciculations point to "
+        "brain or cord causes."
+    )
+    assert split_long(colon) == [colon]
