@@ -219,8 +219,8 @@ def test_a_statistical_bracket_that_narrows_the_claim_stays():
 
 
 def test_patients_become_people_but_a_possessive_keeps_its_noun():
-    assert to_lay("Most patients improve; the patients' choice matters.") == (
-        "Most people improve; the patients' choice matters."
+    assert to_lay("Most patients improve; the patients' choice matters; emergency patients wait.") == (
+        "Most people improve; the patients' choice matters; emergency patients wait."
     )
 
 
