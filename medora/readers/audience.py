@@ -22,7 +22,14 @@ from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
 from medora.compose.faithfulness import check_faithful
 from medora.readers.glossary import Entry, find_terms, to_lay
-from medora.readers.plain import sentences_of, split_long, states_a_dose, without_asides, without_doses
+from medora.readers.plain import (
+    sentences_of,
+    split_long,
+    states_a_dose,
+    without_asides,
+    without_doses,
+    without_statistics,
+)
 from medora.types import Article, ArticleSection, Statement
 
 AUDIENCES = ("clinician", "student", "patient")
@@ -58,10 +65,12 @@ Rewriter = Callable[[str], list[str]]
 
 
 def plain_rewrites(text: str) -> list[str]:
-    """Candidate plain-language versions of ``text``, most changed first: everyday words, no asides and short
-    sentences; then everyday words and short sentences; everyday words alone; short sentences alone."""
+    """Candidate plain-language versions of ``text``, most changed first: everyday words, no statistics, no asides
+    and short sentences; then everyday words, no statistics and short sentences; everyday words and short sentences;
+    everyday words alone; short sentences alone."""
     lay = to_lay(text)
-    candidates = [_split(without_asides(lay)), _split(lay), lay, _split(text)]
+    bare = without_statistics(lay)
+    candidates = [_split(without_asides(bare)), _split(bare), _split(lay), lay, _split(text)]
     return [c for c in dict.fromkeys(candidates) if c != text]
 
 

@@ -163,7 +163,8 @@ def to_lay(text: str) -> str:
     for found in find_terms(text):
         if found.start < cursor:
             continue
-        if not found.lay or not _fits(text, found):
+        possessive = text[found.end : found.end + 1] in {"'", "’"}  # "patients' choice" keeps its apostrophe's noun
+        if not found.lay or possessive or not _fits(text, found):
             following = _abbreviation_after(text, found.end, found.entry)
             if following:  # 'suspected acute coronary syndrome (ACS)': the abbreviation stays with its term
                 out += text[cursor : found.end + following.end()]

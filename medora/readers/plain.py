@@ -34,7 +34,8 @@ _FINITE = re.compile(
     r"follows?|starts?|stops?|affects?|lasts?|refer|give|offer|start|stop|check|consider|use|avoid|review|repeat|"
     r"arrange|measure|treat|assess|advise|add|obtain|record|fit|continue|seek|take|test|ask|tell|keep|switch|"
     r"monitor|discuss|explain|reassess|confirm|document|teach|encourage|support|provide|prescribe|examine|involve|"
-    r"diagnose|aim|try|guide|increase|look|screen|exclude|admit|transfer|inform|escalate|restart|it|they|this|"
+    r"diagnose|aim|try|guide|increase|look|screen|exclude|admit|transfer|inform|escalate|restart|send|get|think|"
+    r"drain|choose|image|book|plan|grade|remove|watch|limit|it|they|this|"
     r"these|there)\b",
     re.I,
 )
@@ -82,7 +83,10 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
     for match in _CONJUNCTION.finditer(sentence):
         rest = sentence[match.end() :]
         subordinate = match.group(1).lower() == "because"  # 'because' always brings its own subject
-        if _depth(sentence, match.start()) or not _FINITE.search(" ".join(rest.split()[:6])) or (
+        # 'whereas' and 'while' join two findings, whose second subject can run long ('three or four positive
+        # cluster items substantially raise …'): its verb is looked for further on
+        reach = 9 if match.group(1).lower() in {"whereas", "while"} else 6
+        if _depth(sentence, match.start()) or (not subordinate and not _FINITE.search(" ".join(rest.split()[:reach]))) or (
             not subordinate and _shares_subject(rest)
         ):
             continue
@@ -93,20 +97,44 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
         opening = {"but": "But", "although": "But", "so": "So", "because": "This is because", "or": "Or",
                    "then": "Then"}.get(word, "")
         found.append((match.start(), match.end(), opening))
+    if _opens_instruction(sentence):
+        for match in _AND_INSTRUCTION.finditer(sentence):
+            before = sentence[: match.start()]
+            # 'Do not crush and chew …': a negation before the bare 'and' may govern both verbs, so no cut
+            if _depth(sentence, match.start()) == 0 and match.group(1).lower() in _IMPERATIVE and not _NEGATION.search(
+                before
+            ):
+                found.append((match.start(), match.end() - len(match.group(1)), ""))
     for match in _WHICH.finditer(sentence):
         if _depth(sentence, match.start()) == 0:
             found.append((match.start(), match.end(), "This"))
     for match in _SUCH_AS.finditer(sentence):
         rest = sentence[match.end() :]
-        if _depth(sentence, match.start()) == 0 and not re.search(r"[,;]\s+(?:and |or )?\w+\s+(?:is|are|should|may|can)\b", rest):
+        if _depth(sentence, match.start()) == 0 and not _list_then_verb(rest):
             found.append((match.start(), match.end(), "These include"))
     for match in _COLON_LIST.finditer(sentence):
         last = re.findall(r"[\w'-]+", sentence[: match.start()])[-1:] or [""]
-        if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()):
+        rest = sentence[match.end() :]
+        if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()) and not (
+            _list_then_verb(rest)
+        ):
             found.append((match.start(), match.end(), "These are"))
     # the boundary nearest the middle first, so the two halves come out even
     middle = len(sentence) / 2
     return sorted(found, key=lambda item: abs(item[0] - middle))
+
+
+# a verb after the list whose subject the list is ('… such as A, B or C should prompt …', '…: A, B or C point to …')
+_VERB_AFTER_LIST = re.compile(
+    r"(?<!who )(?<!that )(?<!which )\b(?:is|are|was|were|should|must|may|might|can|could|would|will|need|needs|point|"
+    r"points|warrant|warrants|suggest|suggests|prompt|prompts|mean|means|call|calls|make|makes|raise|raises)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_then_verb(rest: str) -> bool:
+    """Whether the list that opens ``rest`` is the subject of a verb after it: cut before it and no sentence is left."""
+    return _VERB_AFTER_LIST.search(rest) is not None
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
@@ -125,20 +153,68 @@ def without_asides(text: str) -> str:
     return _ASIDE.sub(drop, text)
 
 
+_STATISTIC = re.compile(
+    r"\b(?:a?HR|a?OR|a?RR|IRR|RRR|ARR|NNT|NNH|CI|SMD|WMD|MD|I2|I²)\b|\b[pP]\s*[<=>≤≥]|\bn\s*=|"
+    r"\b(?:confidence interval|hazard ratio|odds ratio|relative risk|risk ratio|number needed to)",
+)
+_CONDITION_WORDS = re.compile(r"\b(?:not|no|never|only|except|unless|if|but|without|among|in those)\b", re.IGNORECASE)
+_NUMBER = r"[<>≤≥~]?\s*\d+(?:[.,]\d+)?"
+# '(26.5 µmol/L)' after '0.3 mg/dL': the same amount again in another unit of measurement (never a second age,
+# time or score: '65 years (75 years)' says something new)
+_UNIT = r"(?:mg/dL|mg/dl|mmol/L|mmol/l|µmol/L|μmol/L|umol/L|mmol/mol|g/L|g/dL|mg/L|mmHg|kPa|%|°C|°F|kg|lb|cm|inches)"
+_SAME_AMOUNT = re.compile(rf"\s*\(({_NUMBER}(?:\s*(?:to|-|–)\s*{_NUMBER})?\s*({_UNIT}))\)")
+_AMOUNT_BEFORE = re.compile(rf"\d\s*({_UNIT})(?:\s+or\s+(?:more|less|above|below|higher|lower))?\s*$")
+
+
+def without_statistics(text: str) -> str:
+    """``text`` without the figures a patient does not need: a bracket holding a statistic ('(HR 0.80, 95% CI
+    0.71-0.90)', '[n = 1204]', '(P < 0.001)') or repeating the amount just given in another unit ('0.3 mg/dL
+    (26.5 µmol/L)'). Only whole brackets go; no number is changed, and the claim around them is kept as written."""
+    def drop_statistic(match: re.Match[str]) -> str:
+        inner = match.group(0)
+        keep = _CONDITION_WORDS.search(inner)  # '(only in women; HR 0.8)' narrows the claim: it stays
+        return "" if re.search(r"\d", inner) and _STATISTIC.search(inner) and not keep else inner
+
+    text = re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]@]*\])", drop_statistic, text)
+    out, cursor = "", 0
+    for match in _SAME_AMOUNT.finditer(text):
+        before = _AMOUNT_BEFORE.search(text[: match.start()])
+        if before and before.group(1).lower() != match.group(2).lower():
+            out += text[cursor : match.start()]
+            cursor = match.end()
+    return re.sub(r"\s+([,.;:])", r"\1", out + text[cursor:])
+
+
 _IMPERATIVE = frozenset(
     """refer give offer start stop check consider use avoid review repeat arrange measure treat assess advise add obtain
     record fit continue seek take test ask tell keep switch monitor discuss explain reassess confirm document teach
     encourage support provide prescribe examine involve diagnose aim try guide increase look screen exclude admit transfer
-    inform escalate restart""".split()
+    inform escalate restart send get think drain choose image book plan grade remove watch limit""".split()
 )
+
+
+# 'Get MRI within days and refer urgently …': a second instruction joined by a bare 'and'; the word after it must
+# not make the verb a noun ('and review of …', 'and support from …', 'and test results')
+_AND_INSTRUCTION = re.compile(
+    r"\s+and\s+([a-z]+)\b(?!\s+(?:of|in|from|and|or|by|is|are|was|were|has|have|on|at|results?|levels?)\b)(?!-)"
+)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|avoid|without|neither|nor|n't)\b|n't\b", re.I)
+
+
+def _opens_instruction(text: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", text)[:2]]
+    return bool(words) and (words[0] in _IMPERATIVE or words[:2] == ["do", "not"])
 
 
 def _is_instruction(sentence: str, rest: str) -> bool:
     """Both halves are instructions: the sentence opens with one ('Add…', 'Do not…') and so does ``rest``."""
-    def opens_instruction(text: str) -> bool:
-        words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", text)[:2]]
-        return bool(words) and (words[0] in _IMPERATIVE or words[:2] == ["do", "not"])
-    return opens_instruction(sentence) and opens_instruction(rest)
+    return _opens_instruction(sentence) and _opens_instruction(rest)
+
+
+# '…, and it becomes …' names its subject: these open a clause of their own, they do not continue one
+_SUBJECT_PRONOUNS = frozenset("it they this these there".split())
 
 
 def _shares_subject(rest: str) -> bool:
@@ -146,7 +222,7 @@ def _shares_subject(rest: str) -> bool:
     there and the second half has none. An instruction ('…, and refer…') stands alone."""
     words = [w.lower() for w in re.findall(r"[A-Za-z'-]+", rest)[:2]]
     first = words[1] if words and words[0].endswith("ly") and len(words) > 1 else (words[0] if words else "")
-    if first in _IMPERATIVE or [w for w in words[:2]] == ["do", "not"]:
+    if first in _IMPERATIVE or first in _SUBJECT_PRONOUNS or [w for w in words[:2]] == ["do", "not"]:
         return False
     return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
         first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}

@@ -1,8 +1,9 @@
 """The glossary and plain-language moves on literal sentences: what they change, and what they leave alone."""
 
 from medora.compose.faithfulness import check_faithful
+from medora.readers.audience import plain_rewrites
 from medora.readers.glossary import find_terms, to_lay
-from medora.readers.plain import split_long, states_a_dose, without_doses
+from medora.readers.plain import sentences_of, split_long, states_a_dose, without_doses, without_statistics
 
 
 def test_terms_become_everyday_words_and_their_abbreviation_goes():
@@ -158,3 +159,97 @@ def test_a_bare_noun_phrase_replaces_its_term_after_an_adjective():
         "Give interim blood-thinning treatment if the wait is long."
     )
     assert to_lay("Chronic hypertension raises the risk.") == "Chronic high blood pressure raises the risk."
+
+
+def test_a_clause_opening_with_a_pronoun_subject_becomes_its_own_sentence():
+    assert split_long(
+        "New high blood pressure after 20 weeks is gestational hypertension, and it becomes pre-eclampsia when protein "
+        "appears in the urine."
+    ) == [
+        "New high blood pressure after 20 weeks is gestational hypertension.",
+        "It becomes pre-eclampsia when protein appears in the urine.",
+    ]
+
+
+def test_whereas_between_two_findings_splits_even_when_the_second_subject_is_long():
+    assert split_long(
+        "A negative upper limb tension test makes radiculopathy less likely, whereas three or four positive cluster "
+        "items substantially raise its probability."
+    ) == [
+        "A negative upper limb tension test makes radiculopathy less likely.",
+        "Three or four positive cluster items substantially raise its probability.",
+    ]
+
+
+def test_because_splits_even_when_its_verb_comes_late():
+    assert split_long(
+        "Look actively for myelopathy, because gait disturbance, hand clumsiness or upper motor neuron signs change "
+        "the urgency."
+    ) == [
+        "Look actively for myelopathy.",
+        "This is because gait disturbance, hand clumsiness or upper motor neuron signs change the urgency.",
+    ]
+
+
+def test_a_second_instruction_after_a_bare_and_is_split_off_unless_a_negation_may_govern_it():
+    assert split_long("Get an MRI scan within days and refer urgently to a spinal surgeon.") == [
+        "Get an MRI scan within days.",
+        "Refer urgently to a spinal surgeon.",
+    ]
+    negated = "Do not stop the statin and restart it at a lower dose without review."
+    assert split_long(negated) == [negated]
+    noun = "Offer structured exercise and use of walking aids to people with knee osteoarthritis."
+    assert split_long(noun) == [noun]
+
+
+def test_statistical_brackets_and_repeated_units_are_dropped_and_every_other_number_kept():
+    assert without_statistics("Dapagliflozin reduced death (HR 0.83, 95% CI 0.71-0.97) in the trial [n = 4744].") == (
+        "Dapagliflozin reduced death in the trial."
+    )
+    assert without_statistics("A creatinine rise of 0.3 mg/dL (26.5 µmol/L) or more within 48 hours.") == (
+        "A creatinine rise of 0.3 mg/dL or more within 48 hours."
+    )
+    kept = "Severe (MRC grade 2 or less) weakness; GOLD 2 (50–79%); aged over 65 years (75 years) [1]."
+    assert without_statistics(kept) == kept
+
+
+def test_a_statistical_bracket_that_narrows_the_claim_stays():
+    text = "Aspirin reduced strokes (only in women; HR 0.83) over ten years."
+    assert without_statistics(text) == text
+
+
+def test_patients_become_people_but_a_possessive_keeps_its_noun():
+    assert to_lay("Most patients improve; the patients' choice matters; emergency patients wait.") == (
+        "Most people improve; the patients' choice matters; emergency patients wait."
+    )
+
+
+def test_plain_rewrites_pass_the_check_and_a_flipped_or_swapped_version_of_them_does_not():
+    passage = (
+        "In the DAPA-HF trial, dapagliflozin reduced worsening heart failure (HR 0.74, 95% CI 0.65-0.85) in patients "
+        "with reduced ejection fraction, whereas placebo did not change symptoms."
+    )
+    lay_passage = to_lay(passage)
+    best = plain_rewrites(passage)[0]
+    assert best == (
+        "In the DAPA-HF trial, dapagliflozin reduced worsening heart failure in people with reduced ejection "
+        "fraction. Placebo did not change symptoms."
+    )
+    assert all(check_faithful(piece, lay_passage).supported for piece in sentences_of(best))
+    flipped = best.replace("did not change", "changed")
+    swapped = best.replace("dapagliflozin", "empagliflozin")
+    assert not check_faithful(sentences_of(flipped)[1], lay_passage).supported
+    assert not check_faithful(sentences_of(swapped)[0], lay_passage).supported
+
+
+def test_a_list_that_is_the_subject_of_a_later_verb_is_not_cut_off():
+    subject = (
+        "Features of another cause, such as a history of trauma, prolonged morning stiffness, rapid worsening or a hot "
+        "swollen joint, should prompt consideration of other diagnoses."
+    )
+    assert split_long(subject) == [subject]
+    colon = (
+        "Upper motor neuron signs: spasticity, brisk reflexes, an extensor plantar response or fasciculations point to "
+        "brain or cord causes."
+    )
+    assert split_long(colon) == [colon]
