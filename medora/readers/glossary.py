@@ -131,6 +131,7 @@ _AFTER = frozenset(
     spread cause prevent protect need make take give let work require include remain rule follow apply carry""".split()
     for ending in ("", "s", "es")
 )
+_COPULAS = frozenset("is are was were be been being".split())
 _DETERMINERS = frozenset("a an the this that these those its their your his her our any each every no".split())
 
 
@@ -175,6 +176,10 @@ def to_lay(text: str) -> str:
         previous = re.search(r"(\w+)\s+$", out)
         if previous and previous.group(1).lower() in _DETERMINERS:
             lay = re.sub(r"^(?:a|an|the) ", "", lay)
+        if previous and lay.lower().startswith(previous.group(1).lower() + " "):  # 'with' + 'with a weakened …'
+            lay = lay[len(previous.group(1)) + 1 :]
+        elif previous and previous.group(1).lower() in _COPULAS and lay.startswith("with "):  # 'are with a …'
+            lay = "living " + lay
         if not out.strip() or out.rstrip()[-1] in ".!?:;":
             lay = lay[:1].upper() + lay[1:]
         out = re.sub(r"\b([Aa])n? $", lambda m: m.group(1) + ("n " if _vowel_sound(lay) else " "), out)

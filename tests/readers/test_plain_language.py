@@ -253,3 +253,11 @@ def test_a_list_that_is_the_subject_of_a_later_verb_is_not_cut_off():
         "brain or cord causes."
     )
     assert split_long(colon) == [colon]
+
+
+def test_a_lay_phrase_starting_with_the_word_before_it_does_not_repeat_it():
+    assert to_lay("Give fluids to people with immunocompromise.") == "Give fluids to people with a weakened immune system."
+    assert to_lay("Patients who are immunocompromised need antivirals.") == (
+        "People who are living with a weakened immune system need medicines against viruses."
+    )
+    assert to_lay("Persistent vomiting needs review.") == "Lasting throwing up needs review."
