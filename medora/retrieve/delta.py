@@ -105,7 +105,7 @@ def update_indexes(
             "deltas": deltas,
             "delta_vectors": delta_vectors,
             "delta_passages": int(len(new) + sum(len(delta_ids[d]) for d in deltas if d in delta_ids)),
-            "deleted": int(len(deleted)),
+            "deleted": len(deleted),
             "updated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "update_seconds": round(time.perf_counter() - started, 2),
             "version": f"{state['passages']}-{state['max_passage_id']}",
@@ -129,7 +129,9 @@ def _write_delta(folder: Path, *, engine: Engine, ids: np.ndarray, model: str | 
     folder.mkdir(parents=True)
     with engine.connect() as conn:
         rows = repository.passages_for_index(conn, passage_ids=ids.tolist())
-        vector_ids, matrix = repository.embeddings_of(conn, passage_ids=ids.tolist(), model=model) if model else ([], None)
+        vector_ids, matrix = (
+            repository.embeddings_of(conn, passage_ids=ids.tolist(), model=model) if model else ([], None)
+        )
     lexical = LexicalIndex(k1=bm25[0], b=bm25[1])
     lexical.add([row[0] for row in rows], [row[4] for row in rows])
     lexical.save(folder / "lexical")

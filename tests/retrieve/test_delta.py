@@ -58,7 +58,10 @@ def test_an_ingest_adds_a_delta_segment_and_leaves_the_main_files_untouched(work
     folder = current_folder(workspace.index_dir)
     manifest = load_indexes(workspace.index_dir).manifest
     assert (len(manifest["deltas"]), manifest["delta_passages"], manifest["deleted"], manifest["version"]) == (
-        1, 2, 0, "10-10"
+        1,
+        2,
+        0,
+        "10-10",
     )
     assert _main_files(folder) == before
     assert sorted(p.name for p in workspace.index_dir.iterdir()) == ["CURRENT", folder.name]
@@ -82,7 +85,9 @@ def test_scores_with_a_delta_equal_a_from_scratch_build(workspace: Workspace, tm
         _assert_same_ranking(segmented.lexical.search(question, k=20), scratch.lexical.search(question, k=20))
         assert segmented.lexical.term_weights(question) == pytest.approx(scratch.lexical.term_weights(question))
     ids = [pid for pid, _ in scratch.lexical.search(QUESTIONS[0], k=20)]
-    for got, expected in zip(segmented.lexical.term_stats(QUESTIONS[0], ids), scratch.lexical.term_stats(QUESTIONS[0], ids)):
+    for got, expected in zip(
+        segmented.lexical.term_stats(QUESTIONS[0], ids), scratch.lexical.term_stats(QUESTIONS[0], ids)
+    ):
         np.testing.assert_allclose(got, expected)
     np.testing.assert_allclose(segmented.vectors.vectors(ids), scratch.vectors.vectors(ids))
     guidelines = Filters(kinds=frozenset({"guideline"}))
@@ -101,7 +106,9 @@ def test_a_deleted_source_is_hidden_and_left_out_of_the_statistics(workspace: Wo
     workspace.refresh_indexes()
     segmented, scratch = load_indexes(workspace.index_dir), _from_scratch(workspace, tmp_path / "scratch")
     assert (segmented.manifest["deleted"], len(segmented.lexical), len(segmented.manifest["deltas"])) == (
-        len(gone), 10 - len(gone), 1
+        len(gone),
+        10 - len(gone),
+        1,
     )
     for question in QUESTIONS:
         got, expected = segmented.lexical.search(question, k=20), scratch.lexical.search(question, k=20)
