@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
+from medora.retrieve import delta
 from medora.retrieve.embed import passage_text_for_embedding
 from medora.retrieve.indexes import build_indexes, current_folder, load_indexes
 from medora.retrieve.retriever import Filters
@@ -22,6 +23,7 @@ QUESTIONS = [
     "sciatica early decompression surgery",
     "common peroneal neuropathy foot drop",
     "guideline for sciatica management",
+    "sciatica pain, sciatica surgery or sciatica physiotherapy",  # a repeated word counts each time, as in bm25s
 ]
 
 
@@ -131,3 +133,17 @@ def test_a_delta_past_the_share_of_the_main_index_rebuilds_it(workspace: Workspa
     workspace.ingest([DATA / "lyme_guideline.md"])
     manifest = load_indexes(workspace.index_dir).manifest
     assert ("deltas" in manifest, manifest["version"], before.exists()) == (False, "10-10", False)
+
+
+def test_an_update_that_dies_part_way_leaves_the_previous_version_in_use(workspace: Workspace, monkeypatch):
+    before = current_folder(workspace.index_dir)
+
+    def killed(*_args, **_kwargs) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(delta.np, "save", killed)  # dies while the new version folder is being written
+    workspace.ingest([DATA / "lyme_guideline.md"], refresh=False)
+    with pytest.raises(KeyboardInterrupt):
+        workspace.refresh_indexes()
+    assert sorted(p.name for p in workspace.index_dir.iterdir()) == ["CURRENT", before.name]
+    assert load_indexes(workspace.index_dir).manifest["version"] == "8-8"
