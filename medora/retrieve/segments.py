@@ -10,6 +10,7 @@ rounding. The vector side merges each segment's nearest neighbours by cosine."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,11 +117,11 @@ class SegmentedLexical:
     def search(self, query: str, *, k: int, where: SearchFilter | None = None) -> list[tuple[int, float]]:
         total, average = self._totals()
         scores = np.zeros(len(self._hidden), dtype=np.float64)
-        for token in set(index_tokens(query)):  # bm25s counts a repeated query token once per occurrence
+        for token, repeats in Counter(index_tokens(query)).items():  # bm25s scores a repeated word each time
             postings = self._postings(token)
             if not postings:
                 continue
-            idf = self._idf(postings, total) * index_tokens(query).count(token)
+            idf = self._idf(postings, total) * repeats
             for number, positions, stored in postings:
                 frequency = self._recovery[number](positions - self._segments[number].offset, stored)
                 norm = self._k1 * (1 - self._b + self._b * self._lengths[positions] / average)
