@@ -16,7 +16,7 @@ from medora.retrieve.dense import VectorIndex as FaissIndex
 from medora.retrieve.lexical import LexicalIndex as Bm25Index
 from medora.retrieve.protocols import SearchFilter
 
-_IMMUTABLE = "embedded indexes grow by a new version folder (medora index); PostgreSQL updates in place"
+_IMMUTABLE = "embedded indexes are rebuilt as a new version folder (medora index); PostgreSQL updates in place"
 
 
 class EmbeddedLexical:
