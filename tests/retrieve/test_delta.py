@@ -147,3 +147,18 @@ def test_an_update_that_dies_part_way_leaves_the_previous_version_in_use(workspa
         workspace.refresh_indexes()
     assert sorted(p.name for p in workspace.index_dir.iterdir()) == ["CURRENT", before.name]
     assert load_indexes(workspace.index_dir).manifest["version"] == "8-8"
+
+
+def test_past_the_most_deltas_they_are_merged_into_one(workspace: Workspace, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(delta, "MAX_DELTAS", 1)
+    workspace.ingest([DATA / "guideline.md"])
+    first = load_indexes(workspace.index_dir).manifest["deltas"]
+    workspace.ingest([DATA / "lyme_guideline.md"])
+    merged, scratch = load_indexes(workspace.index_dir), _from_scratch(workspace, tmp_path / "scratch")
+    assert (len(merged.manifest["deltas"]), merged.manifest["delta_passages"], merged.manifest["deltas"] == first) == (
+        1,
+        len(merged.table.ids) - 8,
+        False,
+    )
+    for question in QUESTIONS:
+        _assert_same_ranking(merged.lexical.search(question, k=20), scratch.lexical.search(question, k=20))
