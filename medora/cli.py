@@ -303,7 +303,7 @@ def list_stored_articles(query: str | None, limit: int) -> None:
 
 
 @main.command()
-@click.option("--force", is_flag=True, help="Rebuild even when the indexes are current.")
+@click.option("--force", is_flag=True, help="Rebuild whole, merging delta segments, even when the indexes are current.")
 @click.option("--embed-missing", is_flag=True, help="First embed passages ingested with --no-embed.")
 def index(force: bool, embed_missing: bool) -> None:
     """Build or refresh the search indexes from the store. Example:

@@ -43,6 +43,12 @@ class RetrieveSettings(BaseModel):
     dense_weight: float = Field(0.45, ge=0, description="Weight of the dense list in fusion.")
     bm25_k1: float = Field(0.7, gt=0, description="BM25 term-frequency saturation (tuned on BioASQ dev).")
     bm25_b: float = Field(0.6, ge=0, le=1, description="BM25 length normalisation (tuned on BioASQ dev).")
+    delta_share: float = Field(
+        0.1,
+        ge=0,
+        description="An ingest adds a delta segment to the embedded indexes until new plus deleted passages pass this "
+        "share of the main index; then it rebuilds them whole (0: always rebuild).",
+    )
     evidence_weight: float = Field(0.05, ge=0, description="Strength of the evidence-level prior.")
     recency_weight: float = Field(0.02, ge=0, description="Strength of the recency prior.")
     recency_half_life_years: float = Field(10.0, gt=0, description="Years after which the recency prior halves.")

@@ -19,6 +19,7 @@ from medora.library import overview_paths
 from medora.retrieve import postgres
 from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
+from medora.retrieve.delta import update_indexes
 from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
@@ -155,6 +156,10 @@ class Workspace:
             return postgres.sync(self.engine, model=model)
         bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
         if force or not is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25):
+            share = self.settings.retrieve.delta_share
+            store = {"engine": self.engine, "model": model, "bm25": bm25}
+            if not force and (updated := update_indexes(self.index_dir, **store, max_share=share)) is not None:
+                return updated  # a delta segment: the main index files stay as they are
             return build_indexes(
                 self.index_dir, engine=self.engine, model=model, bm25=bm25, show_progress=self.show_progress
             )

@@ -1,8 +1,9 @@
 """The embedded backends behind the search protocols: bm25s and faiss files in the data folder, with the passage
 table (kinds, years) in memory for filters and priors.
 
-Both indexes are immutable once built: new passages arrive through a new version folder (``indexes.build_indexes``),
-so ``add`` refuses with that reason; ``delete`` hides passages until the next build. Dense filtering stays a
+Both indexes are immutable once built: new passages arrive through a new version folder, as a full build
+(``indexes.build_indexes``) or a delta segment beside the main files (``retrieve.delta``, searched through
+``retrieve.segments``), so ``add`` refuses with that reason; ``delete`` hides passages until the next version. Dense filtering stays a
 post-filter over four times the candidates, as before the protocols, so rankings are unchanged."""
 
 from __future__ import annotations

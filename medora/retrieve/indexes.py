@@ -257,6 +257,12 @@ def _load_folder(folder: Path) -> Indexes:
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
         raise IndexDamagedError(table_path, f"unreadable passage table ({type(error).__name__})") from error
     vectors = VectorIndex.load(folder / VECTORS) if vectors_expected and manifest.get("embedded_passages") else None
+    if manifest.get("deltas") or manifest.get("deleted"):  # written by a later ingest: main plus delta segments
+        from medora.retrieve.delta import load_segmented
+
+        return load_segmented(
+            folder, manifest, main_lexical=LexicalIndex.load(folder / "lexical"), main_vectors=vectors, main_table=table
+        )
     return Indexes(
         lexical=EmbeddedLexical(LexicalIndex.load(folder / "lexical"), table),
         vectors=EmbeddedVectors(vectors, table) if vectors is not None else None,

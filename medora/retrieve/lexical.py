@@ -21,10 +21,27 @@ class LexicalIndex:
     def __init__(self, *, k1: float = 1.2, b: float = 0.75) -> None:
         self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
         self._ids = np.zeros(0, dtype=np.int64)
+        self._lengths: np.ndarray | None = np.zeros(0, dtype=np.int32)
 
     def add(self, ids: Sequence[int], texts: Sequence[str], *, show_progress: bool = False) -> None:
         self._ids = np.asarray(ids, dtype=np.int64)
-        self._bm25.index([index_tokens(text) for text in texts], show_progress=show_progress)
+        tokens = [index_tokens(text) for text in texts]
+        self._lengths = np.array([len(words) for words in tokens], dtype=np.int32)
+        self._bm25.index(tokens, show_progress=show_progress)
+
+    @property
+    def ids(self) -> np.ndarray:
+        return self._ids
+
+    @property
+    def lengths(self) -> np.ndarray | None:
+        """Tokens per passage (BM25's document lengths), which bm25s does not keep: a delta segment needs them to
+        score against the whole store's average length (``retrieve.segments``). None for an index saved before."""
+        return self._lengths
+
+    @property
+    def bm25(self) -> bm25s.BM25:
+        return self._bm25
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -71,6 +88,8 @@ class LexicalIndex:
         directory.mkdir(parents=True, exist_ok=True)
         self._bm25.save(str(directory), show_progress=False)
         np.save(directory / "passage_ids.npy", self._ids)
+        if self._lengths is not None:
+            np.save(directory / "lengths.npy", self._lengths)
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
@@ -79,6 +98,8 @@ class LexicalIndex:
         try:
             index._bm25 = bm25s.BM25.load(str(directory), mmap=False, show_progress=False, verbosity=0)
             index._ids = np.load(directory / "passage_ids.npy")
+            lengths = directory / "lengths.npy"
+            index._lengths = np.load(lengths) if lengths.exists() else None
         except (OSError, ValueError, KeyError, EOFError, TypeError) as error:
             raise IndexDamagedError(directory, f"unreadable lexical index ({type(error).__name__})") from error
         if len(index._ids) != int(index._bm25.scores["num_docs"]):

@@ -149,7 +149,7 @@ class PostgresVectors:
 
     def __len__(self) -> int:
         with self._engine.connect() as conn:
-            return int(conn.execute(text("SELECT count(embedding) FROM search.passages")).scalar())
+            return int(conn.execute(text("SELECT vectors FROM search.totals")).scalar())  # kept by triggers (0006)
 
     def search(self, vector: np.ndarray, *, k: int, where: SearchFilter | None = None) -> list[tuple[int, float]]:
         params: dict = {"vector": _vector_text(vector), "k": k}

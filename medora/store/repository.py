@@ -221,3 +221,39 @@ def source_keys_of_kind(conn: Connection, *, kind: str) -> list[str]:
 def sources_of_kind(conn: Connection, *, kind: str) -> list[tuple[int, Source]]:
     """(id, Source) of every stored source of ``kind``, oldest first."""
     return [(row.id, source_from_row(row)) for row in conn.execute(select(sources).where(sources.c.kind == kind).order_by(sources.c.id))]
+
+
+def all_passage_ids(conn: Connection) -> np.ndarray:
+    """Every passage id, ascending: what an index update compares its own ids with (new ones, deleted ones)."""
+    return np.fromiter(conn.execute(select(passages.c.id).order_by(passages.c.id)).scalars(), dtype=np.int64)
+
+
+def passages_for_index(conn: Connection, *, passage_ids: Sequence[int], batch: int = 5000) -> list[tuple]:
+    """(id, source id, kind, year, 'title\\ntext') of these passages in id order: a delta segment's rows, read in
+    batches so a long id list stays within the database's parameter limit."""
+    chosen = sorted(int(i) for i in passage_ids)
+    rows: list[tuple] = []
+    for start in range(0, len(chosen), batch):
+        rows += conn.execute(
+            select(passages.c.id, passages.c.source_id, sources.c.kind, sources.c.year, sources.c.title, passages.c.text)
+            .join(sources, sources.c.id == passages.c.source_id)
+            .where(passages.c.id.in_(chosen[start : start + batch]))
+            .order_by(passages.c.id)
+        ).all()
+    return [(r.id, r.source_id, r.kind, r.year or 0, f"{r.title}\n{r.text}") for r in rows]
+
+
+def embeddings_of(conn: Connection, *, passage_ids: Sequence[int], model: str, batch: int = 5000) -> tuple:
+    """(ids, matrix) of the stored ``model`` vectors of these passages, in id order (those without one left out)."""
+    chosen = sorted(int(i) for i in passage_ids)
+    ids: list[int] = []
+    vectors: list[np.ndarray] = []
+    for start in range(0, len(chosen), batch):
+        for row in conn.execute(
+            select(embeddings.c.passage_id, embeddings.c.vector)
+            .where(embeddings.c.model == model, embeddings.c.passage_id.in_(chosen[start : start + batch]))
+            .order_by(embeddings.c.passage_id)
+        ):
+            ids.append(row.passage_id)
+            vectors.append(np.frombuffer(row.vector, dtype=np.float32))
+    return np.array(ids, dtype=np.int64), (np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32))

@@ -116,3 +116,24 @@ def _idf(workspace: Workspace) -> float:
         holders = conn.execute(text("SELECT count(*) FROM search.passages WHERE document @@ 'bleomycin'")).scalar()
     total = _rows(workspace)
     return math.log(1 + (total - holders + 0.5) / (holders + 0.5))
+
+
+def test_the_vector_count_is_kept_by_triggers_not_counted(library: Workspace):
+    vectors, lexical = library.retriever._indexes.vectors, library.retriever._indexes.lexical
+    with library.engine.connect() as conn:
+        some = conn.execute(text("SELECT passage_id FROM search.passages WHERE embedding IS NOT NULL LIMIT 3")).scalars().all()
+    before = _counted_vectors(library)
+    assert len(vectors) == before
+    vectors.delete(some)  # an UPDATE to NULL
+    assert (len(vectors), _counted_vectors(library)) == (before - 3, before - 3)
+    vectors.add(some)  # an UPDATE from NULL
+    lexical.delete(some[:1])  # a DELETE of a row holding a vector
+    assert (len(vectors), _counted_vectors(library)) == (before - 1, before - 1)
+    lexical.add(some[:1])  # an INSERT without one, then the vector copied in
+    vectors.add(some[:1])
+    assert (len(vectors), _counted_vectors(library)) == (before, before)
+
+
+def _counted_vectors(workspace: Workspace) -> int:
+    with workspace.engine.connect() as conn:
+        return conn.execute(text("SELECT count(embedding) FROM search.passages")).scalar()
