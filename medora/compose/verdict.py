@@ -8,7 +8,10 @@ so each study's share of the prediction can be read off: the studies said to car
 features pushed the model towards its answer, and the sentences quoted are theirs. Question cues (does it ask about
 a harm or a benefit, is it negated, sceptical, comparative) and the agreement between studies complete the vector.
 The weights ship as JSON, trained by ``bench/train_verdict.py``, with the confidence a verdict must reach to be
-shown (``show_threshold``: where cross-validated accuracy reaches 0.75; above 1 when none does)."""
+shown (``show_thresholds``: where cross-validated accuracy reaches 0.75; above 1 when none does). That level is set
+apart for two kinds of evidence, as they differ most in how far a verdict can be read: the best-ranked study states
+its findings in words (a CONCLUSIONS section, an excerpt of its findings), or it gives results only and the verdict
+must be reasoned from numbers (PubMedQA's reasoning-required setting)."""
 
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ from medora.types import Evidence
 LABELS = ("yes", "no", "maybe")
 MAX_STUDIES = 5  # the best-ranked studies the model reads
 NEVER_SHOWN = 1.01  # a threshold no confidence reaches
+STATED, RESULTS_ONLY = "stated", "results only"  # the two kinds of evidence a threshold is chosen for
+_STATES_FINDINGS = re.compile(r"conclu|excerpt", re.I)
 
 _P_VALUE = re.compile(r"\bp\s*(<|=|>|≤|≥|<=|>=)\s*(0?\.\d+|\d(?:\.\d+)?)", re.I)
 _CUES: dict[str, re.Pattern[str]] = {
@@ -84,6 +89,9 @@ STUDY_FEATURES = (
     "match",
     "match_negated",
     "negation",
+    "close_effect",
+    "close_null",
+    "close_significant",
 )
 FEATURES = (
     *STUDY_FEATURES,
@@ -103,6 +111,7 @@ class VerdictPrediction:
     sentences: list[tuple[Evidence, str]]
     threshold: float = NEVER_SHOWN
     read: list[Evidence] = field(default_factory=list)  # the first passage of each study that carries the answer
+    regime: str = RESULTS_ONLY
 
     @property
     def earned(self) -> bool:
@@ -157,6 +166,9 @@ def _study_features(question_words: set[str], harm_asked: bool, findings: list[s
     best = max(overlaps, default=0.0)
     closest = [s for s, overlap in zip(findings, overlaps) if overlap >= best - 1e-9 and best > 0]
     negated = sum(bool(_NEGATION.search(s)) for s in findings)
+    ranked = sorted(zip(overlaps, range(len(findings))), reverse=True)[:2]
+    close = " ".join(findings[i] for overlap, i in ranked if overlap > 0)
+    close_significant, _ = _p_values(close)
     return np.array(
         [
             math.log1p(significant),
@@ -171,6 +183,9 @@ def _study_features(question_words: set[str], harm_asked: bool, findings: list[s
             best,
             1.0 if closest and any(_NEGATION.search(s) for s in closest) else 0.0,
             negated / (len(findings) or 1),
+            math.log1p(len(_CUES["effect"].findall(close))),
+            math.log1p(len(_CUES["no_effect"].findall(close)) + len(_NEGATION.findall(close))),
+            math.log1p(close_significant),
         ]
     )
 
@@ -193,6 +208,19 @@ def read_studies(question: str, evidence: list[Evidence]) -> list[Study]:
     for rank, study in enumerate(studies):
         study.weight = 1 / (rank + 1) / total
     return studies
+
+
+def evidence_regime(evidence: list[Evidence]) -> str:
+    """STATED when the best-ranked study has a passage stating its findings in words (CONCLUSIONS, an excerpt),
+    RESULTS_ONLY otherwise (results without a conclusion, methods, or text of another kind): the threshold differs."""
+    studies = read_studies("", evidence)
+    if studies and any(_STATES_FINDINGS.search(item.section or "") for item in studies[0].passages):
+        return STATED
+    return RESULTS_ONLY
+
+
+def show_threshold(model: dict, regime: str) -> float:
+    return float(model.get("show_thresholds", {}).get(regime, NEVER_SHOWN))
 
 
 def verdict_features(question: str, evidence: list[Evidence]) -> np.ndarray:
@@ -269,11 +297,13 @@ def predict_verdict(question: str, evidence: list[Evidence], model: dict | None 
     best = int(np.argmax(probabilities))
     answer = model["labels"][best]
     studies, sentences = carrying(question, evidence, answer, model)
+    regime = evidence_regime(evidence)
     return VerdictPrediction(
         answer=answer,
         confidence=float(probabilities[best]),
         probabilities={label: round(float(p), 3) for label, p in zip(model["labels"], probabilities)},
         sentences=sentences,
-        threshold=float(model.get("show_threshold", NEVER_SHOWN)),
+        threshold=show_threshold(model, regime),
         read=studies,
+        regime=regime,
     )
