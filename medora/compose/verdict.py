@@ -92,6 +92,9 @@ STUDY_FEATURES = (
     "close_effect",
     "close_null",
     "close_significant",
+    "said_effect",
+    "said_null",
+    "said_hedge",
 )
 FEATURES = (
     *STUDY_FEATURES,
@@ -154,7 +157,12 @@ def asks_about_harm(question: str) -> bool:
     return bool(_QUESTION_CUES["q_harm"].search(question))
 
 
-def _study_features(question_words: set[str], harm_asked: bool, findings: list[str]) -> np.ndarray:
+def _study_features(
+    question_words: set[str], harm_asked: bool, findings: list[str], said: list[str] | None = None
+) -> np.ndarray:
+    """The features of STUDY_FEATURES for one study's finding sentences, ``said`` being those of them that state its
+    conclusions in words (CONCLUSIONS, excerpts)."""
+    said = said or []
     text = " ".join(findings)
     significant, not_significant = _p_values(text)
     cues = {name: len(pattern.findall(text)) for name, pattern in _CUES.items()}
@@ -186,6 +194,9 @@ def _study_features(question_words: set[str], harm_asked: bool, findings: list[s
             math.log1p(len(_CUES["effect"].findall(close))),
             math.log1p(len(_CUES["no_effect"].findall(close)) + len(_NEGATION.findall(close))),
             math.log1p(close_significant),
+            sum(bool(_CUES["effect"].search(x)) and not _NEGATION.search(x) for x in said) / (len(said) or 1),
+            sum(bool(_CUES["no_effect"].search(x) or _NEGATION.search(x)) for x in said) / (len(said) or 1),
+            sum(bool(_CUES["hedge"].search(x)) for x in said) / (len(said) or 1),
         ]
     )
 
@@ -202,7 +213,8 @@ def read_studies(question: str, evidence: list[Evidence]) -> list[Study]:
     for passages in by_source.values():
         reported = [item for item in passages if is_finding_section(item.section)] or passages
         findings = [(item, sentence) for item in reported for sentence in split_sentences(item.text)]
-        features = _study_features(words, harm_asked, [sentence for _item, sentence in findings])
+        said = [sentence for item, sentence in findings if _STATES_FINDINGS.search(item.section or "")]
+        features = _study_features(words, harm_asked, [sentence for _item, sentence in findings], said)
         studies.append(Study(passages, findings, features))
     total = sum(1 / (rank + 1) for rank in range(len(studies)))
     for rank, study in enumerate(studies):
@@ -247,9 +259,10 @@ def study_pushes(studies: list[Study], answer: str, model: dict) -> list[float]:
     return [float(s.weight * direction @ ((s.features - mean) / scale)) for s in studies]
 
 
-def sentence_push(sentence: str, question: str, answer: str, model: dict) -> float:
-    """A sentence's own push towards ``answer``, as if it were a study of one sentence."""
-    features = _study_features(content_words(question), asks_about_harm(question), [sentence])
+def sentence_push(sentence: str, question: str, answer: str, model: dict, *, said: bool = False) -> float:
+    """A sentence's own push towards ``answer``, as if it were a study of one sentence (``said``: one stating its
+    conclusion in words)."""
+    features = _study_features(content_words(question), asks_about_harm(question), [sentence], [sentence] if said else [])
     return study_pushes([Study([], [], features, 1.0)], answer, model)[0]
 
 
@@ -264,7 +277,7 @@ def carrying(
     scored = []
     for rank, study in enumerate(carriers):
         for item, sentence in study.findings:
-            push = sentence_push(sentence, question, answer, model)
+            push = sentence_push(sentence, question, answer, model, said=bool(_STATES_FINDINGS.search(item.section)))
             if push > 0:
                 scored.append((push, -rank, item, sentence))
     scored.sort(key=lambda entry: entry[:2], reverse=True)
