@@ -27,7 +27,7 @@ from medora.compose.select import (
 )
 from medora.compose.templates import template_for
 from medora.compose.terms import SpecificTerm
-from medora.compose.verdict import VerdictPrediction, predict_verdict
+from medora.compose.verdict import RESULTS_ONLY, VerdictPrediction, predict_verdict
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
 from medora.settings import Settings
@@ -269,8 +269,8 @@ def _verdict(
     model: dict | None = None,
 ) -> tuple[Verdict | None, str | None]:
     """An earned verdict, or else a notice saying the studies give no clear answer. A shown verdict names the studies
-    it was read from (those the article may cite) and quotes their sentences that pushed the model towards it: a
-    verdict must not bring in a source the article's own selection judged too weak to cite."""
+    whose findings pushed the model towards it (those the article may cite) and quotes their sentences that push
+    towards it: a verdict must not bring in a source the article's own selection judged too weak to cite."""
     prediction = predict_verdict(question, evidence, model)
     if not prediction.earned:
         return None, _unclear_notice(prediction)
@@ -298,9 +298,11 @@ def _verdict(
 def _unclear_notice(prediction: VerdictPrediction) -> str:
     notice = "The retrieved studies do not give a clear yes or no answer"
     if prediction.threshold > 1:
+        kind = " on studies that give results without stating a conclusion" if prediction.regime == RESULTS_ONLY else ""
         return (
             f"{notice}: Medora states a verdict only at a confidence where its cross-validated accuracy reaches "
-            f"{TARGET_ACCURACY:.0%}, and its verdict model reaches no such level. Read the studies' own findings below."
+            f"{TARGET_ACCURACY:.0%}, and its verdict model reaches no such level{kind}. Read the studies' own findings "
+            "below."
         )
     return (
         f"{notice}: the verdict model's confidence ({prediction.confidence:.0%}) is below {prediction.threshold:.0%}, "
