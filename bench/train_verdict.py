@@ -143,7 +143,7 @@ def scored(confidence: np.ndarray, correct: np.ndarray, shown: np.ndarray, mask:
         "shown": int(answered.sum()),
         "coverage": round(float(answered.sum() / total), 4),
         "accuracy_when_shown": round(float(correct[answered].mean()), 4) if answered.any() else None,
-        "accuracy_all_with_evidence": round(float(correct[mask].mean()), 4),
+        "accuracy_all_with_evidence": round(float(correct[mask].mean()), 4) if mask.any() else None,
     }
 
 
