@@ -274,6 +274,9 @@ def _verdict(
     prediction = predict_verdict(question, evidence, model)
     if not prediction.earned:
         return None, _unclear_notice(prediction)
+    carriers = [item for item in _first_passages(prediction.read) if item.source_id in citable]
+    if not carriers:  # a verdict names the studies that carry it; none of them may be cited here
+        return None, _unclear_notice(prediction, uncited=True)
     statements = []
     carrying = [(item, sentence) for item, sentence in prediction.sentences if item.source_id in citable]
     for item, sentence in carrying[:3]:
@@ -282,7 +285,7 @@ def _verdict(
         if support.supported:
             cited = Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score)
             statements.append(cited.model_copy(update={"quote": support.quote}))
-    studies = [book.cite(item)[0] for item in _first_passages(prediction.read) if item.source_id in citable]
+    studies = [book.cite(item)[0] for item in carriers]
     return (
         Verdict(
             answer=prediction.answer,
@@ -295,8 +298,10 @@ def _verdict(
     )
 
 
-def _unclear_notice(prediction: VerdictPrediction) -> str:
+def _unclear_notice(prediction: VerdictPrediction, *, uncited: bool = False) -> str:
     notice = "The retrieved studies do not give a clear yes or no answer"
+    if uncited:
+        return f"{notice}: the studies that would carry a verdict are not among the sources this article cites."
     if prediction.threshold > 1:
         kind = " on studies that give results without stating a conclusion" if prediction.regime == RESULTS_ONLY else ""
         return (

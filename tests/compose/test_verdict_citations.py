@@ -109,3 +109,13 @@ def test_the_shipped_model_says_no_when_the_studies_state_no_effect():
 
 def test_the_shipped_model_shows_verdicts_only_on_evidence_stating_its_findings():
     assert load_verdict_model()["show_thresholds"] == {STATED: 0.5621, RESULTS_ONLY: 1.01}
+
+
+def test_no_verdict_when_none_of_the_studies_carrying_it_may_be_cited():
+    book = CitationBook()
+    verdict, notice = _verdict(QUESTION, EVIDENCE, {2}, book, Settings(), model=_model(0.5))
+    assert verdict is None and book.references() == []
+    assert notice == (
+        "The retrieved studies do not give a clear yes or no answer: the studies that would carry a verdict are not "
+        "among the sources this article cites."
+    )
