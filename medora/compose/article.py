@@ -309,9 +309,10 @@ def _unclear_notice(prediction: VerdictPrediction, *, uncited: bool = False) -> 
             f"{TARGET_ACCURACY:.0%}, and its verdict model reaches no such level{kind}. Read the studies' own findings "
             "below."
         )
+    digits = 0 if f"{prediction.confidence:.0%}" != f"{prediction.threshold:.0%}" else 1  # never '56% is below 56%'
     return (
-        f"{notice}: the verdict model's confidence ({prediction.confidence:.0%}) is below {prediction.threshold:.0%}, "
-        f"the level at which its cross-validated accuracy reaches {TARGET_ACCURACY:.0%}."
+        f"{notice}: the verdict model's confidence ({prediction.confidence:.{digits}%}) is below "
+        f"{prediction.threshold:.{digits}%}, the level at which its cross-validated accuracy reaches {TARGET_ACCURACY:.0%}."
     )
 
 

@@ -119,3 +119,8 @@ def test_no_verdict_when_none_of_the_studies_carrying_it_may_be_cited():
         "The retrieved studies do not give a clear yes or no answer: the studies that would carry a verdict are not "
         "among the sources this article cites."
     )
+
+
+def test_a_confidence_just_below_the_threshold_is_told_with_a_decimal():
+    verdict, notice = _verdict_of(EVIDENCE, {1, 2, 3}, _model(0.7249))
+    assert verdict is None and "confidence (71.7%) is below 72.4%," in notice
