@@ -123,4 +123,4 @@ def test_no_verdict_when_none_of_the_studies_carrying_it_may_be_cited():
 
 def test_a_confidence_just_below_the_threshold_is_told_with_a_decimal():
     verdict, notice = _verdict_of(EVIDENCE, {1, 2, 3}, _model(0.7249))
-    assert verdict is None and "confidence (71.7%) is below 72.4%," in notice
+    assert verdict is None and "confidence (71.7%) is below 72.5%," in notice
