@@ -33,48 +33,48 @@ LABELS = ("yes", "no", "maybe")
 MAX_STUDIES = 5  # the best-ranked studies the model reads
 NEVER_SHOWN = 1.01  # a threshold no confidence reaches
 STATED, RESULTS_ONLY = "stated", "results only"  # the two kinds of evidence a threshold is chosen for
-_STATES_FINDINGS = re.compile(r"conclu|excerpt", re.I)
+_STATES_FINDINGS = re.compile(r"conclu|excerpt", re.IGNORECASE)
 
-_P_VALUE = re.compile(r"\bp\s*(<|=|>|≤|≥|<=|>=)\s*(0?\.\d+|\d(?:\.\d+)?)", re.I)
+_P_VALUE = re.compile(r"\bp\s*(<|=|>|≤|≥|<=|>=)\s*(0?\.\d+|\d(?:\.\d+)?)", re.IGNORECASE)
 _CUES: dict[str, re.Pattern[str]] = {
     "effect": re.compile(
         r"\b(significant(ly)?|improv\w*|increas\w*|reduc\w*|decreas\w*|associated with|effective|higher|lower|"
         r"benefit\w*|predict\w*|correlat\w*|superior|better|risk factor|independent(ly)?)\b",
-        re.I,
+        re.IGNORECASE,
     ),
     "no_effect": re.compile(
         r"\b(no (significant|statistical(ly)?|difference|association|correlation|evidence|effect|benefit|change)|"
         r"not (significant(ly)?|associated|different|correlated|improve\w*)|did not|does not|do not|failed to|"
         r"similar|comparable|neither|unchanged|independent of|no longer)\b",
-        re.I,
+        re.IGNORECASE,
     ),
     "hedge": re.compile(
         r"\b(may|might|could|unclear|uncertain|remain\w*|further|limited|inconclusive|trend|tended|possibl\w*|"
         r"controversial|conflicting|weak\w*|modest)\b",
-        re.I,
+        re.IGNORECASE,
     ),
 }
 _NEGATION = re.compile(
     r"\b(no|not|never|neither|nor|none|without|cannot|lack\w*|absence|absent|fail\w*|unable|unlikely|"
     r"non-?significant\w*|insignificant\w*|\w+n't)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NOT_FINDINGS = re.compile(
     r"background|introduction|objective|aim|purpose|method|design|setting|patients|participants|subjects|material|"
     r"context|hypothes|intervention|measure|title",
-    re.I,
+    re.IGNORECASE,
 )
 _QUESTION_CUES = {
-    "q_negated": re.compile(r"\b(not|no|without|never)\b", re.I),
-    "q_sceptical": re.compile(r"\b(still|really|necessary|worth|justified|always|only|all|routine(ly)?|truly|myth)\b", re.I),
-    "q_comparative": re.compile(r"\b(better|more|less|superior|inferior|versus|vs|than)\b", re.I),
-    "q_can_should": re.compile(r"^\s*(can|could|should|may)\b", re.I),
+    "q_negated": re.compile(r"\b(not|no|without|never)\b", re.IGNORECASE),
+    "q_sceptical": re.compile(r"\b(still|really|necessary|worth|justified|always|only|all|routine(ly)?|truly|myth)\b", re.IGNORECASE),
+    "q_comparative": re.compile(r"\b(better|more|less|superior|inferior|versus|vs|than)\b", re.IGNORECASE),
+    "q_can_should": re.compile(r"^\s*(can|could|should|may)\b", re.IGNORECASE),
     "q_harm": re.compile(
         r"\b(risk\w*|harm\w*|adverse|toxic\w*|complications?|worse\w*|danger\w*|safe(ty)?|mortality|death|"
         r"side effects?|cause\w*|induc\w*)\b",
-        re.I,
+        re.IGNORECASE,
     ),
-    "q_association": re.compile(r"\b(associat\w*|correlat\w*|linked|related|predict\w*|marker|involved)\b", re.I),
+    "q_association": re.compile(r"\b(associat\w*|correlat\w*|linked|related|predict\w*|marker|involved)\b", re.IGNORECASE),
 }
 STUDY_FEATURES = (
     "p_significant",

@@ -5,8 +5,8 @@ training questions only, then judged on questions it never saw. Pure functions o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
