@@ -312,7 +312,8 @@ def _unclear_notice(prediction: VerdictPrediction, *, uncited: bool = False) -> 
     digits = 0 if f"{prediction.confidence:.0%}" != f"{prediction.threshold:.0%}" else 1  # never '56% is below 56%'
     return (
         f"{notice}: the verdict model's confidence ({prediction.confidence:.{digits}%}) is below "
-        f"{prediction.threshold:.{digits}%}, the level at which its cross-validated accuracy reaches {TARGET_ACCURACY:.0%}."
+        f"{prediction.threshold:.{digits}%}, the level at which its cross-validated accuracy reaches "
+        f"{TARGET_ACCURACY:.0%}."
     )
 
 

@@ -66,7 +66,9 @@ _NOT_FINDINGS = re.compile(
 )
 _QUESTION_CUES = {
     "q_negated": re.compile(r"\b(not|no|without|never)\b", re.IGNORECASE),
-    "q_sceptical": re.compile(r"\b(still|really|necessary|worth|justified|always|only|all|routine(ly)?|truly|myth)\b", re.IGNORECASE),
+    "q_sceptical": re.compile(
+        r"\b(still|really|necessary|worth|justified|always|only|all|routine(ly)?|truly|myth)\b", re.IGNORECASE
+    ),
     "q_comparative": re.compile(r"\b(better|more|less|superior|inferior|versus|vs|than)\b", re.IGNORECASE),
     "q_can_should": re.compile(r"^\s*(can|could|should|may)\b", re.IGNORECASE),
     "q_harm": re.compile(
@@ -74,7 +76,9 @@ _QUESTION_CUES = {
         r"side effects?|cause\w*|induc\w*)\b",
         re.IGNORECASE,
     ),
-    "q_association": re.compile(r"\b(associat\w*|correlat\w*|linked|related|predict\w*|marker|involved)\b", re.IGNORECASE),
+    "q_association": re.compile(
+        r"\b(associat\w*|correlat\w*|linked|related|predict\w*|marker|involved)\b", re.IGNORECASE
+    ),
 }
 STUDY_FEATURES = (
     "p_significant",
@@ -262,7 +266,8 @@ def study_pushes(studies: list[Study], answer: str, model: dict) -> list[float]:
 def sentence_push(sentence: str, question: str, answer: str, model: dict, *, said: bool = False) -> float:
     """A sentence's own push towards ``answer``, as if it were a study of one sentence (``said``: one stating its
     conclusion in words)."""
-    features = _study_features(content_words(question), asks_about_harm(question), [sentence], [sentence] if said else [])
+    words, harm_asked = content_words(question), asks_about_harm(question)
+    features = _study_features(words, harm_asked, [sentence], [sentence] if said else [])
     return study_pushes([Study([], [], features, 1.0)], answer, model)[0]
 
 

@@ -89,7 +89,9 @@ def test_verdict_sentences_and_studies_come_only_from_citable_sources():
 
 def test_the_shipped_model_says_yes_when_the_studies_state_a_reduction():
     evidence = [
-        _evidence(1, "Metformin significantly reduced HbA1c compared with placebo in adults with type 2 diabetes (p<0.001)."),
+        _evidence(
+            1, "Metformin significantly reduced HbA1c compared with placebo in adults with type 2 diabetes (p<0.001)."
+        ),
         _evidence(2, "Metformin lowered HbA1c by 1.1% and was effective as first-line therapy for type 2 diabetes."),
     ]
     prediction = predict_verdict("Does metformin reduce HbA1c in type 2 diabetes?", evidence)
@@ -99,7 +101,9 @@ def test_the_shipped_model_says_yes_when_the_studies_state_a_reduction():
 
 def test_the_shipped_model_says_no_when_the_studies_state_no_effect():
     evidence = [
-        _evidence(1, "Regular vitamin C supplementation did not reduce the incidence of the common cold in the general population."),
+        _evidence(
+            1, "Regular vitamin C supplementation did not reduce the incidence of the common cold in the population."
+        ),
         _evidence(2, "Vitamin C had no significant effect on the incidence of colds compared with placebo."),
     ]
     prediction = predict_verdict("Is vitamin C effective for preventing the common cold?", evidence)
