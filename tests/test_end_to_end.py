@@ -69,7 +69,7 @@ def test_a_yes_no_question_gets_no_unearned_verdict_but_a_notice_and_its_certain
         "Does early decompression improve motor recovery in foot drop?", retriever=workspace.retriever, settings=workspace.settings
     )
     assert article.question_type == "yes_no"
-    assert article.verdict is None  # the shipped verdict model earns no verdict (bench/train_verdict.py)
+    assert article.verdict is None  # not earned on this evidence (bench/train_verdict.py)
     assert article.verdict_notice.startswith("The retrieved studies do not give a clear yes or no answer")
     assert article.certainty.level in ("high", "moderate", "low", "very low") and article.certainty.reason
     assert article.bottom_line and all(s.verified and s.citations for s in article.bottom_line)

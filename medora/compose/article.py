@@ -27,7 +27,7 @@ from medora.compose.select import (
 )
 from medora.compose.templates import template_for
 from medora.compose.terms import SpecificTerm
-from medora.compose.verdict import VerdictPrediction, predict_verdict
+from medora.compose.verdict import RESULTS_ONLY, VerdictPrediction, predict_verdict
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
 from medora.settings import Settings
@@ -269,11 +269,14 @@ def _verdict(
     model: dict | None = None,
 ) -> tuple[Verdict | None, str | None]:
     """An earned verdict, or else a notice saying the studies give no clear answer. A shown verdict names the studies
-    it was read from (those the article may cite) and quotes their sentences that pushed the model towards it: a
-    verdict must not bring in a source the article's own selection judged too weak to cite."""
+    whose findings pushed the model towards it (those the article may cite) and quotes their sentences that push
+    towards it: a verdict must not bring in a source the article's own selection judged too weak to cite."""
     prediction = predict_verdict(question, evidence, model)
     if not prediction.earned:
         return None, _unclear_notice(prediction)
+    carriers = [item for item in _first_passages(prediction.read) if item.source_id in citable]
+    if not carriers:  # a verdict names the studies that carry it; none of them may be cited here
+        return None, _unclear_notice(prediction, uncited=True)
     statements = []
     carrying = [(item, sentence) for item, sentence in prediction.sentences if item.source_id in citable]
     for item, sentence in carrying[:3]:
@@ -282,7 +285,7 @@ def _verdict(
         if support.supported:
             cited = Statement(text=text, citations=book.cite(item), passage_id=item.passage_id, support=support.score)
             statements.append(cited.model_copy(update={"quote": support.quote}))
-    studies = [book.cite(item)[0] for item in _first_passages(prediction.read) if item.source_id in citable]
+    studies = [book.cite(item)[0] for item in carriers]
     return (
         Verdict(
             answer=prediction.answer,
@@ -295,16 +298,22 @@ def _verdict(
     )
 
 
-def _unclear_notice(prediction: VerdictPrediction) -> str:
+def _unclear_notice(prediction: VerdictPrediction, *, uncited: bool = False) -> str:
     notice = "The retrieved studies do not give a clear yes or no answer"
+    if uncited:
+        return f"{notice}: the studies that would carry a verdict are not among the sources this article cites."
     if prediction.threshold > 1:
+        kind = " on studies that give results without stating a conclusion" if prediction.regime == RESULTS_ONLY else ""
         return (
             f"{notice}: Medora states a verdict only at a confidence where its cross-validated accuracy reaches "
-            f"{TARGET_ACCURACY:.0%}, and its verdict model reaches no such level. Read the studies' own findings below."
+            f"{TARGET_ACCURACY:.0%}, and its verdict model reaches no such level{kind}. Read the studies' own findings "
+            "below."
         )
+    digits = 0 if f"{prediction.confidence:.0%}" != f"{prediction.threshold:.0%}" else 1  # never '56% is below 56%'
     return (
-        f"{notice}: the verdict model's confidence ({prediction.confidence:.0%}) is below {prediction.threshold:.0%}, "
-        f"the level at which its cross-validated accuracy reaches {TARGET_ACCURACY:.0%}."
+        f"{notice}: the verdict model's confidence ({prediction.confidence:.{digits}%}) is below "
+        f"{prediction.threshold:.{digits}%}, the level at which its cross-validated accuracy reaches "
+        f"{TARGET_ACCURACY:.0%}."
     )
 
 

@@ -5,6 +5,7 @@ training questions only, then judged on questions it never saw. Pure functions o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,5 +36,30 @@ def lowest_threshold(
         if result.answered < min_answered:
             return None
         if result.accuracy is not None and result.accuracy >= target:
+            return threshold
+    return None
+
+
+def wilson_lower(right: int, answered: int, *, z: float = 1.96) -> float:
+    """The lower end of the Wilson score interval (95 % by default) for an accuracy of right / answered: what a
+    threshold can promise, not what it happened to score."""
+    if answered == 0:
+        return 0.0
+    share = right / answered
+    centre = share + z * z / (2 * answered)
+    spread = z * math.sqrt(share * (1 - share) / answered + z * z / (4 * answered * answered))
+    return (centre - spread) / (1 + z * z / answered)
+
+
+def lowest_confident_threshold(
+    confidences: Sequence[float], correct: Sequence[bool], *, target: float, min_answered: int
+) -> float | None:
+    """The lowest confidence threshold at which at least ``min_answered`` questions are answered and the lower end of
+    the 95 % interval of their accuracy reaches ``target``; None when no threshold does."""
+    for threshold in sorted(set(confidences)):
+        answered = [ok for confidence, ok in zip(confidences, correct, strict=True) if confidence >= threshold]
+        if len(answered) < min_answered:
+            return None
+        if wilson_lower(sum(answered), len(answered)) >= target:
             return threshold
     return None

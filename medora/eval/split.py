@@ -36,3 +36,9 @@ def is_frozen_id(question_id: str, *, share: int = BIOASQ_FROZEN_SHARE) -> bool:
 def bioasq_part(question: dict) -> str:
     """'frozen' or 'tuned' for a BioASQ dev question (a row with an ``id``)."""
     return "frozen" if is_frozen_id(str(question["id"])) else "tuned"
+
+
+def is_frozen_pubmedqa(pmid: str, *, share: int = BIOASQ_FROZEN_SHARE) -> bool:
+    """True for the held-out part of PubMedQA's labelled set (a fixed 30 % by hash of the PMID): the verdict model
+    and its threshold are never fitted on these questions; they are the check."""
+    return hash_bucket(f"pubmedqa:{pmid}") < share

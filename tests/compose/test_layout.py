@@ -80,7 +80,7 @@ def test_a_yes_no_article_gets_key_studies_counted_and_no_unearned_verdict(tmp_p
     ]
     counts = article.sections[0].statements[0]
     assert (counts.text, counts.citations, counts.passage_id) == ("Two RCTs found a benefit.", ["1", "2"], None)
-    assert article.verdict is None  # the shipped model earns no verdict (bench/train_verdict.py)
+    assert article.verdict is None  # not earned on this evidence (bench/train_verdict.py)
     assert article.verdict_notice.startswith("The retrieved studies do not give a clear yes or no answer")
     assert (article.certainty.level, article.certainty.reason) == (
         "moderate", "2 RCTs and 1 cohort study (2010–2019); rated down for findings that disagree (2 benefit, 1 no difference)."
