@@ -54,7 +54,7 @@ class Workspace:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return self._embedder or MiniLMEmbedder()
+        return self._embedder or MiniLMEmbedder(provider=self.settings.ingest.embed_provider)
 
     @property
     def index_dir(self) -> Path:
