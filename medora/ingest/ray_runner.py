@@ -1,7 +1,7 @@
 """Ingestion on Ray Data: the local runner's pure steps (parse → ``chunk_batch`` → ``embed_batch``) as Ray Data stages
 over the input files, their output written as Parquet shards, then bulk-loaded into the store (COPY on PostgreSQL).
 
-Files go through in waves of a few per CPU; after each wave the finished files are listed in the shard manifest and
+Files go through in waves of four per CPU (eight at least); after each wave the finished files are listed in the shard manifest and
 loaded in input order, so the store gets the same ids as from the local runner, and a killed run loses at most the
 wave in flight (``shards`` explains the resumption). Ray is an optional extra: nothing here imports it until a run
 starts, and without it the run stops with the install command."""
@@ -89,36 +89,37 @@ def ingest_paths_with_ray(
 ) -> RayIngestReport:
     """Ingest every file under ``paths`` on Ray; bad files are reported and skipped as by ``pipeline.ingest_paths``.
     ``embedder_factory`` builds the embedder (whose name is ``model``) on each worker; with either None no vectors
-    are stored. On a cluster, ``staging`` must
-    be a folder every node can write (the shards are written by the workers, read by this process)."""
+    are stored. On a cluster, ``staging`` must be a folder every node can write (workers write the shards, this
+    process reads them)."""
     from medora.ingest.shards import Manifest
 
     require_ray()
     report, started = RayIngestReport(), time.perf_counter()
     manifest = Manifest.open(staging)
-    queue = _queue(list(iter_input_files(paths)), engine=engine, report=report)
-    if not queue:
-        report.seconds_total = time.perf_counter() - started
-        return report
-    started_ray = start_ray(address)
-    try:
-        _configure_ray_data(show_progress)
-        model = model if embedder_factory is not None and settings.embed else None
-        wave = files_per_wave or max(4, 2 * _cluster_cpus())
-        _remove_unlisted_runs(manifest)
-        for begin in range(0, len(queue), wave):
-            _run_wave(
-                queue[begin : begin + wave],
-                engine=engine,
-                settings=settings,
-                manifest=manifest,
-                embedder_factory=embedder_factory if model else None,
-                model=model,
-                report=report,
-            )
-    finally:
-        if started_ray:
-            require_ray().shutdown()
+    files = list(iter_input_files(paths))
+    queue = _queue(files, engine=engine, report=report)
+    if queue:
+        started_ray = start_ray(address)
+        try:
+            _configure_ray_data(show_progress)
+            _remove_unlisted_runs(manifest)
+            wave = files_per_wave or max(8, 4 * _cluster_cpus())
+            embedding = embedder_factory is not None and model is not None and settings.embed
+            for begin in range(0, len(queue), wave):
+                _run_wave(
+                    queue[begin : begin + wave],
+                    engine=engine,
+                    settings=settings,
+                    manifest=manifest,
+                    embedder_factory=embedder_factory if embedding else None,
+                    model=model if embedding else None,
+                    report=report,
+                )
+        finally:
+            if started_ray:
+                require_ray().shutdown()
+    order = {str(path): position for position, path in enumerate(files)}
+    report.failures.sort(key=lambda failure: order[failure[0]])  # in input order, as the local runner lists them
     report.seconds_total = time.perf_counter() - started
     return report
 
