@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -25,6 +26,9 @@ from medora.ingest.pipeline import IngestReport, file_sha256
 from medora.retrieve.embed import Embedder
 from medora.settings import IngestSettings
 from medora.store import repository
+
+if TYPE_CHECKING:  # shards imports pyarrow, which only the ray extra installs
+    from medora.ingest.shards import Manifest
 
 INSTALL_HINT = 'pip install "medora[ray]"'
 LOCAL_CPUS = 2
@@ -146,7 +150,7 @@ def _run_wave(
     *,
     engine: Engine,
     settings: IngestSettings,
-    manifest,  # noqa: ANN001 (shards.Manifest)
+    manifest: Manifest,
     embedder_factory: Callable[[], Embedder] | None,
     model: str | None,
     report: RayIngestReport,
@@ -222,7 +226,7 @@ def _configure_ray_data(show_progress: bool) -> None:
     logging.getLogger("ray.data").setLevel(logging.INFO if show_progress else logging.WARNING)
 
 
-def _remove_unlisted_runs(manifest) -> None:  # noqa: ANN001 (shards.Manifest)
+def _remove_unlisted_runs(manifest: Manifest) -> None:
     """Delete run folders holding no listed shard: a run killed before listing its files, or one fully loaded."""
     runs = manifest.folder / "runs"
     if not runs.is_dir():

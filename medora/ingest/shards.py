@@ -77,7 +77,7 @@ def load_file(
     fatal = next((row["problem"] for row in rows if row["fatal"]), None)
     problems = [row["problem"] for row in rows if row["problem"] and not row["fatal"]]
     records = [row for row in rows if row["source"]]
-    chunked = read_chunked(_as_table(records))
+    chunked = read_chunked([row["source"] for row in records], [row["passages"] for row in records])
     first: dict[str, int] = {}
     for i, (source, _passages) in enumerate(chunked):
         first.setdefault(source.key, i)
@@ -101,12 +101,6 @@ def load_file(
         report.failures.append((str(path), _reason(IngestError(message), path)))
     else:
         report.files_read += 1
-
-
-def _as_table(rows: list[dict]):  # noqa: ANN202 (a pyarrow Table)
-    import pyarrow as pa
-
-    return pa.Table.from_pylist(rows, schema=ROW_SCHEMA.remove(0))
 
 
 def _vectors(blob: bytes, count: int) -> np.ndarray | None:

@@ -78,11 +78,12 @@ def chunk_rows(rows: pa.Table, *, settings: dict) -> pa.Table:
     return rows.set_column(rows.schema.get_field_index("passages"), "passages", pa.array(column, pa.string()))
 
 
-def read_chunked(rows: pa.Table) -> list[tuple[Source, list[Passage]]]:
-    """The (source, passages) pairs of the record rows that ``chunk_rows`` filled, in row order."""
+def read_chunked(sources: list[str], passages: list[str]) -> list[tuple[Source, list[Passage]]]:
+    """The (source, passages) pairs of the record rows that ``chunk_rows`` filled (columns ``source`` and
+    ``passages``), in row order; problem rows are left out."""
     return [
-        (Source.model_validate_json(source), [Passage(**p) for p in json.loads(passages)])
-        for source, passages in zip(rows["source"].to_pylist(), rows["passages"].to_pylist(), strict=True)
+        (Source.model_validate_json(source), [Passage(**p) for p in json.loads(chunk)])
+        for source, chunk in zip(sources, passages, strict=True)
         if source
     ]
 
@@ -95,6 +96,6 @@ class EmbedRows:
 
     def __call__(self, rows: pa.Table) -> pa.Table:
         sources = rows["source"].to_pylist()
-        vectors = iter(embed_batch(read_chunked(rows), self._embedder))
+        vectors = iter(embed_batch(read_chunked(sources, rows["passages"].to_pylist()), self._embedder))
         column = [np.asarray(next(vectors), dtype=np.float32).tobytes() if source else b"" for source in sources]
         return rows.set_column(rows.schema.get_field_index("vectors"), "vectors", pa.array(column, pa.binary()))
