@@ -106,9 +106,12 @@ def test_ray_runner_builds_the_indexes_as_a_local_ingest_does(both):
     assert len(ray.retriever._indexes.lexical) == len(local.retriever._indexes.lexical) == 55
 
 
-def test_a_second_ray_run_skips_finished_files_and_retries_bad_ones(both, inputs: list[Path]):
+def test_a_second_ray_run_skips_finished_files_retries_bad_ones_and_drops_unlisted_shards(both, inputs: list[Path]):
     (_, _), (ray, _) = both
+    killed_while_writing = ray.settings.home / "ray-ingest" / "runs" / "0123abcd" / "file_sha256=0"
+    killed_while_writing.mkdir(parents=True)  # shards of a run killed before it listed them: never loaded, removed
     again = ray.ingest(inputs, runner="ray")
+    assert list((ray.settings.home / "ray-ingest" / "runs").iterdir()) == []
     assert (again.files_skipped, again.files_read, again.sources_added, again.waves) == (4, 0, 0, 1)
     assert [Path(path).name for path, _ in again.failures] == ["truncated.xml", "medquad.jsonl", "missing.xml"]
 
