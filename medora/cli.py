@@ -56,21 +56,34 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-embed", is_flag=True, help="Skip dense embeddings (faster; lexical retrieval only).")
-def ingest(paths: tuple[Path, ...], no_embed: bool) -> None:
+@click.option(
+    "--engine",
+    "runner",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this process; ray: Ray Data stages, Parquet shards, then a bulk load (pip install 'medora[ray]').",
+)
+@click.option("--address", help="With --engine ray: the Ray cluster to join (default: start a local Ray, 2 CPUs).")
+def ingest(paths: tuple[Path, ...], no_embed: bool, runner: str, address: str | None) -> None:
     """Ingest literature files or folders: PubMed XML (.xml/.xml.gz), PMC JATS, Markdown, HTML, PDF, JSONL.
 
     Re-running is safe: stored records are skipped. Approved articles for which a new source would now rank among
     the cited evidence are marked "new evidence available". Example:
 
         medora ingest pubmed24n0001.xml.gz guidelines/
+
+        medora ingest --engine ray --address ray://head:10001 baseline/
     """
+    if address and runner != "ray":
+        raise click.UsageError("--address is for --engine ray")
     workspace = _workspace(progress=True)
     if no_embed:
         workspace.settings.ingest.embed = False
     from medora.review.living import flag_new_evidence, newest_source_id
 
     before = newest_source_id(workspace)
-    report = workspace.ingest(list(paths))
+    report = workspace.ingest(list(paths), runner=runner, ray_address=address)
     flagged = flag_new_evidence(workspace, since_source_id=before) if report.sources_added else []
     click.echo(
         f"{report.files_read} file(s) read, {report.files_skipped} already ingested; "

@@ -29,6 +29,11 @@ class IngestSettings(BaseModel):
         "one huge passage.",
     )
     embed: bool = Field(True, description="Embed passages while ingesting (needed for dense retrieval).")
+    embed_provider: Literal["CPUExecutionProvider", "CUDAExecutionProvider"] = Field(
+        "CPUExecutionProvider",
+        description="onnxruntime execution provider of the embedding model: CUDA needs onnxruntime-gpu and an NVIDIA "
+        "GPU (Medora says so when either is missing); CPU is the default and the tested path.",
+    )
 
 
 class RetrieveSettings(BaseModel):

@@ -55,25 +55,59 @@ class Workspace:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return self._embedder or MiniLMEmbedder()
+        return self._embedder or MiniLMEmbedder(provider=self.settings.ingest.embed_provider)
 
     @property
     def index_dir(self) -> Path:
         return self.settings.index_dir
 
-    def ingest(self, paths: list[Path], *, replace: bool = False, refresh: bool = True) -> IngestReport:
-        """Ingest files, then (unless ``refresh`` is off, e.g. to time it apart) bring the indexes up to date."""
-        report = ingest_paths(
-            paths,
-            engine=self.engine,
-            settings=self.settings.ingest,
-            embedder=self.embedder if self.settings.ingest.embed else None,
-            show_progress=self.show_progress,
-            replace=replace,
-        )
+    def ingest(
+        self,
+        paths: list[Path],
+        *,
+        replace: bool = False,
+        refresh: bool = True,
+        runner: str = "local",
+        ray_address: str | None = None,
+    ) -> IngestReport:
+        """Ingest files, then (unless ``refresh`` is off, e.g. to time it apart) bring the indexes up to date.
+        ``runner`` "ray" runs the same steps on Ray Data (a local Ray, or the cluster at ``ray_address``)."""
+        if runner == "ray":
+            report = self._ingest_with_ray(paths, replace=replace, address=ray_address)
+        else:
+            report = ingest_paths(
+                paths,
+                engine=self.engine,
+                settings=self.settings.ingest,
+                embedder=self.embedder if self.settings.ingest.embed else None,
+                show_progress=self.show_progress,
+                replace=replace,
+            )
         if report.sources_added and refresh:
             self.refresh_indexes()
         return report
+
+    def _ingest_with_ray(self, paths: list[Path], *, replace: bool, address: str | None) -> IngestReport:
+        from functools import partial
+
+        from medora.ingest.ray_runner import ingest_paths_with_ray
+
+        if replace:
+            raise ValueError("the Ray runner adds new records only; replacing stored ones is the local runner's job")
+        # each Ray worker builds its own one-thread model (a built one holds an onnxruntime session, which cannot travel)
+        factory = partial(MiniLMEmbedder, threads=1, provider=self.settings.ingest.embed_provider)
+        if self._embedder is not None:
+            factory = partial(_given, self._embedder)
+        return ingest_paths_with_ray(
+            paths,
+            engine=self.engine,
+            settings=self.settings.ingest,
+            staging=self.settings.home / "ray-ingest",
+            embedder_factory=factory,
+            model=self.embedder_model_name,
+            address=address,
+            show_progress=self.show_progress,
+        )
 
     def embed_missing(self, *, batch: int = 256) -> int:
         """Embed passages stored without a vector (ingested with --no-embed); returns how many were embedded."""
@@ -200,3 +234,8 @@ class Workspace:
             bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
             return postgres.load_postgres_indexes(self.engine, model=model, bm25=bm25)
         return load_indexes(self.index_dir)
+
+
+def _given(embedder: Embedder) -> Embedder:
+    """A factory's body for an embedder passed in (it must pickle: tests pass small deterministic ones)."""
+    return embedder

@@ -13,6 +13,7 @@ import numpy as np
 from medora.errors import ModelUnavailableError
 
 MODEL_NAME = "all-MiniLM-L6-v2-int8-onnx"
+CPU_PROVIDER = "CPUExecutionProvider"
 
 
 class Embedder(Protocol):
@@ -30,6 +31,20 @@ def _package_dir(package: str, install_hint: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModelUnavailableError(f"the model package '{package}' is not installed: run `{install_hint}`")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def require_provider(provider: str) -> None:
+    """Raise, naming what to install or set, when this onnxruntime cannot run ``provider`` here (the CUDA provider
+    needs the onnxruntime-gpu build and an NVIDIA GPU): silently falling back to the CPU would hide a misconfiguration."""
+    import onnxruntime
+
+    available = onnxruntime.get_available_providers()
+    if provider not in available:
+        raise ModelUnavailableError(
+            f"the embedding provider {provider} is not available here (onnxruntime offers {', '.join(available)}): "
+            "install onnxruntime-gpu on a machine with an NVIDIA GPU, or set "
+            f"MEDORA_INGEST__EMBED_PROVIDER={CPU_PROVIDER}"
+        )
 
 
 TOKENIZER_FILE = Path(__file__).parent / "data" / "minilm" / "tokenizer.json"  # shipped with Medora (see its NOTICE)
@@ -59,12 +74,16 @@ class MiniLMEmbedder:
         max_tokens: int = 128,
         batch_size: int = 64,
         threads: int = 0,
+        provider: str = CPU_PROVIDER,
     ) -> None:
+        if provider != CPU_PROVIDER:
+            require_provider(provider)
         if model_path is None or tokenizer_path is None:
             default_model, default_tokenizer = default_model_files()
             model_path, tokenizer_path = model_path or default_model, tokenizer_path or default_tokenizer
         self._model_path, self._tokenizer_path = model_path, tokenizer_path
         self._max_tokens, self._batch_size, self._threads = max_tokens, batch_size, threads
+        self.provider = provider
 
     @cached_property
     def _session(self):  # noqa: ANN202 (onnxruntime.InferenceSession, loaded once on first use)
@@ -74,7 +93,7 @@ class MiniLMEmbedder:
         if self._threads:
             options.intra_op_num_threads = self._threads
         options.log_severity_level = 3
-        return onnxruntime.InferenceSession(str(self._model_path), options, providers=["CPUExecutionProvider"])
+        return onnxruntime.InferenceSession(str(self._model_path), options, providers=[self.provider])
 
     @cached_property
     def _tokenizer(self):  # noqa: ANN202 (tokenizers.Tokenizer)
