@@ -85,7 +85,7 @@ EMBED_SLICE = 32  # sources embedded between two moves of the progress bar
 Item = tuple[Source | IngestError, int]  # a parsed record (or the problem met instead) and the file position after it
 
 
-def _positioned(path: Path, parser: Parser) -> Iterator[Item]:
+def positioned_records(path: Path, parser: Parser) -> Iterator[Item]:
     """The parser's stream with the byte position after each item. A parser that raises part-way (a file cut
     short) ends the stream with its error as the last item, so the records read before it are still stored."""
     position = 0
@@ -98,7 +98,7 @@ def _positioned(path: Path, parser: Parser) -> Iterator[Item]:
         for item in parser(path, on_bytes=note):
             yield item, position
     except (IngestError, OSError) as error:
-        yield IngestError(_reason(error, path)), position
+        yield IngestError(failure_reason(error, path)), position
 
 
 def ingest_paths(
@@ -131,7 +131,7 @@ def ingest_paths(
                     replace=replace,
                 )
             except (MedoraError, OSError, UnicodeDecodeError) as error:
-                report.failures.append((str(path), _reason(error, path)))
+                report.failures.append((str(path), failure_reason(error, path)))
             progress.finish_file()
     finally:
         progress.close()
@@ -139,7 +139,7 @@ def ingest_paths(
     return report
 
 
-def _reason(error: Exception, path: Path) -> str:
+def failure_reason(error: Exception, path: Path) -> str:
     message = str(error)
     return message.removeprefix(f"{path}: ") if isinstance(error, IngestError) else f"{type(error).__name__}: {message}"
 
@@ -164,7 +164,7 @@ def _ingest_file(
     parser = detect_parser(path)
     file_started, records = time.perf_counter(), 0
     problems: list[str] = []
-    parsed = _positioned(path, parser)
+    parsed = positioned_records(path, parser)
     while True:
         tick = time.perf_counter()
         try:
@@ -182,7 +182,7 @@ def _ingest_file(
         progress.advance_to(batch[-1][1])
         progress.show_records(report.sources_added)
     if problems:
-        raise IngestError(_problems_message(path, problems, kept=records))
+        raise IngestError(problems_message(path, problems, kept=records))
     if not records:
         raise IngestError(f"no records in {path}")
     with engine.begin() as conn:
@@ -192,7 +192,7 @@ def _ingest_file(
     report.files_read += 1
 
 
-def _problems_message(path: Path, problems: list[str], *, kept: int) -> str:
+def problems_message(path: Path, problems: list[str], *, kept: int) -> str:
     """One line naming the file, how many good records were kept and the first few problems (line, record)."""
     if len(problems) == 1 and not kept:
         return f"{path}: {problems[0]}"

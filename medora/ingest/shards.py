@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Engine
 
 from medora.errors import IngestError
-from medora.ingest.pipeline import IngestReport, _problems_message, _reason
+from medora.ingest.pipeline import IngestReport, problems_message, failure_reason
 from medora.ingest.stages import ROW_SCHEMA, read_chunked
 from medora.store import repository
 from medora.store.bulk import insert_sources_in_bulk
@@ -97,8 +97,8 @@ def load_file(
     if fatal is not None:
         report.failures.append((str(path), fatal))
     elif problems or not records:
-        message = _problems_message(path, problems, kept=len(records)) if problems else f"no records in {path}"
-        report.failures.append((str(path), _reason(IngestError(message), path)))
+        message = problems_message(path, problems, kept=len(records)) if problems else f"no records in {path}"
+        report.failures.append((str(path), failure_reason(IngestError(message), path)))
     else:
         report.files_read += 1
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from medora.errors import IngestError, MedoraError
 from medora.ingest.detect import detect_parser
-from medora.ingest.pipeline import _positioned, _reason, chunk_batch, embed_batch
+from medora.ingest.pipeline import positioned_records, failure_reason, chunk_batch, embed_batch
 from medora.retrieve.embed import Embedder
 from medora.settings import IngestSettings
 from medora.types import Passage, Source
@@ -53,7 +53,7 @@ def parse_files(files: pa.Table, *, batch_size: int) -> Iterator[pa.Table]:
     for path_text, sha256 in zip(files["path"].to_pylist(), files["file_sha256"].to_pylist(), strict=True):
         path, rows, record = Path(path_text), [], 0
         try:
-            for record, (item, _position) in enumerate(_positioned(path, detect_parser(path))):
+            for record, (item, _position) in enumerate(positioned_records(path, detect_parser(path))):
                 if isinstance(item, IngestError):
                     rows.append(_row(sha256, record, problem=str(item)))
                 else:
@@ -62,7 +62,7 @@ def parse_files(files: pa.Table, *, batch_size: int) -> Iterator[pa.Table]:
                     yield pa.Table.from_pylist(rows, schema=ROW_SCHEMA)
                     rows = []
         except (MedoraError, OSError, UnicodeDecodeError) as error:
-            rows.append(_row(sha256, record + 1, problem=_reason(error, path), fatal=True))
+            rows.append(_row(sha256, record + 1, problem=failure_reason(error, path), fatal=True))
         if rows:
             yield pa.Table.from_pylist(rows, schema=ROW_SCHEMA)
 
