@@ -51,7 +51,9 @@ GENERIC_WORDS = frozenset(
     routine routinely initial initially start starting stop stopping started refer referral referred qualify
     qualifies eligible eligibility suitable suitability need needed needs summarize summarise describe explain
     mutated inhibited inhibit antagonize antagonise predispose predisposes complication complications biomarker
-    biomarkers""".split()
+    biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted repress
+    represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
+    localised deleted""".split()
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
@@ -95,14 +97,16 @@ class SpecificTerm:
         return self.phrase or self.label
 
 
-def stem_sequence(text: str) -> list[str]:
-    """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)."""
+def stem_sequence(text: str, *, joined: bool = True) -> list[str]:
+    """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)
+    unless ``joined`` is False (then only its parts: "govitecan-hziy" → govitecan hziy)."""
     found: list[str] = []
     for token in raw_tokens(text):
         if token in STOPWORDS:
             continue
         if "-" in token:
-            found.append(stem(token.replace("-", "")))
+            if joined:
+                found.append(stem(token.replace("-", "")))
         elif not token.isdigit():
             found.append(stem(token))
     return found
@@ -116,6 +120,7 @@ class TermText:
         spelled = " | ".join(e for e in expansions if e)  # an abbreviation in the text stands for its meaning
         self.sequence = " " + " ".join(stem_sequence(f"{text} | {spelled}" if spelled else text)) + " "
         self.words = frozenset(self.sequence.split())
+        self.parts = " " + " ".join(stem_sequence(text, joined=False)) + " "  # runs across hyphenated words
         written = _WRITTEN.findall(text)
         self.written = frozenset(written + [part for word in written if "-" in word for part in word.split("-")])
         self.lowered = frozenset(word.lower() for word in self.written)
@@ -125,7 +130,8 @@ class TermText:
         if not stems:
             return False
         if len(stems) > 1:
-            return f" {' '.join(stems)} " in self.sequence
+            parts = stem_sequence(form, joined=False)
+            return f" {' '.join(stems)} " in self.sequence or f" {' '.join(parts)} " in self.parts
         word = stems[0]
         if word in self.words or f"{word}s" in self.words or f"{word}es" in self.words:
             return True

@@ -7,6 +7,8 @@ Sources write the same thing differently, and a relevant source failed the gate 
   read where the writers give them, with the Schwartz–Hearst algorithm (the ``abbreviations`` package, the method
   scispacy's abbreviation detector implements): "long form (SF)" in the question itself and in the retrieved
   passages, besides the one-meaning abbreviation table. An abbreviation is matched as written ("AA", not "aa");
+- a misspelt question word ("geneome", "cycloxygenase") that no retrieved passage holds, for the one word of
+  those passages a single edit away ("genome", "cyclooxygenase");
 - a drug class named in the question ("statins") and a member named in the source ("atorvastatin"), recognised by
   the class's WHO INN stem (-vastatin, -gliflozin, -mab …). A class never stands in for a single drug: a question
   on erenumab is not answered by a source on "CGRP antibodies"."""
@@ -44,6 +46,7 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
     "adrenergic beta-antagonists": ("olol", "alol", "ilol"),
 }
 
+MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
 _SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -120,3 +123,35 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
         updated.append(replace(term, member_stems=stems) if stems else term)
     return updated
 
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """True when one insertion, deletion, substitution or swap of neighbours turns ``first`` into ``second``."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), len(first))
+    if len(first) < len(second):
+        return first[start:] == second[start + 1 :]
+    if first[start + 1 :] == second[start + 1 :]:
+        return True
+    return first[start:start + 2] == second[start:start + 2][::-1] and first[start + 2 :] == second[start + 2 :]
+
+
+def with_spellings(terms: list[SpecificTerm], evidence_text: str) -> list[SpecificTerm]:
+    """A technical word of the question that no retrieved passage holds, and that is one edit from exactly one word
+    those passages do hold, gets that word as a form: the question misspelt it."""
+    from medora.compose.terms import TermText
+
+    evidence = TermText(evidence_text)
+    words = {word for word in evidence.lowered if word.isalpha() and len(word) >= MIN_MISSPELT - 1}
+    updated = []
+    for term in terms:
+        label = term.label.lower()
+        if term.kind not in ("term", "word") or len(label) < MIN_MISSPELT or " " in label or evidence.covers(term):
+            updated.append(term)
+            continue
+        near = sorted(word for word in words if one_edit_apart(label, word))
+        updated.append(replace(term, forms=(*term.forms, near[0])) if len(near) == 1 else term)
+    return updated

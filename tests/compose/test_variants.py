@@ -1,7 +1,7 @@
 """Other ways a source writes the question's specific terms (compose/variants.py, compose/terms.py)."""
 
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
-from medora.compose.variants import defined_abbreviations, with_abbreviations
+from medora.compose.variants import defined_abbreviations, one_edit_apart, with_abbreviations, with_spellings
 
 ALS_QUESTION = "Should perampanel be used for amyotrophic lateral sclerosis?"
 
@@ -68,3 +68,24 @@ def test_a_near_miss_drug_is_still_missing_when_the_source_names_only_its_class(
     text = "Monoclonal antibodies against CGRP prevent chronic migraine (CM)."
     assert covered_terms(text, terms) == {"migraine"}
     assert answers_terms(covered_terms(text, terms), terms) is False
+
+
+def test_a_misspelt_word_takes_the_one_evidence_word_an_edit_away():
+    question = "Is the Paramyxovirus geneome segmented?"
+    evidence = "The paramyxovirus genome is a single, non-segmented strand."
+    terms = with_spellings(specific_terms(question), evidence)
+    assert [t.forms for t in terms if t.label == "geneome"] == [("geneome", "genome")]
+    assert one_edit_apart("cycloxygenase", "cyclooxygenase") and one_edit_apart("phopshorylated", "phosphorylated")
+    assert not one_edit_apart("cytisine", "cysteine")
+
+
+def test_a_near_miss_drug_is_not_respelt_into_another_drug():
+    terms = with_spellings(specific_terms("Does ensifentrine improve breathlessness in COPD?"), "Tiotropium in COPD.")
+    assert [t.forms for t in terms if t.label == "ensifentrine"] == [("ensifentrine",)]
+
+
+def test_a_drug_name_runs_across_a_hyphenated_suffix():
+    terms = specific_terms("Is sacituzumab govitecan effective for breast cancer?")
+    assert covered_terms("Sacituzumab govitecan-hziy in triple-negative breast cancer", terms) == {
+        "sacituzumab govitecan"
+    }
