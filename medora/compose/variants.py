@@ -49,6 +49,7 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
 _SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_LETTERS = re.compile(r"[a-z]+")
 
 logging.getLogger("abbreviations").setLevel(logging.WARNING)
 
@@ -95,16 +96,17 @@ def with_abbreviations(question: str, terms: list[SpecificTerm], evidence_text: 
     question_stems = stem_sequence(question)
     definitions = {**defined_abbreviations(evidence_text), **defined_abbreviations(question)}
     pairs = list(definitions.items())
+    spelled = f" {' '.join(question_stems)} "
     for stemmed, table_pairs in _table_by_long_form().items():
-        if f" {stemmed} " in f" {' '.join(question_stems)} ":
+        if f" {stemmed} " in spelled:
             pairs += table_pairs
     question_words = set(_WORD.findall(question))
+    runs = [(short, long, _run_positions(question_stems, long)) for short, long in pairs]
     updated = []
     for term in terms:
         term_stems = set(stem_sequence(term.label))
         shorts, longs = list(term.abbreviations), list(term.forms)
-        for short, long in pairs:
-            run = _run_positions(question_stems, long)
+        for short, long, run in runs:
             if run is not None and term_stems & {question_stems[i] for i in run}:
                 shorts.append(short)
             elif short == term.label and short in question_words:
@@ -140,18 +142,20 @@ def one_edit_apart(first: str, second: str) -> bool:
 
 
 def with_spellings(terms: list[SpecificTerm], evidence_text: str) -> list[SpecificTerm]:
-    """A technical word of the question that no retrieved passage holds, and that is one edit from exactly one word
-    those passages do hold, gets that word as a form: the question misspelt it."""
-    from medora.compose.terms import TermText
-
-    evidence = TermText(evidence_text)
-    words = {word for word in evidence.lowered if word.isalpha() and len(word) >= MIN_MISSPELT - 1}
+    """A technical word of the question that no retrieved passage holds (not even inside a longer word), and that is
+    one edit from exactly one word those passages do hold, gets that word as a form: the question misspelt it."""
+    lowered = evidence_text.lower()
+    unseen = {
+        term.label
+        for term in terms
+        if term.kind in ("term", "word") and len(term.label) >= MIN_MISSPELT and term.label.isalpha()
+        and term.label.lower() not in lowered  # not even inside a longer word
+    }
+    if not unseen:
+        return terms
+    words = {word for word in _LETTERS.findall(lowered) if len(word) >= MIN_MISSPELT - 1}
     updated = []
     for term in terms:
-        label = term.label.lower()
-        if term.kind not in ("term", "word") or len(label) < MIN_MISSPELT or " " in label or evidence.covers(term):
-            updated.append(term)
-            continue
-        near = sorted(word for word in words if one_edit_apart(label, word))
+        near = sorted(word for word in words if one_edit_apart(term.label.lower(), word)) if term.label in unseen else []
         updated.append(replace(term, forms=(*term.forms, near[0])) if len(near) == 1 else term)
     return updated
