@@ -1,4 +1,4 @@
-"""Other ways a source writes the question's specific terms: abbreviations and drug-class members.
+"""Other ways a source writes the question's specific terms: abbreviations, misspellings, drug-class members.
 
 The specific-term gate (compose/terms.py) reads a term in its question's wording and the forms the tables give it.
 Sources write the same thing differently, and a relevant source failed the gate for it:
@@ -20,9 +20,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from abbreviations import schwartz_hearst
+
 from medora.compose.terms import SpecificTerm, stem_sequence
 from medora.retrieve.expand import load_abbreviations
-
 
 # Drug classes by the drug lexicon's canonical name (lower case) → the INN stems their members' names end with.
 CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
@@ -56,11 +57,9 @@ logging.getLogger("abbreviations").setLevel(logging.WARNING)
 
 def defined_abbreviations(text: str) -> dict[str, str]:
     """Short form → long form for each "long form (SF)" the text defines (Schwartz–Hearst)."""
-    from abbreviations import schwartz_hearst
-
     try:
         pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
-    except Exception:  # the package's parser gives up on some malformed sentences; a definition is only a help
+    except (ValueError, IndexError):  # the parser can give up on a malformed sentence; a definition only helps
         return {}
     return {
         short: " ".join(long.split())
@@ -124,7 +123,6 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
         )
         updated.append(replace(term, member_stems=stems) if stems else term)
     return updated
-
 
 
 def one_edit_apart(first: str, second: str) -> bool:
