@@ -26,6 +26,7 @@ from medora.compose.select import (
     terms_by_source,
 )
 from medora.compose.terms import specific_terms
+from medora.compose.variants import with_abbreviations, with_spellings
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
@@ -71,6 +72,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     weights = question_weights(question, idf)
     terms = specific_terms(question, idf)
     on_topic = on_topic_evidence(retrieved, weights)
+    evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
+    terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     overviews = {
         item.source_id: retriever.whole_source(item.source_id)
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]

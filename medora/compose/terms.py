@@ -34,6 +34,8 @@ COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary en
 MIN_PREFIX = 6  # a question word this long also matches a longer text word it begins ("dorsiflex" → "dorsiflexion")
 MIN_COMPOUND_TAIL = 10  # …a text word this long it ends with ("thromboprophylaxis" → "prophylaxis"), and a text word
 # ending with it ("steroid" → "corticosteroid")
+MIN_PLURAL = 4  # a question word this long ending in "s" also matches the text's singular ("rnas" → "rna")
+MIN_MEMBER_PREFIX = 3  # a class member's name has at least this many letters before the class stem
 
 # Words of the question's frame, not of its topic, even when technical-looking.
 GENERIC_WORDS = frozenset(
@@ -47,13 +49,18 @@ GENERIC_WORDS = frozenset(
     versus compared comparison first-choice strategy strategies intervention interventions drug drugs medication
     medications medicine treatable worthwhile appropriate appropriately reduce reduces increase increases risk
     routine routinely initial initially start starting stop stopping started refer referral referred qualify
-    qualifies eligible eligibility suitable suitability need needed needs""".split()
+    qualifies eligible eligibility suitable suitability need needed needs summarize summarise describe explain
+    mutated inhibited inhibit antagonize antagonise predispose predisposes complication complications biomarker
+    biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted repress
+    represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
+    localised deleted""".split()
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
 LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "flu": ("influenza",),
     "diff": ("difficile",),
+    "covid": ("sars-cov-2", "coronavirus"),
     "detoxification": ("withdrawal",),  # alcohol detoxification is medically managed withdrawal
 }
 
@@ -70,6 +77,7 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
 
 
@@ -81,20 +89,24 @@ class SpecificTerm:
     kind: str  # "drug", "population", "term" (a word the vocabulary splits) or "word" (a rare whole word)
     forms: tuple[str, ...]
     phrase: str = ""  # the run of topic words around a technical word ("preserved ejection fraction"), for display
+    abbreviations: tuple[str, ...] = ()  # short forms matched as written ("ALS"), from compose/variants.py
+    member_stems: tuple[str, ...] = ()  # for a drug class: the INN stems its members' names end with ("vastatin")
 
     @property
     def shown(self) -> str:
         return self.phrase or self.label
 
 
-def stem_sequence(text: str) -> list[str]:
-    """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)."""
+def stem_sequence(text: str, *, joined: bool = True) -> list[str]:
+    """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)
+    unless ``joined`` is False (then only its parts: "govitecan-hziy" → govitecan hziy)."""
     found: list[str] = []
     for token in raw_tokens(text):
         if token in STOPWORDS:
             continue
         if "-" in token:
-            found.append(stem(token.replace("-", "")))
+            if joined:
+                found.append(stem(token.replace("-", "")))
         elif not token.isdigit():
             found.append(stem(token))
     return found
@@ -108,16 +120,23 @@ class TermText:
         spelled = " | ".join(e for e in expansions if e)  # an abbreviation in the text stands for its meaning
         self.sequence = " " + " ".join(stem_sequence(f"{text} | {spelled}" if spelled else text)) + " "
         self.words = frozenset(self.sequence.split())
+        self.parts = " " + " ".join(stem_sequence(text, joined=False)) + " "  # runs across hyphenated words
+        written = _WRITTEN.findall(text)
+        self.written = frozenset(written + [part for word in written if "-" in word for part in word.split("-")])
+        self.lowered = frozenset(word.lower() for word in self.written)
 
     def mentions(self, form: str) -> bool:
         stems = stem_sequence(form)
         if not stems:
             return False
         if len(stems) > 1:
-            return f" {' '.join(stems)} " in self.sequence
+            parts = stem_sequence(form, joined=False)
+            return f" {' '.join(stems)} " in self.sequence or f" {' '.join(parts)} " in self.parts
         word = stems[0]
         if word in self.words or f"{word}s" in self.words or f"{word}es" in self.words:
             return True
+        if len(word) >= MIN_PLURAL and word.endswith("s") and not word.endswith("ss") and word[:-1] in self.words:
+            return True  # the question's plural, the text's singular ("mRNAs" → "mRNA")
         if len(word) >= MIN_PREFIX and any(other.startswith(word) for other in self.words):
             return True
         return any(
@@ -125,8 +144,20 @@ class TermText:
             for other in self.words
         )
 
+    def names_abbreviation(self, short: str) -> bool:
+        """The short form as written, or its plural ("ALS", "RBPs"): case matters, "AA" is not "aa"."""
+        return short in self.written or f"{short}s" in self.written
+
+    def names_member(self, stems: tuple[str, ...]) -> bool:
+        """A word ending with a class stem after a prefix of its own ("atorvastatin"; "heparin" is not "-parin")."""
+        return any(w.endswith(s) and len(w) >= len(s) + MIN_MEMBER_PREFIX for w in self.lowered for s in stems)
+
     def covers(self, term: SpecificTerm) -> bool:
-        return any(self.mentions(form) for form in term.forms)
+        return (
+            any(self.mentions(form) for form in term.forms)
+            or any(self.names_abbreviation(short) for short in term.abbreviations)
+            or bool(term.member_stems) and self.names_member(term.member_stems)
+        )
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +268,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             phrase = _phrase_around(words, index, taken)
             kind = "word" if is_known_word(word) else "term"
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase))
+    from medora.compose.variants import with_abbreviations, with_class_members  # it builds on this module
+
+    terms = with_class_members(with_abbreviations(question, terms))
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
 

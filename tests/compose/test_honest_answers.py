@@ -74,3 +74,8 @@ def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
     article = _ask(workspace, "What is the best approach to managing L5 radiculopathy with foot drop?")
     assert article.answer_status == "answered" and article.coverage_notice is None
     assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
+
+
+def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_erenumab(workspace: Workspace):
+    article = _ask(workspace, "Is erenumab effective for preventing chronic migraine?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", ["erenumab"])

@@ -1,0 +1,159 @@
+"""Other ways a source writes the question's specific terms: abbreviations, misspellings, drug-class members.
+
+The specific-term gate (compose/terms.py) reads a term in its question's wording and the forms the tables give it.
+Sources write the same thing differently, and a relevant source failed the gate for it:
+
+- an abbreviation for a spelled-out term ("ALS" for amyotrophic lateral sclerosis) or the reverse. Definitions are
+  read where the writers give them, with the Schwartz–Hearst algorithm (the ``abbreviations`` package, the method
+  scispacy's abbreviation detector implements): "long form (SF)" in the question itself and in the retrieved
+  passages, besides the one-meaning abbreviation table. An abbreviation is matched as written ("AA", not "aa");
+- a misspelt question word ("geneome", "cycloxygenase") that no retrieved passage holds, for the one word of
+  those passages a single edit away ("genome", "cyclooxygenase");
+- a drug class named in the question ("statins") and a member named in the source ("atorvastatin"), recognised by
+  the class's WHO INN stem (-vastatin, -gliflozin, -mab …). A class never stands in for a single drug: a question
+  on erenumab is not answered by a source on "CGRP antibodies"."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from abbreviations import schwartz_hearst
+
+from medora.compose.terms import SpecificTerm, stem_sequence
+from medora.retrieve.expand import load_abbreviations
+
+# Drug classes by the drug lexicon's canonical name (lower case) → the INN stems their members' names end with.
+CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
+    "hydroxymethylglutaryl-coa reductase inhibitors": ("vastatin",),
+    "angiotensin-converting enzyme inhibitors": ("pril",),
+    "angiotensin receptor antagonists": ("sartan",),
+    "sodium-glucose transporter 2 inhibitors": ("gliflozin",),
+    "dipeptidyl-peptidase iv inhibitors": ("gliptin",),
+    "glucagon-like peptide-1 receptor agonists": ("glutide", "enatide"),
+    "proton pump inhibitors": ("prazole",),
+    "fluoroquinolones": ("floxacin",),
+    "diphosphonates": ("dronate",),
+    "benzodiazepines": ("azepam", "azolam"),
+    "penicillins": ("cillin",),
+    "tetracyclines": ("cycline",),
+    "antibodies, monoclonal": ("mab",),
+    "tyrosine kinase inhibitors": ("tinib",),
+    "factor xa inhibitors": ("xaban",),
+    "heparin, low-molecular-weight": ("parin",),
+    "glucocorticoids": ("sone", "solone", "cinolone"),
+    "adrenergic beta-antagonists": ("olol", "alol", "ilol"),
+}
+
+MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
+_SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_LETTERS = re.compile(r"[a-z]+")
+
+logging.getLogger("abbreviations").setLevel(logging.WARNING)
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Short form → long form for each "long form (SF)" the text defines (Schwartz–Hearst)."""
+    try:
+        pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
+    except (ValueError, IndexError):  # the parser can give up on a malformed sentence; a definition only helps
+        return {}
+    return {
+        short: " ".join(long.split())
+        for short, long in pairs.items()
+        if _SHORT_FORM.match(short) and len(long.split()) >= 2 and short.lower() != long.lower()
+    }
+
+
+@lru_cache(maxsize=1)
+def _table_by_long_form() -> dict[str, list[tuple[str, str]]]:
+    """Stemmed long form → (abbreviation, long form) pairs, from the one-meaning table (``expansion_of`` reversed)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for short, long in load_abbreviations().items():
+        if sum(ch.isupper() for ch in short) >= 2 and len(long.split()) >= 2:
+            found.setdefault(" ".join(stem_sequence(long)), []).append((short, long))
+    return found
+
+
+def _run_positions(question_stems: list[str], long_form: str) -> range | None:
+    """The positions of the question's stem sequence that spell ``long_form`` as a run, else None."""
+    wanted = stem_sequence(long_form)
+    size = len(wanted)
+    for begin in range(len(question_stems) - size + 1):
+        if size and question_stems[begin : begin + size] == wanted:
+            return range(begin, begin + size)
+    return None
+
+
+def with_abbreviations(question: str, terms: list[SpecificTerm], evidence_text: str = "") -> list[SpecificTerm]:
+    """The ``terms`` with the other written form each has, by the definitions in the question, then the evidence's
+    definitions and the abbreviation table: a term spelled out in the question gets its abbreviation (matched as
+    written), and a term written as an abbreviation gets its long form."""
+    question_stems = stem_sequence(question)
+    definitions = {**defined_abbreviations(evidence_text), **defined_abbreviations(question)}
+    pairs = list(definitions.items())
+    spelled = f" {' '.join(question_stems)} "
+    for stemmed, table_pairs in _table_by_long_form().items():
+        if f" {stemmed} " in spelled:
+            pairs += table_pairs
+    question_words = set(_WORD.findall(question))
+    runs = [(short, long, _run_positions(question_stems, long)) for short, long in pairs]
+    updated = []
+    for term in terms:
+        term_stems = set(stem_sequence(term.label))
+        shorts, longs = list(term.abbreviations), list(term.forms)
+        for short, long, run in runs:
+            if run is not None and term_stems & {question_stems[i] for i in run}:
+                shorts.append(short)
+            elif short == term.label and short in question_words:
+                longs.append(long.lower())
+        updated.append(replace(term, forms=tuple(dict.fromkeys(longs)), abbreviations=tuple(dict.fromkeys(shorts))))
+    return updated
+
+
+def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """Drug terms naming a class get the INN stems of its members (a single drug gets none)."""
+    updated = []
+    for term in terms:
+        stems = () if term.kind != "drug" else next(
+            (CLASS_MEMBER_STEMS[form] for form in term.forms if form in CLASS_MEMBER_STEMS), ()
+        )
+        updated.append(replace(term, member_stems=stems) if stems else term)
+    return updated
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """True when one insertion, deletion, substitution or swap of neighbours turns ``first`` into ``second``."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), len(first))
+    if len(first) < len(second):
+        return first[start:] == second[start + 1 :]
+    if first[start + 1 :] == second[start + 1 :]:
+        return True
+    return first[start:start + 2] == second[start:start + 2][::-1] and first[start + 2 :] == second[start + 2 :]
+
+
+def with_spellings(terms: list[SpecificTerm], evidence_text: str) -> list[SpecificTerm]:
+    """A technical word of the question that no retrieved passage holds (not even inside a longer word), and that is
+    one edit from exactly one word those passages do hold, gets that word as a form: the question misspelt it."""
+    lowered = evidence_text.lower()
+    unseen = {
+        term.label
+        for term in terms
+        if term.kind in ("term", "word") and len(term.label) >= MIN_MISSPELT and term.label.isalpha()
+        and term.label.lower() not in lowered  # not even inside a longer word
+    }
+    if not unseen:
+        return terms
+    words = {word for word in _LETTERS.findall(lowered) if len(word) >= MIN_MISSPELT - 1}
+    updated = []
+    for term in terms:
+        near = sorted(word for word in words if one_edit_apart(term.label.lower(), word)) if term.label in unseen else []
+        updated.append(replace(term, forms=(*term.forms, near[0])) if len(near) == 1 else term)
+    return updated

@@ -1,0 +1,91 @@
+"""Other ways a source writes the question's specific terms (compose/variants.py, compose/terms.py)."""
+
+from medora.compose.terms import answers_terms, covered_terms, specific_terms
+from medora.compose.variants import defined_abbreviations, one_edit_apart, with_abbreviations, with_spellings
+
+ALS_QUESTION = "Should perampanel be used for amyotrophic lateral sclerosis?"
+
+
+def test_definitions_are_read_as_the_writers_give_them():
+    text = "Amyotrophic lateral sclerosis (ALS) is a motor neuron disease. Alopecia areata (AA) is not."
+    # Schwartz–Hearst reads "AA" as "areata" (both letters occur in it); a one-word long form is not taken
+    assert defined_abbreviations(text) == {"ALS": "Amyotrophic lateral sclerosis"}
+
+
+def test_an_abbreviation_defined_in_the_evidence_names_the_spelled_out_term():
+    evidence = "Perampanel was tried in amyotrophic lateral sclerosis (ALS), a motor neuron disease."
+    terms = with_abbreviations(ALS_QUESTION, specific_terms(ALS_QUESTION), evidence)
+    assert covered_terms("Perampanel in ALS: a randomised trial", terms) == {"perampanel", "amyotrophic", "sclerosis"}
+    assert covered_terms("Perampanel in ALS: a randomised trial", specific_terms(ALS_QUESTION)) == {"perampanel"}
+
+
+def test_an_abbreviation_is_matched_as_written():
+    evidence = "Baricitinib works in rheumatoid arthritis (RA)."
+    question = "Is baricitinib effective for rheumatoid arthritis?"
+    terms = with_abbreviations(question, specific_terms(question), evidence)
+    assert covered_terms("Baricitinib in active RA", terms) == {"baricitinib", "rheumatoid", "arthritis"}
+    assert covered_terms("Baricitinib in active ra", terms) == {"baricitinib"}
+
+
+def test_an_abbreviation_defined_in_the_question_stands_for_its_long_form():
+    terms = specific_terms("Is Functional Neurological Disorder (FND) a psychosomatic disorder?")
+    assert covered_terms("Functional neurological disorder is psychosomatic in origin.", terms) == {
+        "Neurological", "FND", "psychosomatic",
+    }
+
+
+def test_a_spelled_out_term_in_the_table_is_named_by_its_abbreviation():
+    terms = specific_terms("Is roflumilast useful in chronic obstructive pulmonary disease?")
+    assert covered_terms("Roflumilast in severe COPD", terms) == {"roflumilast", "obstructive", "pulmonary"}
+
+
+def test_the_question_plural_is_named_by_the_text_singular():
+    terms = specific_terms("Which mRNAs are sequestered in stress granules?")
+    assert covered_terms("Each mRNA found in stress granules was sequestered.", terms) == {
+        "mRNAs", "sequestered", "granules",
+    }
+
+
+def test_a_drug_class_is_named_by_a_member_but_a_drug_is_not_named_by_its_class():
+    sglt2 = specific_terms("Do SGLT2 inhibitors help in heart failure with preserved ejection fraction?")
+    assert [(t.label, t.member_stems) for t in sglt2 if t.kind == "drug"] == [("SGLT2 inhibitors", ("gliflozin",))]
+    trial = "Empagliflozin in heart failure with a preserved ejection fraction"
+    assert covered_terms(trial, sglt2) == {"SGLT2 inhibitors", "ejection"}
+    empagliflozin = specific_terms("Does empagliflozin help in heart failure with preserved ejection fraction?")
+    assert covered_terms("SGLT2 inhibitors in heart failure with preserved ejection fraction", empagliflozin) == {
+        "ejection"
+    }
+
+
+def test_a_class_stem_needs_a_prefix_of_its_own():
+    antibodies = specific_terms("Are monoclonal antibodies effective for preventing migraine?")
+    assert covered_terms("Galcanezumab prevents migraine", antibodies) == {"monoclonal antibodies", "migraine"}
+    assert covered_terms("A MAB trial in migraine", antibodies) == {"migraine"}
+
+
+def test_a_near_miss_drug_is_still_missing_when_the_source_names_only_its_class():
+    terms = specific_terms("Is erenumab effective for preventing chronic migraine?")
+    text = "Monoclonal antibodies against CGRP prevent chronic migraine (CM)."
+    assert covered_terms(text, terms) == {"migraine"}
+    assert answers_terms(covered_terms(text, terms), terms) is False
+
+
+def test_a_misspelt_word_takes_the_one_evidence_word_an_edit_away():
+    question = "Is the Paramyxovirus geneome segmented?"
+    evidence = "The paramyxovirus genome is a single, non-segmented strand."
+    terms = with_spellings(specific_terms(question), evidence)
+    assert [t.forms for t in terms if t.label == "geneome"] == [("geneome", "genome")]
+    assert one_edit_apart("cycloxygenase", "cyclooxygenase") and one_edit_apart("phopshorylated", "phosphorylated")
+    assert not one_edit_apart("cytisine", "cysteine")
+
+
+def test_a_near_miss_drug_is_not_respelt_into_another_drug():
+    terms = with_spellings(specific_terms("Does ensifentrine improve breathlessness in COPD?"), "Tiotropium in COPD.")
+    assert [t.forms for t in terms if t.label == "ensifentrine"] == [("ensifentrine",)]
+
+
+def test_a_drug_name_runs_across_a_hyphenated_suffix():
+    terms = specific_terms("Is sacituzumab govitecan effective for breast cancer?")
+    assert covered_terms("Sacituzumab govitecan-hziy in triple-negative breast cancer", terms) == {
+        "sacituzumab govitecan"
+    }
