@@ -21,8 +21,9 @@ class CoverageResult:
         return f"library:{self.expected}" in self.top_sources
 
 
-def coverage_questions() -> list[dict]:
-    text = resources.files("medora.eval").joinpath("data/library_coverage.yaml").read_text(encoding="utf-8")
+def coverage_questions(name: str = "library_coverage") -> list[dict]:
+    """The coverage set (``library_coverage``) or the second, unseen one (``library_coverage_unseen``)."""
+    text = resources.files("medora.eval").joinpath(f"data/{name}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

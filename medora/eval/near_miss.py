@@ -40,8 +40,9 @@ class HonestyResult:
         return self.answer_status != ANSWERED and self.overview_key != own
 
 
-def near_miss_questions() -> list[dict]:
-    text = resources.files("medora.eval").joinpath("data/near_miss.yaml").read_text(encoding="utf-8")
+def near_miss_questions(name: str = "near_miss") -> list[dict]:
+    """The near-miss set (``near_miss``, split into dev and frozen) or the second, unseen one (``near_miss_unseen``)."""
+    text = resources.files("medora.eval").joinpath(f"data/{name}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
