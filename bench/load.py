@@ -209,6 +209,7 @@ def main() -> int:
     store.add_argument("--database-url", help="an existing, empty PostgreSQL database as the store")
     parser.add_argument("--bench-workspace", action="store_true",
                         help="load the closed pool (MEDORA_BENCH_HOME) into PostgreSQL first")
+    parser.add_argument("--results", help="file name under bench/results (default: named after the setting)")
     args = parser.parse_args()
     backend = "postgres" if args.postgres or args.database_url else "sqlite"
     if args.bench_workspace and backend != "postgres":
@@ -234,7 +235,7 @@ def main() -> int:
         if figures["errors"]:
             print("server log (last lines):\n" + "\n".join(log.read_text().splitlines()[-40:]), file=sys.stderr)
     print(figures)
-    write_results(results_name(backend, args.workers, args.bench_workspace), figures)
+    write_results(args.results or results_name(backend, args.workers, args.bench_workspace), figures)
     return 1 if figures["errors"] else 0
 
 
