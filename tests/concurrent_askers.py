@@ -38,7 +38,7 @@ def _ask_at_the_barrier(home: str, database_url: str, asking: Asking, barrier, r
         stored = articles.ask(workspace, asking.question, filters=Filters.parse(year_from=asking.year_from),
                               fresh=asking.fresh)
         results.put((stored.record.slug, stored.version, stored.reused))
-    except Exception as error:  # reported to the test, which fails with it
+    except Exception as error:  # noqa: BLE001 (reported to the test, which fails with it)
         results.put(f"{type(error).__name__}: {error}")
 
 
