@@ -1,17 +1,25 @@
 """Load on the running web server: concurrent askers and readers against `medora serve` on loopback.
 
-Starts a real server (uvicorn, one process) on a prepared data folder, then for a bounded time runs N concurrent
-clients, each looping: ask a new question through `POST /api/ask`, read a stored article page, read it from the
-API. Reports errors and per-request p50/p95 for asking and for serving stored articles. Every request goes to
-127.0.0.1 only, every loop is bounded in time, and the server is stopped at the end.
+Starts a real server (uvicorn, one or several worker processes) on a prepared data folder, then for a bounded time
+runs N concurrent clients, each looping: ask a new question through `POST /api/ask`, read a stored article page,
+read it from the API. Reports errors and per-request p50/p95 for asking and for serving stored articles. Every
+request goes to 127.0.0.1 only, every loop is bounded in time, and the server is stopped at the end.
+
+The store is SQLite in a fresh data folder by default; --postgres starts a throw-away PostgreSQL 16 + pgvector
+(pgserver) and --database-url uses an existing database. The data is the packaged library (`medora init`) unless
+--bench-workspace first copies the closed pool's 56,074 passages and vectors into PostgreSQL (as
+bench/postgres_parity.py does; the library is then added on top of it by `medora init`).
 
     python bench/load.py                          # 50 clients for 60 s, writes bench/results/load.json
     python bench/load.py --clients 10 --seconds 20
+    python bench/load.py --postgres --workers 2   # -> bench/results/load_postgres_2workers.json
+    MEDORA_BENCH_HOME=/work/benchhome/home python bench/load.py --postgres --bench-workspace --workers 2
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import socket
@@ -21,10 +29,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from common import ROOT, SHARED, write_results
+from common import HOME, ROOT, SHARED, write_results
 
 from medora.eval.datasets import read_jsonl
 
@@ -72,15 +81,42 @@ def _wait_until_up(base: str, server: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError("the server did not come up in time")
 
 
-def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
+@contextlib.contextmanager
+def throwaway_postgres(folder: Path) -> Iterator[str]:
+    """A PostgreSQL 16 + pgvector server (pgserver) in ``folder`` with an empty database; yields its URL and deletes
+    the server at the end."""
+    import pgserver
+
+    server = pgserver.get_server(folder, cleanup_mode="delete")
+    try:
+        server.psql("CREATE DATABASE medora_load;")
+        yield server.get_uri("medora_load")
+    finally:
+        server.cleanup()
+
+
+def load_bench_workspace(url: str) -> dict:
+    """Copy the benchmark store (read-only) into the database at ``url`` and build its search table, HNSW last."""
+    from postgres_parity import copy_store, sync_bulk
+
+    from medora.retrieve.embed import MiniLMEmbedder
+    from medora.store import open_store
+
+    engine = open_store(url)
+    loading = {"copy_seconds": round(copy_store(HOME / "medora.sqlite", url), 1)}
+    loading |= sync_bulk(engine, MiniLMEmbedder.model_name)
+    engine.dispose()
+    return loading
+
+
+def run(clients: int, seconds: float, env: dict[str, str], log: Path, workers: int = 1) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "MEDORA_HOME": str(home)}
     # The server's output goes to a file: a pipe nobody reads fills up and stalls the server on its next log line.
     with log.open("w") as sink:
         server = subprocess.Popen(
-            [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=sink,
-            stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "medora.cli", "serve", "--port", str(port), "--workers", str(workers)], cwd=ROOT,
+            env=env, stdout=sink, stderr=subprocess.STDOUT,
         )
     questions = _questions(clients * 200)
     timings: dict[str, list[float]] = {"ask": [], "article_page": [], "article_api": []}
@@ -142,6 +178,7 @@ def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
     requests = sum(len(values) for values in timings.values())
     return {
         "clients": clients,
+        "workers": workers,
         "seconds": round(wall, 1),
         "requests": requests,
         "requests_per_second": round(requests / wall, 1),
@@ -150,26 +187,55 @@ def run(clients: int, seconds: float, home: Path, log: Path) -> dict:
         **{name: _percentiles(values) for name, values in timings.items()},
         "ask_outcomes": outcomes,
         "load_average_1m_before": round(load_before, 2),
-        "data": "fresh data folder: the packaged library (61 overviews), embedded; questions from MedQuAD and BioASQ",
+        "load_average_1m_after": round(os.getloadavg()[0], 2),
         "cores": os.cpu_count(),
     }
+
+
+def results_name(backend: str, workers: int, bench_workspace: bool) -> str:
+    """load.json for the first measured setting (SQLite, one worker); the others are named after what differs."""
+    if (backend, workers, bench_workspace) == ("sqlite", 1, False):
+        return "load.json"
+    return f"load_{backend}{'_bench' if bench_workspace else ''}_{workers}workers.json"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (medora serve --workers)")
+    store = parser.add_mutually_exclusive_group()
+    store.add_argument("--postgres", action="store_true", help="a throw-away PostgreSQL (pgserver) as the store")
+    store.add_argument("--database-url", help="an existing, empty PostgreSQL database as the store")
+    parser.add_argument("--bench-workspace", action="store_true",
+                        help="load the closed pool (MEDORA_BENCH_HOME) into PostgreSQL first")
+    parser.add_argument("--results", help="file name under bench/results (default: named after the setting)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        home = Path(scratch) / "home"
-        env = {**os.environ, "MEDORA_HOME": str(home)}
+    backend = "postgres" if args.postgres or args.database_url else "sqlite"
+    if args.bench_workspace and backend != "postgres":
+        parser.error("--bench-workspace needs --postgres or --database-url")
+    with tempfile.TemporaryDirectory() as scratch, contextlib.ExitStack() as stack:
+        env = {**os.environ, "MEDORA_HOME": str(Path(scratch) / "home")}
+        env.pop("MEDORA_DATABASE_URL", None)
+        data = "fresh data folder: the packaged library (61 overviews), embedded"
+        loading = None
+        if backend == "postgres":
+            url = args.database_url or stack.enter_context(throwaway_postgres(Path(scratch) / "pg"))
+            env["MEDORA_DATABASE_URL"] = url
+            if args.bench_workspace:
+                loading = load_bench_workspace(url)
+                data = "the closed pool (56,074 passages, from MEDORA_BENCH_HOME) plus the packaged library"
+            data += "; store and search in PostgreSQL 16 + pgvector (pgserver, default settings)"
         subprocess.run([sys.executable, "-m", "medora.cli", "init"], cwd=ROOT, env=env, check=True)
         log = Path(scratch) / "server.log"
-        figures = run(args.clients, args.seconds, home, log)
+        figures = run(args.clients, args.seconds, env, log, workers=args.workers)
+        figures |= {"store": backend, "data": data + "; questions from MedQuAD and BioASQ"}
+        if loading:
+            figures["postgres_load"] = loading
         if figures["errors"]:
             print("server log (last lines):\n" + "\n".join(log.read_text().splitlines()[-40:]), file=sys.stderr)
     print(figures)
-    write_results("load.json", figures)
+    write_results(args.results or results_name(backend, args.workers, args.bench_workspace), figures)
     return 1 if figures["errors"] else 0
 
 

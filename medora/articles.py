@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 STATUSES = tuple(state.value for state in State)  # submitted, under review, approved, changes requested, rejected
+SLUG_ATTEMPTS = 3  # a new article's slug taken by a concurrent asker of another question is retried
 ADAPTED_CACHE_SIZE = 256  # adapted articles kept per process (a stored article version never changes)
 _LIBRARY_STATUS = {"pending human review": "submitted"}  # front matter wording → workflow state
 
@@ -150,40 +151,50 @@ def _ask_composed(
     content = article.model_dump(mode="json")
     with write_transaction(workspace.engine) as conn:  # concurrent askers wait for the lock instead of failing
         if existing is not None:
-            number = rows.add_version(conn, article_id=existing.id, content=_numbered(content, existing.version + 1),
-                                      composer=article.provenance.composer, index_version=article.provenance.index_version)
-            record_revision(conn, record=existing, number=number, reason="answered afresh")
-            record = rows.article_by_id(conn, article_id=existing.id)
-            article.editorial.version = number
-            return StoredArticle(record, article, number)
+            return _store_version(conn, existing.id, article, content)
         overview = session.selection.overview if session.selection else None
-        try:
-            with conn.begin_nested():
-                article_id = rows.insert_article(
-                    conn,
-                    slug=_free_slug(conn, question),
-                    question=question,
-                    question_key=key or f"empty:{hashlib.sha256(question.encode()).hexdigest()[:16]}",
-                    filters_key=fkey,
-                    title=article.title,
-                    question_type=article.question_type,
-                    origin="asked",
-                    status="submitted",
-                    specialties=list(overview.source.mesh) if overview is not None else [],
-                    content=content,
-                    composer=article.provenance.composer,
-                    index_version=article.provenance.index_version,
-                )
-                record_creation(conn, article_id=article_id, state=State.SUBMITTED.value, reason="question answered")
-        except IntegrityError:  # the same question was stored by a concurrent asker a moment ago
-            winner = rows.article_by_question(conn, question_key=key, filters_key=fkey)
-            if winner is None:
-                raise
-            stored = load_version(conn, winner, winner.version)
-            stored.reused = True
-            return stored
+        for attempt in range(SLUG_ATTEMPTS):
+            try:
+                with conn.begin_nested():
+                    article_id = rows.insert_article(
+                        conn,
+                        slug=_free_slug(conn, question),
+                        question=question,
+                        question_key=key or f"empty:{hashlib.sha256(question.encode()).hexdigest()[:16]}",
+                        filters_key=fkey,
+                        title=article.title,
+                        question_type=article.question_type,
+                        origin="asked",
+                        status="submitted",
+                        specialties=list(overview.source.mesh) if overview is not None else [],
+                        content=content,
+                        composer=article.provenance.composer,
+                        index_version=article.provenance.index_version,
+                    )
+                    record_creation(conn, article_id=article_id, state=State.SUBMITTED.value, reason="question answered")
+                break
+            except IntegrityError:
+                winner = rows.article_by_question(conn, question_key=key, filters_key=fkey)
+                if winner is not None:  # the same question stored by a concurrent asker (another worker) a moment ago
+                    stored = load_version(conn, winner, winner.version)
+                    stored.reused = True
+                    return stored
+                if attempt == SLUG_ATTEMPTS - 1:
+                    raise
+                # else another question took this slug a moment ago: the next attempt picks a free one
         record = rows.article_by_id(conn, article_id=article_id)
     return StoredArticle(record, article, 1)
+
+
+def _store_version(conn, article_id: int, article: Article, content: dict) -> StoredArticle:  # noqa: ANN001
+    """Add ``article`` as the next version. The article row is locked first (on PostgreSQL; SQLite's write lock is
+    already held), so two workers answering the same question afresh number their versions one after the other."""
+    current = review_rows.lock_article(conn, article_id=article_id)
+    number = rows.add_version(conn, article_id=article_id, content=_numbered(content, current.version + 1),
+                              composer=article.provenance.composer, index_version=article.provenance.index_version)
+    record_revision(conn, record=current, number=number, reason="answered afresh")
+    article.editorial.version = number
+    return StoredArticle(rows.article_by_id(conn, article_id=article_id), article, number)
 
 
 def get_article(

@@ -427,21 +427,29 @@ def audit(article: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-def serve(host: str, port: int) -> None:
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Server processes answering on the port (each loads its own models; about one per core).",
+)
+def serve(host: str, port: int, workers: int) -> None:
     """Serve Medora on the web: the ask page, articles, the library and the JSON API (docs at /api/docs).
 
-    A fresh or stale data folder is prepared first. Example:
+    A fresh or stale data folder is prepared first, once, before any worker starts. With --workers N, N processes
+    share the port; each opens its own store connections and indexes from the same MEDORA_* settings. Example:
 
-        medora serve --port 8080
+        MEDORA_DATABASE_URL=postgresql://medora@db/medora medora serve --host 0.0.0.0 --port 8080 --workers 2
     """
     import uvicorn
 
     from medora.web.app import create_app
 
     workspace = _prepared_workspace()
-    app = create_app(workspace.settings, workspace)
-    click.echo(f"Serving Medora at http://{host}:{port}/ (Ctrl+C stops).", err=True)
-    uvicorn.run(app, host=host, port=port)
+    click.echo(f"Serving Medora at http://{host}:{port}/ with {workers} worker(s) (Ctrl+C stops).", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(workspace.settings, workspace), host=host, port=port)
+        return
+    workspace.engine.dispose()  # the workers are new processes (spawned): none inherits this one's connections
+    uvicorn.run("medora.web.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from medora.errors import ThreadNotFoundError
 from medora.readers.threads import ThreadContext, as_question, follow_up_candidates, standalone_question, topic_of
 from medora.retrieve.retriever import Filters
 from medora.store import threads as rows
+from medora.store.database import write_transaction
 from medora.store.threads import ThreadRecord
 from medora.types import Kind
 
@@ -114,7 +115,7 @@ def _start(workspace, *, owner: str, topic: str) -> ThreadRecord:  # noqa: ANN00
 
 
 def _record(workspace, thread_id: str, asked: str, standalone: str, stored: StoredArticle) -> None:  # noqa: ANN001
-    with workspace.engine.begin() as conn:
+    with write_transaction(workspace.engine) as conn:  # reads the last position, then writes: take the lock first
         rows.add_item(conn, thread_id=thread_id, asked=asked, standalone=standalone, article_id=stored.record.id,
                       version=stored.version)
 

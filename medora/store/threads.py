@@ -43,7 +43,10 @@ def insert_thread(conn: Connection, *, thread_id: str, owner: str, topic: str) -
 def add_item(
     conn: Connection, *, thread_id: str, asked: str, standalone: str, article_id: int, version: int
 ) -> int:
-    """Append a question and its article to the thread; returns its position (1 for the first)."""
+    """Append a question and its article to the thread; returns its position (1 for the first). The thread row is
+    locked first on PostgreSQL, so two workers appending to one thread at once take the next positions in turn."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(threads.c.id).where(threads.c.id == thread_id).with_for_update())
     now = datetime.datetime.now(datetime.UTC)
     position = (
         conn.execute(select(func.max(thread_items.c.position)).where(thread_items.c.thread_id == thread_id)).scalar() or 0

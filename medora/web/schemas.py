@@ -231,6 +231,7 @@ class VersionListResponse(BaseModel):
 class HealthResponse(BaseModel):
     status: Literal["ok"] = "ok"
     version: str = Field(description="The Medora package version serving the API.")
+    process: int = Field(description="The id of the server process that answered (`medora serve --workers N` runs N).")
 
 
 class ErrorResponse(BaseModel):

@@ -42,13 +42,14 @@ def prepared_env(home: Path) -> dict[str, str]:
 
 
 @contextmanager
-def running_server(env: dict[str, str], log: Path, *, timeout: float = 60) -> Iterator[str]:
-    """`medora serve` on a free port with its output in ``log``; yields the base URL once /api/health answers."""
+def running_server(env: dict[str, str], log: Path, *, timeout: float = 60, workers: int = 1) -> Iterator[str]:
+    """`medora serve` (with ``workers`` processes) on a free port with its output in ``log``; yields the base URL
+    once /api/health answers."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with log.open("w") as output:
-        server = subprocess.Popen([*MEDORA, "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=output,
-                                  stderr=subprocess.STDOUT)
+        command = [*MEDORA, "serve", "--port", str(port), "--workers", str(workers)]
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + timeout
             while True:

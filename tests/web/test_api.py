@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from fastapi.testclient import TestClient
 
@@ -15,10 +16,10 @@ def _ask(client: TestClient, question: str, **fields) -> dict:
     return response.json()
 
 
-def test_health_says_ok_with_the_package_version(client: TestClient):
+def test_health_says_ok_with_the_package_version_and_the_answering_process(client: TestClient):
     response = client.get("/api/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "version": "0.1.0"}
+    assert response.json() == {"status": "ok", "version": "0.1.0", "process": os.getpid()}
 
 
 def test_ask_returns_a_stored_article_with_its_page_url(client: TestClient):

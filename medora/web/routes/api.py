@@ -7,6 +7,7 @@ import asyncio
 import datetime
 import json
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from importlib.metadata import version as package_version
@@ -193,4 +194,4 @@ def export(
 
 @router.get("/health", response_model=HealthResponse, tags=["service"])
 def health() -> HealthResponse:
-    return HealthResponse(version=package_version("medora"))
+    return HealthResponse(version=package_version("medora"), process=os.getpid())
