@@ -79,6 +79,8 @@ def compose_article(
     verdict = verdict_notice = None
     if analysis.question_type == "yes_no" and body.bottom_line and status != PARTIAL:
         verdict, verdict_notice = _verdict(question, answering, selection.citable_source_ids, book, settings)
+        if verdict is None and overview is not None:  # not 'the studies give no clear answer' over a guideline summary
+            verdict_notice = OVERVIEW_VERDICT_NOTICE
     evidence_flags = find_red_flags(" ".join(e.text for e in answering[:3]))
     flags = analysis.red_flags or [flag for flag in evidence_flags if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
@@ -167,8 +169,11 @@ def _coverage_notice(selection: Selection, body: _Body) -> str:
     covered_terms = [t for t in selection.terms if t.label in selection.covered_terms]
     covered = list(dict.fromkeys(t.label if t.shown in missing else t.shown for t in covered_terms))
     alongside = [t.shown for t in covered_terms if t.shown not in missing]
-    notice = f"No source here addresses {_joined(missing)}"
-    notice += f" together with {_joined(list(dict.fromkeys(alongside)), 'and')}." if alongside else "."
+    if missing:
+        notice = f"No source here addresses {_joined(missing)}"
+        notice += f" together with {_joined(list(dict.fromkeys(alongside)), 'and')}." if alongside else "."
+    else:  # no single term is missing, but no source names all of them together
+        notice = "No source here addresses the question as asked."
     if body.bottom_line and selection.pool:
         about = f" about {_joined(covered, 'and')}" if covered else ""
         notice += (
@@ -296,6 +301,12 @@ def _verdict(
         ),
         None,
     )
+
+
+OVERVIEW_VERDICT_NOTICE = (
+    "Medora states one only from studies that report their own conclusions, and this answer is laid out from an "
+    "editorial overview of the guidelines: its bottom line says what they recommend."
+)
 
 
 def _unclear_notice(prediction: VerdictPrediction, *, uncited: bool = False) -> str:

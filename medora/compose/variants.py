@@ -20,8 +20,6 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from abbreviations import schwartz_hearst
-
 from medora.compose.terms import SpecificTerm, stem_sequence
 from medora.retrieve.expand import load_abbreviations
 
@@ -52,7 +50,24 @@ _SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _LETTERS = re.compile(r"[a-z]+")
 
-logging.getLogger("abbreviations").setLevel(logging.WARNING)
+
+
+def _import_schwartz_hearst():  # noqa: ANN202
+    """The detector's module, imported without its side effect: it calls ``logging.basicConfig(level=INFO)``, which
+    would print every library's INFO lines (faiss, alembic) on a user's terminal. The root logger is put back."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    from abbreviations import schwartz_hearst
+
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+    logging.getLogger("abbreviations").setLevel(logging.WARNING)
+    return schwartz_hearst
+
+
+schwartz_hearst = _import_schwartz_hearst()
 
 
 def defined_abbreviations(text: str) -> dict[str, str]:

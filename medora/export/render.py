@@ -209,7 +209,7 @@ def to_markdown(article: Article) -> str:
         if carried_by(article):
             lines += [_md(carried_by(article)), ""] + _md_bullets(article.verdict.statements)
     elif article.verdict_notice:
-        lines += [f"> **No clear answer:** {_md(article.verdict_notice)}", ""]
+        lines += [f"> **No yes or no verdict:** {_md(article.verdict_notice)}", ""]
     if article.bottom_line:
         lines += ["## Bottom line", ""] + _md_bullets(article.bottom_line)
     if certainty_line(article):

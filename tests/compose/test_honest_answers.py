@@ -79,3 +79,15 @@ def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
 def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_erenumab(workspace: Workspace):
     article = _ask(workspace, "Is erenumab effective for preventing chronic migraine?")
     assert (article.answer_status, article.uncovered_terms) == ("partial", ["erenumab"])
+
+
+def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):
+    article = _ask(workspace, "Is metformin first-line for type 2 diabetes?")
+    assert (article.answer_status, article.verdict) == ("answered", None)
+    assert article.verdict_notice.startswith("Medora states one only from studies that report their own conclusions")
+
+
+def test_a_partial_answer_with_no_single_missing_term_says_the_question_as_asked_is_not_addressed(workspace: Workspace):
+    article = _ask(workspace, "Is metformin safe in pregnancy?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", [])
+    assert article.coverage_notice.startswith("No source here addresses the question as asked. What the closest")

@@ -89,3 +89,11 @@ def test_a_drug_name_runs_across_a_hyphenated_suffix():
     assert covered_terms("Sacituzumab govitecan-hziy in triple-negative breast cancer", terms) == {
         "sacituzumab govitecan"
     }
+
+
+def test_importing_the_abbreviation_detector_leaves_the_root_logger_alone():
+    import subprocess
+    import sys
+
+    code = "import logging, medora.compose.variants; r = logging.getLogger(); print(r.level, len(r.handlers))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["30", "0"]

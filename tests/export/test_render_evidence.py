@@ -28,7 +28,7 @@ def test_citation_runs_of_three_or_more_become_ranges():
 def test_markdown_gives_the_notice_certainty_and_key_studies_instead_of_a_verdict(article: Article):
     markdown = to_markdown(_with_evidence(article))
     assert "Verdict:" not in markdown
-    assert f"> **No clear answer:** {NOTICE}" in markdown
+    assert f"> **No yes or no verdict:** {NOTICE}" in markdown
     assert "**Certainty of the evidence: moderate. 2 RCTs (2010–2019); rated down for a single source.**" in markdown
     assert (
         "| [3] 2010 | RCT | 20,211 adult trauma patients | not stated | Tranexamic acid significantly reduced death "
@@ -40,7 +40,7 @@ def test_html_gives_the_key_studies_table_and_certainty(article: Article):
     page = to_html(_with_evidence(article))
     assert "<h2>Key studies</h2>" in page and '<td><a href="#ref-3">[3] 2010</a></td><td>RCT</td>' in page
     assert "<strong>Certainty of the evidence: moderate." in page
-    assert "<strong>No clear answer:</strong>" in page and "Verdict:" not in page
+    assert "<strong>No yes or no verdict:</strong>" in page and "Verdict:" not in page
 
 
 def test_a_shown_verdict_names_the_studies_that_carry_it(article: Article):
@@ -57,7 +57,7 @@ def test_pdf_gives_the_notice_certainty_and_key_studies(article: Article):
 
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(to_pdf(_with_evidence(article)))).pages)
     text = " ".join(text.split())
-    assert "No clear answer: The retrieved studies do not give a clear yes or no answer" in text
+    assert "No yes or no verdict: The retrieved studies do not give a clear yes or no answer" in text
     assert "Certainty of the evidence: moderate." in text and "Key studies" in text
     assert "RCT · 2010 · 20,211 adult trauma patients · benefit" in text
     assert "Tranexamic acid significantly reduced death due to bleeding" in text
