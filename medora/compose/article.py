@@ -38,6 +38,7 @@ from medora.types import (
     EditorialStatus,
     Evidence,
     KeyStudy,
+    Kind,
     Provenance,
     RelatedArticle,
     Statement,
@@ -79,7 +80,8 @@ def compose_article(
     verdict = verdict_notice = None
     if analysis.question_type == "yes_no" and body.bottom_line and status != PARTIAL:
         verdict, verdict_notice = _verdict(question, answering, selection.citable_source_ids, book, settings)
-        if verdict is None and overview is not None:  # not 'the studies give no clear answer' over a guideline summary
+        summaries_only = all(item.source.kind is Kind.EDITORIAL_SUMMARY for item in answering)
+        if verdict is None and overview is not None and summaries_only:  # no studies were there to give an answer
             verdict_notice = OVERVIEW_VERDICT_NOTICE
     evidence_flags = find_red_flags(" ".join(e.text for e in answering[:3]))
     flags = analysis.red_flags or [flag for flag in evidence_flags if flag_in_question_topic(flag, question)]
