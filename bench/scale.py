@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import time
 from pathlib import Path
@@ -145,7 +146,8 @@ def main() -> int:
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
     results["note"] = ("Generated PubMed XML (bench/generate_pubmed.py, seed in generated.json); vectors of the stored "
                        "passages are DERIVED vectors (bench/derived_vectors.py), not model output; embed is sampled.")
-    results["generated"] = json.loads((args.xml / "generated.json").read_text())
+    if (args.xml / "generated.json").exists():  # written when the generator finishes
+        results["generated"] = json.loads((args.xml / "generated.json").read_text())
     files = sorted(args.xml.glob("*.xml.gz"))
     donors = load_donors(SHARED / "pubmed" / "corpus.jsonl")
     derived = DerivedEmbedder(donors, source_vectors(create_engine(BENCH_STORE), model=MiniLMEmbedder.model_name),
@@ -155,6 +157,7 @@ def main() -> int:
     def save(stage: str, figures: dict) -> None:
         results[stage] = figures
         results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        results.setdefault("load_average_1min_after_stage", {})[stage] = round(os.getloadavg()[0], 1)
         write_results(result_name, results)
         print(stage, json.dumps(figures), flush=True)
 
