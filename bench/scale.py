@@ -2,8 +2,9 @@
 
     PYTHONPATH=. python bench/generate_pubmed.py /work/scale/xml-100k --passages 100000
     PYTHONPATH=. nice -n 10 python bench/scale.py /work/scale/xml-100k /work/scale/ws-100k --name 100k
-    # -> bench/results/scale_100k.json (the same for 1m); the workspace stays for later queries:
-    MEDORA_HOME=/work/scale/ws-100k medora ask "..."     # (with MEDORA_INGEST__EMBED left on)
+    # -> bench/results/scale_100k.json (the same for 1m); the workspace stays for later queries, opened without the
+    # packaged library (the CLI would add it: a write and a full index rebuild):
+    #   Workspace(Settings(home=Path("/work/scale/ws-1m")), with_library=False).retriever  + answer.answer_question
 
 Stages, each timed on its own and saved as it finishes (a crash keeps the earlier figures):
   parse, chunk   the real PubMed parser and chunker over the first file alone
