@@ -157,7 +157,8 @@ def main() -> int:
 
     def save(stage: str, figures: dict) -> None:
         results[stage] = figures
-        results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        results.setdefault("peak_rss_mb_of_the_process_after_stage", {})[stage] = peak
         results.setdefault("load_average_1min_after_stage", {})[stage] = round(os.getloadavg()[0], 1)
         write_results(result_name, results)
         print(stage, json.dumps(figures), flush=True)
