@@ -13,7 +13,13 @@ from pathlib import Path
 
 from common import SHARED
 
-from medora.eval.synthetic_pubmed import RECORDS_PER_FILE, AbstractGenerator, load_donors, topic_neighbours, write_baseline
+from medora.eval.synthetic_pubmed import (
+    RECORDS_PER_FILE,
+    AbstractGenerator,
+    load_donors,
+    topic_neighbours,
+    write_baseline,
+)
 
 
 def main() -> int:

@@ -60,7 +60,7 @@ def main() -> int:
     exact_ids = ids[exact_top]
     keys = passage_to_key(workspace)
     indexes = load_indexes(workspace.index_dir)
-    results = {"passages": int(len(ids)), "questions": len(questions), "settings": {}}
+    results = {"passages": len(ids), "questions": len(questions), "settings": {}}
     for storage, neighbours in SETTINGS:
         index = VectorIndex(storage=storage, neighbours=neighbours)
         started = time.perf_counter()

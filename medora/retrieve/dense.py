@@ -15,7 +15,6 @@ import numpy as np
 
 from medora.errors import IndexDamagedError
 
-
 Storage = Literal["float32", "int8"]
 STORAGES = ("float32", "int8")
 
