@@ -73,6 +73,14 @@ class RetrieveSettings(BaseModel):
         description="Where search runs: embedded (bm25s and faiss files in the data folder) or postgres (full-text "
         "search and pgvector in the store's database); auto picks postgres when the store is PostgreSQL.",
     )
+    vector_storage: Literal["auto", "float32", "int8"] = Field(
+        "auto",
+        description="Embedded vector index: float32, or int8 (faiss 8-bit scalar quantizer, a quarter of the size); "
+        "auto uses int8 from int8_from_passages on and keeps small stores exact.",
+    )
+    int8_from_passages: int = Field(
+        200_000, ge=0, description="Store size (passages) from which vector_storage auto builds int8 vectors."
+    )
 
 
 class ComposeSettings(BaseModel):

@@ -178,7 +178,8 @@ class Workspace:
         if self.search_backend == "postgres":
             return postgres.is_synced(self.engine, model=model)
         bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
-        return is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25)
+        storage = self.settings.retrieve.vector_storage
+        return is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25, vector_storage=storage)
 
     @property
     def embedder_model_name(self) -> str:
@@ -189,13 +190,15 @@ class Workspace:
         if self.search_backend == "postgres":  # in place: rows for what is new, nothing rebuilt
             return postgres.sync(self.engine, model=model)
         bm25 = (self.settings.retrieve.bm25_k1, self.settings.retrieve.bm25_b)
-        if force or not is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25):
+        storage, int8_from = self.settings.retrieve.vector_storage, self.settings.retrieve.int8_from_passages
+        if force or not is_current(self.index_dir, engine=self.engine, model=model, bm25=bm25, vector_storage=storage):
             share = self.settings.retrieve.delta_share
-            store = {"engine": self.engine, "model": model, "bm25": bm25}
+            store = {"engine": self.engine, "model": model, "bm25": bm25, "vector_storage": storage}
             if not force and (updated := update_indexes(self.index_dir, **store, max_share=share)) is not None:
                 return updated  # a delta segment: the main index files stay as they are
             return build_indexes(
-                self.index_dir, engine=self.engine, model=model, bm25=bm25, show_progress=self.show_progress
+                self.index_dir, engine=self.engine, model=model, bm25=bm25, show_progress=self.show_progress,
+                vector_storage=storage, int8_from=int8_from,
             )
         return None
 

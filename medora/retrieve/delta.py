@@ -49,6 +49,7 @@ def update_indexes(
     model: str | None,
     bm25: tuple[float, float],
     max_share: float = 0.1,
+    vector_storage: str = "auto",
 ) -> dict | None:
     """Add the store's new passages as a delta segment and hide its deleted ones, in a new version folder; None
     when a full rebuild is due instead (no usable index, other settings, too large a delta, a reused passage id)."""
@@ -63,6 +64,8 @@ def update_indexes(
         return None
     if manifest.get("model") != model or tuple(manifest.get("bm25", ())) != tuple(bm25):
         return None
+    if vector_storage != "auto" and manifest.get("vector_storage", "float32") != vector_storage:
+        return None  # the main vectors are stored another way than the setting asks: rebuild them
     if not (folder / "lexical" / "lengths.npy").is_file():
         return None  # built before lengths were kept: one full rebuild, then updates
     deltas = list(manifest.get("deltas", []))

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, select
 
 from medora.errors import IndexDamagedError, IndexNotReadyError
 from medora.retrieve import protocols
-from medora.retrieve.dense import VectorIndex
+from medora.retrieve.dense import VectorIndex, choose_storage
 from medora.retrieve.embedded import EmbeddedLexical, EmbeddedVectors
 from medora.retrieve.lexical import LexicalIndex
 from medora.store import repository
@@ -36,6 +36,7 @@ KIND_CODES = [kind.value for kind in Kind]
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
+INT8_FROM_PASSAGES = 200_000  # auto vector storage: float32 below (pinned rankings), int8 from here (bench/scale.py)
 _SAMPLE_BYTES = 1 << 16  # checksummed at each end of a file: cheap on a multi-gigabyte vector file
 
 
@@ -140,8 +141,11 @@ def _read_manifest(folder: Path) -> dict:
     return manifest
 
 
-def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float]) -> bool:
-    """True when a complete, undamaged index matches the store's passages, the model and the BM25 settings."""
+def is_current(
+    directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], vector_storage: str = "float32"
+) -> bool:
+    """True when a complete, undamaged index matches the store's passages, the model, the BM25 settings and the
+    vector storage (``auto`` matches whichever the build chose)."""
     try:
         folder = current_folder(directory)
         if folder is None:
@@ -152,29 +156,43 @@ def is_current(directory: Path, *, engine: Engine, model: str | None, bm25: tupl
         return False
     with engine.connect() as conn:
         state = repository.passage_state(conn)
+    storage_matches = vector_storage == "auto" or manifest.get("vector_storage", "float32") == vector_storage
     return manifest.get("state") == state and (
-        manifest.get("model") == model and tuple(manifest.get("bm25", ())) == tuple(bm25)
+        manifest.get("model") == model and tuple(manifest.get("bm25", ())) == tuple(bm25) and storage_matches
     )
 
 
 def build_indexes(
-    directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], show_progress: bool = False
+    directory: Path,
+    *,
+    engine: Engine,
+    model: str | None,
+    bm25: tuple[float, float],
+    show_progress: bool = False,
+    vector_storage: str = "float32",
+    int8_from: int = INT8_FROM_PASSAGES,
 ) -> dict:
-    """Rebuild every index from the store into a new version folder, then point CURRENT at it."""
+    """Rebuild every index from the store into a new version folder, then point CURRENT at it. ``vector_storage``
+    auto picks int8 vectors from ``int8_from`` passages on (``dense.choose_storage``)."""
     started = time.perf_counter()
     directory.mkdir(parents=True, exist_ok=True)
     folder = directory / f"v-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
     folder.mkdir()
     try:
-        state, embedded = _write_index_files(folder, engine=engine, model=model, bm25=bm25, show_progress=show_progress)
+        state, embedded, storage, stage_seconds = _write_index_files(
+            folder, engine=engine, model=model, bm25=bm25, show_progress=show_progress,
+            storage_setting=vector_storage, int8_from=int8_from,
+        )
         manifest = {
             "format": INDEX_FORMAT,
             "state": state,
             "model": model,
             "bm25": list(bm25),
             "embedded_passages": embedded,
+            "vector_storage": storage,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - started, 2),
+            "stage_seconds": stage_seconds,
             "version": f"{state['passages']}-{state['max_passage_id']}",
             "files": {
                 path.relative_to(folder).as_posix(): file_fingerprint(path)
@@ -192,9 +210,19 @@ def build_indexes(
 
 
 def _write_index_files(
-    folder: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], show_progress: bool
-) -> tuple[dict, int]:
-    """The lexical index, the passage table and (with a model) the vector index; returns (store state, vectors)."""
+    folder: Path,
+    *,
+    engine: Engine,
+    model: str | None,
+    bm25: tuple[float, float],
+    show_progress: bool,
+    storage_setting: str = "float32",
+    int8_from: int = 0,
+) -> tuple[dict, int, str, dict]:
+    """The lexical index, the passage table and (with a model) the vector index; returns (store state, vectors,
+    vector storage, seconds per stage)."""
+    seconds: dict[str, float] = {}
+    tick = time.perf_counter()
     with engine.connect() as conn:
         state = repository.passage_state(conn)
         if not state["passages"]:
@@ -208,10 +236,13 @@ def _write_index_files(
             .join(sources, sources.c.id == passages.c.source_id)
             .order_by(passages.c.id)
         ).all()
+        seconds["read_texts"] = round(time.perf_counter() - tick, 2)
+        tick = time.perf_counter()
         lexical = LexicalIndex(k1=bm25[0], b=bm25[1])
         lexical.add(ids, texts, show_progress=show_progress)
         lexical.save(folder / "lexical")
         del texts
+        seconds["lexical"] = round(time.perf_counter() - tick, 2)
         np.savez(
             folder / "passages.npz",
             ids=np.array([r.id for r in rows], dtype=np.int64),
@@ -220,13 +251,16 @@ def _write_index_files(
             years=np.array([r.year or 0 for r in rows], dtype=np.int16),
         )
         embedded = 0
+        storage = choose_storage(storage_setting, passages=state["passages"], int8_from=int8_from)
         if model:
-            vectors = VectorIndex()
+            tick = time.perf_counter()
+            vectors = VectorIndex(storage=storage)
             for batch_ids, matrix in repository.iter_embeddings(conn, model=model):
                 vectors.add(batch_ids, matrix)
                 embedded += len(batch_ids)
             vectors.save(folder / VECTORS)
-    return state, embedded
+            seconds["vectors"] = round(time.perf_counter() - tick, 2)
+    return state, embedded, storage, seconds
 
 
 def load_indexes(directory: Path) -> Indexes:
