@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from medora.compose.drugs import find_drugs
+from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
@@ -262,8 +263,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS:
             continue
-        if is_common_word(word) or any(ch.isdigit() for ch in word):
-            continue
+        if is_common_word(word) or any(ch.isdigit() for ch in word) or is_finding_word(word):
+            continue  # common language, a number, or a finding of the vignette ("crackles"): not the subject
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken)
             kind = "word" if is_known_word(word) else "term"
