@@ -149,14 +149,15 @@ def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
 
 def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
     """The source id of the editorial overview whose title holds most of the question's topic words (then: the one
-    closest in meaning, then the best ranked): the one overview that may answer without naming a non-population
+    with a passage holding most of them, as vignette questions rarely name an overview's title; then the one closest
+    in meaning, then the best ranked): the one overview that may answer without naming a non-population
     topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in pregnancy)."""
     overviews = [
-        (title_weight(item, weights), item.dense_similarity or 0.0, -rank, item.source_id)
+        (title_weight(item, weights), topic_coverage(item, weights), item.dense_similarity or 0.0, -rank, item.source_id)
         for rank, item in enumerate(evidence)
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     ]
-    return max(overviews)[3] if overviews else None
+    return max(overviews)[4] if overviews else None
 
 
 _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))

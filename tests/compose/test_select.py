@@ -16,6 +16,7 @@ from medora.compose.select import (
     question_weights,
     source_texts,
     terms_by_source,
+    topic_overview,
 )
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
@@ -114,3 +115,13 @@ def test_a_partial_article_says_what_is_not_covered_without_verdict_or_evidence_
     assert article.coverage_notice.startswith("No source here addresses sitagliptin together with cardiovascular mortality.")
     assert [s.citations for s in article.bottom_line] == [["1"]]
     assert not article.insufficient_evidence and [r.source_key for r in article.related_articles] == ["pmid:9"]
+
+
+def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topic():
+    weights = {"creatinin": 3.5, "ace": 3.8, "inhibitor": 2.6, "diuret": 3.6, "doubl": 5.0}
+    hypertension = _overview(1, "hypertension", "Hypertension", "Drugs", "Start an ACE inhibitor for hypertension.", 0.49)
+    kidney = _overview(
+        2, "acute-kidney-injury", "Acute kidney injury", "Causes",
+        "A creatinine rise after an ACE inhibitor and a diuretic: review both drugs.", 0.38,
+    ).model_copy(update={"source_id": 200})
+    assert topic_overview([hypertension, kidney], weights) == 200
