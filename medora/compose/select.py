@@ -193,6 +193,16 @@ def matching_overview(
     return None
 
 
+def sole_answering_overview(answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float]) -> Evidence | None:
+    """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
+    words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
+    answered and only by that overview, which is then laid out whole. Never used when nothing answers."""
+    sources = {item.source_id for item in answering}
+    if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
+
+
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:
     """The on-topic source naming most of the question's specific terms (the better ranked on a tie)."""
     order = list(dict.fromkeys(item.source_id for item in on_topic))

@@ -16,6 +16,7 @@ from medora.compose.select import (
     question_weights,
     source_texts,
     terms_by_source,
+    sole_answering_overview,
     topic_overview,
 )
 from medora.compose.terms import specific_terms
@@ -125,3 +126,10 @@ def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topi
         "A creatinine rise after an ACE inhibitor and a diuretic: review both drugs.", 0.38,
     ).model_copy(update={"source_id": 200})
     assert topic_overview([hypertension, kidney], weights) == 200
+
+
+def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing_answers():
+    weights = {"toe": 4.8, "swollen": 4.8, "overnight": 5.9, "attack": 3.4}
+    gout = _overview(1, "gout", "Gout", "Acute attack", "Treat an acute gout attack of the big toe with an NSAID.", 0.42)
+    assert sole_answering_overview([gout], [gout], weights) is gout
+    assert sole_answering_overview([], [gout], weights) is None
