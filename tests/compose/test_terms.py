@@ -69,3 +69,10 @@ def test_a_near_miss_drug_or_procedure_word_is_still_required():
     assert ("occipital", "term") in _kinds("Is occipital nerve block effective for chronic migraine?")
     terms = specific_terms("Is pregabalin effective for sciatica?")
     assert not answers_terms(covered_terms("Sciatica: NSAIDs and physiotherapy help.", terms), terms)
+
+
+def test_rare_whole_words_naming_the_subject_must_be_named():
+    terms = specific_terms("Is vibrating capsule therapy effective for irritable bowel syndrome with constipation?")
+    assert [(t.label, t.kind) for t in terms][:2] == [("vibrating", "word"), ("capsule", "word")]
+    text = "Irritable bowel syndrome with constipation: soluble fibre, laxatives, then linaclotide."
+    assert not answers_terms(covered_terms(text, terms), terms)
