@@ -62,7 +62,8 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "flu": ("influenza",),
     "diff": ("difficile",),
     "covid": ("sars-cov-2", "coronavirus"),
-    "detoxification": ("withdrawal",),  # alcohol detoxification is medically managed withdrawal
+    "detoxification": ("withdrawal",),
+    "detox": ("detoxification", "withdrawal"),  # alcohol detoxification is medically managed withdrawal
 }
 
 # Population groups: a question naming one needs a source naming any word of its group.

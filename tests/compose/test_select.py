@@ -133,3 +133,10 @@ def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing
     gout = _overview(1, "gout", "Gout", "Acute attack", "Treat an acute gout attack of the big toe with an NSAID.", 0.42)
     assert sole_answering_overview([gout], [gout], weights) is gout
     assert sole_answering_overview([], [gout], weights) is None
+
+
+def test_a_passage_very_close_in_meaning_needs_fewer_of_the_question_words():
+    weights = {"alcohol": 3.3, "detox": 7.0, "help": 3.1, "stay": 4.1}
+    passage = make_evidence(7, "Offer acamprosate or naltrexone to prevent relapse in alcohol dependence.")
+    assert is_on_topic(passage.model_copy(update={"dense_similarity": 0.63}), weights, dense_used=True)
+    assert not is_on_topic(passage.model_copy(update={"dense_similarity": 0.45}), weights, dense_used=True)
