@@ -21,8 +21,8 @@ from medora.compose.select import (
     matching_overview,
     on_topic_evidence,
     partial_pool,
-    sole_answering_overview,
     question_weights,
+    sole_answering_overview,
     source_texts,
     terms_by_source,
 )

@@ -207,7 +207,9 @@ def matching_overview(
     return None
 
 
-def sole_answering_overview(answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float]) -> Evidence | None:
+def sole_answering_overview(
+    answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float]
+) -> Evidence | None:
     """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
     words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
     answered and only by that overview, which is then laid out whole. Never used when nothing answers."""

@@ -14,9 +14,9 @@ from medora.compose.select import (
     partial_pool,
     passage_answers,
     question_weights,
+    sole_answering_overview,
     source_texts,
     terms_by_source,
-    sole_answering_overview,
     topic_overview,
 )
 from medora.compose.terms import specific_terms
