@@ -20,10 +20,11 @@ from medora.retrieve.tokenize import index_tokens
 SIGNS_AND_SYMPTOMS = """crackles crackle crepitations crepitus rales rhonchi wheeze wheezy wheezing breathless
 breathlessness drowsy drowsiness sleepy lethargic lethargy myalgia myalgias arthralgia arthralgias malaise hives
 itchy itching swelling swollen droop drooping blackout blackouts faint fainted fainting dizzy dizziness lightheaded
-palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile bedbound bruising
-""".split()
+palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile
+bedbound bruising""".split()
 
-BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit groin""".split()
+BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
+groin""".split()
 
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
 urgently overnight""".split()
