@@ -22,6 +22,7 @@ from medora.compose.select import (
     on_topic_evidence,
     partial_pool,
     question_weights,
+    sole_answering_overview,
     source_texts,
     terms_by_source,
 )
@@ -82,6 +83,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     covered = terms_by_source(source_texts(on_topic, overviews), terms)
     answering = answering_evidence(on_topic, terms, covered, weights)
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered)
+    overview = overview or sole_answering_overview(answering, on_topic, weights)
     pool = citable_pool(
         answering,
         overview=overview,

@@ -20,9 +20,12 @@ from medora.types import Evidence, Kind
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
 MIN_DENSE_SIMILARITY = 0.35  # with this cosine similarity to the question, a passage needs fewer of its words…
 MIN_DENSE_COVERAGE = 0.25  # …but at least this share: similarity alone never makes a passage on-topic
+MIN_CLOSE_SIMILARITY = 0.55  # a passage this close in meaning (lay wording: "stay off alcohol after detox")…
+MIN_CLOSE_COVERAGE = 0.125  # …needs only this share of the question's words, still never none
 MIN_DENSE_WITH_WORDS = 0.25  # the lowest similarity an on-topic passage may have when dense retrieval ran
 OVERVIEW_MATCH = 0.6  # an overview this on-topic (word coverage, or similarity with some coverage) is laid out
 OVERVIEW_SIMILARITY = 0.45
+TITLE_BONUS = 1.5  # in choosing the topic overview, a question word its title holds counts this much more
 OVERVIEW_SEARCH_DEPTH = 5  # only an overview among the top passages can be the article's backbone
 
 ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
@@ -83,7 +86,11 @@ def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bo
     similarity = evidence.dense_similarity or 0.0
     if similarity < MIN_DENSE_WITH_WORDS:
         return False
-    return coverage >= MIN_QUESTION_COVERAGE or (similarity >= MIN_DENSE_SIMILARITY and coverage >= MIN_DENSE_COVERAGE)
+    return (
+        coverage >= MIN_QUESTION_COVERAGE
+        or (similarity >= MIN_DENSE_SIMILARITY and coverage >= MIN_DENSE_COVERAGE)
+        or (similarity >= MIN_CLOSE_SIMILARITY and coverage >= MIN_CLOSE_COVERAGE)
+    )
 
 
 def on_topic_evidence(retrieved: list[Evidence], weights: dict[str, float]) -> list[Evidence]:
@@ -148,11 +155,19 @@ def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
 
 
 def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
-    """The source id of the editorial overview whose title holds most of the question's topic words (then: the one
-    closest in meaning, then the best ranked): the one overview that may answer without naming a non-population
-    topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in pregnancy)."""
+    """The source id of the editorial overview holding most of the question's topic words in a passage, a title word
+    counting extra (then: the one closest in meaning, then the best ranked): the one overview that may answer without
+    naming a non-population topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in
+    pregnancy). By the title alone, a vignette's context picked the wrong one ("after a stroke, heparin to prevent
+    clots?" is not the stroke overview's topic)."""
+    total = sum(weights.values()) or 1.0
     overviews = [
-        (title_weight(item, weights), item.dense_similarity or 0.0, -rank, item.source_id)
+        (
+            topic_coverage(item, weights) + TITLE_BONUS * title_weight(item, weights) / total,
+            item.dense_similarity or 0.0,
+            -rank,
+            item.source_id,
+        )
         for rank, item in enumerate(evidence)
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     ]
@@ -190,6 +205,18 @@ def matching_overview(
         if squarely and answers and (item.source_id == first_overview or names_topic_in_title(item, weights)):
             return item
     return None
+
+
+def sole_answering_overview(
+    answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float]
+) -> Evidence | None:
+    """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
+    words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
+    answered and only by that overview, which is then laid out whole. Never used when nothing answers."""
+    sources = {item.source_id for item in answering}
+    if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
 
 
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from medora.compose.drugs import find_drugs
+from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
@@ -61,7 +62,8 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "flu": ("influenza",),
     "diff": ("difficile",),
     "covid": ("sars-cov-2", "coronavirus"),
-    "detoxification": ("withdrawal",),  # alcohol detoxification is medically managed withdrawal
+    "detoxification": ("withdrawal",),
+    "detox": ("detoxification", "withdrawal"),  # alcohol detoxification is medically managed withdrawal
 }
 
 # Population groups: a question naming one needs a source naming any word of its group.
@@ -262,8 +264,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS:
             continue
-        if is_common_word(word) or any(ch.isdigit() for ch in word):
-            continue
+        if is_common_word(word) or any(ch.isdigit() for ch in word) or is_finding_word(word):
+            continue  # common language, a number, or a finding of the vignette ("crackles"): not the subject
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken)
             kind = "word" if is_known_word(word) else "term"
@@ -284,12 +286,13 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
 def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
     named, and every technical word too, except one in a question of five terms or more (a long, real description
-    adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("radiating") may be missing
-    when another term is named."""
+    adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("vibrating capsule") count
+    as technical words: since a vignette's findings ("radiating", "biceps") are no terms (compose/findings.py), what
+    remains is the question's subject."""
     if not terms:
         return True
     missing = [term for term in terms if term.label not in covered]
-    technical = [term for term in missing if term.kind == "term"]
+    technical = [term for term in missing if term.kind in ("term", "word")]
     if any(term.kind in ("drug", "population") for term in missing) or len(technical) > (len(terms) - 1) // 4:
         return False
     return len(missing) < len(terms)

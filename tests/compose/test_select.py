@@ -14,8 +14,10 @@ from medora.compose.select import (
     partial_pool,
     passage_answers,
     question_weights,
+    sole_answering_overview,
     source_texts,
     terms_by_source,
+    topic_overview,
 )
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
@@ -114,3 +116,27 @@ def test_a_partial_article_says_what_is_not_covered_without_verdict_or_evidence_
     assert article.coverage_notice.startswith("No source here addresses sitagliptin together with cardiovascular mortality.")
     assert [s.citations for s in article.bottom_line] == [["1"]]
     assert not article.insufficient_evidence and [r.source_key for r in article.related_articles] == ["pmid:9"]
+
+
+def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topic():
+    weights = {"creatinin": 3.5, "ace": 3.8, "inhibitor": 2.6, "diuret": 3.6, "doubl": 5.0}
+    hypertension = _overview(1, "hypertension", "Hypertension", "Drugs", "Start an ACE inhibitor for hypertension.", 0.49)
+    kidney = _overview(
+        2, "acute-kidney-injury", "Acute kidney injury", "Causes",
+        "A creatinine rise after an ACE inhibitor and a diuretic: review both drugs.", 0.38,
+    ).model_copy(update={"source_id": 200})
+    assert topic_overview([hypertension, kidney], weights) == 200
+
+
+def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing_answers():
+    weights = {"toe": 4.8, "swollen": 4.8, "overnight": 5.9, "attack": 3.4}
+    gout = _overview(1, "gout", "Gout", "Acute attack", "Treat an acute gout attack of the big toe with an NSAID.", 0.42)
+    assert sole_answering_overview([gout], [gout], weights) is gout
+    assert sole_answering_overview([], [gout], weights) is None
+
+
+def test_a_passage_very_close_in_meaning_needs_fewer_of_the_question_words():
+    weights = {"alcohol": 3.3, "detox": 7.0, "help": 3.1, "stay": 4.1}
+    passage = make_evidence(7, "Offer acamprosate or naltrexone to prevent relapse in alcohol dependence.")
+    assert is_on_topic(passage.model_copy(update={"dense_similarity": 0.63}), weights, dense_used=True)
+    assert not is_on_topic(passage.model_copy(update={"dense_similarity": 0.45}), weights, dense_used=True)

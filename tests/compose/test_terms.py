@@ -55,3 +55,24 @@ def test_a_long_description_may_miss_one_technical_word_and_a_rare_word():
     assert labels == {"pregnancy", "pelvic", "intrauterine", "sac", "ultrasound"}
     assert answers_terms(labels - {"intrauterine"}, terms)
     assert not answers_terms(labels - {"intrauterine", "pelvic"}, terms)
+
+
+def test_a_finding_of_the_vignette_is_not_a_term_the_source_must_name():
+    question = "Adult with fever, cough and focal crackles: how do I decide on admission for pneumonia?"
+    assert "crackles" not in {label for label, _kind in _kinds(question)}
+    assert _kinds("Knee pain with crepitus in a 65-year-old, best first treatments?") == []
+    assert _kinds("HbA1c 64 mmol/mol on metformin") == [("metformin", "drug")]
+
+
+def test_a_near_miss_drug_or_procedure_word_is_still_required():
+    assert _kinds("Is pregabalin effective for sciatica?") == [("pregabalin", "drug"), ("sciatica", "term")]
+    assert ("occipital", "term") in _kinds("Is occipital nerve block effective for chronic migraine?")
+    terms = specific_terms("Is pregabalin effective for sciatica?")
+    assert not answers_terms(covered_terms("Sciatica: NSAIDs and physiotherapy help.", terms), terms)
+
+
+def test_rare_whole_words_naming_the_subject_must_be_named():
+    terms = specific_terms("Is vibrating capsule therapy effective for irritable bowel syndrome with constipation?")
+    assert [(t.label, t.kind) for t in terms][:2] == [("vibrating", "word"), ("capsule", "word")]
+    text = "Irritable bowel syndrome with constipation: soluble fibre, laxatives, then linaclotide."
+    assert not answers_terms(covered_terms(text, terms), terms)

@@ -1,0 +1,49 @@
+"""Words of a clinical vignette that are not the question's subject: signs, symptoms, body parts, care settings,
+units and everyday words.
+
+A clinician writes "fever, cough and focal crackles: how do I decide on admission for pneumonia?". What an answering
+source must name is the subject (pneumonia; a drug, procedure, condition or population), not every finding of the
+case: the pneumonia overview answers without the word "crackles". The specific-term gate (compose/terms.py) keeps
+these words out of the terms a source must name. The list holds what the general-English vocabulary test there lets
+through (rare or split words); common words ("pain", "knee") never become terms anyway.
+
+Kept short and by category on purpose: an anatomical word that names a condition or procedure with the next word
+("cubital tunnel syndrome", "occipital nerve block", "genicular artery embolisation") is not here, and a word of a
+near-miss question (a drug, a procedure, a condition the overview lacks) must never be."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from medora.retrieve.tokenize import index_tokens
+
+SIGNS_AND_SYMPTOMS = """crackles crackle crepitations crepitus rales rhonchi wheeze wheezy wheezing breathless
+breathlessness drowsy drowsiness sleepy lethargic lethargy myalgia myalgias arthralgia arthralgias malaise hives
+itchy itching swelling swollen droop drooping blackout blackouts faint fainted fainting dizzy dizziness lightheaded
+palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile
+bedbound bruising""".split()
+
+BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
+groin""".split()
+
+CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
+urgently overnight""".split()
+
+UNITS = "mmol mol mg kg ml mmhg bpm".split()
+
+
+@lru_cache(maxsize=1)
+def _finding_stems() -> frozenset[str]:
+    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS
+    return frozenset(token for word in words for token in index_tokens(word))
+
+
+def finding_stems() -> frozenset[str]:
+    """The index stems of the finding words (for leaving them out of a question's topic words)."""
+    return _finding_stems()
+
+
+def is_finding_word(word: str) -> bool:
+    """True for a sign, symptom, body part, care setting, unit or everyday word of a vignette ("crackles")."""
+    tokens = list(index_tokens(word))
+    return bool(tokens) and all(token in _finding_stems() for token in tokens)
