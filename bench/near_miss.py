@@ -4,7 +4,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
 
     python bench/near_miss.py            # writes bench/results/near_miss.json
     python bench/near_miss.py --dev      # dev questions only (for tuning; never tune on the frozen part)
-    python bench/near_miss.py --unseen   # the second sets (45 near-miss, 54 coverage), never tuned on
+    python bench/near_miss.py --unseen   # the second sets (45 near-miss, 54 coverage): scored once, then tuned on
+    python bench/near_miss.py --holdout  # the third sets (24 near-miss, 35 coverage), never tuned on
 """
 
 from __future__ import annotations
@@ -27,10 +28,13 @@ from medora.workspace import Workspace
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", action="store_true", help="dev questions only; results are printed, not saved")
-    parser.add_argument("--unseen", action="store_true", help="the second question sets, written after tuning")
+    parser.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
+    parser.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
     args = parser.parse_args()
     if args.unseen:
         near_miss, coverage = near_miss_questions("near_miss_unseen"), coverage_questions("library_coverage_unseen")
+    elif args.holdout:
+        near_miss, coverage = near_miss_questions("near_miss_holdout"), coverage_questions("library_coverage_holdout")
     else:
         near_miss, coverage = near_miss_questions(), coverage_questions()
     if args.dev:
@@ -56,13 +60,13 @@ def main() -> int:
                 "uncovered_terms": r.uncovered_terms,
             }
             for r in results
-            if not r.correct and (args.dev or args.unseen or r.split == "dev")
+            if not r.correct and (args.dev or args.unseen or r.split == "dev") and not args.holdout
         ],
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
     }
     print(json.dumps(figures, indent=2))
-    if args.unseen:
-        write_results("near_miss_unseen.json", figures)
+    if args.unseen or args.holdout:
+        write_results(f"near_miss_{'unseen' if args.unseen else 'holdout'}.json", figures)
     elif not args.dev:
         write_results("near_miss.json", figures)
     return 0

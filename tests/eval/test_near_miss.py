@@ -13,7 +13,10 @@ from medora.eval.split import is_frozen, split_name
 OVERVIEWS = resources.files("medora.library").joinpath("overviews")
 
 
-@pytest.mark.parametrize("item", near_miss_questions(), ids=lambda item: item["question"][:50])
+ALL_NEAR_MISS = [item for name in ("near_miss", "near_miss_unseen", "near_miss_holdout") for item in near_miss_questions(name)]
+
+
+@pytest.mark.parametrize("item", ALL_NEAR_MISS, ids=lambda item: item["question"][:50])
 def test_the_near_miss_overview_does_not_name_the_term(item: dict):
     text = OVERVIEWS.joinpath(f"{item['near']}.md").read_text(encoding="utf-8").lower()
     group = next((members for members in POPULATIONS.values() if item["term"].lower() in members), (item["term"],))
@@ -27,6 +30,17 @@ def test_the_sets_are_large_enough_and_about_a_third_is_frozen():
     frozen = [q for q in near_miss + coverage if is_frozen(q["question"])]
     assert 0.3 <= len(frozen) / len(near_miss + coverage) <= 0.4
     assert {item["near"] for item in near_miss} <= {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
+
+
+def test_the_second_and_third_sets_are_new_questions_on_library_topics():
+    sizes = [len(near_miss_questions(n)) for n in ("near_miss_unseen", "near_miss_holdout")]
+    sizes += [len(coverage_questions(n)) for n in ("library_coverage_unseen", "library_coverage_holdout")]
+    assert sizes == [45, 24, 54, 35]
+    first = {q["question"] for q in near_miss_questions() + coverage_questions()}
+    later = [q for n in ("unseen", "holdout") for q in near_miss_questions(f"near_miss_{n}") + coverage_questions(f"library_coverage_{n}")]
+    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
+    assert {q["question"] for q in later} & first == set()
+    assert {q.get("near", q.get("expect")) for q in later} <= topics
 
 
 def test_the_split_depends_on_the_question_only():
