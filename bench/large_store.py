@@ -12,6 +12,7 @@ layout, and a second index forced to the large-store layout (``int8_from=0``) is
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 import time
 from collections import Counter
@@ -48,6 +49,8 @@ def true_frequencies(index: LexicalIndex, texts: list[str]) -> np.ndarray:
 
 def recovery(folder: Path, texts: list[str]) -> dict:
     index = LexicalIndex.load(folder / "lexical")
+    if index.lengths is None:  # an index built before lengths were kept: count them as the build does
+        index._lengths = np.array([len(index_tokens(text)) for text in texts], dtype=np.int32)
     postings = len(index.bm25.scores["data"])
     truth = true_frequencies(index, texts)
     assert len(truth) == postings
@@ -89,7 +92,9 @@ def evaluate(workspace: Workspace, folder_parent: Path, embedder, questions, key
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="medora-large-store-") as scratch:
         home = Path(scratch) / "home"
-        shutil.copytree(HOME, home)
+        shutil.copytree(HOME / "index", home / "index")
+        with sqlite3.connect(HOME / "medora.sqlite") as source, sqlite3.connect(home / "medora.sqlite") as copy:
+            source.backup(copy)  # consistent even while another reader opens the workspace
         workspace = Workspace(Settings(home=home), with_library=False)
         embedder = CachedEmbedder(workspace.embedder)
         settings = workspace.settings.retrieve
@@ -106,6 +111,7 @@ def main() -> int:
         results = {"passages": len(texts), "questions": len(questions), "settings": {}}
         for name, parent in (("current", workspace.index_dir), ("large_store", large)):
             row = evaluate(workspace, parent, embedder, questions, keys)
+            print(name, row, flush=True)
             row["frequency_recovery"] = recovery(current_folder(parent), texts)
             results["settings"][name] = row
             print(name, row, flush=True)

@@ -83,3 +83,15 @@ def test_deltas_on_a_large_store_rank_as_a_float32_build_from_scratch(tmp_path: 
 def test_an_unknown_score_type_is_refused():
     with pytest.raises(ValueError, match="choose float32 or float16"):
         LexicalIndex(scores="int8")
+
+
+def test_float16_search_sums_the_stored_scores_as_bm25s_does():
+    texts = ["sciatica surgery early", "sciatica pain " * 3, "Lyme disease doxycycline", "early surgery for pain"]
+    index = LexicalIndex(scores="float16")
+    index.add([10, 11, 12, 13], texts)
+    tokens = ["sciatica", "surgeri", "pain", "pain"]
+    mask = np.array([1, 0, 1, 1], dtype=np.float32)
+    assert [t in index.bm25.vocab_dict for t in tokens] == [True, True, True, True]
+    for weights in (None, mask):
+        np.testing.assert_array_equal(index._scores(tokens, weights), index.bm25.get_scores(tokens, weight_mask=weights))
+    assert [pid for pid, _ in index.search("sciatica surgery pain", k=4)] == [11, 10, 13]
