@@ -93,5 +93,7 @@ def test_float16_search_sums_the_stored_scores_as_bm25s_does():
     mask = np.array([1, 0, 1, 1], dtype=np.float32)
     assert [t in index.bm25.vocab_dict for t in tokens] == [True, True, True, True]
     for weights in (None, mask):
-        np.testing.assert_array_equal(index._scores(tokens, weights), index.bm25.get_scores(tokens, weight_mask=weights))
+        np.testing.assert_array_equal(
+            index._scores(tokens, weights), index.bm25.get_scores(tokens, weight_mask=weights)
+        )
     assert [pid for pid, _ in index.search("sciatica surgery pain", k=4)] == [11, 10, 13]
