@@ -100,6 +100,8 @@ def stage_index(workspace: Workspace) -> dict:
     return {
         "seconds": round(seconds, 1), "stage_seconds": manifest["stage_seconds"],
         "vector_storage": manifest["vector_storage"], "passages": passages,
+        "hnsw_neighbours": manifest.get("hnsw_neighbours", 32), "bm25_scores": manifest.get("bm25_scores", "float32"),
+        "bm25_frequency_fixes": manifest.get("bm25_frequency_fixes", 0),
         "lexical_passages_per_second": round(passages / manifest["stage_seconds"]["lexical"]),
         "vector_passages_per_second": round(passages / manifest["stage_seconds"]["vectors"]),
         "mb": {"lexical": round(lexical / 1e6, 1), "vectors": round(sizes.get("vectors.faiss", 0) / 1e6, 1),

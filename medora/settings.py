@@ -79,7 +79,10 @@ class RetrieveSettings(BaseModel):
         "auto uses int8 from int8_from_passages on and keeps small stores exact.",
     )
     int8_from_passages: int = Field(
-        200_000, ge=0, description="Store size (passages) from which vector_storage auto builds int8 vectors."
+        200_000,
+        ge=0,
+        description="Store size (passages) from which the large-store index layout applies: int8 vectors under "
+        "vector_storage auto, HNSW M 16 and float16 BM25 scores (docs/scale.md).",
     )
 
 

@@ -128,7 +128,8 @@ def update_indexes(
 
 
 def _write_delta(folder: Path, *, engine: Engine, ids: np.ndarray, model: str | None, bm25: tuple[float, float]) -> int:
-    """A delta segment's lexical index, passage table and (with a model) flat vector index; returns its vectors."""
+    """A delta segment's lexical index, passage table and (with a model) flat vector index; returns its vectors.
+    Its BM25 scores stay float32 whatever the main index's layout: a delta is small, and is rescored anyway."""
     folder.mkdir(parents=True)
     with engine.connect() as conn:
         rows = repository.passages_for_index(conn, passage_ids=ids.tolist())

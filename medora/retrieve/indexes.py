@@ -26,7 +26,7 @@ from medora.errors import IndexDamagedError, IndexNotReadyError
 from medora.retrieve import protocols
 from medora.retrieve.dense import VectorIndex, choose_storage
 from medora.retrieve.embedded import EmbeddedLexical, EmbeddedVectors
-from medora.retrieve.lexical import LexicalIndex
+from medora.retrieve.lexical import LexicalIndex, ScoreType
 from medora.store import repository
 from medora.store.schema import passages, sources
 from medora.types import Kind
@@ -37,6 +37,7 @@ POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 INT8_FROM_PASSAGES = 200_000  # auto vector storage: float32 below (pinned rankings), int8 from here (bench/scale.py)
+NEIGHBOURS, LARGE_NEIGHBOURS = 32, 16  # HNSW M below / from the large-store size (docs/scale.md: −19 % of the file)
 _SAMPLE_BYTES = 1 << 16  # checksummed at each end of a file: cheap on a multi-gigabyte vector file
 
 
@@ -89,6 +90,25 @@ class Indexes:
     vectors: protocols.VectorIndex | None
     table: protocols.PassageFacts
     manifest: dict
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the index files are stored: vector storage, HNSW neighbours (M) and BM25 score type."""
+
+    vector_storage: str
+    hnsw_neighbours: int
+    bm25_scores: ScoreType
+
+
+def choose_layout(storage_setting: str, *, passages: int, large_from: int) -> Layout:
+    """Stores of ``large_from`` passages or more (``retrieve.int8_from_passages``) take the large-store layout: int8
+    vectors under auto, HNSW M 16 and float16 BM25 scores, which brings 1 M passages under 1 GB of index; smaller
+    stores keep float32 vectors (under auto), M 32 and float32 scores, so their rankings stay as pinned."""
+    storage = choose_storage(storage_setting, passages=passages, int8_from=large_from)
+    if passages >= large_from:
+        return Layout(storage, LARGE_NEIGHBOURS, "float16")
+    return Layout(storage, NEIGHBOURS, "float32")
 
 
 def file_fingerprint(path: Path) -> dict:
@@ -172,14 +192,14 @@ def build_indexes(
     vector_storage: str = "float32",
     int8_from: int = INT8_FROM_PASSAGES,
 ) -> dict:
-    """Rebuild every index from the store into a new version folder, then point CURRENT at it. ``vector_storage``
-    auto picks int8 vectors from ``int8_from`` passages on (``dense.choose_storage``)."""
+    """Rebuild every index from the store into a new version folder, then point CURRENT at it. From ``int8_from``
+    passages on the large-store layout applies (``choose_layout``: int8 vectors under auto, M 16, float16 scores)."""
     started = time.perf_counter()
     directory.mkdir(parents=True, exist_ok=True)
     folder = directory / f"v-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
     folder.mkdir()
     try:
-        state, embedded, storage, stage_seconds = _write_index_files(
+        state, embedded, layout, fixes, stage_seconds = _write_index_files(
             folder, engine=engine, model=model, bm25=bm25, show_progress=show_progress,
             storage_setting=vector_storage, int8_from=int8_from,
         )
@@ -189,7 +209,10 @@ def build_indexes(
             "model": model,
             "bm25": list(bm25),
             "embedded_passages": embedded,
-            "vector_storage": storage,
+            "vector_storage": layout.vector_storage,
+            "hnsw_neighbours": layout.hnsw_neighbours,
+            "bm25_scores": layout.bm25_scores,
+            "bm25_frequency_fixes": fixes,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - started, 2),
             "stage_seconds": stage_seconds,
@@ -217,10 +240,10 @@ def _write_index_files(
     bm25: tuple[float, float],
     show_progress: bool,
     storage_setting: str = "float32",
-    int8_from: int = 0,
-) -> tuple[dict, int, str, dict]:
+    int8_from: int = INT8_FROM_PASSAGES,
+) -> tuple[dict, int, Layout, int, dict]:
     """The lexical index, the passage table and (with a model) the vector index; returns (store state, vectors,
-    vector storage, seconds per stage)."""
+    layout, float16 frequency fixes kept, seconds per stage)."""
     seconds: dict[str, float] = {}
     tick = time.perf_counter()
     with engine.connect() as conn:
@@ -238,7 +261,8 @@ def _write_index_files(
         ).all()
         seconds["read_texts"] = round(time.perf_counter() - tick, 2)
         tick = time.perf_counter()
-        lexical = LexicalIndex(k1=bm25[0], b=bm25[1])
+        layout = choose_layout(storage_setting, passages=state["passages"], large_from=int8_from)
+        lexical = LexicalIndex(k1=bm25[0], b=bm25[1], scores=layout.bm25_scores)
         lexical.add(ids, texts, show_progress=show_progress)
         lexical.save(folder / "lexical")
         del texts
@@ -251,16 +275,15 @@ def _write_index_files(
             years=np.array([r.year or 0 for r in rows], dtype=np.int16),
         )
         embedded = 0
-        storage = choose_storage(storage_setting, passages=state["passages"], int8_from=int8_from)
         if model:
             tick = time.perf_counter()
-            vectors = VectorIndex(storage=storage)
+            vectors = VectorIndex(storage=layout.vector_storage, neighbours=layout.hnsw_neighbours)
             for batch_ids, matrix in repository.iter_embeddings(conn, model=model):
                 vectors.add(batch_ids, matrix)
                 embedded += len(batch_ids)
             vectors.save(folder / VECTORS)
             seconds["vectors"] = round(time.perf_counter() - tick, 2)
-    return state, embedded, storage, seconds
+    return state, embedded, layout, lexical.fixes, seconds
 
 
 def load_indexes(directory: Path) -> Indexes:

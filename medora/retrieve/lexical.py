@@ -1,10 +1,17 @@
-"""The lexical index: BM25 (Lucene variant, bm25s) over biomedical tokens, saved as local files."""
+"""The lexical index: BM25 (Lucene variant, bm25s) over biomedical tokens, saved as local files.
+
+Each posting's BM25 score is stored as float32, or for large stores as float16 (``scores="float16"``: half the
+score bytes, a quarter of the BM25 files). bm25s computes the scores in float32 either way and only the stored value
+is rounded to float16; a query still sums in float32. Delta segments recover each posting's term frequency from its
+stored score (``frequencies``); where a float16 score no longer rounds back to its exact frequency, the build keeps
+that frequency in ``frequency_fixes.npy``, so the recovery stays exact."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import bm25s
 import numpy as np
@@ -14,20 +21,71 @@ from medora.retrieve.tokenize import index_tokens
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 
+ScoreType = Literal["float32", "float16"]
+SCORE_TYPES = ("float32", "float16")
+FIXES = "frequency_fixes.npy"
+_CHUNK = 1 << 22  # postings inverted at once: bounds the float64 scratch arrays at 1 M passages
+
 
 class LexicalIndex:
     """``add`` once with all passages, then ``search``; ``save``/``load`` keep it between runs."""
 
-    def __init__(self, *, k1: float = 1.2, b: float = 0.75) -> None:
-        self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+    def __init__(self, *, k1: float = 1.2, b: float = 0.75, scores: ScoreType = "float32") -> None:
+        if scores not in SCORE_TYPES:
+            raise ValueError(f"BM25 scores {scores!r}: choose float32 or float16")
+        self._bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")  # computes and sums in float32
+        self._score_type = scores
         self._ids = np.zeros(0, dtype=np.int64)
         self._lengths: np.ndarray | None = np.zeros(0, dtype=np.int32)
+        self._fixes = np.zeros((2, 0), dtype=np.int64)
 
     def add(self, ids: Sequence[int], texts: Sequence[str], *, show_progress: bool = False) -> None:
         self._ids = np.asarray(ids, dtype=np.int64)
         tokens = [index_tokens(text) for text in texts]
         self._lengths = np.array([len(words) for words in tokens], dtype=np.int32)
         self._bm25.index(tokens, show_progress=show_progress)
+        if self._score_type == "float16":
+            self._store_half_scores()
+
+    def _store_half_scores(self) -> None:
+        """Round the stored scores to float16, keeping the (posting, frequency) pairs the rounding would lose."""
+        exact = self.frequencies(0, len(self._bm25.scores["data"]))
+        self._bm25.scores["data"] = self._bm25.scores["data"].astype(np.float16)
+        lost = np.flatnonzero(self.frequencies(0, len(exact)) != exact)
+        self._fixes = np.vstack([lost, exact[lost].astype(np.int64)])
+
+    @property
+    def score_type(self) -> str:
+        """How the posting scores are stored: float32 or float16."""
+        return str(self._bm25.scores["data"].dtype)
+
+    @property
+    def fixes(self) -> int:
+        """Postings whose float16 score does not round back to their term frequency (kept beside the scores)."""
+        return int(self._fixes.shape[1])
+
+    def frequencies(self, start: int, end: int) -> np.ndarray:
+        """Term frequencies of postings ``start:end`` of the score arrays (a term's postings are one run), inverting
+        the stored Lucene score: tf = x·K/(1-x) with x = score / IDF and K = k1·(1 - b + b·length / average length),
+        rounded to the integer it was, then the kept fixes applied."""
+        scores = self._bm25.scores
+        indptr, total = np.asarray(scores["indptr"]), int(scores["num_docs"])
+        lengths = self._lengths.astype(np.float64)
+        average = float(lengths.mean()) if len(lengths) else 1.0
+        k1, b = float(self._bm25.k1), float(self._bm25.b)
+        found = np.empty(end - start, dtype=np.float64)
+        for low in range(start, end, _CHUNK):
+            high = min(low + _CHUNK, end)
+            column = np.searchsorted(indptr, np.arange(low, high), side="right") - 1
+            holders = (indptr[column + 1] - indptr[column]).astype(np.float64)
+            idf = np.log(1 + (total - holders + 0.5) / (holders + 0.5))
+            share = np.minimum(scores["data"][low:high].astype(np.float64) / idf, 1 - 1e-9)
+            norm = k1 * (1 - b + b * lengths[scores["indices"][low:high]] / average)
+            found[low - start : high - start] = np.maximum(np.rint(share * norm / (1 - share)), 1.0)
+        if self._fixes.shape[1]:
+            left, right = np.searchsorted(self._fixes[0], [start, end])
+            found[self._fixes[0, left:right] - start] = self._fixes[1, left:right]
+        return found
 
     @property
     def ids(self) -> np.ndarray:
@@ -51,11 +109,23 @@ class LexicalIndex:
         tokens = [t for t in index_tokens(query) if t in self._bm25.vocab_dict]
         if not tokens or not len(self._ids):
             return []
-        scores = self._bm25.get_scores(tokens, weight_mask=mask)
+        scores = self._scores(tokens, mask)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(self._ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    def _scores(self, tokens: list[str], mask: np.ndarray | None) -> np.ndarray:
+        """BM25 of every passage (bm25s's sum, in float32). Float16 postings are widened to float32 before the
+        sum: numpy's ``add.at`` casting each half-precision value itself is about ten times slower."""
+        scores = self._bm25.scores
+        if scores["data"].dtype != np.float16:
+            return self._bm25.get_scores(tokens, weight_mask=mask)
+        summed = np.zeros(int(scores["num_docs"]), dtype=np.float32)
+        for column in self._bm25.get_tokens_ids(tokens):
+            start, end = scores["indptr"][column], scores["indptr"][column + 1]
+            np.add.at(summed, scores["indices"][start:end], scores["data"][start:end].astype(np.float32))
+        return summed * mask if mask is not None else summed
 
     def term_weights(self, text: str) -> dict[str, float]:
         """Inverse document frequency of each content token of ``text`` (unknown tokens get the maximum):
@@ -90,6 +160,8 @@ class LexicalIndex:
         np.save(directory / "passage_ids.npy", self._ids)
         if self._lengths is not None:
             np.save(directory / "lengths.npy", self._lengths)
+        if self._fixes.shape[1]:
+            np.save(directory / FIXES, self._fixes)
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
@@ -100,6 +172,9 @@ class LexicalIndex:
             index._ids = np.load(directory / "passage_ids.npy")
             lengths = directory / "lengths.npy"
             index._lengths = np.load(lengths) if lengths.exists() else None
+            fixes = directory / FIXES
+            index._fixes = np.load(fixes) if fixes.exists() else np.zeros((2, 0), dtype=np.int64)
+            index._score_type = str(index._bm25.scores["data"].dtype)
         except (OSError, ValueError, KeyError, EOFError, TypeError) as error:
             raise IndexDamagedError(directory, f"unreadable lexical index ({type(error).__name__})") from error
         if len(index._ids) != int(index._bm25.scores["num_docs"]):

@@ -2,8 +2,9 @@
 
 Each segment is a bm25s index over its own passages (so its stored scores use its own IDF and average length) and a
 vector index (the main one HNSW, a delta exact and flat). Lexical scores are recomputed with GLOBAL statistics: the
-term frequency of each posting is recovered from the segment's stored score (tf = x·K/(1-x) with x = score / IDF and
-K = k1·(1 - b + b·length / average), rounded to the integer it was), then scored with the document frequencies,
+term frequency of each posting is recovered from the segment's stored score (``LexicalIndex.frequencies``: tf =
+x·K/(1-x) with x = score / IDF and K = k1·(1 - b + b·length / average), rounded to the integer it was; a float16
+score that would round wrong has its frequency kept beside it), then scored with the document frequencies,
 passage count and average length summed over every segment, hidden (deleted) passages left out. So a store with
 deltas ranks as a from-scratch build of the same passages would (Lucene BM25, as bm25s computes it), up to float
 rounding. The vector side merges each segment's nearest neighbours by cosine."""
@@ -80,7 +81,6 @@ class SegmentedLexical:
         self._segments, self._table = segments, table
         self._hidden = np.zeros(sum(s.size for s in segments), dtype=bool)
         self._lengths = np.concatenate([s.lexical.lengths.astype(np.float64) for s in segments])
-        self._recovery = [_tf_recovery(s.lexical) for s in segments]
         self.delete(hidden)
 
     def __len__(self) -> int:
@@ -98,8 +98,9 @@ class SegmentedLexical:
         visible = len(self)
         return visible, float(self._lengths[~self._hidden].sum()) / max(visible, 1)
 
-    def _postings(self, token: str) -> list[tuple[int, np.ndarray, np.ndarray]]:
-        """(segment number, global positions, stored scores) of the passages holding ``token``, hidden ones too."""
+    def _postings(self, token: str) -> list[tuple[int, np.ndarray, tuple[int, int]]]:
+        """(segment number, global positions, run in the segment's score arrays) of the passages holding ``token``,
+        hidden ones too."""
         found = []
         for number, segment in enumerate(self._segments):
             bm25 = segment.lexical.bm25
@@ -107,10 +108,10 @@ class SegmentedLexical:
             if column is None:
                 continue
             start, end = bm25.scores["indptr"][column], bm25.scores["indptr"][column + 1]
-            found.append((number, bm25.scores["indices"][start:end] + segment.offset, bm25.scores["data"][start:end]))
+            found.append((number, bm25.scores["indices"][start:end] + segment.offset, (int(start), int(end))))
         return found
 
-    def _idf(self, postings: list[tuple[int, np.ndarray, np.ndarray]], total: int) -> float:
+    def _idf(self, postings: list[tuple[int, np.ndarray, tuple[int, int]]], total: int) -> float:
         frequency = sum(int(np.count_nonzero(~self._hidden[positions])) for _, positions, _ in postings)
         return float(np.log(1 + (max(total, 1) - frequency + 0.5) / (frequency + 0.5)))
 
@@ -122,8 +123,8 @@ class SegmentedLexical:
             if not postings:
                 continue
             idf = self._idf(postings, total) * repeats
-            for number, positions, stored in postings:
-                frequency = self._recovery[number](positions - self._segments[number].offset, stored)
+            for number, positions, (start, end) in postings:
+                frequency = self._segments[number].lexical.frequencies(start, end)
                 norm = self._k1 * (1 - self._b + self._b * self._lengths[positions] / average)
                 scores[positions] += idf * frequency / (frequency + norm)
         scores[self._hidden] = 0
@@ -160,23 +161,6 @@ class SegmentedLexical:
             for _, holders, _ in postings:
                 present[row] |= np.isin(positions, holders[~self._hidden[holders]])
         return idf, present
-
-
-def _tf_recovery(index: LexicalIndex):
-    """A function (segment positions, stored scores) → term frequencies, inverting bm25s's Lucene score with the
-    segment's own IDF and average length."""
-    bm25, lengths = index.bm25, index.lengths.astype(np.float64)
-    total, average = int(bm25.scores["num_docs"]), float(lengths.mean()) if len(lengths) else 1.0
-    k1, b = float(bm25.k1), float(bm25.b)
-
-    def recover(positions: np.ndarray, stored: np.ndarray) -> np.ndarray:
-        frequency = len(positions)
-        idf = np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-        share = np.minimum(stored.astype(np.float64) / idf, 1 - 1e-9)
-        norm = k1 * (1 - b + b * lengths[positions] / average)
-        return np.maximum(np.rint(share * norm / (1 - share)), 1.0)
-
-    return recover
 
 
 class SegmentedVectors:
