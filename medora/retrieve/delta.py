@@ -8,7 +8,6 @@ in ``deleted.npy`` and hidden. When the deltas and deletions pass a share of the
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -21,16 +20,14 @@ from medora.errors import IndexDamagedError
 from medora.retrieve.dense import VectorIndex
 from medora.retrieve.indexes import (
     KIND_CODES,
-    MANIFEST,
     POINTER,
     VECTORS,
     Indexes,
     PassageTable,
     _read_manifest,
     _remove_all_but,
-    _write_atomically,
     current_folder,
-    file_fingerprint,
+    publish_version,
     verify_files,
 )
 from medora.retrieve.lexical import LexicalIndex
@@ -113,13 +110,7 @@ def update_indexes(
             "update_seconds": round(time.perf_counter() - started, 2),
             "version": f"{state['passages']}-{state['max_passage_id']}",
         }
-        written["files"] = {
-            path.relative_to(target).as_posix(): file_fingerprint(path)
-            for path in sorted(target.rglob("*"))
-            if path.is_file()
-        }
-        _write_atomically(target / MANIFEST, json.dumps(written, indent=2))
-        _write_atomically(directory / POINTER, target.name + "\n")
+        written = publish_version(directory, target, written)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

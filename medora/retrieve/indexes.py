@@ -217,14 +217,8 @@ def build_indexes(
             "build_seconds": round(time.perf_counter() - started, 2),
             "stage_seconds": stage_seconds,
             "version": f"{state['passages']}-{state['max_passage_id']}",
-            "files": {
-                path.relative_to(folder).as_posix(): file_fingerprint(path)
-                for path in sorted(folder.rglob("*"))
-                if path.is_file()
-            },
         }
-        _write_atomically(folder / MANIFEST, json.dumps(manifest, indent=2))
-        _write_atomically(directory / POINTER, folder.name + "\n")
+        manifest = publish_version(directory, folder, manifest)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -330,6 +324,21 @@ def _load_folder(folder: Path) -> Indexes:
 
 def index_size_bytes(directory: Path) -> int:
     return sum(path.stat().st_size for path in directory.rglob("*") if path.is_file())
+
+
+def publish_version(directory: Path, folder: Path, manifest: dict) -> dict:
+    """Fingerprint every file of the finished version ``folder`` into its manifest, write the manifest last, then
+    point CURRENT at it: a reader finds the old version or the whole new one, never a half-written one."""
+    manifest = manifest | {
+        "files": {
+            path.relative_to(folder).as_posix(): file_fingerprint(path)
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        }
+    }
+    _write_atomically(folder / MANIFEST, json.dumps(manifest, indent=2))
+    _write_atomically(directory / POINTER, folder.name + "\n")
+    return manifest
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -26,33 +26,15 @@ from medora.retrieve.protocols import SearchFilter
 from medora.retrieve.tokenize import index_tokens
 
 
-class FlatVectors:
-    """Exact inner-product search over a delta's vectors (small: at most a share of the main index)."""
+class FlatVectors(VectorIndex):
+    """Exact inner-product search over a delta's vectors (small: at most a share of the main index); searched,
+    read and saved as the main vector index is, without a graph."""
 
-    def __init__(self, dimensions: int = 384) -> None:
+    def __init__(self, dimensions: int = 384) -> None:  # noqa: D107  (no HNSW parameters: nothing to tune)
         self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimensions))
 
-    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        if len(ids):
-            self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
-
-    def __len__(self) -> int:
-        return int(self._index.ntotal)
-
-    def search(self, vector: np.ndarray, *, k: int) -> list[tuple[int, float]]:
-        if not len(self):
-            return []
-        scores, ids = self._index.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), min(k, len(self)))
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
-
-    def vectors(self, ids: list[int]) -> np.ndarray:
-        return np.vstack([self._index.reconstruct(int(i)) for i in ids]) if ids else np.zeros((0, self._index.d))
-
-    def save(self, path: Path) -> None:
-        faiss.write_index(self._index, str(path))
-
     @classmethod
-    def load(cls, path: Path) -> FlatVectors:
+    def load(cls, path: Path, *, ef_search: int = 128) -> FlatVectors:  # noqa: ARG003 (no graph to search)
         index = cls.__new__(cls)
         try:
             index._index = faiss.read_index(str(path))
