@@ -28,3 +28,18 @@ def passage_to_key(workspace: Workspace) -> dict[int, str]:
     with workspace.engine.connect() as conn:
         rows = conn.execute(select(passages.c.id, sources.c.key).join(sources, sources.c.id == passages.c.source_id))
         return {pid: key for pid, key in rows}
+
+
+def ndcg_by_part(retriever, questions: list[dict], keys: dict[int, str], mode: str) -> dict[str, float]:  # noqa: ANN001
+    """BioASQ nDCG@10 of ``mode`` rankings, the tuned and frozen parts of dev apart (medora/eval/split.py)."""
+    import numpy as np
+
+    from medora.eval.metrics import ndcg_at_k
+    from medora.eval.split import bioasq_part
+
+    scores: dict[str, list[float]] = {"tuned": [], "frozen": []}
+    for q in questions:
+        ranked = retriever.rank(q["question"], top_k=100, mode=mode)
+        found = list(dict.fromkeys(keys[r.passage_id] for r in ranked))
+        scores[bioasq_part(q)].append(ndcg_at_k(found, {f"pmid:{p}" for p in q["gold"]}, 10))
+    return {part: round(float(np.mean(v)), 4) for part, v in scores.items()}

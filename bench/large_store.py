@@ -19,12 +19,10 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from common import HOME, SHARED, passage_to_key, write_results
+from common import HOME, SHARED, ndcg_by_part, passage_to_key, write_results
 from vector_storage import CachedEmbedder
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids
-from medora.eval.metrics import ndcg_at_k
-from medora.eval.split import bioasq_part
 from medora.retrieve.indexes import build_indexes, current_folder, index_size_bytes, load_indexes
 from medora.retrieve.lexical import LexicalIndex
 from medora.retrieve.retriever import Retriever
@@ -80,12 +78,7 @@ def evaluate(workspace: Workspace, folder_parent: Path, embedder, questions, key
         },
     }
     for mode in ("lexical", "hybrid"):
-        scores: dict[str, list[float]] = {"tuned": [], "frozen": []}
-        for q in questions:
-            ranked = retriever.rank(q["question"], top_k=100, mode=mode)
-            found = list(dict.fromkeys(keys[r.passage_id] for r in ranked))
-            scores[bioasq_part(q)].append(ndcg_at_k(found, {f"pmid:{p}" for p in q["gold"]}, 10))
-        row[f"{mode}_ndcg@10"] = {part: round(float(np.mean(v)), 4) for part, v in scores.items()}
+        row[f"{mode}_ndcg@10"] = ndcg_by_part(retriever, questions, keys, mode)
     return row
 
 

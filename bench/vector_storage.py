@@ -16,11 +16,9 @@ from pathlib import Path
 
 import faiss
 import numpy as np
-from common import HOME, SHARED, passage_to_key, write_results
+from common import HOME, SHARED, ndcg_by_part, passage_to_key, write_results
 
 from medora.eval.datasets import bioasq_questions, corpus_pmids
-from medora.eval.metrics import ndcg_at_k
-from medora.eval.split import bioasq_part
 from medora.retrieve.dense import VectorIndex
 from medora.retrieve.embedded import EmbeddedVectors
 from medora.retrieve.indexes import load_indexes
@@ -79,12 +77,7 @@ def main() -> int:
         )
         row = {"build_seconds": round(build, 1), "file_mb": round(size / 1e6, 1), "recall@10_vs_exact": round(recall, 4)}
         for mode in ("dense", "hybrid"):
-            scores: dict[str, list[float]] = {"tuned": [], "frozen": []}
-            for q in questions:
-                ranked = retriever.rank(q["question"], top_k=100, mode=mode)
-                found = list(dict.fromkeys(keys[r.passage_id] for r in ranked))
-                scores[bioasq_part(q)].append(ndcg_at_k(found, {f"pmid:{p}" for p in q["gold"]}, 10))
-            row[f"{mode}_ndcg@10"] = {part: round(float(np.mean(v)), 4) for part, v in scores.items()}
+            row[f"{mode}_ndcg@10"] = ndcg_by_part(retriever, questions, keys, mode)
         results["settings"][f"{storage}_M{neighbours}"] = row
         print(storage, neighbours, json.dumps(row), flush=True)
     write_results("vector_storage.json", results)

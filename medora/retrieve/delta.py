@@ -24,11 +24,9 @@ from medora.retrieve.indexes import (
     VECTORS,
     Indexes,
     PassageTable,
-    _read_manifest,
     _remove_all_but,
-    current_folder,
+    current_manifest,
     publish_version,
-    verify_files,
 )
 from medora.retrieve.lexical import LexicalIndex
 from medora.retrieve.segments import FlatVectors, Segment, SegmentedLexical, SegmentedVectors
@@ -51,14 +49,10 @@ def update_indexes(
     """Add the store's new passages as a delta segment and hide its deleted ones, in a new version folder; None
     when a full rebuild is due instead (no usable index, other settings, too large a delta, a reused passage id)."""
     started = time.perf_counter()
-    try:
-        folder = current_folder(directory)
-        if folder is None:
-            return None
-        manifest = _read_manifest(folder)
-        verify_files(folder, manifest)
-    except IndexDamagedError:
+    current = current_manifest(directory)
+    if current is None:
         return None
+    folder, manifest = current
     if manifest.get("model") != model or tuple(manifest.get("bm25", ())) != tuple(bm25):
         return None
     if vector_storage != "auto" and manifest.get("vector_storage", "float32") != vector_storage:

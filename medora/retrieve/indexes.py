@@ -161,19 +161,28 @@ def _read_manifest(folder: Path) -> dict:
     return manifest
 
 
+def current_manifest(directory: Path) -> tuple[Path, dict] | None:
+    """The current version folder and its manifest when every file it lists is there and unchanged, else None."""
+    try:
+        folder = current_folder(directory)
+        if folder is None:
+            return None
+        manifest = _read_manifest(folder)
+        verify_files(folder, manifest)
+    except IndexDamagedError:
+        return None
+    return folder, manifest
+
+
 def is_current(
     directory: Path, *, engine: Engine, model: str | None, bm25: tuple[float, float], vector_storage: str = "float32"
 ) -> bool:
     """True when a complete, undamaged index matches the store's passages, the model, the BM25 settings and the
     vector storage (``auto`` matches whichever the build chose)."""
-    try:
-        folder = current_folder(directory)
-        if folder is None:
-            return False
-        manifest = _read_manifest(folder)
-        verify_files(folder, manifest)
-    except IndexDamagedError:
+    current = current_manifest(directory)
+    if current is None:
         return False
+    manifest = current[1]
     with engine.connect() as conn:
         state = repository.passage_state(conn)
     storage_matches = vector_storage == "auto" or manifest.get("vector_storage", "float32") == vector_storage
