@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from medora.compose.analyse import RedFlag
 from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem
 from medora.retrieve.tokenize import content_words
+from medora.sentences import split_sentences
 from medora.types import Evidence, Kind
 
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
@@ -129,21 +130,46 @@ def passage_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
     return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
 
 
+def sentence_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
+    """True when one sentence of the passage names the question's specific terms together: stricter than
+    ``passage_answers``, for laying out an overview whose title names none of the question's words."""
+    return any(
+        answers_terms({term.label for term in terms if TermText(sentence).covers(term)}, terms)
+        for sentence in split_sentences(evidence.text)
+    )
+
+
+def names_terms_together(source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm]) -> bool:
+    """True when the overview is on the question by more than one stray passage: one sentence names the question's
+    terms together, or two or more of its passages are on the question's topic. The kidney overview, on topic only
+    by one passage naming metformin in one bullet and pregnancy in the next, does not answer "Is metformin safe in
+    pregnancy?"; the osteoporosis overview, several passages on topic, answers "Who should get a DXA scan and when
+    are bisphosphonates indicated?"."""
+    own = [item for item in evidence if item.source_id == source_id]
+    if not terms:
+        return True
+    return len(own) >= 2 or any(sentence_answers(item, terms) for item in own)
+
+
 def answering_evidence(
     on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: dict[str, float]
 ) -> list[Evidence]:
     """The on-topic passages whose source names the question's specific terms. An editorial overview is one topic:
     past the first one retrieved, an overview answers only when its title or specialties name a topic word of the
-    question (the obesity overview mentions contraception and adolescents; it does not answer contraception)."""
+    question (the obesity overview mentions contraception and adolescents; it does not answer contraception), and
+    the topic overview found by its passages' words alone must name the question's terms together (the kidney
+    overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
+    "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
     first_overview = topic_overview(on_topic, weights)
+    first_answers = names_terms_together(first_overview, on_topic, terms)
     return [
         item
         for item in on_topic
         if answers_terms(covered.get(item.source_id, set()), terms)
         and (
             item.source.kind is not Kind.EDITORIAL_SUMMARY
-            or item.source_id == first_overview
             or names_topic_in_title(item, weights)
+            or (item.source_id == first_overview and first_answers)
         )
     ]
 
@@ -202,19 +228,27 @@ def matching_overview(
             (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY and coverage >= MIN_DENSE_COVERAGE
         )
         answers = not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)
-        if squarely and answers and (item.source_id == first_overview or names_topic_in_title(item, weights)):
+        if not (squarely and answers):
+            continue
+        if names_topic_in_title(item, weights):
             return item
+        if item.source_id == first_overview and names_terms_together(item.source_id, evidence, terms or []):
+            return item  # found by its passages' words alone, it must name the question's terms together
     return None
 
 
 def sole_answering_overview(
-    answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float]
+    answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float], terms: list[SpecificTerm]
 ) -> Evidence | None:
     """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
     words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
-    answered and only by that overview, which is then laid out whole. Never used when nothing answers."""
+    answered and only by that overview, which is then laid out whole. Never used when nothing answers, nor when the
+    question's terms meet only across the overview's passages: the kidney overview naming metformin in one passage
+    and pregnancy in another, even within one passage, does not answer "Is metformin safe in pregnancy?"."""
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    if not names_terms_together(answering[0].source_id, answering, terms):
         return None
     return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
 

@@ -131,12 +131,19 @@ def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topi
 def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing_answers():
     weights = {"toe": 4.8, "swollen": 4.8, "overnight": 5.9, "attack": 3.4}
     gout = _overview(1, "gout", "Gout", "Acute attack", "Treat an acute gout attack of the big toe with an NSAID.", 0.42)
-    assert sole_answering_overview([gout], [gout], weights) is gout
-    assert sole_answering_overview([], [gout], weights) is None
+    assert sole_answering_overview([gout], [gout], weights, []) is gout
+    assert sole_answering_overview([], [gout], weights, []) is None
 
 
-def test_a_passage_very_close_in_meaning_needs_fewer_of_the_question_words():
-    weights = {"alcohol": 3.3, "detox": 7.0, "help": 3.1, "stay": 4.1}
-    passage = make_evidence(7, "Offer acamprosate or naltrexone to prevent relapse in alcohol dependence.")
-    assert is_on_topic(passage.model_copy(update={"dense_similarity": 0.63}), weights, dense_used=True)
-    assert not is_on_topic(passage.model_copy(update={"dense_similarity": 0.45}), weights, dense_used=True)
+def test_an_overview_on_topic_by_one_stray_passage_is_not_laid_out_as_the_answer():
+    weights = {"metformin": 4.0, "pregnanc": 3.0, "safe": 1.0}
+    terms = specific_terms("Is metformin safe in pregnancy?")
+    stray = _overview(
+        1, "chronic-kidney-disease", "Chronic kidney disease", "Special populations",
+        "Consider pausing metformin during dehydrating illness. Stop ACE inhibitors when pregnancy is planned.", 0.42,
+    )
+    assert sole_answering_overview([stray], [stray], weights, terms) is None
+    together = stray.model_copy(update={"text": "Metformin can be continued in pregnancy."})
+    assert sole_answering_overview([together], [together], weights, terms) is together
+    second = _overview(2, "chronic-kidney-disease", "Chronic kidney disease", "Drugs", "Review metformin doses.", 0.4)
+    assert sole_answering_overview([stray, second], [stray, second], weights, terms) is stray
