@@ -97,6 +97,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if selection.answer_status == PARTIAL:
         closest = closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
+        if terms and not labels - {term.label for term in terms if term.kind == "population"}:
+            selection.on_topic = []  # it shares at most the population ('infants'): not the question's topic at all
+            return selection
         passages = overviews.get(closest) if labels and closest in overviews else None
         passages = passages or [item for item in on_topic if item.source_id == closest]
         selection.pool = partial_pool(passages, terms, labels)

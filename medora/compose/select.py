@@ -140,15 +140,19 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
 
 
 def names_terms_together(source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm]) -> bool:
-    """True when the overview is on the question by more than one stray passage: one sentence names the question's
-    terms together, or two or more of its passages are on the question's topic. The kidney overview, on topic only
+    """True when the overview is on the question by more than one stray passage: one sentence names two or more of
+    the question's terms together, or two or more of its passages are on the question's topic. The kidney overview, on topic only
     by one passage naming metformin in one bullet and pregnancy in the next, does not answer "Is metformin safe in
     pregnancy?"; the osteoporosis overview, several passages on topic, answers "Who should get a DXA scan and when
     are bisphosphonates indicated?"."""
     own = [item for item in evidence if item.source_id == source_id]
     if not terms:
         return True
-    return len(own) >= 2 or any(sentence_answers(item, terms) for item in own)
+    if len(own) >= 2:
+        return True
+    # one passage: its sentence must join two or more terms; a lone term in a lone passage is a mention, not the
+    # topic (the dementia overview's one line on Parkinson disease does not answer how Parkinson disease is treated)
+    return len(terms) >= 2 and any(sentence_answers(item, terms) for item in own)
 
 
 def answering_evidence(

@@ -91,3 +91,16 @@ def test_a_partial_answer_with_no_single_missing_term_says_the_question_as_asked
     article = _ask(workspace, "Is metformin safe in pregnancy?")
     assert (article.answer_status, article.uncovered_terms) == ("partial", [])
     assert article.coverage_notice.startswith("No source here addresses the question as asked. What the closest")
+
+
+def test_a_question_far_outside_the_library_is_not_answered_from_a_passage_sharing_only_its_population(
+    workspace: Workspace,
+):
+    article = _ask(workspace, "How is Kawasaki disease treated in infants?")
+    assert (article.answer_status, article.references) == ("insufficient", [])
+
+
+def test_an_overview_mentioning_the_question_once_is_not_laid_out_as_its_answer(workspace: Workspace):
+    article = _ask(workspace, "How is early Parkinson disease treated?")
+    assert article.answer_status == "partial" and article.sections == []
+    assert article.coverage_notice.startswith("No source here addresses the question as asked. What the closest source,")

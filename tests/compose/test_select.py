@@ -147,3 +147,12 @@ def test_an_overview_on_topic_by_one_stray_passage_is_not_laid_out_as_the_answer
     assert sole_answering_overview([together], [together], weights, terms) is together
     second = _overview(2, "chronic-kidney-disease", "Chronic kidney disease", "Drugs", "Review metformin doses.", 0.4)
     assert sole_answering_overview([stray, second], [stray, second], weights, terms) is stray
+
+
+def test_a_lone_term_in_a_lone_passage_does_not_make_an_overview_the_answer():
+    weights = {"parkinson": 5.0, "earli": 2.0}
+    terms = specific_terms("How is early Parkinson disease treated?")
+    dementia = _overview(1, "dementia-workup", "Dementia", "Drugs", "Consider memantine in Parkinson disease dementia.", 0.4)
+    assert sole_answering_overview([dementia], [dementia], weights, terms) is None
+    second = _overview(2, "dementia-workup", "Dementia", "Tests", "Parkinson disease dementia is common.", 0.4)
+    assert sole_answering_overview([dementia, second], [dementia, second], weights, terms) is dementia
