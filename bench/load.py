@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,12 +35,7 @@ import httpx
 from common import HOME, ROOT, SHARED, write_results
 
 from medora.eval.datasets import read_jsonl
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from medora.web.local_server import running_server
 
 
 def _questions(count: int) -> list[str]:
@@ -66,19 +60,6 @@ def _percentiles(values: list[float]) -> dict:
         "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000, 1),
         "max_ms": round(ordered[-1] * 1000, 1),
     }
-
-
-def _wait_until_up(base: str, server: subprocess.Popen, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server exited with code {server.returncode}")
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise RuntimeError("the server did not come up in time")
 
 
 @contextlib.contextmanager
@@ -110,21 +91,12 @@ def load_bench_workspace(url: str) -> dict:
 
 
 def run(clients: int, seconds: float, env: dict[str, str], log: Path, workers: int = 1) -> dict:
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server on its next log line.
-    with log.open("w") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "medora.cli", "serve", "--port", str(port), "--workers", str(workers)], cwd=ROOT,
-            env=env, stdout=sink, stderr=subprocess.STDOUT,
-        )
     questions = _questions(clients * 200)
     timings: dict[str, list[float]] = {"ask": [], "article_page": [], "article_api": []}
     errors: list[str] = []
     outcomes = {"answered": 0, "reused": 0, "insufficient_evidence": 0}  # what the timed asks were
     lock = threading.Lock()
-    try:
-        _wait_until_up(base, server, timeout=600)
+    with running_server(env, log, workers=workers, timeout=600, cwd=ROOT) as base:
         load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
         stop_at = time.monotonic() + seconds
 
@@ -169,12 +141,6 @@ def run(clients: int, seconds: float, env: dict[str, str], log: Path, workers: i
         for thread in threads:
             thread.join(timeout=seconds + 120)
         wall = time.monotonic() - started
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
     requests = sum(len(values) for values in timings.values())
     return {
         "clients": clients,

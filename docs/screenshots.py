@@ -11,15 +11,14 @@ article-phone.png (375 px wide) and library.png. The server is stopped at the en
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 from playwright.sync_api import Page, sync_playwright
+
+from medora.web.local_server import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -27,25 +26,6 @@ CHROMIUM = "/usr/bin/chromium"
 QUESTION = "What is the best approach to managing L5 radiculopathy with foot drop?"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"medora serve exited with code {server.returncode}")
-        try:
-            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.3)
-    raise RuntimeError("medora serve did not come up in time")
 
 
 def _shoot(page: Page, name: str) -> None:
@@ -81,21 +61,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         env = {**os.environ, "MEDORA_HOME": str(Path(scratch) / "home")}
         subprocess.run([sys.executable, "-m", "medora.cli", "init"], cwd=ROOT, env=env, check=True)
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "medora.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            _wait_until_up(url, server)
+        with running_server(env, Path(scratch) / "serve.log", timeout=120, cwd=ROOT) as url:
             take(url)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
     return 0
 
 

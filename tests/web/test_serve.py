@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.web.serving import running_server
 
@@ -23,3 +24,14 @@ def test_serve_prepares_a_fresh_home_and_answers_on_its_port(tmp_path: Path):
     assert f"Preparing the data folder {tmp_path / 'home'} (first run" in output
     assert "Registering the library's articles…" in output
     assert f"Serving Medora at {url}/" in output
+
+
+def test_a_server_that_cannot_start_is_reported_with_its_log(tmp_path: Path):
+    home = tmp_path / "home"
+    home.write_text("a file where the data folder should be")
+    env = {**os.environ, "MEDORA_HOME": str(home)}
+    env.pop("MEDORA_DATABASE_URL", None)
+    log = tmp_path / "serve.log"
+    with pytest.raises(RuntimeError, match=rf"medora serve exited with code \d+; see {log}"):
+        with running_server(env, log, timeout=60):
+            pass
