@@ -10,13 +10,17 @@ _NO_BREAK_BEFORE = re.compile(
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 _CANDIDATE = re.compile(r"[.!?](?:[\"')\]]*)(?=\s+(?:[\[(\"']?[A-Z0-9]))")
+# Structured-abstract labels glued to the previous sentence, as some published excerpts have them:
+# "…histopathologic features.OBJECTIVE: Our purpose…" is two sentences.
+_GLUED_LABEL = re.compile(r"(?<=[a-z0-9%)\]])\.(?=[A-Z]{3,}(?:\s*(?:AND|&|/)\s*[A-Z]{3,})?\s*:)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE.finditer(text):
+    breaks = sorted([*_CANDIDATE.finditer(text), *_GLUED_LABEL.finditer(text)], key=lambda m: m.end())
+    for match in breaks:
         end = match.end()
         if _NO_BREAK_BEFORE.search(text[max(start, end - 12) : match.start() + 1]):
             continue

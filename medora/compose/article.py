@@ -179,10 +179,20 @@ def _coverage_notice(selection: Selection, body: _Body) -> str:
     if body.bottom_line and selection.pool:
         about = f" about {_joined(covered, 'and')}" if covered else ""
         notice += (
-            f" What the closest source, {selection.pool[0].source.title}, says{about} follows;"
+            f" What the closest source, {_name_of(selection.pool[0].source)}, says{about} follows;"
             " it does not answer the question as asked."
         )
     return notice
+
+
+def _name_of(source: Source) -> str:
+    """How a reader can find the source in the reference list: its title, else its PMID or DOI (some published
+    excerpts come without a title)."""
+    if source.title:
+        return source.title.rstrip(".")
+    if source.pmid:
+        return f"PMID {source.pmid}"
+    return source.doi or source.key
 
 
 def _joined(labels: list[str], last: str = "or") -> str:

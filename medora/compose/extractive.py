@@ -15,6 +15,12 @@ from medora.types import Evidence, Kind
 
 _REFERENCE_MARK = re.compile(r"@([A-Za-z0-9_.:-]+)")
 _MARKER = re.compile(r"\[(@[^\]]+)\]")
+# A structured-abstract label written inline at the start of a sentence ("BACKGROUND: …", "Conclusions These …"), as
+# published excerpts often carry them: not part of what the sentence says, but what kind of sentence it is.
+_LABEL_WORD = r"(?:background|introduction|objectives?|aims?|purpose|methods?|design|setting|results?|findings|conclusions?|interpretation)"
+_INLINE_LABEL = re.compile(
+    rf"^(?P<label>(?i:{_LABEL_WORD}(?:\s*(?:and|&|/)\s*{_LABEL_WORD})?))(?:\s*:\s*|\s+(?=[A-Z]))"
+)
 _STRONG_KINDS = {Kind.GUIDELINE.value, Kind.EDITORIAL_SUMMARY.value, Kind.SYSTEMATIC_REVIEW.value, Kind.META_ANALYSIS.value}
 
 
@@ -42,8 +48,9 @@ def candidates_from(evidence: list[Evidence], question: str) -> list[Candidate]:
     for rank, item in enumerate(evidence):
         rank_weight = 1.0 / (1.0 + 0.15 * rank)
         level = EVIDENCE_LEVEL.get(item.source.kind.value, 0.4)
+        labelled = item  # the passage as its latest inline label describes the sentences that follow it
         for order, (begin, end) in enumerate(sentence_spans(item.text)):
-            raw = item.text[begin:end]
+            raw, labelled = _without_inline_label(item.text[begin:end], item, labelled)
             text = strip_citations(raw)
             words = content_words(text)
             if len(text.split()) < 6 or len(text.split()) > 90 or not text[0].isalnum():
@@ -54,8 +61,18 @@ def candidates_from(evidence: list[Evidence], question: str) -> list[Candidate]:
             coverage = len(question_words & words) / len(question_words) if question_words else 0.0
             relevance = (0.6 * coverage + 0.4 * rank_weight) * (0.8 + 0.2 * level)
             references = [m for marker in _MARKER.findall(raw) for m in _REFERENCE_MARK.findall(marker)]
-            found.append(Candidate(text, item, references, relevance, order, frozenset(words)))
+            found.append(Candidate(text, labelled, references, relevance, order, frozenset(words)))
     return found
+
+
+def _without_inline_label(sentence: str, passage: Evidence, current: Evidence) -> tuple[str, Evidence]:
+    """The sentence without a leading structured-abstract label (still a verbatim span of the passage), and the
+    passage relabelled with that section, so a BACKGROUND or METHODS sentence is never taken for a finding."""
+    match = _INLINE_LABEL.match(sentence)
+    if match is None or not sentence[match.end() :].strip():
+        return sentence, current
+    label = " ".join(match.group("label").split()).capitalize()
+    return sentence[match.end() :], passage.model_copy(update={"section": label})
 
 
 def is_redundant(candidate: Candidate, chosen: list[Candidate], *, threshold: float = 0.6) -> bool:
