@@ -14,6 +14,25 @@ _CANDIDATE = re.compile(r"[.!?](?:[\"')\]]*)(?=\s+(?:[\[(\"']?[A-Z0-9]))")
 # "…histopathologic features.OBJECTIVE: Our purpose…" is two sentences.
 _GLUED_LABEL = re.compile(r"(?<=[a-z0-9%)\]])\.(?=[A-Z]{3,}(?:\s*(?:AND|&|/)\s*[A-Z]{3,})?\s*:)")
 
+# A structured-abstract label written inline at the start of a sentence ("BACKGROUND: …", "Conclusions These …"), as
+# published excerpts often carry them: not part of what the sentence says, but what kind of sentence it is.
+_LABEL_WORD = (
+    r"(?:background|introduction|objectives?|aims?|purpose|methods?|design|setting|results?|findings|conclusions?|"
+    r"interpretation)"
+)
+_INLINE_LABEL = re.compile(
+    rf"^(?P<label>(?i:{_LABEL_WORD}(?:\s*(?:and|&|/)\s*{_LABEL_WORD})?))(?:\s*:\s*|\s+(?=[A-Z]))"
+)
+
+
+def inline_label(sentence: str) -> tuple[str | None, str]:
+    """(the label, capitalised, or None; the sentence without it): "BACKGROUND: It is rare." → ("Background", "It is
+    rare."). "Results showed …" has no label: a title-case label needs a capital word after it."""
+    match = _INLINE_LABEL.match(sentence)
+    if match is None or not sentence[match.end() :].strip():
+        return None, sentence
+    return " ".join(match.group("label").split()).capitalize(), sentence[match.end() :]
+
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, whitespace trimmed, in order."""

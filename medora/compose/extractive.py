@@ -10,17 +10,11 @@ from dataclasses import dataclass
 from medora.compose.verify import strip_citations
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
-from medora.sentences import sentence_spans
+from medora.sentences import inline_label, sentence_spans
 from medora.types import Evidence, Kind
 
 _REFERENCE_MARK = re.compile(r"@([A-Za-z0-9_.:-]+)")
 _MARKER = re.compile(r"\[(@[^\]]+)\]")
-# A structured-abstract label written inline at the start of a sentence ("BACKGROUND: …", "Conclusions These …"), as
-# published excerpts often carry them: not part of what the sentence says, but what kind of sentence it is.
-_LABEL_WORD = r"(?:background|introduction|objectives?|aims?|purpose|methods?|design|setting|results?|findings|conclusions?|interpretation)"
-_INLINE_LABEL = re.compile(
-    rf"^(?P<label>(?i:{_LABEL_WORD}(?:\s*(?:and|&|/)\s*{_LABEL_WORD})?))(?:\s*:\s*|\s+(?=[A-Z]))"
-)
 _STRONG_KINDS = {Kind.GUIDELINE.value, Kind.EDITORIAL_SUMMARY.value, Kind.SYSTEMATIC_REVIEW.value, Kind.META_ANALYSIS.value}
 
 
@@ -68,11 +62,10 @@ def candidates_from(evidence: list[Evidence], question: str) -> list[Candidate]:
 def _without_inline_label(sentence: str, passage: Evidence, current: Evidence) -> tuple[str, Evidence]:
     """The sentence without a leading structured-abstract label (still a verbatim span of the passage), and the
     passage relabelled with that section, so a BACKGROUND or METHODS sentence is never taken for a finding."""
-    match = _INLINE_LABEL.match(sentence)
-    if match is None or not sentence[match.end() :].strip():
+    label, rest = inline_label(sentence)
+    if label is None:
         return sentence, current
-    label = " ".join(match.group("label").split()).capitalize()
-    return sentence[match.end() :], passage.model_copy(update={"section": label})
+    return rest, passage.model_copy(update={"section": label})
 
 
 def is_redundant(candidate: Candidate, chosen: list[Candidate], *, threshold: float = 0.6) -> bool:

@@ -15,7 +15,7 @@ from medora.compose.entities import missing_entities
 from medora.compose.polarity import comparison_flags, direction_flags, negation_flags
 from medora.compose.quantities import normalise_symbols, quantities_in, quantity_flags
 from medora.compose.wording import content_terms, is_framing, shares_root
-from medora.sentences import sentence_spans
+from medora.sentences import inline_label, sentence_spans
 
 _CITATION = re.compile(r"\s*\[(?:@[^\]]+|\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*)\]")
 MAX_ALIGNED_SENTENCES = 3
@@ -45,11 +45,11 @@ def is_verbatim(claim: str, passage: str) -> bool:
     """True when the claim is one or more whole, consecutive sentences of the passage (citations and spacing aside).
 
     Whole sentences only: 'aspirin reduces mortality' is a substring of 'It is not true that aspirin reduces mortality.'
-    but not a quote of it."""
-    wanted = _normalised(claim).rstrip(".")
+    but not a quote of it. An inline structured-abstract label ("RESULTS: …") is not part of the sentence."""
+    wanted = _normalised(inline_label(claim)[1]).rstrip(".")
     if not wanted:
         return False
-    sentences = [_normalised(passage[begin:end]) for begin, end in sentence_spans(passage)]
+    sentences = [_normalised(inline_label(passage[begin:end])[1]) for begin, end in sentence_spans(passage)]
     for first in range(len(sentences)):
         joined = ""
         for sentence in sentences[first:]:

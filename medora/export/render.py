@@ -111,9 +111,11 @@ def verification_line(article: Article) -> str:
         return ""
     quotes = sum(s.quote for s in statements)
     rewrites = len(statements) - quotes
-    return (
-        f"{quotes} of {len(statements)} sentences are verbatim quotes of the passage they cite"
-        + (f"; {rewrites} are rewrites checked against their passage for numbers, direction, negation and names." if rewrites else ".")
+    noun = "sentence" if len(statements) == 1 else "sentences"
+    quoted = "is a verbatim quote of the passage it cites" if quotes == 1 else "are verbatim quotes of the passage they cite"
+    checked = "is a rewrite checked against its passage" if rewrites == 1 else "are rewrites checked against their passage"
+    return f"{quotes} of {len(statements)} {noun} {quoted}" + (
+        f"; {rewrites} {checked} for numbers, direction, negation and names." if rewrites else "."
     )
 
 

@@ -44,3 +44,13 @@ def test_title_case_labels_need_a_capital_after_them():
 def test_an_untitled_source_is_named_by_its_pmid():
     assert _name_of(Source(key="pmid:123", pmid="123")) == "PMID 123"
     assert _name_of(Source(key="pmid:9", pmid="9", title="Tirzepatide in heart failure.")) == "Tirzepatide in heart failure"
+
+
+def test_a_sentence_cut_from_its_label_is_still_a_verbatim_quote():
+    from medora.compose.faithfulness import is_verbatim
+
+    passage = "BACKGROUND: The trial is designed to test vericiguat. RESULTS: Walking distance did not change."
+    assert is_verbatim("The trial is designed to test vericiguat.", passage)
+    assert is_verbatim("RESULTS: Walking distance did not change.", passage)
+    assert not is_verbatim("Walking distance did change.", passage)
+
