@@ -43,6 +43,13 @@ _POPULATION = re.compile(
     r"older|elderly|pregnan\w*|breastfeeding|teenagers?|adolescents?|someone|those)\b",
     re.I,
 )
+_YES_NO = re.compile(r"^(?:does|do|did|is|are|can|could|should|would|will|has|have)\s", re.I)
+_THERE_IS = re.compile(
+    r"^(?:is|are) there (?:an? |any )?(?:association|link|relationship|connection|correlation|evidence|role|benefit)s?"
+    r" (?:between|of|for|that|in) ",
+    re.I,
+)
+_CONDITION_AFTER = re.compile(r"\b(?:in|for|among)\s+(?:(?:a|an|the)\s+)?", re.I)
 _WHAT_ABOUT = re.compile(r"^(?:and |but |so )?(?:what|how) about\s+(?:(?P<prep>in|for|with|during|after|without|on)\s+)?(?P<rest>.+)$", re.I)
 _WHAT_IF = re.compile(r"^(?:and |but |so )?(?:what |and )?if\s+(?P<rest>.+)$", re.I)
 _PREPOSITION = re.compile(r"^(?:and |but )?(?P<prep>in|for|with|during|after|without)\s+(?P<rest>.+)$", re.I)
@@ -88,7 +95,27 @@ def as_question(text: str, topic: str) -> str:
 
 
 def question_topic(question: str) -> str:
-    """'How should L5 radiculopathy with foot drop be managed?' → 'L5 radiculopathy with foot drop'."""
+    """'How should L5 radiculopathy with foot drop be managed?' → 'L5 radiculopathy with foot drop'. A yes/no
+    question's topic is the condition it asks about ('Does tirzepatide improve outcomes in heart failure?' → 'heart
+    failure'), else the one medicine it names ('Is metformin safe in pregnancy?' → 'metformin')."""
+    if _YES_NO.match(question.strip()):
+        asked = question.strip().rstrip("?").strip()
+        drugs = list(dict.fromkeys(drugs_in(asked).values()))
+        asked = _THERE_IS.sub("", asked)
+        return _condition_in(asked) or (drugs[0] if len(drugs) == 1 else "") or _framed_topic(asked)
+    return _framed_topic(question)
+
+
+def _condition_in(text: str) -> str:
+    """The words after the first 'in'/'for'/'among' that does not introduce a population ('in pregnancy')."""
+    for match in _CONDITION_AFTER.finditer(text):
+        rest = text[match.end() :].strip(" ,")
+        if rest and not _POPULATION.match(rest):
+            return _lower_first(rest)
+    return ""
+
+
+def _framed_topic(question: str) -> str:
     text = question.strip().rstrip("?").strip()
     text = _QUESTION_FRAME.sub("", text, count=1)
     text = _TRAILING_VERB.sub("", text)
@@ -158,6 +185,10 @@ def follow_up_candidates(article: Article, topic: str) -> list[str]:
     """Follow-up questions worth offering, most useful first: what the article's sections did not cover (referral,
     special populations, diagnosis or treatment), then the dose of the first medicine it names. The caller keeps only
     those its library can answer."""
+    if topic and set(drugs_in(topic).values()) == {topic}:  # the article is about one medicine, not a condition
+        candidates = [f"What is the dose of {topic}?", f"What are the side effects of {topic}?",
+                      f"Is {topic} safe in pregnancy?"]
+        return [c for c in candidates if c.lower() != article.question.strip().lower()]
     headings = {section.heading for section in _all_sections(article.sections)}
     candidates = []
     treats = {"Treatment algorithm", "Management", "Dosing", "How the options compare"}

@@ -5,7 +5,13 @@ import pytest
 
 from medora import followups
 from medora.errors import ThreadNotFoundError
-from medora.readers.threads import ThreadContext, question_topic, standalone_question, topic_of
+from medora.readers.threads import (
+    ThreadContext,
+    follow_up_candidates,
+    question_topic,
+    standalone_question,
+    topic_of,
+)
 from medora.settings import Settings
 from medora.types import Article, EditorialStatus, Provenance
 from medora.workspace import Workspace
@@ -122,3 +128,25 @@ def test_suggested_follow_ups_are_ones_the_library_answers(workspace: Workspace)
     assert followups.suggest(workspace, diagnosis) == ["What is the dose of allopurinol for gout?"]
     unanswerable = articles.ask(workspace, "What is the airspeed velocity of an unladen swallow?")
     assert followups.suggest(workspace, unanswerable) == []
+
+
+def test_a_yes_no_questions_topic_is_its_condition_or_its_one_medicine():
+    assert question_topic("Does tirzepatide improve outcomes in heart failure with preserved ejection fraction?") == (
+        "heart failure with preserved ejection fraction"
+    )
+    assert question_topic("Is apixaban better than warfarin in atrial fibrillation with end-stage kidney disease?") == (
+        "atrial fibrillation with end-stage kidney disease"
+    )
+    assert question_topic("Is metformin safe in pregnancy?") == "metformin"  # 'in pregnancy' is a population
+    assert question_topic("Is there an association between visual snow and migraine?") == "visual snow and migraine"
+
+
+def test_an_article_about_one_medicine_suggests_questions_about_the_medicine():
+    article = Article(
+        question="Is metformin safe in pregnancy?", question_type="yes_no", title="Is metformin safe in pregnancy",
+        editorial=EditorialStatus(last_updated="x"), disclaimer="",
+        provenance=Provenance(settings_hash="", index_version="", models={}, passage_ids=[], composer=""),
+    )
+    assert follow_up_candidates(article, topic_of(article)) == [
+        "What is the dose of metformin?", "What are the side effects of metformin?",
+    ]
