@@ -79,14 +79,21 @@ class PostgresLexical:
                 "b": self._b,
                 "average": average_length or 1.0,
             }
-            conditions = _where(where, params)
-            passages = (
-                f"JOIN search.passages s ON s.passage_id = p.passage_id WHERE true{conditions} " if conditions else ""
-            )
+            allowed, kept = "", ""
+            if conditions := _where(where, params):
+                # a filter first narrows the passages through the GIN index and the row's kind and year (a probe of
+                # search.passages per posting cost 4x the unfiltered search); the postings are then kept by a hash
+                params["query"] = _tsquery(params["lexemes"])
+                allowed = (
+                    ", allowed AS MATERIALIZED (SELECT passage_id FROM search.passages "
+                    f"WHERE document @@ CAST(:query AS tsquery){conditions})"
+                )
+                kept = "WHERE p.passage_id IN (SELECT passage_id FROM allowed) "
             sql = (
-                "WITH q AS (SELECT * FROM unnest(CAST(:lexemes AS text[]), CAST(:idfs AS float8[])) AS q(lexeme, idf)) "
+                "WITH q AS (SELECT * FROM unnest(CAST(:lexemes AS text[]), CAST(:idfs AS float8[])) AS q(lexeme, idf))"
+                f"{allowed} "
                 "SELECT p.passage_id, sum(q.idf * p.tf / (p.tf + :k1 * (1 - :b + :b * p.length / :average))) AS score "
-                f"FROM q JOIN search.postings p ON p.lexeme = q.lexeme {passages}"
+                f"FROM q JOIN search.postings p ON p.lexeme = q.lexeme {kept}"
                 "GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT :k"
             )
             return [(int(pid), float(score)) for pid, score in conn.execute(text(sql), params)]

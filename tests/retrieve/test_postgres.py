@@ -140,9 +140,10 @@ def _counted_vectors(workspace: Workspace) -> int:
         return conn.execute(text("SELECT count(embedding) FROM search.passages")).scalar()
 
 
-def _bm25_from_tsvectors(workspace: Workspace, question: str, k: int) -> list[tuple[int, float]]:
+def _bm25_from_tsvectors(workspace: Workspace, question: str, k: int, *, kinds: set[str] | None = None) -> list:
     """BM25 (k1 0.7, b 0.6) recounted in Python from the passages' own tsvectors: frequencies, lengths and document
-    counts read from the documents, not from the postings or the statistics tables."""
+    counts read from the documents, not from the postings or the statistics tables (with ``kinds``, only passages of
+    those kinds are ranked; every passage counts in the statistics)."""
     import math
 
     from medora.retrieve.tokenize import index_tokens
@@ -157,9 +158,12 @@ def _bm25_from_tsvectors(workspace: Workspace, question: str, k: int) -> list[tu
             {"tokens": tokens},
         ).all()
         total, words = conn.execute(text("SELECT count(*), sum(length) FROM search.passages")).one()
+        kind_of = dict(conn.execute(text("SELECT passage_id, kind FROM search.passages")).all())
     holders = {token: sum(1 for row in rows if row[2] == token) for token in tokens}
     scores: dict[int, float] = {}
     for pid, length, lexeme, tf in rows:
+        if kinds and kind_of[pid] not in kinds:
+            continue
         idf = math.log(1 + (total - holders[lexeme] + 0.5) / (holders[lexeme] + 0.5))
         scores[pid] = scores.get(pid, 0.0) + idf * tf / (tf + 0.7 * (1 - 0.6 + 0.6 * length * total / words))
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
@@ -175,6 +179,15 @@ def test_bm25_from_the_postings_equals_bm25_recounted_from_the_tsvectors(library
     lexical = PostgresLexical(library.engine, k1=0.7, b=0.6)
     found = lexical.search(question, k=10)
     assert len(found) == 10 and _rounded(found) == _rounded(_bm25_from_tsvectors(library, question, 10))
+
+
+def test_a_filtered_search_ranks_the_passages_that_pass_the_filter_by_the_same_bm25(library: Workspace):
+    lexical = PostgresLexical(library.engine, k1=0.7, b=0.6)
+    kinds = {"rct", "guideline", "narrative review"}  # 8 of the library's passages, the rest research articles
+    question = "randomised trial of surgery for sciatica"
+    found = lexical.search(question, k=5, where=Filters(kinds=frozenset(kinds)))
+    assert [pid for pid, _ in found] == [2, 3, 4, 1]
+    assert _rounded(found) == _rounded(_bm25_from_tsvectors(library, question, 5, kinds=kinds))
 
 
 def test_a_passage_added_after_sync_gets_postings_and_loses_them_when_deleted(library: Workspace):
