@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from medora.retrieve import protocols
 from medora.retrieve.indexes import KIND_CODES
+from medora.retrieve.postgres import PostgresLexical
 from medora.retrieve.retriever import Filters
 from medora.workspace import Workspace
 from tests.conftest import postgres_url
@@ -137,3 +138,117 @@ def test_the_vector_count_is_kept_by_triggers_not_counted(library: Workspace):
 def _counted_vectors(workspace: Workspace) -> int:
     with workspace.engine.connect() as conn:
         return conn.execute(text("SELECT count(embedding) FROM search.passages")).scalar()
+
+
+def _bm25_from_tsvectors(workspace: Workspace, question: str, k: int, *, kinds: set[str] | None = None) -> list:
+    """BM25 (k1 0.7, b 0.6) recounted in Python from the passages' own tsvectors: frequencies, lengths and document
+    counts read from the documents, not from the postings or the statistics tables (with ``kinds``, only passages of
+    those kinds are ranked; every passage counts in the statistics)."""
+    import math
+
+    from medora.retrieve.tokenize import index_tokens
+
+    tokens = sorted(set(index_tokens(question)))
+    with workspace.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT passage_id, length, u.lexeme, coalesce(array_length(u.positions, 1), 1) "
+                "FROM search.passages, unnest(document) AS u WHERE u.lexeme = ANY(:tokens)"
+            ),
+            {"tokens": tokens},
+        ).all()
+        total, words = conn.execute(text("SELECT count(*), sum(length) FROM search.passages")).one()
+        kind_of = dict(conn.execute(text("SELECT passage_id, kind FROM search.passages")).all())
+    holders = {token: sum(1 for row in rows if row[2] == token) for token in tokens}
+    scores: dict[int, float] = {}
+    for pid, length, lexeme, tf in rows:
+        if kinds and kind_of[pid] not in kinds:
+            continue
+        idf = math.log(1 + (total - holders[lexeme] + 0.5) / (holders[lexeme] + 0.5))
+        scores[pid] = scores.get(pid, 0.0) + idf * tf / (tf + 0.7 * (1 - 0.6 + 0.6 * length * total / words))
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+
+
+def _rounded(found: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    return [(pid, round(score, 6)) for pid, score in found]
+
+
+@pytest.mark.parametrize("question", ["What is the treatment of the disease in patients?", "bleomycin lung fibrosis"])
+def test_bm25_from_the_postings_equals_bm25_recounted_from_the_tsvectors(library: Workspace, question: str):
+    """A question of common words only (every word in dozens of passages) still ranks a full list, the same one."""
+    lexical = PostgresLexical(library.engine, k1=0.7, b=0.6)
+    found = lexical.search(question, k=10)
+    assert len(found) == 10 and _rounded(found) == _rounded(_bm25_from_tsvectors(library, question, 10))
+
+
+def test_a_filtered_search_ranks_the_passages_that_pass_the_filter_by_the_same_bm25(library: Workspace):
+    lexical = PostgresLexical(library.engine, k1=0.7, b=0.6)
+    kinds = {"rct", "guideline", "narrative review"}  # 8 of the library's passages, the rest research articles
+    question = "randomised trial of surgery for sciatica"
+    found = lexical.search(question, k=5, where=Filters(kinds=frozenset(kinds)))
+    assert [pid for pid, _ in found] == [2, 3, 4, 1]
+    assert _rounded(found) == _rounded(_bm25_from_tsvectors(library, question, 5, kinds=kinds))
+
+
+def test_a_passage_added_after_sync_gets_postings_and_loses_them_when_deleted(library: Workspace):
+    lexical = PostgresLexical(library.engine, k1=0.7, b=0.6)
+    texts = {1000: "zorblattin binds zorblattin receptors and zorblattin is studied", 1001: "zorblattin binds receptors"}
+    with library.engine.begin() as conn:
+        ids = [
+            conn.execute(
+                text(
+                    'INSERT INTO passages (source_id, ordinal, section, text, start, "end") '
+                    "VALUES (1, :ordinal, 'abstract', :text, 0, 0) RETURNING id"
+                ),
+                {"ordinal": ordinal, "text": passage},
+            ).scalar()
+            for ordinal, passage in texts.items()
+        ]
+    lexical.add(ids)
+    found = lexical.search("zorblattin", k=5)
+    assert [pid for pid, _ in found] == ids  # three mentions rank above one, though that passage is longer
+    assert _rounded(found) == _rounded(_bm25_from_tsvectors(library, "zorblattin", 5))
+    with library.engine.begin() as conn:
+        conn.execute(text("DELETE FROM passages WHERE id = ANY(:ids)"), {"ids": ids})  # cascades to the search rows
+        left = conn.execute(text("SELECT count(*) FROM search.postings WHERE passage_id = ANY(:ids)"), {"ids": ids})
+        assert left.scalar() == 0
+    assert lexical.search("zorblattin", k=5) == []
+
+
+def test_the_postings_hold_every_lexeme_of_every_search_row(library: Workspace):
+    with library.engine.connect() as conn:
+        expected = conn.execute(text("SELECT count(*) FROM search.passages, unnest(document)")).scalar()
+        held = conn.execute(text("SELECT count(*) FROM search.postings")).scalar()
+        counts = conn.execute(
+            text(
+                "SELECT count(*) FROM search.terms t WHERE t.documents > 0 AND t.documents <> "
+                "(SELECT count(*) FROM search.postings p WHERE p.lexeme = t.lexeme)"
+            )
+        ).scalar()
+    assert held == expected and held > 5_000 and counts == 0
+
+
+def test_a_search_table_synced_before_the_postings_gets_them_on_upgrade(postgres):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from medora.retrieve.postgres import sync
+    from medora.store import open_store
+
+    engine = create_engine(postgres_url(postgres))
+    config = Config()
+    config.set_main_option("script_location", "medora.store:migrations")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0006")
+        conn.execute(text("INSERT INTO sources (id, key, kind, title, authors, mesh, origin, sections, \"references\") "
+                          "VALUES (1, 'pmid:1', 'rct', 'Warfarin trial', '[]', '[]', '', '[]', '[]')"))
+        conn.execute(text("INSERT INTO passages (source_id, ordinal, section, text, start, \"end\") "
+                          "VALUES (1, 0, 'abstract', 'warfarin and warfarin bleeding', 0, 0)"))
+    sync(engine, model=None)
+    upgraded = open_store(str(engine.url.render_as_string(hide_password=False)))
+    with upgraded.connect() as conn:
+        postings = conn.execute(text("SELECT lexeme, tf, length FROM search.postings ORDER BY lexeme")).all()
+    assert [tuple(row) for row in postings] == [("bleed", 1, 5), ("trial", 1, 5), ("warfarin", 3, 5)]
+    assert PostgresLexical(upgraded).search("warfarin bleeding", k=3)[0][0] == 1

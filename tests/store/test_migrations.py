@@ -20,7 +20,7 @@ from medora.store.schema import audit_events, metadata
 def test_schema_revision_is_the_newest_migration():
     config = Config()
     config.set_main_option("script_location", "medora.store:migrations")
-    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0006"
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0007"
 
 
 def test_migrated_store_matches_the_table_definitions(database_url: str):
