@@ -34,11 +34,14 @@ def inline_label(sentence: str) -> tuple[str | None, str]:
     return " ".join(match.group("label").split()).capitalize(), sentence[match.end() :]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, whitespace trimmed, in order."""
+def sentence_spans(text: str, *, glued_labels: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, whitespace trimmed, in order. ``glued_labels`` also breaks before a
+    structured-abstract label glued to the previous sentence (the composer's quotes; chunking keeps the stored
+    passages' boundaries as they were)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    breaks = sorted([*_CANDIDATE.finditer(text), *_GLUED_LABEL.finditer(text)], key=lambda m: m.end())
+    glued = list(_GLUED_LABEL.finditer(text)) if glued_labels else []
+    breaks = sorted([*_CANDIDATE.finditer(text), *glued], key=lambda m: m.end())
     for match in breaks:
         end = match.end()
         if _NO_BREAK_BEFORE.search(text[max(start, end - 12) : match.start() + 1]):
@@ -57,5 +60,5 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def split_sentences(text: str) -> list[str]:
-    return [text[begin:end] for begin, end in sentence_spans(text)]
+def split_sentences(text: str, *, glued_labels: bool = False) -> list[str]:
+    return [text[begin:end] for begin, end in sentence_spans(text, glued_labels=glued_labels)]

@@ -43,7 +43,7 @@ def candidates_from(evidence: list[Evidence], question: str) -> list[Candidate]:
         rank_weight = 1.0 / (1.0 + 0.15 * rank)
         level = EVIDENCE_LEVEL.get(item.source.kind.value, 0.4)
         labelled = item  # the passage as its latest inline label describes the sentences that follow it
-        for order, (begin, end) in enumerate(sentence_spans(item.text)):
+        for order, (begin, end) in enumerate(sentence_spans(item.text, glued_labels=True)):
             raw, labelled = _without_inline_label(item.text[begin:end], item, labelled)
             text = strip_citations(raw)
             words = content_words(text)

@@ -49,7 +49,7 @@ def is_verbatim(claim: str, passage: str) -> bool:
     wanted = _normalised(inline_label(claim)[1]).rstrip(".")
     if not wanted:
         return False
-    sentences = [_normalised(inline_label(passage[begin:end])[1]) for begin, end in sentence_spans(passage)]
+    sentences = [_normalised(inline_label(passage[begin:end])[1]) for begin, end in sentence_spans(passage, glued_labels=True)]
     for first in range(len(sentences)):
         joined = ""
         for sentence in sentences[first:]:

@@ -16,10 +16,12 @@ EXCERPT = (
 
 
 def test_a_label_glued_to_the_previous_sentence_starts_a_new_one():
-    assert split_sentences("It is rare.OBJECTIVE: To describe it. Levels rose (p<0.05).RESULTS AND DISCUSSION: Fine.") == [
+    glued = "It is rare.OBJECTIVE: To describe it. Levels rose (p<0.05).RESULTS AND DISCUSSION: Fine."
+    assert split_sentences(glued, glued_labels=True) == [
         "It is rare.", "OBJECTIVE: To describe it.", "Levels rose (p<0.05).", "RESULTS AND DISCUSSION: Fine."
     ]
-    assert split_sentences("Give 1.5 mg.Then wait.") == ["Give 1.5 mg.Then wait."]  # no label: not split
+    assert split_sentences(glued) == ["It is rare.OBJECTIVE: To describe it.", "Levels rose (p<0.05).RESULTS AND DISCUSSION: Fine."]
+    assert split_sentences("Give 1.5 mg.Then wait.", glued_labels=True) == ["Give 1.5 mg.Then wait."]  # no label
 
 
 def test_an_inline_label_is_cut_from_the_quote_and_labels_the_sentences_after_it():
