@@ -23,6 +23,8 @@ from medora.ingest.progress import IngestProgress
 from medora.retrieve.embed import Embedder, passage_text_for_embedding
 from medora.settings import IngestSettings
 from medora.store import repository
+from medora.store.bulk import NewSource, insert_sources_in_bulk
+from medora.store.database import write_transaction
 from medora.types import Passage, Source
 
 
@@ -226,8 +228,8 @@ def _store_batch(
             vectors += embed_batch(chunked[begin : begin + EMBED_SLICE], embedder)
             progress.advance_to(fresh[min(begin + EMBED_SLICE, len(fresh)) - 1][1])
         report.seconds_embedding += time.perf_counter() - tick
-    added = 0
-    with engine.begin() as conn:
+    new: list[NewSource] = []
+    with write_transaction(engine) as conn:  # the write lock first: bulk ids are reserved after the highest stored
         # Another writer may have stored some of these keys while this batch was being embedded.
         now_stored = repository.existing_source_keys(conn, keys=[source.key for source, _ in chunked])
         for (source, passages), source_vectors in zip(chunked, vectors, strict=True):
@@ -235,14 +237,10 @@ def _store_batch(
                 if not replace:
                     continue
                 repository.delete_source(conn, key=source.key)
-            repository.insert_source_with_passages(
-                conn,
-                source=source,
-                source_passages=passages,
-                vectors=source_vectors,
-                model=embedder.model_name if embedder is not None else None,
-            )
-            report.passages_added += len(passages)
-            added += 1
+            new.append((source, passages, source_vectors))
+        report.passages_added += insert_sources_in_bulk(
+            conn, new=new, model=embedder.model_name if embedder is not None else None
+        )
+    added = len(new)
     report.sources_added += added
     report.sources_already_stored += len(batch) - added
