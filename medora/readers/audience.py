@@ -126,6 +126,9 @@ def _for_patient(statement: Statement, passage: str | None, explained: set[str],
     if base is None:
         _dose_only(statement)
         return
+    if base == original and gives_dose:  # the doses could not come out without a medicine or a clause with them
+        _explain(statement, explained, for_patient=True)
+        return
     text, support = None, None
     if passage is not None:
         lay_passage = to_lay(passage)

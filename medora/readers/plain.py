@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from medora.compose.entities import drugs_in
 from medora.sentences import split_sentences
 
 MIN_CLAUSE_WORDS = 4
@@ -39,25 +40,50 @@ _FINITE = re.compile(
     r"these|there)\b",
     re.I,
 )
-_DOSE_NUMBER = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?"
+_DOSE_NUMBER = r"\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?"
 _DOSE_UNIT = (
     r"(?:mg|milligrams?|g|grams?|mcg|micrograms?|µg|μg|ug|ng|nanograms?|units?|IU|international units|mL|ml|"
     r"millilitres?|milliliters?|mmol)"
 )
-_NOT_A_DOSE_AFTER = r"(?!\s*/\s*(?:l|L|dl|dL|min|ml|mL|mol|mmol|h\b)|\s+per\s+(?:litre|liter|minute))"
+# a ratio or a concentration ('5.5 mmol/L', '30 mL/min', '200 mg/g', '3 mg/mmol') measures, it is not given
+_NOT_A_DOSE_AFTER = (
+    r"(?!\s*/\s*(?:l|L|dl|dL|min|ml|mL|mol|mmol|h\b|g\b)|\s+per\s+(?:litre|liter|minute))"
+    r"(?!\s+(?:oral\s+)?glucose\s+tolerance)"  # 'a 75 g oral glucose tolerance test' names a test
+)
 _PER = r"(?:\s*/\s*(?:kg|day|d|dose|hour|h|m2|m²|week|wk)\b|\s+per\s+(?:kg|day|dose|hour|week)\b)*"
 _FREQUENCY = (
     r"(?:\s+(?:once|twice|three times|four times|two times)\s+(?:a\s+)?(?:daily|day|weekly|week)|\s+daily|"
     r"\s+(?:a|each|every|per)\s+day|\s+weekly|\s+at night|\s+(?:orally|intramuscularly|intravenously|"
-    r"subcutaneously|by mouth|IM|IV|SC|PO)|\s+every\s+\d+\s*(?:-|to)?\s*\d*\s*hours?)*"
+    r"subcutaneously|by mouth(?!\s+or\b)|IM|IV|SC|PO)\b|\s+every\s+\d+\s*(?:-|–|to)?\s*\d*\s*hours?)*"
 )
-_AMOUNT = rf"\b{_DOSE_NUMBER}\s*{_DOSE_UNIT}\b{_NOT_A_DOSE_AFTER}{_PER}{_FREQUENCY}"
+_ONE_AMOUNT = rf"\b{_DOSE_NUMBER}\s*{_DOSE_UNIT}\b{_NOT_A_DOSE_AFTER}{_PER}"
+# '500 mg to 1 g', '200 mg on day 1 then 100 mg': one regimen, taken out whole
+_AMOUNT = (
+    rf"{_ONE_AMOUNT}(?:\s*(?:-|–|to|or)\s*{_ONE_AMOUNT})?{_FREQUENCY}"
+    rf"(?:(?:\s+(?:on day \d+|initially|at first))?,?\s+(?:then|followed by|or)\s+{_ONE_AMOUNT}{_FREQUENCY})*"
+    r"(?:\s+as a single dose)?"
+)
 _DOSE = re.compile(
     # 'at a dose of 5 mg' goes whole; 'a loading dose of 300 mg' loses 'of 300 mg'; 'up to 4 g daily' goes whole
     rf"\b(?:at|in|with)\s+an?\s+(?:\w+\s+)?dose\s+of\s+{_AMOUNT}|(?<=dose)\s+of\s+{_AMOUNT}"
-    rf"|(?:\b(?:up to|a maximum of|maximum|starting at)\s+)?{_AMOUNT}",
+    # 'an infusion of 0.1 units/kg/hour' loses 'of …'; '30 mL/kg of crystalloid' loses '… of'
+    rf"|\bof\s+{_AMOUNT}(?=\s*(?:[,.;)]|$)|\s+(?:based|for|over|in|when|if|until|and|as)\b)"
+    rf"|(?:\b(?:up to|to a maximum of|a maximum of|maximum|starting at|at least|at|to)\s+)?{_AMOUNT}(?:\s+of\b)?",
     re.I,
 )
+# an amount after these is a threshold or a size ('a prostate larger than 30 g', 'sodium below 2 g a day'), not a
+# dose to give
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:below|above|under|over|less than|more than|larger than|smaller than|greater than|intake(?: of)?|output"
+    r"(?: of| below| above)?)\s*)$",
+    re.I,
+)
+
+
+def _doses(text: str) -> list[re.Match[str]]:
+    return [m for m in _DOSE.finditer(text) if not _THRESHOLD_BEFORE.search(text[: m.start()])]
+
+
 _CONDITION_SEGMENT = re.compile(r"^\W*(?:if|unless|when|only|except|provided|but not|not)\b", re.I)
 
 
@@ -224,6 +250,8 @@ def _shares_subject(rest: str) -> bool:
     first = words[1] if words and words[0].endswith("ly") and len(words) > 1 else (words[0] if words else "")
     if first in _IMPERATIVE or first in _SUBJECT_PRONOUNS or [w for w in words[:2]] == ["do", "not"]:
         return False
+    if len(words) > 1 and words[1] == "that" and first.endswith("s"):  # '…, and notes that …' reports, same subject
+        return True
     return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
         first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}
     )
@@ -242,44 +270,92 @@ def _end(text: str) -> str:
 def states_a_dose(text: str) -> bool:
     """True when ``text`` gives an amount of a medicine ('500 mg', '0.5 mg/kg', '10 units'), not a lab value
     ('5.5 mmol/L', '30 mL/min')."""
-    return _DOSE.search(text) is not None
+    return bool(_doses(text))
 
 
 def without_doses(sentence: str) -> str | None:
-    """The sentence with its doses taken out, or None when what is left would not stand as a sentence.
+    """The sentence with its doses taken out; None when nothing but the dose would be left; the sentence unchanged
+    when the doses cannot be taken out without losing something else.
 
-    Clauses (between commas, outside brackets) that give a dose are dropped, unless one carries a condition ('if…',
-    'unless…'); a dose inside the main clause is cut out with its 'at a dose of' and frequency words, as is a
-    bracket holding one."""
+    Only the amounts go, with their 'at a dose of', 'up to' and frequency words ('fidaxomicin 200 mg twice daily for
+    10 days' → 'fidaxomicin for 10 days'), and brackets holding one. A clause after a comma goes whole only when,
+    without its amounts, it has nothing left to say ('…, which the ESC sets at 150–300 mg, …') and names no medicine
+    the rest of the sentence does not; a dose clause with a condition ('…, unless the dose exceeds 40 mg') cannot be
+    taken out."""
     segments = _segments(sentence.rstrip(". "))
-    kept, dropped_before = [], False
-    for index, segment in enumerate(segments):
-        if index and states_a_dose(segment):
-            dropped_before = True
-            continue
-        if dropped_before and re.match(r"\s*or\b", segment):  # ', or lower in kidney disease' spoke of that dose
-            continue
-        kept.append(segment)
-        dropped_before = False
     if any(states_a_dose(s) and _CONDITION_SEGMENT.match(s) for s in segments[1:]):
         return None
-    text = ", ".join(segment.strip() for segment in kept)
-    text = re.sub(r"\s*\([^()]*\)", lambda m: "" if states_a_dose(m.group(0)) else m.group(0), text)
-    text = _DOSE.sub(" ", text)
-    text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
-    text = re.sub(r"\b(?:of|at|to|with|and|or)\s*$", "", text).strip(" ,;")
+    kept: list[str] = []
+    dropped: list[str] = []
+    for index, segment in enumerate(segments):
+        if dropped and dropped[-1] is segments[index - 1] and re.match(r"\s*or\b", segment) and not drugs_in(segment):
+            dropped.append(segment)  # ', or lower in kidney disease' spoke of the dose just dropped
+            continue
+        if not states_a_dose(segment):
+            kept.append(segment)
+            continue
+        cut = _without_amounts(segment)
+        if cut is not None and (len(_content_words(cut)) >= 2 or drugs_in(cut)):
+            kept.append(cut)
+        elif index == 0:
+            return None  # the main clause was the dose: 'The adult dose of oseltamivir is 75 mg twice daily.'
+        else:
+            dropped.append(segment)
+    rest = ", ".join(segment.strip() for segment in kept)
+    if any(name not in drugs_in(rest) for segment in dropped for name in drugs_in(segment)):
+        return sentence  # dropping the clause would drop a medicine ('…, or doxycycline 200 mg on day 1 then …')
+    text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\s{2,}", " ", rest)).strip(" ,;")
     if states_a_dose(text) or len(text.split()) < MIN_CLAUSE_WORDS:
         return None
     return _end(text)
 
 
+# a word that cannot stand just before a removed amount: 'is 75 mg …', 'giving 500 mL over …', 'sets at 150 mg'
+_NEEDS_AN_AMOUNT = re.compile(
+    r"\b(?:is|are|was|were|be|of|with|to|giving|give|gives|add|adding|reaches|reached|using|uses|from|by|than|sets?|"
+    r"and|or|then)$",
+    re.I,
+)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|less|higher|lower|above|below|over|under)\b", re.I)
+_FUNCTION_WORDS = frozenset(
+    """a an the and or of at to in on for with by from which who that is are was were be sets set as then its their
+    it this these those each per""".split()
+)
+
+
+def _without_amounts(segment: str) -> str | None:
+    """``segment`` without its amounts, or None when a word is left needing one."""
+    text = re.sub(r"\s*\([^()]*\)", lambda m: "" if states_a_dose(m.group(0)) else m.group(0), segment)
+    out, cursor = "", 0
+    for match in _doses(text):
+        before = (out + text[cursor : match.start()]).rstrip()
+        after = text[match.end() :]
+        if _THRESHOLD_AFTER.match(after):
+            return None  # '0.25 µg/kg/min or more' is a condition: without its amount it would say something else
+        # 'with 90 mg/kg of amoxicillin', 'an infusion of 30 mL/kg crystalloid': a noun follows, so nothing is missing
+        noun_after = match.group(0).endswith(" of") or (
+            re.match(r"\s+([a-z][\w-]*)", after) and re.match(r"\s+([a-z][\w-]*)", after).group(1) not in _FUNCTION_WORDS
+            and before.endswith(" of")
+        )
+        if _NEEDS_AN_AMOUNT.search(before) and not noun_after:
+            return None
+        out, cursor = before + " ", match.end()
+    out = re.sub(r"\s{2,}", " ", out + text[cursor:]).strip()
+    return None if re.search(r"\b(?:of|at|to|with|and|or|then)\s*$", out) else out
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if w.lower() not in _FUNCTION_WORDS and not w.isupper()]
+
+
 def _segments(sentence: str) -> list[str]:
-    """The sentence cut at commas outside brackets."""
+    """The sentence cut at commas outside brackets (not the comma of '1,000')."""
     parts, depth, current = [], 0, ""
-    for char in sentence:
+    for index, char in enumerate(sentence):
         depth += char in "([" and 1 or 0
         depth -= char in ")]" and 1 or 0
-        if char == "," and depth == 0:
+        thousands = current[-1:].isdigit() and sentence[index + 1 : index + 2].isdigit()
+        if char == "," and depth == 0 and not thousands:
             parts.append(current)
             current = ""
         else:

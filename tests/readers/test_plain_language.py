@@ -261,3 +261,54 @@ def test_a_lay_phrase_starting_with_the_word_before_it_does_not_repeat_it():
         "People who are living with a weakened immune system need medicines against viruses."
     )
     assert to_lay("Persistent vomiting needs review.") == "Lasting throwing up needs review."
+
+
+def test_only_the_amounts_go_so_no_other_medicine_or_finding_is_lost():
+    assert without_doses(
+        "Moderate-intensity statins lower LDL cholesterol by 30–49% and include atorvastatin 10–20 mg, rosuvastatin "
+        "5–10 mg and simvastatin 20–40 mg."
+    ) == "Moderate-intensity statins lower LDL cholesterol by 30–49% and include atorvastatin, rosuvastatin and simvastatin."
+    assert without_doses(
+        "In the ASPRE trial, aspirin 150 mg at night from 11 to 14 weeks until 36 weeks in screen-positive women "
+        "reduced preterm pre-eclampsia from 4.3% to 1.6%."
+    ) == (
+        "In the ASPRE trial, aspirin from 11 to 14 weeks until 36 weeks in screen-positive women reduced preterm "
+        "pre-eclampsia from 4.3% to 1.6%."
+    )
+    assert without_doses(
+        "For penicillin allergy, NICE lists clarithromycin 500 mg twice daily, or doxycycline 200 mg on day 1 then "
+        "100 mg once daily, with erythromycin in pregnancy."
+    ) == "For penicillin allergy, NICE lists clarithromycin, or doxycycline, with erythromycin in pregnancy."
+    assert without_doses("NICE advises flucloxacillin 500 mg to 1 g four times daily for 5 to 7 days.") == (
+        "NICE advises flucloxacillin for 5 to 7 days."
+    )
+    assert without_doses(
+        "NICE advises phenoxymethylpenicillin 500 mg four times daily or 1,000 mg twice daily for adults for 5 to 10 days."
+    ) == "NICE advises phenoxymethylpenicillin for adults for 5 to 10 days."
+
+
+def test_a_route_joined_to_another_stays_with_it():
+    assert without_doses("Give vancomycin 500 mg four times daily by mouth or nasogastric tube.") == (
+        "Give vancomycin by mouth or nasogastric tube."
+    )
+
+
+def test_sizes_ratios_thresholds_and_test_loads_are_not_doses():
+    assert not states_a_dose("A prostate estimated to be larger than 30 g or a PSA above 1.4 ng/mL.")
+    assert not states_a_dose("Stage 2 is 2.0 to 2.9 times baseline, or urine output below 0.5 mL/kg/hour for 12 hours.")
+    assert not states_a_dose("A3 is an ACR above 30 mg/mmol (above 300 mg/g).")
+    assert not states_a_dose("A 2-hour plasma glucose of 200 mg/dL or higher during a 75 g oral glucose tolerance test.")
+    assert not states_a_dose("KDIGO advises protein intake of 0.8 g/kg/day and sodium below 2 g a day.")
+
+
+def test_an_amount_in_a_threshold_or_a_main_clause_that_needs_it_leaves_only_the_dose():
+    assert without_doses(
+        "Give intravenous hydrocortisone 200 mg per day when norepinephrine or epinephrine of 0.25 µg/kg/min or more "
+        "has been needed for at least 4 hours."
+    ) is None
+    assert without_doses("The adult dose of oral oseltamivir is 75 mg twice daily for 5 days, reduced in renal impairment.") is None
+
+
+def test_a_dose_clause_naming_a_medicine_said_nowhere_else_keeps_the_sentence_whole():
+    sentence = "Treat the infection first, with doxycycline 200 mg or more on the first day."
+    assert without_doses(sentence) == sentence
