@@ -52,8 +52,23 @@ class Found:
 
 @lru_cache(maxsize=1)
 def load_glossary() -> tuple[Entry, ...]:
-    text = resources.files("medora.readers").joinpath("data/lay_glossary.yaml").read_text(encoding="utf-8")
-    return tuple(_entry(item) for item in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    """The lay glossary, then the plain words (``data/plain_words.yaml``); a term in both keeps its glossary entry."""
+    terms = tuple(_entry(item) for item in _yaml("lay_glossary.yaml"))
+    return terms + plain_words()
+
+
+def plain_words() -> tuple[Entry, ...]:
+    """'long word: plain word' pairs as entries replaced wherever they stand and never defined."""
+    return tuple(
+        Entry(term=str(word), forms=(str(word),), abbreviations=(), lay=str(plain), means=str(plain), modifier=True,
+              plain=True)
+        for word, plain in _yaml("plain_words.yaml").items()
+    )
+
+
+def _yaml(name: str):
+    text = resources.files("medora.readers").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _entry(item: dict) -> Entry:

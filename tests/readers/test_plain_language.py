@@ -312,3 +312,8 @@ def test_an_amount_in_a_threshold_or_a_main_clause_that_needs_it_leaves_only_the
 def test_a_dose_clause_naming_a_medicine_said_nowhere_else_keeps_the_sentence_whole():
     sentence = "Treat the infection first, with doxycycline 200 mg or more on the first day."
     assert without_doses(sentence) == sentence
+
+
+def test_a_clause_reporting_what_the_same_subject_notes_is_not_split_off():
+    sentence = "The AGA suggests semaglutide as an option for adults, and notes that it may be prioritised for most people."
+    assert split_long(sentence) == [sentence]

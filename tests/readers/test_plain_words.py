@@ -1,0 +1,48 @@
+"""The shipped plain words: long everyday words replaced for patients, and the check still catching changed claims."""
+
+from medora.compose.entities import drugs_in
+from medora.compose.faithfulness import check_faithful
+from medora.readers.audience import plain_rewrites
+from medora.readers.glossary import find_terms, plain_words, to_lay
+
+PASSAGE = (
+    "Additionally, people who underwent surgery had elevated blood pressure. "
+    "Metformin did not reduce weight in order to avoid adverse effects."
+)
+
+
+def test_long_everyday_words_become_plain_ones_wherever_they_stand():
+    assert to_lay("Additionally, people who underwent surgery had elevated blood pressure.") == (
+        "Also, people who had surgery had raised blood pressure."
+    )
+    assert to_lay("Currently, NICE advises additional checks in order to identify excessive alcohol use.") == (
+        "Now, NICE advises extra checks to find too much alcohol use."
+    )
+
+
+def test_plain_words_are_never_defined_and_name_no_medicine_or_number():
+    entries = plain_words()
+    assert len(entries) == 37
+    assert all(entry.plain and entry.modifier for entry in entries)
+    assert not [entry.term for entry in entries if any(char.isdigit() for char in entry.term + entry.lay)]
+    assert not [entry.term for entry in entries if entry.lay in {"not", "no", "never"}]
+    assert not [entry.term for entry in entries if drugs_in(f"{entry.term} {entry.lay}")]
+
+
+def test_words_whose_meaning_shifts_are_left_alone():
+    text = "A significant effect was indicated; however, it therefore persists after an adequate trial."
+    assert to_lay(text) == text
+    assert find_terms(text) == []
+
+
+def test_the_check_accepts_a_plain_word_rewrite_of_its_passage():
+    rewrite = plain_rewrites("Metformin did not reduce weight in order to avoid adverse effects.")[0]
+    assert rewrite == "Metformin did not reduce weight to avoid side effects."
+    assert check_faithful(rewrite, to_lay(PASSAGE)).supported
+
+
+def test_the_check_still_rejects_a_flipped_negation_or_a_swapped_drug_after_plain_words():
+    flipped = check_faithful("Metformin reduced weight to avoid side effects.", to_lay(PASSAGE))
+    swapped = check_faithful("Insulin did not reduce weight to avoid side effects.", to_lay(PASSAGE))
+    assert (flipped.supported, flipped.flags) == (False, ["negation differs: the passage says 'not reduce weight'"])
+    assert (swapped.supported, swapped.flags) == (False, ["drug Insulin not in passage"])
