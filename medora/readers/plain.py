@@ -112,6 +112,10 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
         # 'whereas' and 'while' join two findings, whose second subject can run long ('three or four positive
         # cluster items substantially raise …'): its verb is looked for further on
         reach = 9 if match.group(1).lower() in {"whereas", "while"} else 6
+        if match.group(1).lower() in {"and", "or"} and _ends_a_list(sentence[: match.start()]) and not _OWN_SUBJECT.match(
+            rest
+        ):
+            continue
         if _depth(sentence, match.start()) or (not subordinate and not _FINITE.search(" ".join(rest.split()[:reach]))) or (
             not subordinate and _shares_subject(rest)
         ):
@@ -148,6 +152,23 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
     # the boundary nearest the middle first, so the two halves come out even
     middle = len(sentence) / 2
     return sorted(found, key=lambda item: abs(item[0] - middle))
+
+
+# '…, and it should …', '…, and a non-fasting sample is …': a clause with its own subject, after a list or not
+_OWN_SUBJECT = re.compile(
+    r"(?:it|they|this|these|there)\b|(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?(?:is|are|was|were|should|can|may|must|will|has|"
+    r"have|does|do)\b",
+    re.I,
+)
+
+
+def _ends_a_list(before: str) -> bool:
+    """'Treat with fluids, an insulin infusion, potassium guided by measurement, and treatment of the cause': two
+    or more short items without a verb before the ', and' make it the list's last item, not a new clause."""
+    items = [" ".join(item.split()) for item in re.split(r",\s+", before)]
+    items = [item for item in items[1:] if _depth(before, before.find(item)) == 0]
+    last = items[-2:]
+    return len(last) == 2 and all(len(item.split()) <= 8 and not _FINITE.search(item) for item in last)
 
 
 # a verb after the list whose subject the list is ('… such as A, B or C should prompt …', '…: A, B or C point to …')

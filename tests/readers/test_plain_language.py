@@ -317,3 +317,18 @@ def test_a_dose_clause_naming_a_medicine_said_nowhere_else_keeps_the_sentence_wh
 def test_a_clause_reporting_what_the_same_subject_notes_is_not_split_off():
     sentence = "The AGA suggests semaglutide as an option for adults, and notes that it may be prioritised for most people."
     assert split_long(sentence) == [sentence]
+
+
+def test_the_last_item_of_a_list_is_not_split_off_as_a_sentence():
+    listed = (
+        "Treat with intravenous fluids, a fixed-rate insulin infusion, potassium replacement guided by measurement, "
+        "and treatment of the precipitating cause."
+    )
+    assert split_long(listed) == [listed]
+    assert split_long(
+        "A positive result is common in older people, pregnancy, cancer, infection and after surgery, and it should "
+        "not be used alone."
+    ) == [
+        "A positive result is common in older people, pregnancy, cancer, infection and after surgery.",
+        "It should not be used alone.",
+    ]

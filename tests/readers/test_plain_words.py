@@ -46,3 +46,10 @@ def test_the_check_still_rejects_a_flipped_negation_or_a_swapped_drug_after_plai
     swapped = check_faithful("Insulin did not reduce weight to avoid side effects.", to_lay(PASSAGE))
     assert (flipped.supported, flipped.flags) == (False, ["negation differs: the passage says 'not reduce weight'"])
     assert (swapped.supported, swapped.flags) == (False, ["drug Insulin not in passage"])
+
+
+def test_investigation_agrees_with_its_verb_in_plain_words():
+    assert to_lay("Small bowel investigation, usually by capsule endoscopy, is considered.") == (
+        "Small bowel testing, most often by capsule endoscopy, is considered."
+    )
+    assert to_lay("Refer for further investigations.") == "Refer for more tests."
