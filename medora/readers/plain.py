@@ -116,6 +116,12 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             rest
         ):
             continue
+        if match.group(1).lower() == "and" and _depth(sentence, match.start()) == 0 and _shares_subject(rest):
+            body = _BODY_SAYS.match(sentence)
+            verb_list = re.search(r",\s+[a-z]+s\b", sentence[body.end() : match.start()]) if body else None
+            if body and re.match(r"[a-z]+s\b", rest) and not verb_list:
+                found.append((match.start(), match.end(), body.group(1)))  # 'The AAOS … , and supports …'
+            continue
         if _depth(sentence, match.start()) or (not subordinate and not _FINITE.search(" ".join(rest.split()[:reach]))) or (
             not subordinate and _shares_subject(rest)
         ):
@@ -169,6 +175,14 @@ def _ends_a_list(before: str) -> bool:
     items = [item for item in items[1:] if _depth(before, before.find(item)) == 0]
     last = items[-2:]
     return len(last) == 2 and all(len(item.split()) <= 8 and not _FINITE.search(item) for item in last)
+
+
+# a guideline body as the subject ('The AAOS advises …', 'IDSA and SHEA prefer …', 'The ACC/AHA guideline …'):
+# named again, it can open the second of its two statements
+_BODY_SAYS = re.compile(
+    r"^((?:The\s+)?(?:[A-Z][\w/-]*[A-Z][\w/-]*)(?:\s+and\s+[A-Z][\w/-]*[A-Z][\w/-]*)?(?:\s+guidelines?)?)"
+    r"\s+(?:strongly\s+|conditionally\s+|also\s+)?[a-z]+s\b"
+)
 
 
 # a verb after the list whose subject the list is ('… such as A, B or C should prompt …', '…: A, B or C point to …')

@@ -314,8 +314,14 @@ def test_a_dose_clause_naming_a_medicine_said_nowhere_else_keeps_the_sentence_wh
     assert without_doses(sentence) == sentence
 
 
-def test_a_clause_reporting_what_the_same_subject_notes_is_not_split_off():
-    sentence = "The AGA suggests semaglutide as an option for adults, and notes that it may be prioritised for most people."
+def test_a_clause_reporting_what_the_same_subject_notes_never_loses_its_subject():
+    assert split_long(
+        "The AGA suggests semaglutide as an option for adults, and notes that it may be prioritised for most people."
+    ) == [
+        "The AGA suggests semaglutide as an option for adults.",
+        "The AGA notes that it may be prioritised for most people.",
+    ]
+    sentence = "Weight loss with semaglutide lasted for two years, and means that fewer people regain weight."
     assert split_long(sentence) == [sentence]
 
 
@@ -332,3 +338,19 @@ def test_the_last_item_of_a_list_is_not_split_off_as_a_sentence():
         "A positive result is common in older people, pregnancy, cancer, infection and after surgery.",
         "It should not be used alone.",
     ]
+
+
+def test_a_guideline_bodys_second_statement_becomes_a_sentence_naming_the_body_again():
+    assert split_long(
+        "The AAOS advises against routine postoperative splinting or supervised treatment, and supports NSAIDs or "
+        "paracetamol for postoperative pain."
+    ) == [
+        "The AAOS advises against routine postoperative splinting or supervised treatment.",
+        "The AAOS supports NSAIDs or paracetamol for postoperative pain.",
+    ]
+    # three statements in a row: the first two would be left joined by a bare comma, so no cut
+    three = "NICE recommends sertraline first, limits benzodiazepines to a crisis, and advises against antipsychotics."
+    assert split_long(three) == [three]
+    # a subject that is not a guideline body is not repeated
+    sepsis = "Septic shock needs vasopressors to keep the MAP at 65 mmHg, and has a mortality above 40%."
+    assert split_long(sepsis) == [sepsis]
