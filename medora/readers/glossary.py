@@ -164,6 +164,26 @@ def _fits(text: str, found: Found) -> bool:
     )
 
 
+def _breaks_agreement(text: str, found: Found) -> bool:
+    """'Organ dysfunction is …' cannot become 'Organ problems is …': a plural replacement for a singular term
+    before a singular verb."""
+    lay, term = (found.lay or "").lower(), found.surface.lower()
+    after = re.match(r"\s+(\w+)", text[found.end :])
+    verb = after.group(1).lower() if after else ""
+    singular = verb in {"is", "was", "has", "does"} or (
+        verb.endswith("s") and verb in _AFTER and verb not in {"as", "always", "less", "unless", "plus", "themselves"}
+    )
+    return lay.endswith("s") and not term.endswith("s") and singular
+
+
+def _coordinated(text: str, found: Found) -> bool:
+    """'functional or cognitive impairment' shares 'impairment' with 'functional': replacing 'cognitive impairment'
+    alone would leave 'functional or problems with memory and thinking'."""
+    return " " in found.surface and re.search(
+        r"\b\w+(?:al|ic|ive|ous|ary|ed|ful|ing)\s+(?:or|and)\s+$", text[: found.start]
+    ) is not None
+
+
 def _vowel_sound(words: str) -> bool:
     """Whether 'an' goes before ``words``: a vowel letter, except the 'you' sound of 'uric', 'urine', 'usual'."""
     lowered = words.lower()
@@ -180,7 +200,9 @@ def to_lay(text: str) -> str:
         if found.start < cursor:
             continue
         possessive = text[found.end : found.end + 1] in {"'", "’"}  # "patients' choice" keeps its apostrophe's noun
-        if not found.lay or possessive or not _fits(text, found):
+        if not found.lay or possessive or not _fits(text, found) or _breaks_agreement(text, found) or (
+            _coordinated(text, found)
+        ):
             following = _abbreviation_after(text, found.end, found.entry)
             if following:  # 'suspected acute coronary syndrome (ACS)': the abbreviation stays with its term
                 out += text[cursor : found.end + following.end()]

@@ -53,3 +53,19 @@ def test_investigation_agrees_with_its_verb_in_plain_words():
         "Small bowel testing, most often by capsule endoscopy, is considered."
     )
     assert to_lay("Refer for further investigations.") == "Refer for more tests."
+
+
+def test_a_plural_replacement_never_breaks_agreement_with_a_singular_verb():
+    assert to_lay("Organ dysfunction is identified by a rise in the score.") == (
+        "Organ dysfunction is identified by a rise in the score."
+    )
+    assert to_lay("Kidney dysfunction needs review.") == "Kidney dysfunction needs review."
+    assert to_lay("Kidney dysfunction can follow.") == "Kidney problems can follow."
+
+
+def test_a_term_sharing_its_noun_with_a_coordinated_word_keeps_it_and_mild_stays_mild():
+    coordinated = "Older adults with functional or cognitive impairment need review."
+    assert to_lay(coordinated) == coordinated
+    assert to_lay("People with mild cognitive impairment need review.") == (
+        "People with mild problems with memory and thinking need review."
+    )
