@@ -165,15 +165,19 @@ def _fits(text: str, found: Found) -> bool:
 
 
 def _breaks_agreement(text: str, found: Found) -> bool:
-    """'Organ dysfunction is …' cannot become 'Organ problems is …': a plural replacement for a singular term
-    before a singular verb."""
-    lay, term = (found.lay or "").lower(), found.surface.lower()
+    """'Organ dysfunction is …' cannot become 'Organ problems is …': a replacement whose head noun is plural, as the
+    subject (at most two words into its clause, not after 'of') of a singular verb. 'A CT scan of the lung arteries'
+    has a singular head; 'echocardiography showing … dysfunction is' has another subject."""
+    head = re.split(r"\s+(?:of|in|with|without|to|from|for|that|which|on|at)\s+", found.lay or "")[0].split()[-1:]
+    plural = bool(head) and head[0].endswith("s") and not head[0].endswith(("ss", "us", "is"))
+    clause = re.split(r"[.,;:()]", text[: found.start])[-1].split()
+    subject = len(clause) <= 2 and not (clause and clause[-1].lower() == "of")
     after = re.match(r"\s+(\w+)", text[found.end :])
     verb = after.group(1).lower() if after else ""
     singular = verb in {"is", "was", "has", "does"} or (
         verb.endswith("s") and verb in _AFTER and verb not in {"as", "always", "less", "unless", "plus", "themselves"}
     )
-    return lay.endswith("s") and not term.endswith("s") and singular
+    return plural and not found.surface.lower().endswith("s") and subject and singular
 
 
 def _coordinated(text: str, found: Found) -> bool:

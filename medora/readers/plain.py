@@ -22,6 +22,7 @@ _CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because|or|th
 # ', which improves symptoms' describes what came before: 'This improves symptoms' says the same of it
 _WHICH = re.compile(r",\s+which\s+(?=(?:is|are|was|were|has|have|can|may|might|should|does|did|also|often|usually|"
                     r"\w+s)\b)", re.I)
+_BARE_BECAUSE = re.compile(r"(?<=\w)\s+because\s+(?!of\b)", re.I)  # '…review because tendon transfer helps …'
 _SUCH_AS = re.compile(r",?\s+such as\s+|,\s+including\s+", re.I)
 # 'the signs are: …' leaves no sentence before the colon; 'all eight criteria are met: …' does
 _OPEN_BEFORE_COLON = re.compile(r"is|are|was|were|be|include|includes|including|of|with|for|to|as|and|or|the|a|an|by|"
@@ -141,6 +142,16 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
                 before
             ):
                 found.append((match.start(), match.end() - len(match.group(1)), ""))
+    for match in _BARE_BECAUSE.finditer(sentence):
+        before, rest = sentence[: match.start()], sentence[match.end() :]
+        # 'Do not withhold antivirals because 48 hours have passed' means 'not just because': no cut after a negation;
+        # 'Missing cauda equina because …' (a pitfall named by its gerund) has no sentence before the 'because'
+        opener = re.match(r"\W*(\w+)", before)
+        gerund = opener is not None and opener.group(1).lower().endswith("ing")
+        if _depth(sentence, match.start()) == 0 and not _NEGATION.search(before) and not gerund and _FINITE.search(
+            " ".join(rest.split()[:8])
+        ):
+            found.append((match.start(), match.end(), "This is because"))
     for match in _WHICH.finditer(sentence):
         if _depth(sentence, match.start()) == 0:
             found.append((match.start(), match.end(), "This"))

@@ -354,3 +354,17 @@ def test_a_guideline_bodys_second_statement_becomes_a_sentence_naming_the_body_a
     # a subject that is not a guideline body is not repeated
     sepsis = "Septic shock needs vasopressors to keep the MAP at 65 mmHg, and has a mortality above 40%."
     assert split_long(sepsis) == [sepsis]
+
+
+def test_a_reason_after_a_bare_because_becomes_its_own_sentence_but_never_after_a_negation():
+    assert split_long("Refer for specialist review because tendon transfer helps some people with permanent foot drop.") == [
+        "Refer for specialist review.",
+        "This is because tendon transfer helps some people with permanent foot drop.",
+    ]
+    negated = "Do not withhold antivirals from a person in hospital because more than 48 hours have passed."
+    assert split_long(negated) == [negated]  # 'not just because': cut, it would say the opposite
+    pitfall = "Missing cauda equina syndrome because bladder and bowel function were not asked about."
+    assert split_long(pitfall) == [pitfall]
+    assert split_long("The ESC removed the sex criterion from the score because of its weak effect on risk.") == [
+        "The ESC removed the sex criterion from the score because of its weak effect on risk."
+    ]

@@ -69,3 +69,10 @@ def test_a_term_sharing_its_noun_with_a_coordinated_word_keeps_it_and_mild_stays
     assert to_lay("People with mild cognitive impairment need review.") == (
         "People with mild problems with memory and thinking need review."
     )
+
+
+def test_a_replacement_that_is_not_the_subject_or_has_a_singular_head_is_still_made():
+    assert to_lay("If CTPA is not available, echocardiography showing right ventricular dysfunction is enough.") == (
+        "If a CT scan of the lung arteries is not available, echocardiography showing right ventricular problems is "
+        "enough."
+    )
