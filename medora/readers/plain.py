@@ -20,9 +20,12 @@ MIN_CLAUSE_WORDS = 4
 _CONDITIONAL_OPENING = re.compile(r"^\W*(?:if|when|unless|whether|although|though|while|where|once|until|after|before)\b", re.I)
 _CONJUNCTION = re.compile(r",\s+(and|but|so|whereas|while|although|because|or|then)\s+", re.I)
 # ', which improves symptoms' describes what came before: 'This improves symptoms' says the same of it
+# (a verb in lower case: ', which NASS regards as …' has its own subject and is no 'This …' sentence)
 _WHICH = re.compile(r",\s+which\s+(?=(?:is|are|was|were|has|have|can|may|might|should|does|did|also|often|usually|"
-                    r"\w+s)\b)", re.I)
+                    r"(?-i:[a-z]+s))\b)", re.I)
 _BARE_BECAUSE = re.compile(r"(?<=\w)\s+because\s+(?!of\b)", re.I)  # '…review because tendon transfer helps …'
+# '…can add information but a normal result does not …': 'but' before a clause with its own subject
+_BARE_BUT = re.compile(r"(?<=\w)\s+but\s+(?=(?:a|an|the|this|these|it|they|there|its|their|most|some|many)\b)", re.I)
 _SUCH_AS = re.compile(r",?\s+such as\s+|,\s+including\s+", re.I)
 # 'the signs are: …' leaves no sentence before the colon; 'all eight criteria are met: …' does
 _OPEN_BEFORE_COLON = re.compile(r"is|are|was|were|be|include|includes|including|of|with|for|to|as|and|or|the|a|an|by|"
@@ -152,6 +155,13 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             " ".join(rest.split()[:8])
         ):
             found.append((match.start(), match.end(), "This is because"))
+    for match in _BARE_BUT.finditer(sentence):
+        before, rest = sentence[: match.start()], sentence[match.end() :]
+        # 'is not A but B' contrasts inside one claim; a second clause needs its own verb
+        if _depth(sentence, match.start()) == 0 and not _NEGATION.search(before) and _FINITE.search(
+            " ".join(rest.split()[1:6])
+        ):
+            found.append((match.start(), match.end(), "But"))
     for match in _WHICH.finditer(sentence):
         if _depth(sentence, match.start()) == 0:
             found.append((match.start(), match.end(), "This"))

@@ -368,3 +368,11 @@ def test_a_reason_after_a_bare_because_becomes_its_own_sentence_but_never_after_
     assert split_long("The ESC removed the sex criterion from the score because of its weak effect on risk.") == [
         "The ESC removed the sex criterion from the score because of its weak effect on risk."
     ]
+
+
+def test_which_with_its_own_subject_is_not_turned_into_this():
+    sentence = "For severe radicular pain, consider a steroid injection, which NASS regards as an option for relief."
+    assert split_long(sentence) == [sentence]
+    assert split_long(
+        "Post-void bladder scanning can add information but a normal result does not exclude the diagnosis."
+    ) == ["Post-void bladder scanning can add information.", "But a normal result does not exclude the diagnosis."]
