@@ -147,7 +147,7 @@ _AFTER = frozenset(
     for ending in ("", "s", "es")
 )
 _COPULAS = frozenset("is are was were be been being".split())
-_DETERMINERS = frozenset("a an the this that these those its their your his her our any each every no".split())
+_DETERMINERS = frozenset("a an the this that these those its their your his her our any each every no most some many such".split())
 
 
 def _fits(text: str, found: Found) -> bool:

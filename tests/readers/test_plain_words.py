@@ -76,3 +76,12 @@ def test_a_replacement_that_is_not_the_subject_or_has_a_singular_head_is_still_m
         "If a CT scan of the lung arteries is not available, echocardiography showing right ventricular problems is "
         "enough."
     )
+
+
+def test_where_a_pinched_nerve_root_is_stays_said():
+    assert to_lay("People with cervical radiculopathy need review.") == (
+        "People with a pinched nerve root in the neck need review."
+    )
+    assert to_lay("Most lumbar radiculopathy improves with time.") == (
+        "Most pinched nerve root in the lower back improves with time."
+    )
