@@ -85,3 +85,13 @@ def test_where_a_pinched_nerve_root_is_stays_said():
     assert to_lay("Most lumbar radiculopathy improves with time.") == (
         "Most pinched nerve root in the lower back improves with time."
     )
+
+
+def test_everyday_words_keep_the_qualifier_that_changes_the_claim():
+    assert to_lay("Offer a copper IUD to her.") == "Offer a copper coil to her."
+    assert to_lay("Offer an IUD to her.") == "Offer a coil to her."
+    assert to_lay("Liver fibrosis is staged by scan.") == "Liver scarring is staged by scan."
+    assert to_lay("It reduced the risk of myocardial ischaemia.") == "It reduced the risk of poor blood supply to the heart muscle."
+    assert to_lay("It reduced the risk of all-cause mortality.") == "It reduced the risk of death from any cause."
+    for kept in ("Erosive oesophagitis needs treatment.", "Add a loop diuretic for swelling."):
+        assert to_lay(kept) == kept  # explained instead: 'inflammation of the food pipe' or 'water tablet' says less
