@@ -308,6 +308,8 @@ def _shares_subject(rest: str) -> bool:
         return False
     if len(words) > 1 and words[1] == "that" and first.endswith("s"):  # '…, and notes that …' reports, same subject
         return True
+    if first == "that":  # '… concludes that X, and that Y': a second thing concluded, by the same subject
+        return True
     return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
         first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}
     )

@@ -376,3 +376,11 @@ def test_which_with_its_own_subject_is_not_turned_into_this():
     assert split_long(
         "Post-void bladder scanning can add information but a normal result does not exclude the diagnosis."
     ) == ["Post-void bladder scanning can add information.", "But a normal result does not exclude the diagnosis."]
+
+
+def test_a_second_that_clause_stays_with_the_verb_that_governs_it():
+    sentence = (
+        "The AAOS concludes that corticosteroid injection does not help in the long term, and that platelet-rich "
+        "plasma injection gives no long-term benefit."
+    )
+    assert split_long(sentence) == [sentence]
