@@ -172,9 +172,12 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
     for match in _COLON_LIST.finditer(sentence):
         last = re.findall(r"[\w'-]+", sentence[: match.start()])[-1:] or [""]
         rest = sentence[match.end() :]
+        # 'Sciatic nerve or lumbosacral plexus: added weakness …' is a label and its signs: 'These are' would say the
+        # nerve is the weakness; only a sentence with its own verb before the colon stands alone
+        labelled = not _FINITE.search(sentence[: match.start()])
         if _depth(sentence, match.start()) == 0 and not _OPEN_BEFORE_COLON.fullmatch(last[0].lower()) and not (
             _list_then_verb(rest)
-        ):
+        ) and not labelled:
             found.append((match.start(), match.end(), "These are"))
     # the boundary nearest the middle first, so the two halves come out even
     middle = len(sentence) / 2

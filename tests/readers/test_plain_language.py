@@ -384,3 +384,8 @@ def test_a_second_that_clause_stays_with_the_verb_that_governs_it():
         "plasma injection gives no long-term benefit."
     )
     assert split_long(sentence) == [sentence]
+
+
+def test_a_label_before_a_colon_keeps_its_list():
+    labelled = "Urgent spinal surgical referral: MRC grade 2 or less, worsening weakness, or new bladder symptoms."
+    assert split_long(labelled) == [labelled]  # 'Urgent referral. These are MRC grade 2 …' would name the wrong thing
