@@ -167,7 +167,10 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), "This"))
     for match in _SUCH_AS.finditer(sentence):
         rest = sentence[match.end() :]
-        if _depth(sentence, match.start()) == 0 and not _list_then_verb(rest):
+        # '…complications such as retention or infection, or when treatment has failed': the sentence goes on
+        # after the list, which 'These include …' would swallow
+        goes_on = re.search(r",\s+(?:(?:or|and)\s+)?(?:when|if|unless|where|because)\b", rest)
+        if _depth(sentence, match.start()) == 0 and not _list_then_verb(rest) and not goes_on:
             found.append((match.start(), match.end(), "These include"))
     for match in _COLON_LIST.finditer(sentence):
         last = re.findall(r"[\w'-]+", sentence[: match.start()])[-1:] or [""]

@@ -389,3 +389,11 @@ def test_a_second_that_clause_stays_with_the_verb_that_governs_it():
 def test_a_label_before_a_colon_keeps_its_list():
     labelled = "Urgent spinal surgical referral: MRC grade 2 or less, worsening weakness, or new bladder symptoms."
     assert split_long(labelled) == [labelled]  # 'Urgent referral. These are MRC grade 2 …' would name the wrong thing
+
+
+def test_a_list_the_sentence_goes_on_after_is_not_cut_off_as_these_include():
+    sentence = (
+        "Refer when there are complications such as retention, recurrent infection or renal impairment, or when drug "
+        "treatment has failed."
+    )
+    assert split_long(sentence) == [sentence]
