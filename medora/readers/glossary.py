@@ -180,6 +180,19 @@ def _breaks_agreement(text: str, found: Found) -> bool:
     return plural and not found.surface.lower().endswith("s") and subject and singular
 
 
+_ENDS_WITH_A_PHRASE = re.compile(r"\b(?:without|with|through|in|into|of|from|on|for)\s+[\w\s'-]+$")
+
+
+def _before_a_noun(text: str, found: Found) -> bool:
+    """'asymptomatic people' cannot become 'without symptoms people', nor 'intravenous insulin infusion' 'insulin
+    through a drip infusion': everyday words ending in a phrase cannot stand before the noun the term described."""
+    after = re.match(r" ([a-z][\w-]*)", text[found.end :])
+    return bool(
+        _ENDS_WITH_A_PHRASE.search(found.lay or "") and after and after.group(1) not in _AFTER
+        and not after.group(1).endswith("ed")
+    )
+
+
 def _coordinated(text: str, found: Found) -> bool:
     """'functional or cognitive impairment' shares 'impairment' with 'functional': replacing 'cognitive impairment'
     alone would leave 'functional or problems with memory and thinking'."""
@@ -205,7 +218,7 @@ def to_lay(text: str) -> str:
             continue
         possessive = text[found.end : found.end + 1] in {"'", "’"}  # "patients' choice" keeps its apostrophe's noun
         if not found.lay or possessive or not _fits(text, found) or _breaks_agreement(text, found) or (
-            _coordinated(text, found)
+            _coordinated(text, found) or _before_a_noun(text, found)
         ):
             following = _abbreviation_after(text, found.end, found.entry)
             if following:  # 'suspected acute coronary syndrome (ACS)': the abbreviation stays with its term

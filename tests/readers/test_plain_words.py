@@ -95,3 +95,10 @@ def test_everyday_words_keep_the_qualifier_that_changes_the_claim():
     assert to_lay("It reduced the risk of all-cause mortality.") == "It reduced the risk of death from any cause."
     for kept in ("Erosive oesophagitis needs treatment.", "Add a loop diuretic for swelling."):
         assert to_lay(kept) == kept  # explained instead: 'inflammation of the food pipe' or 'water tablet' says less
+
+
+def test_everyday_words_ending_in_a_phrase_do_not_go_before_a_noun():
+    assert to_lay("Do not test asymptomatic people.") == "Do not test asymptomatic people."
+    assert to_lay("Start a fixed-rate intravenous insulin infusion.") == "Start a fixed-rate intravenous insulin infusion."
+    assert to_lay("Give intravenous insulin until ketones clear.") == "Give insulin through a drip until ketones clear."
+    assert to_lay("They are asymptomatic.") == "They are without symptoms."
