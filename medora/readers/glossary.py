@@ -217,7 +217,13 @@ def to_lay(text: str) -> str:
         if found.start < cursor:
             continue
         possessive = text[found.end : found.end + 1] in {"'", "’"}  # "patients' choice" keeps its apostrophe's noun
-        if not found.lay or possessive or not _fits(text, found) or _breaks_agreement(text, found) or (
+        # 'COPD Assessment Test', 'Sequential Organ Failure Assessment': a capital mid-sentence marks a name
+        before = text[: found.start].rstrip()
+        capitalised = found.surface[:1].isupper() and found.surface[1:2].islower()  # 'Assessment', not 'LDL …'
+        in_a_name = capitalised and not found.is_abbreviation and found.entry.term[:1].islower() and (
+            before[-1:] not in {".", "!", "?", ":", ";", "(", ""}
+        )
+        if not found.lay or possessive or in_a_name or not _fits(text, found) or _breaks_agreement(text, found) or (
             _coordinated(text, found) or _before_a_noun(text, found)
         ):
             following = _abbreviation_after(text, found.end, found.entry)

@@ -102,3 +102,10 @@ def test_everyday_words_ending_in_a_phrase_do_not_go_before_a_noun():
     assert to_lay("Start a fixed-rate intravenous insulin infusion.") == "Start a fixed-rate intravenous insulin infusion."
     assert to_lay("Give intravenous insulin until ketones clear.") == "Give insulin through a drip until ketones clear."
     assert to_lay("They are asymptomatic.") == "They are without symptoms."
+
+
+def test_a_capitalised_word_inside_a_name_is_left_as_written():
+    named = "Symptoms are measured with the COPD Assessment Test."
+    assert to_lay(named) == named
+    assert to_lay("Assessment should be prompt.") == "Check should be prompt."
+    assert to_lay("Offer a Cu-IUD.") == "Offer a copper coil."
