@@ -164,7 +164,7 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), "But"))
     for match in _WHICH.finditer(sentence):
         if _depth(sentence, match.start()) == 0:
-            found.append((match.start(), match.end(), "This"))
+            found.append((match.start(), match.end(), _which_names(sentence[: match.start()])))
     for match in _SUCH_AS.finditer(sentence):
         rest = sentence[match.end() :]
         # '…complications such as retention or infection, or when treatment has failed': the sentence goes on
@@ -193,6 +193,17 @@ _OWN_SUBJECT = re.compile(
     r"have|does|do)\b",
     re.I,
 )
+
+
+def _which_names(before: str) -> str:
+    """What ', which …' speaks of, to open its own sentence: a medicine named just before it ('… more effective than
+    levonorgestrel, which is licensed up to 72 hours' → 'Levonorgestrel is licensed …', not 'This is licensed …',
+    which would read as the sentence's first medicine), otherwise 'This' for what the clause said."""
+    tail = " ".join(before.split()[-3:])
+    for surface in drugs_in(tail).values():
+        if before.rstrip().endswith(surface):
+            return surface[:1].upper() + surface[1:]
+    return "This"
 
 
 def _ends_a_list(before: str) -> bool:

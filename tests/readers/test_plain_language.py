@@ -397,3 +397,13 @@ def test_a_list_the_sentence_goes_on_after_is_not_cut_off_as_these_include():
         "treatment has failed."
     )
     assert split_long(sentence) == [sentence]
+
+
+def test_which_after_a_medicine_names_that_medicine_not_this():
+    assert split_long(
+        "Ulipristal acetate can be taken up to 120 hours after intercourse and is more effective than levonorgestrel, "
+        "which is licensed up to 72 hours."
+    ) == [
+        "Ulipristal acetate can be taken up to 120 hours after intercourse and is more effective than levonorgestrel.",
+        "Levonorgestrel is licensed up to 72 hours.",
+    ]
