@@ -327,6 +327,8 @@ def _shares_subject(rest: str) -> bool:
         return True
     if first == "that":  # '… concludes that X, and that Y': a second thing concluded, by the same subject
         return True
+    if first.endswith("s") and len(words) > 1 and words[1] in {"for", "on", "to", "with", "against", "up"}:
+        return True  # '…, and calls for senior review': a verb and its preposition, the subject said before
     return bool(_FINITE.fullmatch(first)) or first.endswith("ing") or (
         first.endswith("s") and first[:-1] in _IMPERATIVE | {"recommend", "suggest", "advise", "support", "reduce"}
     )

@@ -407,3 +407,11 @@ def test_which_after_a_medicine_names_that_medicine_not_this():
         "Ulipristal acetate can be taken up to 120 hours after intercourse and is more effective than levonorgestrel.",
         "Levonorgestrel is licensed up to 72 hours.",
     ]
+
+
+def test_a_verb_with_its_preposition_after_and_keeps_the_subject_said_before():
+    sentence = (
+        "JBDS adds no potassium when it is above 5.5 mmol/L, and calls for senior review and extra potassium when it "
+        "is below 3.5 mmol/L."
+    )
+    assert split_long(sentence) == [sentence]  # not 'Calls for senior review …' without a subject
