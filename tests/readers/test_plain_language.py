@@ -411,7 +411,10 @@ def test_which_after_a_medicine_names_that_medicine_not_this():
 
 def test_a_verb_with_its_preposition_after_and_keeps_the_subject_said_before():
     sentence = (
-        "JBDS adds no potassium when it is above 5.5 mmol/L, and calls for senior review and extra potassium when it "
-        "is below 3.5 mmol/L."
+        "The regimen adds little when potassium is above 5.5 mmol/L, and calls for senior review and extra potassium "
+        "when it is low."
     )
     assert split_long(sentence) == [sentence]  # not 'Calls for senior review …' without a subject
+    assert split_long(
+        "JBDS adds no potassium when it is above 5.5 mmol/L, and calls for senior review when it is below 3.5 mmol/L."
+    ) == ["JBDS adds no potassium when it is above 5.5 mmol/L.", "JBDS calls for senior review when it is below 3.5 mmol/L."]
