@@ -78,14 +78,19 @@ _DOSE = re.compile(
 # an amount after these is a threshold or a size ('a prostate larger than 30 g', 'sodium below 2 g a day'), not a
 # dose to give
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:\b(?:below|above|under|over|less than|more than|larger than|smaller than|greater than|intake(?: of)?|output"
+    r"(?:\b(?:below|above|under|over|less than|more than|larger than|smaller than|greater than|reaches|intake(?: of)?|output"
     r"(?: of| below| above)?)\s*)$",
     re.I,
 )
 
 
 def _doses(text: str) -> list[re.Match[str]]:
-    return [m for m in _DOSE.finditer(text) if not _THRESHOLD_BEFORE.search(text[: m.start()])]
+    """The amounts given, not those a condition is measured by ('when norepinephrine of 0.25 µg/kg/min or more has
+    been needed', 'when the dose reaches 0.5 µg/kg/min')."""
+    return [
+        m for m in _DOSE.finditer(text)
+        if not _THRESHOLD_BEFORE.search(text[: m.start()]) and not _THRESHOLD_AFTER.match(text[m.end() :])
+    ]
 
 
 _CONDITION_SEGMENT = re.compile(r"^\W*(?:if|unless|when|only|except|provided|but not|not)\b", re.I)
@@ -393,7 +398,7 @@ _NEEDS_AN_AMOUNT = re.compile(
     r"and|or|then)$",
     re.I,
 )
-_THRESHOLD_AFTER = re.compile(r"\s*(?:or|and)\s+(?:more|less|higher|lower|above|below|over|under)\b", re.I)
+_THRESHOLD_AFTER = re.compile(r"(?:/\w+)*\s*(?:or|and)\s+(?:more|less|higher|lower|above|below|over|under)\b", re.I)
 _FUNCTION_WORDS = frozenset(
     """a an the and or of at to in on for with by from which who that is are was were be sets set as then its their
     it this these those each per""".split()
@@ -407,8 +412,6 @@ def _without_amounts(segment: str) -> str | None:
     for match in _doses(text):
         before = (out + text[cursor : match.start()]).rstrip()
         after = text[match.end() :]
-        if _THRESHOLD_AFTER.match(after):
-            return None  # '0.25 µg/kg/min or more' is a condition: without its amount it would say something else
         # 'with 90 mg/kg of amoxicillin', 'an infusion of 30 mL/kg crystalloid': a noun follows, so nothing is missing
         noun_after = match.group(0).endswith(" of") or (
             re.match(r"\s+([a-z][\w-]*)", after) and re.match(r"\s+([a-z][\w-]*)", after).group(1) not in _FUNCTION_WORDS

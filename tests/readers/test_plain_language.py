@@ -301,11 +301,15 @@ def test_sizes_ratios_thresholds_and_test_loads_are_not_doses():
     assert not states_a_dose("KDIGO advises protein intake of 0.8 g/kg/day and sodium below 2 g a day.")
 
 
-def test_an_amount_in_a_threshold_or_a_main_clause_that_needs_it_leaves_only_the_dose():
+def test_an_amount_a_condition_is_measured_by_stays_and_a_main_clause_that_needs_its_amount_leaves_only_the_dose():
     assert without_doses(
         "Give intravenous hydrocortisone 200 mg per day when norepinephrine or epinephrine of 0.25 µg/kg/min or more "
         "has been needed for at least 4 hours."
-    ) is None
+    ) == (
+        "Give intravenous hydrocortisone when norepinephrine or epinephrine of 0.25 µg/kg/min or more has been needed "
+        "for at least 4 hours."
+    )
+    assert not states_a_dose("Add vasopressin when the norepinephrine dose reaches 0.25–0.5 µg/kg/min.")
     assert without_doses("The adult dose of oral oseltamivir is 75 mg twice daily for 5 days, reduced in renal impairment.") is None
 
 
