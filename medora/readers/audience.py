@@ -21,7 +21,7 @@ import yaml
 from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
 from medora.compose.faithfulness import check_faithful
-from medora.readers.glossary import Entry, find_terms, to_lay
+from medora.readers.glossary import Entry, Found, find_terms, to_lay
 from medora.readers.plain import (
     sentences_of,
     split_long,
@@ -126,6 +126,9 @@ def _for_patient(statement: Statement, passage: str | None, explained: set[str],
     if base is None:
         _dose_only(statement)
         return
+    if base == original and gives_dose:  # the doses could not come out without a medicine or a clause with them
+        _explain(statement, explained, for_patient=True)
+        return
     text, support = None, None
     if passage is not None:
         lay_passage = to_lay(passage)
@@ -171,11 +174,19 @@ def _gloss(text: str, explained: set[str], *, for_patient: bool, lay_too: bool =
     items: list[str] = []
     for found in find_terms(text):
         entry = found.entry
-        if entry.plain or entry.term in explained or (for_patient and found.lay and not lay_too):
+        if entry.plain or entry.term in explained or (for_patient and found.lay and not lay_too and _in_lay(text, found)):
             continue
         explained.add(entry.term)
         items.append(_definition(entry, found.surface, found.lay, for_patient=for_patient))
     return f"({' '.join(items)})" if items else ""
+
+
+def _in_lay(text: str, found: Found) -> bool:
+    """Whether this use of the term is inside its own everyday words ('MRI' in 'MRI scan'): a term still standing
+    as written in a rewritten sentence is one the everyday words could not replace, and it is explained instead."""
+    lay, surface = (found.lay or "").lower(), found.surface.lower()
+    offset = lay.find(surface)
+    return offset >= 0 and found.start >= offset and text.lower().startswith(lay, found.start - offset)
 
 
 def _definition(entry: Entry, surface: str, lay: str | None, *, for_patient: bool) -> str:

@@ -52,8 +52,23 @@ class Found:
 
 @lru_cache(maxsize=1)
 def load_glossary() -> tuple[Entry, ...]:
-    text = resources.files("medora.readers").joinpath("data/lay_glossary.yaml").read_text(encoding="utf-8")
-    return tuple(_entry(item) for item in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    """The lay glossary, then the plain words (``data/plain_words.yaml``); a term in both keeps its glossary entry."""
+    terms = tuple(_entry(item) for item in _yaml("lay_glossary.yaml"))
+    return terms + plain_words()
+
+
+def plain_words() -> tuple[Entry, ...]:
+    """'long word: plain word' pairs as entries replaced wherever they stand and never defined."""
+    return tuple(
+        Entry(term=str(word), forms=(str(word),), abbreviations=(), lay=str(plain), means=str(plain), modifier=True,
+              plain=True)
+        for word, plain in _yaml("plain_words.yaml").items()
+    )
+
+
+def _yaml(name: str):
+    text = resources.files("medora.readers").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _entry(item: dict) -> Entry:
@@ -132,7 +147,7 @@ _AFTER = frozenset(
     for ending in ("", "s", "es")
 )
 _COPULAS = frozenset("is are was were be been being".split())
-_DETERMINERS = frozenset("a an the this that these those its their your his her our any each every no".split())
+_DETERMINERS = frozenset("a an the this that these those its their your his her our any each every no most some many such".split())
 
 
 def _fits(text: str, found: Found) -> bool:
@@ -147,6 +162,43 @@ def _fits(text: str, found: Found) -> bool:
     return not after or bool(re.search(r"[.,;:()\[\]]", gap_after)) or after.group(1).lower() in _AFTER or (
         after.group(1).lower().endswith("ed")
     )
+
+
+def _breaks_agreement(text: str, found: Found) -> bool:
+    """'Organ dysfunction is …' cannot become 'Organ problems is …': a replacement whose head noun is plural, as the
+    subject (at most two words into its clause, not after 'of') of a singular verb. 'A CT scan of the lung arteries'
+    has a singular head; 'echocardiography showing … dysfunction is' has another subject."""
+    head = re.split(r"\s+(?:of|in|with|without|to|from|for|that|which|on|at)\s+", found.lay or "")[0].split()[-1:]
+    plural = bool(head) and head[0].endswith("s") and not head[0].endswith(("ss", "us", "is"))
+    clause = re.split(r"[.,;:()]", text[: found.start])[-1].split()
+    subject = len(clause) <= 2 and not (clause and clause[-1].lower() == "of")
+    after = re.match(r"\s+(\w+)", text[found.end :])
+    verb = after.group(1).lower() if after else ""
+    singular = verb in {"is", "was", "has", "does"} or (
+        verb.endswith("s") and verb in _AFTER and verb not in {"as", "always", "less", "unless", "plus", "themselves"}
+    )
+    return plural and not found.surface.lower().endswith("s") and subject and singular
+
+
+_ENDS_WITH_A_PHRASE = re.compile(r"\b(?:without|with|through|in|into|of|from|on|for)\s+[\w\s'-]+$")
+
+
+def _before_a_noun(text: str, found: Found) -> bool:
+    """'asymptomatic people' cannot become 'without symptoms people', nor 'intravenous insulin infusion' 'insulin
+    through a drip infusion': everyday words ending in a phrase cannot stand before the noun the term described."""
+    after = re.match(r" ([a-z][\w-]*)", text[found.end :])
+    return bool(
+        _ENDS_WITH_A_PHRASE.search(found.lay or "") and after and after.group(1) not in _AFTER
+        and not after.group(1).endswith("ed")
+    )
+
+
+def _coordinated(text: str, found: Found) -> bool:
+    """'functional or cognitive impairment' shares 'impairment' with 'functional': replacing 'cognitive impairment'
+    alone would leave 'functional or problems with memory and thinking'."""
+    return " " in found.surface and re.search(
+        r"\b\w+(?:al|ic|ive|ous|ary|ed|ful|ing)\s+(?:or|and)\s+$", text[: found.start]
+    ) is not None
 
 
 def _vowel_sound(words: str) -> bool:
@@ -165,7 +217,15 @@ def to_lay(text: str) -> str:
         if found.start < cursor:
             continue
         possessive = text[found.end : found.end + 1] in {"'", "’"}  # "patients' choice" keeps its apostrophe's noun
-        if not found.lay or possessive or not _fits(text, found):
+        # 'COPD Assessment Test', 'Sequential Organ Failure Assessment': a capital mid-sentence marks a name
+        before = text[: found.start].rstrip()
+        capitalised = found.surface[:1].isupper() and found.surface[1:2].islower()  # 'Assessment', not 'LDL …'
+        in_a_name = capitalised and not found.is_abbreviation and found.entry.term[:1].islower() and (
+            before[-1:] not in {".", "!", "?", ":", ";", "(", ""}
+        )
+        if not found.lay or possessive or in_a_name or not _fits(text, found) or _breaks_agreement(text, found) or (
+            _coordinated(text, found) or _before_a_noun(text, found)
+        ):
             following = _abbreviation_after(text, found.end, found.entry)
             if following:  # 'suspected acute coronary syndrome (ACS)': the abbreviation stays with its term
                 out += text[cursor : found.end + following.end()]

@@ -116,3 +116,20 @@ def test_urgent_notices_tell_patients_what_to_do_now():
 def test_a_statement_whose_passage_is_missing_is_explained_never_rewritten():
     adapted = adapt_article(_article(), "patient", passages={})
     assert {s.adaptation for s in reading_order(adapted)} <= {"explained", "dose", None}
+
+
+def test_a_term_the_everyday_words_could_not_replace_in_a_rewrite_is_explained():
+    composed = (
+        "Severe weakness needs prompt MRI and urgent spinal referral because earlier decompression is linked to "
+        "better recovery."
+    )
+    article = _article().model_copy(
+        update={"bottom_line": [Statement(text=composed, citations=["4"], passage_id=4, quote=True)], "sections": []}
+    )
+    statement = adapt_article(article, "patient", passages={4: composed}).bottom_line[0]
+    assert (statement.adaptation, statement.text) == (
+        "rewritten",
+        "Severe weakness needs prompt MRI and urgent spinal referral. This is because earlier decompression is linked "
+        "to better recovery. (MRI: a scan that uses a strong magnet to take detailed pictures inside the body. "
+        "Decompression: surgery to take pressure off the nerve.)",
+    )

@@ -261,3 +261,164 @@ def test_a_lay_phrase_starting_with_the_word_before_it_does_not_repeat_it():
         "People who are living with a weakened immune system need medicines against viruses."
     )
     assert to_lay("Persistent vomiting needs review.") == "Lasting throwing up needs review."
+
+
+def test_only_the_amounts_go_so_no_other_medicine_or_finding_is_lost():
+    assert without_doses(
+        "Moderate-intensity statins lower LDL cholesterol by 30–49% and include atorvastatin 10–20 mg, rosuvastatin "
+        "5–10 mg and simvastatin 20–40 mg."
+    ) == "Moderate-intensity statins lower LDL cholesterol by 30–49% and include atorvastatin, rosuvastatin and simvastatin."
+    assert without_doses(
+        "In the ASPRE trial, aspirin 150 mg at night from 11 to 14 weeks until 36 weeks in screen-positive women "
+        "reduced preterm pre-eclampsia from 4.3% to 1.6%."
+    ) == (
+        "In the ASPRE trial, aspirin from 11 to 14 weeks until 36 weeks in screen-positive women reduced preterm "
+        "pre-eclampsia from 4.3% to 1.6%."
+    )
+    assert without_doses(
+        "For penicillin allergy, NICE lists clarithromycin 500 mg twice daily, or doxycycline 200 mg on day 1 then "
+        "100 mg once daily, with erythromycin in pregnancy."
+    ) == "For penicillin allergy, NICE lists clarithromycin, or doxycycline, with erythromycin in pregnancy."
+    assert without_doses("NICE advises flucloxacillin 500 mg to 1 g four times daily for 5 to 7 days.") == (
+        "NICE advises flucloxacillin for 5 to 7 days."
+    )
+    assert without_doses(
+        "NICE advises phenoxymethylpenicillin 500 mg four times daily or 1,000 mg twice daily for adults for 5 to 10 days."
+    ) == "NICE advises phenoxymethylpenicillin for adults for 5 to 10 days."
+
+
+def test_a_route_joined_to_another_stays_with_it():
+    assert without_doses("Give vancomycin 500 mg four times daily by mouth or nasogastric tube.") == (
+        "Give vancomycin by mouth or nasogastric tube."
+    )
+
+
+def test_sizes_ratios_thresholds_and_test_loads_are_not_doses():
+    assert not states_a_dose("A prostate estimated to be larger than 30 g or a PSA above 1.4 ng/mL.")
+    assert not states_a_dose("Stage 2 is 2.0 to 2.9 times baseline, or urine output below 0.5 mL/kg/hour for 12 hours.")
+    assert not states_a_dose("A3 is an ACR above 30 mg/mmol (above 300 mg/g).")
+    assert not states_a_dose("A 2-hour plasma glucose of 200 mg/dL or higher during a 75 g oral glucose tolerance test.")
+    assert not states_a_dose("KDIGO advises protein intake of 0.8 g/kg/day and sodium below 2 g a day.")
+
+
+def test_an_amount_a_condition_is_measured_by_stays_and_a_main_clause_that_needs_its_amount_leaves_only_the_dose():
+    assert without_doses(
+        "Give intravenous hydrocortisone 200 mg per day when norepinephrine or epinephrine of 0.25 µg/kg/min or more "
+        "has been needed for at least 4 hours."
+    ) == (
+        "Give intravenous hydrocortisone when norepinephrine or epinephrine of 0.25 µg/kg/min or more has been needed "
+        "for at least 4 hours."
+    )
+    assert not states_a_dose("Add vasopressin when the norepinephrine dose reaches 0.25–0.5 µg/kg/min.")
+    assert without_doses("The adult dose of oral oseltamivir is 75 mg twice daily for 5 days, reduced in renal impairment.") is None
+
+
+def test_a_dose_clause_naming_a_medicine_said_nowhere_else_keeps_the_sentence_whole():
+    sentence = "Treat the infection first, with doxycycline 200 mg or more on the first day."
+    assert without_doses(sentence) == sentence
+
+
+def test_a_clause_reporting_what_the_same_subject_notes_never_loses_its_subject():
+    assert split_long(
+        "The AGA suggests semaglutide as an option for adults, and notes that it may be prioritised for most people."
+    ) == [
+        "The AGA suggests semaglutide as an option for adults.",
+        "The AGA notes that it may be prioritised for most people.",
+    ]
+    sentence = "Weight loss with semaglutide lasted for two years, and means that fewer people regain weight."
+    assert split_long(sentence) == [sentence]
+
+
+def test_the_last_item_of_a_list_is_not_split_off_as_a_sentence():
+    listed = (
+        "Treat with intravenous fluids, a fixed-rate insulin infusion, potassium replacement guided by measurement, "
+        "and treatment of the precipitating cause."
+    )
+    assert split_long(listed) == [listed]
+    assert split_long(
+        "A positive result is common in older people, pregnancy, cancer, infection and after surgery, and it should "
+        "not be used alone."
+    ) == [
+        "A positive result is common in older people, pregnancy, cancer, infection and after surgery.",
+        "It should not be used alone.",
+    ]
+
+
+def test_a_guideline_bodys_second_statement_becomes_a_sentence_naming_the_body_again():
+    assert split_long(
+        "The AAOS advises against routine postoperative splinting or supervised treatment, and supports NSAIDs or "
+        "paracetamol for postoperative pain."
+    ) == [
+        "The AAOS advises against routine postoperative splinting or supervised treatment.",
+        "The AAOS supports NSAIDs or paracetamol for postoperative pain.",
+    ]
+    # three statements in a row: the first two would be left joined by a bare comma, so no cut
+    three = "NICE recommends sertraline first, limits benzodiazepines to a crisis, and advises against antipsychotics."
+    assert split_long(three) == [three]
+    # a subject that is not a guideline body is not repeated
+    sepsis = "Septic shock needs vasopressors to keep the MAP at 65 mmHg, and has a mortality above 40%."
+    assert split_long(sepsis) == [sepsis]
+
+
+def test_a_reason_after_a_bare_because_becomes_its_own_sentence_but_never_after_a_negation():
+    assert split_long("Refer for specialist review because tendon transfer helps some people with permanent foot drop.") == [
+        "Refer for specialist review.",
+        "This is because tendon transfer helps some people with permanent foot drop.",
+    ]
+    negated = "Do not withhold antivirals from a person in hospital because more than 48 hours have passed."
+    assert split_long(negated) == [negated]  # 'not just because': cut, it would say the opposite
+    pitfall = "Missing cauda equina syndrome because bladder and bowel function were not asked about."
+    assert split_long(pitfall) == [pitfall]
+    assert split_long("The ESC removed the sex criterion from the score because of its weak effect on risk.") == [
+        "The ESC removed the sex criterion from the score because of its weak effect on risk."
+    ]
+
+
+def test_which_with_its_own_subject_is_not_turned_into_this():
+    sentence = "For severe radicular pain, consider a steroid injection, which NASS regards as an option for relief."
+    assert split_long(sentence) == [sentence]
+    assert split_long(
+        "Post-void bladder scanning can add information but a normal result does not exclude the diagnosis."
+    ) == ["Post-void bladder scanning can add information.", "But a normal result does not exclude the diagnosis."]
+
+
+def test_a_second_that_clause_stays_with_the_verb_that_governs_it():
+    sentence = (
+        "The AAOS concludes that corticosteroid injection does not help in the long term, and that platelet-rich "
+        "plasma injection gives no long-term benefit."
+    )
+    assert split_long(sentence) == [sentence]
+
+
+def test_a_label_before_a_colon_keeps_its_list():
+    labelled = "Urgent spinal surgical referral: MRC grade 2 or less, worsening weakness, or new bladder symptoms."
+    assert split_long(labelled) == [labelled]  # 'Urgent referral. These are MRC grade 2 …' would name the wrong thing
+
+
+def test_a_list_the_sentence_goes_on_after_is_not_cut_off_as_these_include():
+    sentence = (
+        "Refer when there are complications such as retention, recurrent infection or renal impairment, or when drug "
+        "treatment has failed."
+    )
+    assert split_long(sentence) == [sentence]
+
+
+def test_which_after_a_medicine_names_that_medicine_not_this():
+    assert split_long(
+        "Ulipristal acetate can be taken up to 120 hours after intercourse and is more effective than levonorgestrel, "
+        "which is licensed up to 72 hours."
+    ) == [
+        "Ulipristal acetate can be taken up to 120 hours after intercourse and is more effective than levonorgestrel.",
+        "Levonorgestrel is licensed up to 72 hours.",
+    ]
+
+
+def test_a_verb_with_its_preposition_after_and_keeps_the_subject_said_before():
+    sentence = (
+        "The regimen adds little when potassium is above 5.5 mmol/L, and calls for senior review and extra potassium "
+        "when it is low."
+    )
+    assert split_long(sentence) == [sentence]  # not 'Calls for senior review …' without a subject
+    assert split_long(
+        "JBDS adds no potassium when it is above 5.5 mmol/L, and calls for senior review when it is below 3.5 mmol/L."
+    ) == ["JBDS adds no potassium when it is above 5.5 mmol/L.", "JBDS calls for senior review when it is below 3.5 mmol/L."]
