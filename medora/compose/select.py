@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
+from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
@@ -64,17 +65,47 @@ class Selection:
         return PARTIAL if self.on_topic else INSUFFICIENT
 
 
-def question_weights(question: str, idf: dict[str, float]) -> dict[str, float]:
-    """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded)."""
+class QuestionWeights(dict):
+    """The question's topic words (stem → IDF weight) and the lay phrases among them with their medical words
+    (compose/lay.py): "bee sting" counts as named by a passage saying "insect venom"."""
+
+    def __init__(self, weights: dict[str, float], equivalents: list[LayEquivalent] | None = None) -> None:
+        super().__init__(weights)
+        self.equivalents = tuple(equivalents or ())
+
+
+def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
+    """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded), with
+    the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS
-    return {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
+    weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
+    equivalents = [item for item in lay_equivalents(question) if set(item.stems) & weights.keys()]
+    return QuestionWeights(weights, equivalents)
+
+
+def covered_words(text: str, weights: dict[str, float]) -> set[str]:
+    """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words."""
+    words = content_words(text)
+    covered = {token for token in weights if token in words}
+    equivalents = [
+        item for item in getattr(weights, "equivalents", ())
+        if any(stem in weights and stem not in covered for stem in item.stems)
+    ]
+    if equivalents:
+        prepared = TermText(text)
+        for item in equivalents:
+            if any(prepared.mentions(word) for word in item.medical) or any(
+                prepared.names_abbreviation(short) for short in item.abbreviations
+            ):
+                covered |= set(item.stems) & weights.keys()
+    return covered
 
 
 def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's topic words that the passage (with its title) contains."""
-    words = content_words(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}")
+    covered = covered_words(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}", weights)
     total = sum(weights.values())
-    return sum(w for token, w in weights.items() if token in words) / total if total else 0.0
+    return sum(weights[token] for token in covered) / total if total else 0.0
 
 
 def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
@@ -94,9 +125,52 @@ def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bo
     )
 
 
-def on_topic_evidence(retrieved: list[Evidence], weights: dict[str, float]) -> list[Evidence]:
+def on_topic_evidence(
+    retrieved: list[Evidence],
+    weights: dict[str, float],
+    whole_texts: dict[int, str] | None = None,
+    terms: list[SpecificTerm] | None = None,
+) -> list[Evidence]:
+    """The on-topic passages; with ``whole_texts`` (source id → an editorial overview's whole text), also an
+    overview's passage close in meaning that names one of the question's specific ``terms`` when it has some
+    (``is_in_overview_topic``)."""
     dense_used = any(item.dense_similarity is not None for item in retrieved)
-    return [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
+    whole_coverage = {source_id: text_coverage(text, weights) for source_id, text in (whole_texts or {}).items()}
+    return [
+        item
+        for item in retrieved
+        if is_on_topic(item, weights, dense_used=dense_used)
+        or is_in_overview_topic(item, weights, whole_coverage.get(item.source_id, 0.0)) and names_a_term(item, terms)
+    ]
+
+
+def names_a_term(evidence: Evidence, terms: list[SpecificTerm] | None) -> bool:
+    """True without terms, else when the passage names one of them other than a population: the dementia overview's
+    passages on memory tests are close in meaning to "How is early Parkinson disease treated?" and the overview
+    names Parkinson disease once, yet those passages are not on it."""
+    wanted = [term for term in terms or [] if term.kind != "population"]
+    if not wanted:
+        return True
+    prepared = TermText(evidence.text)
+    return any(prepared.covers(term) for term in wanted)
+
+
+def text_coverage(text: str, weights: dict[str, float]) -> float:
+    total = sum(weights.values())
+    return sum(weights[token] for token in covered_words(text, weights)) / total if total else 0.0
+
+
+def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_coverage: float) -> bool:
+    """A vignette spreads its words over an overview's sections ("throat swelling and hives after a bee sting, what
+    dose of adrenaline?": the venom trigger in Assessment, the dose in Management). An overview's passage close in
+    meaning to the question (similarity ≥ 0.35) that holds some of its words is on topic when the overview as a whole
+    holds most of them (half, IDF-weighted)."""
+    return (
+        evidence.source.kind is Kind.EDITORIAL_SUMMARY
+        and (evidence.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
+        and whole_coverage >= MIN_QUESTION_COVERAGE
+        and topic_coverage(evidence, weights) >= MIN_CLOSE_COVERAGE
+    )
 
 
 def source_texts(evidence: list[Evidence], whole_sources: dict[int, list[Evidence]] | None = None) -> dict[int, str]:
@@ -180,8 +254,7 @@ def answering_evidence(
 
 def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
     """IDF weight of the question's topic words that the source's title holds."""
-    words = content_words(evidence.source.title)
-    return sum(weight for token, weight in weights.items() if token in words)
+    return sum(weights[token] for token in covered_words(evidence.source.title, weights))
 
 
 def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
@@ -209,8 +282,7 @@ _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in 
 
 def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
-    words = content_words(f"{evidence.source.title} {' '.join(evidence.source.mesh)}") - _POPULATION_STEMS
-    return any(token in words for token in weights)
+    return bool(covered_words(f"{evidence.source.title} {' '.join(evidence.source.mesh)}", weights) - _POPULATION_STEMS)
 
 
 def matching_overview(

@@ -270,9 +270,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             phrase = _phrase_around(words, index, taken)
             kind = "word" if is_known_word(word) else "term"
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase))
-    from medora.compose.variants import with_abbreviations, with_class_members  # it builds on this module
+    from medora.compose.lay import with_lay_forms  # these build on this module
+    from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
 
-    terms = with_class_members(with_abbreviations(question, terms))
+    terms = with_lay_forms(question, with_member_classes(with_class_members(with_abbreviations(question, terms))))
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
 
