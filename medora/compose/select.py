@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
 from medora.compose.lay import LayEquivalent, lay_equivalents
-from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem
+from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem, stem_sequence
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
 from medora.types import Evidence, Kind
@@ -69,9 +69,15 @@ class QuestionWeights(dict):
     """The question's topic words (stem → IDF weight) and the lay phrases among them with their medical words
     (compose/lay.py): "bee sting" counts as named by a passage saying "insect venom"."""
 
-    def __init__(self, weights: dict[str, float], equivalents: list[LayEquivalent] | None = None) -> None:
+    def __init__(
+        self,
+        weights: dict[str, float],
+        equivalents: list[LayEquivalent] | None = None,
+        phrases: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(weights)
         self.equivalents = tuple(equivalents or ())
+        self.phrases = tuple(phrases or ())  # neighbouring topic words of the question ("dog bite", "bite wound")
 
 
 def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
@@ -80,7 +86,20 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS
     weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
     equivalents = [item for item in lay_equivalents(question) if set(item.stems) & weights.keys()]
-    return QuestionWeights(weights, equivalents)
+    stems = stem_sequence(question)
+    phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
+    return QuestionWeights(weights, equivalents, phrases)
+
+
+def names_key_phrase(text: str, weights: dict[str, float]) -> bool:
+    """True when the text holds two neighbouring topic words of the question as a run ("blood tests") or the
+    medical words of one of its lay phrases ("first metatarsophalangeal joint" for "big toe")."""
+    prepared = TermText(text)
+    return any(f" {a} {b} " in prepared.sequence for a, b in getattr(weights, "phrases", ())) or any(
+        any(prepared.mentions(word) for word in item.medical)
+        or any(prepared.names_abbreviation(short) for short in item.abbreviations)
+        for item in getattr(weights, "equivalents", ())
+    )
 
 
 def covered_words(text: str, weights: dict[str, float]) -> set[str]:
@@ -213,17 +232,21 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
     )
 
 
-def names_terms_together(source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm]) -> bool:
+def names_terms_together(
+    source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm], weights: dict[str, float] | None = None
+) -> bool:
     """True when the overview is on the question by more than one stray passage: one sentence names two or more of
-    the question's terms together, or two or more of its passages are on the question's topic. The kidney overview, on topic only
+    the question's terms together, or two or more of its passages are on the question's topic; for a question in
+    everyday words only (no specific term), its one passage holds a phrase of the question (``names_key_phrase``):
+    the cellulitis overview's one line on "animal bites" does not answer "How should a dog bite wound be managed?". The kidney overview, on topic only
     by one passage naming metformin in one bullet and pregnancy in the next, does not answer "Is metformin safe in
     pregnancy?"; the osteoporosis overview, several passages on topic, answers "Who should get a DXA scan and when
     are bisphosphonates indicated?"."""
     own = [item for item in evidence if item.source_id == source_id]
-    if not terms:
-        return True
     if len(own) >= 2:
         return True
+    if not terms:  # everyday words only: the one passage must hold a phrase of the question, not a word it shares
+        return weights is not None and any(names_key_phrase(item.text, weights) for item in own)
     # one passage: its sentence must join two or more terms; a lone term in a lone passage is a mention, not the
     # topic (the dementia overview's one line on Parkinson disease does not answer how Parkinson disease is treated)
     return len(terms) >= 2 and any(sentence_answers(item, terms) for item in own)
@@ -239,7 +262,7 @@ def answering_evidence(
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
     "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
     first_overview = topic_overview(on_topic, weights)
-    first_answers = names_terms_together(first_overview, on_topic, terms)
+    first_answers = names_terms_together(first_overview, on_topic, terms, weights)
     return [
         item
         for item in on_topic
@@ -308,7 +331,7 @@ def matching_overview(
             continue
         if names_topic_in_title(item, weights):
             return item
-        if item.source_id == first_overview and names_terms_together(item.source_id, evidence, terms or []):
+        if item.source_id == first_overview and names_terms_together(item.source_id, evidence, terms or [], weights):
             return item  # found by its passages' words alone, it must name the question's terms together
     return None
 
@@ -324,7 +347,7 @@ def sole_answering_overview(
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
-    if not names_terms_together(answering[0].source_id, answering, terms):
+    if not names_terms_together(answering[0].source_id, answering, terms, weights):
         return None
     return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
 

@@ -43,6 +43,8 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
     "heparin, low-molecular-weight": ("parin",),
     "glucocorticoids": ("sone", "solone", "cinolone"),
     "adrenergic beta-antagonists": ("olol", "alol", "ilol"),
+    # blood-pressure-lowering drugs by function: ACE inhibitors, sartans, beta-blockers, dihydropyridines
+    "antihypertensive agents": ("pril", "sartan", "olol", "alol", "ilol", "dipine"),
 }
 
 # A drug named by the INN stem of one of these classes is also named by the class, as guidelines write it ("a PPI"
