@@ -260,8 +260,7 @@ def answering_evidence(
     question (the obesity overview mentions contraception and adolescents; it does not answer contraception), and
     the topic overview found by its passages' words alone must name the question's terms together (the kidney
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
-    "Is metformin safe in pregnancy?"; ``names_terms_together``). For a question in everyday words only, any other
-    passage must hold a phrase of the question: a Lyme guideline on tick bites does not answer a dog bite wound."""
+    "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
     first_overview = topic_overview(on_topic, weights)
     first_answers = names_terms_together(first_overview, on_topic, terms, weights)
     return [
@@ -270,8 +269,7 @@ def answering_evidence(
         if answers_terms(covered.get(item.source_id, set()), terms)
         and (
             item.source.kind is not Kind.EDITORIAL_SUMMARY
-            and (bool(terms) or names_key_phrase(f"{item.source.title}\n{item.text}", weights))
-            or item.source.kind is Kind.EDITORIAL_SUMMARY and names_topic_in_title(item, weights)
+            or names_topic_in_title(item, weights)
             or (item.source_id == first_overview and first_answers)
         )
     ]
