@@ -120,11 +120,15 @@ def covered_words(text: str, weights: dict[str, float]) -> set[str]:
     return covered
 
 
+def text_coverage(text: str, weights: dict[str, float]) -> float:
+    """IDF-weighted share of the question's topic words that the text contains."""
+    total = sum(weights.values())
+    return sum(weights[token] for token in covered_words(text, weights)) / total if total else 0.0
+
+
 def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's topic words that the passage (with its title) contains."""
-    covered = covered_words(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}", weights)
-    total = sum(weights.values())
-    return sum(weights[token] for token in covered) / total if total else 0.0
+    return text_coverage(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}", weights)
 
 
 def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
@@ -172,11 +176,6 @@ def names_a_term(evidence: Evidence, terms: list[SpecificTerm] | None) -> bool:
         return True
     prepared = TermText(evidence.text)
     return any(prepared.covers(term) for term in wanted)
-
-
-def text_coverage(text: str, weights: dict[str, float]) -> float:
-    total = sum(weights.values())
-    return sum(weights[token] for token in covered_words(text, weights)) / total if total else 0.0
 
 
 def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_coverage: float) -> bool:

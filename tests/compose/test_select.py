@@ -129,10 +129,14 @@ def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topi
 
 
 def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing_answers():
-    weights = {"toe": 4.8, "swollen": 4.8, "overnight": 5.9, "attack": 3.4}
+    idf = {"hot": 4.8, "swollen": 4.8, "big": 3.0, "toe": 4.8, "joint": 3.0, "overnight": 5.9, "attack": 3.4}
+    weights = question_weights("Hot swollen big toe joint overnight, what to give during the attack?", idf)
     gout = _overview(1, "gout", "Gout", "Acute attack", "Treat an acute gout attack of the big toe with an NSAID.", 0.42)
     assert sole_answering_overview([gout], [gout], weights, []) is gout
     assert sole_answering_overview([], [gout], weights, []) is None
+    # a question without specific terms: its one passage must hold a phrase of it ("big toe"), not one shared word
+    stray = gout.model_copy(update={"text": "Colchicine is given for an acute attack."})
+    assert sole_answering_overview([stray], [stray], weights, []) is None
 
 
 def test_an_overview_on_topic_by_one_stray_passage_is_not_laid_out_as_the_answer():
