@@ -92,7 +92,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     }
     covered = terms_by_source(source_texts(on_topic, overviews), terms)
     answering = answering_evidence(on_topic, terms, covered, weights)
-    overview = matching_overview(on_topic, weights, terms=terms, covered=covered)
+    overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_texts=whole_texts)
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     pool = citable_pool(
         answering,

@@ -313,17 +313,25 @@ def matching_overview(
     *,
     terms: list[SpecificTerm] | None = None,
     covered: dict[int, set[str]] | None = None,
+    whole_texts: dict[int, str] | None = None,
 ) -> Evidence | None:
     """The best-ranked editorial overview among the top passages that is squarely on the question's topic and names
     its specific terms (besides the topic overview, only one whose title names a topic word of the question); an
-    overview on the topic but not the question is a partial answer's closest source, never its backbone."""
+    overview on the topic but not the question is a partial answer's closest source, never its backbone. The topic
+    overview whose title names a topic word is also squarely on a vignette's topic when, as a whole (``whole_texts``),
+    it holds most of the question's words: "sudden breathlessness and pleuritic pain after surgery, how do I rule out
+    a clot in the lung?" spreads over the pulmonary embolism overview's sections."""
     first_overview = topic_overview(evidence, weights)
+    whole = (whole_texts or {}).get(first_overview, "") if first_overview is not None else ""
     for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
         if item.source.kind is not Kind.EDITORIAL_SUMMARY:
             continue
         coverage = topic_coverage(item, weights)
         squarely = coverage >= OVERVIEW_MATCH or (
             (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY and coverage >= MIN_DENSE_COVERAGE
+        ) or (
+            item.source_id == first_overview and bool(whole) and text_coverage(whole, weights) >= OVERVIEW_MATCH
+            and coverage >= MIN_DENSE_COVERAGE and names_topic_in_title(item, weights)
         )
         answers = not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)
         if not (squarely and answers):

@@ -93,6 +93,7 @@ class SpecificTerm:
     phrase: str = ""  # the run of topic words around a technical word ("preserved ejection fraction"), for display
     abbreviations: tuple[str, ...] = ()  # short forms matched as written ("ALS"), from compose/variants.py
     member_stems: tuple[str, ...] = ()  # for a drug class: the INN stems its members' names end with ("vastatin")
+    proper: bool = False  # written with a capital inside the question: a name (a device, a brand, an eponym)
 
     @property
     def shown(self) -> str:
@@ -269,7 +270,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken)
             kind = "word" if is_known_word(word) else "term"
-            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase))
+            proper = index > 0 and word[0].isupper() and not word.isupper() and word[1:].islower()
+            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase, proper=proper))
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
 
@@ -294,6 +296,8 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
         return True
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
-    if any(term.kind in ("drug", "population") for term in missing) or len(technical) > (len(terms) - 1) // 4:
+    if any(term.kind in ("drug", "population") or term.proper for term in missing):
+        return False  # a drug, a population or a name (Rezum) is never the one term a long question may miss
+    if len(technical) > (len(terms) - 1) // 4:
         return False
     return len(missing) < len(terms)

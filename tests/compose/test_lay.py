@@ -4,7 +4,7 @@ name their members (compose/variants.py), and the everyday-words rule of the on-
 from medora.compose.lay import lay_equivalents, lay_table
 from medora.compose.select import names_key_phrase, question_weights, topic_coverage
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
-from tests.compose.test_select import make_evidence
+from tests.conftest import make_evidence
 
 BEE_STING = "Throat swelling and hives after a bee sting, what dose of adrenaline?"
 IDF = {"adrenalin": 4.0, "bee": 7.0, "hive": 7.0, "sting": 7.0, "swell": 4.5, "throat": 4.0}

@@ -160,3 +160,18 @@ def test_a_lone_term_in_a_lone_passage_does_not_make_an_overview_the_answer():
     assert sole_answering_overview([dementia], [dementia], weights, terms) is None
     second = _overview(2, "dementia-workup", "Dementia", "Tests", "Parkinson disease dementia is common.", 0.4)
     assert sole_answering_overview([dementia, second], [dementia, second], weights, terms) is dementia
+
+
+def test_the_topic_overview_holding_a_vignettes_words_across_its_sections_is_laid_out():
+    question = "Sudden breathlessness and pleuritic pain after surgery, how do I rule out a clot in the lung?"
+    idf = {"sudden": 4.3, "breathless": 3.8, "pleurit": 7.0, "pain": 1.8, "surgeri": 2.6, "rule": 4.2, "clot": 5.4,
+           "lung": 4.8}
+    weights = question_weights(question, idf)
+    wells = _overview(
+        1, "pulmonary-embolism", "Acute pulmonary embolism", "Assessment",
+        "Apply the Wells score: chest pain after recent surgery raises the probability.", 0.39,
+    )
+    whole = f"Acute pulmonary embolism\nSudden breathlessness or pleuritic pain.\n{wells.text}\nRule out with D-dimer."
+    assert matching_overview([wells], weights, whole_texts={100: whole}) is wells
+    assert matching_overview([wells], weights) is None  # the passage alone holds too few of the words
+    assert matching_overview([wells], weights, whole_texts={100: wells.text}) is None
