@@ -102,9 +102,10 @@ def names_key_phrase(text: str, weights: dict[str, float]) -> bool:
     )
 
 
-def covered_words(text: str, weights: dict[str, float]) -> set[str]:
-    """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words."""
-    words = content_words(text)
+def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False) -> set[str]:
+    """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words; with
+    ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction)."""
+    words = content_words(text) | (TermText(text).words if spelled else set())
     covered = {token for token in weights if token in words}
     equivalents = [
         item for item in getattr(weights, "equivalents", ())
@@ -276,7 +277,7 @@ def answering_evidence(
 
 def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
     """IDF weight of the question's topic words that the source's title holds."""
-    return sum(weights[token] for token in covered_words(evidence.source.title, weights))
+    return sum(weights[token] for token in covered_words(evidence.source.title, weights, spelled=True))
 
 
 def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
@@ -304,7 +305,8 @@ _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in 
 
 def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
-    return bool(covered_words(f"{evidence.source.title} {' '.join(evidence.source.mesh)}", weights) - _POPULATION_STEMS)
+    title = f"{evidence.source.title} {' '.join(evidence.source.mesh)}"
+    return bool(covered_words(title, weights, spelled=True) - _POPULATION_STEMS)
 
 
 def matching_overview(

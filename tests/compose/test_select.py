@@ -11,6 +11,7 @@ from medora.compose.select import (
     flag_in_question_topic,
     is_on_topic,
     matching_overview,
+    names_topic_in_title,
     partial_pool,
     passage_answers,
     question_weights,
@@ -175,3 +176,12 @@ def test_the_topic_overview_holding_a_vignettes_words_across_its_sections_is_lai
     assert matching_overview([wells], weights, whole_texts={100: whole}) is wells
     assert matching_overview([wells], weights) is None  # the passage alone holds too few of the words
     assert matching_overview([wells], weights, whole_texts={100: wells.text}) is None
+
+
+def test_a_title_names_a_question_word_through_the_one_meaning_of_its_abbreviation():
+    question = "Breathless with ankle swelling and an ejection fraction of 30%, which drugs?"
+    weights = question_weights(question, {"breathless": 3.8, "ankl": 4.4, "swell": 4.6, "eject": 5.9, "fraction": 5.0})
+    hfref = _overview(1, "heart-failure", "Chronic heart failure — management of HFrEF", "Bottom line", "ARNI.", 0.4)
+    assert names_topic_in_title(hfref, weights)
+    plain = hfref.model_copy(update={"source": hfref.source.model_copy(update={"title": "Chronic heart failure"})})
+    assert not names_topic_in_title(plain, weights)
