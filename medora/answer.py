@@ -72,17 +72,27 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     idf = retriever.term_weights(question)
     weights = question_weights(question, idf)
     terms = specific_terms(question, idf)
-    on_topic = on_topic_evidence(retrieved, weights)
+    whole = {
+        item.source_id: retriever.whole_source(item.source_id)
+        for item in retrieved
+        if item.source.kind is Kind.EDITORIAL_SUMMARY
+    }
+    whole_texts = {
+        source_id: "\n".join([passages[0].source.title, *(p.text for p in passages)])
+        for source_id, passages in whole.items()
+        if passages
+    }
+    on_topic = on_topic_evidence(retrieved, weights, whole_texts, terms)
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     overviews = {
-        item.source_id: retriever.whole_source(item.source_id)
+        item.source_id: whole.get(item.source_id) or retriever.whole_source(item.source_id)
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     }
     covered = terms_by_source(source_texts(on_topic, overviews), terms)
     answering = answering_evidence(on_topic, terms, covered, weights)
-    overview = matching_overview(on_topic, weights, terms=terms, covered=covered)
+    overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_texts=whole_texts)
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     pool = citable_pool(
         answering,

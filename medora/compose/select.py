@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
-from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem
+from medora.compose.lay import LayEquivalent, lay_equivalents
+from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem, stem_sequence
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
 from medora.types import Evidence, Kind
@@ -64,17 +65,71 @@ class Selection:
         return PARTIAL if self.on_topic else INSUFFICIENT
 
 
-def question_weights(question: str, idf: dict[str, float]) -> dict[str, float]:
-    """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded)."""
+class QuestionWeights(dict):
+    """The question's topic words (stem → IDF weight) and the lay phrases among them with their medical words
+    (compose/lay.py): "bee sting" counts as named by a passage saying "insect venom"."""
+
+    def __init__(
+        self,
+        weights: dict[str, float],
+        equivalents: list[LayEquivalent] | None = None,
+        phrases: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__(weights)
+        self.equivalents = tuple(equivalents or ())
+        self.phrases = tuple(phrases or ())  # neighbouring topic words of the question ("dog bite", "bite wound")
+
+
+def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
+    """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded), with
+    the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS
-    return {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
+    weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
+    equivalents = [item for item in lay_equivalents(question) if set(item.stems) & weights.keys()]
+    stems = stem_sequence(question)
+    phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
+    return QuestionWeights(weights, equivalents, phrases)
+
+
+def names_key_phrase(text: str, weights: dict[str, float]) -> bool:
+    """True when the text holds two neighbouring topic words of the question as a run ("blood tests") or the
+    medical words of one of its lay phrases ("first metatarsophalangeal joint" for "big toe")."""
+    prepared = TermText(text)
+    return any(f" {a} {b} " in prepared.sequence for a, b in getattr(weights, "phrases", ())) or any(
+        any(prepared.mentions(word) for word in item.medical)
+        or any(prepared.names_abbreviation(short) for short in item.abbreviations)
+        for item in getattr(weights, "equivalents", ())
+    )
+
+
+def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False) -> set[str]:
+    """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words; with
+    ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction)."""
+    words = content_words(text) | (TermText(text).words if spelled else set())
+    covered = {token for token in weights if token in words}
+    equivalents = [
+        item for item in getattr(weights, "equivalents", ())
+        if any(stem in weights and stem not in covered for stem in item.stems)
+    ]
+    if equivalents:
+        prepared = TermText(text)
+        for item in equivalents:
+            if any(prepared.mentions(word) for word in item.medical) or any(
+                prepared.names_abbreviation(short) for short in item.abbreviations
+            ):
+                covered |= set(item.stems) & weights.keys()
+    return covered
+
+
+def text_coverage(text: str, weights: dict[str, float]) -> float:
+    """IDF-weighted share of the question's topic words that the text contains."""
+    total = sum(weights.values())
+    return sum(weights[token] for token in covered_words(text, weights)) / total if total else 0.0
 
 
 def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's topic words that the passage (with its title) contains."""
-    words = content_words(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}")
-    total = sum(weights.values())
-    return sum(w for token, w in weights.items() if token in words) / total if total else 0.0
+    return text_coverage(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}", weights)
 
 
 def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
@@ -94,9 +149,47 @@ def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bo
     )
 
 
-def on_topic_evidence(retrieved: list[Evidence], weights: dict[str, float]) -> list[Evidence]:
+def on_topic_evidence(
+    retrieved: list[Evidence],
+    weights: dict[str, float],
+    whole_texts: dict[int, str] | None = None,
+    terms: list[SpecificTerm] | None = None,
+) -> list[Evidence]:
+    """The on-topic passages; with ``whole_texts`` (source id → an editorial overview's whole text), also an
+    overview's passage close in meaning that names one of the question's specific ``terms`` when it has some
+    (``is_in_overview_topic``)."""
     dense_used = any(item.dense_similarity is not None for item in retrieved)
-    return [item for item in retrieved if is_on_topic(item, weights, dense_used=dense_used)]
+    whole_coverage = {source_id: text_coverage(text, weights) for source_id, text in (whole_texts or {}).items()}
+    return [
+        item
+        for item in retrieved
+        if is_on_topic(item, weights, dense_used=dense_used)
+        or is_in_overview_topic(item, weights, whole_coverage.get(item.source_id, 0.0)) and names_a_term(item, terms)
+    ]
+
+
+def names_a_term(evidence: Evidence, terms: list[SpecificTerm] | None) -> bool:
+    """True without terms, else when the passage names one of them other than a population: the dementia overview's
+    passages on memory tests are close in meaning to "How is early Parkinson disease treated?" and the overview
+    names Parkinson disease once, yet those passages are not on it."""
+    wanted = [term for term in terms or [] if term.kind != "population"]
+    if not wanted:
+        return True
+    prepared = TermText(evidence.text)
+    return any(prepared.covers(term) for term in wanted)
+
+
+def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_coverage: float) -> bool:
+    """A vignette spreads its words over an overview's sections ("throat swelling and hives after a bee sting, what
+    dose of adrenaline?": the venom trigger in Assessment, the dose in Management). An overview's passage close in
+    meaning to the question (similarity ≥ 0.35) that holds some of its words is on topic when the overview as a whole
+    holds most of them (half, IDF-weighted)."""
+    return (
+        evidence.source.kind is Kind.EDITORIAL_SUMMARY
+        and (evidence.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
+        and whole_coverage >= MIN_QUESTION_COVERAGE
+        and topic_coverage(evidence, weights) >= MIN_CLOSE_COVERAGE
+    )
 
 
 def source_texts(evidence: list[Evidence], whole_sources: dict[int, list[Evidence]] | None = None) -> dict[int, str]:
@@ -139,17 +232,21 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
     )
 
 
-def names_terms_together(source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm]) -> bool:
+def names_terms_together(
+    source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm], weights: dict[str, float] | None = None
+) -> bool:
     """True when the overview is on the question by more than one stray passage: one sentence names two or more of
-    the question's terms together, or two or more of its passages are on the question's topic. The kidney overview, on topic only
+    the question's terms together, or two or more of its passages are on the question's topic; for a question in
+    everyday words only (no specific term), its one passage holds a phrase of the question (``names_key_phrase``):
+    the cellulitis overview's one line on "animal bites" does not answer "How should a dog bite wound be managed?". The kidney overview, on topic only
     by one passage naming metformin in one bullet and pregnancy in the next, does not answer "Is metformin safe in
     pregnancy?"; the osteoporosis overview, several passages on topic, answers "Who should get a DXA scan and when
     are bisphosphonates indicated?"."""
     own = [item for item in evidence if item.source_id == source_id]
-    if not terms:
-        return True
     if len(own) >= 2:
         return True
+    if not terms:  # everyday words only: the one passage must hold a phrase of the question, not a word it shares
+        return weights is not None and any(names_key_phrase(item.text, weights) for item in own)
     # one passage: its sentence must join two or more terms; a lone term in a lone passage is a mention, not the
     # topic (the dementia overview's one line on Parkinson disease does not answer how Parkinson disease is treated)
     return len(terms) >= 2 and any(sentence_answers(item, terms) for item in own)
@@ -165,7 +262,7 @@ def answering_evidence(
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
     "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
     first_overview = topic_overview(on_topic, weights)
-    first_answers = names_terms_together(first_overview, on_topic, terms)
+    first_answers = names_terms_together(first_overview, on_topic, terms, weights)
     return [
         item
         for item in on_topic
@@ -180,8 +277,7 @@ def answering_evidence(
 
 def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
     """IDF weight of the question's topic words that the source's title holds."""
-    words = content_words(evidence.source.title)
-    return sum(weight for token, weight in weights.items() if token in words)
+    return sum(weights[token] for token in covered_words(evidence.source.title, weights, spelled=True))
 
 
 def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
@@ -209,8 +305,8 @@ _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in 
 
 def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
-    words = content_words(f"{evidence.source.title} {' '.join(evidence.source.mesh)}") - _POPULATION_STEMS
-    return any(token in words for token in weights)
+    title = f"{evidence.source.title} {' '.join(evidence.source.mesh)}"
+    return bool(covered_words(title, weights, spelled=True) - _POPULATION_STEMS)
 
 
 def matching_overview(
@@ -219,24 +315,32 @@ def matching_overview(
     *,
     terms: list[SpecificTerm] | None = None,
     covered: dict[int, set[str]] | None = None,
+    whole_texts: dict[int, str] | None = None,
 ) -> Evidence | None:
     """The best-ranked editorial overview among the top passages that is squarely on the question's topic and names
     its specific terms (besides the topic overview, only one whose title names a topic word of the question); an
-    overview on the topic but not the question is a partial answer's closest source, never its backbone."""
+    overview on the topic but not the question is a partial answer's closest source, never its backbone. The topic
+    overview whose title names a topic word is also squarely on a vignette's topic when, as a whole (``whole_texts``),
+    it holds most of the question's words: "sudden breathlessness and pleuritic pain after surgery, how do I rule out
+    a clot in the lung?" spreads over the pulmonary embolism overview's sections."""
     first_overview = topic_overview(evidence, weights)
+    whole = (whole_texts or {}).get(first_overview, "") if first_overview is not None else ""
     for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
         if item.source.kind is not Kind.EDITORIAL_SUMMARY:
             continue
         coverage = topic_coverage(item, weights)
         squarely = coverage >= OVERVIEW_MATCH or (
             (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY and coverage >= MIN_DENSE_COVERAGE
+        ) or (
+            item.source_id == first_overview and bool(whole) and text_coverage(whole, weights) >= OVERVIEW_MATCH
+            and coverage >= MIN_DENSE_COVERAGE and names_topic_in_title(item, weights)
         )
         answers = not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)
         if not (squarely and answers):
             continue
         if names_topic_in_title(item, weights):
             return item
-        if item.source_id == first_overview and names_terms_together(item.source_id, evidence, terms or []):
+        if item.source_id == first_overview and names_terms_together(item.source_id, evidence, terms or [], weights):
             return item  # found by its passages' words alone, it must name the question's terms together
     return None
 
@@ -252,7 +356,7 @@ def sole_answering_overview(
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
-    if not names_terms_together(answering[0].source_id, answering, terms):
+    if not names_terms_together(answering[0].source_id, answering, terms, weights):
         return None
     return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
 

@@ -79,6 +79,9 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+# "ultrasound-assisted thrombolysis" is another procedure than thrombolysis near an ultrasound: such a compound is one
+# term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
+_GUIDED = re.compile(r"\b([A-Za-z0-9]{3,})-(assisted|guided|directed)\b", re.IGNORECASE)
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
 
@@ -93,6 +96,8 @@ class SpecificTerm:
     phrase: str = ""  # the run of topic words around a technical word ("preserved ejection fraction"), for display
     abbreviations: tuple[str, ...] = ()  # short forms matched as written ("ALS"), from compose/variants.py
     member_stems: tuple[str, ...] = ()  # for a drug class: the INN stems its members' names end with ("vastatin")
+    required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
+    # never the one term a long question may miss
 
     @property
     def shown(self) -> str:
@@ -269,10 +274,17 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken)
             kind = "word" if is_known_word(word) else "term"
-            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase))
-    from medora.compose.variants import with_abbreviations, with_class_members  # it builds on this module
+            named = index > 0 and word[0].isupper() and not word.isupper() and word[1:].islower()
+            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase, required=named))
+    for match in _GUIDED.finditer(question):
+        label = match.group(0)
+        terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
+        form = f"{match.group(1)} {match.group(2)}".lower()
+        terms.append(SpecificTerm(label=label, kind="term", forms=(form,), required=True))
+    from medora.compose.lay import with_lay_forms  # these build on this module
+    from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
 
-    terms = with_class_members(with_abbreviations(question, terms))
+    terms = with_lay_forms(question, with_member_classes(with_class_members(with_abbreviations(question, terms))))
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
 
@@ -293,6 +305,8 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
         return True
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
-    if any(term.kind in ("drug", "population") for term in missing) or len(technical) > (len(terms) - 1) // 4:
+    if any(term.kind in ("drug", "population") or term.required for term in missing):
+        return False  # a drug, a population, a name (Rezum) or an "X-assisted" procedure is never the one term missed
+    if len(technical) > (len(terms) - 1) // 4:
         return False
     return len(missing) < len(terms)

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from medora.compose.terms import SpecificTerm, stem_sequence
+from medora.compose.terms import MIN_MEMBER_PREFIX, SpecificTerm, stem_sequence
 from medora.retrieve.expand import load_abbreviations
 
 # Drug classes by the drug lexicon's canonical name (lower case) → the INN stems their members' names end with.
@@ -43,6 +43,19 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
     "heparin, low-molecular-weight": ("parin",),
     "glucocorticoids": ("sone", "solone", "cinolone"),
     "adrenergic beta-antagonists": ("olol", "alol", "ilol"),
+    # blood-pressure-lowering drugs by function: ACE inhibitors, sartans, beta-blockers, dihydropyridines
+    "antihypertensive agents": ("pril", "sartan", "olol", "alol", "ilol", "dipine"),
+}
+
+# A drug named by the INN stem of one of these classes is also named by the class, as guidelines write it ("a PPI"
+# for omeprazole). Only classes whose guideline statements hold for every member: a monoclonal antibody is not
+# covered by "CGRP antibodies" (erenumab), nor sotagliflozin (an SGLT1/2 inhibitor) by "SGLT2 inhibitors".
+MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "prazole": (("proton pump inhibitor", "proton pump inhibitors", "proton-pump inhibitor"), ("PPI", "PPIs")),
+    "vastatin": (("statin", "statins"), ()),
+    "pril": (("ace inhibitor", "ace inhibitors", "angiotensin-converting enzyme inhibitor"), ("ACEI",)),
+    "sartan": (("angiotensin receptor blocker", "angiotensin receptor blockers", "angiotensin ii receptor blocker"),
+               ("ARB", "ARBs")),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
@@ -137,6 +150,24 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
             (CLASS_MEMBER_STEMS[form] for form in term.forms if form in CLASS_MEMBER_STEMS), ()
         )
         updated.append(replace(term, member_stems=stems) if stems else term)
+    return updated
+
+
+def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) is also named by its class (a PPI)."""
+    updated = []
+    for term in terms:
+        label = term.label.lower()
+        found = next(
+            (forms for stem, forms in MEMBER_CLASSES.items() if term.kind == "drug" and not term.member_stems
+             and label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
+            None,
+        )
+        if found is not None:
+            words, shorts = found
+            term = replace(term, forms=tuple(dict.fromkeys(term.forms + words)),
+                           abbreviations=tuple(dict.fromkeys(term.abbreviations + shorts)))
+        updated.append(term)
     return updated
 
 

@@ -60,6 +60,31 @@ def test_erythema_migrans_is_not_answered_by_the_cellulitis_overview(workspace: 
     assert article.title == "How should erythema migrans be treated" and article.sections == []
 
 
+def test_a_question_in_lay_words_gets_the_overview_that_uses_the_medical_words(workspace: Workspace):
+    article = _ask(workspace, "Throat swelling and hives after a bee sting, what dose of adrenaline?")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:anaphylaxis")
+    article = _ask(workspace, "Elderly inpatient suddenly confused and drowsy at night, how do I assess and treat?")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:delirium")
+
+
+def test_a_drug_named_by_its_class_in_the_overview_is_answered(workspace: Workspace):
+    article = _ask(workspace, "How long should omeprazole be given for heartburn?")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:gerd")
+
+
+def test_a_near_miss_in_lay_words_stays_detected(workspace: Workspace):
+    article = _ask(workspace, "Should omalizumab be given after a bee sting reaction?")
+    assert (article.answer_status, article.references) == ("insufficient", [])
+
+
+def test_a_question_in_everyday_words_is_not_answered_by_a_source_sharing_one_of_them(workspace: Workspace):
+    # the cellulitis overview names "animal bites" once (asked before the Lyme guideline on tick bites is ingested:
+    # a question without specific terms is still answered by any on-topic passage that is not an overview)
+    article = _ask(workspace, "How should a dog bite wound be managed?")
+    assert (article.answer_status, article.sections) == ("partial", [])
+    assert [r.source_key for r in article.references] == ["library:cellulitis"]
+
+
 def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(workspace: Workspace):
     report = workspace.ingest([DATA / "lyme_guideline.md"])  # last test of the module: it changes the library
     assert report.ok and report.sources_added == 1
@@ -104,3 +129,4 @@ def test_an_overview_mentioning_the_question_once_is_not_laid_out_as_its_answer(
     article = _ask(workspace, "How is early Parkinson disease treated?")
     assert article.answer_status == "partial" and article.sections == []
     assert article.coverage_notice.startswith("No source here addresses the question as asked. What the closest source,")
+

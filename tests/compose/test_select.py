@@ -11,6 +11,7 @@ from medora.compose.select import (
     flag_in_question_topic,
     is_on_topic,
     matching_overview,
+    names_topic_in_title,
     partial_pool,
     passage_answers,
     question_weights,
@@ -129,10 +130,14 @@ def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topi
 
 
 def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing_answers():
-    weights = {"toe": 4.8, "swollen": 4.8, "overnight": 5.9, "attack": 3.4}
+    idf = {"hot": 4.8, "swollen": 4.8, "big": 3.0, "toe": 4.8, "joint": 3.0, "overnight": 5.9, "attack": 3.4}
+    weights = question_weights("Hot swollen big toe joint overnight, what to give during the attack?", idf)
     gout = _overview(1, "gout", "Gout", "Acute attack", "Treat an acute gout attack of the big toe with an NSAID.", 0.42)
     assert sole_answering_overview([gout], [gout], weights, []) is gout
     assert sole_answering_overview([], [gout], weights, []) is None
+    # a question without specific terms: its one passage must hold a phrase of it ("big toe"), not one shared word
+    stray = gout.model_copy(update={"text": "Colchicine is given for an acute attack."})
+    assert sole_answering_overview([stray], [stray], weights, []) is None
 
 
 def test_an_overview_on_topic_by_one_stray_passage_is_not_laid_out_as_the_answer():
@@ -156,3 +161,27 @@ def test_a_lone_term_in_a_lone_passage_does_not_make_an_overview_the_answer():
     assert sole_answering_overview([dementia], [dementia], weights, terms) is None
     second = _overview(2, "dementia-workup", "Dementia", "Tests", "Parkinson disease dementia is common.", 0.4)
     assert sole_answering_overview([dementia, second], [dementia, second], weights, terms) is dementia
+
+
+def test_the_topic_overview_holding_a_vignettes_words_across_its_sections_is_laid_out():
+    question = "Sudden breathlessness and pleuritic pain after surgery, how do I rule out a clot in the lung?"
+    idf = {"sudden": 4.3, "breathless": 3.8, "pleurit": 7.0, "pain": 1.8, "surgeri": 2.6, "rule": 4.2, "clot": 5.4,
+           "lung": 4.8}
+    weights = question_weights(question, idf)
+    wells = _overview(
+        1, "pulmonary-embolism", "Acute pulmonary embolism", "Assessment",
+        "Apply the Wells score: chest pain after recent surgery raises the probability.", 0.39,
+    )
+    whole = f"Acute pulmonary embolism\nSudden breathlessness or pleuritic pain.\n{wells.text}\nRule out with D-dimer."
+    assert matching_overview([wells], weights, whole_texts={100: whole}) is wells
+    assert matching_overview([wells], weights) is None  # the passage alone holds too few of the words
+    assert matching_overview([wells], weights, whole_texts={100: wells.text}) is None
+
+
+def test_a_title_names_a_question_word_through_the_one_meaning_of_its_abbreviation():
+    question = "Breathless with ankle swelling and an ejection fraction of 30%, which drugs?"
+    weights = question_weights(question, {"breathless": 3.8, "ankl": 4.4, "swell": 4.6, "eject": 5.9, "fraction": 5.0})
+    hfref = _overview(1, "heart-failure", "Chronic heart failure — management of HFrEF", "Bottom line", "ARNI.", 0.4)
+    assert names_topic_in_title(hfref, weights)
+    plain = hfref.model_copy(update={"source": hfref.source.model_copy(update={"title": "Chronic heart failure"})})
+    assert not names_topic_in_title(plain, weights)

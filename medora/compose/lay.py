@@ -1,0 +1,138 @@
+"""Everyday phrases of a question and the medical words a source writes for them ("bee sting" → "insect venom",
+"sudden confusion" → "delirium").
+
+A clinician or a patient asks "throat swelling and hives after a bee sting"; the anaphylaxis overview says
+"angioedema", "urticaria" and "insect venom". The on-topic gate (compose/select.py) counts a question's words in a
+passage; with these equivalents a lay word of the question also counts when the passage holds its medical word.
+
+Two sources, both reviewed by hand:
+- the patient glossary (readers/data/lay_glossary.yaml) read in reverse: its ``lay`` words replace a term in a
+  patient's text, so they mean the same. Only the entries in ``GLOSSARY_TERMS`` are read: a lay phrase broader than
+  its term is left out ("blood thinner" is not only an anticoagulant, "allergy medicine" not only an antihistamine,
+  "a breathing test" not only spirometry), so a lay word is never matched by something narrower than it means;
+- ``data/lay_terms.yaml``, for phrases the glossary lacks (written for this gate, with the same rule).
+
+Matching is on stemmed words as a run, stopwords skipped ("a clot in the lung" holds "clot in the lung")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from medora.compose.terms import SpecificTerm, stem_sequence
+from medora.readers.glossary import load_glossary
+
+# Glossary entries whose everyday words mean the term itself (reviewed one by one); the others are broader, vague
+# ("return", "drip", "fit") or a population word the specific-term gate handles on its own.
+GLOSSARY_TERMS = frozenset(
+    """myocardial infarction|fibrinolysis|hypertension|hypotension|arrhythmia|syncope|lipid|familial
+    hypercholesterolaemia|diuretic|transient ischaemic attack|carotid artery|haemorrhage|thrombosis|thromboembolism|
+    cardiac arrest|exacerbation|inhaled corticosteroid|short-acting beta2 agonist|breathlessness|hypoxia|pneumothorax|
+    haemoptysis|influenza|acute kidney injury|chronic kidney disease|hyperkalaemia|hypokalaemia|urinary tract
+    infection|cystitis|pyelonephritis|urinary incontinence|lower urinary tract symptoms|testicular torsion|
+    hypoglycaemia|hyperglycaemia|hypothyroidism|bariatric surgery|gastro-oesophageal reflux disease|oesophagus|
+    dysphagia|epigastric|acute otitis media|tympanic membrane|pharyngitis|neuropathy|disc herniation|delirium|serum
+    urate|osteoarthritis|non-steroidal anti-inflammatory drug|analgesia|paraesthesia|fasciculations|psychological
+    therapy|suicidal ideation|insomnia|hypnotic|alcohol use disorder|smoking cessation|e-cigarette|contraception|
+    emergency contraception|expectant management|placebo|anaphylaxis|adrenaline auto-injector|erectile dysfunction|
+    renal|cardiac|pulmonary|hepatic|abdominal""".replace("\n", " ").split("|")
+)
+_ARTICLES = ("a ", "an ", "the ")
+
+
+@dataclass(frozen=True)
+class LayEquivalent:
+    """A lay phrase of the question (``stems``: its stemmed words) and the medical words that stand for it."""
+
+    lay: str
+    stems: tuple[str, ...]
+    medical: tuple[str, ...]
+    abbreviations: tuple[str, ...] = ()
+
+
+def _without_article(phrase: str) -> str:
+    lowered = phrase.strip()
+    for article in _ARTICLES:
+        if lowered.lower().startswith(article):
+            return lowered[len(article) :]
+    return lowered
+
+
+@lru_cache(maxsize=1)
+def lay_table() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(lay phrase, medical words, abbreviations) for every reviewed entry of both sources."""
+    wanted = {" ".join(term.split()) for term in GLOSSARY_TERMS}
+    table: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    for entry in load_glossary():
+        if entry.term not in wanted or not entry.lay:
+            continue
+        for lay in {entry.lay, entry.lay_plural} - {None}:
+            table.append((_without_article(lay), entry.forms, entry.abbreviations))
+    text = resources.files("medora.compose").joinpath("data/lay_terms.yaml").read_text(encoding="utf-8")
+    for item in yaml.safe_load(text):
+        medical = tuple(str(word) for word in item["medical"])
+        table += [(str(lay), medical, ()) for lay in item["lay"]]
+    return tuple(table)
+
+
+@lru_cache(maxsize=1)
+def _stemmed_table() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple(
+        (lay, tuple(stem_sequence(lay)), medical, abbreviations)
+        for lay, medical, abbreviations in lay_table()
+        if stem_sequence(lay)
+    )
+
+
+def lay_equivalents(question: str) -> list[LayEquivalent]:
+    """The lay phrases the question holds, each with its medical words; a phrase inside a longer one found is left
+    out ("swollen ankle" is not read again inside "swollen ankles")."""
+    spelled = f" {' '.join(stem_sequence(question))} "
+    found = [
+        LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
+        for lay, stems, medical, abbreviations in _stemmed_table()
+        if f" {' '.join(stems)} " in spelled
+    ]
+    merged: dict[tuple[str, ...], LayEquivalent] = {}
+    for item in found:
+        known = merged.get(item.stems)
+        if known is None:
+            merged[item.stems] = item
+        else:  # one lay phrase, several entries ("blood clot": thrombosis, thromboembolism): any of them counts
+            merged[item.stems] = LayEquivalent(
+                lay=known.lay,
+                stems=known.stems,
+                medical=tuple(dict.fromkeys(known.medical + item.medical)),
+                abbreviations=tuple(dict.fromkeys(known.abbreviations + item.abbreviations)),
+            )
+    kept = list(merged.values())
+    return [
+        item
+        for item in kept
+        if not any(
+            other is not item and len(other.stems) > len(item.stems)
+            and f" {' '.join(item.stems)} " in f" {' '.join(other.stems)} "
+            for other in kept
+        )
+    ]
+
+
+def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A technical or rare word of the question inside one of its lay phrases also counts as named by the phrase's
+    medical words ("vape" by "e-cigarette"); drugs and populations keep their own forms."""
+    equivalents = lay_equivalents(question)
+    if not equivalents:
+        return terms
+    updated = []
+    for term in terms:
+        stems = set(stem_sequence(term.label))
+        matching = [item for item in equivalents if term.kind in ("term", "word") and stems & set(item.stems)]
+        if matching:
+            forms = tuple(dict.fromkeys(term.forms + tuple(word.lower() for item in matching for word in item.medical)))
+            shorts = tuple(dict.fromkeys(term.abbreviations + tuple(a for item in matching for a in item.abbreviations)))
+            term = replace(term, forms=forms, abbreviations=shorts)
+        updated.append(term)
+    return updated

@@ -1,0 +1,62 @@
+"""Lay phrases of a question and the medical words a source writes for them (compose/lay.py), the drug classes that
+name their members (compose/variants.py), and the everyday-words rule of the on-topic gate (compose/select.py)."""
+
+from medora.compose.lay import lay_equivalents, lay_table
+from medora.compose.select import names_key_phrase, question_weights, topic_coverage
+from medora.compose.terms import answers_terms, covered_terms, specific_terms
+from tests.conftest import make_evidence
+
+BEE_STING = "Throat swelling and hives after a bee sting, what dose of adrenaline?"
+IDF = {"adrenalin": 4.0, "bee": 7.0, "hive": 7.0, "sting": 7.0, "swell": 4.5, "throat": 4.0}
+
+
+def test_a_lay_phrase_brings_the_medical_words_a_source_writes():
+    found = {item.lay: item.medical for item in lay_equivalents(BEE_STING)}
+    assert found["bee sting"] == ("insect venom", "venom", "hymenoptera", "insect sting")
+    assert found["hives"] == ("urticaria",)
+    assert [item.medical for item in lay_equivalents("How do I rule out a clot in the lung?")] == [
+        ("pulmonary embolism", "pulmonary emboli")
+    ]
+
+
+def test_the_glossary_is_read_in_reverse_only_where_its_lay_words_mean_the_term():
+    assert [item.medical for item in lay_equivalents("Suddenly confused at night")] == [("delirium",)]
+    lay = {phrase for phrase, _medical, _short in lay_table()}
+    # broader than their terms: an antiplatelet is a "blood thinner" too, a steroid an "allergy medicine"
+    assert {"blood thinner", "allergy medicine", "breathing test", "drip"} & lay == set()
+    assert lay_equivalents("Which blood thinner after a stent?") == []
+
+
+def test_a_phrase_inside_a_longer_one_is_read_once():
+    assert [item.lay for item in lay_equivalents("Swollen ankles for a week")] == ["swollen ankles"]
+
+
+def test_a_lay_word_of_the_question_counts_as_named_by_its_medical_word():
+    weights = question_weights(BEE_STING, IDF)
+    venom = make_evidence(1, "Common triggers are foods, drugs and insect venom.")
+    assert round(topic_coverage(venom, weights), 3) == round(14.0 / 33.5, 3)
+    assert topic_coverage(make_evidence(2, "Common triggers are foods and drugs."), weights) == 0.0
+
+
+def test_a_question_in_everyday_words_needs_one_of_its_phrases_not_a_shared_word():
+    weights = question_weights("How should a dog bite wound be managed?", {"dog": 7.0, "bite": 5.9, "wound": 5.9})
+    assert weights.phrases == (("dog", "bite"), ("bite", "wound"))
+    assert not names_key_phrase("Blood cultures are advised after immersion injuries or animal bites.", weights)
+    assert names_key_phrase("Dog bites need irrigation and debridement.", weights)
+    gout = question_weights("Hot swollen big toe joint overnight", {"hot": 4.8, "swollen": 4.6, "big": 3.0, "toe": 6.0})
+    assert names_key_phrase("Redness and swelling of the first metatarsophalangeal joint", gout)
+
+
+def test_a_drug_of_a_reviewed_class_is_named_by_the_class():
+    terms = specific_terms("How long should omeprazole be given for heartburn?")
+    assert covered_terms("An 8-week trial of a proton pump inhibitor (PPI) once daily", terms) == {"omeprazole"}
+    assert covered_terms("Stop the PPI for 2 to 4 weeks before endoscopy.", terms) == {"omeprazole"}
+
+
+def test_a_near_miss_drug_stays_unnamed_by_the_class_and_by_the_lay_words():
+    vonoprazan = specific_terms("Is vonoprazan better than omeprazole for heartburn?")
+    named = covered_terms("An 8-week trial of a proton pump inhibitor (PPI) once daily", vonoprazan)
+    assert named == {"omeprazole"} and not answers_terms(named, vonoprazan)
+    omalizumab = specific_terms("Should omalizumab be given after a bee sting reaction?")
+    named = covered_terms("Common triggers are foods, drugs and insect venom. Give intramuscular adrenaline.", omalizumab)
+    assert named == set() and not answers_terms(named, omalizumab)
