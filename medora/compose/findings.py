@@ -21,20 +21,21 @@ SIGNS_AND_SYMPTOMS = """crackles crackle crepitations crepitus rales rhonchi whe
 breathlessness drowsy drowsiness sleepy lethargic lethargy myalgia myalgias arthralgia arthralgias malaise hives
 itchy itching swelling swollen droop drooping blackout blackouts faint fainted fainting dizzy dizziness lightheaded
 palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile
-bedbound bruising""".split()
+bedbound bruising bulging muddled lopsided dexterity gait""".split()
 
 BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
-groin""".split()
+groin eardrum eardrums breastbone""".split()
 
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
 urgently overnight""".split()
 
-UNITS = "mmol mol mg kg ml mmhg bpm".split()
+UNITS = "mmol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
+EXAMINATIONS = "otoscopy auscultation palpation".split()  # how a finding was seen, not what is asked
 
 
 @lru_cache(maxsize=1)
 def _finding_stems() -> frozenset[str]:
-    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS
+    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS
     return frozenset(token for word in words for token in index_tokens(word))
 
 

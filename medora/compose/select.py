@@ -34,6 +34,14 @@ ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
 DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
+# Everyday words of a question typed in speech ("I'm 66 and I get up four times a night"): no topic of their own,
+# yet rare enough in an editorial library to outweigh "night" and "pee" in a passage's share of the question's words.
+EVERYDAY_WORDS = frozenset(
+    stem(w)
+    for w in """im ive id youre hes shes dont doesnt didnt cant cannot wont isnt really actually just anymore get gets
+    got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
+    grandma grandad grandpa granny mum mom dad husband wife son daughter friend""".split()
+)
 
 
 @dataclass
@@ -83,7 +91,7 @@ class QuestionWeights(dict):
 def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded), with
     the lay phrases that hold some of them."""
-    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS
+    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS
     weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
     equivalents = [item for item in lay_equivalents(question) if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)

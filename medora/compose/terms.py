@@ -72,7 +72,8 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
     "infants": ("infant", "infants", "infancy", "baby", "babies", "toddler", "toddlers"),
     "children": ("child", "children", "childhood", "paediatric", "pediatric", "paediatrics", "pediatrics", "kids"),
     "adolescents": ("adolescent", "adolescents", "adolescence", "teenager", "teenagers", "teenage", "teen", "teens"),
-    "pregnancy": ("pregnancy", "pregnant", "pregnancies", "antenatal", "gestation", "gestational", "obstetric"),
+    "pregnancy": ("pregnancy", "pregnant", "pregnancies", "antenatal", "gestation", "gestational", "obstetric",
+                  "primigravida", "multigravida", "primip"),
     "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "lactation", "lactating", "nursing mothers"),
     "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
 }
@@ -198,10 +199,16 @@ def expansion_of(word: str) -> str | None:
     return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
 
 
+# Everyday words the drug dictionary also holds as a chemical's short name or a slang name ("SITS", "caps").
+NOT_DRUGS = frozenset({"sits", "caps", "diamonds"})
+
+
 def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     for match in find_drugs(words):
         label = " ".join(words[match.begin : match.end])
+        if label.lower() in NOT_DRUGS:
+            continue
         synonyms = [name.lower() for name in [match.name, *match.synonyms] if len(name) >= 4]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms)))

@@ -60,3 +60,20 @@ def test_a_near_miss_drug_stays_unnamed_by_the_class_and_by_the_lay_words():
     omalizumab = specific_terms("Should omalizumab be given after a bee sting reaction?")
     named = covered_terms("Common triggers are foods, drugs and insect venom. Give intramuscular adrenaline.", omalizumab)
     assert named == set() and not answers_terms(named, omalizumab)
+
+
+def test_symptoms_in_a_patients_words_match_the_symptom_words_a_source_writes():
+    question = "I'm 66 and I get up four times a night to pee and the flow is really weak"
+    weights = question_weights(question, {w: 1.0 for w in ("im", "get", "four", "night", "pee", "flow", "realli", "weak")})
+    assert sorted(weights) == ["flow", "night", "pee", "weak"]  # "I'm", "get", "four", "really" carry no topic
+    passage = make_evidence(1, "Ask about nocturia, a weak stream, hesitancy and incomplete emptying.")
+    assert topic_coverage(passage, weights) == 1.0
+    assert [item.medical[0] for item in lay_equivalents("it burns when I wee")] == ["dysuria"]
+
+
+def test_a_vignettes_units_examinations_and_everyday_words_are_not_terms():
+    question = "TSH still raised on levothyroxine 150 mcg, eardrums bulging on otoscopy; she sits cross-legged"
+    assert sorted(t.label for t in specific_terms(question)) == ["TSH", "levothyroxine"]
+    assert [(t.label, t.kind) for t in specific_terms("26-year-old primigravida at 33 weeks")] == [
+        ("primigravida", "population")
+    ]
