@@ -27,7 +27,7 @@ BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ank
 groin eardrum eardrums breastbone""".split()
 
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
-urgently overnight""".split()
+urgently overnight pee peeing wee weeing""".split()
 
 UNITS = "mmol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
 EXAMINATIONS = "otoscopy auscultation palpation".split()  # how a finding was seen, not what is asked

@@ -56,6 +56,11 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pril": (("ace inhibitor", "ace inhibitors", "angiotensin-converting enzyme inhibitor"), ("ACEI",)),
     "sartan": (("angiotensin receptor blocker", "angiotensin receptor blockers", "angiotensin ii receptor blocker"),
                ("ARB", "ARBs")),
+    # the factor Xa inhibitors and dabigatran are what guidelines mean by a direct oral anticoagulant
+    "xaban": (("direct oral anticoagulant", "direct oral anticoagulants", "direct-acting oral anticoagulant",
+               "directly acting oral anticoagulant", "directly acting oral anticoagulants"), ("DOAC", "DOACs")),
+    "gatran": (("direct oral anticoagulant", "direct oral anticoagulants", "direct-acting oral anticoagulant",
+                "directly acting oral anticoagulant", "directly acting oral anticoagulants"), ("DOAC", "DOACs")),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit

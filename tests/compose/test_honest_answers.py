@@ -130,3 +130,9 @@ def test_an_overview_mentioning_the_question_once_is_not_laid_out_as_its_answer(
     assert article.answer_status == "partial" and article.sections == []
     assert article.coverage_notice.startswith("No source here addresses the question as asked. What the closest source,")
 
+
+
+def test_stroke_signs_in_a_relatives_words_get_the_stroke_overview(workspace: Workspace):
+    article = _ask(workspace, "my dad's face went lopsided and he can't lift his left arm, what do we do")
+    assert article.answer_status == "answered"
+    assert article.references[0].source_key == "library:stroke-and-tia"

@@ -77,3 +77,9 @@ def test_a_vignettes_units_examinations_and_everyday_words_are_not_terms():
     assert [(t.label, t.kind) for t in specific_terms("26-year-old primigravida at 33 weeks")] == [
         ("primigravida", "population")
     ]
+
+
+def test_a_factor_xa_inhibitor_is_named_by_direct_oral_anticoagulant():
+    apixaban = next(t for t in specific_terms("LMWH or apixaban for thromboprophylaxis?") if t.label == "apixaban")
+    assert "direct oral anticoagulants" in apixaban.forms and "DOAC" in apixaban.abbreviations
+    assert covered_terms("ASH suggests against a direct oral anticoagulant for prophylaxis.", [apixaban]) == {"apixaban"}
