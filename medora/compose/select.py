@@ -10,11 +10,22 @@ Pure functions over Evidence, the question's IDF weights and its specific terms;
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
 from medora.compose.lay import LayEquivalent, lay_equivalents
-from medora.compose.terms import GENERIC_WORDS, POPULATIONS, SpecificTerm, TermText, answers_terms, stem, stem_sequence
+from medora.compose.terms import (
+    GENERIC_WORDS,
+    POPULATIONS,
+    SpecificTerm,
+    TermText,
+    answers_terms,
+    expansion_of,
+    stem,
+    stem_sequence,
+)
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
 from medora.types import Evidence, Kind
@@ -40,7 +51,8 @@ EVERYDAY_WORDS = frozenset(
     stem(w)
     for w in """im ive id youre hes shes dont doesnt didnt cant cannot wont isnt really actually just anymore get gets
     got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
-    grandma grandad grandpa granny mum mom dad husband wife son daughter friend""".split()
+    grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next first step steps show
+    shows showing back finishing finished""".split()
 )
 
 
@@ -93,10 +105,25 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS
     weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
-    equivalents = [item for item in lay_equivalents(question) if set(item.stems) & weights.keys()]
+    equivalents = [item for item in lay_equivalents(question) + _spelled_out(question) if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
     return QuestionWeights(weights, equivalents, phrases)
+
+
+def _spelled_out(question: str) -> list[LayEquivalent]:
+    """An abbreviation of the question with one meaning, as an equivalent: "EF 30%" is covered by a passage saying
+    "ejection fraction" (the abbreviation alone is a rare token that would outweigh the question's other words)."""
+    found = []
+    for word in dict.fromkeys(_ABBREVIATION_WORD.findall(question)):
+        expansion = expansion_of(word)
+        stems = tuple(stem_sequence(word))
+        if expansion and len(stems) == 1:
+            found.append(LayEquivalent(lay=word, stems=stems, medical=(expansion,), abbreviations=(word,)))
+    return found
+
+
+_ABBREVIATION_WORD = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
 
 
 def names_key_phrase(text: str, weights: dict[str, float]) -> bool:

@@ -83,3 +83,11 @@ def test_a_factor_xa_inhibitor_is_named_by_direct_oral_anticoagulant():
     apixaban = next(t for t in specific_terms("LMWH or apixaban for thromboprophylaxis?") if t.label == "apixaban")
     assert "direct oral anticoagulants" in apixaban.forms and "DOAC" in apixaban.abbreviations
     assert covered_terms("ASH suggests against a direct oral anticoagulant for prophylaxis.", [apixaban]) == {"apixaban"}
+
+
+def test_an_abbreviation_is_covered_by_its_one_meaning_and_frame_words_are_not_topic_words():
+    question = "HFrEF, EF 30%, only on ramipril and bisoprolol - what else should he be on?"
+    weights = question_weights(question, {w: 1.0 for w in ("hfref", "ef", "els", "ramipril", "bisoprolol")})
+    assert sorted(weights) == ["bisoprolol", "ef", "hfref", "ramipril"]
+    passage = make_evidence(1, "Ejection fraction of 40% or less with symptoms: start ramipril and bisoprolol.")
+    assert topic_coverage(passage, weights) == 0.75  # all but HFrEF, whose meaning the passage does not spell out
