@@ -6,6 +6,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --dev      # dev questions only (for tuning; never tune on the frozen part)
     python bench/near_miss.py --unseen   # the second sets (45 near-miss, 54 coverage): scored once, then tuned on
     python bench/near_miss.py --holdout  # the third sets (24 near-miss, 35 coverage), never tuned on
+    python bench/near_miss.py --fourth   # the fourth sets (30 near-miss + 6 out of scope, 40 coverage): dev half tuned
+                                         # on since 2026-11-29, frozen half never
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ def main() -> int:
     parser.add_argument("--dev", action="store_true", help="dev questions only; results are printed, not saved")
     parser.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
     parser.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
+    parser.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
     args = parser.parse_args()
     if args.unseen:
         near_miss, coverage = near_miss_questions("near_miss_unseen"), coverage_questions("library_coverage_unseen")
     elif args.holdout:
         near_miss, coverage = near_miss_questions("near_miss_holdout"), coverage_questions("library_coverage_holdout")
+    elif args.fourth:
+        near_miss, coverage = near_miss_questions("near_miss_fourth"), coverage_questions("library_coverage_fourth")
     else:
         near_miss, coverage = near_miss_questions(), coverage_questions()
     if args.dev:
@@ -65,8 +70,9 @@ def main() -> int:
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
     }
     print(json.dumps(figures, indent=2))
-    if args.unseen or args.holdout:
-        write_results(f"near_miss_{'unseen' if args.unseen else 'holdout'}.json", figures)
+    if args.unseen or args.holdout or args.fourth:
+        name = "unseen" if args.unseen else "holdout" if args.holdout else "fourth"
+        write_results(f"near_miss_{name}.json", figures)
     elif not args.dev:
         write_results("near_miss.json", figures)
     return 0

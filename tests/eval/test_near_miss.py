@@ -13,7 +13,12 @@ from medora.eval.split import is_frozen, split_name
 OVERVIEWS = resources.files("medora.library").joinpath("overviews")
 
 
-ALL_NEAR_MISS = [item for name in ("near_miss", "near_miss_unseen", "near_miss_holdout") for item in near_miss_questions(name)]
+ALL_NEAR_MISS = [
+    item
+    for name in ("near_miss", "near_miss_unseen", "near_miss_holdout", "near_miss_fourth")
+    for item in near_miss_questions(name)
+    if item["near"] != "none"  # the fourth set's out-of-scope questions are near no overview
+]
 
 
 @pytest.mark.parametrize("item", ALL_NEAR_MISS, ids=lambda item: item["question"][:50])
@@ -41,6 +46,18 @@ def test_the_second_and_third_sets_are_new_questions_on_library_topics():
     topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
     assert {q["question"] for q in later} & first == set()
     assert {q.get("near", q.get("expect")) for q in later} <= topics
+
+
+def test_the_fourth_sets_are_new_questions_on_library_topics_with_a_frozen_half():
+    near_miss, coverage = near_miss_questions("near_miss_fourth"), coverage_questions("library_coverage_fourth")
+    assert (len(near_miss), sum(q["near"] == "none" for q in near_miss), len(coverage)) == (36, 6, 40)
+    earlier = {
+        q["question"]
+        for n in ("", "_unseen", "_holdout")
+        for q in near_miss_questions(f"near_miss{n}") + coverage_questions(f"library_coverage{n}")
+    }
+    assert {q["question"] for q in near_miss + coverage} & earlier == set()
+    assert sum(is_frozen(q["question"]) for q in coverage) == 14
 
 
 def test_the_split_depends_on_the_question_only():
