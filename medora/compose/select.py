@@ -51,8 +51,8 @@ EVERYDAY_WORDS = frozenset(
     stem(w)
     for w in """im ive id youre hes shes dont doesnt didnt cant cannot wont isnt really actually just anymore get gets
     got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
-    grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next first step steps show
-    shows showing back finishing finished""".split()
+    grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
+    shows showing finishing finished""".split()
 )
 
 
