@@ -245,5 +245,14 @@ def analyse_question(question: str) -> QuestionAnalysis:
         question=question,
         question_type=classify_question(question),
         entities=extract_entities(question),
-        red_flags=find_red_flags(question),
+        red_flags=find_red_flags(_with_lay_meanings(question)),
     )
+
+
+def _with_lay_meanings(question: str) -> str:
+    """The question followed by the medical words of its lay phrases, so a red flag described in a patient's words
+    ("his face went lopsided") is raised as when a clinician names it ("facial weakness")."""
+    from medora.compose.lay import lay_equivalents  # it builds on the term modules, which build on this one
+
+    meanings = [word for item in lay_equivalents(question) for word in item.medical]
+    return " ; ".join([question, *meanings])

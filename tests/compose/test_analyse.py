@@ -94,3 +94,8 @@ def test_emergency_terms_raise_a_red_flag():
 
 def test_routine_questions_raise_no_red_flag():
     assert analyse_question("How should hypothyroidism be treated?").red_flags == []
+
+
+def test_a_red_flag_in_a_relatives_words_is_raised():
+    analysis = analyse_question("my dad's face went lopsided and he can't lift his left arm, what do we do")
+    assert [flag.name for flag in analysis.red_flags] == ["stroke"]
