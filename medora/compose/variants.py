@@ -159,15 +159,23 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
 
 
 def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) is also named by its class (a PPI)."""
-    updated = []
-    for term in terms:
+    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) is also named by its class (a PPI). Not when the
+    question names two members of one class ("apixaban or rivaroxaban?"): a statement about the class cannot choose
+    between them."""
+    def class_of(term: SpecificTerm) -> str | None:
         label = term.label.lower()
-        found = next(
-            (forms for stem, forms in MEMBER_CLASSES.items() if term.kind == "drug" and not term.member_stems
+        return next(
+            (stem for stem in MEMBER_CLASSES if term.kind == "drug" and not term.member_stems
              and label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
             None,
         )
+
+    classes = [class_of(term) for term in terms]
+    named = [MEMBER_CLASSES[stem] for stem in classes if stem is not None]  # xaban and gatran share one class
+    shared = {forms for forms in named if named.count(forms) >= 2}
+    updated = []
+    for term, stem in zip(terms, classes):
+        found = MEMBER_CLASSES[stem] if stem is not None and MEMBER_CLASSES[stem] not in shared else None
         if found is not None:
             words, shorts = found
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + words)),

@@ -91,3 +91,9 @@ def test_an_abbreviation_is_covered_by_its_one_meaning_and_frame_words_are_not_t
     assert sorted(weights) == ["bisoprolol", "ef", "hfref", "ramipril"]
     passage = make_evidence(1, "Ejection fraction of 40% or less with symptoms: start ramipril and bisoprolol.")
     assert topic_coverage(passage, weights) == 0.75  # all but HFrEF, whose meaning the passage does not spell out
+
+
+def test_two_members_of_one_class_are_not_named_by_the_class():
+    terms = specific_terms("Apixaban or rivaroxaban for cancer-associated venous thromboembolism?")
+    assert covered_terms("Avoid direct oral anticoagulants for prophylaxis in medical patients.", terms) == set()
+    assert covered_terms("Apixaban and rivaroxaban are options.", terms) == {"Apixaban", "rivaroxaban"}
