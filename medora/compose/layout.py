@@ -21,7 +21,7 @@ from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
-from medora.compose.terms import SpecificTerm
+from medora.compose.terms import SpecificTerm, TermText
 from medora.compose.verify import check_support
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
@@ -150,6 +150,7 @@ def lay_out(
         bottom = _bottom_line(candidates)
         chosen = bottom + _body(candidates, bottom, settings.compose.max_sentences, tabled or set())
     bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question, terms), analysis.question)
+    bottom = lead_with_population(bottom, chosen, terms or [], analysis.question)
     layout = Layout([], [])
     for candidate in bottom:
         if statement := verified_statement(candidate, book, settings, layout.dropped):
@@ -305,6 +306,43 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
         return len((candidate.words & words) - content_words(candidate.evidence.source.title))
 
     lead = max(saying, key=lambda c: (beyond_title(c), len(c.words & words), c in bottom, c.relevance))
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+_NEGATED_GROUP = re.compile(r"\b(?:non|not|without)[\s-]+(\w+)", re.I)
+
+
+def names_population(text: str, term: SpecificTerm) -> bool:
+    """True when the sentence names the population group itself, not its negation ("non-pregnant women")."""
+    negated = {match.group(1).lower() for match in _NEGATED_GROUP.finditer(text)}
+    kept = " ".join(word for word in re.findall(r"[A-Za-z0-9-]+", text) if word.lower() not in negated)
+    prepared = TermText(_NEGATED_GROUP.sub(" ", kept))
+    return any(prepared.mentions(form) for form in term.forms)
+
+
+def lead_with_population(
+    bottom: list[Candidate], chosen: list[Candidate], terms: list[SpecificTerm], question: str
+) -> list[Candidate]:
+    """A question about a population ("… in pregnancy?") is led by a sentence naming that population, when the lead
+    does not and a chosen sentence does (sharing most of the question's words): "For cystitis in non-pregnant
+    women, …" does not answer "What antibiotic for a UTI in pregnancy?". A sentence only under a population's
+    heading is not taken: out of its section, it would read as advice for everyone."""
+    groups = [term for term in terms if term.kind == "population"]
+    lead_text = f"{bottom[0].evidence.source.title} {bottom[0].text}" if bottom else ""
+    if not groups or not bottom or any(names_population(lead_text, group) for group in groups):
+        return bottom  # the lead (or its whole source: "Hypertension in pregnancy") is about the group already
+    words = content_words(question)
+    naming = [
+        c for c in bottom + chosen
+        if all(names_population(c.text, group) for group in groups) and sentence_role(c.evidence) not in ("background", "methods")
+    ]
+    if not naming:
+        return bottom
+    def terms_named(candidate: Candidate) -> int:
+        prepared = TermText(candidate.text)
+        return sum(any(prepared.mentions(form) for form in term.forms) for term in terms)
+
+    lead = max(naming, key=lambda c: (terms_named(c), len(c.words & words), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
 
 

@@ -51,3 +51,22 @@ def test_the_lead_shares_the_question_words_its_source_title_does_not_already_na
     first, second = candidates_from([urate, starting], question)
     led = lead_with_ask([first], [first, second], specific_ask(question), question)
     assert [c.evidence.passage_id for c in led] == [2, 1]
+
+
+def test_a_question_about_a_population_is_led_by_a_sentence_naming_it_not_its_negation():
+    from medora.compose.layout import lead_with_population, names_population
+
+    question = "How should asthma be treated in pregnancy?"
+    terms = specific_terms(question)
+    pregnancy = next(term for term in terms if term.kind == "population")
+    assert not names_population("Treat as in non-pregnant adults.", pregnancy)
+    assert names_population("In pregnancy, continue usual asthma medicines.", pregnancy)
+    general, pregnant = candidates_from(
+        [make_evidence(1, "Diagnose asthma from variable symptoms plus objective tests."),
+         make_evidence(2, "In pregnancy, usual asthma medicines should be continued.")],
+        question,
+    )
+    assert lead_with_population([general], [general, pregnant], terms, question) == [pregnant, general]
+    pregnant.evidence.source.title = "Asthma in pregnancy"  # a source about the group: its order is kept
+    general.evidence.source.title = "Asthma in pregnancy"
+    assert lead_with_population([general], [general, pregnant], terms, question) == [general]
