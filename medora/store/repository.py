@@ -9,7 +9,7 @@ import numpy as np
 from sqlalchemy import Connection, func, insert, select
 
 from medora.store.schema import embeddings, ingested_files, passages, sources
-from medora.types import Kind, Passage, Reference, Section, Source
+from medora.types import Kind, Reference, Section, Source
 
 
 def is_file_ingested(conn: Connection, *, sha256: str) -> bool:
@@ -73,38 +73,6 @@ def source_from_row(row) -> Source:
         review_status=row.review_status,
         last_reviewed=row.last_reviewed,
     )
-
-
-def insert_source_with_passages(
-    conn: Connection,
-    *,
-    source: Source,
-    source_passages: Sequence[Passage],
-    vectors: np.ndarray | None,
-    model: str | None,
-) -> list[int]:
-    """Insert one new source, its passages and (optionally) their vectors; return the passage ids."""
-    source_id = conn.execute(insert(sources).values(**_source_row(source))).inserted_primary_key[0]
-    passage_ids: list[int] = []
-    for position, passage in enumerate(source_passages):
-        passage_id = conn.execute(
-            insert(passages).values(
-                source_id=source_id,
-                ordinal=passage.ordinal,
-                section=passage.section,
-                text=passage.text,
-                start=passage.start,
-                end=passage.end,
-            )
-        ).inserted_primary_key[0]
-        passage_ids.append(passage_id)
-        if vectors is not None and model is not None:
-            conn.execute(
-                insert(embeddings).values(
-                    passage_id=passage_id, model=model, vector=vectors[position].astype(np.float32).tobytes()
-                )
-            )
-    return passage_ids
 
 
 def count_passages(conn: Connection) -> int:

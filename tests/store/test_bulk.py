@@ -1,4 +1,4 @@
-"""Bulk writes (COPY on PostgreSQL) store exactly what the row-by-row repository functions store, ids included."""
+"""Bulk writes (COPY on PostgreSQL) store every source, passage and vector, with ids after the stored ones."""
 
 from __future__ import annotations
 
@@ -40,32 +40,22 @@ def _snapshot(engine: Engine) -> tuple[list, list, list]:
     return stored_sources, stored_passages, stored_vectors
 
 
-def test_bulk_insert_stores_what_row_by_row_inserts_store(database_url: str):
-    one_by_one = open_store(database_url)
-    with one_by_one.begin() as conn:  # a first source, so the bulk ids must follow stored ones
-        repository.insert_source_with_passages(conn, source=Source(key="x"), source_passages=[], vectors=None, model=None)
-        for source, made, vectors in _sources():
-            repository.insert_source_with_passages(conn, source=source, source_passages=made, vectors=vectors, model="m")
-    expected = _snapshot(one_by_one)
-    with one_by_one.begin() as conn:
-        for source, _, _ in _sources():
-            repository.delete_source(conn, key=source.key)
-    one_by_one.dispose()
-
-    bulk = open_store(database_url.replace("store.sqlite", "bulk.sqlite"))
-    if bulk.dialect.name == "postgresql":  # the same database, emptied: its sequences go on from where they were
-        bulk = open_store(database_url)
-    with write_transaction(bulk) as conn:
-        if bulk.dialect.name == "sqlite":
-            repository.insert_source_with_passages(conn, source=Source(key="x"), source_passages=[], vectors=None, model=None)
+def test_bulk_insert_stores_sources_passages_and_vectors_with_ids_after_the_stored_ones(database_url: str):
+    engine = open_store(database_url)
+    with write_transaction(engine) as conn:  # a first source, so the bulk ids must follow stored ones
+        assert insert_sources_in_bulk(conn, new=[(Source(key="x"), [], None)], model=None) == 0
+    with write_transaction(engine) as conn:
         written = insert_sources_in_bulk(conn, new=_sources(), model="m")
-    stored = _snapshot(bulk)
+    stored_sources, stored_passages, stored_vectors = _snapshot(engine)
     assert written == 3
-    if bulk.dialect.name == "postgresql":  # sequences never go back: the bulk rows take the next ids
-        assert [source_id for source_id, _ in stored[0]] == [1, 4, 5]
-        assert [row[0] for row in stored[1]] == [4, 5, 6]
-    else:
-        assert stored == expected
-    assert [source for _, source in stored[0]] == [source for _, source in expected[0]]
-    assert [row[2:] for row in stored[1]] == [row[2:] for row in expected[1]]
-    assert [row[1:] for row in stored[2]] == [row[1:] for row in expected[2]]
+    assert [(source_id, source.key) for source_id, source in stored_sources] == [(1, "x"), (2, "pmid:1"), (3, "doi:10.1/x")]
+    assert [source for _, source in stored_sources[1:]] == [source for source, _, _ in _sources()]
+    assert stored_passages == [
+        (1, 2, 0, "RESULTS", "Aspirin cut recurrence.", 0, 23),
+        (2, 2, 1, "RESULTS", "It was safe.", 0, 12),
+        (3, 3, 0, "RESULTS", "One.", 0, 4),
+    ]
+    quarter, half = (np.full(4, value, dtype=np.float32).tobytes() for value in (0.25, 0.5))
+    assert [(passage_id, model, bytes(vector)) for passage_id, model, vector in stored_vectors] == [
+        (1, "m", quarter), (2, "m", quarter), (3, "m", half)
+    ]
