@@ -72,10 +72,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     idf = retriever.term_weights(question)
     weights = question_weights(question, idf)
     terms = specific_terms(question, idf)
-    whole = {
-        item.source_id: retriever.whole_source(item.source_id)
-        for item in retrieved
-        if item.source.kind is Kind.EDITORIAL_SUMMARY
+    whole = {  # each overview read once, however many of its passages were retrieved
+        source_id: retriever.whole_source(source_id)
+        for source_id in dict.fromkeys(item.source_id for item in retrieved if item.source.kind is Kind.EDITORIAL_SUMMARY)
     }
     whole_texts = {
         source_id: "\n".join([passages[0].source.title, *(p.text for p in passages)])
@@ -86,7 +85,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     overviews = {
-        item.source_id: whole.get(item.source_id) or retriever.whole_source(item.source_id)
+        item.source_id: whole[item.source_id]
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     }

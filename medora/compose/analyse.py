@@ -191,6 +191,11 @@ def _is_closed(text: str, clause: str) -> bool:
     return text.endswith("?") and not _HAS_QUESTION_WORD.search(text) and bool(_STATEMENT_VERB.search(text))
 
 
+def opens_closed(question: str) -> bool:
+    """True when the question opens with an auxiliary verb, as a yes/no or either/or question does ('Does…', 'Is…')."""
+    return bool(_OPENS_CLOSED.match(question.strip()))
+
+
 def classify_question(question: str) -> str:
     """One of QUESTION_TYPES; an open question that names no topic gets an overview."""
     text = re.sub(r"\s+", " ", question.replace("\u2019", "'")).strip()

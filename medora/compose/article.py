@@ -41,6 +41,7 @@ from medora.types import (
     Kind,
     Provenance,
     RelatedArticle,
+    Source,
     Statement,
     Verdict,
 )

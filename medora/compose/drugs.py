@@ -22,6 +22,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 PACKAGE = "drug_named_entity_recognition"
+NOT_DRUGS = frozenset({"sits", "caps", "diamonds"})  # the dictionary's only top-15,000 English words that are no drugs
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,16 @@ class DrugLexicon:
         return self._local.connection
 
     def find(self, words: list[str]) -> list[DrugMatch]:
-        """Two-word names first, then single words not already taken (as the package's own finder does)."""
+        """Two-word names first, then single words not already taken (as the package's own finder does); everyday
+        words the dictionary also holds as a chemical's short name or a slang name ("sits", "caps") are not drugs."""
         found: list[DrugMatch] = []
         taken: set[int] = set()
         for size in (2, 1):
             for begin in range(len(words) - size + 1):
                 if taken & set(range(begin, begin + size)):
                     continue
-                match = self._lookup(" ".join(words[begin : begin + size]).lower())
+                variant = " ".join(words[begin : begin + size]).lower()
+                match = None if variant in NOT_DRUGS else self._lookup(variant)
                 if match is not None:
                     name, synonyms = match
                     found.append(DrugMatch(begin, begin + size, name, synonyms))

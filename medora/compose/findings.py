@@ -39,11 +39,6 @@ def _finding_stems() -> frozenset[str]:
     return frozenset(token for word in words for token in index_tokens(word))
 
 
-def finding_stems() -> frozenset[str]:
-    """The index stems of the finding words (for leaving them out of a question's topic words)."""
-    return _finding_stems()
-
-
 def is_finding_word(word: str) -> bool:
     """True for a sign, symptom, body part, care setting, unit or everyday word of a vignette ("crackles")."""
     tokens = list(index_tokens(word))

@@ -21,7 +21,7 @@ from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
-from medora.compose.terms import SpecificTerm, TermText
+from medora.compose.terms import SpecificTerm, TermText, covered_terms
 from medora.compose.verify import check_support
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
@@ -314,9 +314,7 @@ _NEGATED_GROUP = re.compile(r"\b(?:non|not|without)[\s-]+(\w+)", re.I)
 
 def names_population(text: str, term: SpecificTerm) -> bool:
     """True when the sentence names the population group itself, not its negation ("non-pregnant women")."""
-    negated = {match.group(1).lower() for match in _NEGATED_GROUP.finditer(text)}
-    kept = " ".join(word for word in re.findall(r"[A-Za-z0-9-]+", text) if word.lower() not in negated)
-    prepared = TermText(_NEGATED_GROUP.sub(" ", kept))
+    prepared = TermText(_NEGATED_GROUP.sub(" ", text))  # "non-pregnant" goes; "pregnant women" elsewhere stays
     return any(prepared.mentions(form) for form in term.forms)
 
 
@@ -338,11 +336,7 @@ def lead_with_population(
     ]
     if not naming:
         return bottom
-    def terms_named(candidate: Candidate) -> int:
-        prepared = TermText(candidate.text)
-        return sum(any(prepared.mentions(form) for form in term.forms) for term in terms)
-
-    lead = max(naming, key=lambda c: (terms_named(c), len(c.words & words), c in bottom, c.relevance))
+    lead = max(naming, key=lambda c: (len(covered_terms(c.text, terms)), len(c.words & words), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
 
 

@@ -10,13 +10,12 @@ Pure functions over Evidence, the question's IDF weights and its specific terms;
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.terms import (
+    ABBREVIATION,
     GENERIC_WORDS,
     POPULATIONS,
     SpecificTerm,
@@ -115,15 +114,13 @@ def _spelled_out(question: str) -> list[LayEquivalent]:
     """An abbreviation of the question with one meaning, as an equivalent: "EF 30%" is covered by a passage saying
     "ejection fraction" (the abbreviation alone is a rare token that would outweigh the question's other words)."""
     found = []
-    for word in dict.fromkeys(_ABBREVIATION_WORD.findall(question)):
+    for word in dict.fromkeys(ABBREVIATION.findall(question)):
         expansion = expansion_of(word)
         stems = tuple(stem_sequence(word))
         if expansion and len(stems) == 1:
             found.append(LayEquivalent(lay=word, stems=stems, medical=(expansion,), abbreviations=(word,)))
     return found
 
-
-_ABBREVIATION_WORD = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
 
 
 def names_key_phrase(text: str, weights: dict[str, float]) -> bool:

@@ -25,6 +25,7 @@ from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
 
+
 def stem(word: str) -> str:
     """The word as the index stems it (words with digits kept whole)."""
     return next(iter(index_tokens(word)), word.lower())
@@ -84,7 +85,7 @@ _WORDS = re.compile(r"[A-Za-z0-9]+")
 # term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
 _GUIDED = re.compile(r"\b([A-Za-z0-9]{3,})-(assisted|guided|directed)\b", re.IGNORECASE)
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
-_ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
+ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two capitals or more
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class TermText:
     """A text prepared for term look-ups: its stem sequence (for phrases) and stem set (for single words)."""
 
     def __init__(self, text: str) -> None:
-        expansions = [expansion_of(word) for word in set(_ABBREVIATION.findall(text))]
+        expansions = [expansion_of(word) for word in set(ABBREVIATION.findall(text))]
         spelled = " | ".join(e for e in expansions if e)  # an abbreviation in the text stands for its meaning
         self.sequence = " " + " ".join(stem_sequence(f"{text} | {spelled}" if spelled else text)) + " "
         self.words = frozenset(self.sequence.split())
@@ -199,16 +200,10 @@ def expansion_of(word: str) -> str | None:
     return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
 
 
-# Everyday words the drug dictionary also holds as a chemical's short name or a slang name ("SITS", "caps").
-NOT_DRUGS = frozenset({"sits", "caps", "diamonds"})
-
-
 def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     for match in find_drugs(words):
         label = " ".join(words[match.begin : match.end])
-        if label.lower() in NOT_DRUGS:
-            continue
         synonyms = [name.lower() for name in [match.name, *match.synonyms] if len(name) >= 4]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms)))

@@ -136,6 +136,8 @@ def _boundaries(sentence: str) -> list[tuple[int, int, str]]:
         ):
             continue
         word = match.group(1).lower()
+        if word == "because" and _NEGATION.search(sentence[: match.start()]):
+            continue  # 'Do not withhold antivirals, because 48 hours have passed' means 'not just because': one claim
         opens_do_not = rest.lower().startswith("do not")
         if (word in {"or", "then"} or opens_do_not) and not _is_instruction(sentence, rest):
             continue  # '…, or more' and '…, then 2 mg' go on with the same clause; only a second instruction stands

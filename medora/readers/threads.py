@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medora.compose.analyse import opens_closed
 from medora.compose.entities import drugs_in
 from medora.retrieve.tokenize import content_words
 from medora.types import Article, ArticleSection
@@ -43,7 +44,6 @@ _POPULATION = re.compile(
     r"older|elderly|pregnan\w*|breastfeeding|teenagers?|adolescents?|someone|those)\b",
     re.I,
 )
-_YES_NO = re.compile(r"^(?:does|do|did|is|are|can|could|should|would|will|has|have)\s", re.I)
 _THERE_IS = re.compile(
     r"^(?:is|are) there (?:an? |any )?(?:association|link|relationship|connection|correlation|evidence|role|benefit)s?"
     r" (?:between|of|for|that|in) ",
@@ -98,7 +98,7 @@ def question_topic(question: str) -> str:
     """'How should L5 radiculopathy with foot drop be managed?' → 'L5 radiculopathy with foot drop'. A yes/no
     question's topic is the condition it asks about ('Does tirzepatide improve outcomes in heart failure?' → 'heart
     failure'), else the one medicine it names ('Is metformin safe in pregnancy?' → 'metformin')."""
-    if _YES_NO.match(question.strip()):
+    if opens_closed(question):
         asked = question.strip().rstrip("?").strip()
         drugs = list(dict.fromkeys(drugs_in(asked).values()))
         asked = _THERE_IS.sub("", asked)

@@ -61,6 +61,7 @@ def test_a_question_about_a_population_is_led_by_a_sentence_naming_it_not_its_ne
     pregnancy = next(term for term in terms if term.kind == "population")
     assert not names_population("Treat as in non-pregnant adults.", pregnancy)
     assert names_population("In pregnancy, continue usual asthma medicines.", pregnancy)
+    assert names_population("Pregnant women should continue inhalers, unlike non-pregnant adults.", pregnancy)
     general, pregnant = candidates_from(
         [make_evidence(1, "Diagnose asthma from variable symptoms plus objective tests."),
          make_evidence(2, "In pregnancy, usual asthma medicines should be continued.")],

@@ -85,22 +85,6 @@ def test_a_question_in_everyday_words_is_not_answered_by_a_source_sharing_one_of
     assert [r.source_key for r in article.references] == ["library:cellulitis"]
 
 
-def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(workspace: Workspace):
-    report = workspace.ingest([DATA / "lyme_guideline.md"])  # last test of the module: it changes the library
-    assert report.ok and report.sources_added == 1
-    article = _ask(workspace, ERYTHEMA_MIGRANS)
-    assert article.answer_status == "answered"
-    assert article.references[0].title == "Lyme disease guideline (test document)"
-    assert "library:cellulitis" not in {r.source_key for r in article.references}
-    assert any("doxycycline" in text for text in _texts(article))
-
-
-def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
-    article = _ask(workspace, "What is the best approach to managing L5 radiculopathy with foot drop?")
-    assert article.answer_status == "answered" and article.coverage_notice is None
-    assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
-
-
 def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_erenumab(workspace: Workspace):
     article = _ask(workspace, "Is erenumab effective for preventing chronic migraine?")
     assert (article.answer_status, article.uncovered_terms) == ("partial", ["erenumab"])
@@ -136,3 +120,20 @@ def test_stroke_signs_in_a_relatives_words_get_the_stroke_overview(workspace: Wo
     article = _ask(workspace, "my dad's face went lopsided and he can't lift his left arm, what do we do")
     assert article.answer_status == "answered"
     assert article.references[0].source_key == "library:stroke-and-tia"
+
+
+# The last two tests: the first ingests a guideline into the module's workspace, which changes the library.
+def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(workspace: Workspace):
+    report = workspace.ingest([DATA / "lyme_guideline.md"])  # runs last but one: it changes the library
+    assert report.ok and report.sources_added == 1
+    article = _ask(workspace, ERYTHEMA_MIGRANS)
+    assert article.answer_status == "answered"
+    assert article.references[0].title == "Lyme disease guideline (test document)"
+    assert "library:cellulitis" not in {r.source_key for r in article.references}
+    assert any("doxycycline" in text for text in _texts(article))
+
+
+def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
+    article = _ask(workspace, "What is the best approach to managing L5 radiculopathy with foot drop?")
+    assert article.answer_status == "answered" and article.coverage_notice is None
+    assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"

@@ -74,6 +74,9 @@ def test_symptoms_in_a_patients_words_match_the_symptom_words_a_source_writes():
 def test_a_vignettes_units_examinations_and_everyday_words_are_not_terms():
     question = "TSH still raised on levothyroxine 150 mcg, eardrums bulging on otoscopy; she sits cross-legged"
     assert sorted(t.label for t in specific_terms(question)) == ["TSH", "levothyroxine"]
+    from medora.compose.entities import drugs_in
+
+    assert drugs_in("she sits cross-legged with her caps on") == {}  # for every reader of the drug dictionary
     assert [(t.label, t.kind) for t in specific_terms("26-year-old primigravida at 33 weeks")] == [
         ("primigravida", "population")
     ]

@@ -367,6 +367,8 @@ def test_a_reason_after_a_bare_because_becomes_its_own_sentence_but_never_after_
     ]
     negated = "Do not withhold antivirals from a person in hospital because more than 48 hours have passed."
     assert split_long(negated) == [negated]  # 'not just because': cut, it would say the opposite
+    with_comma = "Do not withhold antivirals from a person in hospital, because more than 48 hours have passed."
+    assert split_long(with_comma) == [with_comma]  # the comma changes nothing
     pitfall = "Missing cauda equina syndrome because bladder and bowel function were not asked about."
     assert split_long(pitfall) == [pitfall]
     assert split_long("The ESC removed the sex criterion from the score because of its weak effect on risk.") == [
