@@ -147,6 +147,7 @@ _AFTER = frozenset(
     for ending in ("", "s", "es")
 )
 _COPULAS = frozenset("is are was were be been being".split())
+_QUANTIFIERS = frozenset("most some many".split())  # the term stays (and is explained) rather than lose its 'a'
 _DETERMINERS = frozenset("a an the this that these those its their your his her our any each every no most some many such".split())
 
 
@@ -234,6 +235,10 @@ def to_lay(text: str) -> str:
         out += text[cursor : found.start]
         lay = found.lay
         previous = re.search(r"(\w+)\s+$", out)
+        if previous and previous.group(1).lower() in _QUANTIFIERS and re.match(r"(?:a|an) ", lay):
+            out += text[found.start : found.end]  # 'most lumbar radiculopathy': a singular 'a …' cannot follow 'most'
+            cursor = found.end
+            continue
         if previous and previous.group(1).lower() in _DETERMINERS:
             lay = re.sub(r"^(?:a|an|the) ", "", lay)
         if previous and lay.lower().startswith(previous.group(1).lower() + " "):  # 'with' + 'with a weakened …'
