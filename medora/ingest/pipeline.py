@@ -213,7 +213,10 @@ def _store_batch(
     progress: IngestProgress,
 ) -> None:
     """Chunk and embed the batch's new sources with no transaction open, then write them in one transaction."""
-    unique = list({source.key: (source, at) for source, at in batch}.values())
+    first: dict[str, tuple[Source, int]] = {}
+    for source, at in batch:  # a key repeated in a file: its first record is stored, as across batches and by Ray
+        first.setdefault(source.key, (source, at))
+    unique = list(first.values())
     with engine.connect() as conn:
         stored = set() if replace else repository.existing_source_keys(conn, keys=[s.key for s, _ in unique])
     fresh = [(source, at) for source, at in unique if source.key not in stored]

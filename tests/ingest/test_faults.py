@@ -74,6 +74,16 @@ def test_a_line_that_is_not_utf8_costs_only_that_line(lexical_settings: Settings
     assert _stored_keys(workspace) == [f"pmid:{100 + n}" for n in range(10)]
 
 
+def test_a_key_repeated_in_one_file_keeps_its_first_record(lexical_settings: Settings, tmp_path: Path):
+    path = tmp_path / "repeated.jsonl"
+    path.write_text("\n".join([_corpus_line(1), _corpus_line(1, "A later version of trial one."), _corpus_line(2)]) + "\n")
+    workspace = Workspace(lexical_settings, with_library=False)
+    assert workspace.ingest([path]).sources_added == 2
+    with workspace.engine.connect() as conn:
+        texts = [text for _, batch in repository.iter_passage_texts(conn) for text in batch]
+    assert texts == ["Trial 1\nAnkle foot orthoses helped patient group 1.", "Trial 2\nAnkle foot orthoses helped patient group 2."]
+
+
 def test_a_truncated_pubmed_file_keeps_every_complete_record(lexical_settings: Settings, tmp_path: Path):
     text = _pubmed_set(6)
     path = tmp_path / "pubmed24n0001.xml"
