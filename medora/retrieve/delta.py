@@ -20,12 +20,11 @@ from medora.errors import IndexDamagedError
 from medora.retrieve.dense import VectorIndex
 from medora.retrieve.indexes import (
     KIND_CODES,
-    POINTER,
     VECTORS,
     Indexes,
     PassageTable,
-    _remove_all_but,
     current_manifest,
+    new_version,
     publish_version,
 )
 from medora.retrieve.lexical import LexicalIndex
@@ -77,8 +76,7 @@ def update_indexes(
     changed = sum(len(ids) for name, ids in delta_ids.items() if name in deltas) + len(new) + len(deleted)
     if not (len(new) or len(deleted)) or changed > max_share * len(main_ids):
         return None
-    target = _new_version_folder(directory)
-    try:
+    with new_version(directory) as target:
         for name in (*MAIN_FILES, *deltas):
             _link_tree(folder / name, target / name)
         embedded = int(manifest.get("main_vectors", manifest.get("embedded_passages", 0)))
@@ -105,10 +103,6 @@ def update_indexes(
             "version": f"{state['passages']}-{state['max_passage_id']}",
         }
         written = publish_version(directory, target, written)
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    _remove_all_but(directory, keep={POINTER, target.name})
     return written
 
 
@@ -185,12 +179,6 @@ def _table_ids(folder: Path) -> np.ndarray:
 def _deleted(folder: Path) -> np.ndarray:
     path = folder / DELETED
     return np.load(path) if path.is_file() else np.zeros(0, dtype=np.int64)
-
-
-def _new_version_folder(directory: Path) -> Path:
-    folder = directory / f"v-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
-    folder.mkdir()
-    return folder
 
 
 def _link_tree(source: Path, target: Path) -> None:

@@ -14,7 +14,8 @@ import os
 import shutil
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -204,10 +205,7 @@ def build_indexes(
     """Rebuild every index from the store into a new version folder, then point CURRENT at it. From ``int8_from``
     passages on the large-store layout applies (``choose_layout``: int8 vectors under auto, M 16, float16 scores)."""
     started = time.perf_counter()
-    directory.mkdir(parents=True, exist_ok=True)
-    folder = directory / f"v-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
-    folder.mkdir()
-    try:
+    with new_version(directory) as folder:
         state, embedded, layout, fixes, stage_seconds = _write_index_files(
             folder, engine=engine, model=model, bm25=bm25, show_progress=show_progress,
             storage_setting=vector_storage, int8_from=int8_from,
@@ -228,11 +226,22 @@ def build_indexes(
             "version": f"{state['passages']}-{state['max_passage_id']}",
         }
         manifest = publish_version(directory, folder, manifest)
+    return manifest
+
+
+@contextmanager
+def new_version(directory: Path) -> Iterator[Path]:
+    """A fresh version folder to write a build into. Removed if the build fails; once it is through (published
+    with ``publish_version``), the older versions are removed instead."""
+    directory.mkdir(parents=True, exist_ok=True)
+    folder = directory / f"v-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}-{time.time_ns() % 10**9}"
+    folder.mkdir()
+    try:
+        yield folder
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     _remove_all_but(directory, keep={POINTER, folder.name})
-    return manifest
 
 
 def _write_index_files(
