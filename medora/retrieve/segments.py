@@ -71,14 +71,15 @@ class SegmentedLexical:
     def delete(self, ids: Sequence[int]) -> None:
         positions = [p for p in self._table.positions(ids) if p >= 0]
         self._hidden[positions] = True
+        visible = len(self)  # BM25's N and average length change only here, not per question
+        self._visible_totals = (visible, float(self._lengths[~self._hidden].sum()) / max(visible, 1))
 
     def add(self, ids: Sequence[int]) -> None:
         raise NotImplementedError("new passages arrive as a delta segment: `medora index` writes one")
 
     def _totals(self) -> tuple[int, float]:
-        """(visible passages, their average length): BM25's N and avgdl for the whole store."""
-        visible = len(self)
-        return visible, float(self._lengths[~self._hidden].sum()) / max(visible, 1)
+        """(visible passages, their average length): BM25's N and avgdl for the whole store, as of the last delete."""
+        return self._visible_totals
 
     def _postings(self, token: str) -> list[tuple[int, np.ndarray, tuple[int, int]]]:
         """(segment number, global positions, run in the segment's score arrays) of the passages holding ``token``,
