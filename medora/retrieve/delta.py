@@ -31,7 +31,7 @@ from medora.retrieve.lexical import LexicalIndex
 from medora.retrieve.segments import FlatVectors, Segment, SegmentedLexical, SegmentedVectors
 from medora.store import repository
 
-MAIN_FILES = ("lexical", "passages.npz", VECTORS)
+MAIN_FILES = ("lexical", PassageTable.FILE, VECTORS)
 DELETED = "deleted.npy"
 MAX_DELTAS = 8  # past this many, the deltas are merged into one (a query visits every segment)
 
@@ -118,13 +118,12 @@ def _write_delta(folder: Path, *, engine: Engine, ids: np.ndarray, model: str | 
     lexical = LexicalIndex(k1=bm25[0], b=bm25[1])
     lexical.add([row[0] for row in rows], [row[4] for row in rows])
     lexical.save(folder / "lexical")
-    np.savez(
-        folder / "passages.npz",
-        ids=np.array([row[0] for row in rows], dtype=np.int64),
-        source_ids=np.array([row[1] for row in rows], dtype=np.int64),
-        kinds=np.array([KIND_CODES.index(row[2]) for row in rows], dtype=np.int16),
-        years=np.array([row[3] for row in rows], dtype=np.int16),
-    )
+    PassageTable(
+        ids=np.array([row[0] for row in rows]),
+        source_ids=np.array([row[1] for row in rows]),
+        kinds=np.array([KIND_CODES.index(row[2]) for row in rows]),
+        years=np.array([row[3] for row in rows]),
+    ).write(folder)
     if model:
         vectors = FlatVectors()
         vectors.add(vector_ids, matrix)
@@ -136,7 +135,7 @@ def load_segmented(
     folder: Path, manifest: dict, *, main_lexical: LexicalIndex, main_vectors: VectorIndex | None, main_table
 ) -> Indexes:
     """The Indexes of a version with deltas: one passage table over all segments (main first), searched together."""
-    tables = [main_table] + [_read_table(folder / name) for name in manifest["deltas"]]
+    tables = [main_table] + [PassageTable.read(folder / name) for name in manifest["deltas"]]
     table = PassageTable(
         ids=np.concatenate([t.ids for t in tables]),
         source_ids=np.concatenate([t.source_ids for t in tables]),
@@ -161,19 +160,8 @@ def load_segmented(
     )
 
 
-def _read_table(folder: Path) -> PassageTable:
-    path = folder / "passages.npz"
-    try:
-        with np.load(path) as arrays:
-            return PassageTable(
-                ids=arrays["ids"], source_ids=arrays["source_ids"], kinds=arrays["kinds"], years=arrays["years"]
-            )
-    except (OSError, ValueError, KeyError, EOFError) as error:
-        raise IndexDamagedError(path, f"unreadable passage table ({type(error).__name__})") from error
-
-
 def _table_ids(folder: Path) -> np.ndarray:
-    return _read_table(folder).ids
+    return PassageTable.read(folder).ids
 
 
 def _deleted(folder: Path) -> np.ndarray:

@@ -51,6 +51,27 @@ class PassageTable:
     kinds: np.ndarray
     years: np.ndarray
 
+    FILE = "passages.npz"
+
+    def write(self, folder: Path) -> None:
+        np.savez(
+            folder / self.FILE,
+            ids=np.asarray(self.ids, dtype=np.int64),
+            source_ids=np.asarray(self.source_ids, dtype=np.int64),
+            kinds=np.asarray(self.kinds, dtype=np.int16),
+            years=np.asarray(self.years, dtype=np.int16),
+        )
+
+    @classmethod
+    def read(cls, folder: Path) -> PassageTable:
+        """The table saved in ``folder``; IndexDamagedError (not a numpy or zip traceback) when it is unreadable."""
+        path = folder / cls.FILE
+        try:
+            with np.load(path) as arrays:
+                return cls(ids=arrays["ids"], source_ids=arrays["source_ids"], kinds=arrays["kinds"], years=arrays["years"])
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+            raise IndexDamagedError(path, f"unreadable passage table ({type(error).__name__})") from error
+
     def position(self) -> dict[int, int]:
         return {int(pid): i for i, pid in enumerate(self.ids)}
 
@@ -279,13 +300,12 @@ def _write_index_files(
         lexical.save(folder / "lexical")
         del texts
         seconds["lexical"] = round(time.perf_counter() - tick, 2)
-        np.savez(
-            folder / "passages.npz",
-            ids=np.array([r.id for r in rows], dtype=np.int64),
-            source_ids=np.array([r.source_id for r in rows], dtype=np.int64),
-            kinds=np.array([KIND_CODES.index(r.kind) for r in rows], dtype=np.int16),
-            years=np.array([r.year or 0 for r in rows], dtype=np.int16),
-        )
+        PassageTable(
+            ids=np.array([r.id for r in rows]),
+            source_ids=np.array([r.source_id for r in rows]),
+            kinds=np.array([KIND_CODES.index(r.kind) for r in rows]),
+            years=np.array([r.year or 0 for r in rows]),
+        ).write(folder)
         embedded = 0
         if model:
             tick = time.perf_counter()
@@ -317,14 +337,7 @@ def _load_folder(folder: Path) -> Indexes:
     manifest = _read_manifest(folder)
     verify_files(folder, manifest)
     vectors_expected = bool(manifest.get("model"))  # built with embeddings on: a missing vector file is damage
-    table_path = folder / "passages.npz"
-    try:
-        with np.load(table_path) as arrays:
-            table = PassageTable(
-                ids=arrays["ids"], source_ids=arrays["source_ids"], kinds=arrays["kinds"], years=arrays["years"]
-            )
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
-        raise IndexDamagedError(table_path, f"unreadable passage table ({type(error).__name__})") from error
+    table = PassageTable.read(folder)
     vectors = VectorIndex.load(folder / VECTORS) if vectors_expected and manifest.get("embedded_passages") else None
     if manifest.get("deltas") or manifest.get("deleted"):  # written by a later ingest: main plus delta segments
         from medora.retrieve.delta import load_segmented

@@ -201,3 +201,14 @@ def test_an_empty_store_has_no_index_to_build(tmp_path: Path):
     with pytest.raises(IndexNotReadyError, match="the store has no passages yet"):
         build_indexes(workspace.index_dir, engine=workspace.engine, model=None, bm25=(0.7, 0.6))
     assert list(workspace.index_dir.iterdir()) == []
+
+
+def test_a_passage_table_that_is_not_a_zip_is_index_damage(tmp_path: Path):
+    from medora.retrieve.indexes import PassageTable
+
+    PassageTable(ids=np.array([7]), source_ids=np.array([1]), kinds=np.array([0]), years=np.array([2020])).write(tmp_path)
+    assert PassageTable.read(tmp_path).ids.tolist() == [7]
+    (tmp_path / PassageTable.FILE).write_bytes(b"PK\x03\x04 cut short")
+    with pytest.raises(IndexDamagedError) as caught:
+        PassageTable.read(tmp_path)
+    assert str(caught.value).endswith("unreadable passage table (BadZipFile))")
