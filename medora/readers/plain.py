@@ -52,7 +52,7 @@ _DOSE_UNIT = (
 # a ratio or a concentration ('5.5 mmol/L', '30 mL/min', '200 mg/g', '3 mg/mmol') measures, it is not given
 _NOT_A_DOSE_AFTER = (
     r"(?!\s*/\s*(?:l|L|dl|dL|min|ml|mL|mol|mmol|h\b|g\b)|\s+per\s+(?:litre|liter|minute))"
-    r"(?!\s+(?:oral\s+)?glucose\s+tolerance)"  # 'a 75 g oral glucose tolerance test' names a test
+    r"(?!\s+(?:[a-z]+\s+){0,3}(?:test|load)\b)"  # 'a 75 g oral glucose tolerance test' names a test, not a dose
 )
 _PER = r"(?:\s*/\s*(?:kg|day|d|dose|hour|h|m2|m²|week|wk)\b|\s+per\s+(?:kg|day|dose|hour|week)\b)*"
 _FREQUENCY = (

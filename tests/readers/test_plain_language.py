@@ -298,6 +298,7 @@ def test_sizes_ratios_thresholds_and_test_loads_are_not_doses():
     assert not states_a_dose("Stage 2 is 2.0 to 2.9 times baseline, or urine output below 0.5 mL/kg/hour for 12 hours.")
     assert not states_a_dose("A3 is an ACR above 30 mg/mmol (above 300 mg/g).")
     assert not states_a_dose("A 2-hour plasma glucose of 200 mg/dL or higher during a 75 g oral glucose tolerance test.")
+    assert not states_a_dose("Screen with a 50 g glucose challenge test at 24 to 28 weeks.")  # any test named after it
     assert not states_a_dose("KDIGO advises protein intake of 0.8 g/kg/day and sodium below 2 g a day.")
 
 
