@@ -306,7 +306,7 @@ _AND_INSTRUCTION = re.compile(
 )
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|avoid|without|neither|nor|n't)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|avoid|without|neither|nor)\b|n't\b", re.I)
 
 
 def _opens_instruction(text: str) -> bool:
