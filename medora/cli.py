@@ -365,13 +365,37 @@ def library_check(paths: tuple[Path, ...]) -> None:
     from medora.library import overview_paths
     from medora.library.validate import validate_library
 
+    from medora.library.plain_versions import check_all
+
     problems = validate_library(list(paths) or overview_paths())
+    if not paths:
+        problems += check_all()  # the plain-language versions are checked against the packaged overviews
     for problem in problems:
         click.echo(problem, err=True)
     files = len(list(paths) or overview_paths())
     if problems:
-        raise click.ClickException(f"{len(problems)} problem(s) in {files} overview(s)")
+        raise click.ClickException(f"{len(problems)} problem(s) in {files} overview(s) and their plain versions")
     click.echo(f"{files} overview(s) valid.")
+
+
+@library.command("plain")
+@click.argument("topic")
+def library_plain(topic: str) -> None:
+    """Print the plain-language file for one overview: each of its sentences, with the plain versions written so
+    far (empty where none is). Write the missing ones, save it as medora/library/plain/TOPIC.yaml and run
+    `medora library check`. Example:
+
+        medora library plain gout > medora/library/plain/gout.yaml
+    """
+    from medora.library import overview_paths
+    from medora.library.plain_versions import plain_dir, read_entries, skeleton
+
+    overview = next((p for p in overview_paths() if p.stem == topic), None)
+    if overview is None:
+        raise click.ClickException(f"no library overview '{topic}' (the file names in medora/library/overviews are the topics)")
+    existing = plain_dir() / f"{topic}.yaml"
+    entries = read_entries(existing)[1] if existing.exists() else []
+    click.echo(skeleton(overview, entries), nl=False)
 
 
 @main.group()

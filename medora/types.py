@@ -113,7 +113,8 @@ class Statement(BaseModel):
     original: str | None = Field(None, description="The sentence as composed, when the audience's version differs.")
     adaptation: str | None = Field(
         None,
-        description="How the text was adapted for its audience: 'rewritten' (plain language, checked against the "
+        description="How the text was adapted for its audience: 'plain' (the library's team-written plain version "
+        "of the sentence, checked against the passage), 'rewritten' (plain language by rule, checked against the "
         "passage), 'explained' (the composed sentence with glossary definitions in brackets) or 'dose' (a dose "
         "replaced by 'your clinician will choose the dose').",
     )

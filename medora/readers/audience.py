@@ -2,7 +2,8 @@
 
 - clinician: the article as composed.
 - student: the same sentences, with a short definition of each glossary term and abbreviation on first use.
-- patient: plain language. Each sentence is rewritten (medical terms in everyday words from the lay glossary, doses
+- patient: plain language. A library sentence the team has written a plain version of (``library/plain``) is shown
+  in that version, checked again against the cited passage. Any other sentence is rewritten (medical terms in everyday words from the lay glossary, doses
   taken out, long sentences split) and the rewrite is checked against the passage the sentence cites, read through
   the same glossary; a rewrite that fails the check is not used: the composed sentence stays, with the glossary's
   explanation in brackets, which does not alter its claim. Doses become "your clinician will choose the dose",
@@ -20,7 +21,8 @@ import yaml
 
 from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
-from medora.compose.faithfulness import check_faithful
+from medora.compose.faithfulness import check_faithful, is_verbatim
+from medora.library.plain_versions import PlainEntry, check_entry, plain_version
 from medora.readers.glossary import Entry, Found, find_terms, to_lay
 from medora.readers.plain import (
     sentences_of,
@@ -130,6 +132,12 @@ def _for_patient(statement: Statement, passage: str | None, explained: set[str],
         _explain(statement, explained, for_patient=True)
         return
     text, support = None, None
+    written = plain_version(original)
+    if written is not None and passage is not None and is_verbatim(original, passage):
+        if not check_entry(PlainEntry(original, written)):  # checked again here, as every rewrite is
+            statement.original, statement.adaptation = original, "plain"
+            statement.text, statement.quote = " ".join(p for p in (written, DOSE_NOTICE if gives_dose else "") if p), False
+            return
     if passage is not None:
         lay_passage = to_lay(passage)
         for candidate in rewrite(base) + ([base] if base != original else []):
