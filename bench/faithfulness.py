@@ -19,7 +19,7 @@ from pathlib import Path
 from common import write_results
 
 from medora.compose.entities import drugs_in
-from medora.compose.faithfulness import Support, strip_citations
+from medora.compose.faithfulness import Support, check_faithful, strip_citations
 from medora.compose.verify import check_support
 from medora.eval.metrics import percentile
 from medora.retrieve.tokenize import content_words
@@ -52,6 +52,12 @@ def bag_of_words_check(claim: str, passage: str, *, min_support: float = 0.5) ->
     if closest is not None and bool(negation.search(claim)) != bool(negation.search(closest)):
         flags.append("negation")
     return Support(supported=not flags, score=score, flags=flags)
+
+
+def plain_version_check(claim: str, passage: str, *, min_support: float = 0.5) -> Support:
+    """The check as the team's plain-language versions get it: new content words allowed (a person wrote them and the
+    board reviews them), everything else as for any rewrite. Measured to show what that allowance lets through."""
+    return check_faithful(claim, passage, min_support=min_support, allow_new_words=True)
 
 
 def load() -> list[dict]:
@@ -117,6 +123,7 @@ def main() -> int:
         part = [p for p in pairs if p["split"] == split]
         figures[split] = {
             "faithfulness_check": score(part, check_support, show=args.show if split == "dev" else 0),
+            "plain_version_check": score(part, plain_version_check),
             "bag_of_words_check": score(part, bag_of_words_check),
         }
         for name, result in figures[split].items():

@@ -171,3 +171,12 @@ def test_ask_for_a_patient_and_chat_through_a_pipe_keeps_the_thread(tmp_path: Pa
     assert more.exit_code == 0 and "asked as: How is gout treated in pregnancy?" in more.output
     missing = _run(["ask", "--thread", "no-such-thread", "How is gout treated?"], home, MEDORA_INGEST__EMBED="false")
     assert missing.exit_code == 1 and "no thread 'no-such-thread' of yours" in missing.output
+
+
+def test_library_plain_prints_the_file_to_fill_in_and_names_an_unknown_topic():
+    result = CliRunner().invoke(main, ["library", "plain", "gout"])
+    assert result.exit_code == 0
+    assert result.output.startswith("overview: gout\nreview_status: pending human review\nsentences:\n- source: Suspect gout")
+    unknown = CliRunner().invoke(main, ["library", "plain", "gouty"])
+    assert unknown.exit_code == 1
+    assert "no library overview 'gouty'" in unknown.output

@@ -1,0 +1,112 @@
+"""The team's plain-language versions of library sentences: checked against the sentence they rewrite (and refused
+when they change it), reported when stale, and shown to patients under the same citation."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from medora.library import overview_paths
+from medora.library import plain_versions
+from medora.library.plain_versions import PlainEntry, check_all, check_entry, check_file, overview_sentences, skeleton
+from medora.readers.audience import DOSE_NOTICE, adapt_article
+from medora.types import Article, ArticleSection, EditorialStatus, Provenance, Statement
+
+FLARES = "Treat flares early with an NSAID, colchicine or a corticosteroid, choosing by comorbidity and interactions."
+FLARES_PLAIN = (
+    "Treat a flare early with an NSAID (an anti-inflammatory painkiller), colchicine or a corticosteroid. "
+    "The choice depends on your other illnesses and medicines."
+)
+TARGET = "Aim for a serum urate below 360 micromol/L (6 mg/dL), and lower for tophi or ongoing flares."
+
+
+def _gout() -> Path:
+    return next(path for path in overview_paths() if path.stem == "gout")
+
+
+def test_a_faithful_plain_version_in_everyday_words_passes():
+    assert check_entry(PlainEntry(FLARES, FLARES_PLAIN)) == []
+
+
+@pytest.mark.parametrize(
+    ("plain", "problem"),
+    [
+        ("Treat a flare early with aspirin, colchicine or a corticosteroid.", "drug aspirin not in passage"),
+        ("Do not treat a flare early with an NSAID, colchicine or a corticosteroid.", "negation differs: 'not treat a flare' is not in the passage"),
+        ("Treat a flare early with colchicine 500 micrograms.", "states a dose (the patient reads 'your clinician will choose the dose' instead)"),
+    ],
+)
+def test_a_plain_version_that_changes_the_claim_is_refused(plain, problem):
+    assert problem in check_entry(PlainEntry(FLARES, plain))
+
+
+def test_a_changed_number_is_refused():
+    assert check_entry(PlainEntry(TARGET, "Aim to keep the urate level in your blood below 300 micromol/L.")) == [
+        "number 300 not in passage"
+    ]
+
+
+def test_the_file_to_fill_in_lists_every_sentence_and_keeps_what_is_written():
+    text = skeleton(_gout(), [PlainEntry(FLARES, FLARES_PLAIN)])
+    data = yaml.safe_load(text)
+    assert data["overview"] == "gout" and data["review_status"] == "pending human review"
+    assert [row["source"] for row in data["sentences"]] == overview_sentences(_gout())
+    assert [row["plain"] for row in data["sentences"] if row["plain"]] == [FLARES_PLAIN]
+
+
+def test_a_stale_or_repeated_entry_is_reported(tmp_path):
+    file = tmp_path / "gout.yaml"
+    rows = [{"source": FLARES, "plain": FLARES_PLAIN}] * 2 + [{"source": "Gout is cured by diet alone.", "plain": "Diet cures gout."}]
+    file.write_text(yaml.safe_dump({"overview": "gout", "review_status": "pending human review", "sentences": rows}))
+    assert [problem.split("): ", 1)[1] for problem in check_file(file)] == [
+        "written twice",
+        "not a sentence of gout.md (edited since?)",
+    ]
+
+
+def test_every_shipped_plain_version_passes_its_check():
+    assert check_all() == []
+
+
+def _library_article(sentence: str, passage_id: int = 7) -> Article:
+    return Article(
+        question="How are gout flares treated?",
+        question_type="management",
+        title="Gout",
+        bottom_line=[Statement(text=sentence, citations=["1b"], passage_id=passage_id, quote=True)],
+        sections=[ArticleSection(heading="Treatment algorithm", statements=[])],
+        editorial=EditorialStatus(last_updated="2026-11-24"),
+        disclaimer="For health professionals.",
+        provenance=Provenance(settings_hash="x", index_version="v", models={}, passage_ids=[7], composer="extractive"),
+    )
+
+
+@pytest.fixture
+def written_gout(tmp_path, monkeypatch):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    rows = [{"source": FLARES, "plain": FLARES_PLAIN}]
+    (folder / "gout.yaml").write_text(yaml.safe_dump({"overview": "gout", "review_status": "pending human review", "sentences": rows}))
+    monkeypatch.setattr(plain_versions, "plain_dir", lambda: folder)
+    plain_versions._versions.cache_clear()
+    yield
+    plain_versions._versions.cache_clear()
+
+
+def test_patients_read_the_plain_version_under_the_same_citation(written_gout):
+    article = _library_article(FLARES)
+    adapted = adapt_article(article, "patient", passages={7: f"{FLARES} [@nice-gout]"})
+    statement = adapted.bottom_line[0]
+    assert (statement.text, statement.adaptation, statement.original) == (FLARES_PLAIN, "plain", FLARES)
+    assert (statement.citations, statement.passage_id, statement.quote) == (["1b"], 7, False)
+
+
+def test_the_plain_version_is_not_used_when_the_cited_passage_does_not_hold_the_sentence(written_gout):
+    adapted = adapt_article(_library_article(FLARES), "patient", passages={7: "Colchicine is one option [@nice-gout]."})
+    assert adapted.bottom_line[0].adaptation != "plain"
+
+
+def test_clinicians_and_students_never_see_the_plain_version(written_gout):
+    article = _library_article(FLARES)
+    for audience in ("clinician", "student"):
+        assert adapt_article(article, audience, passages={7: FLARES}).bottom_line[0].text.startswith(FLARES)
