@@ -76,6 +76,8 @@ def check_entry(entry: PlainEntry) -> list[str]:
     if not entry.plain:
         return ["no plain version written"]
     problems = []
+    if entry.plain[0] in "\"'“‘" and entry.source[0] not in "\"'“‘":
+        problems.append("wrapped in quote marks the sentence does not have (YAML quoting written into the text?)")
     if states_a_dose(entry.plain):
         problems.append("states a dose (the patient reads 'your clinician will choose the dose' instead)")
     for piece in sentences_of(entry.plain):

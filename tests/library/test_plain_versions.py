@@ -34,6 +34,7 @@ def test_a_faithful_plain_version_in_everyday_words_passes():
         ("Treat a flare early with aspirin, colchicine or a corticosteroid.", "drug aspirin not in passage"),
         ("Do not treat a flare early with an NSAID, colchicine or a corticosteroid.", "negation differs: 'not treat a flare' is not in the passage"),
         ("Treat a flare early with colchicine 500 micrograms.", "states a dose (the patient reads 'your clinician will choose the dose' instead)"),
+        ('"Treat a flare early with an NSAID, colchicine or a corticosteroid."', "wrapped in quote marks the sentence does not have (YAML quoting written into the text?)"),
     ],
 )
 def test_a_plain_version_that_changes_the_claim_is_refused(plain, problem):
