@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.4"
+ARTICLE_SCHEMA_VERSION = "1.5"
 
 
 class Statement(BaseModel):
