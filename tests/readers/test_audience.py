@@ -3,6 +3,7 @@ against the cited passage (and refused when they change the claim), citations id
 
 import pytest
 
+from medora.library import plain_versions
 from medora.readers.audience import DISCLAIMERS, DOSE_NOTICE, adapt_article, patient_notice, reading_order
 from medora.types import Article, ArticleSection, EditorialStatus, Provenance, Statement
 
@@ -18,6 +19,16 @@ PASSAGES = {
     2: f"{ASPIRIN} {LOADING} [@esc; @aha]",
     3: f"{HYPERTENSION} Treat it early [@nice].",
 }
+
+
+@pytest.fixture(autouse=True)
+def no_plain_versions(tmp_path, monkeypatch):
+    """These tests pin the rule-based rewriter; some of their sentences are library sentences whose team-written
+    plain versions would otherwise be shown instead (those are pinned in tests/library/test_plain_versions.py)."""
+    monkeypatch.setattr(plain_versions, "plain_dir", lambda: tmp_path)
+    plain_versions._versions.cache_clear()
+    yield
+    plain_versions._versions.cache_clear()
 
 
 def _article() -> Article:
