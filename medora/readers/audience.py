@@ -49,6 +49,10 @@ DISCLAIMERS = {
         "emergency services or go to A&E now."
     ),
 }
+PLAIN_VERSIONS_NOTE = (
+    "The plain-language wording of Medora's library text was written by Medora's editors and checked against the "
+    "cited sources; like the library, it awaits review by the medical advisory board."
+)
 PATIENT_HEADINGS = {
     "Diagnostic approach": "How it is diagnosed",
     "Clinical assessment": "What the doctor will check",
@@ -99,6 +103,8 @@ def adapt_article(
         elif statement.passage_id is not None:
             _for_patient(statement, passage, explained, rewrite)
     adapted.disclaimer = DISCLAIMERS[audience]
+    if any(statement.adaptation == "plain" for statement in reading_order(adapted)):
+        adapted.disclaimer += f" {PLAIN_VERSIONS_NOTE}"
     if audience == "patient":
         adapted.urgent_notice = patient_notice(article.urgent_notice)
         for section in _sections(adapted.sections):

@@ -100,11 +100,16 @@ def test_patients_read_the_plain_version_under_the_same_citation(written_gout):
     statement = adapted.bottom_line[0]
     assert (statement.text, statement.adaptation, statement.original) == (FLARES_PLAIN, "plain", FLARES)
     assert (statement.citations, statement.passage_id, statement.quote) == (["1b"], 7, False)
+    assert adapted.disclaimer.endswith(
+        "written by Medora's editors and checked against the cited sources; like the library, it awaits review by "
+        "the medical advisory board."
+    )
 
 
 def test_the_plain_version_is_not_used_when_the_cited_passage_does_not_hold_the_sentence(written_gout):
     adapted = adapt_article(_library_article(FLARES), "patient", passages={7: "Colchicine is one option [@nice-gout]."})
     assert adapted.bottom_line[0].adaptation != "plain"
+    assert "Medora's editors" not in adapted.disclaimer
 
 
 def test_clinicians_and_students_never_see_the_plain_version(written_gout):
