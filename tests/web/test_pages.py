@@ -133,7 +133,7 @@ def test_the_patient_page_is_in_plain_words_with_the_same_citations(client: Test
     patient = client.get(url, params={"audience": "patient"}).text
     assert re.findall(r'class="cite" href="#ref-(\w+)"', patient) == re.findall(r'class="cite" href="#ref-(\w+)"', clinician)
     assert "It is not advice about your own care" in patient and "It is not advice" not in clinician
-    assert 'title="Rewritten in plain language and checked against the cited passage"' in patient
+    assert 'title="Plain-language version written by Medora&#39;s editors and checked against the cited passage"' in patient
     assert 'action="/articles/' in patient and '#audience-form"' in patient
 
 
