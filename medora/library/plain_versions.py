@@ -70,7 +70,7 @@ def read_entries(path: Path) -> tuple[dict, list[PlainEntry]]:
 
 def check_entry(entry: PlainEntry) -> list[str]:
     """What is wrong with one plain version of its sentence; empty when it may be shown."""
-    from medora.readers.glossary import to_lay  # readers build on the library, not the other way round
+    from medora.readers.glossary import find_terms, to_lay  # readers build on the library, not the other way round
     from medora.readers.plain import sentences_of, states_a_dose
 
     if not entry.plain:
@@ -80,9 +80,32 @@ def check_entry(entry: PlainEntry) -> list[str]:
         problems.append("wrapped in quote marks the sentence does not have (YAML quoting written into the text?)")
     if states_a_dose(entry.plain):
         problems.append("states a dose (the patient reads 'your clinician will choose the dose' instead)")
+    source = entry.source
+    group = _groups().get(sentence_key(source))
+    if group:  # 'Management › Men': the plain version may name the group the sentence is written for
+        lay = [found.lay for found in find_terms(group) if found.lay]  # 'Acute pyelonephritis' → 'kidney infection'
+        named = f"{group} ({'; '.join(lay)})" if lay else group
+        source = f"{named}: {source[:1].lower()}{source[1:]}"
     for piece in sentences_of(entry.plain):
-        problems += check_faithful(piece, _with_lay_words(entry.source, to_lay(entry.source)), allow_new_words=True).flags
+        problems += check_faithful(piece, _with_lay_words(source, to_lay(source)), allow_new_words=True).flags
     return problems
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, str]:
+    """Sentence key → the subsection heading it sits under ('Acute pyelonephritis', 'Men', 'Severe hyperkalaemia'):
+    a list item there is written for that group, and a plain version shown on its own should say so."""
+    groups: dict[str, str] = {}
+    for path in overview_paths():
+        _meta, body = split_front_matter(path.read_text(encoding="utf-8"), path=path)
+        for section in markdown_sections(body)[1]:
+            if "›" not in section.label:
+                continue
+            group = section.label.rsplit("›", 1)[1].strip()
+            for paragraph in section.text.split("\n"):
+                for sentence in split_sentences(paragraph):
+                    groups.setdefault(sentence_key(sentence), group)
+    return groups
 
 
 def _with_lay_words(sentence: str, lay: str) -> str:

@@ -116,3 +116,18 @@ def test_clinicians_and_students_never_see_the_plain_version(written_gout):
     article = _library_article(FLARES)
     for audience in ("clinician", "student"):
         assert adapt_article(article, audience, passages={7: FLARES}).bottom_line[0].text.startswith(FLARES)
+
+
+PYELONEPHRITIS_CHOICE = (
+    "NICE lists cefalexin for 7 to 10 days or ciprofloxacin 500 mg twice daily for 7 days, with co-amoxiclav or "
+    "trimethoprim used only when culture shows susceptibility."
+)
+
+
+def test_a_list_item_may_name_the_group_its_subsection_is_written_for_and_no_other():
+    """The sentence sits under 'Management › Acute pyelonephritis' in the UTI overview: shown on its own to a
+    patient it should say it is about a kidney infection; naming cystitis instead is refused."""
+    written = "For a kidney infection (acute pyelonephritis), NICE lists cefalexin for 7 to 10 days or ciprofloxacin for 7 days."
+    assert check_entry(PlainEntry(PYELONEPHRITIS_CHOICE, written)) == []
+    swapped = "For cystitis, NICE lists cefalexin for 7 to 10 days or ciprofloxacin for 7 days."
+    assert check_entry(PlainEntry(PYELONEPHRITIS_CHOICE, swapped)) == ["condition cystitis not in passage"]
