@@ -22,7 +22,7 @@ from functools import lru_cache
 from medora.compose.drugs import find_drugs
 from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
-from medora.retrieve.expand import load_abbreviations, load_synonym_groups
+from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
 
 
@@ -193,6 +193,17 @@ def _synonym_groups() -> list[list[str]]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     return load_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _all_meanings() -> dict[str, tuple[str, ...]]:
+    return load_abbreviation_meanings()
+
+
+def meanings_of(word: str) -> tuple[str, ...]:
+    """Every spelled-out meaning of an abbreviation written with two or more capitals, one-meaning or not ("BP":
+    blood pressure, benzoyl peroxide): a source that spells one of them out says which one the question meant."""
+    return _all_meanings().get(word, ()) if sum(ch.isupper() for ch in word) >= 2 else ()
 
 
 def expansion_of(word: str) -> str | None:
