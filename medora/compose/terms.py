@@ -100,6 +100,7 @@ class SpecificTerm:
     member_stems: tuple[str, ...] = ()  # for a drug class: the INN stems its members' names end with ("vastatin")
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
+    context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
 
     @property
     def shown(self) -> str:
@@ -211,14 +212,37 @@ def expansion_of(word: str) -> str | None:
     return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
 
 
+# Words before a drug that make it what the patient takes or took, not what the question asks about: "on methadone",
+# "despite antacids", "after antibiotics", "taking warfarin".
+CONTEXT_CUES = frozenset("on despite taking takes took using after already".split())
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
+
+
 def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
     found = []
+    previous: tuple[int, bool] | None = None  # (end, context) of the drug before
     for match in find_drugs(words):
         label = " ".join(words[match.begin : match.end])
         synonyms = [name.lower() for name in [match.name, *match.synonyms] if len(name) >= 4]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
-        found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms)))
+        context = _is_context(words, match.begin, previous)
+        found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
+        previous = (match.end, context)
     return found
+
+
+def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
+    """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles skipped), or "and"/"or"
+    right after a drug that does ("on lisinopril and spironolactone")."""
+    index = begin - 1
+    while index >= 0 and words[index].lower() in _ARTICLES:
+        index -= 1
+    if index < 0:
+        return False
+    cue = words[index].lower()
+    if cue in ("and", "or") and previous is not None:
+        return previous[1] and previous[0] == index
+    return cue in CONTEXT_CUES
 
 
 def _population_term(words: list[str], index: int) -> SpecificTerm | None:
@@ -310,12 +334,15 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
 
 def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
-    named, and every technical word too, except one in a question of five terms or more (a long, real description
+    named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is:
+    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"), and every technical word too, except one in a question of five terms or more (a long, real description
     adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("vibrating capsule") count
     as technical words: since a vignette's findings ("radiating", "biceps") are no terms (compose/findings.py), what
     remains is the question's subject."""
     if not terms:
         return True
+    if any(term.label in covered for term in terms if not term.context):
+        terms = [term for term in terms if not term.context or term.label in covered]  # the case's own drugs
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
     if any(term.kind in ("drug", "population") or term.required for term in missing):

@@ -97,3 +97,19 @@ def test_an_x_assisted_procedure_is_one_term_named_only_as_a_run():
     text = "Compression ultrasound of the legs; systemic thrombolysis or anticoagulation for pulmonary embolism."
     assert "ultrasound-assisted" not in covered_terms(text, terms) and not answers_terms(covered_terms(text, terms), terms)
     assert "ultrasound-assisted" in covered_terms("Ultrasound-assisted catheter thrombolysis", terms)
+
+
+def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question():
+    terms = specific_terms("can I start naltrexone for alcohol relapse prevention in someone on methadone?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("naltrexone", False), ("methadone", True)]
+    assert answers_terms({"naltrexone", "relapse"}, terms)
+    chained = specific_terms("Man on lisinopril and spironolactone with potassium 7.0")
+    assert [t.label for t in chained if t.context] == ["lisinopril", "spironolactone"]
+
+
+def test_the_asked_drug_is_still_needed_when_only_the_case_drug_is_named():
+    terms = specific_terms("Is ibuprofen safe for a patient on warfarin?")
+    assert not answers_terms({"warfarin"}, terms)
+    assert answers_terms({"ibuprofen"}, terms)
+    near_miss = specific_terms("Is abelacimab as safe as apixaban in atrial fibrillation?")
+    assert not answers_terms({"apixaban", "atrial", "fibrillation"}, near_miss)
