@@ -154,9 +154,14 @@ def names_key_phrase(text: str, weights: dict[str, float]) -> bool:
 
 def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False) -> set[str]:
     """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words; with
-    ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction)."""
+    ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction) and
+    by the word forms the specific-term gate reads (``TermText.mentions``: a compound's tail, "thromboprophylaxis" by
+    "thromboembolism prophylaxis"; a plural; a longer word it begins)."""
     words = content_words(text) | (TermText(text).words if spelled else set())
     covered = {token for token in weights if token in words}
+    if spelled:
+        title = TermText(text)
+        covered |= {token for token in weights if token not in covered and title.mentions(token)}
     equivalents = [
         item for item in getattr(weights, "equivalents", ())
         if any(stem in weights and stem not in covered for stem in item.stems)

@@ -198,3 +198,11 @@ def test_an_ambiguous_abbreviation_is_covered_by_the_meaning_a_source_spells_out
     assert covered_words("Check blood pressure when a headache is new.", weights) == {"bp", "headach"}
     assert covered_words("Apply benzoyl peroxide to the acne.", weights) == {"bp"}
     assert covered_words("Headache with raised pressure in the skull.", weights) == {"headach"}
+
+
+def test_a_title_names_a_compound_question_word_by_its_parts():
+    weights = question_weights("Padua score 5: LMWH or apixaban for thromboprophylaxis?", {"padua": 4.2, "thromboprophylaxi": 7.0})
+    prophylaxis = _overview(3, "vte", "Venous thromboembolism prophylaxis in hospitalised adults", "Bottom line", "x", 0.6)
+    assert names_topic_in_title(prophylaxis, weights)
+    dvt = _overview(4, "dvt", "Deep vein thrombosis — diagnosis and treatment", "Bottom line", "x", 0.6)
+    assert not names_topic_in_title(dvt, weights)
