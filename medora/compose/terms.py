@@ -107,6 +107,21 @@ class SpecificTerm:
         return self.phrase or self.label
 
 
+# The adjective and the noun of one condition or organ end differently after stemming; both map to one base:
+# osteoporotic/osteoporosis (osteoporot, osteoporosi), epileptic/epilepsy, ventricular/ventricle, anaemic/anaemia.
+_NOUN_ADJECTIVE_ENDINGS = (("osi", "o"), ("ot", "o"), ("psia", "p"), ("psi", "p"), ("pt", "p"), ("cular", "c"),
+                           ("cl", "c"), ("ia", ""))
+MIN_BASE = 4  # letters left before the ending
+
+
+def word_base(token: str) -> str:
+    """The stem with its noun or adjective ending taken off (``_NOUN_ADJECTIVE_ENDINGS``), else the stem itself."""
+    for ending, replacement in _NOUN_ADJECTIVE_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE:
+            return token[: -len(ending)] + replacement
+    return token
+
+
 def stem_sequence(text: str, *, joined: bool = True) -> list[str]:
     """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)
     unless ``joined`` is False (then only its parts: "govitecan-hziy" → govitecan hziy)."""
@@ -134,6 +149,7 @@ class TermText:
         written = _WRITTEN.findall(text)
         self.written = frozenset(written + [part for word in written if "-" in word for part in word.split("-")])
         self.lowered = frozenset(word.lower() for word in self.written)
+        self.bases = frozenset(word_base(word) for word in self.words)
 
     def mentions(self, form: str) -> bool:
         stems = stem_sequence(form)
@@ -147,6 +163,8 @@ class TermText:
             return True
         if len(word) >= MIN_PLURAL and word.endswith("s") and not word.endswith("ss") and word[:-1] in self.words:
             return True  # the question's plural, the text's singular ("mRNAs" → "mRNA")
+        if word_base(word) in self.bases:
+            return True  # the adjective for the noun or back ("osteoporotic" → "osteoporosis")
         if len(word) >= MIN_PREFIX and any(other.startswith(word) for other in self.words):
             return True
         return any(
@@ -257,11 +275,14 @@ def _population_term(words: list[str], index: int) -> SpecificTerm | None:
 
 
 def _word_forms(word: str) -> tuple[str, ...]:
-    """The word, its abbreviation expansion and the synonym groups it belongs to."""
+    """The word, its abbreviation expansion (for an ambiguous abbreviation, each meaning of two words or more: the
+    source that spells one out says which was meant) and the synonym groups it belongs to."""
     forms = [word.lower()]
     expansion = expansion_of(word)
     if expansion:
         forms.append(expansion.lower())
+    else:
+        forms += [meaning.lower() for meaning in meanings_of(word) if len(meaning.split()) >= 2]
     for group in _synonym_groups():
         if word.lower() in group:
             forms += group
