@@ -239,14 +239,30 @@ _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long
 def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
-    for match in find_drugs(words):
+    matches = find_drugs(words)
+    inside = {index for match in matches for index in range(match.begin, match.end)}
+    elsewhere = {word.lower() for index, word in enumerate(words) if index not in inside}
+    for match in matches:
         label = " ".join(words[match.begin : match.end])
-        synonyms = [name.lower() for name in [match.name, *match.synonyms] if len(name) >= 4]
+        synonyms = [
+            name.lower() for name in [match.name, *match.synonyms]
+            if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
+        ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
         context = _is_context(words, match.begin, previous)
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
+
+
+def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
+    """True when a dictionary name of the drug is broader than what the question names: a part of its label
+    ("thyroid" for "desiccated thyroid"), or made only of words the question uses for something else ("thyroid" for
+    "Armour" in "… for an underactive thyroid"). Such a name would let any text on the organ name the drug."""
+    words = name.split()
+    if name == label:
+        return False
+    return set(words) < set(label.split()) or set(words) <= elsewhere
 
 
 def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:

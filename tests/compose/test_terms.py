@@ -129,3 +129,11 @@ def test_an_ambiguous_abbreviation_is_named_by_the_meaning_a_source_spells_out()
     terms = specific_terms("Dual antiplatelet therapy after PCI")
     assert covered_terms("After percutaneous coronary intervention, continue aspirin.", terms) == {"PCI"}
     assert covered_terms("After cardiac surgery, continue aspirin.", terms) == set()
+
+
+def test_a_drug_is_not_named_by_the_organ_its_dictionary_names_it_after():
+    terms = specific_terms("is natural desiccated thyroid (Armour) better than levothyroxine for an underactive thyroid?")
+    named = covered_terms("Offer levothyroxine for overt hypothyroidism and check thyroid function at 6 weeks.", terms)
+    assert named == {"levothyroxine", "underactive"}
+    assert not answers_terms(named, terms)
+    assert covered_terms("Desiccated thyroid extract is not recommended.", terms) >= {"desiccated thyroid"}
