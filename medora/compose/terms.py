@@ -232,7 +232,7 @@ def expansion_of(word: str) -> str | None:
 
 # Words before a drug that make it what the patient takes or took, not what the question asks about: "on methadone",
 # "despite antacids", "after antibiotics", "taking warfarin".
-CONTEXT_CUES = frozenset("on despite taking takes took using after already".split())
+CONTEXT_CUES = frozenset({"on", "despite", "taking", "takes", "took", "using", "after", "already"})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
 
 
