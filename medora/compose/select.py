@@ -10,6 +10,7 @@ Pure functions over Evidence, the question's IDF weights and its specific terms;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
@@ -21,7 +22,7 @@ from medora.compose.terms import (
     SpecificTerm,
     TermText,
     answers_terms,
-    expansion_of,
+    meanings_of,
     stem,
     stem_sequence,
 )
@@ -40,6 +41,7 @@ OVERVIEW_SIMILARITY = 0.45
 TITLE_BONUS = 1.5  # in choosing the topic overview, a question word its title holds counts this much more
 OVERVIEW_SEARCH_DEPTH = 5  # only an overview among the top passages can be the article's backbone
 
+_WORDS = re.compile(r"[A-Za-z0-9]+")
 ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
@@ -104,21 +106,37 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS
     weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
-    equivalents = [item for item in lay_equivalents(question) + _spelled_out(question) if set(item.stems) & weights.keys()]
+    found = lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
+    equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
     return QuestionWeights(weights, equivalents, phrases)
 
 
+def _population_groups(question: str) -> list[LayEquivalent]:
+    """A population word of the question, as an equivalent: any word of its group names it ("primigravida" is
+    covered by "pregnancy"), as in the specific-term gate (terms.POPULATIONS)."""
+    found = []
+    for word in dict.fromkeys(w.lower() for w in _WORDS.findall(question)):
+        for members in POPULATIONS.values():
+            if word in members:
+                found.append(LayEquivalent(lay=word, stems=tuple(stem_sequence(word)), medical=members))
+    return found
+
+
 def _spelled_out(question: str) -> list[LayEquivalent]:
-    """An abbreviation of the question with one meaning, as an equivalent: "EF 30%" is covered by a passage saying
-    "ejection fraction" (the abbreviation alone is a rare token that would outweigh the question's other words)."""
+    """An abbreviation of the question, as an equivalent covered by any of its spelled-out meanings: "EF 30%" is
+    covered by a passage saying "ejection fraction", "BP 168/112" by one saying "blood pressure" (the abbreviation
+    alone is a rare token that would outweigh the question's other words; a source spelling out one meaning of an
+    ambiguous abbreviation says which one the question meant)."""
     found = []
     for word in dict.fromkeys(ABBREVIATION.findall(question)):
-        expansion = expansion_of(word)
+        meanings = meanings_of(word)
+        if len(meanings) > 1:  # of an ambiguous one, only the phrases: a one-word meaning is too often another word
+            meanings = tuple(meaning for meaning in meanings if len(meaning.split()) >= 2)
         stems = tuple(stem_sequence(word))
-        if expansion and len(stems) == 1:
-            found.append(LayEquivalent(lay=word, stems=stems, medical=(expansion,), abbreviations=(word,)))
+        if meanings and len(stems) == 1:
+            found.append(LayEquivalent(lay=word, stems=stems, medical=meanings, abbreviations=(word,)))
     return found
 
 
@@ -136,9 +154,14 @@ def names_key_phrase(text: str, weights: dict[str, float]) -> bool:
 
 def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False) -> set[str]:
     """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words; with
-    ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction)."""
+    ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction) and
+    by the word forms the specific-term gate reads (``TermText.mentions``: a compound's tail, "thromboprophylaxis" by
+    "thromboembolism prophylaxis"; a plural; a longer word it begins)."""
     words = content_words(text) | (TermText(text).words if spelled else set())
     covered = {token for token in weights if token in words}
+    if spelled:
+        title = TermText(text)
+        covered |= {token for token in weights if token not in covered and title.mentions(token)}
     equivalents = [
         item for item in getattr(weights, "equivalents", ())
         if any(stem in weights and stem not in covered for stem in item.stems)

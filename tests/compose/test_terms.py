@@ -97,3 +97,43 @@ def test_an_x_assisted_procedure_is_one_term_named_only_as_a_run():
     text = "Compression ultrasound of the legs; systemic thrombolysis or anticoagulation for pulmonary embolism."
     assert "ultrasound-assisted" not in covered_terms(text, terms) and not answers_terms(covered_terms(text, terms), terms)
     assert "ultrasound-assisted" in covered_terms("Ultrasound-assisted catheter thrombolysis", terms)
+
+
+def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question():
+    terms = specific_terms("can I start naltrexone for alcohol relapse prevention in someone on methadone?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("naltrexone", False), ("methadone", True)]
+    assert answers_terms({"naltrexone", "relapse"}, terms)
+    chained = specific_terms("Man on lisinopril and spironolactone with potassium 7.0")
+    assert [t.label for t in chained if t.context] == ["lisinopril", "spironolactone"]
+
+
+def test_the_asked_drug_is_still_needed_when_only_the_case_drug_is_named():
+    terms = specific_terms("Is ibuprofen safe for a patient on warfarin?")
+    assert not answers_terms({"warfarin"}, terms)
+    assert answers_terms({"ibuprofen"}, terms)
+    near_miss = specific_terms("Is abelacimab as safe as apixaban in atrial fibrillation?")
+    assert not answers_terms({"apixaban", "atrial", "fibrillation"}, near_miss)
+
+
+def test_the_adjective_of_a_condition_is_named_by_its_noun_and_back():
+    osteoporotic = specific_terms("Is vertebroplasty effective for painful osteoporotic vertebral fractures?")
+    named = covered_terms("Osteoporosis: offer a bisphosphonate after a fragility fracture of the spine.", osteoporotic)
+    assert named == {"osteoporotic", "fractures"}
+    assert not answers_terms(named | {"vertebral"}, osteoporotic)  # the near miss stays: vertebroplasty is unnamed
+    anaemic = specific_terms("Anaemic patient with epileptic seizures")
+    assert covered_terms("Epilepsy and anaemia", anaemic) == {"Anaemic", "epileptic"}
+    assert covered_terms("A plot of the robot", specific_terms("Is the osteoporotic robot safe?")) == set()
+
+
+def test_an_ambiguous_abbreviation_is_named_by_the_meaning_a_source_spells_out():
+    terms = specific_terms("Dual antiplatelet therapy after PCI")
+    assert covered_terms("After percutaneous coronary intervention, continue aspirin.", terms) == {"PCI"}
+    assert covered_terms("After cardiac surgery, continue aspirin.", terms) == set()
+
+
+def test_a_drug_is_not_named_by_the_organ_its_dictionary_names_it_after():
+    terms = specific_terms("is natural desiccated thyroid (Armour) better than levothyroxine for an underactive thyroid?")
+    named = covered_terms("Offer levothyroxine for overt hypothyroidism and check thyroid function at 6 weeks.", terms)
+    assert named == {"levothyroxine", "underactive"}
+    assert not answers_terms(named, terms)
+    assert covered_terms("Desiccated thyroid extract is not recommended.", terms) >= {"desiccated thyroid"}
