@@ -68,7 +68,7 @@ def main() -> int:
     summary = {k: v for k, v in figures.items() if k != "per_overview"}
     print(summary)
     if not args.show:
-        write_results("plain_versions", figures)
+        write_results("plain_versions.json", figures)
     return 0
 
 
