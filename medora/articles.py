@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import IntegrityError
 
 from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_pipeline, validate_question
+from medora.compose.faithfulness import is_verbatim
 from medora.errors import ArticleNotFoundError
 from medora.review.events import record_creation, record_revision
 from medora.review.states import State
@@ -125,6 +126,15 @@ def for_audience(workspace, stored: StoredArticle, audience: str) -> StoredArtic
 _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 
 
+def _evidence_replaced(workspace, article: Article) -> bool:  # noqa: ANN001
+    """Whether a sentence the article quotes is no longer in its passage (the passage is gone, or its source was
+    ingested again as an updated overview or guideline): the stored text may no longer say what the source says
+    now, so the question is answered anew."""
+    quotes = [s for s in reading_order(article) if s.quote and s.passage_id is not None]
+    texts = {pid: view.text for pid, view in passages_for(workspace, sorted({s.passage_id for s in quotes})).items()}
+    return any(s.passage_id not in texts or not is_verbatim(s.text, texts[s.passage_id]) for s in quotes)
+
+
 def _ask_composed(
     workspace,  # noqa: ANN001
     question: str,
@@ -142,7 +152,8 @@ def _ask_composed(
     if existing is not None and not fresh:
         stored = _load(workspace, existing, existing.reader_version)
         index_moved = stored.article.provenance.index_version != workspace.retriever.index_version
-        if not (stored.article.answer_status != "answered" and index_moved):  # new evidence may now answer it
+        new_evidence = stored.article.answer_status != "answered" and index_moved  # it may now be answered
+        if not new_evidence and not (index_moved and _evidence_replaced(workspace, stored.article)):
             stored.reused = True
             return stored
     session = run_pipeline(question, retriever=workspace.retriever, settings=workspace.settings, filters=filters,

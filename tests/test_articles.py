@@ -138,3 +138,29 @@ def test_a_library_article_is_created_with_an_audit_event(workspace: Workspace):
     [event] = audit_export(workspace, "gout")["events"]
     assert (event["actor"], event["action"], event["to_state"], event["reason"]) == (
         "medora", "create", "submitted", "packaged overview (front matter: pending human review)")
+
+
+def test_an_article_whose_source_was_ingested_again_is_answered_anew(tmp_path: Path):
+    """A stored answer quotes passages; once its source is replaced (an updated overview or guideline) those
+    passages are gone, and serving the old text would cite what the source no longer says."""
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    workspace = Workspace(settings)
+    workspace.prepare()
+    guideline = tmp_path / "erythema-migrans.md"
+    text = (
+        "---\nid: local-lyme-guideline\ntitle: Local guideline on erythema migrans\nkind: guideline\nyear: 2025\n---\n\n"
+        "## Treatment\n\nTreat erythema migrans with oral doxycycline for {days} days.\n"
+    )
+    guideline.write_text(text.format(days=10))
+    workspace.ingest([guideline], replace=True)
+    question = "How should erythema migrans be treated?"
+    first = articles.ask(workspace, question)
+    assert "doxycycline for 10 days" in first.article.model_dump_json()
+    assert articles.ask(workspace, question).reused
+    guideline.write_text(text.format(days=14))
+    workspace.ingest([guideline], replace=True)
+    second = articles.ask(workspace, question)
+    assert second.article.provenance.index_version != first.article.provenance.index_version  # new ids, new index
+    assert (second.reused, second.version, second.record.id) == (False, 2, first.record.id)
+    assert "doxycycline for 14 days" in second.article.model_dump_json()

@@ -20,14 +20,21 @@ from medora.types import Passage, Source
 NewSource = tuple[Source, Sequence[Passage], np.ndarray | None]  # a source, its passages, their vectors (or None)
 
 
-def insert_sources_in_bulk(conn: Connection, *, new: Sequence[NewSource], model: str | None) -> int:
+def insert_sources_in_bulk(
+    conn: Connection, *, new: Sequence[NewSource], model: str | None, above: dict[str, int] | None = None
+) -> int:
     """Insert new sources (keys not stored yet) with their passages and vectors, in the order given, in the caller's
-    transaction (on SQLite, a ``write_transaction``); returns how many passages were written."""
+    transaction (on SQLite, a ``write_transaction``); returns how many passages were written.
+
+    ``above`` gives, per table, an id the new rows must exceed: the highest ids before a replaced source was deleted
+    in this transaction, so that SQLite does not hand its ids to the new version (an index that counts passages and
+    their highest id would take the store as unchanged, and a stored article would quote another text)."""
     if not new:
         return 0
-    source_ids = _reserve_ids(conn, sources, len(new))
+    above = above or {}
+    source_ids = _reserve_ids(conn, sources, len(new), above=above.get(sources.name, 0))
     passage_count = sum(len(source_passages) for _, source_passages, _ in new)
-    passage_ids = iter(_reserve_ids(conn, passages, passage_count))
+    passage_ids = iter(_reserve_ids(conn, passages, passage_count, above=above.get(passages.name, 0)))
     source_rows, passage_rows, vector_rows = [], [], []
     for source_id, (source, source_passages, vectors) in zip(source_ids, new, strict=True):
         source_rows.append({"id": source_id, **_source_row(source)})
@@ -53,7 +60,12 @@ def insert_sources_in_bulk(conn: Connection, *, new: Sequence[NewSource], model:
     return passage_count
 
 
-def _reserve_ids(conn: Connection, table: Table, count: int) -> list[int]:
+def highest_ids(conn: Connection) -> dict[str, int]:
+    """The highest source and passage ids stored now (see ``insert_sources_in_bulk``'s ``above``)."""
+    return {table.name: conn.execute(select(func.max(table.c.id))).scalar() or 0 for table in (sources, passages)}
+
+
+def _reserve_ids(conn: Connection, table: Table, count: int, *, above: int = 0) -> list[int]:
     if not count:
         return []
     if conn.dialect.name == "postgresql":
@@ -63,7 +75,7 @@ def _reserve_ids(conn: Connection, table: Table, count: int) -> list[int]:
                 {"table": table.name, "count": count},
             ).scalars()
         )
-    first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    first = max(conn.execute(select(func.max(table.c.id))).scalar() or 0, above) + 1
     return list(range(first, first + count))
 
 
