@@ -5,9 +5,9 @@ lower too rarely and leaves out those the specific-term gate misses (a term writ
 the dense candidates). The model scores every retrieved source that may be cited at all: an answering source, or one
 on the question's topic by its words (the on-topic gate, or at least half the question's topic words, IDF-weighted)
 that names at least half of its specific terms. Signals: fused score and its share of the best, ranks, dense
-similarity, topic and term coverage, evidence level, the word overlap with the best answering source and with the
-other retrieved sources, and the score gap to the next source. Sources reaching the threshold are cited; the best
-answering source always is. A cited source that does not answer (a "further" source) is cited only in the article's
+similarity, topic and term coverage, the word overlap with the best answering source and with the other retrieved
+sources, and the score gap to the next source. Sources reaching the threshold are cited; the best answering one always
+is. Only study records are scored (MODELLED_KINDS): guidelines, overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) is cited only in the article's
 body for its own verified sentence: it never leads the bottom line, carries a verdict or turns a partial answer into
 an answer. Fitted on the tuned part of BioASQ dev only (bench/train_citations.py)."""
 
@@ -23,10 +23,12 @@ import numpy as np
 
 from medora.compose.select import MIN_QUESTION_COVERAGE, source_texts, terms_by_source, text_coverage, topic_coverage
 from medora.compose.terms import SpecificTerm
-from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
 from medora.types import Evidence, Kind
 
+# The model knows study records only: BioASQ's experts list PubMed records, never a guideline, an overview or a
+# consumer page, so those keep the share rule (compose/select.py citable_pool) and are not scored here.
+MODELLED_KINDS = frozenset(Kind) - {Kind.GUIDELINE, Kind.EDITORIAL_SUMMARY, Kind.CONSUMER_HEALTH}
 MIN_TERM_SHARE = 0.5  # a source that does not answer names at least this share of the question's specific terms
 UNRANKED = 99  # the rank given to a passage one retriever did not return
 NOT_ANSWERING = 20  # the answering rank of a source that does not answer
@@ -34,7 +36,7 @@ FEATURES = (
     "score", "share_of_best", "share_of_best_answering", "log_source_rank", "log_passage_rank", "dense_similarity",
     "log_lexical_rank", "log_dense_rank", "passages", "on_topic", "answering", "log_answering_rank",
     "answering_sources", "retrieved_sources", "terms", "topic_coverage", "title_coverage", "term_share",
-    "source_text_coverage", "names_every_term", "evidence_level", "consumer_health", "overlap_with_best_answering",
+    "source_text_coverage", "names_every_term", "overlap_with_best_answering",
     "mean_overlap_with_others", "gap_to_next_source", "is_best_answering", "bias",
 )
 
@@ -59,8 +61,8 @@ def source_signals(
     weights: dict[str, float],
     terms: list[SpecificTerm],
 ) -> list[SourceSignals]:
-    """The signals of every retrieved source the model may cite (an answering source, or one on the question's topic
-    by its words naming at least half its specific terms; never an overview), in the order sources were retrieved."""
+    """The signals of every retrieved study record the model may cite (an answering source, or one on the question's
+    topic by its words naming at least half its specific terms), in the order sources were retrieved."""
     if not retrieved:
         return []
     on_ids = {item.passage_id for item in on_topic}
@@ -85,8 +87,8 @@ def source_signals(
         is_on = any(item.passage_id in on_ids for item in items)
         answers = any(item.passage_id in answering_ids for item in items)
         coverage = max(topic_coverage(item, weights) for item in items)
-        if first.source.kind is Kind.EDITORIAL_SUMMARY or not (answers or is_on or coverage >= MIN_QUESTION_COVERAGE):
-            continue  # never cited by the model: not on the question's topic by its words (or an overview)
+        if first.source.kind not in MODELLED_KINDS or not (answers or is_on or coverage >= MIN_QUESTION_COVERAGE):
+            continue  # not a study record, or not on the question's topic by its words
         covered = terms_by_source({source_id: texts[source_id]}, terms)[source_id] if terms else set()
         term_share = len(covered) / len(terms) if terms else 1.0
         if not answers and term_share < MIN_TERM_SHARE:
@@ -115,8 +117,6 @@ def source_signals(
             term_share,
             text_coverage(texts[source_id], weights),
             float(term_share == 1.0),
-            EVIDENCE_LEVEL.get(first.source.kind.value, 0.4),
-            float(first.source.kind is Kind.CONSUMER_HEALTH),
             _overlap(words[source_id], words[top]),
             sum(others) / len(others) if others else 0.0,
             (first.score - following) / best if best else 0.0,
@@ -171,3 +171,11 @@ def cited_sources(
     kept = sorted(kept, key=lambda entry: (entry[2] is not best, -entry[0], entry[1]))[:limit]
     chosen = [item for _p, _order, item in sorted(kept, key=lambda entry: entry[1])]
     return CitedSources([item for item in chosen if item.answering], [item for item in chosen if not item.answering])
+
+
+def cited_pool(answering: list[Evidence], share_pool: list[Evidence], cited: CitedSources) -> list[Evidence]:
+    """The answering passages an article may cite, in retrieval order: those of the study records the model chose,
+    and of the guidelines, overviews and consumer pages the share rule kept (the model does not judge them)."""
+    chosen = {item.source_id for item in cited.answering}
+    chosen |= {item.source_id for item in share_pool if item.source.kind not in MODELLED_KINDS}
+    return [item for item in answering if item.source_id in chosen]

@@ -4,7 +4,15 @@ citation model cites the sources reaching its threshold (the best answering one 
 
 from medora.compose.analyse import analyse_question
 from medora.compose.article import compose_article
-from medora.compose.relevance import FEATURES, SourceSignals, cited_sources, shipped_model, source_signals
+from medora.compose.relevance import (
+    FEATURES,
+    CitedSources,
+    SourceSignals,
+    cited_pool,
+    cited_sources,
+    shipped_model,
+    source_signals,
+)
 from medora.compose.select import Selection, question_weights
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
@@ -93,15 +101,19 @@ def test_the_model_cites_at_most_limit_sources_the_most_probable_kept():
     assert [item.source_id for item in cited.answering + cited.further] == [11, 13]
 
 
-def test_only_sources_on_topic_by_their_words_and_naming_half_the_terms_are_scored():
+def test_only_study_records_on_topic_by_their_words_and_naming_half_the_terms_are_scored():
     weights = question_weights(QUESTION, IDF)
     terms = specific_terms(QUESTION, IDF)
     answering = _evidence(21, "Doxycycline cured erythema migrans in most adults.", score=1.0, dense=0.6)
     by_words = _evidence(22, "Erythema migrans was cured by a course of doxycycline in children.", score=0.8)
     off_topic = _evidence(23, "Doxycycline is used for acne in adolescents.", score=0.7, dense=0.5)
     overview = _evidence(24, "Erythema migrans is treated with doxycycline for cure.", kind=Kind.EDITORIAL_SUMMARY)
-    retrieved = [answering, by_words, off_topic, overview]
-    signals = source_signals(retrieved, [answering, overview], [answering], weights, terms)
+    guideline = _evidence(25, "Offer doxycycline to cure erythema migrans.", kind=Kind.GUIDELINE)
+    consumer = _evidence(26, "Erythema migrans is cured with doxycycline.", kind=Kind.CONSUMER_HEALTH)
+    retrieved = [answering, by_words, off_topic, overview, guideline, consumer]
+    on_topic = [answering, overview, guideline, consumer]
+    signals = source_signals(retrieved, on_topic, [answering, guideline, consumer], weights, terms)
+    # guidelines, overviews and consumer pages are never scored: the share rule keeps them (BioASQ lists none)
     assert [(item.source_id, item.answering) for item in signals] == [(21, True), (22, False)]
     assert len(signals[0].features) == len(FEATURES)
 
@@ -110,3 +122,11 @@ def test_the_shipped_model_was_fitted_on_these_features():
     model = shipped_model()
     assert model["features"] == list(FEATURES)
     assert 0.0 < model["threshold"] < 1.0
+
+
+def test_guidelines_the_share_rule_keeps_stay_in_the_pool_beside_the_studies_the_model_chose():
+    study, dropped = _evidence(31, "Doxycycline cured erythema migrans."), _evidence(32, "Doxycycline cured it.")
+    guideline = _evidence(33, "Offer doxycycline for erythema migrans.", kind=Kind.GUIDELINE)
+    chosen = CitedSources(answering=[SourceSignals([study], [], True)], further=[])
+    pool = cited_pool([study, dropped, guideline], [study, dropped, guideline], chosen)
+    assert [item.source_id for item in pool] == [31, 33]
