@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
+from medora.compose.relevance import cited_pool, cited_sources, source_signals
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -103,6 +104,11 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     selection = Selection(
         retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool, terms=terms, answering=answering
     )
+    if overview is None and answering and settings.compose.cite_by_model:
+        signals = source_signals(retrieved, on_topic, answering, weights, terms)
+        cited = cited_sources(signals, limit=settings.compose.max_sources)
+        selection.pool = cited_pool(answering, pool, cited)
+        selection.further = [passage for item in cited.further for passage in item.passages]
     if selection.answer_status == PARTIAL:
         closest = closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())

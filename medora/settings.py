@@ -94,6 +94,11 @@ class ComposeSettings(BaseModel):
         0.5, ge=0, le=1, description="A source is citable only if its retrieval score is at least this share of the best."
     )
     min_support: float = Field(0.5, ge=0, le=1, description="Share of a claim's content words its passage must hold.")
+    cite_by_model: bool = Field(
+        True,
+        description="Choose the cited sources with the fitted citation model (compose/relevance.py) instead of "
+        "min_relative_score alone; max_sources still caps them.",
+    )
     composer: Literal["extractive", "llm"] = Field(
         "extractive", description="extractive (embedded) or llm (OpenAI-compatible endpoint)."
     )

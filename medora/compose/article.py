@@ -74,7 +74,9 @@ def compose_article(
     if status == PARTIAL:
         body = _partial_body(analysis, selection, book, settings)
     else:
-        body = _compose_body(analysis, pool, overview, book, settings, on_text, terms=selection.terms)
+        body = _compose_body(
+            analysis, pool, overview, book, settings, on_text, terms=selection.terms, further=selection.further
+        )
     timings["compose_and_verify"] = _ms(tick)
 
     answering = [item for item in selection.answering_evidence if passage_answers(item, selection.terms)]
@@ -222,6 +224,7 @@ def _compose_body(
     on_text: Callable[[str], None] | None,
     *,
     terms: list[SpecificTerm] | None = None,
+    further: list[Evidence] | None = None,
 ) -> _Body:
     """The LLM's verified draft when configured and usable, else the extractive layout (saying why)."""
     notes: list[str] = []
@@ -240,7 +243,9 @@ def _compose_body(
         except LLMError as error:
             book.clear()
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
-    return _extractive_body(analysis, pool, overview, book, settings, terms=terms, notes=notes, dropped=llm_dropped)
+    return _extractive_body(
+        analysis, pool, overview, book, settings, terms=terms, notes=notes, dropped=llm_dropped, further=further
+    )
 
 
 def _extractive_body(
@@ -253,12 +258,13 @@ def _extractive_body(
     terms: list[SpecificTerm] | None,
     notes: list[str],
     dropped: list[Statement],
+    further: list[Evidence] | None = None,
 ) -> _Body:
     """The laid-out article; for yes/no and comparison questions with studies in the pool, a key-studies table whose
     rows stand in for those studies' body sentences, counted in "What the evidence shows" when they agree."""
     tabled = analysis.question_type in TABLED_TYPES and overview is None
     findings = study_findings(analysis.question, pool) if tabled else {}
-    layout = lay_out(analysis, pool, overview, book, settings, terms=terms, tabled=set(findings))
+    layout = lay_out(analysis, pool, overview, book, settings, terms=terms, tabled=set(findings), further=further)
     rows: list[KeyStudy] = []
     if findings:
         rows = key_study_rows(findings, book, settings, layout.dropped)

@@ -133,12 +133,15 @@ def lay_out(
     *,
     terms: list[SpecificTerm] | None = None,
     tabled: set[int] | None = None,
+    further: list[Evidence] | None = None,
 ) -> Layout:
     """Bottom line and sections from the pool; sources in ``tabled`` (a key-studies table cites them) need no
-    sentence of their own in the body."""
+    sentence of their own in the body. ``further`` sources (on topic, not answering the question's specific terms)
+    give the body a sentence each, or join a sentence they support, but never the bottom line."""
+    further_ids = {item.source_id for item in further or []}
     candidates = [
         c
-        for c in candidates_from(pool, analysis.question)
+        for c in candidates_from(pool + [item for item in further or [] if overview is None], analysis.question)
         if c.evidence.source.kind is Kind.EDITORIAL_SUMMARY or heading_for(c)
     ]
     if overview is not None:
@@ -147,10 +150,11 @@ def lay_out(
         chosen = from_overview + select_diverse(others, limit=max(settings.compose.max_sentences // 3, 2))
         bottom = [c for c in chosen if _overview_heading(c) == "Bottom line"] or _strongest(chosen, 2)
     else:
-        bottom = _bottom_line(candidates)
+        bottom = _bottom_line([c for c in candidates if c.evidence.source_id not in further_ids])
         chosen = bottom + _body(candidates, bottom, settings.compose.max_sentences, tabled or set())
-    bottom = lead_with_ask(bottom, chosen, specific_ask(analysis.question, terms), analysis.question)
-    bottom = lead_with_population(bottom, chosen, terms or [], analysis.question)
+    answering = [c for c in chosen if c.evidence.source_id not in further_ids]
+    bottom = lead_with_ask(bottom, answering, specific_ask(analysis.question, terms), analysis.question)
+    bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
     layout = Layout([], [])
     for candidate in bottom:
         if statement := verified_statement(candidate, book, settings, layout.dropped):
@@ -228,7 +232,8 @@ def _best_per_source(candidates: list[Candidate]) -> dict[int, Candidate]:
 
 def _bottom_line(candidates: list[Candidate], size: int = 2) -> list[Candidate]:
     """The conclusions of the highest-level sources: the best sentence of each of the ``size`` sources ranked by
-    evidence level, then by whether the sentence is a conclusion, then by relevance. Steps stay in their algorithm."""
+    evidence level, then by whether the sentence is a conclusion, then by relevance, none repeating another. Steps
+    stay in their algorithm."""
     answering = [
         c for c in candidates if sentence_role(c.evidence) not in ("background", "methods") and not is_step(c)
     ] or candidates
@@ -237,7 +242,11 @@ def _bottom_line(candidates: list[Candidate], size: int = 2) -> list[Candidate]:
         best.values(),
         key=lambda c: (-_level(c), not is_clean(c.text), sentence_role(c.evidence) != "conclusion", -c.relevance),
     )
-    return ranked[:size]
+    chosen: list[Candidate] = []
+    for candidate in ranked:  # a source repeating a chosen finding is cited on it (_cited_alongside), not repeated
+        if len(chosen) < size and not is_redundant(candidate, chosen):
+            chosen.append(candidate)
+    return chosen
 
 
 def _body(candidates: list[Candidate], bottom: list[Candidate], limit: int, tabled: set[int]) -> list[Candidate]:

@@ -1,0 +1,181 @@
+"""Which retrieved sources an article cites: a source-level logistic model over signals already computed.
+
+The share rule (cite the answering sources scoring at least half the best) cites relevant studies ranked a little
+lower too rarely and leaves out those the specific-term gate misses (a term written another way, a passage outside
+the dense candidates). The model scores every retrieved source that may be cited at all: an answering source, or one
+on the question's topic by its words (the on-topic gate, or at least half the question's topic words, IDF-weighted)
+that names at least half of its specific terms. Signals: fused score and its share of the best, ranks, dense
+similarity, topic and term coverage, the word overlap with the best answering source and with the other retrieved
+sources, and the score gap to the next source. Sources reaching the threshold are cited; the best answering one always
+is. Only study records are scored (MODELLED_KINDS): guidelines, overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) is cited only in the article's
+body for its own verified sentence: it never leads the bottom line, carries a verdict or turns a partial answer into
+an answer. Fitted on the tuned part of BioASQ dev only (bench/train_citations.py)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from medora.compose.select import MIN_QUESTION_COVERAGE, source_texts, terms_by_source, text_coverage, topic_coverage
+from medora.compose.terms import SpecificTerm
+from medora.retrieve.tokenize import content_words
+from medora.types import Evidence, Kind
+
+# The model knows study records only: BioASQ's experts list PubMed records, never a guideline, an overview or a
+# consumer page, so those keep the share rule (compose/select.py citable_pool) and are not scored here.
+MODELLED_KINDS = frozenset(Kind) - {Kind.GUIDELINE, Kind.EDITORIAL_SUMMARY, Kind.CONSUMER_HEALTH}
+MIN_TERM_SHARE = 0.5  # a source that does not answer names at least this share of the question's specific terms
+UNRANKED = 99  # the rank given to a passage one retriever did not return
+NOT_ANSWERING = 20  # the answering rank of a source that does not answer
+FEATURES = (
+    "score", "share_of_best", "share_of_best_answering", "log_source_rank", "log_passage_rank", "dense_similarity",
+    "log_lexical_rank", "log_dense_rank", "passages", "on_topic", "answering", "log_answering_rank",
+    "answering_sources", "retrieved_sources", "terms", "topic_coverage", "title_coverage", "term_share",
+    "source_text_coverage", "names_every_term", "overlap_with_best_answering",
+    "mean_overlap_with_others", "gap_to_next_source", "is_best_answering", "bias",
+)
+
+
+@dataclass
+class SourceSignals:
+    """One retrieved source as the model sees it: its retrieved passages (best-ranked first) and their signals."""
+
+    passages: list[Evidence]
+    features: list[float]
+    answering: bool
+
+    @property
+    def source_id(self) -> int:
+        return self.passages[0].source_id
+
+
+def source_signals(
+    retrieved: list[Evidence],
+    on_topic: list[Evidence],
+    answering: list[Evidence],
+    weights: dict[str, float],
+    terms: list[SpecificTerm],
+) -> list[SourceSignals]:
+    """The signals of every retrieved study record the model may cite (an answering source, or one on the question's
+    topic by its words naming at least half its specific terms), in the order sources were retrieved."""
+    if not retrieved:
+        return []
+    on_ids = {item.passage_id for item in on_topic}
+    answering_ids = {item.passage_id for item in answering}
+    answering_sources = list(dict.fromkeys(item.source_id for item in answering))
+    best_answering = answering[0].score if answering else 0.0
+    texts = source_texts(retrieved)
+    grouped: dict[int, list[tuple[int, Evidence]]] = {}
+    for rank, item in enumerate(retrieved):
+        grouped.setdefault(item.source_id, []).append((rank, item))
+    words = {
+        source_id: content_words(" ".join([passages[0][1].source.title, *(item.text for _r, item in passages)]))
+        for source_id, passages in grouped.items()
+    }
+    order = list(grouped)
+    first_scores = [grouped[source_id][0][1].score for source_id in order]
+    best, top = retrieved[0].score, (answering_sources or order)[0]
+    found = []
+    for source_rank, source_id in enumerate(order):
+        first_rank, first = grouped[source_id][0]
+        items = [item for _rank, item in grouped[source_id]]
+        is_on = any(item.passage_id in on_ids for item in items)
+        answers = any(item.passage_id in answering_ids for item in items)
+        coverage = max(topic_coverage(item, weights) for item in items)
+        if first.source.kind not in MODELLED_KINDS or not (answers or is_on or coverage >= MIN_QUESTION_COVERAGE):
+            continue  # not a study record, or not on the question's topic by its words
+        covered = terms_by_source({source_id: texts[source_id]}, terms)[source_id] if terms else set()
+        term_share = len(covered) / len(terms) if terms else 1.0
+        if not answers and term_share < MIN_TERM_SHARE:
+            continue
+        answering_rank = answering_sources.index(source_id) if answers else NOT_ANSWERING
+        others = [_overlap(words[source_id], words[other]) for other in order if other != source_id]
+        following = first_scores[source_rank + 1] if source_rank + 1 < len(order) else first.score
+        features = [
+            first.score,
+            first.score / best if best else 0.0,
+            first.score / best_answering if best_answering else 0.0,
+            math.log1p(source_rank),
+            math.log1p(first_rank),
+            max(item.dense_similarity or 0.0 for item in items),
+            math.log1p(first.lexical_rank if first.lexical_rank is not None else UNRANKED),
+            math.log1p(first.dense_rank if first.dense_rank is not None else UNRANKED),
+            float(len(items)),
+            float(is_on),
+            float(answers),
+            math.log1p(answering_rank),
+            float(len(answering_sources)),
+            float(len(order)),
+            float(len(terms)),
+            coverage,
+            text_coverage(first.source.title, weights),
+            term_share,
+            text_coverage(texts[source_id], weights),
+            float(term_share == 1.0),
+            _overlap(words[source_id], words[top]),
+            sum(others) / len(others) if others else 0.0,
+            (first.score - following) / best if best else 0.0,
+            float(source_id == top and answers),
+            1.0,
+        ]
+        found.append(SourceSignals(items, features, answers))
+    return found
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of two sets of content words."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def probability(features: list[float], model: dict) -> float:
+    """The model's probability that the source is one an expert would list for the question."""
+    x = (np.asarray(features) - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    logits = np.asarray(model["weights"]) @ x
+    return float(1.0 / (1.0 + math.exp(min(logits[0] - logits[1], 700.0))))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> dict:
+    """The fitted model (medora/compose/data/citation_model.json, from bench/train_citations.py)."""
+    text = resources.files("medora.compose").joinpath("data/citation_model.json").read_text(encoding="utf-8")
+    model = json.loads(text)
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError("citation_model.json was fitted on other features: re-run bench/train_citations.py")
+    return model
+
+
+@dataclass
+class CitedSources:
+    """The sources an article cites, each list in retrieval order: answering ones (the pool) and further ones."""
+
+    answering: list[SourceSignals]
+    further: list[SourceSignals]
+
+
+def cited_sources(
+    signals: list[SourceSignals], *, limit: int, model: dict | None = None, threshold: float | None = None
+) -> CitedSources:
+    """The candidate sources whose probability reaches the threshold (the model's own unless given), at most
+    ``limit`` of them, most probable first; the best answering source is always cited."""
+    model = model or shipped_model()
+    threshold = model["threshold"] if threshold is None else threshold
+    scored = [(probability(item.features, model), order, item) for order, item in enumerate(signals)]
+    best = next((item for item in signals if item.answering), None)
+    kept = [entry for entry in scored if entry[0] >= threshold or entry[2] is best]
+    kept = sorted(kept, key=lambda entry: (entry[2] is not best, -entry[0], entry[1]))[:limit]
+    chosen = [item for _p, _order, item in sorted(kept, key=lambda entry: entry[1])]
+    return CitedSources([item for item in chosen if item.answering], [item for item in chosen if not item.answering])
+
+
+def cited_pool(answering: list[Evidence], share_pool: list[Evidence], cited: CitedSources) -> list[Evidence]:
+    """The answering passages an article may cite, in retrieval order: those of the study records the model chose,
+    and of the guidelines, overviews and consumer pages the share rule kept (the model does not judge them)."""
+    chosen = {item.source_id for item in cited.answering}
+    chosen |= {item.source_id for item in share_pool if item.source.kind not in MODELLED_KINDS}
+    return [item for item in answering if item.source_id in chosen]
