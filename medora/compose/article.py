@@ -40,6 +40,7 @@ from medora.types import (
     KeyStudy,
     Kind,
     Provenance,
+    Reference,
     RelatedArticle,
     Source,
     Statement,
@@ -90,6 +91,10 @@ def compose_article(
     flags = analysis.red_flags or [flag for flag in evidence_flags if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
         status = INSUFFICIENT
+    # an insufficient article shows no sentence of the sources, so it cites none and has no verdict or table
+    references = book.references() if status != INSUFFICIENT else []
+    if status == INSUFFICIENT:
+        verdict, body.key_studies = None, []
     article = Article(
         question=question,
         question_type=analysis.question_type,
@@ -106,8 +111,8 @@ def compose_article(
         uncovered_terms=selection.uncovered_terms if status == PARTIAL else [],
         coverage_notice=_coverage_notice(selection, body) if status == PARTIAL else None,
         related_articles=_related(selection) if status != "answered" else [],
-        references=book.references(),
-        evidence_summary=_evidence_summary(book),
+        references=references,
+        evidence_summary=_evidence_summary(references),
         editorial=EditorialStatus(
             status=(overview.source.review_status if overview is not None else None) or "pending human review",
             last_updated=(overview.source.last_reviewed if overview is not None else None)
@@ -121,7 +126,7 @@ def compose_article(
                 "embedding": "all-MiniLM-L6-v2-int8-onnx",
                 "composer": settings.llm.model if body.composer == "llm" else "extractive",
             },
-            passage_ids=sorted({pid for ref in book.references() for pid in ref.passage_ids}),
+            passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
             timings_ms=timings,
             notes=body.notes,
@@ -360,7 +365,7 @@ def _certainty(status: str, selection: Selection, book: CitationBook, body: _Bod
         return Certainty(level="very low", reason=f"No source here addresses {missing}; the answer is partial.")
     return article_certainty(
         book.references(),
-        pool + selection.on_topic,
+        pool + selection.further + selection.on_topic,  # every source that may be cited is graded
         _all_statements(body),
         body.key_studies,
         current_year=datetime.date.today().year,
@@ -381,8 +386,7 @@ def _title(question: str, overview: Evidence | None) -> str:
     return overview.source.title if overview is not None else question.strip().rstrip("?").strip()
 
 
-def _evidence_summary(book: CitationBook) -> str:
-    references = book.references()
+def _evidence_summary(references: list[Reference]) -> str:
     if not references:
         return "No retrieved source was on the question's topic."
     kinds = Counter(ref.kind for ref in references)

@@ -130,3 +130,20 @@ def test_guidelines_the_share_rule_keeps_stay_in_the_pool_beside_the_studies_the
     chosen = CitedSources(answering=[SourceSignals([study], [], True)], further=[])
     pool = cited_pool([study, dropped, guideline], [study, dropped, guideline], chosen)
     assert [item.source_id for item in pool] == [31, 33]
+
+
+def test_an_answer_with_no_bottom_line_cites_nothing_not_even_a_further_source(tmp_path):
+    """The answering source gives only methods, so there is no bottom line and the answer is insufficient: the
+    further source's body sentence is not shown, so it must not be cited or graded either."""
+    article = _article([METHODS_ONLY], [OTHER], tmp_path)
+    assert (article.answer_status, article.references, article.key_studies, article.verdict) == ("insufficient", [], [], None)
+    assert article.evidence_summary == "No retrieved source was on the question's topic."
+    assert article.provenance.passage_ids == []
+
+
+def test_a_cited_further_source_is_graded_in_the_certainty_line(tmp_path):
+    """A further source admitted by its words need not be in the on-topic list; once cited it is graded."""
+    selection = Selection(retrieved=[FIRST, OTHER], on_topic=[FIRST], overview=None, pool=[FIRST], further=[OTHER])
+    article = compose_article(analyse_question(QUESTION), selection, settings=Settings(home=tmp_path), index_version="t")
+    assert [ref.pmid for ref in article.references] == ["1", "3"]
+    assert (article.certainty.level, article.certainty.reason) == ("low", "2 studies.")
