@@ -230,9 +230,16 @@ def expansion_of(word: str) -> str | None:
     return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
 
 
-# Words before a drug that make it what the patient takes or took, not what the question asks about: "on methadone",
-# "despite antacids", "after antibiotics", "taking warfarin".
-CONTEXT_CUES = frozenset({"on", "despite", "taking", "takes", "took", "using", "after", "already"})
+# Words before a drug that make it what the patient takes or took, not what the question asks about: "despite
+# antacids", "already on warfarin" always; "on", "taking", "using" only after a person ("someone on methadone", "a
+# man taking lisinopril", "who is on"), since "Is taking ibuprofen safe in pregnancy?" asks about ibuprofen.
+CONTEXT_CUES = frozenset({"despite", "already"})
+PERSON_CUES = frozenset({"on", "taking", "takes", "took", "using", "uses"})
+PERSONS = frozenset({
+    "someone", "somebody", "patient", "patients", "person", "people", "man", "men", "woman", "women", "adult",
+    "adults", "child", "children", "boy", "girl", "baby", "infant", "he", "she", "they", "i", "mum", "dad", "mother",
+    "father", "husband", "wife", "who", "already",
+})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
 
 
@@ -276,7 +283,10 @@ def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None)
     cue = words[index].lower()
     if cue in ("and", "or") and previous is not None:
         return previous[1] and previous[0] == index
-    return cue in CONTEXT_CUES
+    if cue in CONTEXT_CUES:
+        return True
+    before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
+    return cue in PERSON_CUES and bool(before) and (before[-1] in PERSONS or (before[-1] in ("is", "are", "was") and len(before) == 2 and before[0] in PERSONS))
 
 
 def _population_term(words: list[str], index: int) -> SpecificTerm | None:

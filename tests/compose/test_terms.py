@@ -1,5 +1,7 @@
 """The question's specific terms and whether a text names them (compose/terms.py)."""
 
+import pytest
+
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
 
 
@@ -105,6 +107,19 @@ def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question()
     assert answers_terms({"naltrexone", "relapse"}, terms)
     chained = specific_terms("Man on lisinopril and spironolactone with potassium 7.0")
     assert [t.label for t in chained if t.context] == ["lisinopril", "spironolactone"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is taking ibuprofen safe in pregnancy?",
+        "Is it safe using isotretinoin in pregnancy?",
+        "What is the guidance on apixaban dosing in atrial fibrillation?",
+        "rash after amoxicillin in glandular fever",
+    ],
+)
+def test_a_drug_after_on_taking_or_after_without_a_person_is_what_the_question_asks_about(question):
+    assert [t.context for t in specific_terms(question) if t.kind == "drug"] == [False]
 
 
 def test_the_asked_drug_is_still_needed_when_only_the_case_drug_is_named():
