@@ -127,12 +127,15 @@ _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 
 
 def _evidence_replaced(workspace, article: Article) -> bool:  # noqa: ANN001
-    """Whether a sentence the article quotes is no longer in its passage (the passage is gone, or its source was
-    ingested again as an updated overview or guideline): the stored text may no longer say what the source says
+    """Whether a passage the article cites is gone, or a sentence it quotes is no longer in its passage (its source
+    was ingested again as an updated overview or guideline): the stored text may no longer say what the source says
     now, so the question is answered anew."""
-    quotes = [s for s in reading_order(article) if s.quote and s.passage_id is not None]
-    texts = {pid: view.text for pid, view in passages_for(workspace, sorted({s.passage_id for s in quotes})).items()}
-    return any(s.passage_id not in texts or not is_verbatim(s.text, texts[s.passage_id]) for s in quotes)
+    statements = [s for s in reading_order(article) if s.passage_id is not None]
+    cited = sorted({pid for s in statements for pid in [s.passage_id, *s.grouped_passage_ids]})
+    texts = {pid: view.text for pid, view in passages_for(workspace, cited).items()}
+    if len(texts) < len(cited):
+        return True
+    return any(s.quote and not is_verbatim(s.text, texts[s.passage_id]) for s in statements)
 
 
 def _ask_composed(
@@ -151,7 +154,12 @@ def _ask_composed(
         existing = rows.article_by_question(conn, question_key=key, filters_key=fkey) if key else None
     if existing is not None and not fresh:
         stored = _load(workspace, existing, existing.reader_version)
-        index_moved = stored.article.provenance.index_version != workspace.retriever.index_version
+        current = workspace.retriever.index_version
+        index_moved = stored.article.provenance.index_version != current
+        if index_moved and existing.reader_version != existing.version:
+            # an approved version is shown while a newer one awaits review: when that one was answered on this
+            # index, it says what the evidence says now, and answering again would only add another version
+            index_moved = _load(workspace, existing, existing.version).article.provenance.index_version != current
         new_evidence = stored.article.answer_status != "answered" and index_moved  # it may now be answered
         if not new_evidence and not (index_moved and _evidence_replaced(workspace, stored.article)):
             stored.reused = True

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 
 from medora import articles
+from medora.accounts.users import add_user
+from medora.review import workflow
+from medora.review.states import Actor, Role
 from medora.errors import ArticleNotFoundError, IndexNotReadyError, QuestionError
 from medora.retrieve.retriever import Filters
 from medora.settings import Settings
@@ -164,3 +167,26 @@ def test_an_article_whose_source_was_ingested_again_is_answered_anew(tmp_path: P
     assert second.article.provenance.index_version != first.article.provenance.index_version  # new ids, new index
     assert (second.reused, second.version, second.record.id) == (False, 2, first.record.id)
     assert "doxycycline for 14 days" in second.article.model_dump_json()
+    assert articles.ask(workspace, question).reused
+
+
+def test_an_approved_article_whose_source_was_replaced_gets_one_new_version_not_one_per_ask(tmp_path: Path):
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    workspace = Workspace(settings, with_library=False)
+    guideline = tmp_path / "erythema-migrans.md"
+    text = "---\nid: local-lyme\ntitle: Local guideline on erythema migrans\n---\n\n## Treatment\n\nTreat erythema migrans with oral doxycycline for {days} days.\n"
+    guideline.write_text(text.format(days=10))
+    workspace.ingest([guideline], replace=True)
+    question = "How should erythema migrans be treated?"
+    first = articles.ask(workspace, question)
+    add_user(workspace.engine, name="Eve", role="editor", password="correct horse battery")
+    reviewer = add_user(workspace.engine, name="Ada", role="reviewer", password="correct horse battery")
+    workflow.assign(workspace, first.record.slug, actor=Actor("Eve", Role.EDITOR), reviewers=["Ada"])
+    workflow.approve(workspace, first.record.slug, actor=Actor("Ada", Role.REVIEWER, reviewer.id))
+    guideline.write_text(text.format(days=14))
+    workspace.ingest([guideline], replace=True)
+    newer = articles.ask(workspace, question)
+    again = articles.ask(workspace, question)
+    assert [v.number for v in articles.list_versions(workspace, first.record.id)] == [2, 1]
+    assert (newer.reused, again.reused, again.version) == (False, True, 1)  # readers keep the approved version
