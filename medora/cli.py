@@ -380,12 +380,13 @@ def library_check(paths: tuple[Path, ...]) -> None:
 
 @library.command("plain")
 @click.argument("topic")
-def library_plain(topic: str) -> None:
-    """Print the plain-language file for one overview: each of its sentences, with the plain versions written so
-    far (empty where none is). Write the missing ones, save it as medora/library/plain/TOPIC.yaml and run
+@click.option("--write", is_flag=True, help="update medora/library/plain/TOPIC.yaml in place instead of printing it")
+def library_plain(topic: str, write: bool) -> None:
+    """The plain-language file for one overview: each of its sentences, with the plain versions written so far
+    (empty where none is; an entry whose sentence was edited since is dropped). Fill in the missing ones and run
     `medora library check`. Example:
 
-        medora library plain gout > medora/library/plain/gout.yaml
+        medora library plain gout --write
     """
     from medora.library import overview_paths
     from medora.library.plain_versions import plain_dir, read_entries, skeleton
@@ -394,8 +395,13 @@ def library_plain(topic: str) -> None:
     if overview is None:
         raise click.ClickException(f"no library overview '{topic}' (the file names in medora/library/overviews are the topics)")
     existing = plain_dir() / f"{topic}.yaml"
-    entries = read_entries(existing)[1] if existing.exists() else []
-    click.echo(skeleton(overview, entries), nl=False)
+    entries = read_entries(existing)[1] if existing.exists() else []  # read before anything is written
+    text = skeleton(overview, entries)
+    if write:
+        existing.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {existing}")
+    else:
+        click.echo(text, nl=False)
 
 
 @main.group()

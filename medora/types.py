@@ -114,7 +114,7 @@ class Statement(BaseModel):
     adaptation: str | None = Field(
         None,
         description="How the text was adapted for its audience: 'plain' (the library's team-written plain version "
-        "of the sentence, checked against the passage), 'rewritten' (plain language by rule, checked against the "
+        "of the sentence, checked against that sentence, shown while the passage holds it), 'rewritten' (plain language by rule, checked against the "
         "passage), 'explained' (the composed sentence with glossary definitions in brackets) or 'dose' (a dose "
         "replaced by 'your clinician will choose the dose').",
     )

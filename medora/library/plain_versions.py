@@ -15,7 +15,6 @@ The files carry a ``review_status`` like the overviews: until the board approves
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,19 +63,24 @@ def read_entries(path: Path) -> tuple[dict, list[PlainEntry]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping with 'overview' and 'sentences'")
-    entries = [PlainEntry(str(row.get("source", "")).strip(), str(row.get("plain") or "").strip()) for row in data.get("sentences") or []]
+    rows = data.get("sentences") or []
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise ValueError(f"{path}: 'sentences' must be a list of entries with 'source' and 'plain'")
+    entries = [PlainEntry(str(row.get("source") or "").strip(), str(row.get("plain") or "").strip()) for row in rows]
     return {k: v for k, v in data.items() if k != "sentences"}, entries
 
 
+@lru_cache(maxsize=4096)
 def check_entry(entry: PlainEntry) -> list[str]:
-    """What is wrong with one plain version of its sentence; empty when it may be shown."""
+    """What is wrong with one plain version of its sentence; empty when it may be shown. Cached: the patient reader
+    checks each version it shows again, and the same sentences come back in article after article."""
     from medora.readers.glossary import find_terms, to_lay  # readers build on the library, not the other way round
     from medora.readers.plain import sentences_of, states_a_dose
 
     if not entry.plain:
         return ["no plain version written"]
     problems = []
-    if entry.plain[0] in "\"'“‘" and entry.source[0] not in "\"'“‘":
+    if entry.plain[:1] in tuple("\"'“‘") and entry.source[:1] not in tuple("\"'“‘"):
         problems.append("wrapped in quote marks the sentence does not have (YAML quoting written into the text?)")
     if states_a_dose(entry.plain):
         problems.append("states a dose (the patient reads 'your clinician will choose the dose' instead)")
@@ -122,7 +126,7 @@ def check_file(path: Path, overviews: dict[str, Path] | None = None) -> list[str
     try:
         header, entries = read_entries(path)
     except (ValueError, yaml.YAMLError) as error:
-        return [f"{path}: {error}"]
+        return [str(error) if str(error).startswith(str(path)) else f"{path}: {error}"]
     problems: list[str] = []
     overview = overviews.get(str(header.get("overview")))
     if overview is None or header.get("overview") != path.stem:
@@ -156,10 +160,13 @@ def check_all() -> list[str]:
 @lru_cache(maxsize=1)
 def _versions() -> dict[str, str]:
     versions: dict[str, str] = {}
+    overviews = {p.stem: p for p in overview_paths()}
     for path in plain_paths():
         _header, entries = read_entries(path)
-        for entry in entries:
-            if entry.plain:
+        overview = overviews.get(path.stem)
+        current = {sentence_key(s) for s in overview_sentences(overview)} if overview is not None else set()
+        for entry in entries:  # an entry whose sentence was edited since is stale: never shown
+            if entry.plain and sentence_key(entry.source) in current:
                 versions.setdefault(sentence_key(entry.source), entry.plain)
     return versions
 
@@ -175,15 +182,3 @@ def skeleton(path: Path, existing: list[PlainEntry] | None = None) -> str:
     rows = [{"source": s, "plain": written.get(sentence_key(s), "")} for s in overview_sentences(path)]
     header = {"overview": path.stem, "review_status": "pending human review"}
     return yaml.safe_dump({**header, "sentences": rows}, sort_keys=False, allow_unicode=True, width=120)
-
-
-def coverage(path: Path) -> tuple[int, int]:
-    """(sentences with a plain version, sentences) for one overview."""
-    have = _versions()
-    sentences = overview_sentences(path)
-    return sum(sentence_key(s) in have for s in sentences), len(sentences)
-
-
-def iter_missing(path: Path) -> Iterator[str]:
-    have = _versions()
-    yield from (s for s in overview_sentences(path) if sentence_key(s) not in have)

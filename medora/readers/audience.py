@@ -3,7 +3,8 @@
 - clinician: the article as composed.
 - student: the same sentences, with a short definition of each glossary term and abbreviation on first use.
 - patient: plain language. A library sentence the team has written a plain version of (``library/plain``) is shown
-  in that version, checked again against the cited passage. Any other sentence is rewritten (medical terms in everyday words from the lay glossary, doses
+  in that version while the cited passage still holds the sentence (the version passes its check against that
+  sentence). Any other sentence is rewritten (medical terms in everyday words from the lay glossary, doses
   taken out, long sentences split) and the rewrite is checked against the passage the sentence cites, read through
   the same glossary; a rewrite that fails the check is not used: the composed sentence stays, with the glossary's
   explanation in brackets, which does not alter its claim. Doses become "your clinician will choose the dose",
@@ -140,7 +141,7 @@ def _for_patient(statement: Statement, passage: str | None, explained: set[str],
     text, support = None, None
     written = plain_version(original)
     if written is not None and passage is not None and is_verbatim(original, passage):
-        if not check_entry(PlainEntry(original, written)):  # checked again here, as every rewrite is
+        if not check_entry(PlainEntry(original, written)):  # the check `medora library check` runs, cached
             statement.original, statement.adaptation = original, "plain"
             statement.text, statement.quote = " ".join(p for p in (written, DOSE_NOTICE if gives_dose else "") if p), False
             return

@@ -131,3 +131,25 @@ def test_a_list_item_may_name_the_group_its_subsection_is_written_for_and_no_oth
     assert check_entry(PlainEntry(PYELONEPHRITIS_CHOICE, written)) == []
     swapped = "For cystitis, NICE lists cefalexin for 7 to 10 days or ciprofloxacin for 7 days."
     assert check_entry(PlainEntry(PYELONEPHRITIS_CHOICE, swapped)) == ["condition cystitis not in passage"]
+
+
+def test_an_entry_whose_sentence_was_edited_since_is_never_shown(tmp_path, monkeypatch):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    rows = [{"source": FLARES.replace("early", "promptly"), "plain": FLARES_PLAIN}]
+    (folder / "gout.yaml").write_text(yaml.safe_dump({"overview": "gout", "review_status": "pending human review", "sentences": rows}))
+    monkeypatch.setattr(plain_versions, "plain_dir", lambda: folder)
+    plain_versions._versions.cache_clear()
+    try:
+        assert plain_versions.plain_version(FLARES.replace("early", "promptly")) is None
+    finally:
+        plain_versions._versions.cache_clear()
+
+
+def test_a_file_whose_entries_are_not_mappings_is_a_clear_problem_not_a_crash(tmp_path):
+    file = tmp_path / "gout.yaml"
+    file.write_text("overview: gout\nreview_status: pending human review\nsentences:\n  - just a line\n")
+    assert check_file(file) == [f"{file}: 'sentences' must be a list of entries with 'source' and 'plain'"]
+    assert check_entry(PlainEntry("", '"Quoted"')) == [
+        "wrapped in quote marks the sentence does not have (YAML quoting written into the text?)"
+    ]
