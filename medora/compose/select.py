@@ -70,7 +70,7 @@ class Selection:
     answering: list[Evidence] | None = None  # None: not judged (every on-topic passage answers)
     uncovered_terms: list[str] = field(default_factory=list)
     covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
-    further: list[Evidence] = field(default_factory=list)  # cited in the body only: on topic, not answering
+    further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
 
     @property
     def citable_source_ids(self) -> set[int]:
