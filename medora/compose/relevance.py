@@ -13,17 +13,17 @@ carries a verdict or a key-studies row, or turns a partial answer into an answer
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from medora.compose.fitted import load_fitted
 from medora.compose.select import MIN_QUESTION_COVERAGE, source_texts, terms_by_source, text_coverage, topic_coverage
 from medora.compose.terms import SpecificTerm
 from medora.retrieve.tokenize import content_words
+from medora.compose.verdict import predict_from_features
 from medora.types import Evidence, Kind
 
 # The model knows study records only: BioASQ's experts list PubMed records, never a guideline, an overview or a
@@ -135,19 +135,13 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def probability(features: list[float], model: dict) -> float:
     """The model's probability that the source is one an expert would list for the question."""
-    x = (np.asarray(features) - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    logits = np.asarray(model["weights"]) @ x
-    return float(1.0 / (1.0 + math.exp(min(logits[0] - logits[1], 700.0))))
+    return float(predict_from_features(np.asarray(features, dtype=float), model)[1])
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> dict:
     """The fitted model (medora/compose/data/citation_model.json, from bench/train_citations.py)."""
-    text = resources.files("medora.compose").joinpath("data/citation_model.json").read_text(encoding="utf-8")
-    model = json.loads(text)
-    if tuple(model["features"]) != FEATURES:
-        raise ValueError("citation_model.json was fitted on other features: re-run bench/train_citations.py")
-    return model
+    return load_fitted("citation_model.json", FEATURES, refit="bench/train_citations.py")
 
 
 @dataclass

@@ -15,16 +15,15 @@ must be reasoned from numbers (PubMedQA's reasoning-required setting)."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
 from medora.compose.direction import BENEFIT, HARM, NO_DIFFERENCE, finding_direction, is_finding
+from medora.compose.fitted import load_fitted
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
 from medora.types import Evidence
@@ -291,11 +290,7 @@ def carrying(
 
 @lru_cache(maxsize=1)
 def load_verdict_model() -> dict:
-    text = resources.files("medora.compose").joinpath("data/verdict_model.json").read_text(encoding="utf-8")
-    model = json.loads(text)
-    if tuple(model["features"]) != FEATURES:
-        raise ValueError("verdict_model.json was trained on other features: re-run bench/train_verdict.py")
-    return model
+    return load_fitted("verdict_model.json", FEATURES, refit="bench/train_verdict.py")
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:

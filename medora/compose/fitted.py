@@ -1,0 +1,16 @@
+"""Models Medora fits offline and ships as JSON (medora/compose/data): read one, refusing one fitted on other
+features, since its weights would then be applied to the wrong signals without any error."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+
+def load_fitted(filename: str, features: tuple[str, ...], *, refit: str) -> dict:
+    """The model in ``data/filename``; ``refit`` names the command that fits it again."""
+    text = resources.files("medora.compose").joinpath(f"data/{filename}").read_text(encoding="utf-8")
+    model = json.loads(text)
+    if tuple(model["features"]) != features:
+        raise ValueError(f"{filename} was fitted on other features: re-run {refit}")
+    return model
