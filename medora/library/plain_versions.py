@@ -158,22 +158,31 @@ def check_all() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _versions() -> dict[str, str]:
-    versions: dict[str, str] = {}
+def _versions() -> dict[str, tuple[str, str]]:
+    """Sentence key → (plain version, its file's review status)."""
+    versions: dict[str, tuple[str, str]] = {}
     overviews = {p.stem: p for p in overview_paths()}
     for path in plain_paths():
-        _header, entries = read_entries(path)
+        header, entries = read_entries(path)
         overview = overviews.get(path.stem)
         current = {sentence_key(s) for s in overview_sentences(overview)} if overview is not None else set()
+        status = str(header.get("review_status") or "pending human review")
         for entry in entries:  # an entry whose sentence was edited since is stale: never shown
             if entry.plain and sentence_key(entry.source) in current:
-                versions.setdefault(sentence_key(entry.source), entry.plain)
+                versions.setdefault(sentence_key(entry.source), (entry.plain, status))
     return versions
 
 
 def plain_version(sentence: str) -> str | None:
     """The team's plain version of an overview sentence, or None when none is written."""
-    return _versions().get(sentence_key(sentence))
+    found = _versions().get(sentence_key(sentence))
+    return found[0] if found else None
+
+
+def plain_review_status(sentence: str) -> str | None:
+    """The review status of the file holding the sentence's plain version ('approved' once the board has)."""
+    found = _versions().get(sentence_key(sentence))
+    return found[1] if found else None
 
 
 def skeleton(path: Path, existing: list[PlainEntry] | None = None) -> str:

@@ -23,7 +23,7 @@ import yaml
 from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
 from medora.compose.faithfulness import check_faithful, is_verbatim
-from medora.library.plain_versions import PlainEntry, check_entry, plain_version
+from medora.library.plain_versions import PlainEntry, check_entry, plain_review_status, plain_version
 from medora.readers.glossary import Entry, Found, find_terms, to_lay
 from medora.readers.plain import (
     sentences_of,
@@ -52,8 +52,12 @@ DISCLAIMERS = {
 }
 PLAIN_VERSIONS_NOTE = (
     "The plain-language wording of Medora's library text was written by Medora's editors and checked against the "
-    "cited sources; like the library, it awaits review by the medical advisory board."
+    "cited sources; {review}"
 )
+PLAIN_REVIEW = {
+    True: "the medical advisory board has reviewed it.",
+    False: "like the library, it awaits review by the medical advisory board.",
+}
 PATIENT_HEADINGS = {
     "Diagnostic approach": "How it is diagnosed",
     "Clinical assessment": "What the doctor will check",
@@ -104,8 +108,9 @@ def adapt_article(
         elif statement.passage_id is not None:
             _for_patient(statement, passage, explained, rewrite)
     adapted.disclaimer = DISCLAIMERS[audience]
-    if any(statement.adaptation == "plain" for statement in reading_order(adapted)):
-        adapted.disclaimer += f" {PLAIN_VERSIONS_NOTE}"
+    statuses = {plain_review_status(s.original or "") for s in reading_order(adapted) if s.adaptation == "plain"}
+    if statuses:
+        adapted.disclaimer += " " + PLAIN_VERSIONS_NOTE.format(review=PLAIN_REVIEW[statuses == {"approved"}])
     if audience == "patient":
         adapted.urgent_notice = patient_notice(article.urgent_notice)
         for section in _sections(adapted.sections):

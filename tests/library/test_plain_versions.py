@@ -84,12 +84,16 @@ def _library_article(sentence: str, passage_id: int = 7) -> Article:
     )
 
 
+def _write_gout(folder: Path, status: str) -> None:
+    rows = [{"source": FLARES, "plain": FLARES_PLAIN}]
+    (folder / "gout.yaml").write_text(yaml.safe_dump({"overview": "gout", "review_status": status, "sentences": rows}))
+
+
 @pytest.fixture
 def written_gout(tmp_path, monkeypatch):
     folder = tmp_path / "plain"
     folder.mkdir()
-    rows = [{"source": FLARES, "plain": FLARES_PLAIN}]
-    (folder / "gout.yaml").write_text(yaml.safe_dump({"overview": "gout", "review_status": "pending human review", "sentences": rows}))
+    _write_gout(folder, "pending human review")
     monkeypatch.setattr(plain_versions, "plain_dir", lambda: folder)
     plain_versions._versions.cache_clear()
     yield
@@ -155,3 +159,10 @@ def test_a_file_whose_entries_are_not_mappings_is_a_clear_problem_not_a_crash(tm
     assert check_entry(PlainEntry("", '"Quoted"')) == [
         "wrapped in quote marks the sentence does not have (YAML quoting written into the text?)"
     ]
+
+
+def test_patients_are_told_the_board_reviewed_the_plain_wording_once_its_file_is_approved(written_gout):
+    _write_gout(plain_versions.plain_dir(), "approved")
+    plain_versions._versions.cache_clear()
+    adapted = adapt_article(_library_article(FLARES), "patient", passages={7: FLARES})
+    assert adapted.disclaimer.endswith("checked against the cited sources; the medical advisory board has reviewed it.")
