@@ -180,3 +180,15 @@ def test_library_plain_prints_the_file_to_fill_in_and_names_an_unknown_topic():
     unknown = CliRunner().invoke(main, ["library", "plain", "gouty"])
     assert unknown.exit_code == 1
     assert "no library overview 'gouty'" in unknown.output
+
+
+def test_library_plain_write_keeps_what_is_written_and_adds_the_missing_sentences(tmp_path, monkeypatch):
+    from medora.library import plain_versions
+
+    monkeypatch.setattr(plain_versions, "plain_dir", lambda: tmp_path)
+    first = "Suspect gout with rapid-onset severe pain, redness and swelling of the first metatarsophalangeal joint, or with tophi, and always consider septic arthritis."
+    (tmp_path / "gout.yaml").write_text(f"overview: gout\nreview_status: pending human review\nsentences:\n- source: {first}\n  plain: Gout is likely.\n")
+    result = CliRunner().invoke(main, ["library", "plain", "gout", "--write"])
+    assert (result.exit_code, result.output) == (0, f"wrote {tmp_path / 'gout.yaml'}\n")
+    written = plain_versions.read_entries(tmp_path / "gout.yaml")[1]
+    assert (written[0].plain, len(written), written[1].plain) == ("Gout is likely.", 30, "")
