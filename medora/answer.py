@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
-from medora.compose.relevance import MODELLED_KINDS, cited_pool, cited_sources, source_signals
+from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -106,8 +106,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     )
     if overview is None and answering and settings.compose.cite_by_model:
         signals = source_signals(retrieved, on_topic, answering, weights, terms)
-        others = {item.source_id for item in pool if item.source.kind not in MODELLED_KINDS}  # the share rule keeps
-        cited = cited_sources(signals, limit=max(settings.compose.max_sources - len(others), 1))  # max_sources in all
+        cited = cited_sources(signals, limit=model_limit(pool, settings.compose.max_sources))
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
     if selection.answer_status == PARTIAL:

@@ -167,6 +167,13 @@ def cited_sources(
     return CitedSources([item for item in chosen if item.answering], [item for item in chosen if not item.answering])
 
 
+def model_limit(share_pool: list[Evidence], max_sources: int) -> int:
+    """How many study records the model may cite: ``max_sources`` less the guidelines, overviews and consumer pages
+    the share rule keeps beside them (``cited_pool``), so that ``max_sources`` caps every cited source; at least one."""
+    kept = {item.source_id for item in share_pool if item.source.kind not in MODELLED_KINDS}
+    return max(max_sources - len(kept), 1)
+
+
 def cited_pool(answering: list[Evidence], share_pool: list[Evidence], cited: CitedSources) -> list[Evidence]:
     """The answering passages an article may cite, in retrieval order: those of the study records the model chose,
     and of the guidelines, overviews and consumer pages the share rule kept (the model does not judge them)."""

@@ -10,6 +10,7 @@ from medora.compose.relevance import (
     SourceSignals,
     cited_pool,
     cited_sources,
+    model_limit,
     shipped_model,
     source_signals,
 )
@@ -147,3 +148,9 @@ def test_a_cited_further_source_is_graded_in_the_certainty_line(tmp_path):
     article = compose_article(analyse_question(QUESTION), selection, settings=Settings(home=tmp_path), index_version="t")
     assert [ref.pmid for ref in article.references] == ["1", "3"]
     assert (article.certainty.level, article.certainty.reason) == ("low", "2 studies.")
+
+
+def test_max_sources_caps_the_studies_the_model_cites_together_with_the_guidelines_kept_beside_them():
+    guidelines = [_evidence(40 + i, "Offer doxycycline for erythema migrans.", kind=Kind.GUIDELINE) for i in range(3)]
+    assert model_limit(guidelines + [FIRST, SAME], max_sources=10) == 7
+    assert model_limit(guidelines, max_sources=3) == 1  # the best answering study is always cited
