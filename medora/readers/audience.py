@@ -136,6 +136,12 @@ def _sections(sections: list[ArticleSection]) -> Iterator[ArticleSection]:
 def _for_patient(statement: Statement, passage: str | None, explained: set[str], rewrite: Rewriter) -> None:
     original = statement.text
     gives_dose = states_a_dose(original)
+    written = plain_version(original)  # written without the dose: it comes first, dose sentences included
+    if written is not None and passage is not None and is_verbatim(original, passage):
+        if not check_entry(PlainEntry(original, written)):  # the check `medora library check` runs, cached
+            statement.original, statement.adaptation = original, "plain"
+            statement.text, statement.quote = " ".join(p for p in (written, DOSE_NOTICE if gives_dose else "") if p), False
+            return
     base = without_doses(original) if gives_dose else original
     if base is None:
         _dose_only(statement)
@@ -144,12 +150,6 @@ def _for_patient(statement: Statement, passage: str | None, explained: set[str],
         _explain(statement, explained, for_patient=True)
         return
     text, support = None, None
-    written = plain_version(original)
-    if written is not None and passage is not None and is_verbatim(original, passage):
-        if not check_entry(PlainEntry(original, written)):  # the check `medora library check` runs, cached
-            statement.original, statement.adaptation = original, "plain"
-            statement.text, statement.quote = " ".join(p for p in (written, DOSE_NOTICE if gives_dose else "") if p), False
-            return
     if passage is not None:
         lay_passage = to_lay(passage)
         for candidate in rewrite(base) + ([base] if base != original else []):

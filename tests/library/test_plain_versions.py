@@ -166,3 +166,12 @@ def test_patients_are_told_the_board_reviewed_the_plain_wording_once_its_file_is
     plain_versions._versions.cache_clear()
     adapted = adapt_article(_library_article(FLARES), "patient", passages={7: FLARES})
     assert adapted.disclaimer.endswith("checked against the cited sources; the medical advisory board has reviewed it.")
+
+
+def test_a_dose_sentence_is_shown_in_its_plain_version_with_who_chooses_the_dose():
+    """The oseltamivir sentence is all dose: rules alone would say only who chooses it; the written version says
+    more (for how long, and for whom) and still leaves the amount to the clinician."""
+    sentence = next(s for p in overview_paths() if p.stem == "influenza" for s in overview_sentences(p) if s.startswith("The adult dose of oral oseltamivir"))
+    adapted = adapt_article(_library_article(sentence), "patient", passages={7: sentence})
+    statement = adapted.bottom_line[0]
+    assert (statement.adaptation, statement.text) == ("plain", f"{plain_versions.plain_version(sentence)} {DOSE_NOTICE}")
