@@ -19,6 +19,7 @@ from medora.compose.terms import (
     ABBREVIATION,
     GENERIC_WORDS,
     POPULATIONS,
+    population_term,
     SpecificTerm,
     TermText,
     answers_terms,
@@ -117,12 +118,12 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
 def _population_groups(question: str) -> list[LayEquivalent]:
     """A population word of the question, as an equivalent: any word of its group names it ("primigravida" is
     covered by "pregnancy"), as in the specific-term gate (terms.POPULATIONS)."""
-    found = []
-    for word in dict.fromkeys(w.lower() for w in _WORDS.findall(question)):
-        for members in POPULATIONS.values():
-            if word in members:
-                found.append(LayEquivalent(lay=word, stems=tuple(stem_sequence(word)), medical=members))
-    return found
+    words = _WORDS.findall(question)
+    found: dict[str, LayEquivalent] = {}
+    for index in range(len(words)):
+        if (term := population_term(words, index)) is not None:  # never a negated one ("not pregnant")
+            found.setdefault(term.label, LayEquivalent(lay=term.label, stems=tuple(stem_sequence(term.label)), medical=term.forms))
+    return list(found.values())
 
 
 def _spelled_out(question: str) -> list[LayEquivalent]:
@@ -158,17 +159,17 @@ def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False
     ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction) and
     by the word forms the specific-term gate reads (``TermText.mentions``: a compound's tail, "thromboprophylaxis" by
     "thromboembolism prophylaxis"; a plural; a longer word it begins)."""
-    words = content_words(text) | (TermText(text).words if spelled else set())
+    prepared = TermText(text) if spelled else None
+    words = content_words(text) | (prepared.words if prepared else set())
     covered = {token for token in weights if token in words}
-    if spelled:
-        title = TermText(text)
-        covered |= {token for token in weights if token not in covered and title.mentions(token)}
+    if prepared:
+        covered |= {token for token in weights if token not in covered and prepared.mentions(token)}
     equivalents = [
         item for item in getattr(weights, "equivalents", ())
         if any(stem in weights and stem not in covered for stem in item.stems)
     ]
     if equivalents:
-        prepared = TermText(text)
+        prepared = prepared or TermText(text)
         for item in equivalents:
             if any(prepared.mentions(word) for word in item.medical) or any(
                 prepared.names_abbreviation(short) for short in item.abbreviations

@@ -289,7 +289,8 @@ def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None)
     return cue in PERSON_CUES and bool(before) and (before[-1] in PERSONS or (before[-1] in ("is", "are", "was") and len(before) == 2 and before[0] in PERSONS))
 
 
-def _population_term(words: list[str], index: int) -> SpecificTerm | None:
+def population_term(words: list[str], index: int) -> SpecificTerm | None:
+    """The population the word at ``index`` names (or it and the next: "older adults"), unless negated."""
     lowered = words[index].lower()
     if index and words[index - 1].lower() in ("non", "not"):
         return None  # "non-pregnant" restricts the question away from the group
@@ -344,7 +345,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     for index, word in enumerate(words):
         if index in taken:
             continue
-        population = _population_term(words, index)
+        population = population_term(words, index)
         if population is not None:
             taken.update(range(index, index + len(population.label.split())))
             if population.label not in {t.label for t in terms}:

@@ -206,3 +206,10 @@ def test_a_title_names_a_compound_question_word_by_its_parts():
     assert names_topic_in_title(prophylaxis, weights)
     dvt = _overview(4, "dvt", "Deep vein thrombosis — diagnosis and treatment", "Bottom line", "x", 0.6)
     assert not names_topic_in_title(dvt, weights)
+
+
+def test_a_negated_population_is_no_equivalent_of_its_group():
+    from medora.compose.select import _population_groups
+
+    assert [item.lay for item in _population_groups("I am 30 and not pregnant: is ibuprofen ok?")] == []
+    assert [item.lay for item in _population_groups("A primigravida at 32 weeks")] == ["primigravida"]
