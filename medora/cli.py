@@ -388,6 +388,8 @@ def library_plain(topic: str, write: bool) -> None:
 
         medora library plain gout --write
     """
+    import yaml
+
     from medora.library import overview_paths
     from medora.library.plain_versions import plain_dir, read_entries, skeleton
 
@@ -395,7 +397,10 @@ def library_plain(topic: str, write: bool) -> None:
     if overview is None:
         raise click.ClickException(f"no library overview '{topic}' (the file names in medora/library/overviews are the topics)")
     existing = plain_dir() / f"{topic}.yaml"
-    entries = read_entries(existing)[1] if existing.exists() else []  # read before anything is written
+    try:
+        entries = read_entries(existing)[1] if existing.exists() else []  # read before anything is written
+    except (MedoraError, yaml.YAMLError) as error:
+        raise click.ClickException(f"{error}; mend it by hand first") from error
     text = skeleton(overview, entries)
     if write:
         existing.write_text(text, encoding="utf-8")

@@ -9,6 +9,10 @@ class IngestError(MedoraError):
     """A file could not be read or parsed; the message names the path and the reason."""
 
 
+class LibraryFileError(MedoraError):
+    """A packaged library file (an overview's plain-language versions) is malformed; the message names the file."""
+
+
 class UnsupportedFormatError(IngestError):
     """The file's format is not one Medora can parse."""
 

@@ -192,3 +192,14 @@ def test_library_plain_write_keeps_what_is_written_and_adds_the_missing_sentence
     assert (result.exit_code, result.output) == (0, f"wrote {tmp_path / 'gout.yaml'}\n")
     written = plain_versions.read_entries(tmp_path / "gout.yaml")[1]
     assert (written[0].plain, len(written), written[1].plain) == ("Gout is likely.", 30, "")
+
+
+def test_library_plain_on_a_malformed_file_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    from medora.library import plain_versions
+
+    monkeypatch.setattr(plain_versions, "plain_dir", lambda: tmp_path)
+    (tmp_path / "gout.yaml").write_text("overview: gout\nsentences:\n  - just a line\n")
+    result = CliRunner().invoke(main, ["library", "plain", "gout", "--write"])
+    assert result.exit_code == 1
+    assert "'sentences' must be a list of entries with 'source' and 'plain'; mend it by hand first" in result.output
+    assert (tmp_path / "gout.yaml").read_text() == "overview: gout\nsentences:\n  - just a line\n"

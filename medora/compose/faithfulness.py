@@ -36,7 +36,8 @@ def strip_citations(text: str) -> str:
     return _CITATION.sub("", text).strip()
 
 
-def _normalised(text: str) -> str:
+def normalised(text: str) -> str:
+    """The sentence as quotes are compared: no citations, one form of symbols and quote marks, single spaces."""
     text = normalise_symbols(strip_citations(text)).replace("’", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text).strip()
 
@@ -46,10 +47,10 @@ def is_verbatim(claim: str, passage: str) -> bool:
 
     Whole sentences only: 'aspirin reduces mortality' is a substring of 'It is not true that aspirin reduces mortality.'
     but not a quote of it. An inline structured-abstract label ("RESULTS: …") is not part of the sentence."""
-    wanted = _normalised(inline_label(claim)[1]).rstrip(".")
+    wanted = normalised(inline_label(claim)[1]).rstrip(".")
     if not wanted:
         return False
-    sentences = [_normalised(inline_label(passage[begin:end])[1]) for begin, end in sentence_spans(passage, glued_labels=True)]
+    sentences = [normalised(inline_label(passage[begin:end])[1]) for begin, end in sentence_spans(passage, glued_labels=True)]
     for first in range(len(sentences)):
         joined = ""
         for sentence in sentences[first:]:

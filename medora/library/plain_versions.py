@@ -14,7 +14,6 @@ The files carry a ``review_status`` like the overviews: until the board approves
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from medora.compose.faithfulness import check_faithful, strip_citations
+from medora.compose.faithfulness import check_faithful, normalised, strip_citations
+from medora.errors import LibraryFileError
 from medora.ingest.markdown import markdown_sections, split_front_matter
 from medora.library import overview_paths
 from medora.library.validate import REVIEW_STATUSES
@@ -41,8 +41,7 @@ def plain_dir() -> Path:
 
 def sentence_key(text: str) -> str:
     """The form a sentence is matched by: no citations, straight quotes, single spaces, no final full stop."""
-    text = strip_citations(text).replace("’", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip().rstrip(".").strip()
+    return normalised(text).rstrip(".").strip()  # as is_verbatim compares quotes
 
 
 def overview_sentences(path: Path) -> list[str]:
@@ -62,10 +61,10 @@ def read_entries(path: Path) -> tuple[dict, list[PlainEntry]]:
     """(the file's header fields, its entries) for one plain-version file."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping with 'overview' and 'sentences'")
+        raise LibraryFileError(f"{path}: expected a mapping with 'overview' and 'sentences'")
     rows = data.get("sentences") or []
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-        raise ValueError(f"{path}: 'sentences' must be a list of entries with 'source' and 'plain'")
+        raise LibraryFileError(f"{path}: 'sentences' must be a list of entries with 'source' and 'plain'")
     entries = [PlainEntry(str(row.get("source") or "").strip(), str(row.get("plain") or "").strip()) for row in rows]
     return {k: v for k, v in data.items() if k != "sentences"}, entries
 
@@ -125,7 +124,7 @@ def check_file(path: Path, overviews: dict[str, Path] | None = None) -> list[str
     overviews = overviews if overviews is not None else {p.stem: p for p in overview_paths()}
     try:
         header, entries = read_entries(path)
-    except (ValueError, yaml.YAMLError) as error:
+    except (LibraryFileError, yaml.YAMLError) as error:
         return [str(error) if str(error).startswith(str(path)) else f"{path}: {error}"]
     problems: list[str] = []
     overview = overviews.get(str(header.get("overview")))
@@ -163,7 +162,10 @@ def _versions() -> dict[str, tuple[str, str]]:
     versions: dict[str, tuple[str, str]] = {}
     overviews = {p.stem: p for p in overview_paths()}
     for path in plain_paths():
-        header, entries = read_entries(path)
+        try:
+            header, entries = read_entries(path)
+        except (LibraryFileError, yaml.YAMLError):
+            continue  # a malformed file is `medora library check`'s to report; its sentences stay rule-adapted
         overview = overviews.get(path.stem)
         current = {sentence_key(s) for s in overview_sentences(overview)} if overview is not None else set()
         status = str(header.get("review_status") or "pending human review")
