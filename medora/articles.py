@@ -123,6 +123,7 @@ def for_audience(workspace, stored: StoredArticle, audience: str) -> StoredArtic
     return replace(stored, article=adapted.model_copy(deep=True))
 
 
+_CHECKED: OrderedDict[tuple, bool] = OrderedDict()  # (database, article, version, index) → evidence replaced
 _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 
 
@@ -136,6 +137,17 @@ def _evidence_replaced(workspace, article: Article) -> bool:  # noqa: ANN001
     if len(texts) < len(cited):
         return True
     return any(s.quote and not is_verbatim(s.text, texts[s.passage_id]) for s in statements)
+
+
+def _still_replaced(workspace, stored: StoredArticle, index_version: str) -> bool:  # noqa: ANN001
+    """``_evidence_replaced``, worked out once per article version and index: a reused article keeps its old index
+    version, so every later ask would otherwise read its passages again."""
+    key = (workspace.settings.resolved_database_url, stored.record.id, stored.version, index_version)
+    if key not in _CHECKED:
+        _CHECKED[key] = _evidence_replaced(workspace, stored.article)
+        while len(_CHECKED) > ADAPTED_CACHE_SIZE:
+            _CHECKED.popitem(last=False)
+    return _CHECKED[key]
 
 
 def _ask_composed(
@@ -161,7 +173,7 @@ def _ask_composed(
             # index, it says what the evidence says now, and answering again would only add another version
             index_moved = _load(workspace, existing, existing.version).article.provenance.index_version != current
         new_evidence = stored.article.answer_status != "answered" and index_moved  # it may now be answered
-        if not new_evidence and not (index_moved and _evidence_replaced(workspace, stored.article)):
+        if not new_evidence and not (index_moved and _still_replaced(workspace, stored, current)):
             stored.reused = True
             return stored
     session = run_pipeline(question, retriever=workspace.retriever, settings=workspace.settings, filters=filters,
