@@ -53,8 +53,9 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1, help="files each corpus sample is split into")
     parser.add_argument("--pubmed-only", action="store_true", help="PubMed corpus records only (no MedQuAD)")
     parser.add_argument("--no-embed", action="store_true", help="store no vectors (the lexical path alone)")
-    parser.add_argument("--out", default="ingest_speed.json", help="results file name in bench/results")
+    parser.add_argument("--out", help="results file name in bench/results (ingest_speed.json; _no_embed with --no-embed)")
     args = parser.parse_args()
+    args.out = args.out or ("ingest_speed_no_embed.json" if args.no_embed else "ingest_speed.json")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         inputs = _samples(folder, records=args.records, files=args.files, pubmed_only=args.pubmed_only)
