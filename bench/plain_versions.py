@@ -17,7 +17,8 @@ import textstat
 from common import write_results
 
 from medora.library import overview_paths
-from medora.library.plain_versions import check_entry, overview_sentences, plain_dir, read_entries, sentence_key
+from medora.library.plain_versions import overview_sentences, plain_dir, read_entries, sentence_key
+from medora.readers.plain_check import check_entry
 
 
 def grade(text: str) -> float:

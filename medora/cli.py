@@ -365,7 +365,7 @@ def library_check(paths: tuple[Path, ...]) -> None:
     from medora.library import overview_paths
     from medora.library.validate import validate_library
 
-    from medora.library.plain_versions import check_all
+    from medora.readers.plain_check import check_all
 
     problems = validate_library(list(paths) or overview_paths())
     if not paths:

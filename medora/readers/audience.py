@@ -23,7 +23,8 @@ import yaml
 from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
 from medora.compose.faithfulness import check_faithful, is_verbatim
-from medora.library.plain_versions import PlainEntry, check_entry, plain_review_status, plain_version
+from medora.library.plain_versions import PlainEntry, plain_review_status, plain_version
+from medora.readers.plain_check import check_entry
 from medora.readers.glossary import Entry, Found, find_terms, to_lay
 from medora.readers.plain import (
     sentences_of,

@@ -8,7 +8,8 @@ import yaml
 
 from medora.library import overview_paths
 from medora.library import plain_versions
-from medora.library.plain_versions import PlainEntry, check_all, check_entry, check_file, overview_sentences, skeleton
+from medora.library.plain_versions import PlainEntry, overview_sentences, skeleton
+from medora.readers.plain_check import check_all, check_entry, check_file
 from medora.readers.audience import DOSE_NOTICE, adapt_article
 from medora.types import Article, ArticleSection, EditorialStatus, Provenance, Statement
 
