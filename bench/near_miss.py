@@ -8,6 +8,7 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --holdout  # the third sets (24 near-miss, 35 coverage), never tuned on
     python bench/near_miss.py --fourth   # the fourth sets (30 near-miss + 6 out of scope, 40 coverage): dev half tuned
                                          # on since 2026-11-29, frozen half never
+    python bench/near_miss.py --fifth    # the fifth sets, written blind on 2026-11-29 (session 7), rates only
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def main() -> int:
     parser.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
     parser.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
     parser.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
+    parser.add_argument("--fifth", action="store_true", help="the fifth sets, blind: rates only, wrong answers unread")
     args = parser.parse_args()
     if args.unseen:
         near_miss, coverage = near_miss_questions("near_miss_unseen"), coverage_questions("library_coverage_unseen")
@@ -40,6 +42,8 @@ def main() -> int:
         near_miss, coverage = near_miss_questions("near_miss_holdout"), coverage_questions("library_coverage_holdout")
     elif args.fourth:
         near_miss, coverage = near_miss_questions("near_miss_fourth"), coverage_questions("library_coverage_fourth")
+    elif args.fifth:
+        near_miss, coverage = near_miss_questions("near_miss_fifth"), coverage_questions("library_coverage_fifth")
     else:
         near_miss, coverage = near_miss_questions(), coverage_questions()
     if args.dev:
@@ -65,13 +69,13 @@ def main() -> int:
                 "uncovered_terms": r.uncovered_terms,
             }
             for r in results
-            if not r.correct and (args.dev or args.unseen or r.split == "dev") and not args.holdout
+            if not r.correct and (args.dev or args.unseen or r.split == "dev") and not (args.holdout or args.fifth)
         ],
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
     }
     print(json.dumps(figures, indent=2))
-    if args.unseen or args.holdout or args.fourth:
-        name = "unseen" if args.unseen else "holdout" if args.holdout else "fourth"
+    if args.unseen or args.holdout or args.fourth or args.fifth:
+        name = "unseen" if args.unseen else "holdout" if args.holdout else "fourth" if args.fourth else "fifth"
         write_results(f"near_miss_{name}.json", figures)
     elif not args.dev:
         write_results("near_miss.json", figures)

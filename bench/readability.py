@@ -11,14 +11,17 @@ The composed articles and their passages are cached (bench/.cache/readability_ar
 the adaptation can be measured without composing again; ``--fresh`` composes anew.
 
     python bench/readability.py [--fresh]     # writes bench/results/readability.json
+    python bench/readability.py --blind       # the blind set (readability_questions_blind.yaml, written 2026-11-29
+                                              # by a helper who saw neither the plain files nor any figure): every
+                                              # question is frozen; writes bench/results/readability_blind.json
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -34,8 +37,10 @@ from medora.types import Article
 from medora.workspace import Workspace
 
 QUESTIONS = ROOT / "bench" / "data" / "readability_questions.yaml"
+BLIND_QUESTIONS = ROOT / "bench" / "data" / "readability_questions_blind.yaml"
 HOME = Path(os.environ.get("MEDORA_BENCH_HOME", ROOT / "bench" / ".cache" / "readability-home"))
 CACHE = ROOT / "bench" / ".cache" / "readability_articles.json"
+BLIND_CACHE = ROOT / "bench" / ".cache" / "readability_blind_articles.json"
 TARGET_PATIENT_GRADE = 8.0
 FROZEN_SHARE = 40  # percent of the questions, by hash of the wording, only measured, never tuned on
 
@@ -44,10 +49,10 @@ def part(question: str) -> str:
     return "frozen" if hash_bucket(question) < FROZEN_SHARE else "dev"
 
 
-def composed(questions: list[str], *, fresh: bool) -> list[tuple[Article, dict[int, str]]]:
+def composed(questions: list[str], *, fresh: bool, cache: Path = CACHE) -> list[tuple[Article, dict[int, str]]]:
     """Each question's composed article and the text of the passages it cites, from the cache unless ``fresh``."""
-    if not fresh and CACHE.exists():
-        cached = json.loads(CACHE.read_text(encoding="utf-8"))
+    if not fresh and cache.exists():
+        cached = json.loads(cache.read_text(encoding="utf-8"))
         if [row["question"] for row in cached] == questions:
             return [
                 (Article.model_validate(row["article"]), {int(k): v for k, v in row["passages"].items()})
@@ -63,8 +68,8 @@ def composed(questions: list[str], *, fresh: bool) -> list[tuple[Article, dict[i
         passages = {pid: view.text for pid, view in articles.passages_for(workspace, ids).items()}
         out.append((article, passages))
         rows.append({"question": question, "article": article.model_dump(mode="json"), "passages": passages})
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    CACHE.write_text(json.dumps(rows), encoding="utf-8")
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps(rows), encoding="utf-8")
     return out
 
 
@@ -79,12 +84,17 @@ def grade(text: str) -> float:
 
 
 def main() -> int:
-    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fresh", action="store_true", help="compose anew instead of reading the cache")
+    parser.add_argument("--blind", action="store_true", help="the blind set: every question frozen")
+    args = parser.parse_args()
+    questions = yaml.safe_load((BLIND_QUESTIONS if args.blind else QUESTIONS).read_text(encoding="utf-8"))
+    part_of = (lambda question: "blind") if args.blind else part
     grades: dict[str, list[float]] = {audience: [] for audience in AUDIENCES}
     adaptations: dict[str, int] = {}
     unchanged, seconds, rows = 0, [], []
-    for question, (article, passages) in zip(questions, composed(questions, fresh="--fresh" in sys.argv)):
-        row = {"question": question, "part": part(question)}
+    for question, (article, passages) in zip(questions, composed(questions, fresh=args.fresh, cache=BLIND_CACHE if args.blind else CACHE)):
+        row = {"question": question, "part": part_of(question)}
         for audience in AUDIENCES:
             tick = time.perf_counter()
             adapted = adapt_article(article, audience, passages=passages)
@@ -107,7 +117,7 @@ def main() -> int:
             },
             "patient_at_or_below_target": sum(row["patient"] <= TARGET_PATIENT_GRADE for row in rows if row["part"] == name),
         }
-        for name in ("dev", "frozen")
+        for name in (("blind",) if args.blind else ("dev", "frozen"))
     }
     figures = {
         "questions": len(questions),
@@ -121,7 +131,7 @@ def main() -> int:
         "per_question": rows,
     }
     print(json.dumps({k: v for k, v in figures.items() if k != "per_question"}, indent=2))
-    write_results("readability.json", figures)
+    write_results("readability_blind.json" if args.blind else "readability.json", figures)
     return 0
 
 
