@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from medora.compose.faithfulness import check_faithful, strip_citations
+from medora.compose.polarity import direction_flags
 from medora.errors import LibraryFileError
 from medora.ingest.markdown import markdown_sections, split_front_matter
 from medora.library import overview_paths
@@ -39,9 +40,25 @@ def check_entry(entry: PlainEntry) -> list[str]:
         lay = [found.lay for found in find_terms(group) if found.lay]  # 'Acute pyelonephritis' → 'kidney infection'
         named = f"{group} ({'; '.join(lay)})" if lay else group
         source = f"{named}: {source[:1].lower()}{source[1:]}"
+    lay = to_lay(source)
     for piece in sentences_of(entry.plain):
-        problems += check_faithful(piece, _with_lay_words(source, to_lay(source)), allow_new_words=True).flags
+        problems += check_faithful(piece, _with_lay_words(source, lay), allow_new_words=True).flags
+        problems += _direction_against_each_reading(piece, source, lay, already=problems)
     return problems
+
+
+def _direction_against_each_reading(piece: str, source: str, lay: str, *, already: list[str]) -> list[str]:
+    """Flipped directions, counted against one wording of the sentence at a time. Read against the sentence joined to
+    its glossary reading, every direction word of the sentence counts twice, so a version that turns one 'higher' into
+    'lower' still fits the count; a version must fit the sentence or its glossary reading as each stands. Only flips
+    are added here: an everyday direction word with no opposite in the sentence ('fewer cases') stays allowed."""
+    def flipped(reading: str) -> list[str]:
+        return [f for f in direction_flags(strip_citations(piece), strip_citations(reading)) if "flipped" in f]
+
+    as_written = flipped(source)
+    if not as_written or not flipped(lay):
+        return []
+    return [flag for flag in as_written if flag not in already]
 
 
 @lru_cache(maxsize=1)
