@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from medora.library.plain_versions import plain_version
 from tests.web.serving import prepared_env, require_browser, running_server
 
 sync_api = require_browser()
@@ -40,6 +41,9 @@ def test_a_patient_switches_language_keeps_their_place_and_asks_a_follow_up_in_c
     page.get_by_test_id("ask-submit").click()
     page.wait_for_url(re.compile(r"/articles/how-should-l5-radiculopathy-with-foot-drop-be-managed-[0-9a-f]{6}$"))
     clinician_citations = page.locator("a.cite").all_inner_texts()
+    written = [plain_version(text) for text in page.locator(".article .statement").all_inner_texts()]
+    written = [text for text in written if text]
+    assert len(written) > 10  # the L5 overview's sentences have team-written plain versions
 
     # read down to a sentence in the middle, then switch to the patient version: the same sentence is in view
     middle = page.locator(".article .statement").nth(12)
@@ -50,7 +54,10 @@ def test_a_patient_switches_language_keeps_their_place_and_asks_a_follow_up_in_c
     anchor = int(page.url.rsplit("#at-", 1)[1])
     expect(page.locator(".article .statement").nth(anchor)).to_be_in_viewport()
     assert page.locator("a.cite").all_inner_texts() == clinician_citations
-    assert page.locator(".statement.adapted-plain").count() > 0  # the library's team-written plain versions
+    # every sentence with a team-written plain version is shown in it, in the same order, under the same citation
+    shown = page.locator(".statement.adapted-plain").all_inner_texts()
+    assert len(shown) == len(written)
+    assert all(text.startswith(version.rstrip(".")) for text, version in zip(shown, written))
     cookies = {c["name"]: c for c in page.context.cookies()}
     assert cookies["medora_audience"]["value"] == "patient"
 
