@@ -1,10 +1,12 @@
 """Fresh data directory → ingest real records → ask → an article whose every citation points at a stored passage."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from medora.answer import answer_question
+from medora.compose.fitted import fingerprint
 from medora.settings import Settings
 from medora.store import repository
 from medora.workspace import Workspace
@@ -43,6 +45,7 @@ def test_seed_question_gets_a_management_article_citing_the_overview(workspace: 
     assert any(item["kind"] == "guideline" for item in article.references[0].summarises)
     assert article.bottom_line and not article.insufficient_evidence
     assert article.editorial.status == "pending human review"
+    assert set(article.provenance.models) == {"embedding", "composer", "ranker", "citations"}  # no verdict read
 
 
 def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(workspace: Workspace):
@@ -73,6 +76,10 @@ def test_a_yes_no_question_gets_no_unearned_verdict_but_a_notice_and_its_certain
     assert article.verdict_notice.startswith("The retrieved studies do not give a clear yes or no answer")
     assert article.certainty.level in ("high", "moderate", "low", "very low") and article.certainty.reason
     assert article.bottom_line and all(s.verified and s.citations for s in article.bottom_line)
+    # the fitted models that had a say are named by the hash of their shipped weights
+    assert set(article.provenance.models) == {"embedding", "composer", "ranker", "verdict", "citations"}
+    assert article.provenance.models["verdict"] == fingerprint("medora.compose", "verdict_model.json")
+    assert re.fullmatch(r"verdict_model@[0-9a-f]{12}", article.provenance.models["verdict"])
 
 
 def test_an_off_topic_question_says_the_evidence_is_insufficient(workspace: Workspace):

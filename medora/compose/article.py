@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from medora.compose.analyse import QuestionAnalysis, find_red_flags
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, is_redundant
+from medora.compose.fitted import fingerprint
 from medora.compose.grading import NONE_ON_TOPIC, article_certainty
 from medora.compose.key_studies import count_statements, key_study_rows, study_findings
 from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
@@ -82,7 +83,8 @@ def compose_article(
 
     answering = [item for item in selection.answering_evidence if passage_answers(item, selection.terms)]
     verdict = verdict_notice = None
-    if analysis.question_type == "yes_no" and body.bottom_line and status != PARTIAL:
+    verdict_read = analysis.question_type == "yes_no" and bool(body.bottom_line) and status != PARTIAL
+    if verdict_read:
         verdict, verdict_notice = _verdict(question, answering, selection.citable_source_ids, book, settings)
         summaries_only = all(item.source.kind is Kind.EDITORIAL_SUMMARY for item in answering)
         if verdict is None and overview is not None and summaries_only:  # no studies were there to give an answer
@@ -122,10 +124,7 @@ def compose_article(
         provenance=Provenance(
             settings_hash=settings.fingerprint(),
             index_version=index_version,
-            models={
-                "embedding": "all-MiniLM-L6-v2-int8-onnx",
-                "composer": settings.llm.model if body.composer == "llm" else "extractive",
-            },
+            models=_models(settings, body.composer, verdict_read=verdict_read),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
             timings_ms=timings,
@@ -136,6 +135,20 @@ def compose_article(
     if status == INSUFFICIENT:
         article.sections = [_insufficient_section(selection.retrieved)]
     return article
+
+
+def _models(settings: Settings, composer: str, *, verdict_read: bool) -> dict[str, str]:
+    """The models an answer was made with: the embedding, the composer, and each fitted model that had a say, named by
+    the hash of its shipped weights (the ranker and the citation model when the settings use them, the verdict model
+    when the question was a yes/no one it read)."""
+    models = {"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": settings.llm.model if composer == "llm" else "extractive"}
+    if settings.retrieve.rerank and settings.retrieve.mode == "hybrid":
+        models["ranker"] = fingerprint("medora.retrieve", "ranker.json")
+    if verdict_read:
+        models["verdict"] = fingerprint("medora.compose", "verdict_model.json")
+    if settings.compose.cite_by_model:
+        models["citations"] = fingerprint("medora.compose", "citation_model.json")
+    return models
 
 
 @dataclass
