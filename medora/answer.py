@@ -31,6 +31,7 @@ from medora.compose.select import (
     source_texts,
     terms_by_source,
     topic_coverage,
+    whole_coverages,
 )
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.compose.together import asked_pairs, compound_fragments, unstated_pairs
@@ -87,7 +88,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         for source_id, passages in whole.items()
         if passages
     }
-    on_topic = on_topic_evidence(retrieved, weights, whole_texts, terms)
+    whole_coverage = whole_coverages(whole_texts, weights)
+    on_topic = on_topic_evidence(retrieved, weights, whole_coverage, terms)
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     overviews = {
@@ -101,7 +103,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     answering = [
         item for item in answering_evidence(on_topic, terms, covered, weights) if not unstated.get(item.source_id)
     ]
-    overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_texts=whole_texts)
+    overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
     if overview is not None and unstated.get(overview.source_id):
         overview = None  # it names the drug and the condition, never the one for the other
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
