@@ -125,7 +125,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if selection.answer_status == PARTIAL:
         closest = closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
-        labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels)
+        title = next((f"{e.source.title} {' '.join(e.source.mesh)}" for e in on_topic if e.source_id == closest), "")
+        labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
         if terms and not labels - {term.label for term in terms if term.kind == "population"}:
             selection.on_topic = []  # it shares at most the population ('infants') or half a name: not the topic
             return selection

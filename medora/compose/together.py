@@ -38,13 +38,18 @@ def compounds(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTe
     return [tuple(run) for run in runs if len(run) >= 2]
 
 
-def compound_fragments(question: str, terms: list[SpecificTerm], text: str, labels: set[str]) -> set[str]:
+def compound_fragments(
+    question: str, terms: list[SpecificTerm], text: str, labels: set[str], *, title: str = ""
+) -> set[str]:
     """The covered ``labels`` that are only part of a compound of the question the text does not name as a run:
-    "fasciitis" in a text saying "necrotising fasciitis" for a question on plantar fasciitis."""
+    "fasciitis" in a text saying "necrotising fasciitis" for a question on plantar fasciitis. A part the source's
+    ``title`` names is its topic, not a fragment: the asthma overview is on "severe uncontrolled asthma" even where it
+    never writes "uncontrolled asthma"."""
     prepared: TermText | None = None
+    heading = TermText(title)
     fragments: set[str] = set()
     for run in compounds(question, terms):
-        named = [term.label for term in run if term.label in labels]
+        named = [term.label for term in run if term.label in labels and not heading.covers(term)]
         if not named:
             continue
         prepared = prepared or TermText(text)

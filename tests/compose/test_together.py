@@ -34,6 +34,14 @@ def test_a_drug_asked_for_a_condition_makes_a_pair():
     ]
 
 
+def test_a_part_the_title_names_is_the_sources_topic_not_a_fragment():
+    question = "Should tezepelumab be used for severe uncontrolled asthma?"
+    text = "Asthma in adults\nStep up treatment when asthma is poorly controlled."
+    labels = {"asthma"}
+    assert compound_fragments(question, specific_terms(question), text, labels) == {"asthma"}
+    assert compound_fragments(question, specific_terms(question), text, labels, title="Asthma in adults") == set()
+
+
 def test_a_context_drug_is_not_asked_about():
     question = "Does sofosbuvir work for hepatitis C in someone on methadone?"
     pairs = asked_pairs(question, specific_terms(question))
