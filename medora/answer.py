@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from medora.compose.age_groups import other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
@@ -100,12 +101,18 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     texts = source_texts(on_topic, overviews)
     covered = terms_by_source(texts, terms)
     unstated = _unstated_pairs(asked_pairs(question, terms), on_topic, whole)
+    other_age = {  # an overview for children does not answer a question on an adult, nor the reverse
+        item.source_id for item in on_topic
+        if item.source.kind is Kind.EDITORIAL_SUMMARY and other_group(question, item.source.title)
+    }
     answering = [
-        item for item in answering_evidence(on_topic, terms, covered, weights) if not unstated.get(item.source_id)
+        item
+        for item in answering_evidence(on_topic, terms, covered, weights)
+        if not unstated.get(item.source_id) and item.source_id not in other_age
     ]
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
-    if overview is not None and unstated.get(overview.source_id):
-        overview = None  # it names the drug and the condition, never the one for the other
+    if overview is not None and (unstated.get(overview.source_id) or overview.source_id in other_age):
+        overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     pool = citable_pool(
         answering,

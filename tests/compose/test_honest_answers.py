@@ -112,6 +112,15 @@ def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_er
     assert (article.answer_status, article.uncovered_terms) == ("partial", ["erenumab"])
 
 
+def test_an_overview_for_children_does_not_answer_a_question_on_an_adult(workspace: Workspace):
+    article = _ask(workspace, "Does a 40-year-old with acute otitis media need amoxicillin?")
+    assert (article.answer_status, article.sections) == ("partial", [])
+    notice = "No source here addresses the question as asked. What the closest source, Acute otitis media in children,"
+    assert article.coverage_notice.startswith(notice)
+    article = _ask(workspace, "Does a 4-year-old with acute otitis media need amoxicillin?")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:acute-otitis-media")
+
+
 def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):
     article = _ask(workspace, "Is metformin first-line for type 2 diabetes?")
     assert (article.answer_status, article.verdict) == ("answered", None)
