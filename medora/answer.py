@@ -9,16 +9,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from medora.compose.age_groups import other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
+    MIN_CLOSE_COVERAGE,
+    MIN_DENSE_SIMILARITY,
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
+    QuestionWeights,
     Selection,
     answering_evidence,
     citable_pool,
     closest_source,
+    is_on_topic,
     matching_overview,
     on_topic_evidence,
     partial_pool,
@@ -26,14 +31,17 @@ from medora.compose.select import (
     sole_answering_overview,
     source_texts,
     terms_by_source,
+    topic_coverage,
+    whole_coverages,
 )
-from medora.compose.terms import specific_terms
+from medora.compose.terms import SpecificTerm, specific_terms
+from medora.compose.together import asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
-from medora.types import Article, Kind
+from medora.types import Article, Evidence, Kind
 
 MAX_QUESTION_LENGTH = 1000
 
@@ -73,16 +81,16 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     idf = retriever.term_weights(question)
     weights = question_weights(question, idf)
     terms = specific_terms(question, idf)
-    whole = {  # each overview read once, however many of its passages were retrieved
-        source_id: retriever.whole_source(source_id)
-        for source_id in dict.fromkeys(item.source_id for item in retrieved if item.source.kind is Kind.EDITORIAL_SUMMARY)
+    whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
+        source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }
     whole_texts = {
         source_id: "\n".join([passages[0].source.title, *(p.text for p in passages)])
         for source_id, passages in whole.items()
         if passages
     }
-    on_topic = on_topic_evidence(retrieved, weights, whole_texts, terms)
+    whole_coverage = whole_coverages(whole_texts, weights)
+    on_topic = on_topic_evidence(retrieved, weights, whole_coverage, terms)
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     overviews = {
@@ -90,9 +98,21 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     }
-    covered = terms_by_source(source_texts(on_topic, overviews), terms)
-    answering = answering_evidence(on_topic, terms, covered, weights)
-    overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_texts=whole_texts)
+    texts = source_texts(on_topic, overviews)
+    covered = terms_by_source(texts, terms)
+    unstated = _unstated_pairs(asked_pairs(question, terms), on_topic, whole)
+    other_age = {  # an overview for children does not answer a question on an adult, nor the reverse
+        item.source_id for item in on_topic
+        if item.source.kind is Kind.EDITORIAL_SUMMARY and other_group(question, item.source.title)
+    }
+    answering = [
+        item
+        for item in answering_evidence(on_topic, terms, covered, weights)
+        if not unstated.get(item.source_id) and item.source_id not in other_age
+    ]
+    overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
+    if overview is not None and (unstated.get(overview.source_id) or overview.source_id in other_age):
+        overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     pool = citable_pool(
         answering,
@@ -112,15 +132,55 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if selection.answer_status == PARTIAL:
         closest = closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
+        title = next((f"{e.source.title} {' '.join(e.source.mesh)}" for e in on_topic if e.source_id == closest), "")
+        labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
         if terms and not labels - {term.label for term in terms if term.kind == "population"}:
-            selection.on_topic = []  # it shares at most the population ('infants'): not the question's topic at all
+            selection.on_topic = []  # it shares at most the population ('infants') or half a name: not the topic
             return selection
         passages = overviews.get(closest) if labels and closest in overviews else None
         passages = passages or [item for item in on_topic if item.source_id == closest]
+        uncovered = [term.label for term in terms if term.label not in labels]
+        if not uncovered and unstated.get(closest):  # every term named, the drug never for the condition
+            uncovered = list(dict.fromkeys(drug.label for drug, _condition in unstated[closest]))
+            labels = {condition.label for _drug, condition in unstated[closest]}
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
-        selection.uncovered_terms = [term.label for term in terms if term.label not in labels]
+        selection.uncovered_terms = uncovered
     return selection
+
+
+def overview_candidates(retrieved: list[Evidence], weights: QuestionWeights) -> list[int]:
+    """The editorial overviews with a retrieved passage that may be on topic (by its words, or close in meaning
+    with some of them: ``is_in_overview_topic``): only their whole text is ever read."""
+    dense_used = any(item.dense_similarity is not None for item in retrieved)
+    return list(
+        dict.fromkeys(
+            item.source_id
+            for item in retrieved
+            if item.source.kind is Kind.EDITORIAL_SUMMARY
+            and (
+                is_on_topic(item, weights, dense_used=dense_used)
+                or (item.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
+                and topic_coverage(item, weights) >= MIN_CLOSE_COVERAGE
+            )
+        )
+    )
+
+
+def _unstated_pairs(
+    pairs: list[tuple[SpecificTerm, SpecificTerm]], on_topic: list[Evidence], whole: dict[int, list[Evidence]]
+) -> dict[int, list[tuple[SpecificTerm, SpecificTerm]]]:
+    """On-topic overview → the asked (drug, condition) pairs it never states together (compose/together.py)."""
+    if not pairs:
+        return {}
+    found = {}
+    for source_id in dict.fromkeys(item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY):
+        passages = whole.get(source_id) or [item for item in on_topic if item.source_id == source_id]
+        source = passages[0].source
+        found[source_id] = unstated_pairs(
+            pairs, title=f"{source.title} {' '.join(source.mesh)}", texts=[p.text for p in passages]
+        )
+    return found
 
 
 def run_pipeline(

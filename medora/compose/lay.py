@@ -25,8 +25,10 @@ import yaml
 from medora.compose.terms import SpecificTerm, stem_sequence
 from medora.readers.glossary import load_glossary
 
-# Glossary entries whose everyday words mean the term itself (reviewed one by one); the others are broader, vague
-# ("return", "drip", "fit") or a population word the specific-term gate handles on its own.
+# Glossary entries whose everyday words mean the term itself or something narrower (reviewed one by one); the others
+# are broader ("a breathing test", "talking therapy", "inflammation of the bowel", "liver cancer"), vague ("return",
+# "drip", "fit", "coil"), hold words a question would not ("an enlarged prostate (not cancer)") or are a population
+# word the specific-term gate handles on its own.
 GLOSSARY_TERMS = frozenset(
     """myocardial infarction|fibrinolysis|hypertension|hypotension|arrhythmia|syncope|lipid|familial
     hypercholesterolaemia|diuretic|transient ischaemic attack|carotid artery|haemorrhage|thrombosis|thromboembolism|
@@ -39,6 +41,16 @@ GLOSSARY_TERMS = frozenset(
     therapy|suicidal ideation|insomnia|hypnotic|alcohol use disorder|smoking cessation|e-cigarette|contraception|
     emergency contraception|expectant management|placebo|anaphylaxis|adrenaline auto-injector|erectile dysfunction|
     renal|cardiac|pulmonary|hepatic|abdominal""".replace("\n", " ").split("|")
+) | frozenset(  # reviewed 2026-11-29, symptoms and conditions: "throwing up", "blood in the urine", "thin, weak bones"
+    """nausea|vomiting|fatigue|haematuria|palpitations|urinary retention|albuminuria|otorrhoea|ischaemia|oedema|
+    hypovolaemia|pulmonary embolism|deep vein thrombosis|venous thromboembolism|thromboprophylaxis|orthostatic
+    hypotension|cardiogenic shock|acute coronary syndrome|heart failure with reduced ejection fraction|intracranial
+    haemorrhage|subarachnoid haemorrhage|thunderclap headache|medication overuse headache|cognitive impairment|
+    anaemia|iron deficiency anaemia|cirrhosis|liver fibrosis|oesophagitis|osteoporosis|fragility fracture|
+    dual-energy X-ray absorptiometry|gestational diabetes|gestational hypertension|subclinical hypothyroidism|
+    ectopic pregnancy|epididymitis|radiculopathy|lumbar radiculopathy|cervical radiculopathy|radicular pain|
+    dorsiflexion|saddle anaesthesia|alcohol withdrawal|immunocompromised|copper intrauterine device|intrauterine
+    system""".replace("\n", " ").split("|")
 )
 _ARTICLES = ("a ", "an ", "the ")
 

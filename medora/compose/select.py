@@ -143,18 +143,18 @@ def _spelled_out(question: str) -> list[LayEquivalent]:
 
 
 
-def names_key_phrase(text: str, weights: dict[str, float]) -> bool:
+def names_key_phrase(text: str, weights: QuestionWeights) -> bool:
     """True when the text holds two neighbouring topic words of the question as a run ("blood tests") or the
     medical words of one of its lay phrases ("first metatarsophalangeal joint" for "big toe")."""
     prepared = TermText(text)
-    return any(f" {a} {b} " in prepared.sequence for a, b in getattr(weights, "phrases", ())) or any(
+    return any(f" {a} {b} " in prepared.sequence for a, b in weights.phrases) or any(
         any(prepared.mentions(word) for word in item.medical)
         or any(prepared.names_abbreviation(short) for short in item.abbreviations)
-        for item in getattr(weights, "equivalents", ())
+        for item in weights.equivalents
     )
 
 
-def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False) -> set[str]:
+def covered_words(text: str, weights: QuestionWeights, *, spelled: bool = False) -> set[str]:
     """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words; with
     ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction) and
     by the word forms the specific-term gate reads (``TermText.mentions``: a compound's tail, "thromboprophylaxis" by
@@ -165,7 +165,7 @@ def covered_words(text: str, weights: dict[str, float], *, spelled: bool = False
     if prepared:
         covered |= {token for token in weights if token not in covered and prepared.mentions(token)}
     equivalents = [
-        item for item in getattr(weights, "equivalents", ())
+        item for item in weights.equivalents
         if any(stem in weights and stem not in covered for stem in item.stems)
     ]
     if equivalents:
@@ -206,17 +206,23 @@ def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bo
     )
 
 
+def whole_coverages(whole_texts: dict[int, str], weights: QuestionWeights) -> dict[int, float]:
+    """Source id → the share of the question's topic words an editorial overview's whole text holds (computed once
+    a question, for the on-topic gate and the choice of the overview)."""
+    return {source_id: text_coverage(text, weights) for source_id, text in whole_texts.items()}
+
+
 def on_topic_evidence(
     retrieved: list[Evidence],
-    weights: dict[str, float],
-    whole_texts: dict[int, str] | None = None,
+    weights: QuestionWeights,
+    whole_coverage: dict[int, float] | None = None,
     terms: list[SpecificTerm] | None = None,
 ) -> list[Evidence]:
-    """The on-topic passages; with ``whole_texts`` (source id → an editorial overview's whole text), also an
-    overview's passage close in meaning that names one of the question's specific ``terms`` when it has some
+    """The on-topic passages; with ``whole_coverage`` (source id → an editorial overview's ``whole_coverages``),
+    also an overview's passage close in meaning that names one of the question's specific ``terms`` when it has some
     (``is_in_overview_topic``)."""
     dense_used = any(item.dense_similarity is not None for item in retrieved)
-    whole_coverage = {source_id: text_coverage(text, weights) for source_id, text in (whole_texts or {}).items()}
+    whole_coverage = whole_coverage or {}
     return [
         item
         for item in retrieved
@@ -372,16 +378,16 @@ def matching_overview(
     *,
     terms: list[SpecificTerm] | None = None,
     covered: dict[int, set[str]] | None = None,
-    whole_texts: dict[int, str] | None = None,
+    whole_coverage: dict[int, float] | None = None,
 ) -> Evidence | None:
     """The best-ranked editorial overview among the top passages that is squarely on the question's topic and names
     its specific terms (besides the topic overview, only one whose title names a topic word of the question); an
     overview on the topic but not the question is a partial answer's closest source, never its backbone. The topic
-    overview whose title names a topic word is also squarely on a vignette's topic when, as a whole (``whole_texts``),
+    overview whose title names a topic word is also squarely on a vignette's topic when, as a whole (``whole_coverage``),
     it holds most of the question's words: "sudden breathlessness and pleuritic pain after surgery, how do I rule out
     a clot in the lung?" spreads over the pulmonary embolism overview's sections."""
     first_overview = topic_overview(evidence, weights)
-    whole = (whole_texts or {}).get(first_overview, "") if first_overview is not None else ""
+    whole = (whole_coverage or {}).get(first_overview) if first_overview is not None else None
     for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
         if item.source.kind is not Kind.EDITORIAL_SUMMARY:
             continue
@@ -389,7 +395,7 @@ def matching_overview(
         squarely = coverage >= OVERVIEW_MATCH or (
             (item.dense_similarity or 0.0) >= OVERVIEW_SIMILARITY and coverage >= MIN_DENSE_COVERAGE
         ) or (
-            item.source_id == first_overview and bool(whole) and text_coverage(whole, weights) >= OVERVIEW_MATCH
+            item.source_id == first_overview and whole is not None and whole >= OVERVIEW_MATCH
             and coverage >= MIN_DENSE_COVERAGE and names_topic_in_title(item, weights)
         )
         answers = not terms or answers_terms((covered or {}).get(item.source_id, set()), terms)

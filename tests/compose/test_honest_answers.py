@@ -2,6 +2,9 @@
 about a drug or condition its overview does not address gets a partial answer that says so; an ingested guideline
 that addresses the question wins over an overview that does not."""
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from medora.answer import answer_question
@@ -55,9 +58,28 @@ def test_a_question_on_one_diabetes_drug_gets_no_verdict_and_no_ketoacidosis_ban
 
 
 def test_erythema_migrans_is_not_answered_by_the_cellulitis_overview(workspace: Workspace):
+    # the overview's "spreading, warm, tender erythema" is half the condition's name: the question is outside it
     article = _ask(workspace, ERYTHEMA_MIGRANS)
-    assert article.answer_status == "partial" and "erythema migrans" in article.coverage_notice
-    assert article.title == "How should erythema migrans be treated" and article.sections == []
+    assert (article.answer_status, article.references, article.coverage_notice) == ("insufficient", [], None)
+    assert article.title == "How should erythema migrans be treated"
+
+
+def test_half_a_condition_name_shared_with_an_overview_leaves_the_question_outside_the_library(workspace: Workspace):
+    article = _ask(workspace, "What is the best treatment for plantar fasciitis?")
+    assert (article.answer_status, article.references, article.bottom_line) == ("insufficient", [], [])
+    assert not any("necrotising" in text for text in _texts(article))
+    assert article.related_articles[0].source_key == "library:cellulitis"  # the closest articles, offered
+    assert article.sections[0].heading == "Insufficient evidence in the library"
+
+
+def test_a_drug_and_a_condition_an_overview_names_apart_are_a_partial_answer(workspace: Workspace):
+    # the obesity overview names semaglutide (for obesity) and osteoarthritis (a complication), never the one for the
+    # other
+    article = _ask(workspace, "Is semaglutide effective for knee osteoarthritis pain in people with obesity?")
+    assert (article.answer_status, article.uncovered_terms, article.sections) == ("partial", ["semaglutide"], [])
+    assert article.coverage_notice.startswith(
+        "No source here addresses semaglutide together with knee osteoarthritis pain."
+    )
 
 
 def test_a_question_in_lay_words_gets_the_overview_that_uses_the_medical_words(workspace: Workspace):
@@ -88,6 +110,15 @@ def test_a_question_in_everyday_words_is_not_answered_by_a_source_sharing_one_of
 def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_erenumab(workspace: Workspace):
     article = _ask(workspace, "Is erenumab effective for preventing chronic migraine?")
     assert (article.answer_status, article.uncovered_terms) == ("partial", ["erenumab"])
+
+
+def test_an_overview_for_children_does_not_answer_a_question_on_an_adult(workspace: Workspace):
+    article = _ask(workspace, "Does a 40-year-old with acute otitis media need amoxicillin?")
+    assert (article.answer_status, article.sections) == ("partial", [])
+    notice = "No source here addresses the question as asked. What the closest source, Acute otitis media in children,"
+    assert article.coverage_notice.startswith(notice)
+    article = _ask(workspace, "Does a 4-year-old with acute otitis media need amoxicillin?")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:acute-otitis-media")
 
 
 def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):
@@ -122,11 +153,19 @@ def test_stroke_signs_in_a_relatives_words_get_the_stroke_overview(workspace: Wo
     assert article.references[0].source_key == "library:stroke-and-tia"
 
 
-# The last two tests: the first ingests a guideline into the module's workspace, which changes the library.
-def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(workspace: Workspace):
-    report = workspace.ingest([DATA / "lyme_guideline.md"])  # runs last but one: it changes the library
+@pytest.fixture
+def ingested(workspace: Workspace, tmp_path: Path) -> Workspace:
+    """A copy of the module's workspace to ingest into, so the other tests see the packaged library whatever the
+    order they run in."""
+    home = tmp_path / "home"
+    shutil.copytree(workspace.settings.home, home)
+    return Workspace(Settings(home=home))
+
+
+def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(ingested: Workspace):
+    report = ingested.ingest([DATA / "lyme_guideline.md"])
     assert report.ok and report.sources_added == 1
-    article = _ask(workspace, ERYTHEMA_MIGRANS)
+    article = _ask(ingested, ERYTHEMA_MIGRANS)
     assert article.answer_status == "answered"
     assert article.references[0].title == "Lyme disease guideline (test document)"
     assert "library:cellulitis" not in {r.source_key for r in article.references}

@@ -27,6 +27,22 @@ def test_the_glossary_is_read_in_reverse_only_where_its_lay_words_mean_the_term(
     assert lay_equivalents("Which blood thinner after a stent?") == []
 
 
+def test_the_glossary_names_symptoms_and_conditions_in_a_patients_words():
+    found = {item.lay: item.medical for item in lay_equivalents("Feeling sick, throwing up and blood in the urine")}
+    assert found == {
+        "feeling sick": ("nausea",), "throwing up": ("vomiting",), "blood in the urine": ("haematuria", "hematuria")
+    }
+    assert [item.medical[0] for item in lay_equivalents("Who needs a bone density scan?")] == [
+        "dual-energy X-ray absorptiometry"
+    ]
+
+
+def test_glossary_words_broader_than_their_term_stay_out():
+    lay = {phrase for phrase, _medical, _short in lay_table()}
+    # bowel inflammation is not only colitis, liver cancer not only hepatocellular carcinoma, a coil not only an IUD
+    assert {"inflammation of the bowel", "liver cancer", "coil", "long-term anxiety"} & lay == set()
+
+
 def test_a_phrase_inside_a_longer_one_is_read_once():
     assert [item.lay for item in lay_equivalents("Swollen ankles for a week")] == ["swollen ankles"]
 

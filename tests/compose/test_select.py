@@ -6,6 +6,7 @@ from medora.compose.article import compose_article
 from medora.compose.select import (
     INSUFFICIENT,
     PARTIAL,
+    QuestionWeights,
     Selection,
     answering_evidence,
     covered_words,
@@ -20,6 +21,7 @@ from medora.compose.select import (
     source_texts,
     terms_by_source,
     topic_overview,
+    whole_coverages,
 )
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
@@ -121,7 +123,7 @@ def test_a_partial_article_says_what_is_not_covered_without_verdict_or_evidence_
 
 
 def test_with_no_title_word_the_overview_holding_most_question_words_is_the_topic():
-    weights = {"creatinin": 3.5, "ace": 3.8, "inhibitor": 2.6, "diuret": 3.6, "doubl": 5.0}
+    weights = QuestionWeights({"creatinin": 3.5, "ace": 3.8, "inhibitor": 2.6, "diuret": 3.6, "doubl": 5.0})
     hypertension = _overview(1, "hypertension", "Hypertension", "Drugs", "Start an ACE inhibitor for hypertension.", 0.49)
     kidney = _overview(
         2, "acute-kidney-injury", "Acute kidney injury", "Causes",
@@ -142,7 +144,7 @@ def test_the_topic_overview_answering_alone_is_laid_out_and_nothing_when_nothing
 
 
 def test_an_overview_on_topic_by_one_stray_passage_is_not_laid_out_as_the_answer():
-    weights = {"metformin": 4.0, "pregnanc": 3.0, "safe": 1.0}
+    weights = QuestionWeights({"metformin": 4.0, "pregnanc": 3.0, "safe": 1.0})
     terms = specific_terms("Is metformin safe in pregnancy?")
     stray = _overview(
         1, "chronic-kidney-disease", "Chronic kidney disease", "Special populations",
@@ -156,7 +158,7 @@ def test_an_overview_on_topic_by_one_stray_passage_is_not_laid_out_as_the_answer
 
 
 def test_a_lone_term_in_a_lone_passage_does_not_make_an_overview_the_answer():
-    weights = {"parkinson": 5.0, "earli": 2.0}
+    weights = QuestionWeights({"parkinson": 5.0, "earli": 2.0})
     terms = specific_terms("How is early Parkinson disease treated?")
     dementia = _overview(1, "dementia-workup", "Dementia", "Drugs", "Consider memantine in Parkinson disease dementia.", 0.4)
     assert sole_answering_overview([dementia], [dementia], weights, terms) is None
@@ -174,9 +176,9 @@ def test_the_topic_overview_holding_a_vignettes_words_across_its_sections_is_lai
         "Apply the Wells score: chest pain after recent surgery raises the probability.", 0.39,
     )
     whole = f"Acute pulmonary embolism\nSudden breathlessness or pleuritic pain.\n{wells.text}\nRule out with D-dimer."
-    assert matching_overview([wells], weights, whole_texts={100: whole}) is wells
+    assert matching_overview([wells], weights, whole_coverage=whole_coverages({100: whole}, weights)) is wells
     assert matching_overview([wells], weights) is None  # the passage alone holds too few of the words
-    assert matching_overview([wells], weights, whole_texts={100: wells.text}) is None
+    assert matching_overview([wells], weights, whole_coverage=whole_coverages({100: wells.text}, weights)) is None
 
 
 def test_a_title_names_a_question_word_through_the_one_meaning_of_its_abbreviation():

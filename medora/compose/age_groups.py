@@ -1,0 +1,60 @@
+"""The age group a question and an overview are about: an overview for children does not answer a question about an
+adult, however well it names the drug and the condition.
+
+"I'm 35 and have a painful middle ear infection, do adults need amoxicillin for it?" names amoxicillin and otitis
+media, both in "Acute otitis media in children"; the overview's advice is for children. "adults" is a frame word
+of the specific-term gate (most overviews say "in adults"), so the gate alone cannot see the clash: here an
+overview's title restricting it to one group, and a question stating the other, make the overview no answer.
+
+Groups are disjoint on purpose: children (with infants and newborns, or an age under 12) and adults (an age of 18 or
+more); adolescents and ages 12 to 17 belong to neither, as overviews for either may cover them."""
+
+from __future__ import annotations
+
+import re
+
+CHILD, ADULT = "children", "adults"
+CHILD_WORDS = frozenset(
+    """child children childhood paediatric pediatric kid kids infant infants baby babies toddler toddlers newborn
+    newborns neonate neonates neonatal""".split()
+)
+ADULT_WORDS = frozenset("adult adults".split())
+ADULT_AGE, CHILD_AGE = 18, 12  # an age from 18 is an adult's, under 12 a child's
+_WORDS = re.compile(r"[a-z]+")
+# "35-year-old", "aged 35", "I'm 35", "I am 35", "a 35 year old"
+_AGE = re.compile(
+    r"\b(\d{1,3})[- ]?(?:years?|yrs?|yo)\b|\baged? (\d{1,3})\b|\b(?:i'?m|i am) (\d{1,3})\b", re.IGNORECASE
+)
+_MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
+
+
+def group_of_title(title: str) -> str | None:
+    """The one group an overview's title restricts it to ("Acute otitis media in children"), else None."""
+    words = set(_WORDS.findall(title.lower()))
+    child, adult = bool(words & CHILD_WORDS), bool(words & ADULT_WORDS)
+    return CHILD if child and not adult else ADULT if adult and not child else None
+
+
+def group_of_question(question: str) -> str | None:
+    """The one group a question states, by a word ("adults", "children") or an age; None when it states none, or
+    both."""
+    lowered = question.lower().replace("\u2019", "'")
+    words = set(_WORDS.findall(lowered))
+    groups = set()
+    if words & CHILD_WORDS or _MONTHS.search(lowered):
+        groups.add(CHILD)
+    if words & ADULT_WORDS:
+        groups.add(ADULT)
+    for match in _AGE.finditer(lowered):
+        age = int(next(value for value in match.groups() if value))
+        if age >= ADULT_AGE:
+            groups.add(ADULT)
+        elif age < CHILD_AGE:
+            groups.add(CHILD)
+    return next(iter(groups)) if len(groups) == 1 else None
+
+
+def other_group(question: str, title: str) -> bool:
+    """True when the overview's title and the question state different age groups."""
+    asked, covered = group_of_question(question), group_of_title(title)
+    return asked is not None and covered is not None and asked != covered

@@ -1,0 +1,116 @@
+"""Terms a source must name together, not merely each somewhere: naming every term is necessary, not sufficient.
+
+- A compound name is one term. "plantar fasciitis" is a condition of its own; the cellulitis overview's
+  "necrotising fasciitis" shares half its name and none of its topic, so a source naming "fasciitis" alone has not
+  named the question's condition (``compound_fragments``).
+- An intervention asked for a condition needs one statement joining them. The obesity overview names semaglutide
+  (as a treatment of obesity) and osteoarthritis (as a complication to assess), never semaglutide for
+  osteoarthritis: it does not answer "Is semaglutide effective for knee osteoarthritis pain in people with
+  obesity?" (``unstated_pairs``). Where the condition is the source's own topic (its title names it), the whole
+  source is about it and the pair needs no one sentence."""
+
+from __future__ import annotations
+
+import re
+
+from medora.compose.terms import SpecificTerm, TermText
+from medora.sentences import split_sentences
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+CONDITION_KINDS = ("term", "word")  # technical and rare words: conditions, procedures, findings named as terms
+MAX_BULLET_SENTENCES = 2  # a line of this many sentences at most is a bullet, read as one statement
+
+
+def compounds(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTerm, ...]]:
+    """Runs of two or more one-word technical terms written next to each other in the question ("plantar
+    fasciitis", "erythema migrans"): each run names one thing."""
+    words = [word.lower() for word in _WORDS.findall(question)]
+    at = {}
+    for term in terms:
+        if term.kind in CONDITION_KINDS and len(term.label.split()) == 1 and term.label.lower() in words:
+            at[words.index(term.label.lower())] = term
+    runs: list[list[SpecificTerm]] = []
+    for index in sorted(at):
+        if runs and index - 1 in at and at[index - 1] is runs[-1][-1]:
+            runs[-1].append(at[index])
+        else:
+            runs.append([at[index]])
+    return [tuple(run) for run in runs if len(run) >= 2]
+
+
+def compound_fragments(
+    question: str, terms: list[SpecificTerm], text: str, labels: set[str], *, title: str = ""
+) -> set[str]:
+    """The covered ``labels`` that are only part of a compound of the question the text does not name as a run:
+    "fasciitis" in a text saying "necrotising fasciitis" for a question on plantar fasciitis. A part the source's
+    ``title`` names is its topic, not a fragment: the asthma overview is on "severe uncontrolled asthma" even where it
+    never writes "uncontrolled asthma"."""
+    prepared: TermText | None = None
+    heading = TermText(title)
+    fragments: set[str] = set()
+    for run in compounds(question, terms):
+        named = [term.label for term in run if term.label in labels and not heading.covers(term)]
+        if not named:
+            continue
+        prepared = prepared or TermText(text)
+        if not prepared.mentions(" ".join(term.label for term in run)):
+            fragments.update(named)
+    return fragments
+
+
+# Words that ask whether a drug acts on what follows: "semaglutide effective for knee osteoarthritis pain", "does
+# X help Y", "X to prevent Y". A drug and a condition joined otherwise ("cystitis, which antibiotic?", "nocturia,
+# tamsulosin or finasteride?") ask what the condition's source says about its treatment, not whether the drug works.
+FOR_WORDS = frozenset(
+    """for against treat treats treating help helps helping improve improves improving reduce reduces reducing relieve
+    relieves relieving prevent prevents preventing ease eases""".split()
+)
+
+
+def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTerm, SpecificTerm]]:
+    """(drug, condition) pairs the question asks about: a drug asked about (not one the patient already takes),
+    then a word asking whether it acts on something, then a technical word that is not a population."""
+    words = [word.lower() for word in _WORDS.findall(question)]
+
+    def position(term: SpecificTerm) -> int:
+        first = _WORDS.findall(term.label.lower())
+        return words.index(first[0]) if first and first[0] in words else -1
+
+    pairs = []
+    for drug in (term for term in terms if term.kind == "drug" and not term.context):
+        start = position(drug)
+        for condition in (term for term in terms if term.kind in CONDITION_KINDS):
+            end = position(condition)
+            if 0 <= start < end and FOR_WORDS & set(words[start + 1 : end]):
+                pairs.append((drug, condition))
+    return pairs
+
+
+def statements(text: str) -> list[str]:
+    """The text's sentences, and each short line (a bullet) whole: a bullet's second sentence often says "it"."""
+    found: list[str] = []
+    for line in text.splitlines():
+        sentences = split_sentences(line)
+        found += sentences
+        if 1 < len(sentences) <= MAX_BULLET_SENTENCES:
+            found.append(line)
+    return found
+
+
+def unstated_pairs(
+    pairs: list[tuple[SpecificTerm, SpecificTerm]], *, title: str, texts: list[str]
+) -> list[tuple[SpecificTerm, SpecificTerm]]:
+    """The pairs no statement of ``texts`` names together, leaving out those whose condition the ``title`` (the
+    source's own topic) names."""
+    if not pairs:
+        return []
+    heading = TermText(title)
+    wanted = [(drug, condition) for drug, condition in pairs if not heading.covers(condition)]
+    if not wanted:
+        return []
+    prepared = [TermText(sentence) for text in texts for sentence in statements(text)]
+    return [
+        (drug, condition)
+        for drug, condition in wanted
+        if not any(unit.covers(drug) and unit.covers(condition) for unit in prepared)
+    ]

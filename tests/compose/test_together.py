@@ -1,0 +1,82 @@
+"""Terms a source must name together: a compound name as a run, an asked drug with its condition in one statement."""
+
+from medora.compose.terms import specific_terms
+from medora.compose.together import asked_pairs, compound_fragments, compounds, statements, unstated_pairs
+
+PLANTAR = "What is the best treatment for plantar fasciitis?"
+SEMAGLUTIDE = "Is semaglutide effective for knee osteoarthritis pain in people with obesity?"
+
+
+def test_adjacent_technical_terms_make_one_compound():
+    assert [[t.label for t in run] for run in compounds(PLANTAR, specific_terms(PLANTAR))] == [
+        ["plantar", "fasciitis"]
+    ]
+
+
+def test_a_drug_and_a_technical_word_apart_are_no_compound():
+    assert compounds(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE)) == []
+
+
+def test_half_a_compound_named_in_another_compound_is_a_fragment():
+    text = "Refer anyone with signs of necrotising fasciitis or septic arthritis."
+    assert compound_fragments(PLANTAR, specific_terms(PLANTAR), text, {"fasciitis"}) == {"fasciitis"}
+
+
+def test_a_compound_named_as_a_run_is_no_fragment():
+    text = "Plantar fasciitis is heel pain worst on the first steps in the morning."
+    assert compound_fragments(PLANTAR, specific_terms(PLANTAR), text, {"plantar", "fasciitis"}) == set()
+
+
+def test_a_drug_asked_for_a_condition_makes_a_pair():
+    pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
+    assert [(drug.label, condition.label) for drug, condition in pairs] == [
+        ("semaglutide", "osteoarthritis"), ("semaglutide", "obesity"),
+    ]
+
+
+def test_a_part_the_title_names_is_the_sources_topic_not_a_fragment():
+    question = "Should tezepelumab be used for severe uncontrolled asthma?"
+    text = "Asthma in adults\nStep up treatment when asthma is poorly controlled."
+    labels = {"asthma"}
+    assert compound_fragments(question, specific_terms(question), text, labels) == {"asthma"}
+    assert compound_fragments(question, specific_terms(question), text, labels, title="Asthma in adults") == set()
+
+
+def test_a_context_drug_is_not_asked_about():
+    question = "Does sofosbuvir work for hepatitis C in someone on methadone?"
+    pairs = asked_pairs(question, specific_terms(question))
+    assert sorted((drug.label, condition.label) for drug, condition in pairs) == [("sofosbuvir", "hepatitis")]
+
+
+def test_a_condition_before_its_drugs_asks_what_its_source_says_not_whether_the_drug_works():
+    question = "Older man with nocturia and weak urinary stream, tamsulosin or finasteride?"
+    assert asked_pairs(question, specific_terms(question)) == []
+
+
+def test_a_drug_and_condition_named_in_different_bullets_are_unstated():
+    pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
+    texts = [
+        "Assessment should cover weight-related conditions such as sleep apnoea and osteoarthritis.",
+        "Semaglutide 2.4 mg weekly produced a mean weight loss of about 15% at 68 weeks.",
+    ]
+    unstated = unstated_pairs(pairs, title="Obesity management in adults", texts=texts)
+    assert [(drug.label, condition.label) for drug, condition in unstated] == [("semaglutide", "osteoarthritis")]
+
+
+def test_a_drug_stated_for_the_condition_in_one_sentence_is_stated():
+    pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
+    texts = ["Semaglutide reduced knee osteoarthritis pain in people with obesity."]
+    assert unstated_pairs(pairs, title="Obesity management in adults", texts=texts) == []
+
+
+def test_a_condition_the_title_names_needs_no_sentence_joining_it_to_the_drug():
+    pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
+    texts = ["Semaglutide 2.4 mg weekly produced a mean weight loss of about 15% at 68 weeks."]
+    assert unstated_pairs(pairs, title="Osteoarthritis and obesity", texts=texts) == []
+
+
+def test_a_short_bullet_is_one_statement():
+    assert statements("Offer semaglutide. It reduces weight.\nA long paragraph. Of. Three sentences.") == [
+        "Offer semaglutide.", "It reduces weight.", "Offer semaglutide. It reduces weight.",
+        "A long paragraph.", "Of.", "Three sentences.",
+    ]
