@@ -74,11 +74,9 @@ def main() -> int:
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
     }
     print(json.dumps(figures, indent=2))
-    if args.unseen or args.holdout or args.fourth or args.fifth:
-        name = "unseen" if args.unseen else "holdout" if args.holdout else "fourth" if args.fourth else "fifth"
-        write_results(f"near_miss_{name}.json", figures)
-    elif not args.dev:
-        write_results("near_miss.json", figures)
+    if not args.dev:  # a dev-only run is printed, never saved over a whole set's figures
+        name = "unseen" if args.unseen else "holdout" if args.holdout else "fourth" if args.fourth else "fifth" if args.fifth else ""
+        write_results(f"near_miss_{name}.json" if name else "near_miss.json", figures)
     return 0
 
 
