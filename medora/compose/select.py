@@ -192,12 +192,16 @@ def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
 def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
     """Word coverage decides; similarity (when dense retrieval ran; a passage outside its candidates counts as 0)
     lowers the share of words needed but never replaces them: the otitis-media analgesia passage is close in meaning
-    to a question about pain in newborns (0.39) yet holds none of its words."""
+    to a question about pain in newborns (0.39) yet holds none of its words. A passage the dense search did not
+    return (found by its words only; its exact similarity from the retriever) must be close in meaning on its own
+    (0.35): the one YUTIQ record (0.43) answers "What is Yutiq?", the carpal-tunnel overview's line naming
+    rheumatoid arthritis as a cause (0.26) does not answer how to treat it."""
     coverage = topic_coverage(evidence, weights)
     if not dense_used:
         return coverage >= MIN_QUESTION_COVERAGE
     similarity = evidence.dense_similarity or 0.0
-    if similarity < MIN_DENSE_WITH_WORDS:
+    words_only = evidence.dense_rank is None and evidence.lexical_rank is not None  # BM25 found it, dense did not
+    if similarity < (MIN_DENSE_SIMILARITY if words_only else MIN_DENSE_WITH_WORDS):
         return False
     return (
         coverage >= MIN_QUESTION_COVERAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from sqlalchemy import Engine
@@ -140,7 +140,21 @@ class Retriever:
             for (pid, score), prior in zip(fused.items(), priors)
         ]
         ranked.sort(key=lambda item: (-item.score, item.passage_id))
-        return ranked[:top_k]
+        return self._with_exact_similarity(ranked[:top_k], vector)
+
+    def _with_exact_similarity(self, ranked: list[Ranked], vector: np.ndarray | None) -> list[Ranked]:
+        """Give a passage the approximate dense search missed (a lexical-only candidate) its exact cosine from the
+        stored vector: without it the on-topic gate read it as 0 and dropped a source holding every word of the
+        question ("What is Yutiq?": the one YUTIQ record, cosine 0.43, fell outside the dense candidates).
+        ``dense_rank`` stays None, so the passage is still known as outside the dense list."""
+        missing = [item.passage_id for item in ranked if item.dense_similarity is None]
+        if vector is None or not missing or self._indexes.vectors is None:
+            return ranked
+        exact = dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
+        return [
+            replace(item, dense_similarity=exact[item.passage_id]) if item.passage_id in exact else item
+            for item in ranked
+        ]
 
     def candidate_signals(self, question: str, *, filters: Filters | None = None) -> CandidateSignals:
         """The ranker's inputs for every hybrid candidate of ``question`` (what bench/train_ranker.py fits on)."""

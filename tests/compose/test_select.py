@@ -58,6 +58,16 @@ def test_dense_similarity_alone_never_makes_a_passage_on_topic():
     assert is_on_topic(words, weights, dense_used=True)
 
 
+
+def test_a_passage_found_by_its_words_only_must_be_close_in_meaning_on_its_own():
+    weights = question_weights("What is Yutiq?", {"yutiq": 10.5})
+    yutiq = make_evidence(7, "YUTIQ is a fluocinolone acetonide intravitreal implant for posterior uveitis.")
+    outside = {"lexical_rank": 1, "dense_rank": None}
+    assert is_on_topic(yutiq.model_copy(update={**outside, "dense_similarity": 0.43}), weights, dense_used=True)
+    assert not is_on_topic(yutiq.model_copy(update={**outside, "dense_similarity": 0.30}), weights, dense_used=True)
+    in_dense_list = {"lexical_rank": 1, "dense_rank": 60, "dense_similarity": 0.30}
+    assert is_on_topic(yutiq.model_copy(update=in_dense_list), weights, dense_used=True)
+
 def test_question_weights_leave_out_frame_and_descriptor_words_and_numbers():
     weights = question_weights("Best treatment for a 60-year-old man with gout?", {"treatment": 1.0, "60": 6.0, "year": 5.0, "old": 7.0, "man": 5.0, "gout": 4.0})
     assert weights == {"gout": 4.0}
