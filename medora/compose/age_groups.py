@@ -21,10 +21,17 @@ CHILD_WORDS = frozenset(
 ADULT_WORDS = frozenset("adult adults".split())
 ADULT_AGE, CHILD_AGE = 18, 12  # an age from 18 is an adult's, under 12 a child's
 _WORDS = re.compile(r"[a-z]+")
-# "35-year-old", "aged 35", "I'm 35", "I am 35", "a 35 year old"
+# An age only where it is one: "35-year-old", "a 35 year old", "35 years old", "aged 35", "age 35", "I'm 35", "I am 35";
+# never a duration ("on omeprazole for 5 years", "smoked 10 years", "5 years ago", "a 10-year risk") nor a pregnancy
+# ("I'm 8 weeks pregnant").
 _AGE = re.compile(
-    r"\b(\d{1,3})[- ]?(?:years?|yrs?|yo)\b|\baged? (\d{1,3})\b|\b(?:i'?m|i am) (\d{1,3})\b", re.IGNORECASE
+    r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]old\b|\b(\d{1,3})[- ]?yo\b|\baged? (\d{1,3})\b"
+    r"|\b(?:i'?m|i am) (\d{1,3})\b(?![- ]?(?:weeks?|months?|days?|years?|yrs?|pregnant)\b)",
+    re.IGNORECASE,
 )
+# Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
+# asker's children, of any age, not the patient)
+_NOT_A_CHILD = re.compile(r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b", re.IGNORECASE)
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
 
 
@@ -38,7 +45,7 @@ def group_of_title(title: str) -> str | None:
 def group_of_question(question: str) -> str | None:
     """The one group a question states, by a word ("adults", "children") or an age; None when it states none, or
     both."""
-    lowered = question.lower().replace("\u2019", "'")
+    lowered = _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'"))
     words = set(_WORDS.findall(lowered))
     groups = set()
     if words & CHILD_WORDS or _MONTHS.search(lowered):

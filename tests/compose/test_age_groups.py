@@ -27,3 +27,33 @@ def test_an_overview_for_children_is_another_group_than_an_adult_question():
     assert other_group("I'm 35 with a middle ear infection, do adults need amoxicillin?", OTITIS)
     assert not other_group("A 3-year-old with a bulging eardrum, amoxicillin?", OTITIS)
     assert not other_group("Does amoxicillin help a middle ear infection?", OTITIS)
+
+
+def test_a_duration_or_a_pregnancy_week_is_no_age():
+    questions = [
+        "I have been on omeprazole for reflux for 5 years, is it safe?",
+        "I have taken it for 3 years",
+        "Chronic insomnia for 2 years: which treatment?",
+        "Has smoked 10 years, should he have a scan?",
+        "Type 2 diabetes for 10 years, should I start a statin?",
+        "After 5 years of metformin, is my B12 low?",
+        "He stopped 5 years ago",
+        "What is her 10-year risk?",
+        "I'm 6 weeks pregnant, can I take paracetamol?",
+        "I'm 8 weeks pregnant, can I take paracetamol?",
+    ]
+    assert [group_of_question(q) for q in questions] == [None] * len(questions)
+
+
+def test_a_child_word_that_names_no_child_is_no_group():
+    questions = [
+        "Is baby aspirin recommended to prevent heart attacks?",
+        "My kids are at school all day: can I take codeine?",
+        "Which contraception in women of child-bearing age?",
+    ]
+    assert [group_of_question(q) for q in questions] == [None, None, None]
+
+
+def test_an_age_is_read_from_its_usual_forms():
+    questions = ["He is 40 years old", "A 30 year old with ear pain", "Aged 70, ear pain", "I am 8 and my ear hurts"]
+    assert [group_of_question(q) for q in questions] == ["adults", "adults", "adults", "children"]
