@@ -18,20 +18,24 @@ from medora.sentences import split_sentences
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 CONDITION_KINDS = ("term", "word")  # technical and rare words: conditions, procedures, findings named as terms
+_JOINS = re.compile(r" +| *- *")  # what may stand between two words of one name
 MAX_BULLET_SENTENCES = 2  # a line of this many sentences at most is a bullet, read as one statement
 
 
 def compounds(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTerm, ...]]:
-    """Runs of two or more one-word technical terms written next to each other in the question ("plantar
-    fasciitis", "erythema migrans"): each run names one thing."""
-    words = [word.lower() for word in _WORDS.findall(question)]
+    """Runs of two or more one-word technical terms in the question with only spaces or a hyphen between them
+    ("plantar fasciitis", "erythema migrans"): each run names one thing. A comma or a colon separates two things
+    ("Haematuria, proteinuria")."""
+    found = list(_WORDS.finditer(question))
+    words = [match.group().lower() for match in found]
     at = {}
     for term in terms:
         if term.kind in CONDITION_KINDS and len(term.label.split()) == 1 and term.label.lower() in words:
             at[words.index(term.label.lower())] = term
     runs: list[list[SpecificTerm]] = []
     for index in sorted(at):
-        if runs and index - 1 in at and at[index - 1] is runs[-1][-1]:
+        gap = question[found[index - 1].end() : found[index].start()] if index else ""
+        if runs and index - 1 in at and at[index - 1] is runs[-1][-1] and _JOINS.fullmatch(gap):
             runs[-1].append(at[index])
         else:
             runs.append([at[index]])

@@ -80,3 +80,17 @@ def test_a_short_bullet_is_one_statement():
         "Offer semaglutide.", "It reduces weight.", "Offer semaglutide. It reduces weight.",
         "A long paragraph.", "Of.", "Three sentences.",
     ]
+
+
+def test_words_a_comma_or_colon_separates_are_no_compound():
+    question = "Haematuria, proteinuria: is a kidney biopsy with rituximab needed?"
+    assert compounds(question, specific_terms(question)) == []
+    question = "Dysuria, haematuria in a man"
+    assert compounds(question, specific_terms(question)) == []
+
+
+def test_words_joined_by_a_hyphen_make_one_compound():
+    question = "What treats plantar-fasciitis?"
+    assert [[t.label for t in run] for run in compounds(question, specific_terms(question))] == [
+        ["plantar", "fasciitis"]
+    ]
