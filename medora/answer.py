@@ -111,7 +111,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if not unstated.get(item.source_id) and item.source_id not in other_age
     ]
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
-    if overview is not None and (unstated.get(overview.source_id) or overview.source_id in other_age):
+    age_topic = overview.source_id if overview is not None and overview.source_id in other_age else None
+    if age_topic is not None:  # the question's topic is an overview for another age group: the other overviews
+        answering = []  # naming only the drug ("amoxicillin" in pneumonia) do not answer it either
+    if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     pool = citable_pool(
@@ -130,7 +133,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
     if selection.answer_status == PARTIAL:
-        closest = closest_source(on_topic, terms, covered)
+        closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
         title = next((f"{e.source.title} {' '.join(e.source.mesh)}" for e in on_topic if e.source_id == closest), "")
         labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)

@@ -121,6 +121,12 @@ def test_an_overview_for_children_does_not_answer_a_question_on_an_adult(workspa
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:acute-otitis-media")
 
 
+def test_an_adult_ear_question_in_plain_words_is_not_answered_by_overviews_naming_only_the_drug(workspace: Workspace):
+    article = _ask(workspace, "Do adults need amoxicillin for an ear infection?")
+    assert (article.answer_status, article.sections) == ("partial", [])
+    assert [r.source_key for r in article.references] == ["library:acute-otitis-media"]
+
+
 def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):
     article = _ask(workspace, "Is metformin first-line for type 2 diabetes?")
     assert (article.answer_status, article.verdict) == ("answered", None)
