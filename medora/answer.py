@@ -34,8 +34,8 @@ from medora.compose.select import (
     topic_coverage,
     whole_coverages,
 )
-from medora.compose.terms import SpecificTerm, specific_terms
-from medora.compose.together import asked_pairs, compound_fragments, unstated_pairs
+from medora.compose.terms import specific_terms
+from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
@@ -144,8 +144,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         passages = passages or [item for item in on_topic if item.source_id == closest]
         uncovered = [term.label for term in terms if term.label not in labels]
         if not uncovered and unstated.get(closest):  # every term named, the drug never for the condition
-            uncovered = list(dict.fromkeys(drug.label for drug, _condition in unstated[closest]))
-            labels = {condition.label for _drug, condition in unstated[closest]}
+            uncovered = list(dict.fromkeys(pair.drug.label for pair in unstated[closest]))
+            labels = {term.label for pair in unstated[closest] for term in pair.condition}
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
         selection.uncovered_terms = uncovered
@@ -171,8 +171,8 @@ def overview_candidates(retrieved: list[Evidence], weights: QuestionWeights) -> 
 
 
 def _unstated_pairs(
-    pairs: list[tuple[SpecificTerm, SpecificTerm]], on_topic: list[Evidence], whole: dict[int, list[Evidence]]
-) -> dict[int, list[tuple[SpecificTerm, SpecificTerm]]]:
+    pairs: list[AskedPair], on_topic: list[Evidence], whole: dict[int, list[Evidence]]
+) -> dict[int, list[AskedPair]]:
     """On-topic overview → the asked (drug, condition) pairs it never states together (compose/together.py)."""
     if not pairs:
         return {}
@@ -181,7 +181,7 @@ def _unstated_pairs(
         passages = whole.get(source_id) or [item for item in on_topic if item.source_id == source_id]
         source = passages[0].source
         found[source_id] = unstated_pairs(
-            pairs, title=f"{source.title} {' '.join(source.mesh)}", texts=[p.text for p in passages]
+            pairs, title=f"{source.title} {' '.join(source.mesh)}", passages=[(p.section, p.text) for p in passages]
         )
     return found
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from medora.compose.terms import SpecificTerm, TermText
 from medora.sentences import split_sentences
@@ -69,24 +70,42 @@ FOR_WORDS = frozenset(
     """for against treat treats treating help helps helping improve improves improving reduce reduces reducing relieve
     relieves relieving prevent prevents preventing ease eases""".split()
 )
+# What ends the condition a for-word asks about: "for massive pulmonary embolism | with hypotension", "for knee
+# osteoarthritis pain | in people with obesity". What follows qualifies the case; it is not what the drug is for.
+PHRASE_ENDS = frozenset("with in and , ; : ? . !".split())
+_TOKENS = re.compile(r"[A-Za-z0-9]+|[,;:?.!]")
 
 
-def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTerm, SpecificTerm]]:
-    """(drug, condition) pairs the question asks about: a drug asked about (not one the patient already takes),
-    then a word asking whether it acts on something, then a technical word that is not a population."""
-    words = [word.lower() for word in _WORDS.findall(question)]
+@dataclass(frozen=True)
+class AskedPair:
+    """A drug asked about and the condition it is asked for: the technical words of one phrase ("diabetic
+    neuropathy"), any of which names it."""
+
+    drug: SpecificTerm
+    condition: tuple[SpecificTerm, ...]
+
+
+def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
+    """The drugs the question asks about (not one the patient already takes), each with the technical words between
+    the first for-word after it and the end of that phrase (``PHRASE_ENDS``)."""
+    tokens = [token.lower() for token in _TOKENS.findall(question)]
 
     def position(term: SpecificTerm) -> int:
         first = _WORDS.findall(term.label.lower())
-        return words.index(first[0]) if first and first[0] in words else -1
+        return tokens.index(first[0]) if first and first[0] in tokens else -1
 
     pairs = []
     for drug in (term for term in terms if term.kind == "drug" and not term.context):
         start = position(drug)
-        for condition in (term for term in terms if term.kind in CONDITION_KINDS):
-            end = position(condition)
-            if 0 <= start < end and FOR_WORDS & set(words[start + 1 : end]):
-                pairs.append((drug, condition))
+        asks = next((at for at in range(start + 1, len(tokens)) if tokens[at] in FOR_WORDS), None)
+        if start < 0 or asks is None:
+            continue
+        end = next((at for at in range(asks + 1, len(tokens)) if tokens[at] in PHRASE_ENDS), len(tokens))
+        condition = sorted(
+            (term for term in terms if term.kind in CONDITION_KINDS and asks < position(term) < end), key=position
+        )
+        if condition:
+            pairs.append(AskedPair(drug, tuple(condition)))
     return pairs
 
 
@@ -101,20 +120,19 @@ def statements(text: str) -> list[str]:
     return found
 
 
-def unstated_pairs(
-    pairs: list[tuple[SpecificTerm, SpecificTerm]], *, title: str, texts: list[str]
-) -> list[tuple[SpecificTerm, SpecificTerm]]:
-    """The pairs no statement of ``texts`` names together, leaving out those whose condition the ``title`` (the
-    source's own topic) names."""
+def unstated_pairs(pairs: list[AskedPair], *, title: str, passages: list[tuple[str, str]]) -> list[AskedPair]:
+    """The pairs no statement of ``passages`` ((section heading, text) each; a statement is read with its heading:
+    a bullet under "Management › Exacerbations" is on exacerbations) names together, leaving out those whose
+    condition the ``title`` (the source's own topic) names in part."""
     if not pairs:
         return []
     heading = TermText(title)
-    wanted = [(drug, condition) for drug, condition in pairs if not heading.covers(condition)]
+    wanted = [pair for pair in pairs if not any(heading.covers(term) for term in pair.condition)]
     if not wanted:
         return []
-    prepared = [TermText(sentence) for text in texts for sentence in statements(text)]
+    prepared = [TermText(f"{section}\n{sentence}") for section, text in passages for sentence in statements(text)]
     return [
-        (drug, condition)
-        for drug, condition in wanted
-        if not any(unit.covers(drug) and unit.covers(condition) for unit in prepared)
+        pair
+        for pair in wanted
+        if not any(unit.covers(pair.drug) and any(unit.covers(term) for term in pair.condition) for unit in prepared)
     ]

@@ -127,6 +127,24 @@ def test_an_adult_ear_question_in_plain_words_is_not_answered_by_overviews_namin
     assert [r.source_key for r in article.references] == ["library:acute-otitis-media"]
 
 
+@pytest.mark.parametrize(
+    ("question", "source_key"),
+    [
+        ("Does prednisolone help COPD exacerbations?", "library:copd"),
+        (
+            "Is thrombolysis with alteplase recommended for massive pulmonary embolism with hypotension?",
+            "library:pulmonary-embolism",
+        ),
+        ("Is duloxetine effective for diabetic neuropathy pain?", "library:peripheral-neuropathy-workup"),
+    ],
+)
+def test_a_drug_asked_for_a_condition_its_overview_treats_under_a_heading_or_in_part_is_answered(
+    workspace: Workspace, question: str, source_key: str
+):
+    article = _ask(workspace, question)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", source_key)
+
+
 def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):
     article = _ask(workspace, "Is metformin first-line for type 2 diabetes?")
     assert (article.answer_status, article.verdict) == ("answered", None)
