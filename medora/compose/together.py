@@ -48,14 +48,14 @@ def compound_fragments(
 ) -> set[str]:
     """The covered ``labels`` that are only part of a compound of the question the text does not name as a run:
     "fasciitis" in a text saying "necrotising fasciitis" for a question on plantar fasciitis. A part the source's
-    ``title`` names is its topic, not a fragment: the asthma overview is on "severe uncontrolled asthma" even where it
-    never writes "uncontrolled asthma"."""
+    ``title`` names makes the whole name its topic, not a fragment: the asthma overview is on "asthma exacerbations"
+    (its attacks) and on "severe uncontrolled asthma" even where it never writes them as runs."""
     prepared: TermText | None = None
     heading = TermText(title)
     fragments: set[str] = set()
     for run in compounds(question, terms):
-        named = [term.label for term in run if term.label in labels and not heading.covers(term)]
-        if not named:
+        named = [term.label for term in run if term.label in labels]
+        if not named or any(heading.covers(term) for term in run):
             continue
         prepared = prepared or TermText(text)
         if not prepared.mentions(" ".join(term.label for term in run)):

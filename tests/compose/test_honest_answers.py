@@ -145,6 +145,14 @@ def test_a_drug_asked_for_a_condition_its_overview_treats_under_a_heading_or_in_
     assert (article.answer_status, article.references[0].source_key) == ("answered", source_key)
 
 
+def test_a_condition_the_overview_covers_is_not_reported_missing_beside_an_absent_drug(workspace: Workspace):
+    article = _ask(workspace, "Is tezepelumab used for asthma exacerbations?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", ["tezepelumab"])
+    assert article.coverage_notice.startswith(
+        "No source here addresses tezepelumab together with asthma exacerbations."
+    )
+
+
 def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):
     article = _ask(workspace, "Is metformin first-line for type 2 diabetes?")
     assert (article.answer_status, article.verdict) == ("answered", None)

@@ -123,3 +123,11 @@ def test_a_section_heading_is_read_with_its_statements():
     assert _labels(unstated_pairs(pairs, title="Lung disease", passages=[("Management", text)])) == [
         ("prednisolone", ["COPD", "exacerbations"])
     ]
+
+
+def test_a_compound_the_title_names_in_part_has_no_fragment():
+    question = "Is tezepelumab used for asthma exacerbations?"
+    text = "Asthma attacks are treated with salbutamol. Exacerbations need a short course of prednisolone."
+    labels = {"asthma", "exacerbations"}
+    assert compound_fragments(question, specific_terms(question), text, labels) == {"asthma", "exacerbations"}
+    assert compound_fragments(question, specific_terms(question), text, labels, title="Asthma in adults") == set()
