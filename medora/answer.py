@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from medora.compose.age_groups import other_group
+from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
@@ -149,6 +149,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
         selection.uncovered_terms = uncovered
+        if closest == age_topic:
+            selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
 
 

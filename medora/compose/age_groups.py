@@ -65,3 +65,15 @@ def other_group(question: str, title: str) -> bool:
     """True when the overview's title and the question state different age groups."""
     asked, covered = group_of_question(question), group_of_title(title)
     return asked is not None and covered is not None and asked != covered
+
+
+_ONE_OF = {CHILD: "a child", ADULT: "an adult"}
+
+
+def clash_reason(question: str, title: str) -> str:
+    """Why the overview does not answer, in plain words, when the question and its title state different groups
+    ("Acute otitis media in children is written for children; the question is about an adult."); else ""."""
+    if not other_group(question, title):
+        return ""
+    asked = group_of_question(question)
+    return f"{title.rstrip('.')} is written for {group_of_title(title)}; the question is about {_ONE_OF[asked]}."

@@ -72,6 +72,7 @@ class Selection:
     uncovered_terms: list[str] = field(default_factory=list)
     covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
     further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
+    reason: str = ""  # why the closest source does not answer, when a rule says it plainly (another age group)
 
     @property
     def citable_source_ids(self) -> set[int]:

@@ -1,6 +1,6 @@
 """The age group of a question and of an overview's title (compose/age_groups.py)."""
 
-from medora.compose.age_groups import group_of_question, group_of_title, other_group
+from medora.compose.age_groups import clash_reason, group_of_question, group_of_title, other_group
 
 OTITIS = "Acute otitis media in children"
 
@@ -57,3 +57,10 @@ def test_a_child_word_that_names_no_child_is_no_group():
 def test_an_age_is_read_from_its_usual_forms():
     questions = ["He is 40 years old", "A 30 year old with ear pain", "Aged 70, ear pain", "I am 8 and my ear hurts"]
     assert [group_of_question(q) for q in questions] == ["adults", "adults", "adults", "children"]
+
+
+def test_the_clash_is_said_in_plain_words():
+    assert clash_reason("I'm 35 with a middle ear infection", OTITIS) == (
+        "Acute otitis media in children is written for children; the question is about an adult."
+    )
+    assert clash_reason("A 3-year-old with a middle ear infection", OTITIS) == ""

@@ -115,7 +115,9 @@ def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_er
 def test_an_overview_for_children_does_not_answer_a_question_on_an_adult(workspace: Workspace):
     article = _ask(workspace, "Does a 40-year-old with acute otitis media need amoxicillin?")
     assert (article.answer_status, article.sections) == ("partial", [])
-    notice = "No source here addresses the question as asked. What the closest source, Acute otitis media in children,"
+    notice = "Acute otitis media in children is written for children; the question is about an adult. What the closest"
+    assert article.coverage_notice.startswith(notice)
+    article = _ask(workspace, "I'm 35 and have a painful middle ear infection, do adults need amoxicillin for it?")
     assert article.coverage_notice.startswith(notice)
     article = _ask(workspace, "Does a 4-year-old with acute otitis media need amoxicillin?")
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:acute-otitis-media")
