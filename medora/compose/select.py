@@ -248,11 +248,30 @@ def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_co
     dose of adrenaline?": the venom trigger in Assessment, the dose in Management). An overview's passage close in
     meaning to the question (similarity ≥ 0.35) that holds some of its words is on topic when the overview as a whole
     holds most of them (half, IDF-weighted)."""
+    return is_close_overview_passage(evidence, weights) and whole_coverage >= MIN_QUESTION_COVERAGE
+
+
+def is_close_overview_passage(evidence: Evidence, weights: dict[str, float]) -> bool:
+    """An overview's passage close in meaning to the question that holds some of its words: its overview is on topic
+    if the whole holds most of them (``is_in_overview_topic``)."""
     return (
         evidence.source.kind is Kind.EDITORIAL_SUMMARY
         and (evidence.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
-        and whole_coverage >= MIN_QUESTION_COVERAGE
         and topic_coverage(evidence, weights) >= MIN_CLOSE_COVERAGE
+    )
+
+
+def overview_candidates(retrieved: list[Evidence], weights: dict[str, float]) -> list[int]:
+    """The editorial overviews with a retrieved passage that may be on topic (``on_topic_evidence`` keeps no other
+    overview's passage): only their whole text is ever read."""
+    dense_used = any(item.dense_similarity is not None for item in retrieved)
+    return list(
+        dict.fromkeys(
+            item.source_id
+            for item in retrieved
+            if item.source.kind is Kind.EDITORIAL_SUMMARY
+            and (is_on_topic(item, weights, dense_used=dense_used) or is_close_overview_passage(item, weights))
+        )
     )
 
 
