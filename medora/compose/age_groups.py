@@ -6,7 +6,9 @@ media, both in "Acute otitis media in children"; the overview's advice is for ch
 of the specific-term gate (most overviews say "in adults"), so the gate alone cannot see the clash: here an
 overview's title restricting it to one group, and a question stating the other, make the overview no answer.
 
-Groups are disjoint on purpose: children (with infants and newborns, or an age under 12) and adults (an age of 18 or
+A title restricts an overview to a group when it names the group's word, whatever qualifies it: "Falls in older
+adults" and "Routine adult vaccinations" are for adults as much as "Hypertension in adults" (a child's fall or
+vaccines are not their subject). Groups are disjoint on purpose: children (with infants and newborns, or an age under 12) and adults (an age of 18 or
 more); adolescents and ages 12 to 17 belong to neither, as overviews for either may cover them."""
 
 from __future__ import annotations

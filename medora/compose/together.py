@@ -3,11 +3,13 @@
 - A compound name is one term. "plantar fasciitis" is a condition of its own; the cellulitis overview's
   "necrotising fasciitis" shares half its name and none of its topic, so a source naming "fasciitis" alone has not
   named the question's condition (``compound_fragments``).
-- An intervention asked for a condition needs one statement joining them. The obesity overview names semaglutide
-  (as a treatment of obesity) and osteoarthritis (as a complication to assess), never semaglutide for
-  osteoarthritis: it does not answer "Is semaglutide effective for knee osteoarthritis pain in people with
-  obesity?" (``unstated_pairs``). Where the condition is the source's own topic (its title names it), the whole
-  source is about it and the pair needs no one sentence."""
+- A drug asked for a condition needs one statement joining them (other interventions are not paired: their names
+  are rarely single terms). The obesity overview names semaglutide (as a treatment of obesity) and osteoarthritis
+  (as a complication to assess), never semaglutide for osteoarthritis: it does not answer "Is semaglutide effective
+  for knee osteoarthritis pain in people with obesity?" (``unstated_pairs``). The condition is the phrase after the
+  for-word, up to a qualifier ("with hypotension", "in people with obesity"); a statement naming part of it names
+  it, and is read with its section heading. Where the source's title names part of it, the whole source is about
+  it and the pair needs no one sentence."""
 
 from __future__ import annotations
 

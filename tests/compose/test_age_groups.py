@@ -64,3 +64,10 @@ def test_the_clash_is_said_in_plain_words():
         "Acute otitis media in children is written for children; the question is about an adult."
     )
     assert clash_reason("A 3-year-old with a middle ear infection", OTITIS) == ""
+
+
+def test_a_title_naming_adults_with_a_qualifier_is_for_adults():
+    titles = ["Falls in older adults — assessment and prevention", "Routine adult vaccinations (US ACIP schedule)"]
+    assert [group_of_title(title) for title in titles] == ["adults", "adults"]
+    assert other_group("My 4-year-old fell off the sofa, should she see a doctor?", titles[0])
+    assert not other_group("I'm 80 and fell twice this year, what should I do?", titles[0])
