@@ -9,39 +9,35 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from medora.compose.age_groups import other_group
+from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
-    MIN_CLOSE_COVERAGE,
-    MIN_DENSE_SIMILARITY,
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
-    QuestionWeights,
     Selection,
     answering_evidence,
     citable_pool,
     closest_source,
-    is_on_topic,
     matching_overview,
     on_topic_evidence,
+    overview_candidates,
     partial_pool,
     question_weights,
     sole_answering_overview,
     source_texts,
     terms_by_source,
-    topic_coverage,
     whole_coverages,
 )
 from medora.compose.terms import SpecificTerm, specific_terms
-from medora.compose.together import asked_pairs, compound_fragments, unstated_pairs
+from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
-from medora.types import Article, Evidence, Kind
+from medora.types import Article, Evidence, Kind, Source
 
 MAX_QUESTION_LENGTH = 1000
 
@@ -96,22 +92,21 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     overviews = {
         item.source_id: whole[item.source_id]
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
-        if item.source.kind is Kind.EDITORIAL_SUMMARY
+        if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id in whole
     }
     texts = source_texts(on_topic, overviews)
     covered = terms_by_source(texts, terms)
-    unstated = _unstated_pairs(asked_pairs(question, terms), on_topic, whole)
-    other_age = {  # an overview for children does not answer a question on an adult, nor the reverse
-        item.source_id for item in on_topic
-        if item.source.kind is Kind.EDITORIAL_SUMMARY and other_group(question, item.source.title)
-    }
+    unstated, other_age = _set_apart(question, terms, on_topic, whole)
     answering = [
         item
         for item in answering_evidence(on_topic, terms, covered, weights)
         if not unstated.get(item.source_id) and item.source_id not in other_age
     ]
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
-    if overview is not None and (unstated.get(overview.source_id) or overview.source_id in other_age):
+    age_topic = overview.source_id if overview is not None and overview.source_id in other_age else None
+    if age_topic is not None:  # the question's topic is an overview for another age group: the other overviews
+        answering = []  # naming only the drug ("amoxicillin" in pneumonia) do not answer it either
+    if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     pool = citable_pool(
@@ -130,9 +125,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
     if selection.answer_status == PARTIAL:
-        closest = closest_source(on_topic, terms, covered)
+        closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
-        title = next((f"{e.source.title} {' '.join(e.source.mesh)}" for e in on_topic if e.source_id == closest), "")
+        title = next((_heading(e.source) for e in on_topic if e.source_id == closest), "")
         labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
         if terms and not labels - {term.label for term in terms if term.kind == "population"}:
             selection.on_topic = []  # it shares at most the population ('infants') or half a name: not the topic
@@ -141,46 +136,39 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         passages = passages or [item for item in on_topic if item.source_id == closest]
         uncovered = [term.label for term in terms if term.label not in labels]
         if not uncovered and unstated.get(closest):  # every term named, the drug never for the condition
-            uncovered = list(dict.fromkeys(drug.label for drug, _condition in unstated[closest]))
-            labels = {condition.label for _drug, condition in unstated[closest]}
+            uncovered = list(dict.fromkeys(pair.drug.label for pair in unstated[closest]))
+            labels = {term.label for pair in unstated[closest] for term in pair.condition}
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
         selection.uncovered_terms = uncovered
+        if closest == age_topic:
+            selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
 
 
-def overview_candidates(retrieved: list[Evidence], weights: QuestionWeights) -> list[int]:
-    """The editorial overviews with a retrieved passage that may be on topic (by its words, or close in meaning
-    with some of them: ``is_in_overview_topic``): only their whole text is ever read."""
-    dense_used = any(item.dense_similarity is not None for item in retrieved)
-    return list(
-        dict.fromkeys(
-            item.source_id
-            for item in retrieved
-            if item.source.kind is Kind.EDITORIAL_SUMMARY
-            and (
-                is_on_topic(item, weights, dense_used=dense_used)
-                or (item.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
-                and topic_coverage(item, weights) >= MIN_CLOSE_COVERAGE
-            )
-        )
-    )
-
-
-def _unstated_pairs(
-    pairs: list[tuple[SpecificTerm, SpecificTerm]], on_topic: list[Evidence], whole: dict[int, list[Evidence]]
-) -> dict[int, list[tuple[SpecificTerm, SpecificTerm]]]:
-    """On-topic overview → the asked (drug, condition) pairs it never states together (compose/together.py)."""
-    if not pairs:
-        return {}
-    found = {}
+def _set_apart(
+    question: str, terms: list[SpecificTerm], on_topic: list[Evidence], whole: dict[int, list[Evidence]]
+) -> tuple[dict[int, list[AskedPair]], set[int]]:
+    """The on-topic overviews that name the question's terms yet do not answer it: overview → the asked (drug,
+    condition) pairs it never states together (compose/together.py), and those written for another age group than
+    the question's (compose/age_groups.py)."""
+    pairs = asked_pairs(question, terms)
+    unstated, other_age = {}, set()
     for source_id in dict.fromkeys(item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY):
         passages = whole.get(source_id) or [item for item in on_topic if item.source_id == source_id]
         source = passages[0].source
-        found[source_id] = unstated_pairs(
-            pairs, title=f"{source.title} {' '.join(source.mesh)}", texts=[p.text for p in passages]
-        )
-    return found
+        if pairs:
+            unstated[source_id] = unstated_pairs(
+                pairs, title=_heading(source), passages=[(p.section, p.text) for p in passages]
+            )
+        if other_group(question, source.title):
+            other_age.add(source_id)
+    return unstated, other_age
+
+
+def _heading(source: Source) -> str:
+    """A source's title and MeSH terms: what names its own topic."""
+    return f"{source.title} {' '.join(source.mesh)}"
 
 
 def run_pipeline(

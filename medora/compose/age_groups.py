@@ -6,7 +6,9 @@ media, both in "Acute otitis media in children"; the overview's advice is for ch
 of the specific-term gate (most overviews say "in adults"), so the gate alone cannot see the clash: here an
 overview's title restricting it to one group, and a question stating the other, make the overview no answer.
 
-Groups are disjoint on purpose: children (with infants and newborns, or an age under 12) and adults (an age of 18 or
+A title restricts an overview to a group when it names the group's word, whatever qualifies it: "Falls in older
+adults" and "Routine adult vaccinations" are for adults as much as "Hypertension in adults" (a child's fall or
+vaccines are not their subject). Groups are disjoint on purpose: children (with infants and newborns, or an age under 12) and adults (an age of 18 or
 more); adolescents and ages 12 to 17 belong to neither, as overviews for either may cover them."""
 
 from __future__ import annotations
@@ -21,10 +23,17 @@ CHILD_WORDS = frozenset(
 ADULT_WORDS = frozenset("adult adults".split())
 ADULT_AGE, CHILD_AGE = 18, 12  # an age from 18 is an adult's, under 12 a child's
 _WORDS = re.compile(r"[a-z]+")
-# "35-year-old", "aged 35", "I'm 35", "I am 35", "a 35 year old"
+# An age only where it is one: "35-year-old", "a 35 year old", "35 years old", "aged 35", "age 35", "I'm 35", "I am 35";
+# never a duration ("on omeprazole for 5 years", "smoked 10 years", "5 years ago", "a 10-year risk") nor a pregnancy
+# ("I'm 8 weeks pregnant").
 _AGE = re.compile(
-    r"\b(\d{1,3})[- ]?(?:years?|yrs?|yo)\b|\baged? (\d{1,3})\b|\b(?:i'?m|i am) (\d{1,3})\b", re.IGNORECASE
+    r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]old\b|\b(\d{1,3})[- ]?yo\b|\baged? (\d{1,3})\b"
+    r"|\b(?:i'?m|i am) (\d{1,3})\b(?![- ]?(?:weeks?|months?|days?|years?|yrs?|pregnant)\b)",
+    re.IGNORECASE,
 )
+# Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
+# asker's children, of any age, not the patient)
+_NOT_A_CHILD = re.compile(r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b", re.IGNORECASE)
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
 
 
@@ -38,7 +47,7 @@ def group_of_title(title: str) -> str | None:
 def group_of_question(question: str) -> str | None:
     """The one group a question states, by a word ("adults", "children") or an age; None when it states none, or
     both."""
-    lowered = question.lower().replace("\u2019", "'")
+    lowered = _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'"))
     words = set(_WORDS.findall(lowered))
     groups = set()
     if words & CHILD_WORDS or _MONTHS.search(lowered):
@@ -58,3 +67,15 @@ def other_group(question: str, title: str) -> bool:
     """True when the overview's title and the question state different age groups."""
     asked, covered = group_of_question(question), group_of_title(title)
     return asked is not None and covered is not None and asked != covered
+
+
+_ONE_OF = {CHILD: "a child", ADULT: "an adult"}
+
+
+def clash_reason(question: str, title: str) -> str:
+    """Why the overview does not answer, in plain words, when the question and its title state different groups
+    ("Acute otitis media in children is written for children; the question is about an adult."); else ""."""
+    if not other_group(question, title):
+        return ""
+    asked = group_of_question(question)
+    return f"{title.rstrip('.')} is written for {group_of_title(title)}; the question is about {_ONE_OF[asked]}."

@@ -195,6 +195,8 @@ def _coverage_notice(selection: Selection, body: _Body) -> str:
     if missing:
         notice = f"No source here addresses {_joined(missing)}"
         notice += f" together with {_joined(list(dict.fromkeys(alongside)), 'and')}." if alongside else "."
+    elif selection.reason:  # every term named, by a source a rule sets apart (written for another age group)
+        notice = selection.reason
     else:  # no single term is missing, but no source names all of them together
         notice = "No source here addresses the question as asked."
     if body.bottom_line and selection.pool:

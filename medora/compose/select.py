@@ -72,6 +72,7 @@ class Selection:
     uncovered_terms: list[str] = field(default_factory=list)
     covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
     further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
+    reason: str = ""  # why the closest source does not answer, when a rule says it plainly (another age group)
 
     @property
     def citable_source_ids(self) -> set[int]:
@@ -251,11 +252,30 @@ def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_co
     dose of adrenaline?": the venom trigger in Assessment, the dose in Management). An overview's passage close in
     meaning to the question (similarity ≥ 0.35) that holds some of its words is on topic when the overview as a whole
     holds most of them (half, IDF-weighted)."""
+    return is_close_overview_passage(evidence, weights) and whole_coverage >= MIN_QUESTION_COVERAGE
+
+
+def is_close_overview_passage(evidence: Evidence, weights: dict[str, float]) -> bool:
+    """An overview's passage close in meaning to the question that holds some of its words: its overview is on topic
+    if the whole holds most of them (``is_in_overview_topic``)."""
     return (
         evidence.source.kind is Kind.EDITORIAL_SUMMARY
         and (evidence.dense_similarity or 0.0) >= MIN_DENSE_SIMILARITY
-        and whole_coverage >= MIN_QUESTION_COVERAGE
         and topic_coverage(evidence, weights) >= MIN_CLOSE_COVERAGE
+    )
+
+
+def overview_candidates(retrieved: list[Evidence], weights: dict[str, float]) -> list[int]:
+    """The editorial overviews with a retrieved passage that may be on topic (``on_topic_evidence`` keeps no other
+    overview's passage): only their whole text is ever read."""
+    dense_used = any(item.dense_similarity is not None for item in retrieved)
+    return list(
+        dict.fromkeys(
+            item.source_id
+            for item in retrieved
+            if item.source.kind is Kind.EDITORIAL_SUMMARY
+            and (is_on_topic(item, weights, dense_used=dense_used) or is_close_overview_passage(item, weights))
+        )
     )
 
 

@@ -81,6 +81,7 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_PUNCTUATION = re.compile(r"[,;:.?!()\[\]/]")  # what separates two things named in a row
 # "ultrasound-assisted thrombolysis" is another procedure than thrombolysis near an ultrasound: such a compound is one
 # term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
 _GUIDED = re.compile(r"\b([A-Za-z0-9]{3,})-(assisted|guided|directed)\b", re.IGNORECASE)
@@ -324,19 +325,25 @@ def _is_topic_word(word: str) -> bool:
     return bool(stems) and word.lower() not in STOPWORDS and stems[0] not in GENERIC_WORDS and not word.isdigit()
 
 
-def _phrase_around(words: list[str], index: int, taken: set[int]) -> str:
-    """The run of topic words (no stopword, frame word, number or drug) that holds ``words[index]``."""
+def _phrase_around(words: list[str], index: int, taken: set[int], breaks: set[int] = frozenset()) -> str:
+    """The run of topic words (no stopword, frame word, number or drug) that holds ``words[index]``, not across a
+    punctuation mark (``breaks``: the words a comma, colon … precedes): "Dysuria, haematuria" are two things."""
     begin = end = index
-    while begin > 0 and begin - 1 not in taken and _is_topic_word(words[begin - 1]):
+    while begin > 0 and begin not in breaks and begin - 1 not in taken and _is_topic_word(words[begin - 1]):
         begin -= 1
-    while end + 1 < len(words) and end + 1 not in taken and _is_topic_word(words[end + 1]):
+    while end + 1 < len(words) and end + 1 not in breaks and end + 1 not in taken and _is_topic_word(words[end + 1]):
         end += 1
     return " ".join(words[begin : end + 1]) if end > begin else ""
 
 
 def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[SpecificTerm]:
     """The question's specific terms, rarest in the library first (``idf``: stem → inverse document frequency)."""
-    words = _WORDS.findall(question)
+    found = list(_WORDS.finditer(question))
+    words = [match.group() for match in found]
+    breaks = {
+        index for index in range(1, len(found))
+        if _PUNCTUATION.search(question[found[index - 1].end() : found[index].start()])
+    }
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
     for begin, end, term in _drug_terms(words):
@@ -357,7 +364,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if is_common_word(word) or any(ch.isdigit() for ch in word) or is_finding_word(word):
             continue  # common language, a number, or a finding of the vignette ("crackles"): not the subject
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
-            phrase = _phrase_around(words, index, taken)
+            phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
             named = index > 0 and word[0].isupper() and not word.isupper() and word[1:].islower()
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase, required=named))

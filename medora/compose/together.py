@@ -3,35 +3,42 @@
 - A compound name is one term. "plantar fasciitis" is a condition of its own; the cellulitis overview's
   "necrotising fasciitis" shares half its name and none of its topic, so a source naming "fasciitis" alone has not
   named the question's condition (``compound_fragments``).
-- An intervention asked for a condition needs one statement joining them. The obesity overview names semaglutide
-  (as a treatment of obesity) and osteoarthritis (as a complication to assess), never semaglutide for
-  osteoarthritis: it does not answer "Is semaglutide effective for knee osteoarthritis pain in people with
-  obesity?" (``unstated_pairs``). Where the condition is the source's own topic (its title names it), the whole
-  source is about it and the pair needs no one sentence."""
+- A drug asked for a condition needs one statement joining them (other interventions are not paired: their names
+  are rarely single terms). The obesity overview names semaglutide (as a treatment of obesity) and osteoarthritis
+  (as a complication to assess), never semaglutide for osteoarthritis: it does not answer "Is semaglutide effective
+  for knee osteoarthritis pain in people with obesity?" (``unstated_pairs``). The condition is the phrase after the
+  for-word, up to a qualifier ("with hypotension", "in people with obesity"); a statement naming part of it names
+  it, and is read with its section heading. Where the source's title names part of it, the whole source is about
+  it and the pair needs no one sentence."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from medora.compose.terms import SpecificTerm, TermText
 from medora.sentences import split_sentences
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 CONDITION_KINDS = ("term", "word")  # technical and rare words: conditions, procedures, findings named as terms
+_JOINS = re.compile(r" +| *- *")  # what may stand between two words of one name
 MAX_BULLET_SENTENCES = 2  # a line of this many sentences at most is a bullet, read as one statement
 
 
 def compounds(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTerm, ...]]:
-    """Runs of two or more one-word technical terms written next to each other in the question ("plantar
-    fasciitis", "erythema migrans"): each run names one thing."""
-    words = [word.lower() for word in _WORDS.findall(question)]
+    """Runs of two or more one-word technical terms in the question with only spaces or a hyphen between them
+    ("plantar fasciitis", "erythema migrans"): each run names one thing. A comma or a colon separates two things
+    ("Haematuria, proteinuria")."""
+    found = list(_WORDS.finditer(question))
+    words = [match.group().lower() for match in found]
     at = {}
     for term in terms:
         if term.kind in CONDITION_KINDS and len(term.label.split()) == 1 and term.label.lower() in words:
             at[words.index(term.label.lower())] = term
     runs: list[list[SpecificTerm]] = []
     for index in sorted(at):
-        if runs and index - 1 in at and at[index - 1] is runs[-1][-1]:
+        gap = question[found[index - 1].end() : found[index].start()] if index else ""
+        if runs and index - 1 in at and at[index - 1] is runs[-1][-1] and _JOINS.fullmatch(gap):
             runs[-1].append(at[index])
         else:
             runs.append([at[index]])
@@ -43,14 +50,14 @@ def compound_fragments(
 ) -> set[str]:
     """The covered ``labels`` that are only part of a compound of the question the text does not name as a run:
     "fasciitis" in a text saying "necrotising fasciitis" for a question on plantar fasciitis. A part the source's
-    ``title`` names is its topic, not a fragment: the asthma overview is on "severe uncontrolled asthma" even where it
-    never writes "uncontrolled asthma"."""
+    ``title`` names makes the whole name its topic, not a fragment: the asthma overview is on "asthma exacerbations"
+    (its attacks) and on "severe uncontrolled asthma" even where it never writes them as runs."""
     prepared: TermText | None = None
     heading = TermText(title)
     fragments: set[str] = set()
     for run in compounds(question, terms):
-        named = [term.label for term in run if term.label in labels and not heading.covers(term)]
-        if not named:
+        named = [term.label for term in run if term.label in labels]
+        if not named or any(heading.covers(term) for term in run):
             continue
         prepared = prepared or TermText(text)
         if not prepared.mentions(" ".join(term.label for term in run)):
@@ -65,24 +72,42 @@ FOR_WORDS = frozenset(
     """for against treat treats treating help helps helping improve improves improving reduce reduces reducing relieve
     relieves relieving prevent prevents preventing ease eases""".split()
 )
+# What ends the condition a for-word asks about: "for massive pulmonary embolism | with hypotension", "for knee
+# osteoarthritis pain | in people with obesity". What follows qualifies the case; it is not what the drug is for.
+PHRASE_ENDS = frozenset("with in and , ; : ? . !".split())
+_TOKENS = re.compile(r"[A-Za-z0-9]+|[,;:?.!]")
 
 
-def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTerm, SpecificTerm]]:
-    """(drug, condition) pairs the question asks about: a drug asked about (not one the patient already takes),
-    then a word asking whether it acts on something, then a technical word that is not a population."""
-    words = [word.lower() for word in _WORDS.findall(question)]
+@dataclass(frozen=True)
+class AskedPair:
+    """A drug asked about and the condition it is asked for: the technical words of one phrase ("diabetic
+    neuropathy"), any of which names it."""
+
+    drug: SpecificTerm
+    condition: tuple[SpecificTerm, ...]
+
+
+def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
+    """The drugs the question asks about (not one the patient already takes), each with the technical words between
+    the first for-word after it and the end of that phrase (``PHRASE_ENDS``)."""
+    tokens = [token.lower() for token in _TOKENS.findall(question)]
 
     def position(term: SpecificTerm) -> int:
         first = _WORDS.findall(term.label.lower())
-        return words.index(first[0]) if first and first[0] in words else -1
+        return tokens.index(first[0]) if first and first[0] in tokens else -1
 
     pairs = []
     for drug in (term for term in terms if term.kind == "drug" and not term.context):
         start = position(drug)
-        for condition in (term for term in terms if term.kind in CONDITION_KINDS):
-            end = position(condition)
-            if 0 <= start < end and FOR_WORDS & set(words[start + 1 : end]):
-                pairs.append((drug, condition))
+        asks = next((at for at in range(start + 1, len(tokens)) if tokens[at] in FOR_WORDS), None)
+        if start < 0 or asks is None:
+            continue
+        end = next((at for at in range(asks + 1, len(tokens)) if tokens[at] in PHRASE_ENDS), len(tokens))
+        condition = sorted(
+            (term for term in terms if term.kind in CONDITION_KINDS and asks < position(term) < end), key=position
+        )
+        if condition:
+            pairs.append(AskedPair(drug, tuple(condition)))
     return pairs
 
 
@@ -97,20 +122,19 @@ def statements(text: str) -> list[str]:
     return found
 
 
-def unstated_pairs(
-    pairs: list[tuple[SpecificTerm, SpecificTerm]], *, title: str, texts: list[str]
-) -> list[tuple[SpecificTerm, SpecificTerm]]:
-    """The pairs no statement of ``texts`` names together, leaving out those whose condition the ``title`` (the
-    source's own topic) names."""
+def unstated_pairs(pairs: list[AskedPair], *, title: str, passages: list[tuple[str, str]]) -> list[AskedPair]:
+    """The pairs no statement of ``passages`` ((section heading, text) each; a statement is read with its heading:
+    a bullet under "Management › Exacerbations" is on exacerbations) names together, leaving out those whose
+    condition the ``title`` (the source's own topic) names in part."""
     if not pairs:
         return []
     heading = TermText(title)
-    wanted = [(drug, condition) for drug, condition in pairs if not heading.covers(condition)]
+    wanted = [pair for pair in pairs if not any(heading.covers(term) for term in pair.condition)]
     if not wanted:
         return []
-    prepared = [TermText(sentence) for text in texts for sentence in statements(text)]
+    prepared = [TermText(f"{section}\n{sentence}") for section, text in passages for sentence in statements(text)]
     return [
-        (drug, condition)
-        for drug, condition in wanted
-        if not any(unit.covers(drug) and unit.covers(condition) for unit in prepared)
+        pair
+        for pair in wanted
+        if not any(unit.covers(pair.drug) and any(unit.covers(term) for term in pair.condition) for unit in prepared)
     ]

@@ -1,6 +1,6 @@
 """The age group of a question and of an overview's title (compose/age_groups.py)."""
 
-from medora.compose.age_groups import group_of_question, group_of_title, other_group
+from medora.compose.age_groups import clash_reason, group_of_question, group_of_title, other_group
 
 OTITIS = "Acute otitis media in children"
 
@@ -27,3 +27,47 @@ def test_an_overview_for_children_is_another_group_than_an_adult_question():
     assert other_group("I'm 35 with a middle ear infection, do adults need amoxicillin?", OTITIS)
     assert not other_group("A 3-year-old with a bulging eardrum, amoxicillin?", OTITIS)
     assert not other_group("Does amoxicillin help a middle ear infection?", OTITIS)
+
+
+def test_a_duration_or_a_pregnancy_week_is_no_age():
+    questions = [
+        "I have been on omeprazole for reflux for 5 years, is it safe?",
+        "I have taken it for 3 years",
+        "Chronic insomnia for 2 years: which treatment?",
+        "Has smoked 10 years, should he have a scan?",
+        "Type 2 diabetes for 10 years, should I start a statin?",
+        "After 5 years of metformin, is my B12 low?",
+        "He stopped 5 years ago",
+        "What is her 10-year risk?",
+        "I'm 6 weeks pregnant, can I take paracetamol?",
+        "I'm 8 weeks pregnant, can I take paracetamol?",
+    ]
+    assert [group_of_question(q) for q in questions] == [None] * len(questions)
+
+
+def test_a_child_word_that_names_no_child_is_no_group():
+    questions = [
+        "Is baby aspirin recommended to prevent heart attacks?",
+        "My kids are at school all day: can I take codeine?",
+        "Which contraception in women of child-bearing age?",
+    ]
+    assert [group_of_question(q) for q in questions] == [None, None, None]
+
+
+def test_an_age_is_read_from_its_usual_forms():
+    questions = ["He is 40 years old", "A 30 year old with ear pain", "Aged 70, ear pain", "I am 8 and my ear hurts"]
+    assert [group_of_question(q) for q in questions] == ["adults", "adults", "adults", "children"]
+
+
+def test_the_clash_is_said_in_plain_words():
+    assert clash_reason("I'm 35 with a middle ear infection", OTITIS) == (
+        "Acute otitis media in children is written for children; the question is about an adult."
+    )
+    assert clash_reason("A 3-year-old with a middle ear infection", OTITIS) == ""
+
+
+def test_a_title_naming_adults_with_a_qualifier_is_for_adults():
+    titles = ["Falls in older adults — assessment and prevention", "Routine adult vaccinations (US ACIP schedule)"]
+    assert [group_of_title(title) for title in titles] == ["adults", "adults"]
+    assert other_group("My 4-year-old fell off the sofa, should she see a doctor?", titles[0])
+    assert not other_group("I'm 80 and fell twice this year, what should I do?", titles[0])

@@ -115,10 +115,44 @@ def test_a_class_named_by_the_migraine_overview_does_not_answer_a_question_on_er
 def test_an_overview_for_children_does_not_answer_a_question_on_an_adult(workspace: Workspace):
     article = _ask(workspace, "Does a 40-year-old with acute otitis media need amoxicillin?")
     assert (article.answer_status, article.sections) == ("partial", [])
-    notice = "No source here addresses the question as asked. What the closest source, Acute otitis media in children,"
+    notice = "Acute otitis media in children is written for children; the question is about an adult. What the closest"
+    assert article.coverage_notice.startswith(notice)
+    article = _ask(workspace, "I'm 35 and have a painful middle ear infection, do adults need amoxicillin for it?")
     assert article.coverage_notice.startswith(notice)
     article = _ask(workspace, "Does a 4-year-old with acute otitis media need amoxicillin?")
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:acute-otitis-media")
+
+
+def test_an_adult_ear_question_in_plain_words_is_not_answered_by_overviews_naming_only_the_drug(workspace: Workspace):
+    article = _ask(workspace, "Do adults need amoxicillin for an ear infection?")
+    assert (article.answer_status, article.sections) == ("partial", [])
+    assert [r.source_key for r in article.references] == ["library:acute-otitis-media"]
+
+
+@pytest.mark.parametrize(
+    ("question", "source_key"),
+    [
+        ("Does prednisolone help COPD exacerbations?", "library:copd"),
+        (
+            "Is thrombolysis with alteplase recommended for massive pulmonary embolism with hypotension?",
+            "library:pulmonary-embolism",
+        ),
+        ("Is duloxetine effective for diabetic neuropathy pain?", "library:peripheral-neuropathy-workup"),
+    ],
+)
+def test_a_drug_asked_for_a_condition_its_overview_treats_under_a_heading_or_in_part_is_answered(
+    workspace: Workspace, question: str, source_key: str
+):
+    article = _ask(workspace, question)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", source_key)
+
+
+def test_a_condition_the_overview_covers_is_not_reported_missing_beside_an_absent_drug(workspace: Workspace):
+    article = _ask(workspace, "Is tezepelumab used for asthma exacerbations?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", ["tezepelumab"])
+    assert article.coverage_notice.startswith(
+        "No source here addresses tezepelumab together with asthma exacerbations."
+    )
 
 
 def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(workspace: Workspace):

@@ -14,6 +14,8 @@ from medora.compose.select import (
     is_on_topic,
     matching_overview,
     names_topic_in_title,
+    on_topic_evidence,
+    overview_candidates,
     partial_pool,
     passage_answers,
     question_weights,
@@ -225,3 +227,12 @@ def test_a_negated_population_is_no_equivalent_of_its_group():
 
     assert [item.lay for item in _population_groups("I am 30 and not pregnant: is ibuprofen ok?")] == []
     assert [item.lay for item in _population_groups("A primigravida at 32 weeks")] == ["primigravida"]
+
+
+def test_every_overview_passage_kept_on_topic_is_a_candidate_whose_whole_text_was_read():
+    weights = question_weights(HFPEF, IDF)
+    retrieved = [HFREF, PRESERVED]
+    whole = {100: "Chronic heart failure with preserved ejection fraction: SGLT2 inhibitors, tirzepatide, diuretics."}
+    kept = on_topic_evidence(retrieved, weights, whole_coverages(whole, weights), specific_terms(HFPEF))
+    assert [(item.passage_id, item.source_id) for item in kept] == [(1, 100)]
+    assert overview_candidates(retrieved, weights) == [100]

@@ -31,6 +31,11 @@ def test_the_phrase_around_a_technical_word_is_kept_for_display():
     assert (term.label, term.shown) == ("ejection", "preserved ejection fraction")
 
 
+def test_a_phrase_for_display_stops_at_a_comma_or_colon():
+    terms = specific_terms("Dysuria, haematuria in a man: which antibiotic?")
+    assert [(t.label, t.shown) for t in terms if t.kind != "drug"] == [("Dysuria", "Dysuria"), ("haematuria", "haematuria")]
+
+
 def test_an_abbreviation_is_named_by_its_expansion_and_the_other_way_round():
     terms = specific_terms("Is HFpEF treated with tirzepatide?")
     assert covered_terms("Heart failure with preserved ejection fraction needs diuretics.", terms) == {"HFpEF"}

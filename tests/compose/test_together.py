@@ -1,10 +1,14 @@
 """Terms a source must name together: a compound name as a run, an asked drug with its condition in one statement."""
 
 from medora.compose.terms import specific_terms
-from medora.compose.together import asked_pairs, compound_fragments, compounds, statements, unstated_pairs
+from medora.compose.together import AskedPair, asked_pairs, compound_fragments, compounds, statements, unstated_pairs
 
 PLANTAR = "What is the best treatment for plantar fasciitis?"
 SEMAGLUTIDE = "Is semaglutide effective for knee osteoarthritis pain in people with obesity?"
+
+
+def _labels(pairs: list[AskedPair]) -> list[tuple[str, list[str]]]:
+    return [(pair.drug.label, [term.label for term in pair.condition]) for pair in pairs]
 
 
 def test_adjacent_technical_terms_make_one_compound():
@@ -28,10 +32,7 @@ def test_a_compound_named_as_a_run_is_no_fragment():
 
 
 def test_a_drug_asked_for_a_condition_makes_a_pair():
-    pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
-    assert [(drug.label, condition.label) for drug, condition in pairs] == [
-        ("semaglutide", "osteoarthritis"), ("semaglutide", "obesity"),
-    ]
+    assert _labels(asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))) == [("semaglutide", ["osteoarthritis"])]
 
 
 def test_a_part_the_title_names_is_the_sources_topic_not_a_fragment():
@@ -44,8 +45,7 @@ def test_a_part_the_title_names_is_the_sources_topic_not_a_fragment():
 
 def test_a_context_drug_is_not_asked_about():
     question = "Does sofosbuvir work for hepatitis C in someone on methadone?"
-    pairs = asked_pairs(question, specific_terms(question))
-    assert sorted((drug.label, condition.label) for drug, condition in pairs) == [("sofosbuvir", "hepatitis")]
+    assert _labels(asked_pairs(question, specific_terms(question))) == [("sofosbuvir", ["hepatitis"])]
 
 
 def test_a_condition_before_its_drugs_asks_what_its_source_says_not_whether_the_drug_works():
@@ -59,20 +59,20 @@ def test_a_drug_and_condition_named_in_different_bullets_are_unstated():
         "Assessment should cover weight-related conditions such as sleep apnoea and osteoarthritis.",
         "Semaglutide 2.4 mg weekly produced a mean weight loss of about 15% at 68 weeks.",
     ]
-    unstated = unstated_pairs(pairs, title="Obesity management in adults", texts=texts)
-    assert [(drug.label, condition.label) for drug, condition in unstated] == [("semaglutide", "osteoarthritis")]
+    unstated = unstated_pairs(pairs, title="Obesity management in adults", passages=[("", text) for text in texts])
+    assert _labels(unstated) == [("semaglutide", ["osteoarthritis"])]
 
 
 def test_a_drug_stated_for_the_condition_in_one_sentence_is_stated():
     pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
     texts = ["Semaglutide reduced knee osteoarthritis pain in people with obesity."]
-    assert unstated_pairs(pairs, title="Obesity management in adults", texts=texts) == []
+    assert unstated_pairs(pairs, title="Obesity management in adults", passages=[("", texts[0])]) == []
 
 
 def test_a_condition_the_title_names_needs_no_sentence_joining_it_to_the_drug():
     pairs = asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))
     texts = ["Semaglutide 2.4 mg weekly produced a mean weight loss of about 15% at 68 weeks."]
-    assert unstated_pairs(pairs, title="Osteoarthritis and obesity", texts=texts) == []
+    assert unstated_pairs(pairs, title="Osteoarthritis and obesity", passages=[("", texts[0])]) == []
 
 
 def test_a_short_bullet_is_one_statement():
@@ -80,3 +80,54 @@ def test_a_short_bullet_is_one_statement():
         "Offer semaglutide.", "It reduces weight.", "Offer semaglutide. It reduces weight.",
         "A long paragraph.", "Of.", "Three sentences.",
     ]
+
+
+def test_words_a_comma_or_colon_separates_are_no_compound():
+    question = "Haematuria, proteinuria: is a kidney biopsy with rituximab needed?"
+    assert compounds(question, specific_terms(question)) == []
+    question = "Dysuria, haematuria in a man"
+    assert compounds(question, specific_terms(question)) == []
+
+
+def test_words_joined_by_a_hyphen_make_one_compound():
+    question = "What treats plantar-fasciitis?"
+    assert [[t.label for t in run] for run in compounds(question, specific_terms(question))] == [
+        ["plantar", "fasciitis"]
+    ]
+
+
+def test_a_drug_is_asked_for_the_condition_up_to_a_qualifier_only():
+    question = "Is thrombolysis with alteplase recommended for massive pulmonary embolism with hypotension?"
+    assert _labels(asked_pairs(question, specific_terms(question))) == [("alteplase", ["pulmonary", "embolism"])]
+
+
+def test_a_condition_the_title_names_in_part_needs_no_sentence_joining_it_to_the_drug():
+    question = "Does prednisolone help COPD exacerbations?"
+    pairs = asked_pairs(question, specific_terms(question))
+    assert _labels(pairs) == [("prednisolone", ["COPD", "exacerbations"])]
+    assert unstated_pairs(pairs, title="Chronic obstructive pulmonary disease (COPD)", passages=[]) == []
+
+
+def test_a_statement_naming_the_drug_with_part_of_the_condition_states_the_pair():
+    question = "Is duloxetine effective for diabetic neuropathy pain?"
+    pairs = asked_pairs(question, specific_terms(question))
+    text = "Painful neuropathy is treated with amitriptyline, duloxetine, gabapentin or pregabalin."
+    assert unstated_pairs(pairs, title="Peripheral neuropathy work-up", passages=[("Management", text)]) == []
+
+
+def test_a_section_heading_is_read_with_its_statements():
+    question = "Does prednisolone help COPD exacerbations?"
+    pairs = asked_pairs(question, specific_terms(question))
+    text = "Give prednisolone 30 mg daily for 5 days."
+    assert unstated_pairs(pairs, title="Lung disease", passages=[("Management › Exacerbations", text)]) == []
+    assert _labels(unstated_pairs(pairs, title="Lung disease", passages=[("Management", text)])) == [
+        ("prednisolone", ["COPD", "exacerbations"])
+    ]
+
+
+def test_a_compound_the_title_names_in_part_has_no_fragment():
+    question = "Is tezepelumab used for asthma exacerbations?"
+    text = "Asthma attacks are treated with salbutamol. Exacerbations need a short course of prednisolone."
+    labels = {"asthma", "exacerbations"}
+    assert compound_fragments(question, specific_terms(question), text, labels) == {"asthma", "exacerbations"}
+    assert compound_fragments(question, specific_terms(question), text, labels, title="Asthma in adults") == set()
