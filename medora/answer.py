@@ -104,8 +104,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     ]
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
     age_topic = overview.source_id if overview is not None and overview.source_id in other_age else None
-    if age_topic is not None:  # the question's topic is an overview for another age group: the other overviews
-        answering = []  # naming only the drug ("amoxicillin" in pneumonia) do not answer it either
+    if age_topic is not None:  # the question's topic is an overview for another age group: the other overviews naming
+        # only the drug ("amoxicillin" in pneumonia) do not answer it either; an ingested guideline or study still may
+        answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)

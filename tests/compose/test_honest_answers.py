@@ -206,6 +206,22 @@ def test_an_ingested_guideline_on_erythema_migrans_is_cited_first(ingested: Work
     assert any("doxycycline" in text for text in _texts(article))
 
 
+def test_an_ingested_adult_guideline_answers_what_the_childrens_overview_cannot(ingested: Workspace, tmp_path: Path):
+    guideline = tmp_path / "adult_otitis.md"
+    guideline.write_text(
+        "---\ntitle: Ear infections in adults (test document)\nkind: guideline\nissuer: Example Health Service\n"
+        "year: 2024\n---\n\n# Ear infections in adults (test document)\n\n## Antibiotics\n\n"
+        "Most adults with an ear infection (acute otitis media) get better without antibiotics.\n"
+        "When an antibiotic is needed for an ear infection in adults, amoxicillin is the first choice.\n",
+        encoding="utf-8",
+    )
+    assert ingested.ingest([guideline]).ok
+    article = _ask(ingested, "Do adults need amoxicillin for an ear infection?")
+    assert article.answer_status == "answered"
+    assert article.references[0].title == "Ear infections in adults (test document)"
+    assert "library:acute-otitis-media" not in {r.source_key for r in article.references}
+
+
 def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
     article = _ask(workspace, "What is the best approach to managing L5 radiculopathy with foot drop?")
     assert article.answer_status == "answered" and article.coverage_notice is None
