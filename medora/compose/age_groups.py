@@ -24,16 +24,21 @@ ADULT_WORDS = frozenset("adult adults".split())
 ADULT_AGE, CHILD_AGE = 18, 12  # an age from 18 is an adult's, under 12 a child's
 _WORDS = re.compile(r"[a-z]+")
 # An age only where it is one: "35-year-old", "a 35 year old", "35 years old", "aged 35", "age 35", "I'm 35", "I am 35";
-# never a duration ("on omeprazole for 5 years", "smoked 10 years", "5 years ago", "a 10-year risk") nor a pregnancy
-# ("I'm 8 weeks pregnant").
+# never a duration ("on omeprazole for 5 years", "smoked 10 years", "5 years ago", "a 10-year risk"), a pregnancy
+# ("I'm 8 weeks pregnant") or a measure ("I'm 5 ft 4", "I'm 11 stone", "I'm 100% sure"): "I'm N" is an age only
+# when the sentence goes on as after one ("I'm 35 and …", "I'm 35, …", "I'm 66.").
 _AGE = re.compile(
     r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]old\b|\b(\d{1,3})[- ]?yo\b|\baged? (\d{1,3})\b"
-    r"|\b(?:i'?m|i am) (\d{1,3})\b(?![- ]?(?:weeks?|months?|days?|years?|yrs?|pregnant)\b)",
+    r"|\b(?:i'?m|i am) (\d{1,3})(?=\s*(?:$|[,.;:!?)]|(?:and|but|with|now|male|female|man|woman|m|f)\b))",
     re.IGNORECASE,
 )
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
-# asker's children, of any age, not the patient)
-_NOT_A_CHILD = re.compile(r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b", re.IGNORECASE)
+# asker's children, of any age, not the patient), "I had a baby 6 weeks ago" (the patient is the mother)
+_NOT_A_CHILD = re.compile(
+    r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
+    r"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b",
+    re.IGNORECASE,
+)
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
 
 

@@ -71,3 +71,15 @@ def test_a_title_naming_adults_with_a_qualifier_is_for_adults():
     assert [group_of_title(title) for title in titles] == ["adults", "adults"]
     assert other_group("My 4-year-old fell off the sofa, should she see a doctor?", titles[0])
     assert not other_group("I'm 80 and fell twice this year, what should I do?", titles[0])
+
+
+def test_a_height_weight_or_share_after_i_m_is_no_age():
+    for question in ("I'm 5 ft 4 and obese: is semaglutide used for obesity?", "I'm 11 stone, how do I lose weight?",
+                     "I'm 100% sure it is gout, what now?"):
+        assert group_of_question(question) is None
+    assert group_of_question("I'm 45 and obese: is semaglutide used for obesity?") == "adults"
+
+
+def test_a_mother_speaking_of_her_baby_is_no_child():
+    assert group_of_question("I had a baby 6 weeks ago and have asthma, which inhaler is safe?") is None
+    assert group_of_question("My 6 month old baby has a fever") == "children"
