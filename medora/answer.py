@@ -125,6 +125,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         cited = cited_sources(signals, limit=model_limit(pool, settings.compose.max_sources))
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
+        selection.cited_by_model = True
     if selection.answer_status == PARTIAL:
         closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
@@ -199,6 +200,9 @@ def run_pipeline(
         on_text=on_text,
         timings=session.timings_ms,
     )
+    if retriever.degraded or settings.retrieve.mode == "lexical":  # no embedding, hence no ranker, had a say
+        for model in ("embedding", "ranker"):
+            session.article.provenance.models.pop(model, None)
     if retriever.degraded:
         session.article.provenance.notes.append(retriever.degraded)
     # adaptation comes after composition, so evidence and citations are the same for every audience

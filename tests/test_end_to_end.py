@@ -45,7 +45,7 @@ def test_seed_question_gets_a_management_article_citing_the_overview(workspace: 
     assert any(item["kind"] == "guideline" for item in article.references[0].summarises)
     assert article.bottom_line and not article.insufficient_evidence
     assert article.editorial.status == "pending human review"
-    assert set(article.provenance.models) == {"embedding", "composer", "ranker", "citations"}  # no verdict read
+    assert set(article.provenance.models) == {"embedding", "composer", "ranker"}  # no verdict read; the overview is cited, not chosen by the citation model
 
 
 def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(workspace: Workspace):
@@ -65,6 +65,8 @@ def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(works
         assert statement.verified and set(statement.citations) <= labels
         assert statement.passage_id in stored
     assert set(article.provenance.passage_ids) <= _stored_passage_ids(workspace, article.provenance.passage_ids)
+    # the study record was chosen by the citation model, named in the provenance by its weights' hash
+    assert article.provenance.models["citations"] == fingerprint("medora.compose", "citation_model.json")
 
 
 def test_a_yes_no_question_gets_no_unearned_verdict_but_a_notice_and_its_certainty(workspace: Workspace):
@@ -77,7 +79,7 @@ def test_a_yes_no_question_gets_no_unearned_verdict_but_a_notice_and_its_certain
     assert article.certainty.level in ("high", "moderate", "low", "very low") and article.certainty.reason
     assert article.bottom_line and all(s.verified and s.citations for s in article.bottom_line)
     # the fitted models that had a say are named by the hash of their shipped weights
-    assert set(article.provenance.models) == {"embedding", "composer", "ranker", "verdict", "citations"}
+    assert {"embedding", "composer", "ranker", "verdict"} <= set(article.provenance.models)
     assert article.provenance.models["verdict"] == fingerprint("medora.compose", "verdict_model.json")
     assert re.fullmatch(r"verdict_model@[0-9a-f]{12}", article.provenance.models["verdict"])
 
@@ -142,3 +144,18 @@ def test_hybrid_ranking_goes_through_the_learned_ranker_and_can_be_switched_off(
     learned = workspace.retriever.search(question, top_k=5)
     assert plain[0].source.key == learned[0].source.key == "library:lumbar-radiculopathy-foot-drop"
     assert [e.score for e in plain] != [e.score for e in learned]
+
+
+def test_provenance_names_no_embedding_or_ranker_when_retrieval_ran_on_words_only(workspace: Workspace):
+    from medora.retrieve.indexes import load_indexes
+    from medora.retrieve.retriever import Retriever
+
+    settings = workspace.settings.model_copy(
+        update={"retrieve": workspace.settings.retrieve.model_copy(update={"mode": "lexical"})}
+    )
+    lexical = Retriever(
+        engine=workspace.engine, indexes=load_indexes(workspace.index_dir), embedder=None, settings=settings.retrieve
+    )
+    article = answer_question("How should L5 radiculopathy with foot drop be managed?", retriever=lexical, settings=settings)
+    assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
+    assert set(article.provenance.models) == {"composer"}

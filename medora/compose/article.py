@@ -124,7 +124,7 @@ def compose_article(
         provenance=Provenance(
             settings_hash=settings.fingerprint(),
             index_version=index_version,
-            models=_models(settings, body.composer, verdict_read=verdict_read),
+            models=_models(settings, body.composer, verdict_read=verdict_read, cited_by_model=selection.cited_by_model),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
             timings_ms=timings,
@@ -137,16 +137,17 @@ def compose_article(
     return article
 
 
-def _models(settings: Settings, composer: str, *, verdict_read: bool) -> dict[str, str]:
+def _models(settings: Settings, composer: str, *, verdict_read: bool, cited_by_model: bool) -> dict[str, str]:
     """The models an answer was made with: the embedding, the composer, and each fitted model that had a say, named by
-    the hash of its shipped weights (the ranker and the citation model when the settings use them, the verdict model
-    when the question was a yes/no one it read)."""
+    the hash of its shipped weights (the ranker when the settings use it, the citation model when it chose the cited
+    studies, the verdict model when the question was a yes/no one it read). The pipeline drops the embedding and the
+    ranker when retrieval ran lexical-only."""
     models = {"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": settings.llm.model if composer == "llm" else "extractive"}
     if settings.retrieve.rerank and settings.retrieve.mode == "hybrid":
         models["ranker"] = fingerprint("medora.retrieve", "ranker.json")
     if verdict_read:
         models["verdict"] = fingerprint("medora.compose", "verdict_model.json")
-    if settings.compose.cite_by_model:
+    if cited_by_model:
         models["citations"] = fingerprint("medora.compose", "citation_model.json")
     return models
 

@@ -19,11 +19,11 @@ from medora.compose.terms import (
     ABBREVIATION,
     GENERIC_WORDS,
     POPULATIONS,
-    population_term,
     SpecificTerm,
     TermText,
     answers_terms,
     meanings_of,
+    population_term,
     stem,
     stem_sequence,
 )
@@ -73,6 +73,7 @@ class Selection:
     covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
     further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
     reason: str = ""  # why the closest source does not answer, when a rule says it plainly (another age group)
+    cited_by_model: bool = False  # the citation model chose the cited studies (compose/relevance.py)
 
     @property
     def citable_source_ids(self) -> set[int]:
