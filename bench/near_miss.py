@@ -31,11 +31,14 @@ from medora.workspace import Workspace
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", action="store_true", help="dev questions only; results are printed, not saved")
-    parser.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
-    parser.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
-    parser.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
-    parser.add_argument("--fifth", action="store_true", help="the fifth sets, blind: rates only, wrong answers unread")
+    sets = parser.add_mutually_exclusive_group()
+    sets.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
+    sets.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
+    sets.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
+    sets.add_argument("--fifth", action="store_true", help="the fifth sets, measured once blind on 2026-11-29: rates only")
     args = parser.parse_args()
+    if args.dev and (args.holdout or args.fifth):
+        parser.error("--dev would split a set that is never tuned on: run --holdout or --fifth whole, rates only")
     if args.unseen:
         near_miss, coverage = near_miss_questions("near_miss_unseen"), coverage_questions("library_coverage_unseen")
     elif args.holdout:
