@@ -113,15 +113,17 @@ class Retriever:
         mode: str | None = None,
         kind_boost: Mapping[str, float] | None = None,
     ) -> list[Ranked]:
-        """Fused (and, in hybrid mode, re-scored), prior-weighted passage ranking: ids and scores, no database reads.
+        """Fused (and, in hybrid mode, re-scored), prior-weighted passage ranking: ids and scores, no passage texts read.
         ``kind_boost`` multiplies the scores of passages of those kinds by 1 + its value (a reader's preference,
         e.g. consumer-health pages for patients)."""
         mode = self._mode(mode)
         top_k = top_k or self._settings.top_k
         lexical, dense, vector = self._candidates(question, mode=mode, filters=filters)
+        exact: dict[int, float] = {}  # every candidate's exact cosine, when the ranker's signals already hold it
         if mode == "hybrid" and self._ranker is not None:
             signals = self._signals(question, lexical, dense, vector)
             fused = dict(zip(signals.ids.tolist(), self._ranker.probabilities(feature_matrix(signals)).tolist()))
+            exact = dict(zip(signals.ids.tolist(), signals.cosine.tolist()))
         elif self._settings.fusion == "convex":
             share = self._settings.lexical_weight / ((self._settings.lexical_weight + self._settings.dense_weight) or 1.0)
             fused = convex_combination(lexical, dense, lexical_share=share)
@@ -140,17 +142,24 @@ class Retriever:
             for (pid, score), prior in zip(fused.items(), priors)
         ]
         ranked.sort(key=lambda item: (-item.score, item.passage_id))
-        return self._with_exact_similarity(ranked[:top_k], vector)
+        return self._with_exact_similarity(ranked[:top_k], vector, known=exact)
 
-    def _with_exact_similarity(self, ranked: list[Ranked], vector: np.ndarray | None) -> list[Ranked]:
+    def _with_exact_similarity(
+        self, ranked: list[Ranked], vector: np.ndarray | None, *, known: dict[int, float] | None = None
+    ) -> list[Ranked]:
         """Give a passage the approximate dense search missed (a lexical-only candidate) its exact cosine from the
         stored vector: without it the on-topic gate read it as 0 and dropped a source holding every word of the
         question ("What is Yutiq?": the one YUTIQ record, cosine 0.43, fell outside the dense candidates).
-        ``dense_rank`` stays None, so the passage is still known as outside the dense list."""
-        missing = [item.passage_id for item in ranked if item.dense_similarity is None]
-        if vector is None or not missing or self._indexes.vectors is None:
+        ``dense_rank`` stays None, so the passage is still known as outside the dense list. ``known`` cosines (the
+        ranker's signals computed them already) are reused; only the others are read from the vector store."""
+        known = known or {}
+        missing = [item.passage_id for item in ranked if item.dense_similarity is None and item.passage_id not in known]
+        exact = {item.passage_id: known[item.passage_id] for item in ranked
+                 if item.dense_similarity is None and item.passage_id in known}
+        if vector is not None and missing and self._indexes.vectors is not None:
+            exact |= dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
+        if not exact:
             return ranked
-        exact = dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
         return [
             replace(item, dense_similarity=exact[item.passage_id]) if item.passage_id in exact else item
             for item in ranked

@@ -37,3 +37,14 @@ def test_lexical_mode_leaves_similarity_unknown(workspace: Workspace):
     found = workspace.retriever.search("sciatica surgery", mode="lexical", top_k=3)
     assert len(found) == 3
     assert [item.dense_similarity for item in found] == [None, None, None]
+
+
+def test_the_rankers_exact_cosines_are_reused_not_read_again(workspace: Workspace, monkeypatch: pytest.MonkeyPatch):
+    vectors = workspace.retriever._indexes.vectors
+    search, read = vectors.search, vectors.vectors
+    reads: list[list[int]] = []
+    monkeypatch.setattr(vectors, "search", lambda vector, k, where=None: search(vector, k=k, where=where)[:1])
+    monkeypatch.setattr(vectors, "vectors", lambda ids: reads.append(list(ids)) or read(ids))
+    found = workspace.retriever.search("sciatica surgery", mode="hybrid", top_k=5)
+    assert any(item.dense_rank is None and item.dense_similarity is not None for item in found)
+    assert len(reads) == 1  # the ranker's signals read the missed passages' vectors once; nothing is read after
