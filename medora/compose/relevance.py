@@ -20,10 +20,17 @@ from functools import lru_cache
 import numpy as np
 
 from medora.compose.fitted import load_fitted
-from medora.compose.select import MIN_QUESTION_COVERAGE, source_texts, terms_by_source, text_coverage, topic_coverage
+from medora.compose.select import (
+    MIN_QUESTION_COVERAGE,
+    QuestionWeights,
+    source_texts,
+    terms_by_source,
+    text_coverage,
+    topic_coverage,
+)
 from medora.compose.terms import SpecificTerm
-from medora.retrieve.tokenize import content_words
 from medora.compose.verdict import predict_from_features
+from medora.retrieve.tokenize import content_words
 from medora.types import Evidence, Kind
 
 # The model knows study records only: BioASQ's experts list PubMed records, never a guideline, an overview or a
@@ -58,7 +65,7 @@ def source_signals(
     retrieved: list[Evidence],
     on_topic: list[Evidence],
     answering: list[Evidence],
-    weights: dict[str, float],
+    weights: QuestionWeights,
     terms: list[SpecificTerm],
 ) -> list[SourceSignals]:
     """The signals of every retrieved study record the model may cite (an answering source, or one on the question's

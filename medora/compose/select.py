@@ -180,18 +180,18 @@ def covered_words(text: str, weights: QuestionWeights, *, spelled: bool = False)
     return covered
 
 
-def text_coverage(text: str, weights: dict[str, float]) -> float:
+def text_coverage(text: str, weights: QuestionWeights) -> float:
     """IDF-weighted share of the question's topic words that the text contains."""
     total = sum(weights.values())
     return sum(weights[token] for token in covered_words(text, weights)) / total if total else 0.0
 
 
-def topic_coverage(evidence: Evidence, weights: dict[str, float]) -> float:
+def topic_coverage(evidence: Evidence, weights: QuestionWeights) -> float:
     """IDF-weighted share of the question's topic words that the passage (with its title) contains."""
     return text_coverage(f"{evidence.source.title} {evidence.text} {' '.join(evidence.source.mesh)}", weights)
 
 
-def is_on_topic(evidence: Evidence, weights: dict[str, float], *, dense_used: bool) -> bool:
+def is_on_topic(evidence: Evidence, weights: QuestionWeights, *, dense_used: bool) -> bool:
     """Word coverage decides; similarity (when dense retrieval ran; a passage outside its candidates counts as 0)
     lowers the share of words needed but never replaces them: the otitis-media analgesia passage is close in meaning
     to a question about pain in newborns (0.39) yet holds none of its words. A passage the dense search did not
@@ -248,7 +248,7 @@ def names_a_term(evidence: Evidence, terms: list[SpecificTerm] | None) -> bool:
     return any(prepared.covers(term) for term in wanted)
 
 
-def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_coverage: float) -> bool:
+def is_in_overview_topic(evidence: Evidence, weights: QuestionWeights, whole_coverage: float) -> bool:
     """A vignette spreads its words over an overview's sections ("throat swelling and hives after a bee sting, what
     dose of adrenaline?": the venom trigger in Assessment, the dose in Management). An overview's passage close in
     meaning to the question (similarity ≥ 0.35) that holds some of its words is on topic when the overview as a whole
@@ -256,7 +256,7 @@ def is_in_overview_topic(evidence: Evidence, weights: dict[str, float], whole_co
     return is_close_overview_passage(evidence, weights) and whole_coverage >= MIN_QUESTION_COVERAGE
 
 
-def is_close_overview_passage(evidence: Evidence, weights: dict[str, float]) -> bool:
+def is_close_overview_passage(evidence: Evidence, weights: QuestionWeights) -> bool:
     """An overview's passage close in meaning to the question that holds some of its words: its overview is on topic
     if the whole holds most of them (``is_in_overview_topic``)."""
     return (
@@ -266,7 +266,7 @@ def is_close_overview_passage(evidence: Evidence, weights: dict[str, float]) -> 
     )
 
 
-def overview_candidates(retrieved: list[Evidence], weights: dict[str, float]) -> list[int]:
+def overview_candidates(retrieved: list[Evidence], weights: QuestionWeights) -> list[int]:
     """The editorial overviews with a retrieved passage that may be on topic (``on_topic_evidence`` keeps no other
     overview's passage): only their whole text is ever read."""
     dense_used = any(item.dense_similarity is not None for item in retrieved)
@@ -321,7 +321,7 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
 
 
 def names_terms_together(
-    source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm], weights: dict[str, float] | None = None
+    source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm], weights: QuestionWeights | None = None
 ) -> bool:
     """True when the overview is on the question by more than one stray passage: one sentence names two or more of
     the question's terms together, or two or more of its passages are on the question's topic; for a question in
@@ -341,7 +341,7 @@ def names_terms_together(
 
 
 def answering_evidence(
-    on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: dict[str, float]
+    on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: QuestionWeights
 ) -> list[Evidence]:
     """The on-topic passages whose source names the question's specific terms. An editorial overview is one topic:
     past the first one retrieved, an overview answers only when its title or specialties name a topic word of the
@@ -363,12 +363,12 @@ def answering_evidence(
     ]
 
 
-def title_weight(evidence: Evidence, weights: dict[str, float]) -> float:
+def title_weight(evidence: Evidence, weights: QuestionWeights) -> float:
     """IDF weight of the question's topic words that the source's title holds."""
     return sum(weights[token] for token in covered_words(evidence.source.title, weights, spelled=True))
 
 
-def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int | None:
+def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | None:
     """The source id of the editorial overview holding most of the question's topic words in a passage, a title word
     counting extra (then: the one closest in meaning, then the best ranked): the one overview that may answer without
     naming a non-population topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in
@@ -391,7 +391,7 @@ def topic_overview(evidence: list[Evidence], weights: dict[str, float]) -> int |
 _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))
 
 
-def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
+def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
     title = f"{evidence.source.title} {' '.join(evidence.source.mesh)}"
     return bool(covered_words(title, weights, spelled=True) - _POPULATION_STEMS)
@@ -399,7 +399,7 @@ def names_topic_in_title(evidence: Evidence, weights: dict[str, float]) -> bool:
 
 def matching_overview(
     evidence: list[Evidence],
-    weights: dict[str, float],
+    weights: QuestionWeights,
     *,
     terms: list[SpecificTerm] | None = None,
     covered: dict[int, set[str]] | None = None,
@@ -434,7 +434,7 @@ def matching_overview(
 
 
 def sole_answering_overview(
-    answering: list[Evidence], on_topic: list[Evidence], weights: dict[str, float], terms: list[SpecificTerm]
+    answering: list[Evidence], on_topic: list[Evidence], weights: QuestionWeights, terms: list[SpecificTerm]
 ) -> Evidence | None:
     """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
     words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
