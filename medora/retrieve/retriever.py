@@ -119,7 +119,7 @@ class Retriever:
         mode = self._mode(mode)
         top_k = top_k or self._settings.top_k
         lexical, dense, vector = self._candidates(question, mode=mode, filters=filters)
-        exact: dict[int, float] = {}  # every candidate's exact cosine, when the ranker's signals already hold it
+        exact: dict[int, float] = {}  # every candidate's exact cosine, when the ranker's signals computed it
         if mode == "hybrid" and self._ranker is not None:
             signals = self._signals(question, lexical, dense, vector)
             fused = dict(zip(signals.ids.tolist(), self._ranker.probabilities(feature_matrix(signals)).tolist()))
@@ -135,35 +135,28 @@ class Retriever:
             )
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
         dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense, start=1)}
-        similarity = dict(dense)
+        similarity = dict(dense) | exact
         priors = self._priors(list(fused), kind_boost)
         ranked = [
             Ranked(pid, score * prior, lexical_rank.get(pid), dense_rank.get(pid), similarity.get(pid))
             for (pid, score), prior in zip(fused.items(), priors)
         ]
         ranked.sort(key=lambda item: (-item.score, item.passage_id))
-        return self._with_exact_similarity(ranked[:top_k], vector, known=exact)
-
-    def _with_exact_similarity(
-        self, ranked: list[Ranked], vector: np.ndarray | None, *, known: dict[int, float] | None = None
-    ) -> list[Ranked]:
-        """Give a passage the approximate dense search missed (a lexical-only candidate) its exact cosine from the
-        stored vector: without it the on-topic gate read it as 0 and dropped a source holding every word of the
-        question ("What is Yutiq?": the one YUTIQ record, cosine 0.43, fell outside the dense candidates).
-        ``dense_rank`` stays None, so the passage is still known as outside the dense list. ``known`` cosines (the
-        ranker's signals computed them already) are reused; only the others are read from the vector store."""
-        known = known or {}
-        missing = [item.passage_id for item in ranked if item.dense_similarity is None and item.passage_id not in known]
-        exact = {item.passage_id: known[item.passage_id] for item in ranked
-                 if item.dense_similarity is None and item.passage_id in known}
-        if vector is not None and missing and self._indexes.vectors is not None:
-            exact |= dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
-        if not exact:
+        ranked = ranked[:top_k]
+        # a passage the approximate dense search missed gets its exact cosine: without it the on-topic gate read it
+        # as 0 and dropped a source holding every word of the question ("What is Yutiq?": the one YUTIQ record,
+        # cosine 0.43, fell outside the dense candidates); dense_rank stays None, so it is still known as outside
+        missing = [item.passage_id for item in ranked if item.dense_similarity is None]
+        if vector is None or not missing:
             return ranked
-        return [
-            replace(item, dense_similarity=exact[item.passage_id]) if item.passage_id in exact else item
-            for item in ranked
-        ]
+        cosines = self._exact_cosines(missing, vector)
+        return [replace(item, dense_similarity=cosines.get(item.passage_id, item.dense_similarity)) for item in ranked]
+
+    def _exact_cosines(self, ids: list[int], vector: np.ndarray) -> dict[int, float]:
+        """Each passage's exact cosine to the question, from its stored vector (one read for all of them)."""
+        if not ids or self._indexes.vectors is None:
+            return {}
+        return dict(zip(ids, (self._indexes.vectors.vectors(ids) @ vector).tolist()))
 
     def candidate_signals(self, question: str, *, filters: Filters | None = None) -> CandidateSignals:
         """The ranker's inputs for every hybrid candidate of ``question`` (what bench/train_ranker.py fits on)."""
@@ -202,8 +195,7 @@ class Retriever:
     ) -> CandidateSignals:
         bm25, cosine = dict(lexical), dict(dense)
         ids = list(dict.fromkeys([pid for pid, _ in lexical] + [pid for pid, _ in dense]))
-        missing = [pid for pid in ids if pid not in cosine]
-        cosine |= dict(zip(missing, (self._indexes.vectors.vectors(missing) @ vector).tolist()))
+        cosine |= self._exact_cosines([pid for pid in ids if pid not in cosine], vector)
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical)}
         dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense)}
         term_idf, term_present = self._indexes.lexical.term_stats(question, ids)
