@@ -197,12 +197,10 @@ def run_pipeline(
         session.selection,
         settings=settings,
         index_version=retriever.index_version,
+        retrieval_models=retriever.models,
         on_text=on_text,
         timings=session.timings_ms,
     )
-    if retriever.degraded or settings.retrieve.mode == "lexical":  # no embedding, hence no ranker, had a say
-        for model in ("embedding", "ranker"):
-            session.article.provenance.models.pop(model, None)
     if retriever.degraded:
         session.article.provenance.notes.append(retriever.degraded)
     # adaptation comes after composition, so evidence and citations are the same for every audience
@@ -238,7 +236,9 @@ def overview_article(source_id: int, *, retriever: Retriever, settings: Settings
     extractive = settings.model_copy(deep=True)
     extractive.compose.composer = "extractive"
     extractive.compose.max_sentences = max(settings.compose.max_sentences, 200)
-    return compose_article(analysis, selection, settings=extractive, index_version=retriever.index_version)
+    return compose_article(
+        analysis, selection, settings=extractive, index_version=retriever.index_version, retrieval_models=retriever.models
+    )
 
 
 def _ms(tick: float) -> float:

@@ -67,6 +67,9 @@ def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(works
     assert set(article.provenance.passage_ids) <= _stored_passage_ids(workspace, article.provenance.passage_ids)
     # the study record was chosen by the citation model, named in the provenance by its weights' hash
     assert article.provenance.models["citations"] == fingerprint("medora.compose", "citation_model.json")
+    assert re.fullmatch(r"citation_model@[0-9a-f]{12}", article.provenance.models["citations"])
+    assert re.fullmatch(r"ranker@[0-9a-f]{12}", article.provenance.models["ranker"])
+    assert article.provenance.models["embedding"] == "all-MiniLM-L6-v2-int8-onnx"
 
 
 def test_a_yes_no_question_gets_no_unearned_verdict_but_a_notice_and_its_certainty(workspace: Workspace):

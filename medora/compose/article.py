@@ -63,6 +63,7 @@ def compose_article(
     *,
     settings: Settings,
     index_version: str,
+    retrieval_models: dict[str, str] | None = None,
     on_text: Callable[[str], None] | None = None,
     timings: dict[str, float] | None = None,
 ) -> Article:
@@ -124,7 +125,9 @@ def compose_article(
         provenance=Provenance(
             settings_hash=settings.fingerprint(),
             index_version=index_version,
-            models=_models(settings, body.composer, verdict_read=verdict_read, cited_by_model=selection.cited_by_model),
+            models=_models(
+                settings, body.composer, retrieval_models or {}, verdict_read=verdict_read, cited_by_model=selection.cited_by_model
+            ),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
             timings_ms=timings,
@@ -137,14 +140,14 @@ def compose_article(
     return article
 
 
-def _models(settings: Settings, composer: str, *, verdict_read: bool, cited_by_model: bool) -> dict[str, str]:
-    """The models an answer was made with: the embedding, the composer, and each fitted model that had a say, named by
-    the hash of its shipped weights (the ranker when the settings use it, the citation model when it chose the cited
-    studies, the verdict model when the question was a yes/no one it read). The pipeline drops the embedding and the
-    ranker when retrieval ran lexical-only."""
-    models = {"embedding": "all-MiniLM-L6-v2-int8-onnx", "composer": settings.llm.model if composer == "llm" else "extractive"}
-    if settings.retrieve.rerank and settings.retrieve.mode == "hybrid":
-        models["ranker"] = fingerprint("medora.retrieve", "ranker.json")
+def _models(
+    settings: Settings, composer: str, retrieval_models: dict[str, str], *, verdict_read: bool, cited_by_model: bool
+) -> dict[str, str]:
+    """The models an answer was made with: those that ranked its evidence (the retriever says which: the embedding
+    and the ranker, none when retrieval ran on words only), the composer, and each fitted model that had a say, by the
+    hash of its shipped weights (the citation model when it chose the cited studies, the verdict model when the
+    question was a yes/no one it read)."""
+    models = {**retrieval_models, "composer": settings.llm.model if composer == "llm" else "extractive"}
     if verdict_read:
         models["verdict"] = fingerprint("medora.compose", "verdict_model.json")
     if cited_by_model:

@@ -9,6 +9,7 @@ so a learned weight would extrapolate wildly; the multiplicative evidence prior 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -103,6 +104,12 @@ class LinearRanker:
         if not len(self.weights) == len(self.mean) == len(self.scale) == len(FEATURES):
             raise ValueError(f"a ranker needs one weight, mean and scale for each of the {len(FEATURES)} features")
         self.about = about
+
+    @property
+    def fingerprint(self) -> str:
+        """'ranker@' and the first 12 hex digits of the SHA-256 of its weights: what an article's provenance names."""
+        weights = json.dumps(self.to_dict(), sort_keys=True).encode()
+        return f"ranker@{hashlib.sha256(weights).hexdigest()[:12]}"
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = ((features - self.mean) / self.scale) @ self.weights + self.bias

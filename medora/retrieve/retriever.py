@@ -101,6 +101,18 @@ class Retriever:
         return f"retrieval ran lexical-only: {missing}; run `medora index --embed-missing` for {self._settings.mode} search"
 
     @property
+    def models(self) -> dict[str, str]:
+        """The models that rank this retriever's results, for an article's provenance: the embedding unless retrieval
+        runs on words only, and the ranker when hybrid ranking uses one (by the hash of its weights)."""
+        mode = self._mode(None)
+        if mode == "lexical":
+            return {}
+        found = {"embedding": self._embedder.model_name}
+        if mode == "hybrid" and self._ranker is not None:
+            found["ranker"] = self._ranker.fingerprint
+        return found
+
+    @property
     def index_version(self) -> str:
         return str(self._indexes.manifest.get("version"))
 

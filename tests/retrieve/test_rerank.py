@@ -54,3 +54,12 @@ def test_a_ranker_file_for_other_features_is_refused(tmp_path):
     path.write_text(json.dumps(model))
     with pytest.raises(ValueError, match="other features"):
         LinearRanker.load(path)
+
+
+def test_a_ranker_is_named_by_its_weights_so_a_refit_or_an_injected_one_is_told_apart():
+    shipped = LinearRanker.load()
+    refit = {key: value for key, value in shipped.to_dict().items() if key != "features"} | {"bias": shipped.bias + 0.5}
+    other = LinearRanker(**refit)
+    assert shipped.fingerprint == LinearRanker.load().fingerprint
+    assert shipped.fingerprint.startswith("ranker@") and len(shipped.fingerprint) == len("ranker@") + 12
+    assert other.fingerprint != shipped.fingerprint
