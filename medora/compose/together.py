@@ -31,10 +31,8 @@ def compounds(question: str, terms: list[SpecificTerm]) -> list[tuple[SpecificTe
     ("Haematuria, proteinuria")."""
     found = list(_WORDS.finditer(question))
     words = [match.group().lower() for match in found]
-    at = {}
-    for term in terms:
-        if term.kind in CONDITION_KINDS and len(term.label.split()) == 1 and term.label.lower() in words:
-            at[words.index(term.label.lower())] = term
+    one_word = {term.label.lower(): term for term in terms if term.kind in CONDITION_KINDS and len(term.label.split()) == 1}
+    at = {index: one_word[word] for index, word in enumerate(words) if word in one_word}  # every place it is written
     runs: list[list[SpecificTerm]] = []
     for index in sorted(at):
         gap = question[found[index - 1].end() : found[index].start()] if index else ""
@@ -96,8 +94,8 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
         first = _WORDS.findall(term.label.lower())
         return tokens.index(first[0]) if first and first[0] in tokens else -1
 
-    pairs = []
-    for drug in (term for term in terms if term.kind == "drug" and not term.context):
+    pairs: list[AskedPair] = []
+    for drug in dict.fromkeys(term for term in terms if term.kind == "drug" and not term.context):
         start = position(drug)
         asks = next((at for at in range(start + 1, len(tokens)) if tokens[at] in FOR_WORDS), None)
         if start < 0 or asks is None:
@@ -106,7 +104,7 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
         condition = sorted(
             (term for term in terms if term.kind in CONDITION_KINDS and asks < position(term) < end), key=position
         )
-        if condition:
+        if condition and AskedPair(drug, tuple(condition)) not in pairs:
             pairs.append(AskedPair(drug, tuple(condition)))
     return pairs
 

@@ -131,3 +131,15 @@ def test_a_compound_the_title_names_in_part_has_no_fragment():
     labels = {"asthma", "exacerbations"}
     assert compound_fragments(question, specific_terms(question), text, labels) == {"asthma", "exacerbations"}
     assert compound_fragments(question, specific_terms(question), text, labels, title="Asthma in adults") == set()
+
+
+def test_a_word_written_twice_is_read_where_each_is_written():
+    question = "Is plantar strapping useful for plantar fasciitis?"
+    runs = [[term.label for term in run] for run in compounds(question, specific_terms(question))]
+    assert ["plantar", "fasciitis"] in runs
+
+
+def test_a_drug_named_twice_is_asked_once():
+    question = "Is ibuprofen safe, and does ibuprofen help for knee osteoarthritis?"
+    pairs = asked_pairs(question, specific_terms(question))
+    assert [(pair.drug.label, [term.label for term in pair.condition]) for pair in pairs] == [("ibuprofen", ["osteoarthritis"])]
