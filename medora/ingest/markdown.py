@@ -13,6 +13,7 @@ from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_label
 from medora.ingest.reading import ByteProgress
 from medora.types import Kind, Reference, Section, Source
+from medora.yaml_text import load_yaml
 
 _PARSER = MarkdownIt("commonmark")
 
@@ -25,7 +26,7 @@ def split_front_matter(text: str, *, path: Path) -> tuple[dict, str]:
     if end == -1:
         raise IngestError(f"{path}: front matter opened with '---' but never closed")
     try:
-        meta = yaml.safe_load(text[3:end]) or {}
+        meta = load_yaml(text[3:end]) or {}
     except yaml.YAMLError as error:
         raise IngestError(f"{path}: front matter is not valid YAML ({error})") from error
     if not isinstance(meta, dict):

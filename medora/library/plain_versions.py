@@ -25,6 +25,7 @@ from medora.errors import LibraryFileError
 from medora.ingest.markdown import markdown_sections, split_front_matter
 from medora.library import overview_paths
 from medora.sentences import split_sentences
+from medora.yaml_text import load_yaml
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,34 @@ def overview_sentences(path: Path) -> list[str]:
     """The sentences of an overview's body as the composer quotes them (citations left out), in reading order;
     a list's lead-in ending in ':' is not a sentence a reader is shown on its own, but it is kept so it can be
     rewritten too."""
+    return list(dict.fromkeys(sentence for sentence, _group in sentences_with_groups(path)))
+
+
+def sentences_with_groups(path: Path) -> tuple[tuple[str, str | None], ...]:
+    """(sentence, the subsection it sits under: 'Men', 'Acute pyelonephritis', or None) for each sentence of an
+    overview's body, citations left out, in reading order. Parsed once per version of the file: the versions and
+    their check both read it."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parsed(path: Path, _mtime_ns: int, _size: int) -> tuple[tuple[str, str | None], ...]:
     _meta, body = split_front_matter(path.read_text(encoding="utf-8"), path=path)
     _title, sections = markdown_sections(body)
-    out: list[str] = []
+    out: list[tuple[str, str | None]] = []
     for section in sections:
+        group = section.label.rsplit("›", 1)[1].strip() if "›" in section.label else None
         for paragraph in section.text.split("\n"):
-            out += [strip_citations(sentence) for sentence in split_sentences(paragraph) if strip_citations(sentence)]
-    return list(dict.fromkeys(out))
+            for sentence in split_sentences(paragraph):
+                if strip_citations(sentence):
+                    out.append((strip_citations(sentence), group))
+    return tuple(out)
 
 
 def read_entries(path: Path) -> tuple[dict, list[PlainEntry]]:
     """(the file's header fields, its entries) for one plain-version file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise LibraryFileError(f"{path}: expected a mapping with 'overview' and 'sentences'")
     rows = data.get("sentences") or []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from medora.yaml_text import load_yaml
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def plain_words() -> tuple[Entry, ...]:
 
 def _yaml(name: str):
     text = resources.files("medora.readers").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml(text)
 
 
 def _entry(item: dict) -> Entry:

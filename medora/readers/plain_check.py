@@ -14,13 +14,18 @@ import yaml
 from medora.compose.faithfulness import check_faithful, strip_citations
 from medora.compose.polarity import direction_flags
 from medora.errors import LibraryFileError
-from medora.ingest.markdown import markdown_sections, split_front_matter
 from medora.library import overview_paths
-from medora.library.plain_versions import PlainEntry, overview_sentences, plain_paths, read_entries, sentence_key
+from medora.library.plain_versions import (
+    PlainEntry,
+    overview_sentences,
+    plain_paths,
+    read_entries,
+    sentence_key,
+    sentences_with_groups,
+)
 from medora.library.validate import REVIEW_STATUSES
 from medora.readers.glossary import find_terms, to_lay
 from medora.readers.plain import sentences_of, states_a_dose
-from medora.sentences import split_sentences
 
 
 @lru_cache(maxsize=4096)
@@ -67,14 +72,9 @@ def _groups() -> dict[str, str]:
     a list item there is written for that group, and a plain version shown on its own should say so."""
     groups: dict[str, str] = {}
     for path in overview_paths():
-        _meta, body = split_front_matter(path.read_text(encoding="utf-8"), path=path)
-        for section in markdown_sections(body)[1]:
-            if "›" not in section.label:
-                continue
-            group = section.label.rsplit("›", 1)[1].strip()
-            for paragraph in section.text.split("\n"):
-                for sentence in split_sentences(paragraph):
-                    groups.setdefault(sentence_key(sentence), group)
+        for sentence, group in sentences_with_groups(path):
+            if group:
+                groups.setdefault(sentence_key(sentence), group)
     return groups
 
 

@@ -186,3 +186,13 @@ def test_a_dose_sentence_is_shown_in_its_plain_version_with_who_chooses_the_dose
     adapted = adapt_article(_library_article(sentence), "patient", passages={7: sentence})
     statement = adapted.bottom_line[0]
     assert (statement.adaptation, statement.text) == ("plain", f"{plain_versions.plain_version(sentence)} {DOSE_NOTICE}")
+
+
+def test_an_overview_is_read_again_once_it_is_edited(tmp_path):
+    """Sentences and their subsection are parsed once per version of the file: an edit is seen, not the cached text."""
+    overview = tmp_path / "gout.md"
+    overview.write_text("---\ntitle: Gout\n---\n# Gout\n\n## Management\n\n### Men\n\n- Treat flares early.\n")
+    assert plain_versions.sentences_with_groups(overview) == (("Treat flares early.", "Men"),)
+    overview.write_text("---\ntitle: Gout\n---\n# Gout\n\n## Management\n\nTreat flares promptly. Review in a week.\n")
+    assert plain_versions.sentences_with_groups(overview) == (("Treat flares promptly.", None), ("Review in a week.", None))
+    assert overview_sentences(overview) == ["Treat flares promptly.", "Review in a week."]
