@@ -48,7 +48,8 @@ _DOSE = _words(
     r"route of administration", r"how (?:should|do|to) (?:i )?take", r"time to take",
     r"when (?:should|do|to) (?:i )?take", r"(?:once|twice|daily|weekly) (?:injection|tablet|dose)s?",
     r"how often should .+ be (?:given|taken|injected)", r"how long should .+ (?:be taken|be given|course)",
-    r"(?:different|what|which|best) time",
+    r"(?:different|what|which|best) time", r"hours? (?:in )?between", r"how (?:long|many hours) (?:should|do) i wait",
+    r"how (?:am i supposed to|should i|do i|to) (?:put|apply|insert|use) (?:the |my |this )?(?:ointment|cream|gel|drops|spray|patch|inhaler|suppositor\w*)",
 )
 _NOT_A_DRUG_DOSE = _words(r"radio\w*", r"radiation", r"irradiat\w*", r"contrast", r"gy")
 _TELLING_APART = _words(
@@ -73,7 +74,7 @@ _TITLE_THEN_HYPOTHESIS = re.compile(rf":\s+(?!.*\b{_QUESTION_WORD}\b)[^:]+\?$", 
 _STATEMENT_VERB = _words(_AUXILIARY, r"causes?", r"helps?", r"works?", r"affects?", r"increases?", r"reduces?")
 # Requests worded as closed questions ("Is there anything I can take for…?", "Can you recommend…?") are not yes/no.
 _ASKING_FOR_OPTIONS = re.compile(
-    r"^(?:(?:is|are) there (?:[\w-]+ ){0,6}?|any ?\w* |a |an )?(?:anything|something|treatments?|medications?|"
+    r"^(?:(?:is|are) there (?:[\w-]+ ){0,6}?|(?:is|are) any |any ?\w* |a |an )?(?:anything|something|treatments?|medications?|"
     r"medicines?|drugs?|cures?|ways?|options?|creams?|remed\w+|pills?|reasons?)\b",
     re.I,
 )
@@ -81,6 +82,7 @@ _ASKING_YOU = _words(
     r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?(?:recommend|suggest|prescribe|tell|give|help|explain)",
     r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?provide",
     r"do you (?:have|know|recommend)", r"tell me (?:more )?about",
+    r"(?:would|will|is) it (?:be )?possible (?:for you )?to (?:prescribe|recommend|suggest|give|get)",
 )
 _DEFINITION = re.compile(
     r"^(?:what(?:'?s| is| are)(?: \(are\))?|what exactly (?:is|are)|define|describe|summari[sz]e|explain|"
@@ -113,7 +115,7 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"prognos\w*", r"outlook", r"surviv\w*", r"life expectancy", r"mortality", r"outcomes?", r"recover\w*",
             r"recur", r"recurren\w*", r"relaps\w*", r"natural history", r"complications?", r"last", r"go away",
             r"heal\w*", r"chances?", r"progress\w*", r"evolution", r"what happens to", r"untreated", r"resolve",
-            r"expect\w*", r"how likely", r"go on to", r"(?:what is|what's) the (?:risk|likelihood|probability) of",
+            r"expect\w*", r"how likely", r"go on to", r"(?:what is|what's) the (?:risk|likelihood|probability) (?:of|for)",
             r"long-term", r"how long (?:does|do|will|would) (?:it|they|this) take",
         ),
     ),
@@ -126,7 +128,8 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"suggest\w*", r"what does .+ mean", r"mean for", r"present\w* with", r"examination", r"findings?",
             r"sensitiv\w*", r"specificity", r"accura\w*", r"confirm\w*", r"assess\w*", r"evaluat\w*", r"rule out",
             r"exclud\w*", r"\w+scop(?:y|ies)", r"echocardiogra\w*", r"urinalysis", r"measur\w*", r"characteristic\w*",
-            r"features?", r"manifestations?", r"presentation",
+            r"features?", r"manifestations?", r"presentation", r"laborator\w*", r"lab (?:tests?|results?|values?)",
+            r"(?:seen|found) in (?:patients|people|children|adults)",
         ),
     ),
     (
@@ -138,7 +141,7 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
             r"prescri\w*", r"recommend\w*", r"offer\w*", r"options?", r"antibiotics?", r"surgery", r"surgical",
             r"operat\w*", r"theatre", r"refer\w*", r"(?:re-?)?start\w*", r"stop\w*", r"help (?:with|the)", r"good for",
             r"get rid of", r"vaccin\w*", r"lifestyle", r"(?:can|should) i take", r"cure", r"remed\w*", r"approach",
-            r"medications?",
+            r"medications?", r"solutions? (?:for|to|that)", r"what about [\w-]+(?: [\w-]+)? for",
             r"which (?:doctor|specialist)", r"(?:go to|see) (?:a |the )?(?:doctor|specialist|gp)",
         ),
     ),

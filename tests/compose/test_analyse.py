@@ -67,6 +67,23 @@ def test_tricky_wordings_go_by_the_labelling_rules(question: str, expected: str)
     assert classify_question(question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # written by the team in the manner of the second random sample's misses (tuned on since session 8)
+        ("Should I leave two hours in between the iron tablet and the antacid?", "drug_dose"),
+        ("How should I apply the cream to the rash on my eyelid?", "drug_dose"),
+        ("Are any treatments available to prevent shingles after contact?", "management"),
+        ("Would it be possible to prescribe something for my hay fever this week?", "management"),
+        ("What is the risk for heart failure after anthracycline chemotherapy?", "prognosis"),
+        ("Which laboratory abnormalities are common in lupus?", "diagnosis"),
+        ("What about terbinafine for nail fungus?", "management"),
+        ("Could you provide a solution for night-time leg cramps?", "management"),
+    ],
+)
+def test_requests_timings_and_risks_go_by_what_they_ask(question: str, expected: str):
+    assert classify_question(question) == expected
+
+
 def test_every_question_type_is_reachable():
     examples = [
         "How should hypothyroidism be treated?",
