@@ -49,6 +49,7 @@ _DOSE = _words(
     r"when (?:should|do|to) (?:i )?take", r"(?:once|twice|daily|weekly) (?:injection|tablet|dose)s?",
     r"how often should .+ be (?:given|taken|injected)", r"how long should .+ (?:be taken|be given|course)",
     r"(?:different|what|which|best) time", r"hours? (?:in )?between", r"how (?:long|many hours) (?:should|do) i wait",
+    r"stop (?:the |my )?[\w-]+ and (?:then )?start", r"switch(?:ing)? from [\w-]+ to",
     r"how (?:am i supposed to|should i|do i|to) (?:put|apply|insert|use) (?:the |my |this )?(?:ointment|cream|gel|drops|spray|patch|inhaler|suppositor\w*)",
 )
 _NOT_A_DRUG_DOSE = _words(r"radio\w*", r"radiation", r"irradiat\w*", r"contrast", r"gy")
@@ -61,11 +62,11 @@ _COMPARING = _words(
     r"differences? between", r"different from", r"differ", r"better than", r"worse than", r"superior", r"inferior",
     r"non-?inferior", r"(?:better|worse|more|less) (?:[\w-]+ ){1,6}than", r"equal to", r"equivalent to",
     r"alternative to", r"as (?:effective|safe|good|accurate|sensitive|efficacious) as", r"outperform\w*",
-    r"pros and cons",
+    r"pros and cons", r"differently (?:than|from)",
 )
 _CHOOSING = _words(
     r"better", r"best", r"prefer\w*", r"safer", r"worse", r"faster", r"first", r"choose", r"choice",
-    r"which (?:is|one|of|works|would|should|do)",
+    r"which (?:is|one|of|works|would|should|do)", r"the same",
 )
 _NO_OPTION = _words(r"placebo", r"no treatment", r"sham", r"nothing")  # "compared with placebo" asks whether X works
 _YES_OR_NO = re.compile(r"\byes,? or no\W*$", re.I)
@@ -75,15 +76,19 @@ _STATEMENT_VERB = _words(_AUXILIARY, r"causes?", r"helps?", r"works?", r"affects
 # Requests worded as closed questions ("Is there anything I can take for…?", "Can you recommend…?") are not yes/no.
 _ASKING_FOR_OPTIONS = re.compile(
     r"^(?:(?:is|are) there (?:[\w-]+ ){0,6}?|(?:is|are) any |any ?\w* |a |an )?(?:anything|something|treatments?|medications?|"
-    r"medicines?|drugs?|cures?|ways?|options?|creams?|remed\w+|pills?|reasons?)\b",
+    r"medicines?|drugs?|cures?|ways?|options?|creams?|remed\w+|pills?|reasons?|brands?|products?|supplements?)\b",
     re.I,
 )
 _ASKING_YOU = _words(
     r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?(?:recommend|suggest|prescribe|tell|give|help|explain)",
-    r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?provide",
+    r"(?:can|could|would|will)(?:n'?t|'t)? you (?:please )?(?:provide|summari[sz]e)", r"any thoughts on",
     r"do you (?:have|know|recommend)", r"tell me (?:more )?about",
     r"(?:would|will|is) it (?:be )?possible (?:for you )?to (?:prescribe|recommend|suggest|give|get)",
 )
+# A request for something to take or use ("Is there any way I can get some medicine for…?", "Any thoughts on taking
+# activated charcoal…?", "Can you suggest something natural that could help…?") asks for treatment, whatever it names.
+_REQUESTS_TREATMENT = _words(r"take", r"use", r"try", r"get", r"recommend", r"suggest", r"prescribe", r"help\w*",
+                             r"any thoughts on")
 _DEFINITION = re.compile(
     r"^(?:what(?:'?s| is| are)(?: \(are\))?|what exactly (?:is|are)|define|describe|summari[sz]e|explain|"
     r"tell me about)\s+(?:a |an |the )?(?P<thing>[^?]*?)\s*\??$",
@@ -179,7 +184,11 @@ def _offers_a_choice(text: str, clause: str) -> bool:
         return False
     if _CHOOSING.search(text) or re.match(r"^should\b", clause, re.I):
         return True
-    return not _OPENS_NOT_WITH_OPTIONS.match(_FILLER.sub("", text))
+    if _TITLE_THEN_HYPOTHESIS.search(text):  # "Metformin or AICAR in the ewe: potential involvement of AMPK?"
+        return False
+    opening = _FILLER.sub("", text)
+    lead = re.split(rf"\b{_AUXILIARY}\b|\b{_QUESTION_WORD}\b", opening, maxsplit=1, flags=re.I)[0]
+    return not _OPENS_NOT_WITH_OPTIONS.match(opening) and bool(re.search(r"\bor\b", lead, re.I))
 
 
 def _is_closed(text: str, clause: str) -> bool:
@@ -187,9 +196,9 @@ def _is_closed(text: str, clause: str) -> bool:
     if _YES_OR_NO.search(text):
         return True
     opening = _FILLER.sub("", text)
-    if _ASKING_FOR_OPTIONS.match(clause) or _ASKING_FOR_OPTIONS.match(opening) or _ASKING_YOU.search(text):
+    if _is_request(text, clause):
         return False
-    if _OPENS_CLOSED.match(clause) or _TITLE_THEN_HYPOTHESIS.search(text):
+    if _OPENS_CLOSED.match(clause) or _TITLE_THEN_HYPOTHESIS.search(text) and not _HAS_QUESTION_WORD.match(opening):
         return True
     return text.endswith("?") and not _HAS_QUESTION_WORD.search(text) and bool(_STATEMENT_VERB.search(text))
 
@@ -216,7 +225,15 @@ def classify_question(question: str) -> str:
     definition = _DEFINITION.match(clause)
     if definition and not _RELATION.search(definition["thing"]) or _WHAT_A_DRUG_IS_FOR.search(text):
         return "overview"
+    if _is_request(text, clause) and _REQUESTS_TREATMENT.search(clause):
+        return "management"
     return next((name for name, pattern in _TOPICS if pattern.search(text)), "overview")
+
+
+def _is_request(text: str, clause: str) -> bool:
+    """A request worded as a closed question ("Is there anything…?", "Can you suggest…?", "Any thoughts on…?")."""
+    opening = _FILLER.sub("", text)
+    return bool(_ASKING_FOR_OPTIONS.match(clause) or _ASKING_FOR_OPTIONS.match(opening) or _ASKING_YOU.search(text))
 
 
 @lru_cache(maxsize=1)

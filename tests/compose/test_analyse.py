@@ -84,6 +84,25 @@ def test_requests_timings_and_risks_go_by_what_they_ask(question: str, expected:
     assert classify_question(question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # written by the team in the manner of the third random sample's misses (tuned on since session 8)
+        ("is there a particular brand of melatonin you would recommend?", "management"),
+        ("Any thoughts on trying magnesium for my cramps?", "management"),
+        ("Is there a cream I can use for the itchy patch behind my knee?", "management"),
+        ("Can you summarise polymyalgia rheumatica?", "overview"),
+        ("What are the complications of Gallstones: Cholecystitis ?", "prognosis"),
+        ("Aspirin or clopidogrel after carotid stenting in sheep: a role for platelet reactivity?", "yes_no"),
+        ("If it turns out to be eczema, would it hurt to try an emollient or is that pointless?", "yes_no"),
+        ("Is there a way to stop the sertraline and then start the mirtazapine the same week?", "drug_dose"),
+        ("Does asthma affect children born preterm differently than those born at term?", "comparison"),
+        ("Surgery or splinting for trigger finger: is the outcome the same?", "comparison"),
+    ],
+)
+def test_requests_titles_and_either_or_go_by_what_is_asked(question: str, expected: str):
+    assert classify_question(question) == expected
+
+
 def test_every_question_type_is_reachable():
     examples = [
         "How should hypothyroidism be treated?",
