@@ -5,8 +5,9 @@ when the SHA-256 of its text falls in the first 40 % of the hash range, so the s
 are added. Only dev questions may be looked at while tuning: ``--errors`` lists the dev mistakes, never frozen ones.
 bench/data/question_types_unseen.jsonl holds 100 further questions sampled at random from the shared sets and
 labelled after the rules were fixed: scored once (0.86), then tuned on in session 8. bench/data/
-question_types_unseen3.jsonl holds 150 more (seed 2029), labelled blind in session 8 before the classifier ran on
-them: the check on wordings the rules' author never saw (never for tuning).
+question_types_unseen3.jsonl holds 150 more (seed 2029), labelled blind in session 8: scored once (0.833), then
+tuned on. question_types_unseen4.jsonl holds 150 more (seed 3031), labelled blind in session 8 before the classifier
+ran on them: the check on wordings the rules' author never saw (never for tuning).
 
     python bench/question_types.py             # writes bench/results/question_types.json
     python bench/question_types.py --errors    # also prints the dev questions it gets wrong
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data" / "question_types.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "question_types_unseen.jsonl"
 UNSEEN3 = ROOT / "bench" / "data" / "question_types_unseen3.jsonl"
+UNSEEN4 = ROOT / "bench" / "data" / "question_types_unseen4.jsonl"
 RESULTS = ROOT / "bench" / "results"
 FROZEN_PERCENT = 40
 
@@ -93,10 +95,11 @@ def main() -> int:
         "frozen": evaluate(labelled_questions("frozen"), classify),
         "unseen": evaluate(list(read_jsonl(UNSEEN)), classify),
     }
-    if UNSEEN3.exists():
-        figures["unseen3"] = evaluate(list(read_jsonl(UNSEEN3)), classify)
+    for name, path in (("unseen3", UNSEEN3), ("unseen4", UNSEEN4)):
+        if path.exists():
+            figures[name] = evaluate(list(read_jsonl(path)), classify)
     headline = ("questions", "accuracy", "macro_f1")
-    print(json.dumps({part: {key: figures[part][key] for key in headline} for part in ("dev", "frozen", "unseen", "unseen3") if part in figures}))
+    print(json.dumps({part: {key: figures[part][key] for key in headline} for part in ("dev", "frozen", "unseen", "unseen3", "unseen4") if part in figures}))
     if options.errors:
         for question, label, guess in dev_errors(classify):
             print(f"{label:>10} <- {guess:<10} {question}")
