@@ -23,7 +23,7 @@ from medora.ingest.progress import IngestProgress
 from medora.retrieve.embed import Embedder, passage_text_for_embedding
 from medora.settings import IngestSettings
 from medora.store import repository
-from medora.store.bulk import NewSource, highest_ids, insert_sources_in_bulk
+from medora.store.bulk import NewSource, insert_sources_in_bulk
 from medora.store.database import write_transaction
 from medora.types import Passage, Source
 
@@ -232,10 +232,9 @@ def _store_batch(
             progress.advance_to(fresh[min(begin + EMBED_SLICE, len(fresh)) - 1][1])
         report.seconds_embedding += time.perf_counter() - tick
     new: list[NewSource] = []
-    with write_transaction(engine) as conn:  # the write lock first: bulk ids are reserved after the highest stored
+    with write_transaction(engine) as conn:  # the write lock first: bulk ids are reserved under it
         # Another writer may have stored some of these keys while this batch was being embedded.
         now_stored = repository.existing_source_keys(conn, keys=[source.key for source, _ in chunked])
-        above = highest_ids(conn) if replace else None  # a replaced source's ids are never handed to its successor
         for (source, passages), source_vectors in zip(chunked, vectors, strict=True):
             if source.key in now_stored:
                 if not replace:
@@ -243,8 +242,7 @@ def _store_batch(
                 repository.delete_source(conn, key=source.key)
             new.append((source, passages, source_vectors))
         report.passages_added += insert_sources_in_bulk(
-            conn, new=new, model=embedder.model_name if embedder is not None else None, above=above
-        )
+            conn, new=new, model=embedder.model_name if embedder is not None else None)
     added = len(new)
     report.sources_added += added
     report.sources_already_stored += len(batch) - added

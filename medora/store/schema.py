@@ -65,6 +65,16 @@ embeddings = Table(
     Column("vector", LargeBinary, nullable=False),
 )
 
+# The highest id each of these tables ever handed out (SQLite; PostgreSQL's serial sequences never go back, so
+# there the table stays empty). Kept by insert triggers, which also refuse an id at or below it: a stored article
+# cites passages by id, and an id given out again after a delete would make its citation name other text.
+id_marks = Table(
+    "id_marks",
+    metadata,
+    Column("table_name", String(40), primary_key=True),
+    Column("highest", Integer, nullable=False),
+)
+
 ingested_files = Table(
     "ingested_files",
     metadata,

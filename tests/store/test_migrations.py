@@ -20,7 +20,7 @@ from medora.store.schema import audit_events, metadata
 def test_schema_revision_is_the_newest_migration():
     config = Config()
     config.set_main_option("script_location", "medora.store:migrations")
-    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0007"
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0008"
 
 
 def test_migrated_store_matches_the_table_definitions(database_url: str):
@@ -67,3 +67,41 @@ def test_a_plain_postgresql_url_means_psycopg_3():
     assert normalise_url("postgresql://medora@db/medora") == "postgresql+psycopg://medora@db/medora"
     assert normalise_url("postgresql+psycopg://medora@db/medora") == "postgresql+psycopg://medora@db/medora"
     assert normalise_url("sqlite:///x.sqlite") == "sqlite:///x.sqlite"
+
+
+def _source_sql(key: str) -> str:
+    return ("INSERT INTO sources (id, key, kind, title, authors, mesh, origin, sections, \"references\") "
+            f"VALUES ({{id}}, '{key}', 'rct', 'T', '[]', '[]', '', '[]', '[]')")
+
+
+def test_an_sqlite_store_refuses_an_id_it_handed_out_before_whoever_writes(tmp_path: Path):
+    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(_source_sql("pmid:1").format(id=1))
+        conn.exec_driver_sql(_source_sql("pmid:2").format(id=2))
+        conn.exec_driver_sql("DELETE FROM sources WHERE id = 2")
+    with pytest.raises(DBAPIError, match=r"sources: this id was handed out before \(ids are never reused\)"):
+        with engine.begin() as conn:
+            conn.exec_driver_sql(_source_sql("pmid:3").format(id=2))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(_source_sql("pmid:3").format(id=3))
+        assert conn.exec_driver_sql("SELECT table_name, highest FROM id_marks ORDER BY table_name").all() == [
+            ("passages", 0), ("sources", 3)]
+
+
+def test_upgrading_an_sqlite_store_starts_its_id_marks_at_the_highest_stored_ids(tmp_path: Path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    config = Config()
+    config.set_main_option("script_location", "medora.store:migrations")
+    old = create_engine(url)
+    with old.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0007")
+        for number in (1, 2, 7):
+            conn.exec_driver_sql(_source_sql(f"pmid:{number}").format(id=number))
+    engine = open_store(url)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT table_name, highest FROM id_marks ORDER BY table_name").all() == [
+            ("passages", 0), ("sources", 7)]
