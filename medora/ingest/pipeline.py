@@ -36,8 +36,10 @@ class IngestReport:
     files_skipped: int = 0
     sources_added: int = 0
     sources_already_stored: int = 0
+    sources_replaced: int = 0  # stored sources deleted for their new version (``replace``), passages and all
     passages_added: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    replaced_evidence: list[str] = field(default_factory=list)  # slugs of articles citing what was replaced (Workspace)
     seconds_parsing: float = 0.0
     seconds_embedding: float = 0.0
     seconds_total: float = 0.0
@@ -239,7 +241,7 @@ def _store_batch(
             if source.key in now_stored:
                 if not replace:
                     continue
-                repository.delete_source(conn, key=source.key)
+                report.sources_replaced += repository.delete_source(conn, key=source.key)
             new.append((source, passages, source_vectors))
         report.passages_added += insert_sources_in_bulk(
             conn, new=new, model=embedder.model_name if embedder is not None else None)

@@ -174,6 +174,40 @@ def version_content(conn: Connection, *, article_id: int, number: int) -> dict |
     ).scalar()
 
 
+def version_state(conn: Connection, *, article_id: int, number: int) -> tuple[str, bool]:
+    """A version's index version and whether an ingest has since replaced or withdrawn evidence it cites."""
+    row = conn.execute(
+        select(article_versions.c.index_version, article_versions.c.evidence_replaced_at).where(
+            article_versions.c.article_id == article_id, article_versions.c.number == number
+        )
+    ).one()
+    return row.index_version, row.evidence_replaced_at is not None
+
+
+def served_versions_unmarked(conn: Connection) -> list[tuple[ArticleRecord, int, dict]]:
+    """(article, version number, content) of every version an ask can serve or answer from (the newest and the
+    approved one) not yet marked as citing replaced evidence."""
+    served = or_(
+        article_versions.c.number == articles.c.current_version,
+        article_versions.c.number == articles.c.approved_version,
+    )
+    rows = conn.execute(
+        select(articles, article_versions.c.number.label("version_number"), article_versions.c.content)
+        .join(article_versions, article_versions.c.article_id == articles.c.id)
+        .where(served, article_versions.c.evidence_replaced_at.is_(None))
+        .order_by(articles.c.id, article_versions.c.number)
+    ).all()
+    return [(record_of(row), row.version_number, row.content) for row in rows]
+
+
+def mark_evidence_replaced(conn: Connection, *, article_id: int, numbers: list[int], at: datetime.datetime) -> None:
+    conn.execute(
+        update(article_versions)
+        .where(article_versions.c.article_id == article_id, article_versions.c.number.in_(numbers))
+        .values(evidence_replaced_at=at)
+    )
+
+
 def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:
     rows = conn.execute(
         select(article_versions.c.number, article_versions.c.created_at, article_versions.c.composer, article_versions.c.index_version)

@@ -141,6 +141,15 @@ def fetch_passages(conn: Connection, *, passage_ids: Sequence[int]) -> dict[int,
     return {row.id: (row, row.source_id, by_id[row.source_id]) for row in rows}
 
 
+def passage_texts(conn: Connection, *, passage_ids: Sequence[int], batch: int = 500) -> dict[int, str]:
+    """passage id → text for the given ids that are still stored."""
+    chosen = sorted({int(i) for i in passage_ids})
+    found: dict[int, str] = {}
+    for start in range(0, len(chosen), batch):
+        found.update(conn.execute(select(passages.c.id, passages.c.text).where(passages.c.id.in_(chosen[start : start + batch]))).all())
+    return found
+
+
 def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:
     return list(
         conn.execute(select(passages.c.id).where(passages.c.source_id == source_id).order_by(passages.c.ordinal)).scalars()

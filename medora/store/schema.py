@@ -119,6 +119,9 @@ article_versions = Table(
     Column("composer", String(40), nullable=False),
     Column("index_version", String(80), nullable=False),
     Column("content", JSON, nullable=False),
+    # when an ingest replaced or withdrew a passage this version cites (review/living.py): asked again, the
+    # question is answered anew instead of serving what the source may no longer say
+    Column("evidence_replaced_at", DateTime(timezone=True)),
     UniqueConstraint("article_id", "number"),
 )
 
