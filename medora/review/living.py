@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import datetime
 import json
+from functools import lru_cache
 
 from medora.articles import load_version
-from medora.compose.faithfulness import is_verbatim
+from medora.compose.faithfulness import normalised
 from medora.readers.audience import reading_order
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.retriever import Filters
 from medora.review.states import SYSTEM
+from medora.sentences import inline_label
 from medora.store import articles as article_rows
 from medora.store import repository
 from medora.store import review as rows
@@ -106,8 +108,19 @@ def cites_replaced_evidence(article: Article, texts: dict[int, str]) -> bool:
     stored text may no longer say what the source says now. Pure."""
     if not cited_passage_ids(article) <= texts.keys():
         return True
-    return any(s.quote and s.passage_id is not None and not is_verbatim(s.text, texts[s.passage_id])
+    return any(s.quote and s.passage_id is not None and not _still_holds(texts[s.passage_id], s.text)
                for s in reading_order(article))
+
+
+def _still_holds(passage: str, quote: str) -> bool:
+    """The quote's words are still in the passage (citations, symbols and spacing aside): a looser and much cheaper
+    test than the composer's whole-sentence check, enough to tell a passage that no longer says what was quoted."""
+    return normalised(inline_label(quote)[1]).rstrip(".") in _normalised_passage(passage)
+
+
+@lru_cache(maxsize=4096)
+def _normalised_passage(passage: str) -> str:
+    return normalised(passage)
 
 
 def cited_passage_ids(article: Article) -> set[int]:
