@@ -127,18 +127,21 @@ _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 
 def _answer_again(workspace, existing: ArticleRecord, stored: StoredArticle) -> bool:  # noqa: ANN001
     """Whether a stored question is answered anew rather than served: its newest version cites evidence an ingest
-    replaced or withdrew since (marked after that ingest by ``review.living``, so asking reads one row, not every
-    cited passage), or the version served found no answer and the index has moved since (it may now be answered).
+    replaced or withdrew (marked in that ingest's transaction, so asking reads one row, not every cited passage)
+    and the index it was answered from is no longer the current one, or the version served found no answer and the
+    index has moved since (it may now be answered).
 
+    Until the indexes move, a marked version is served as it is: the index still holds the old text and lacks the
+    new, so answering from it would store an answer quoting neither, and the mark would be spent on it.
     The newest version decides: while an approved version is shown and a newer one awaits review, the newer one
     says what the evidence says now, and answering again would only add another version."""
     with workspace.engine.connect() as conn:
         newest_index, replaced = rows.version_state(conn, article_id=existing.id, number=existing.version)
+    current = workspace.retriever.index_version
     if replaced:
-        return True
+        return newest_index != current
     if stored.article.answer_status == "answered":
         return False
-    current = workspace.retriever.index_version
     index_moved = stored.article.provenance.index_version != current
     return index_moved and (existing.reader_version == existing.version or newest_index != current)
 

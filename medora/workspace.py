@@ -73,8 +73,8 @@ class Workspace:
         """Ingest files, then (unless ``refresh`` is off, e.g. to time it apart) bring the indexes up to date.
         ``runner`` "ray" runs the same steps on Ray Data (a local Ray, or the cluster at ``ray_address``).
 
-        When stored sources were replaced, the stored articles citing their old passages are marked, so the next ask
-        of their question answers it anew (``review.living.mark_replaced_evidence``)."""
+        A replaced source's deletion marks, in its transaction, the stored article versions citing its old passages
+        (``report.replaced_evidence``): once the indexes have moved, the next ask of their question answers it anew."""
         if runner == "ray":
             report = self._ingest_with_ray(paths, replace=replace, address=ray_address)
         else:
@@ -86,8 +86,6 @@ class Workspace:
                 show_progress=self.show_progress,
                 replace=replace,
             )
-        if report.sources_replaced:  # before the indexes move: a run killed in between leaves this to prepare()
-            report.replaced_evidence = self.mark_replaced_evidence()
         if report.sources_added and refresh:
             self.refresh_indexes()
         return report
@@ -113,12 +111,6 @@ class Workspace:
             address=address,
             show_progress=self.show_progress,
         )
-
-    def mark_replaced_evidence(self) -> list[str]:
-        """Mark the stored articles citing passages the store no longer holds as it did; their slugs."""
-        from medora.review.living import mark_replaced_evidence
-
-        return [record.slug for record in mark_replaced_evidence(self)]
 
     def embed_missing(self, *, batch: int = 256) -> int:
         """Embed passages stored without a vector (ingested with --no-embed); returns how many were embedded."""
@@ -162,9 +154,9 @@ class Workspace:
         if self.with_library and (changed := self.library_changes()):
             embedding = " (embedding them)" if self.settings.ingest.embed else ""
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
-            self.ingest(changed, replace=True, refresh=False)
+            if marked := self.ingest(changed, replace=True, refresh=False).replaced_evidence:
+                say(f"{len(marked)} stored article(s) quote an overview that changed: answered anew when next asked")
         if not self._indexes_current():
-            self.mark_replaced_evidence()  # marks an ingest killed before its own marking step left undone
             say("Building the search indexes…")
             self.refresh_indexes()
         if self.with_library:

@@ -39,7 +39,7 @@ class IngestReport:
     sources_replaced: int = 0  # stored sources deleted for their new version (``replace``), passages and all
     passages_added: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
-    replaced_evidence: list[str] = field(default_factory=list)  # slugs of articles citing what was replaced (Workspace)
+    replaced_evidence: list[str] = field(default_factory=list)  # slugs of articles whose newest version cited it
     seconds_parsing: float = 0.0
     seconds_embedding: float = 0.0
     seconds_total: float = 0.0
@@ -241,7 +241,10 @@ def _store_batch(
             if source.key in now_stored:
                 if not replace:
                     continue
-                report.sources_replaced += repository.delete_source(conn, key=source.key)
+                marked = repository.delete_source(conn, key=source.key)  # marks the articles citing it, here
+                if marked is not None:
+                    report.sources_replaced += 1
+                    report.replaced_evidence.extend(marked)
             new.append((source, passages, source_vectors))
         report.passages_added += insert_sources_in_bulk(
             conn, new=new, model=embedder.model_name if embedder is not None else None)

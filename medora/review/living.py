@@ -4,26 +4,21 @@ among the article's cited evidence, and is newer than its newest cited source or
 its best, is recorded on the article as new evidence. Readers are told, and the article joins the review queue
 until a reviewer approves a version again.
 
-An ingest that replaces or withdraws a passage marks, in the same way, the stored article versions that cite it
-(:func:`mark_replaced_evidence`, run by ``Workspace.ingest``): asked again, such a question is answered anew, and
-asking only reads the mark.
+(A source an ingest replaces or withdraws is another matter: deleting its passages marks, in the same transaction,
+the stored versions citing them (``store.articles.mark_citing``), and the question is answered anew when next asked
+once the indexes have moved; an approved version stays what readers see until a reviewer approves the new one.)
 
-Explicit steps after ``Workspace.ingest`` (`medora ingest` runs them), never a side effect of reading."""
+An explicit step after ``Workspace.ingest`` (`medora ingest` runs it), never a side effect of reading."""
 
 from __future__ import annotations
 
 import datetime
 import json
-from functools import lru_cache
 
 from medora.articles import load_version
-from medora.compose.faithfulness import normalised
-from medora.readers.audience import reading_order
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.retriever import Filters
 from medora.review.states import SYSTEM
-from medora.sentences import inline_label
-from medora.store import articles as article_rows
 from medora.store import repository
 from medora.store import review as rows
 from medora.store.articles import ArticleRecord
@@ -100,49 +95,3 @@ def flag_new_evidence(workspace, *, since_source_id: int) -> list[ArticleRecord]
             )
         flagged.append(record)
     return flagged
-
-
-def cites_replaced_evidence(article: Article, texts: dict[int, str]) -> bool:
-    """Whether a passage the article cites is gone from ``texts`` (the stored passages), or a sentence it quotes is
-    no longer in its passage: its source was ingested again (an updated overview or guideline) or withdrawn, so the
-    stored text may no longer say what the source says now. Pure."""
-    if not cited_passage_ids(article) <= texts.keys():
-        return True
-    return any(s.quote and s.passage_id is not None and not _still_holds(texts[s.passage_id], s.text)
-               for s in reading_order(article))
-
-
-def _still_holds(passage: str, quote: str) -> bool:
-    """The quote's words are still in the passage (citations, symbols and spacing aside): a looser and much cheaper
-    test than the composer's whole-sentence check, enough to tell a passage that no longer says what was quoted."""
-    return normalised(inline_label(quote)[1]).rstrip(".") in _normalised_passage(passage)
-
-
-@lru_cache(maxsize=4096)
-def _normalised_passage(passage: str) -> str:
-    return normalised(passage)
-
-
-def cited_passage_ids(article: Article) -> set[int]:
-    """The passages an article's sentences cite: each one's own, and those it cites as a group (a count of key
-    studies cites only these)."""
-    return {pid for s in reading_order(article) for pid in [s.passage_id, *s.grouped_passage_ids] if pid is not None}
-
-
-def mark_replaced_evidence(workspace) -> list[ArticleRecord]:  # noqa: ANN001
-    """Mark every article version an ask can serve (the newest, the approved one) whose cited evidence is no longer
-    stored as it was; returns the articles newly marked. Run after an ingest that replaced or withdrew passages."""
-    with workspace.engine.connect() as conn:
-        candidates = [(record, number, Article.model_validate(content))
-                      for record, number, content in article_rows.served_versions_unmarked(conn)]
-        cited = set().union(*(cited_passage_ids(article) for _, _, article in candidates))
-        texts = repository.passage_texts(conn, passage_ids=sorted(cited))
-    stale: dict[int, tuple[ArticleRecord, list[int]]] = {}
-    for record, number, article in candidates:
-        if cites_replaced_evidence(article, texts):
-            stale.setdefault(record.id, (record, []))[1].append(number)
-    now = datetime.datetime.now(datetime.UTC)
-    with workspace.engine.begin() as conn:
-        for article_id, (_record, numbers) in stale.items():
-            article_rows.mark_evidence_replaced(conn, article_id=article_id, numbers=numbers, at=now)
-    return [record for record, _numbers in stale.values()]

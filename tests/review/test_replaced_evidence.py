@@ -1,21 +1,21 @@
-"""Replaced evidence: an ingest that replaces a source marks the stored article versions citing its old passages,
-and asking reads that mark, so a marked question is answered anew once and an unmarked one is served without
-reading its cited passages again."""
+"""Replaced evidence: the ingest transaction that deletes a replaced source's passages marks the stored article
+versions citing them, and asking reads that mark, so a marked question is answered anew once (when the indexes have
+moved) and an unmarked one is served without reading its cited passages again."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from medora import articles
 from medora.accounts.users import add_user
+from medora.ingest.pipeline import ingest_paths
 from medora.review import workflow
-from medora.review.living import cites_replaced_evidence
 from medora.review.states import Actor, Role
 from medora.settings import Settings
 from medora.store import articles as article_rows
-from medora.types import Article, ArticleSection, Statement
 from medora.workspace import Workspace
 from tests.conftest import DATA, postgres_url
 
@@ -90,44 +90,65 @@ def test_an_approved_article_answered_anew_is_not_answered_again_after_an_unrela
     assert [v.number for v in articles.list_versions(workspace, first.record.id)] == [2, 1]
 
 
-def _article(*statements: Statement, nested: Statement | None = None) -> Article:
-    sections = [ArticleSection.model_construct(heading="Management", statements=[], subsections=[
-        ArticleSection.model_construct(heading="Drugs", statements=[nested], subsections=[])])] if nested else []
-    return Article.model_construct(verdict=None, bottom_line=list(statements), sections=sections)
-
-
-QUOTE = Statement(text="Treat with doxycycline for 10 days.", citations=["1"], passage_id=1, quote=True)
-
-
-def test_an_article_whose_cited_passages_are_stored_as_quoted_cites_nothing_replaced():
-    texts = {1: "Treat with doxycycline for 10 days. Review at 4 weeks.", 2: "Amoxicillin is an alternative."}
-    grouped = Statement(text="An alternative exists.", citations=["2"], passage_id=2, grouped_passage_ids=[1])
-    assert cites_replaced_evidence(_article(QUOTE, nested=grouped), texts) is False
-
-
-@pytest.mark.parametrize(
-    "texts",
-    [
-        {2: "Amoxicillin is an alternative."},  # the quoted passage is gone
-        {1: "Treat with doxycycline for 14 days.", 2: "Amoxicillin is an alternative."},  # no longer says it
-        {1: "Treat with doxycycline for 10 days."},  # a passage cited only in a group, in a subsection, is gone
-    ],
-)
-def test_an_article_citing_a_gone_or_changed_passage_cites_replaced_evidence(texts: dict[int, str]):
-    grouped = Statement(text="An alternative exists.", citations=["2"], passage_id=None, grouped_passage_ids=[2])
-    assert cites_replaced_evidence(_article(QUOTE, nested=grouped), texts) is True
-
-
-def test_marks_an_ingest_killed_before_marking_left_undone_are_made_by_prepare(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_the_mark_is_made_with_the_deletion_so_a_run_dying_before_the_index_refresh_cannot_lose_it(tmp_path: Path):
     workspace, guideline = _workspace(tmp_path)
     first = articles.ask(workspace, QUESTION)
     guideline.write_text(GUIDELINE.format(days=14))
-    with monkeypatch.context() as patch:  # the process dies after the ingest's transaction, before its marks
-        patch.setattr(Workspace, "mark_replaced_evidence", lambda _self: [])
-        workspace.ingest([guideline], replace=True, refresh=False)
-    assert not _marked(workspace, first.record.id, 1) and workspace.needs_prepare()
-    workspace.prepare()
+    # the ingest's own transaction and nothing after it (the run dies there), then `medora index` refreshes
+    ingest_paths([guideline], engine=workspace.engine, settings=workspace.settings.ingest, embedder=None, replace=True)
     assert _marked(workspace, first.record.id, 1)
-    assert (articles.ask(workspace, QUESTION).version, articles.ask(workspace, QUESTION).reused) == (2, True)
+    workspace.refresh_indexes()
+    workspace.prepare()
+    second = articles.ask(workspace, QUESTION)
+    assert (second.reused, second.version, "doxycycline for 14 days" in second.article.model_dump_json()) == (False, 2, True)
+
+
+def test_asking_before_the_indexes_move_serves_the_marked_version_and_the_new_text_comes_after(tmp_path: Path):
+    workspace, guideline = _workspace(tmp_path)
+    first = articles.ask(workspace, QUESTION)
+    guideline.write_text(GUIDELINE.format(days=14))
+    workspace.ingest([guideline], replace=True, refresh=False)
+    during = articles.ask(workspace, QUESTION)
+    assert (during.reused, during.version, "doxycycline for 10 days" in during.article.model_dump_json()) == (True, 1, True)
+    workspace.refresh_indexes()
+    after = articles.ask(workspace, QUESTION)
+    text = after.article.model_dump_json()
+    assert (after.reused, after.version, "14 days" in text, "10 days" in text) == (False, 2, True, False)
+    assert (_marked(workspace, first.record.id, 1), _marked(workspace, first.record.id, 2)) == (True, False)
+
+
+def test_a_version_citing_a_passage_already_gone_when_stored_is_marked_at_once(tmp_path: Path):
+    workspace, _guideline = _workspace(tmp_path)
+    first = articles.ask(workspace, QUESTION)
+    content = first.article.model_dump(mode="json") | {"bottom_line": [{"text": "Gone.", "citations": ["1"],
+                                                                         "passage_id": 999_999}]}
+    with workspace.engine.begin() as conn:
+        number = article_rows.add_version(conn, article_id=first.record.id, content=content, composer="extractive",
+                                          index_version="v")
+    assert (number, _marked(workspace, first.record.id, 1), _marked(workspace, first.record.id, 2)) == (2, False, True)
+
+
+def test_the_cited_passages_of_a_stored_article_are_read_from_its_json_leaving_out_dropped_sentences():
+    content = {"verdict": {"statements": [{"passage_id": 3}]}, "bottom_line": [{"passage_id": 1}],
+               "sections": [{"statements": [], "subsections": [{"statements": [
+                   {"passage_id": None, "grouped_passage_ids": [4, 5]}]}]}],
+               "dropped_statements": [{"passage_id": 9}]}
+    assert article_rows.cited_passage_ids(content) == {1, 3, 4, 5}
+
+
+def test_an_ingest_replacing_a_source_finds_the_citing_versions_without_reading_any_article(tmp_path: Path):
+    workspace, guideline = _workspace(tmp_path)
+    first = articles.ask(workspace, QUESTION)
+    guideline.write_text(GUIDELINE.format(days=14))
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement: str, *_rest) -> None:  # noqa: ANN001 (before_cursor_execute's arguments)
+        statements.append(statement)
+
+    event.listen(workspace.engine, "before_cursor_execute", record)
+    try:
+        report = workspace.ingest([guideline], replace=True, refresh=False)
+    finally:
+        event.remove(workspace.engine, "before_cursor_execute", record)
+    assert (report.replaced_evidence, _marked(workspace, first.record.id, 1)) == ([first.record.slug], True)
+    assert [s for s in statements if "article_versions.content" in s] == []

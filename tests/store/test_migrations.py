@@ -107,7 +107,7 @@ def test_upgrading_an_sqlite_store_starts_its_id_marks_at_the_highest_stored_ids
             ("passages", 0), ("sources", 7)]
 
 
-def test_upgrading_marks_the_stored_versions_that_cite_a_passage_no_longer_stored(tmp_path: Path):
+def test_upgrading_records_what_each_stored_version_cites_and_marks_those_citing_a_passage_gone(tmp_path: Path):
     from alembic import command
 
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
@@ -137,4 +137,6 @@ def test_upgrading_marks_the_stored_versions_that_cite_a_passage_no_longer_store
     with engine.connect() as conn:
         marks = conn.exec_driver_sql("SELECT article_id, number, evidence_replaced_at IS NOT NULL FROM article_versions "
                                      "ORDER BY id").all()
+        cited = conn.exec_driver_sql("SELECT version_id, passage_id FROM version_citations ORDER BY 1, 2").all()
     assert marks == [(1, 1, 0), (1, 2, 1), (2, 1, 0)]
+    assert cited == [(1, 1), (2, 1), (2, 9)]

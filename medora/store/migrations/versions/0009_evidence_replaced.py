@@ -1,6 +1,7 @@
-"""A mark on each article version whose cited evidence an ingest replaced or withdrew, set after the ingest
-(``review/living.py``) and read when the question is asked again, instead of reading every cited passage on each
-ask. Versions stored before this migration are marked here when a passage they cite is no longer stored.
+"""A mark on each article version whose cited evidence an ingest replaced or withdrew, and ``version_citations``
+(which passages each version cites), so the ingest transaction that deletes a passage marks the versions citing it,
+and asking reads one row instead of every cited passage. Here every stored version's citations are recorded, and
+versions citing a passage no longer stored are marked.
 
 Revision ID: 0009
 Revises: 0008
@@ -47,11 +48,20 @@ def _stored(bind, ids: set[int]) -> set[int]:  # noqa: ANN001
 
 def upgrade() -> None:
     op.add_column("article_versions", sa.Column("evidence_replaced_at", sa.DateTime(timezone=True)))
+    op.create_table(
+        "version_citations",
+        sa.Column("version_id", sa.Integer, sa.ForeignKey("article_versions.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("passage_id", sa.Integer, primary_key=True, index=True),
+    )
     bind = op.get_bind()
     cited = {}
     for row in bind.execute(sa.text("SELECT id, content FROM article_versions")):
         content = json.loads(row.content) if isinstance(row.content, str) else row.content
         cited[row.id] = cited_passage_ids(content)
+    citations = sa.table("version_citations", sa.column("version_id"), sa.column("passage_id"))
+    pairs = [{"version_id": version, "passage_id": pid} for version, ids in cited.items() for pid in sorted(ids)]
+    for start in range(0, len(pairs), _CHUNK):
+        bind.execute(sa.insert(citations), pairs[start : start + _CHUNK])
     stored = _stored(bind, set().union(*cited.values())) if cited else set()
     stale = [version for version, ids in cited.items() if ids - stored]
     versions = sa.table("article_versions", sa.column("id"), sa.column("evidence_replaced_at", sa.DateTime(timezone=True)))
@@ -62,5 +72,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("version_citations")
     with op.batch_alter_table("article_versions") as batch:
         batch.drop_column("evidence_replaced_at")
