@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import IntegrityError
 
 from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_pipeline, validate_question
-from medora.compose.faithfulness import is_verbatim
 from medora.errors import ArticleNotFoundError
 from medora.review.events import record_creation, record_revision
 from medora.review.states import State
@@ -123,31 +122,28 @@ def for_audience(workspace, stored: StoredArticle, audience: str) -> StoredArtic
     return replace(stored, article=adapted.model_copy(deep=True))
 
 
-_CHECKED: OrderedDict[tuple, bool] = OrderedDict()  # (database, article, version, index) → evidence replaced
 _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 
 
-def _evidence_replaced(workspace, article: Article) -> bool:  # noqa: ANN001
-    """Whether a passage the article cites is gone, or a sentence it quotes is no longer in its passage (its source
-    was ingested again as an updated overview or guideline): the stored text may no longer say what the source says
-    now, so the question is answered anew."""
-    statements = [s for s in reading_order(article) if s.passage_id is not None]
-    cited = sorted({pid for s in statements for pid in [s.passage_id, *s.grouped_passage_ids]})
-    texts = {pid: view.text for pid, view in passages_for(workspace, cited).items()}
-    if len(texts) < len(cited):
-        return True
-    return any(s.quote and not is_verbatim(s.text, texts[s.passage_id]) for s in statements)
+def _answer_again(workspace, existing: ArticleRecord, stored: StoredArticle) -> bool:  # noqa: ANN001
+    """Whether a stored question is answered anew rather than served: its newest version cites evidence an ingest
+    replaced or withdrew (marked in that ingest's transaction, so asking reads one row, not every cited passage)
+    and the index it was answered from is no longer the current one, or the version served found no answer and the
+    index has moved since (it may now be answered).
 
-
-def _still_replaced(workspace, stored: StoredArticle, index_version: str) -> bool:  # noqa: ANN001
-    """``_evidence_replaced``, worked out once per article version and index: a reused article keeps its old index
-    version, so every later ask would otherwise read its passages again."""
-    key = (workspace.settings.resolved_database_url, stored.record.id, stored.version, index_version)
-    if key not in _CHECKED:
-        _CHECKED[key] = _evidence_replaced(workspace, stored.article)
-        while len(_CHECKED) > ADAPTED_CACHE_SIZE:
-            _CHECKED.popitem(last=False)
-    return _CHECKED[key]
+    Until the indexes move, a marked version is served as it is: the index still holds the old text and lacks the
+    new, so answering from it would store an answer quoting neither, and the mark would be spent on it.
+    The newest version decides: while an approved version is shown and a newer one awaits review, the newer one
+    says what the evidence says now, and answering again would only add another version."""
+    with workspace.engine.connect() as conn:
+        newest_index, replaced = rows.version_state(conn, article_id=existing.id, number=existing.version)
+    current = workspace.retriever.index_version
+    if replaced:
+        return newest_index != current
+    if stored.article.answer_status == "answered":
+        return False
+    index_moved = stored.article.provenance.index_version != current
+    return index_moved and (existing.reader_version == existing.version or newest_index != current)
 
 
 def _ask_composed(
@@ -166,14 +162,7 @@ def _ask_composed(
         existing = rows.article_by_question(conn, question_key=key, filters_key=fkey) if key else None
     if existing is not None and not fresh:
         stored = _load(workspace, existing, existing.reader_version)
-        current = workspace.retriever.index_version
-        index_moved = stored.article.provenance.index_version != current
-        if index_moved and existing.reader_version != existing.version:
-            # an approved version is shown while a newer one awaits review: when that one was answered on this
-            # index, it says what the evidence says now, and answering again would only add another version
-            index_moved = _load(workspace, existing, existing.version).article.provenance.index_version != current
-        new_evidence = stored.article.answer_status != "answered" and index_moved  # it may now be answered
-        if not new_evidence and not (index_moved and _still_replaced(workspace, stored, current)):
+        if not _answer_again(workspace, existing, stored):
             stored.reused = True
             return stored
     session = run_pipeline(question, retriever=workspace.retriever, settings=workspace.settings, filters=filters,

@@ -71,7 +71,10 @@ class Workspace:
         ray_address: str | None = None,
     ) -> IngestReport:
         """Ingest files, then (unless ``refresh`` is off, e.g. to time it apart) bring the indexes up to date.
-        ``runner`` "ray" runs the same steps on Ray Data (a local Ray, or the cluster at ``ray_address``)."""
+        ``runner`` "ray" runs the same steps on Ray Data (a local Ray, or the cluster at ``ray_address``).
+
+        A replaced source's deletion marks, in its transaction, the stored article versions citing its old passages
+        (``report.replaced_evidence``): once the indexes have moved, the next ask of their question answers it anew."""
         if runner == "ray":
             report = self._ingest_with_ray(paths, replace=replace, address=ray_address)
         else:
@@ -151,7 +154,8 @@ class Workspace:
         if self.with_library and (changed := self.library_changes()):
             embedding = " (embedding them)" if self.settings.ingest.embed else ""
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
-            self.ingest(changed, replace=True, refresh=False)
+            if marked := self.ingest(changed, replace=True, refresh=False).replaced_evidence:
+                say(f"{len(marked)} stored article(s) quote an overview that changed: answered anew when next asked")
         if not self._indexes_current():
             say("Building the search indexes…")
             self.refresh_indexes()

@@ -23,7 +23,7 @@ from medora.ingest.progress import IngestProgress
 from medora.retrieve.embed import Embedder, passage_text_for_embedding
 from medora.settings import IngestSettings
 from medora.store import repository
-from medora.store.bulk import NewSource, highest_ids, insert_sources_in_bulk
+from medora.store.bulk import NewSource, insert_sources_in_bulk
 from medora.store.database import write_transaction
 from medora.types import Passage, Source
 
@@ -36,8 +36,10 @@ class IngestReport:
     files_skipped: int = 0
     sources_added: int = 0
     sources_already_stored: int = 0
+    sources_replaced: int = 0  # stored sources deleted for their new version (``replace``), passages and all
     passages_added: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    replaced_evidence: list[str] = field(default_factory=list)  # slugs of articles whose newest version cited it
     seconds_parsing: float = 0.0
     seconds_embedding: float = 0.0
     seconds_total: float = 0.0
@@ -232,19 +234,20 @@ def _store_batch(
             progress.advance_to(fresh[min(begin + EMBED_SLICE, len(fresh)) - 1][1])
         report.seconds_embedding += time.perf_counter() - tick
     new: list[NewSource] = []
-    with write_transaction(engine) as conn:  # the write lock first: bulk ids are reserved after the highest stored
+    with write_transaction(engine) as conn:  # the write lock first: bulk ids are reserved under it
         # Another writer may have stored some of these keys while this batch was being embedded.
         now_stored = repository.existing_source_keys(conn, keys=[source.key for source, _ in chunked])
-        above = highest_ids(conn) if replace else None  # a replaced source's ids are never handed to its successor
         for (source, passages), source_vectors in zip(chunked, vectors, strict=True):
             if source.key in now_stored:
                 if not replace:
                     continue
-                repository.delete_source(conn, key=source.key)
+                marked = repository.delete_source(conn, key=source.key)  # marks the articles citing it, here
+                if marked is not None:
+                    report.sources_replaced += 1
+                    report.replaced_evidence.extend(marked)
             new.append((source, passages, source_vectors))
         report.passages_added += insert_sources_in_bulk(
-            conn, new=new, model=embedder.model_name if embedder is not None else None, above=above
-        )
+            conn, new=new, model=embedder.model_name if embedder is not None else None)
     added = len(new)
     report.sources_added += added
     report.sources_already_stored += len(batch) - added

@@ -65,10 +65,9 @@ def update_indexes(
     with engine.connect() as conn:
         state = repository.passage_state(conn)
         stored = repository.all_passage_ids(conn)
-    earlier_deleted = _deleted(folder)
     new = np.setdiff1d(stored, indexed)
-    if len(np.intersect1d(earlier_deleted, stored)) or not state["passages"]:
-        return None  # an id came back for a different passage, or the store is empty
+    if not state["passages"]:
+        return None  # the store is empty (an id never comes back: the store hands each out once)
     if len(delta_ids) >= MAX_DELTAS:  # merge: one delta over every delta passage still stored, plus the new ones
         new = np.union1d(np.intersect1d(np.concatenate(list(delta_ids.values())), stored), new)
         deltas, indexed = [], main_ids

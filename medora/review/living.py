@@ -4,6 +4,10 @@ among the article's cited evidence, and is newer than its newest cited source or
 its best, is recorded on the article as new evidence. Readers are told, and the article joins the review queue
 until a reviewer approves a version again.
 
+(A source an ingest replaces or withdraws is another matter: deleting its passages marks, in the same transaction,
+the stored versions citing them (``store.articles.mark_citing``), and the question is answered anew when next asked
+once the indexes have moved; an approved version stays what readers see until a reviewer approves the new one.)
+
 An explicit step after ``Workspace.ingest`` (`medora ingest` runs it), never a side effect of reading."""
 
 from __future__ import annotations

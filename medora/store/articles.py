@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, String, and_, cast, func, insert, or_, select, true, update
+from sqlalchemy import Connection, Select, String, and_, cast, func, insert, or_, select, true, update
 
-from medora.store.schema import article_versions, articles
+from medora.store.schema import article_versions, articles, passages, version_citations
 
 
 @dataclass
@@ -139,11 +140,12 @@ def insert_article(
             updated_at=now,
         )
     ).inserted_primary_key[0]
-    conn.execute(
+    version_id = conn.execute(
         insert(article_versions).values(
             article_id=article_id, number=1, created_at=now, composer=composer, index_version=index_version, content=content
         )
-    )
+    ).inserted_primary_key[0]
+    _record_citations(conn, version_id=version_id, content=content, at=now)
     return article_id
 
 
@@ -156,11 +158,12 @@ def add_version(
         conn.execute(select(func.max(article_versions.c.number)).where(article_versions.c.article_id == article_id)).scalar()
         or 0
     ) + 1
-    conn.execute(
+    version_id = conn.execute(
         insert(article_versions).values(
             article_id=article_id, number=number, created_at=now, composer=composer, index_version=index_version, content=content
         )
-    )
+    ).inserted_primary_key[0]
+    _record_citations(conn, version_id=version_id, content=content, at=now)
     values = {"current_version": number, "updated_at": now} | ({"title": title} if title else {})
     conn.execute(update(articles).where(articles.c.id == article_id).values(**values))
     return number
@@ -172,6 +175,61 @@ def version_content(conn: Connection, *, article_id: int, number: int) -> dict |
             article_versions.c.article_id == article_id, article_versions.c.number == number
         )
     ).scalar()
+
+
+def version_state(conn: Connection, *, article_id: int, number: int) -> tuple[str, bool]:
+    """A version's index version and whether an ingest has since replaced or withdrawn evidence it cites."""
+    row = conn.execute(
+        select(article_versions.c.index_version, article_versions.c.evidence_replaced_at).where(
+            article_versions.c.article_id == article_id, article_versions.c.number == number
+        )
+    ).one()
+    return row.index_version, row.evidence_replaced_at is not None
+
+
+def cited_passage_ids(content: object) -> set[int]:
+    """Every passage id a stored article's JSON cites (``passage_id`` and ``grouped_passage_ids`` at any depth), apart
+    from the sentences that failed verification (``dropped_statements``: shown for debugging, never cited). Read
+    from the JSON, not the model, so a version stored under an older article schema is read the same way."""
+    found: set[int] = set()
+    pending = [content]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("passage_id"), int):
+                found.add(item["passage_id"])
+            found.update(pid for pid in item.get("grouped_passage_ids") or () if isinstance(pid, int))
+            pending.extend(value for key, value in item.items() if key != "dropped_statements")
+    return found
+
+
+def _record_citations(conn: Connection, *, version_id: int, content: dict, at: datetime.datetime) -> None:
+    """Note which passages a new version cites; one already gone (an ingest deleted it while this answer was being
+    composed, after that ingest marked the versions citing it) marks the version at once, so no mark is missed."""
+    cited = sorted(cited_passage_ids(content))
+    if not cited:
+        return
+    conn.execute(insert(version_citations), [{"version_id": version_id, "passage_id": pid} for pid in cited])
+    stored = conn.execute(select(func.count()).select_from(passages).where(passages.c.id.in_(cited))).scalar()
+    if stored < len(cited):
+        conn.execute(update(article_versions).where(article_versions.c.id == version_id).values(evidence_replaced_at=at))
+
+
+def mark_citing(conn: Connection, *, passage_ids: Select | Sequence[int], at: datetime.datetime) -> list[str]:
+    """Mark every stored version citing one of these passages, in the caller's transaction: the one that deletes
+    them (an ingest replacing their source), so a mark cannot be lost to a run that dies between the two. Returns
+    the slugs of the articles whose newest version is marked now: asked once the indexes have moved, those are
+    answered anew. An approved version citing them is marked too, and readers keep seeing it until a reviewer
+    approves the new one."""
+    citing = select(version_citations.c.version_id).where(version_citations.c.passage_id.in_(passage_ids))
+    unmarked = and_(article_versions.c.id.in_(citing), article_versions.c.evidence_replaced_at.is_(None))
+    newest = and_(article_versions.c.article_id == articles.c.id, article_versions.c.number == articles.c.current_version)
+    slugs = list(conn.execute(
+        select(articles.c.slug).join(article_versions, newest).where(unmarked).order_by(articles.c.slug)).scalars())
+    conn.execute(update(article_versions).where(unmarked).values(evidence_replaced_at=at))
+    return slugs
 
 
 def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:

@@ -2,8 +2,9 @@
 and COPY on PostgreSQL. Used by runners that hand the store whole files at once (the Ray runner's Parquet shards).
 
 Ids are reserved before the rows are written, so passages can name their source and vectors their passage without a
-round trip per row: PostgreSQL hands out sequence values (safe beside other writers); SQLite takes the next ids after
-the highest, which is what it would assign itself, under the write lock the caller's transaction holds."""
+round trip per row: PostgreSQL hands out sequence values (safe beside other writers); SQLite takes the ids after the
+highest the table ever held (``id_marks``, so an id freed by a delete is never given out again), under the write lock
+the caller's transaction holds."""
 
 from __future__ import annotations
 
@@ -11,30 +12,23 @@ import json
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, insert, select, text
 
 from medora.store.repository import _source_row
-from medora.store.schema import embeddings, passages, sources
+from medora.store.schema import embeddings, id_marks, passages, sources
 from medora.types import Passage, Source
 
 NewSource = tuple[Source, Sequence[Passage], np.ndarray | None]  # a source, its passages, their vectors (or None)
 
 
-def insert_sources_in_bulk(
-    conn: Connection, *, new: Sequence[NewSource], model: str | None, above: dict[str, int] | None = None
-) -> int:
+def insert_sources_in_bulk(conn: Connection, *, new: Sequence[NewSource], model: str | None) -> int:
     """Insert new sources (keys not stored yet) with their passages and vectors, in the order given, in the caller's
-    transaction (on SQLite, a ``write_transaction``); returns how many passages were written.
-
-    ``above`` gives, per table, an id the new rows must exceed: the highest ids before a replaced source was deleted
-    in this transaction, so that SQLite does not hand its ids to the new version (an index that counts passages and
-    their highest id would take the store as unchanged, and a stored article would quote another text)."""
+    transaction (on SQLite, a ``write_transaction``); returns how many passages were written."""
     if not new:
         return 0
-    above = above or {}
-    source_ids = _reserve_ids(conn, sources, len(new), above=above.get(sources.name, 0))
+    source_ids = _reserve_ids(conn, sources, len(new))
     passage_count = sum(len(source_passages) for _, source_passages, _ in new)
-    passage_ids = iter(_reserve_ids(conn, passages, passage_count, above=above.get(passages.name, 0)))
+    passage_ids = iter(_reserve_ids(conn, passages, passage_count))
     source_rows, passage_rows, vector_rows = [], [], []
     for source_id, (source, source_passages, vectors) in zip(source_ids, new, strict=True):
         source_rows.append({"id": source_id, **_source_row(source)})
@@ -60,12 +54,7 @@ def insert_sources_in_bulk(
     return passage_count
 
 
-def highest_ids(conn: Connection) -> dict[str, int]:
-    """The highest source and passage ids stored now (see ``insert_sources_in_bulk``'s ``above``)."""
-    return {table.name: conn.execute(select(func.max(table.c.id))).scalar() or 0 for table in (sources, passages)}
-
-
-def _reserve_ids(conn: Connection, table: Table, count: int, *, above: int = 0) -> list[int]:
+def _reserve_ids(conn: Connection, table: Table, count: int) -> list[int]:
     if not count:
         return []
     if conn.dialect.name == "postgresql":
@@ -75,7 +64,8 @@ def _reserve_ids(conn: Connection, table: Table, count: int, *, above: int = 0) 
                 {"table": table.name, "count": count},
             ).scalars()
         )
-    first = max(conn.execute(select(func.max(table.c.id))).scalar() or 0, above) + 1
+    highest = conn.execute(select(id_marks.c.highest).where(id_marks.c.table_name == table.name)).scalar()
+    first = highest + 1  # the insert triggers raise the mark as the rows go in
     return list(range(first, first + count))
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from medora.errors import StoreError
 
-SCHEMA_REVISION = "0007"  # the newest migration in store/migrations/versions; a test keeps the two equal
+SCHEMA_REVISION = "0009"  # the newest migration in store/migrations/versions; a test keeps the two equal
 BASELINE_REVISION = "0001"  # the tables stores had before migrations existed
 
 

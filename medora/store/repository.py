@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 from sqlalchemy import Connection, func, insert, select
 
+from medora.store.articles import mark_citing
 from medora.store.schema import embeddings, ingested_files, passages, sources
 from medora.types import Kind, Reference, Section, Source
 
@@ -147,16 +148,19 @@ def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:
     )
 
 
-def delete_source(conn: Connection, *, key: str) -> bool:
-    """Remove a source with its passages and vectors (an overview replaced by a newer version)."""
+def delete_source(conn: Connection, *, key: str) -> list[str] | None:
+    """Remove a source with its passages and vectors (an overview replaced by a newer version), marking in the same
+    transaction the stored article versions that cite those passages. None when no such source is stored; else the
+    slugs of the articles whose newest version this marked (``store.articles.mark_citing``)."""
     source_id = conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar()
     if source_id is None:
-        return False
+        return None
     passage_ids = select(passages.c.id).where(passages.c.source_id == source_id)
+    marked = mark_citing(conn, passage_ids=passage_ids, at=datetime.now(UTC))
     conn.execute(embeddings.delete().where(embeddings.c.passage_id.in_(passage_ids)))
     conn.execute(passages.delete().where(passages.c.source_id == source_id))
     conn.execute(sources.delete().where(sources.c.id == source_id))
-    return True
+    return marked
 
 
 def passages_without_embedding(conn: Connection, *, model: str, limit: int) -> list[tuple[int, str, str]]:

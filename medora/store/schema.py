@@ -65,6 +65,16 @@ embeddings = Table(
     Column("vector", LargeBinary, nullable=False),
 )
 
+# The highest id each of these tables ever handed out (SQLite; PostgreSQL's serial sequences never go back, so
+# there the table stays empty). Kept by insert triggers, which also refuse an id at or below it: a stored article
+# cites passages by id, and an id given out again after a delete would make its citation name other text.
+id_marks = Table(
+    "id_marks",
+    metadata,
+    Column("table_name", String(40), primary_key=True),
+    Column("highest", Integer, nullable=False),
+)
+
 ingested_files = Table(
     "ingested_files",
     metadata,
@@ -109,7 +119,20 @@ article_versions = Table(
     Column("composer", String(40), nullable=False),
     Column("index_version", String(80), nullable=False),
     Column("content", JSON, nullable=False),
+    # when an ingest replaced or withdrew a passage this version cites (marked in that ingest's transaction): once
+    # the indexes have moved, asking again answers anew instead of serving what the source may no longer say
+    Column("evidence_replaced_at", DateTime(timezone=True)),
     UniqueConstraint("article_id", "number"),
+)
+
+# Which passages each stored version cites, written with the version: the ingest transaction that deletes a
+# passage marks the versions citing it (store/articles.mark_citing) by this index instead of reading every article.
+# No foreign key to passages: the rows outlive the passages they name, which is the point.
+version_citations = Table(
+    "version_citations",
+    metadata,
+    Column("version_id", Integer, ForeignKey("article_versions.id", ondelete="CASCADE"), primary_key=True),
+    Column("passage_id", Integer, primary_key=True, index=True),
 )
 
 users = Table(

@@ -59,3 +59,22 @@ def test_bulk_insert_stores_sources_passages_and_vectors_with_ids_after_the_stor
     assert [(passage_id, model, bytes(vector)) for passage_id, model, vector in stored_vectors] == [
         (1, "m", quarter), (2, "m", quarter), (3, "m", half)
     ]
+
+
+def test_a_deleted_newest_passage_or_source_never_hands_its_id_to_a_new_one(database_url: str):
+    """A stored article cites passages by id: an id handed out again would make its citation point at other text.
+    Fails on SQLite before migration 0008; PostgreSQL's sequences never went back, so there it passed already."""
+    engine = open_store(database_url)
+    with write_transaction(engine) as conn:
+        insert_sources_in_bulk(conn, new=_sources(), model="m")  # sources 1-2, passages 1-3
+    with engine.begin() as conn:
+        conn.execute(passages.delete().where(passages.c.id == 3))  # the newest passage withdrawn
+        repository.delete_source(conn, key="doi:10.1/x")  # and then the newest source
+    newer = Source(key="pmid:3", title="Newer", sections=[Section(label="", text="Two.")])
+    passage = Passage(source_key="pmid:3", ordinal=0, section="", text="Two.", start=0, end=4)
+    with write_transaction(engine) as conn:
+        insert_sources_in_bulk(conn, new=[(newer, [passage], None)], model=None)
+    with engine.connect() as conn:
+        assert conn.execute(select(sources.c.id, sources.c.key).order_by(sources.c.id)).all() == [(1, "pmid:1"), (3, "pmid:3")]
+        assert conn.execute(select(passages.c.id, passages.c.text).order_by(passages.c.id)).all() == [
+            (1, "Aspirin cut recurrence."), (2, "It was safe."), (4, "Two.")]

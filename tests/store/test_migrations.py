@@ -20,7 +20,7 @@ from medora.store.schema import audit_events, metadata
 def test_schema_revision_is_the_newest_migration():
     config = Config()
     config.set_main_option("script_location", "medora.store:migrations")
-    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0007"
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION == "0009"
 
 
 def test_migrated_store_matches_the_table_definitions(database_url: str):
@@ -67,3 +67,76 @@ def test_a_plain_postgresql_url_means_psycopg_3():
     assert normalise_url("postgresql://medora@db/medora") == "postgresql+psycopg://medora@db/medora"
     assert normalise_url("postgresql+psycopg://medora@db/medora") == "postgresql+psycopg://medora@db/medora"
     assert normalise_url("sqlite:///x.sqlite") == "sqlite:///x.sqlite"
+
+
+def _source_sql(key: str) -> str:
+    return ("INSERT INTO sources (id, key, kind, title, authors, mesh, origin, sections, \"references\") "
+            f"VALUES ({{id}}, '{key}', 'rct', 'T', '[]', '[]', '', '[]', '[]')")
+
+
+def test_an_sqlite_store_refuses_an_id_it_handed_out_before_whoever_writes(tmp_path: Path):
+    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(_source_sql("pmid:1").format(id=1))
+        conn.exec_driver_sql(_source_sql("pmid:2").format(id=2))
+        conn.exec_driver_sql("DELETE FROM sources WHERE id = 2")
+    refused = pytest.raises(DBAPIError, match=r"sources: this id was handed out before \(ids are never reused\)")
+    with refused, engine.begin() as conn:
+        conn.exec_driver_sql(_source_sql("pmid:3").format(id=2))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(_source_sql("pmid:3").format(id=3))
+        assert conn.exec_driver_sql("SELECT table_name, highest FROM id_marks ORDER BY table_name").all() == [
+            ("passages", 0), ("sources", 3)]
+
+
+def test_upgrading_an_sqlite_store_starts_its_id_marks_at_the_highest_stored_ids(tmp_path: Path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    config = Config()
+    config.set_main_option("script_location", "medora.store:migrations")
+    old = create_engine(url)
+    with old.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0007")
+        for number in (1, 2, 7):
+            conn.exec_driver_sql(_source_sql(f"pmid:{number}").format(id=number))
+    engine = open_store(url)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT table_name, highest FROM id_marks ORDER BY table_name").all() == [
+            ("passages", 0), ("sources", 7)]
+
+
+def test_upgrading_records_what_each_stored_version_cites_and_marks_those_citing_a_passage_gone(tmp_path: Path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    config = Config()
+    config.set_main_option("script_location", "medora.store:migrations")
+    old = create_engine(url)
+    kept = '{"bottom_line": [{"text": "Kept.", "passage_id": 1}]}'
+    gone = '{"sections": [{"statements": [{"text": "Counted.", "passage_id": null, "grouped_passage_ids": [1, 9]}]}]}'
+    dropped = '{"bottom_line": [], "dropped_statements": [{"text": "Failed.", "passage_id": 9}]}'
+    with old.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008")
+        conn.exec_driver_sql(_source_sql("pmid:1").format(id=1))
+        conn.exec_driver_sql("INSERT INTO passages (id, source_id, ordinal, section, text, start, \"end\") "
+                             "VALUES (1, 1, 0, '', 'Kept.', 0, 5)")
+        for article_id in (1, 2):
+            conn.exec_driver_sql(
+                "INSERT INTO articles (id, slug, question, question_key, filters_key, title, question_type, origin, "
+                "status, specialties, current_version, created_at, updated_at) VALUES "
+                f"({article_id}, 'a{article_id}', 'q', 'q{article_id}', '', 't', 'overview', 'asked', 'submitted', "
+                "'[]', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+        for version_id, (article_id, number, content) in enumerate([(1, 1, kept), (1, 2, gone), (2, 1, dropped)], 1):
+            conn.exec_driver_sql(
+                "INSERT INTO article_versions (id, article_id, number, created_at, composer, index_version, content) "
+                f"VALUES ({version_id}, {article_id}, {number}, '2026-01-01 00:00:00', 'extractive', 'v', ?)", (content,))
+    engine = open_store(url)
+    with engine.connect() as conn:
+        marks = conn.exec_driver_sql("SELECT article_id, number, evidence_replaced_at IS NOT NULL FROM article_versions "
+                                     "ORDER BY id").all()
+        cited = conn.exec_driver_sql("SELECT version_id, passage_id FROM version_citations ORDER BY 1, 2").all()
+    assert marks == [(1, 1, 0), (1, 2, 1), (2, 1, 0)]
+    assert cited == [(1, 1), (2, 1), (2, 9)]
