@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from medora.compose.analyse import RedFlag
 from medora.compose.lay import LayEquivalent, lay_equivalents
+from medora.compose.subject import shorthand_equivalents
 from medora.compose.terms import (
     ABBREVIATION,
     GENERIC_WORDS,
@@ -110,7 +111,7 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS
     weights = {token: weight for token, weight in idf.items() if token in words and not token.isdigit()}
-    found = lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
+    found = lay_equivalents(question) + _spelled_out(question) + _population_groups(question) + shorthand_equivalents(question)
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
