@@ -85,3 +85,9 @@ def test_a_drug_for_a_population_with_a_condition_no_overview_addresses_stays_pa
     assert _status(workspace, "What is the role of tirzepatide in a man with HFpEF?") == (
         "partial", "library:obesity-management", ["HFpEF"],
     )
+
+
+def test_the_overview_naming_the_drugs_asked_about_is_the_topic_not_one_sharing_title_words(workspace: Workspace):
+    # the stroke overview's title holds "secondary prevention" but names neither statin; the lipid overview names all
+    question = "Rosuvastatin or atorvastatin for secondary prevention after a stroke, and what LDL target?"
+    assert _status(workspace, question) == ("answered", "library:lipid-management", [])
