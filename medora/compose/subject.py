@@ -61,7 +61,8 @@ AGE_WORDS = frozenset({"yo", "y/o", "yrs", "old"})  # "72 yo", "18-month-old" (r
 SLOT_ENDS = frozenset({"and", "but", "who", "which", "what", "how", "when", "should", "can", "could", "would", "is",
                        "are", "does", "do", "for", "in", "now", "then", "so"})
 
-CASE_SLOT, WITH_SLOT = "case", "with"
+CASE_SLOT, WITH_SLOT, BRACKET_SLOT = "case", "with", "bracket"
+_NOT_A_HISTORY = frozenset({"to", "as", "that", "about", "for", "in", "of"})  # "known to cause", "known as"
 _TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")
 _BREAK = re.compile(r"^([,;:.?!\[\]]|\s[-–—]\s)$")
 
@@ -89,9 +90,9 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
 
 
 def _in_case(term: SpecificTerm, slots: dict[str, str]) -> bool:
-    """A technical word in any case slot; a drug only in a negation, brackets or a history ("no antibiotics in the
-    last month", "after eating cashews"): after an age and "with", a drug is the patient's own only after "on"
-    (terms.CONTEXT_CUES)."""
+    """A technical word in any case slot; a drug only after a negation or a history cue ("no antibiotics in the last
+    month", "after eating cashews"): in brackets a drug is often an option asked about ("(semaglutide or orlistat)"),
+    and after an age and "with" it is the patient's own only after "on" (terms.CONTEXT_CUES)."""
     slot = slots.get(term.label.lower().split()[0]) if term.label else None
     if term.required or term.kind == "population" or slot is None:
         return False
@@ -109,8 +110,9 @@ def shorthand_equivalents(question: str) -> list[LayEquivalent]:
 
 def case_words(question: str) -> dict[str, str]:
     """The lower-cased words of the question in a slot that describes the case, each with its slot: after an age
-    and "with" (``WITH_SLOT``), or after a negation, inside brackets, after a history cue (``CASE_SLOT``); a slot
-    ends at the next punctuation mark or a word that goes on with the question (``SLOT_ENDS``)."""
+    and "with" (``WITH_SLOT``), or after a negation or a history cue (``CASE_SLOT``); a slot
+    ends at the next punctuation mark or a word that goes on with the question (``SLOT_ENDS``); inside brackets:
+    ``BRACKET_SLOT``."""
     tokens = [token.strip() or "-" for token in _TOKEN.findall(question)]
     lowered = [token.lower() for token in tokens]
     found: dict[str, str] = {}
@@ -128,7 +130,7 @@ def case_words(question: str) -> dict[str, str]:
             slot = ""
             continue
         if depth or slot:
-            found.setdefault(token, CASE_SLOT if depth else slot)
+            found.setdefault(token, BRACKET_SLOT if depth else slot)
         slot = _opens_slot(lowered, index) or slot
     return found
 
@@ -139,6 +141,8 @@ def _opens_slot(lowered: list[str], index: int) -> str:
     if token in NEGATIONS:
         return CASE_SLOT
     before = " ".join(lowered[max(index - 1, 0) : index + 1])
+    if token == "known" and (index + 1 < len(lowered) and lowered[index + 1] in _NOT_A_HISTORY):
+        return ""  # "Is metformin known to cause lactic acidosis?" asks about the acidosis
     if token in HISTORY_CUES or before in HISTORY_CUES:
         return CASE_SLOT
     if token == "with" and index:

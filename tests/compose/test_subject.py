@@ -37,8 +37,20 @@ def test_without_an_age_the_condition_after_with_is_the_population_asked_about()
 
 def test_a_negated_finding_and_a_bracketed_aside_are_the_case():
     assert case_words("Woman (hx asthma), dysuria, no fever or loin pain: which antibiotic?") == {
-        "hx": "case", "asthma": "case", "fever": "case", "or": "case", "loin": "case", "pain": "case",
+        "hx": "bracket", "asthma": "bracket", "fever": "case", "or": "case", "loin": "case", "pain": "case",
     }
+
+
+def test_known_to_asks_about_what_follows():
+    assert _labels("Is metformin known to cause lactic acidosis?") == [
+        ("acidosis", False), ("lactic", False), ("metformin", False),
+    ]
+
+
+def test_drugs_in_brackets_are_options_asked_about():
+    assert _labels("Which is better for weight loss (semaglutide or orlistat)?") == [
+        ("orlistat", False), ("semaglutide", False),
+    ]
 
 
 def test_when_every_term_is_the_case_the_condition_after_with_is_what_is_asked():
