@@ -10,9 +10,10 @@ Three things here keep the case from making an answer partial, all read from how
 - frame words: a cut-off or a prevention asked about ("thresholds", "prophylaxis") frames the question like
   "treatment" does; such a word is no term;
 - the case's slots: a word written after a negation ("no fever or loin pain"), inside brackets ("(rash, not
-  anaphylaxis)"), after "history of" / "known" / "PMH", or after an age and "with" ("a 72 yo with angina") is
-  marked ``context``: it may go unnamed once a term of the question itself is named (terms.answers_terms), as the
-  patient's own drugs already may. A slot runs to the next punctuation mark.
+  anaphylaxis)"; not a drug there: "(semaglutide or orlistat)" are options asked about), after "history of" /
+  "known" / "PMH", or after an age and "with" ("a 72 yo with angina") is marked ``context``: it may go unnamed once a
+  term of the question itself is named (terms.answers_terms), as the patient's own drugs already may. A slot runs to
+  the next punctuation mark or a word that goes on with the question ("and", "for", "what" …).
 
 A near-miss question names a drug, intervention or population the overview does not address; that term is never
 in a case slot: "tirzepatide for a man with HFpEF" requires both (no age: the man with HFpEF is the population asked
@@ -38,7 +39,6 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "cbc": ("complete blood count", "full blood count", "blood count"),
     "u&e": ("urea and electrolytes", "renal function", "kidney function"),
     "sats": ("oxygen saturation", "saturation", "spo2"),
-    "obs": ("observations", "vital signs"),
     "bloods": ("blood tests", "blood test"),
 }
 
@@ -63,8 +63,8 @@ SLOT_ENDS = frozenset({"and", "but", "who", "which", "what", "how", "when", "sho
 
 CASE_SLOT, WITH_SLOT, BRACKET_SLOT = "case", "with", "bracket"
 _NOT_A_HISTORY = frozenset({"to", "as", "that", "about", "for", "in", "of"})  # "known to cause", "known as"
-_TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")
-_BREAK = re.compile(r"^([,;:.?!\[\]]|\s[-–—]\s)$")
+_TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash between spaces separates, a hyphen joins
+_BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 
 
 def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -113,7 +113,7 @@ def case_words(question: str) -> dict[str, str]:
     and "with" (``WITH_SLOT``), or after a negation or a history cue (``CASE_SLOT``); a slot
     ends at the next punctuation mark or a word that goes on with the question (``SLOT_ENDS``); inside brackets:
     ``BRACKET_SLOT``."""
-    tokens = [token.strip() or "-" for token in _TOKEN.findall(question)]
+    tokens = [token.strip() for token in _TOKEN.findall(question)]
     lowered = [token.lower() for token in tokens]
     found: dict[str, str] = {}
     slot = ""
@@ -126,7 +126,7 @@ def case_words(question: str) -> dict[str, str]:
             depth = max(depth - 1, 0)
             slot = ""
             continue
-        if _BREAK.match(tokens[index]) or token == "-" or token in SLOT_ENDS:
+        if _BREAK.match(token) or token in SLOT_ENDS:
             slot = ""
             continue
         if depth or slot:
