@@ -374,9 +374,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         form = f"{match.group(1)} {match.group(2)}".lower()
         terms.append(SpecificTerm(label=label, kind="term", forms=(form,), required=True))
     from medora.compose.lay import with_lay_forms  # these build on this module
+    from medora.compose.subject import subject_terms
     from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
 
     terms = with_lay_forms(question, with_member_classes(with_class_members(with_abbreviations(question, terms))))
+    terms = subject_terms(question, terms)
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
 

@@ -1,0 +1,152 @@
+"""The question's subject among its specific terms: what it asks about, apart from the words that describe the case.
+
+A source answers a question when it names the drug, intervention, test, population or condition asked about
+(compose/terms.py). A clinician's question also describes a patient: "Starting levothyroxine dose for a 72 yo with
+angina?" asks about levothyroxine; the angina is the case. The hypothyroidism overview answers it without the word.
+Three things here keep the case from making an answer partial, all read from how the question is written:
+
+- shorthand: a clinician's short word stands for its spelled-out form ("vanc", "strep", "temp", "FBC"); the term is
+  named by either (``SHORTHAND``, reviewed by hand, each form meaning the same thing);
+- frame words: a cut-off or a prevention asked about ("thresholds", "prophylaxis") frames the question like
+  "treatment" does; such a word is no term;
+- the case's slots: a word written after a negation ("no fever or loin pain"), inside brackets ("(rash, not
+  anaphylaxis)"; not a drug there: "(semaglutide or orlistat)" are options asked about), after "history of" /
+  "known" / "PMH", or after an age and "with" ("a 72 yo with angina") is marked ``context``: it may go unnamed once a
+  term of the question itself is named (terms.answers_terms), as the patient's own drugs already may. A slot runs to
+  the next punctuation mark or a word that goes on with the question ("and", "for", "what" …).
+
+A near-miss question names a drug, intervention or population the overview does not address; that term is never
+in a case slot: "tirzepatide for a man with HFpEF" requires both (no age: the man with HFpEF is the population asked
+about), so detection holds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from medora.compose.lay import LayEquivalent
+from medora.compose.terms import SpecificTerm, stem
+
+# Clinical shorthand → what a source writes. Only shorthand with one meaning in a clinical question.
+SHORTHAND: dict[str, tuple[str, ...]] = {
+    "vanc": ("vancomycin",),
+    "vanco": ("vancomycin",),
+    "strep": ("streptococcal", "streptococcus", "streptococci"),
+    "staph": ("staphylococcal", "staphylococcus", "staphylococci"),
+    "temp": ("temperature", "fever", "febrile"),
+    "abx": ("antibiotic", "antibiotics"),
+    "fbc": ("full blood count", "blood count"),
+    "cbc": ("complete blood count", "full blood count", "blood count"),
+    "u&e": ("urea and electrolytes", "renal function", "kidney function"),
+    "sats": ("oxygen saturation", "saturation", "spo2"),
+    "bloods": ("blood tests", "blood test"),
+}
+
+# Words that frame what is asked (a cut-off, a prevention), not its topic: like "treatment" or "dose".
+FRAME_WORDS = frozenset(
+    stem(word)
+    for word in """threshold thresholds cutoff cutoffs cut-off cut-offs criteria criterion target targets
+    prophylaxis prophylactic preventive""".split()
+)
+
+# Words that open a slot describing the case: a negation, the patient's history.
+NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
+HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "known", "pmh", "pmh of", "background of", "also has", "also have",
+                "after eating", "after drinking")  # the last two: the trigger of a reaction ("after eating peanuts")
+# An age before "with" makes the question a case description ("a 72 yo with angina", "57-year-old with type 2
+# diabetes"): what follows is the patient's history. Without an age, "a man with HFpEF" is the population asked about.
+AGE_WORDS = frozenset({"yo", "y/o", "yrs", "old"})  # "72 yo", "18-month-old" (read as "18 month old")
+
+# Words that end a case slot: the question goes on ("with angina and new AF: anticoagulate?" asks about AF)
+SLOT_ENDS = frozenset({"and", "but", "who", "which", "what", "how", "when", "should", "can", "could", "would", "is",
+                       "are", "does", "do", "for", "in", "now", "then", "so"})
+
+CASE_SLOT, WITH_SLOT, BRACKET_SLOT = "case", "with", "bracket"
+_NOT_A_HISTORY = frozenset({"to", "as", "that", "about", "for", "in", "of"})  # "known to cause", "known as"
+_TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash between spaces separates, a hyphen joins
+_BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
+
+
+def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The ``terms`` with shorthand spelled out, frame words dropped, and the case's words marked ``context``. When
+    every term would be the case, the patient's condition after "with" is what is asked ("9 yo with anaphylaxis
+    after eating peanuts: how much adrenaline?" asks about anaphylaxis, the peanuts are the case)."""
+    slots = case_words(question)
+    kept = []
+    for term in terms:
+        lowered = term.label.lower()
+        if term.kind in ("term", "word") and stem(lowered) in FRAME_WORDS:
+            continue
+        if lowered in SHORTHAND:
+            term = replace(term, forms=tuple(dict.fromkeys(term.forms + SHORTHAND[lowered])))
+        kept.append(term)
+    marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
+    if all(term.context for term in marked):
+        marked = [
+            replace(term, context=False) if term.context and slots.get(term.label.lower()) == WITH_SLOT else term
+            for term in marked
+        ]
+    return marked
+
+
+def _in_case(term: SpecificTerm, slots: dict[str, str]) -> bool:
+    """A technical word in any case slot; a drug only after a negation or a history cue ("no antibiotics in the last
+    month", "after eating cashews"): in brackets a drug is often an option asked about ("(semaglutide or orlistat)"),
+    and after an age and "with" it is the patient's own only after "on" (terms.CONTEXT_CUES)."""
+    slot = slots.get(term.label.lower().split()[0]) if term.label else None
+    if term.required or term.kind == "population" or slot is None:
+        return False
+    return term.kind in ("term", "word") or slot == CASE_SLOT
+
+
+def shorthand_equivalents(question: str) -> list[LayEquivalent]:
+    """The question's shorthand words, each as an equivalent its spelled-out forms name, for the on-topic gate (a
+    passage on "vancomycin" holds the question's "vanc")."""
+    words = dict.fromkeys(word.lower() for word in _TOKEN.findall(question))
+    return [
+        LayEquivalent(lay=word, stems=(stem(word),), medical=SHORTHAND[word]) for word in words if word in SHORTHAND
+    ]
+
+
+def case_words(question: str) -> dict[str, str]:
+    """The lower-cased words of the question in a slot that describes the case, each with its slot: after an age
+    and "with" (``WITH_SLOT``), or after a negation or a history cue (``CASE_SLOT``); a slot
+    ends at the next punctuation mark or a word that goes on with the question (``SLOT_ENDS``); inside brackets:
+    ``BRACKET_SLOT``."""
+    tokens = [token.strip() for token in _TOKEN.findall(question)]
+    lowered = [token.lower() for token in tokens]
+    found: dict[str, str] = {}
+    slot = ""
+    depth = 0
+    for index, token in enumerate(lowered):
+        if token == "(":
+            depth += 1
+            continue
+        if token == ")":
+            depth = max(depth - 1, 0)
+            slot = ""
+            continue
+        if _BREAK.match(token) or token in SLOT_ENDS:
+            slot = ""
+            continue
+        if depth or slot:
+            found.setdefault(token, BRACKET_SLOT if depth else slot)
+        slot = _opens_slot(lowered, index) or slot
+    return found
+
+
+def _opens_slot(lowered: list[str], index: int) -> str:
+    """The slot the word at ``index`` opens ("" for none)."""
+    token = lowered[index]
+    if token in NEGATIONS:
+        return CASE_SLOT
+    before = " ".join(lowered[max(index - 1, 0) : index + 1])
+    if token == "known" and (index + 1 < len(lowered) and lowered[index + 1] in _NOT_A_HISTORY):
+        return ""  # "Is metformin known to cause lactic acidosis?" asks about the acidosis
+    if token in HISTORY_CUES or before in HISTORY_CUES:
+        return CASE_SLOT
+    if token == "with" and index:
+        previous = lowered[index - 1]
+        if previous in AGE_WORDS or re.fullmatch(r"\d+(yo|[mf])", previous):  # "72yo", "72M"
+            return WITH_SLOT
+    return ""

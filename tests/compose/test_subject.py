@@ -1,0 +1,105 @@
+"""The question's subject is required, the words describing its case are not (compose/subject.py): shorthand is
+spelled out, frame words are no terms, a comorbidity after an age and "with", a negated finding or a history is
+context; a near-miss term outside those slots stays required."""
+
+import pytest
+
+from medora.answer import answer_question
+from medora.compose.subject import case_words
+from medora.compose.terms import answers_terms, covered_terms, specific_terms
+from medora.settings import Settings
+from medora.workspace import Workspace
+
+
+def _labels(question: str) -> list[tuple[str, bool]]:
+    return sorted((term.label, term.context) for term in specific_terms(question))
+
+
+def test_shorthand_is_named_by_its_spelled_out_form():
+    terms = specific_terms("vanc or fidaxomicin for C diff?")
+    text = "Oral vancomycin or fidaxomicin is first line for Clostridioides difficile infection."
+    assert covered_terms(text, terms) == {"vanc", "fidaxomicin", "diff"}
+
+
+def test_a_frame_word_is_no_term():
+    assert _labels("Which LDL thresholds and prophylaxis after an MI?") == [("LDL", False)]
+
+
+def test_a_comorbidity_after_an_age_and_with_is_the_case():
+    assert _labels("Starting levothyroxine dose for an 80 yo with known angina?") == [
+        ("angina", True), ("levothyroxine", False),
+    ]
+
+
+def test_without_an_age_the_condition_after_with_is_the_population_asked_about():
+    assert _labels("What is the role of tirzepatide in a man with HFpEF?") == [("HFpEF", False), ("tirzepatide", False)]
+
+
+def test_a_negated_finding_and_a_bracketed_aside_are_the_case():
+    assert case_words("Woman (hx asthma), dysuria, no fever or loin pain: which antibiotic?") == {
+        "hx": "bracket", "asthma": "bracket", "fever": "case", "or": "case", "loin": "case", "pain": "case",
+    }
+
+
+def test_known_to_asks_about_what_follows():
+    assert _labels("Is metformin known to cause lactic acidosis?") == [
+        ("acidosis", False), ("lactic", False), ("metformin", False),
+    ]
+
+
+def test_drugs_in_brackets_are_options_asked_about():
+    assert _labels("Which is better for weight loss (semaglutide or orlistat)?") == [
+        ("orlistat", False), ("semaglutide", False),
+    ]
+
+
+def test_when_every_term_is_the_case_the_condition_after_with_is_what_is_asked():
+    assert _labels("6 yo with anaphylaxis after eating cashews: how much adrenaline?") == [
+        ("anaphylaxis", False), ("cashews", True),
+    ]
+
+
+def test_a_source_naming_the_drug_answers_despite_the_comorbidity():
+    terms = specific_terms("Starting levothyroxine dose for an 80 yo with known angina?")
+    assert answers_terms({"levothyroxine"}, terms) is True
+    assert answers_terms(set(), terms) is False  # the case never answers on its own
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    workspace = Workspace(Settings(home=tmp_path_factory.mktemp("subject") / "home"))
+    workspace.prepare()  # embeds the 61 overviews once for the module
+    return workspace
+
+
+def _status(workspace: Workspace, question: str) -> tuple[str, str | None, list[str]]:
+    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+    return article.answer_status, article.references[0].source_key if article.references else None, article.uncovered_terms
+
+
+def test_a_vignette_with_a_past_history_is_answered_by_the_overview_of_what_it_asks(workspace: Workspace):
+    assert _status(workspace, "72M, hx angina, on aspirin, new AF - anticoagulate?") == (
+        "answered", "library:atrial-fibrillation-anticoagulation", [],
+    )
+
+
+def test_shorthand_reaches_the_overview_that_spells_it_out(workspace: Workspace):
+    assert _status(workspace, "vanc for C diff?") == ("answered", "library:clostridioides-difficile-infection", [])
+
+
+def test_weight_loss_jabs_are_the_obesity_overviews_pharmacotherapy(workspace: Workspace):
+    assert _status(workspace, "Are weight loss jabs worth it for someone with a BMI of 41?") == (
+        "answered", "library:obesity-management", [],
+    )
+
+
+def test_a_drug_for_a_population_with_a_condition_no_overview_addresses_stays_partial(workspace: Workspace):
+    assert _status(workspace, "What is the role of tirzepatide in a man with HFpEF?") == (
+        "partial", "library:obesity-management", ["HFpEF"],
+    )
+
+
+def test_the_overview_naming_the_drugs_asked_about_is_the_topic_not_one_sharing_title_words(workspace: Workspace):
+    # the stroke overview's title holds "secondary prevention" but names neither statin; the lipid overview names all
+    question = "Rosuvastatin or atorvastatin for secondary prevention after a stroke, and what LDL target?"
+    assert _status(workspace, question) == ("answered", "library:lipid-management", [])
