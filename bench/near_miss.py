@@ -10,6 +10,7 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                          # on since 2026-11-29, frozen half never
     python bench/near_miss.py --fifth    # the fifth sets, written blind on 2026-11-29 (session 7), read and tuned on
                                          # since session 8: their wrong answers are listed
+    python bench/near_miss.py --sixth    # the sixth sets, written blind in session 8: rates by style, never tuned on
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ def main() -> int:
     sets.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
     sets.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
     sets.add_argument("--fifth", action="store_true", help="the fifth sets: blind on 2026-11-29, tuned on since session 8")
+    sets.add_argument("--sixth", action="store_true", help="the sixth sets, written blind in session 8: rates only")
     args = parser.parse_args()
-    if args.dev and (args.holdout or args.fifth):
-        parser.error("--dev would split a set that is never tuned on: run --holdout or --fifth whole")
+    if args.dev and (args.holdout or args.fifth or args.sixth):
+        parser.error("--dev would split a set that is never tuned on: run --holdout, --fifth or --sixth whole")
     if args.unseen:
         near_miss, coverage = near_miss_questions("near_miss_unseen"), coverage_questions("library_coverage_unseen")
     elif args.holdout:
@@ -48,6 +50,8 @@ def main() -> int:
         near_miss, coverage = near_miss_questions("near_miss_fourth"), coverage_questions("library_coverage_fourth")
     elif args.fifth:
         near_miss, coverage = near_miss_questions("near_miss_fifth"), coverage_questions("library_coverage_fifth")
+    elif args.sixth:
+        near_miss, coverage = near_miss_questions("near_miss_sixth"), coverage_questions("library_coverage_sixth")
     else:
         near_miss, coverage = near_miss_questions(), coverage_questions()
     if args.dev:
@@ -73,15 +77,32 @@ def main() -> int:
                 "uncovered_terms": r.uncovered_terms,
             }
             for r in results
-            if not r.correct and (args.dev or args.unseen or args.fifth or r.split == "dev") and not args.holdout
+            if not r.correct and (args.dev or args.unseen or args.fifth or r.split == "dev")
+            and not (args.holdout or args.sixth)
         ],
+        "by_style": _rates_by_style(results, near_miss + coverage),
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
     }
     print(json.dumps(figures, indent=2))
     if not args.dev:  # a dev-only run is printed, never saved over a whole set's figures
-        name = "unseen" if args.unseen else "holdout" if args.holdout else "fourth" if args.fourth else "fifth" if args.fifth else ""
+        chosen = [n for n in ("unseen", "holdout", "fourth", "fifth", "sixth") if getattr(args, n)]
+        name = chosen[0] if chosen else ""
         write_results(f"near_miss_{name}.json" if name else "near_miss.json", figures)
     return 0
+
+
+def _rates_by_style(results: list, items: list[dict]) -> dict[str, dict[str, int]]:
+    """Right / asked per kind and writing style ('near_miss lay', 'coverage vignette'), for sets that carry a style:
+    where the gate fails, without naming a question."""
+    styles = {item["question"]: item.get("style") for item in items}
+    counts: dict[str, dict[str, int]] = {}
+    for result in results:
+        style = styles.get(result.question)
+        if style:
+            tally = counts.setdefault(f"{result.kind} {style}", {"right": 0, "asked": 0})
+            tally["asked"] += 1
+            tally["right"] += int(result.correct)
+    return dict(sorted(counts.items()))
 
 
 if __name__ == "__main__":
