@@ -128,18 +128,20 @@ _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 def _answer_again(workspace, existing: ArticleRecord, stored: StoredArticle) -> bool:  # noqa: ANN001
     """Whether a stored question is answered anew rather than served: its newest version cites evidence an ingest
     replaced or withdrew (marked in that ingest's transaction, so asking reads one row, not every cited passage)
-    and the index it was answered from is no longer the current one, or the version served found no answer and the
-    index has moved since (it may now be answered).
+    and search now covers the store (``Workspace.indexes_current``: the index files, or PostgreSQL's search rows,
+    hold every stored passage and no deleted one), or the version served found no answer and the index has moved
+    since (it may now be answered).
 
-    Until the indexes move, a marked version is served as it is: the index still holds the old text and lacks the
-    new, so answering from it would store an answer quoting neither, and the mark would be spent on it.
+    Until then a marked version is served as it is: search still holds the old text and lacks the new, so answering
+    would store an answer quoting neither, and the mark would be spent on it. That the index merely moved since the
+    version was answered is not enough: an unrelated ingest may have moved it before the mark.
     The newest version decides: while an approved version is shown and a newer one awaits review, the newer one
     says what the evidence says now, and answering again would only add another version."""
     with workspace.engine.connect() as conn:
         newest_index, replaced = rows.version_state(conn, article_id=existing.id, number=existing.version)
-    current = workspace.retriever.index_version
     if replaced:
-        return newest_index != current
+        return workspace.indexes_current()
+    current = workspace.retriever.index_version
     if stored.article.answer_status == "answered":
         return False
     index_moved = stored.article.provenance.index_version != current

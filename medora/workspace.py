@@ -141,7 +141,7 @@ class Workspace:
 
     def needs_prepare(self) -> bool:
         """True when the library, the indexes or the library's articles lag behind what is installed and stored."""
-        if self.library_changes() or not self._indexes_current():
+        if self.library_changes() or not self.indexes_current():
             return True
         from medora.articles import library_articles_missing
 
@@ -156,7 +156,7 @@ class Workspace:
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
             if marked := self.ingest(changed, replace=True, refresh=False).replaced_evidence:
                 say(f"{len(marked)} stored article(s) quote an overview that changed: answered anew when next asked")
-        if not self._indexes_current():
+        if not self.indexes_current():
             say("Building the search indexes…")
             self.refresh_indexes()
         if self.with_library:
@@ -177,7 +177,9 @@ class Workspace:
             raise ValueError("retrieve.backend = postgres needs a PostgreSQL store (MEDORA_DATABASE_URL=postgresql://…)")
         return chosen
 
-    def _indexes_current(self) -> bool:
+    def indexes_current(self) -> bool:
+        """Whether search sees the store as it is now (every passage, and no deleted one): the index files match
+        the store on disk, or PostgreSQL's search rows are synced. A marked article waits for this to be answered."""
         model = self.embedder_model_name if self.settings.ingest.embed else None
         if self.search_backend == "postgres":
             return postgres.is_synced(self.engine, model=model)

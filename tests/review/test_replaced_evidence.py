@@ -117,6 +117,25 @@ def test_asking_before_the_indexes_move_serves_the_marked_version_and_the_new_te
     assert (_marked(workspace, first.record.id, 1), _marked(workspace, first.record.id, 2)) == (True, False)
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_mark_made_after_an_unrelated_ingest_moved_the_index_waits_for_search_to_cover_the_store(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+):
+    url = postgres_url(request.getfixturevalue("postgres")) if backend == "postgresql" else None
+    workspace, guideline = _workspace(tmp_path, url)
+    first = articles.ask(workspace, QUESTION)
+    workspace.ingest([DATA / "pubmed_sample.xml"])  # the index moves past the one v1 was answered from
+    guideline.write_text(GUIDELINE.format(days=14))
+    workspace.ingest([guideline], replace=True, refresh=False)  # marked; search lacks the new text (PostgreSQL too)
+    during = articles.ask(workspace, QUESTION)
+    assert (during.reused, during.version, "doxycycline for 10 days" in during.article.model_dump_json()) == (True, 1, True)
+    workspace.refresh_indexes()
+    after = articles.ask(workspace, QUESTION)
+    text = after.article.model_dump_json()
+    assert (after.reused, after.version, "14 days" in text, "10 days" in text) == (False, 2, True, False)
+    assert (_marked(workspace, first.record.id, 1), _marked(workspace, first.record.id, 2)) == (True, False)
+
+
 def test_a_version_citing_a_passage_already_gone_when_stored_is_marked_at_once(tmp_path: Path):
     workspace, _guideline = _workspace(tmp_path)
     first = articles.ask(workspace, QUESTION)
