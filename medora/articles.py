@@ -173,7 +173,7 @@ def _ask_composed(
     content = article.model_dump(mode="json")
     with write_transaction(workspace.engine) as conn:  # concurrent askers wait for the lock instead of failing
         if existing is not None:
-            return _store_version(conn, existing.id, article, content)
+            return _store_version(conn, existing, article, content, fresh=fresh)
         overview = session.selection.overview if session.selection else None
         for attempt in range(SLUG_ATTEMPTS):
             try:
@@ -208,10 +208,20 @@ def _ask_composed(
     return StoredArticle(record, article, 1)
 
 
-def _store_version(conn, article_id: int, article: Article, content: dict) -> StoredArticle:  # noqa: ANN001
+def _store_version(
+    conn, existing: ArticleRecord, article: Article, content: dict, *, fresh: bool  # noqa: ANN001
+) -> StoredArticle:
     """Add ``article`` as the next version. The article row is locked first (on PostgreSQL; SQLite's write lock is
-    already held), so two workers answering the same question afresh number their versions one after the other."""
+    already held), so two workers answering the same question afresh number their versions one after the other.
+
+    Unless asked ``fresh``, a version stored by a concurrent asker since ``existing`` was read is served instead:
+    both decided to answer again for the same reason, and the first answer settles it (no second version)."""
+    article_id = existing.id
     current = review_rows.lock_article(conn, article_id=article_id)
+    if not fresh and current.version != existing.version:
+        stored = load_version(conn, current, current.version)
+        stored.reused = True
+        return stored
     number = rows.add_version(conn, article_id=article_id, content=_numbered(content, current.version + 1),
                               composer=article.provenance.composer, index_version=article.provenance.index_version)
     record_revision(conn, record=current, number=number, reason="answered afresh")

@@ -4,6 +4,7 @@ moved) and an unmarked one is served without reading its cited passages again.""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,26 @@ def test_an_ingest_replacing_a_source_finds_the_citing_versions_without_reading_
         event.remove(workspace.engine, "before_cursor_execute", record)
     assert (report.replaced_evidence, _marked(workspace, first.record.id, 1)) == ([first.record.slug], True)
     assert [s for s in statements if "article_versions.content" in s] == []
+
+
+def test_two_concurrent_asks_of_a_marked_question_store_one_new_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    workspace, guideline = _workspace(tmp_path)
+    first = articles.ask(workspace, QUESTION)
+    guideline.write_text(GUIDELINE.format(days=14))
+    workspace.ingest([guideline], replace=True)
+    both_answering = threading.Barrier(2, timeout=30)
+    answer = articles.run_pipeline
+
+    def answer_together(*args, **kwargs):  # noqa: ANN002, ANN003
+        both_answering.wait()  # each asker has read version 1 and decided to answer again
+        return answer(*args, **kwargs)
+
+    monkeypatch.setattr(articles, "run_pipeline", answer_together)
+    served: list[int] = []
+    askers = [threading.Thread(target=lambda: served.append(articles.ask(workspace, QUESTION).version)) for _ in range(2)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    stored = [version.number for version in articles.list_versions(workspace, first.record.id)]
+    assert (sorted(served), stored) == ([2, 2], [2, 1])
