@@ -23,6 +23,7 @@ from medora.retrieve.delta import update_indexes
 from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
+from medora.store import articles as article_rows
 from medora.store import open_store, repository
 from medora.store.database import checkpoint, is_read_only
 
@@ -154,8 +155,11 @@ class Workspace:
         if self.with_library and (changed := self.library_changes()):
             embedding = " (embedding them)" if self.settings.ingest.embed else ""
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
-            if marked := self.ingest(changed, replace=True, refresh=False).replaced_evidence:
-                say(f"{len(marked)} stored article(s) quote an overview that changed: answered anew when next asked")
+            marked = self.ingest(changed, replace=True, refresh=False).replaced_evidence
+            with self.engine.connect() as conn:  # the overviews' own articles get a new version just below
+                asked = article_rows.asked_among(conn, slugs=marked)
+            if asked:
+                say(f"{len(asked)} asked article(s) quote an overview that changed: answered anew when next asked")
         if not self.indexes_current():
             say("Building the search indexes…")
             self.refresh_indexes()

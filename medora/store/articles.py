@@ -232,6 +232,14 @@ def mark_citing(conn: Connection, *, passage_ids: Select | Sequence[int], at: da
     return slugs
 
 
+def asked_among(conn: Connection, *, slugs: Sequence[str]) -> list[str]:
+    """Those of ``slugs`` naming asked articles, not the library's own (re-registered from their overview)."""
+    if not slugs:
+        return []
+    chosen = select(articles.c.slug).where(articles.c.slug.in_(list(slugs)), articles.c.origin != "library")
+    return list(conn.execute(chosen.order_by(articles.c.slug)).scalars())
+
+
 def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:
     rows = conn.execute(
         select(article_versions.c.number, article_versions.c.created_at, article_versions.c.composer, article_versions.c.index_version)

@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import event
 
 from medora import articles
+from medora import workspace as workspace_module
 from medora.accounts.users import add_user
 from medora.ingest.pipeline import ingest_paths
+from medora.library import overview_paths
 from medora.review import workflow
 from medora.review.states import Actor, Role
 from medora.settings import Settings
@@ -195,3 +197,22 @@ def test_two_concurrent_asks_of_a_marked_question_store_one_new_version(tmp_path
         asker.join()
     stored = [version.number for version in articles.list_versions(workspace, first.record.id)]
     assert (sorted(served), stored) == ([2, 2], [2, 1])
+
+
+def test_preparing_after_an_overview_changed_counts_the_asked_articles_quoting_it_not_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    overview = tmp_path / "syncope.md"
+    packaged = next(path for path in overview_paths() if path.stem == "syncope")
+    overview.write_text(packaged.read_text())
+    monkeypatch.setattr(workspace_module, "overview_paths", lambda: [overview])
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    workspace = Workspace(settings)
+    workspace.prepare()
+    asked = articles.ask(workspace, "Which features of syncope suggest a cardiac cause?")
+    overview.write_text(packaged.read_text().replace("last_reviewed: 2026-11-24", "last_reviewed: 2026-11-25"))
+    steps: list[str] = []
+    workspace.prepare(on_step=steps.append)
+    assert steps[1] == "1 asked article(s) quote an overview that changed: answered anew when next asked"
+    assert (_marked(workspace, asked.record.id, 1), articles.ask(workspace, asked.record.question).version) == (True, 2)
