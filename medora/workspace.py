@@ -75,7 +75,8 @@ class Workspace:
         ``runner`` "ray" runs the same steps on Ray Data (a local Ray, or the cluster at ``ray_address``).
 
         A replaced source's deletion marks, in its transaction, the stored article versions citing its old passages
-        (``report.replaced_evidence``): once the indexes have moved, the next ask of their question answers it anew."""
+        (``report.replaced_evidence``): once search covers the store again, the next ask of their question answers it
+        anew."""
         if runner == "ray":
             report = self._ingest_with_ray(paths, replace=replace, address=ray_address)
         else:

@@ -1,6 +1,6 @@
 """Replaced evidence: the ingest transaction that deletes a replaced source's passages marks the stored article
-versions citing them, and asking reads that mark, so a marked question is answered anew once (when the indexes have
-moved) and an unmarked one is served without reading its cited passages again."""
+versions citing them, and asking reads that mark, so a marked question is answered anew once (when search covers
+the store) and an unmarked one is served without reading its cited passages again."""
 
 from __future__ import annotations
 
@@ -131,7 +131,8 @@ def test_a_mark_made_after_an_unrelated_ingest_moved_the_index_waits_for_search_
     guideline.write_text(GUIDELINE.format(days=14))
     workspace.ingest([guideline], replace=True, refresh=False)  # marked; search lacks the new text (PostgreSQL too)
     during = articles.ask(workspace, QUESTION)
-    assert (during.reused, during.version, "doxycycline for 10 days" in during.article.model_dump_json()) == (True, 1, True)
+    served = (during.reused, during.version, "doxycycline for 10 days" in during.article.model_dump_json())
+    assert served == (True, 1, True)
     workspace.refresh_indexes()
     after = articles.ask(workspace, QUESTION)
     text = after.article.model_dump_json()
@@ -176,7 +177,9 @@ def test_an_ingest_replacing_a_source_finds_the_citing_versions_without_reading_
     assert [s for s in statements if "article_versions.content" in s] == []
 
 
-def test_two_concurrent_asks_of_a_marked_question_store_one_new_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_two_concurrent_asks_of_a_marked_question_store_one_new_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     workspace, guideline = _workspace(tmp_path)
     first = articles.ask(workspace, QUESTION)
     guideline.write_text(GUIDELINE.format(days=14))
@@ -190,7 +193,11 @@ def test_two_concurrent_asks_of_a_marked_question_store_one_new_version(tmp_path
 
     monkeypatch.setattr(articles, "run_pipeline", answer_together)
     served: list[int] = []
-    askers = [threading.Thread(target=lambda: served.append(articles.ask(workspace, QUESTION).version)) for _ in range(2)]
+
+    def ask() -> None:
+        served.append(articles.ask(workspace, QUESTION).version)
+
+    askers = [threading.Thread(target=ask) for _ in range(2)]
     for asker in askers:
         asker.start()
     for asker in askers:

@@ -49,8 +49,9 @@ def quoted_sentences(content: object) -> list[tuple[int, str]]:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if item.get("quote") is True and isinstance(item.get("passage_id"), int) and isinstance(item.get("text"), str):
-                found.append((item["passage_id"], item["text"]))
+            pid, text = item.get("passage_id"), item.get("text")
+            if item.get("quote") is True and isinstance(pid, int) and isinstance(text, str):
+                found.append((pid, text))
             stack.extend(value for key, value in item.items() if key != "dropped_statements")
         elif isinstance(item, list):
             stack.extend(item)
@@ -61,7 +62,8 @@ def _stored(bind, ids: set[int]) -> dict[int, str]:  # noqa: ANN001
     """The text of each of ``ids`` still stored."""
     chosen, found = sorted(ids), {}
     for start in range(0, len(chosen), _CHUNK):
-        query = sa.text("SELECT id, text FROM passages WHERE id IN :ids").bindparams(sa.bindparam("ids", expanding=True))
+        query = sa.text("SELECT id, text FROM passages WHERE id IN :ids")
+        query = query.bindparams(sa.bindparam("ids", expanding=True))
         found.update((pid, text) for pid, text in bind.execute(query, {"ids": chosen[start : start + _CHUNK]}))
     return found
 
