@@ -80,7 +80,7 @@ def main() -> int:
     keys = sample_batch(WORK / "batch.jsonl")
     workspace = Workspace(Settings(home=WORK / "home"), with_library=False)
     with workspace.engine.begin() as conn:
-        removed = sum(repository.delete_source(conn, key=key) for key in keys)
+        removed = sum(repository.delete_source(conn, key=key) is not None for key in keys)  # None: not stored
     main_build, main_seconds = timed(lambda: workspace.refresh_indexes(force=True))
     report, ingest_seconds = timed(lambda: workspace.ingest([WORK / "batch.jsonl"], refresh=False))
     delta, update_seconds = timed(workspace.refresh_indexes)

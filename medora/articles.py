@@ -128,18 +128,20 @@ _ADAPTED: OrderedDict[tuple, Article] = OrderedDict()
 def _answer_again(workspace, existing: ArticleRecord, stored: StoredArticle) -> bool:  # noqa: ANN001
     """Whether a stored question is answered anew rather than served: its newest version cites evidence an ingest
     replaced or withdrew (marked in that ingest's transaction, so asking reads one row, not every cited passage)
-    and the index it was answered from is no longer the current one, or the version served found no answer and the
-    index has moved since (it may now be answered).
+    and search now covers the store (``Workspace.indexes_current``: the index files, or PostgreSQL's search rows,
+    hold every stored passage and no deleted one), or the version served found no answer and the index has moved
+    since (it may now be answered).
 
-    Until the indexes move, a marked version is served as it is: the index still holds the old text and lacks the
-    new, so answering from it would store an answer quoting neither, and the mark would be spent on it.
+    Until then a marked version is served as it is: search still holds the old text and lacks the new, so answering
+    would store an answer quoting neither, and the mark would be spent on it. That the index merely moved since the
+    version was answered is not enough: an unrelated ingest may have moved it before the mark.
     The newest version decides: while an approved version is shown and a newer one awaits review, the newer one
     says what the evidence says now, and answering again would only add another version."""
     with workspace.engine.connect() as conn:
         newest_index, replaced = rows.version_state(conn, article_id=existing.id, number=existing.version)
-    current = workspace.retriever.index_version
     if replaced:
-        return newest_index != current
+        return workspace.indexes_current()
+    current = workspace.retriever.index_version
     if stored.article.answer_status == "answered":
         return False
     index_moved = stored.article.provenance.index_version != current
@@ -171,7 +173,7 @@ def _ask_composed(
     content = article.model_dump(mode="json")
     with write_transaction(workspace.engine) as conn:  # concurrent askers wait for the lock instead of failing
         if existing is not None:
-            return _store_version(conn, existing.id, article, content)
+            return _store_version(conn, existing, article, content, fresh=fresh)
         overview = session.selection.overview if session.selection else None
         for attempt in range(SLUG_ATTEMPTS):
             try:
@@ -206,10 +208,20 @@ def _ask_composed(
     return StoredArticle(record, article, 1)
 
 
-def _store_version(conn, article_id: int, article: Article, content: dict) -> StoredArticle:  # noqa: ANN001
+def _store_version(
+    conn, existing: ArticleRecord, article: Article, content: dict, *, fresh: bool  # noqa: ANN001
+) -> StoredArticle:
     """Add ``article`` as the next version. The article row is locked first (on PostgreSQL; SQLite's write lock is
-    already held), so two workers answering the same question afresh number their versions one after the other."""
+    already held), so two workers answering the same question afresh number their versions one after the other.
+
+    Unless asked ``fresh``, a version stored by a concurrent asker since ``existing`` was read is served instead:
+    both decided to answer again for the same reason, and the first answer settles it (no second version)."""
+    article_id = existing.id
     current = review_rows.lock_article(conn, article_id=article_id)
+    if not fresh and current.version != existing.version:
+        stored = load_version(conn, current, current.version)
+        stored.reused = True
+        return stored
     number = rows.add_version(conn, article_id=article_id, content=_numbered(content, current.version + 1),
                               composer=article.provenance.composer, index_version=article.provenance.index_version)
     record_revision(conn, record=current, number=number, reason="answered afresh")

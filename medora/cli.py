@@ -90,8 +90,6 @@ def ingest(paths: tuple[Path, ...], no_embed: bool, runner: str, address: str | 
         f"{report.sources_added} source(s) and {report.passages_added} passage(s) added, "
         f"{report.sources_already_stored} already stored ({report.seconds_total:.1f} s)."
     )
-    if report.sources_replaced:
-        click.echo(f"{len(report.replaced_evidence)} stored article(s) cite a replaced source: answered anew when next asked")
     for record in flagged:
         click.echo(f"new evidence for approved article {record.slug} (listed in the review queue)")
     for path, reason in report.failures:

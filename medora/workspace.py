@@ -23,6 +23,7 @@ from medora.retrieve.delta import update_indexes
 from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
+from medora.store import articles as article_rows
 from medora.store import open_store, repository
 from medora.store.database import checkpoint, is_read_only
 
@@ -74,7 +75,8 @@ class Workspace:
         ``runner`` "ray" runs the same steps on Ray Data (a local Ray, or the cluster at ``ray_address``).
 
         A replaced source's deletion marks, in its transaction, the stored article versions citing its old passages
-        (``report.replaced_evidence``): once the indexes have moved, the next ask of their question answers it anew."""
+        (``report.replaced_evidence``): once search covers the store again, the next ask of their question answers it
+        anew."""
         if runner == "ray":
             report = self._ingest_with_ray(paths, replace=replace, address=ray_address)
         else:
@@ -141,7 +143,7 @@ class Workspace:
 
     def needs_prepare(self) -> bool:
         """True when the library, the indexes or the library's articles lag behind what is installed and stored."""
-        if self.library_changes() or not self._indexes_current():
+        if self.library_changes() or not self.indexes_current():
             return True
         from medora.articles import library_articles_missing
 
@@ -154,9 +156,12 @@ class Workspace:
         if self.with_library and (changed := self.library_changes()):
             embedding = " (embedding them)" if self.settings.ingest.embed else ""
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
-            if marked := self.ingest(changed, replace=True, refresh=False).replaced_evidence:
-                say(f"{len(marked)} stored article(s) quote an overview that changed: answered anew when next asked")
-        if not self._indexes_current():
+            marked = self.ingest(changed, replace=True, refresh=False).replaced_evidence
+            with self.engine.connect() as conn:  # the overviews' own articles get a new version just below
+                asked = article_rows.asked_among(conn, slugs=marked)
+            if asked:
+                say(f"{len(asked)} asked article(s) quote an overview that changed: answered anew when next asked")
+        if not self.indexes_current():
             say("Building the search indexes…")
             self.refresh_indexes()
         if self.with_library:
@@ -177,7 +182,9 @@ class Workspace:
             raise ValueError("retrieve.backend = postgres needs a PostgreSQL store (MEDORA_DATABASE_URL=postgresql://…)")
         return chosen
 
-    def _indexes_current(self) -> bool:
+    def indexes_current(self) -> bool:
+        """Whether search sees the store as it is now (every passage, and no deleted one): the index files match
+        the store on disk, or PostgreSQL's search rows are synced. A marked article waits for this to be answered."""
         model = self.embedder_model_name if self.settings.ingest.embed else None
         if self.search_backend == "postgres":
             return postgres.is_synced(self.engine, model=model)

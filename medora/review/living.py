@@ -6,7 +6,8 @@ until a reviewer approves a version again.
 
 (A source an ingest replaces or withdraws is another matter: deleting its passages marks, in the same transaction,
 the stored versions citing them (``store.articles.mark_citing``), and the question is answered anew when next asked
-once the indexes have moved; an approved version stays what readers see until a reviewer approves the new one.)
+once the search indexes cover the store; an approved version stays what readers see until a reviewer approves the
+new one.)
 
 An explicit step after ``Workspace.ingest`` (`medora ingest` runs it), never a side effect of reading."""
 

@@ -220,7 +220,7 @@ def _record_citations(conn: Connection, *, version_id: int, content: dict, at: d
 def mark_citing(conn: Connection, *, passage_ids: Select | Sequence[int], at: datetime.datetime) -> list[str]:
     """Mark every stored version citing one of these passages, in the caller's transaction: the one that deletes
     them (an ingest replacing their source), so a mark cannot be lost to a run that dies between the two. Returns
-    the slugs of the articles whose newest version is marked now: asked once the indexes have moved, those are
+    the slugs of the articles whose newest version is marked now: asked once search covers the store, those are
     answered anew. An approved version citing them is marked too, and readers keep seeing it until a reviewer
     approves the new one."""
     citing = select(version_citations.c.version_id).where(version_citations.c.passage_id.in_(passage_ids))
@@ -230,6 +230,14 @@ def mark_citing(conn: Connection, *, passage_ids: Select | Sequence[int], at: da
         select(articles.c.slug).join(article_versions, newest).where(unmarked).order_by(articles.c.slug)).scalars())
     conn.execute(update(article_versions).where(unmarked).values(evidence_replaced_at=at))
     return slugs
+
+
+def asked_among(conn: Connection, *, slugs: Sequence[str]) -> list[str]:
+    """Those of ``slugs`` naming asked articles, not the library's own (re-registered from their overview)."""
+    if not slugs:
+        return []
+    chosen = select(articles.c.slug).where(articles.c.slug.in_(list(slugs)), articles.c.origin != "library")
+    return list(conn.execute(chosen.order_by(articles.c.slug)).scalars())
 
 
 def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:

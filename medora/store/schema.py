@@ -120,7 +120,7 @@ article_versions = Table(
     Column("index_version", String(80), nullable=False),
     Column("content", JSON, nullable=False),
     # when an ingest replaced or withdrew a passage this version cites (marked in that ingest's transaction): once
-    # the indexes have moved, asking again answers anew instead of serving what the source may no longer say
+    # search covers the store again, asking again answers anew instead of serving what the source may no longer say
     Column("evidence_replaced_at", DateTime(timezone=True)),
     UniqueConstraint("article_id", "number"),
 )

@@ -102,7 +102,7 @@ def test_ray_runner_reports_bad_files_as_the_local_runner_does(both, inputs: lis
 
 def test_ray_runner_builds_the_indexes_as_a_local_ingest_does(both):
     (local, _), (ray, _) = both
-    assert local._indexes_current() and ray._indexes_current()
+    assert local.indexes_current() and ray.indexes_current()
     assert len(ray.retriever._indexes.lexical) == len(local.retriever._indexes.lexical) == 55
 
 

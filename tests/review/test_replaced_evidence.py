@@ -1,17 +1,20 @@
 """Replaced evidence: the ingest transaction that deletes a replaced source's passages marks the stored article
-versions citing them, and asking reads that mark, so a marked question is answered anew once (when the indexes have
-moved) and an unmarked one is served without reading its cited passages again."""
+versions citing them, and asking reads that mark, so a marked question is answered anew once (when search covers
+the store) and an unmarked one is served without reading its cited passages again."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event
 
 from medora import articles
+from medora import workspace as workspace_module
 from medora.accounts.users import add_user
 from medora.ingest.pipeline import ingest_paths
+from medora.library import overview_paths
 from medora.review import workflow
 from medora.review.states import Actor, Role
 from medora.settings import Settings
@@ -117,6 +120,26 @@ def test_asking_before_the_indexes_move_serves_the_marked_version_and_the_new_te
     assert (_marked(workspace, first.record.id, 1), _marked(workspace, first.record.id, 2)) == (True, False)
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_mark_made_after_an_unrelated_ingest_moved_the_index_waits_for_search_to_cover_the_store(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+):
+    url = postgres_url(request.getfixturevalue("postgres")) if backend == "postgresql" else None
+    workspace, guideline = _workspace(tmp_path, url)
+    first = articles.ask(workspace, QUESTION)
+    workspace.ingest([DATA / "pubmed_sample.xml"])  # the index moves past the one v1 was answered from
+    guideline.write_text(GUIDELINE.format(days=14))
+    workspace.ingest([guideline], replace=True, refresh=False)  # marked; search lacks the new text (PostgreSQL too)
+    during = articles.ask(workspace, QUESTION)
+    served = (during.reused, during.version, "doxycycline for 10 days" in during.article.model_dump_json())
+    assert served == (True, 1, True)
+    workspace.refresh_indexes()
+    after = articles.ask(workspace, QUESTION)
+    text = after.article.model_dump_json()
+    assert (after.reused, after.version, "14 days" in text, "10 days" in text) == (False, 2, True, False)
+    assert (_marked(workspace, first.record.id, 1), _marked(workspace, first.record.id, 2)) == (True, False)
+
+
 def test_a_version_citing_a_passage_already_gone_when_stored_is_marked_at_once(tmp_path: Path):
     workspace, _guideline = _workspace(tmp_path)
     first = articles.ask(workspace, QUESTION)
@@ -152,3 +175,51 @@ def test_an_ingest_replacing_a_source_finds_the_citing_versions_without_reading_
         event.remove(workspace.engine, "before_cursor_execute", record)
     assert (report.replaced_evidence, _marked(workspace, first.record.id, 1)) == ([first.record.slug], True)
     assert [s for s in statements if "article_versions.content" in s] == []
+
+
+def test_two_concurrent_asks_of_a_marked_question_store_one_new_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    workspace, guideline = _workspace(tmp_path)
+    first = articles.ask(workspace, QUESTION)
+    guideline.write_text(GUIDELINE.format(days=14))
+    workspace.ingest([guideline], replace=True)
+    both_answering = threading.Barrier(2, timeout=30)
+    answer = articles.run_pipeline
+
+    def answer_together(*args, **kwargs):  # noqa: ANN002, ANN003
+        both_answering.wait()  # each asker has read version 1 and decided to answer again
+        return answer(*args, **kwargs)
+
+    monkeypatch.setattr(articles, "run_pipeline", answer_together)
+    served: list[int] = []
+
+    def ask() -> None:
+        served.append(articles.ask(workspace, QUESTION).version)
+
+    askers = [threading.Thread(target=ask) for _ in range(2)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    stored = [version.number for version in articles.list_versions(workspace, first.record.id)]
+    assert (sorted(served), stored) == ([2, 2], [2, 1])
+
+
+def test_preparing_after_an_overview_changed_counts_the_asked_articles_quoting_it_not_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    overview = tmp_path / "syncope.md"
+    packaged = next(path for path in overview_paths() if path.stem == "syncope")
+    overview.write_text(packaged.read_text())
+    monkeypatch.setattr(workspace_module, "overview_paths", lambda: [overview])
+    settings = Settings(home=tmp_path / "home")
+    settings.ingest.embed = False
+    workspace = Workspace(settings)
+    workspace.prepare()
+    asked = articles.ask(workspace, "Which features of syncope suggest a cardiac cause?")
+    overview.write_text(packaged.read_text().replace("last_reviewed: 2026-11-24", "last_reviewed: 2026-11-25"))
+    steps: list[str] = []
+    workspace.prepare(on_step=steps.append)
+    assert steps[1] == "1 asked article(s) quote an overview that changed: answered anew when next asked"
+    assert (_marked(workspace, asked.record.id, 1), articles.ask(workspace, asked.record.question).version) == (True, 2)

@@ -140,3 +140,35 @@ def test_upgrading_records_what_each_stored_version_cites_and_marks_those_citing
         cited = conn.exec_driver_sql("SELECT version_id, passage_id FROM version_citations ORDER BY 1, 2").all()
     assert marks == [(1, 1, 0), (1, 2, 1), (2, 1, 0)]
     assert cited == [(1, 1), (2, 1), (2, 9)]
+
+
+def test_upgrading_marks_a_version_whose_quoted_sentence_is_no_longer_in_the_passage_its_id_now_names(tmp_path: Path):
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    config = Config()
+    config.set_main_option("script_location", "medora.store:migrations")
+    old = create_engine(url)
+    still = '{"bottom_line": [{"text": "Take doxycycline for 14 days.", "passage_id": 1, "quote": true}]}'
+    reused = '{"bottom_line": [{"text": "Take doxycycline for 10 days.", "passage_id": 1, "quote": true}]}'
+    rewrite = '{"bottom_line": [{"text": "Doxycycline is taken for ten days.", "passage_id": 1, "quote": false}]}'
+    with old.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008")
+        conn.exec_driver_sql(_source_sql("pmid:1").format(id=1))
+        conn.exec_driver_sql("INSERT INTO passages (id, source_id, ordinal, section, text, start, \"end\") "
+                             "VALUES (1, 1, 0, '', 'Take doxycycline for 14 days. Review at two weeks.', 0, 50)")
+        conn.exec_driver_sql(
+            "INSERT INTO articles (id, slug, question, question_key, filters_key, title, question_type, origin, "
+            "status, specialties, current_version, created_at, updated_at) VALUES "
+            "(1, 'a1', 'q', 'q1', '', 't', 'overview', 'asked', 'submitted', '[]', 3, "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+        for number, content in enumerate([still, reused, rewrite], 1):
+            conn.exec_driver_sql(
+                "INSERT INTO article_versions (id, article_id, number, created_at, composer, index_version, content) "
+                f"VALUES ({number}, 1, {number}, '2026-01-01 00:00:00', 'extractive', 'v', ?)", (content,))
+    engine = open_store(url)
+    with engine.connect() as conn:
+        marks = conn.exec_driver_sql("SELECT number, evidence_replaced_at IS NOT NULL FROM article_versions "
+                                     "ORDER BY id").all()
+    assert marks == [(1, 0), (2, 1), (3, 0)]
