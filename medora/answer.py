@@ -13,6 +13,7 @@ from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
+from medora.compose.vectors import QuestionVectors
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -121,7 +122,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool, terms=terms, answering=answering
     )
     if overview is None and answering and settings.compose.cite_by_model:
-        signals = source_signals(retrieved, on_topic, answering, weights, terms)
+        vectors = QuestionVectors.of(retriever.vectors(question, [item.passage_id for item in retrieved]), retrieved)
+        signals = source_signals(retrieved, on_topic, answering, weights, terms, vectors)
         cited = cited_sources(signals, limit=model_limit(pool, settings.compose.max_sources))
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
