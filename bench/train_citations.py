@@ -24,7 +24,14 @@ import numpy as np
 from common import HOME, ROOT, SHARED, write_results
 
 from medora.answer import AnswerSession, select_evidence
-from medora.compose.relevance import FEATURES, VECTOR_FEATURES, SourceSignals, cited_sources, model_limit, source_signals
+from medora.compose.relevance import (
+    FEATURES,
+    VECTOR_FEATURES,
+    SourceSignals,
+    cited_sources,
+    model_limit,
+    source_signals,
+)
 from medora.compose.select import ANSWERED, question_weights
 from medora.compose.vectors import QuestionVectors, pair_features
 from medora.eval.datasets import bioasq_questions, corpus_pmids

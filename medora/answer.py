@@ -13,7 +13,6 @@ from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
-from medora.compose.vectors import QuestionVectors
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -34,6 +33,7 @@ from medora.compose.select import (
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
+from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever

@@ -17,7 +17,7 @@ class CountingEmbedder(HashEmbedder):
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    def embed(self, texts):  # noqa: ANN001, ANN201
+    def embed(self, texts: list[str]) -> np.ndarray:
         self.calls += list(texts)
         return super().embed(texts)
 
