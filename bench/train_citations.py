@@ -2,28 +2,40 @@
 
 For every tuned question the pipeline answers (answering evidence, no library overview), each retrieved source that
 may be cited (answering, or on topic by its words and naming at least half the question's specific terms) is a row,
-labelled by whether it is one of the question's gold documents. Out-of-fold probabilities (5 folds by question) give
-the precision / cited-recall@10 curve of the cited sources (the best answering source plus those above each
-threshold; a partial or insufficient answer keeps its pool); the shipped threshold is the lowest whose
-cross-validated precision reaches TARGET_PRECISION. The model is then fitted on every row. The frozen part is never
-read here.
+labelled by whether it is one of the question's gold documents. Two models are fitted, stacked: first the
+question–source pair model over the MiniLM vectors (compose/vectors.py), whose out-of-fold log-odds is one signal of
+the citation model, then the citation model itself. Out-of-fold probabilities (5 folds by question; inside each outer
+fold, the pair model's signal for the training questions is itself out of fold) give the precision / cited-recall@10
+curve of the sources ``relevance.cited_sources`` picks at each threshold (a partial or insufficient answer keeps its
+pool); the shipped threshold is the lowest whose cross-validated precision reaches TARGET_PRECISION. Both models are
+then fitted on every row. The frozen part is never read here.
 
-    python bench/train_citations.py     # writes medora/compose/data/citation_model.json, bench/results/citation_model.json
+    python bench/train_citations.py     # writes medora/compose/data/citation_model.json and vector_relevance.npz,
+                                        # bench/results/citation_model.json
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import numpy as np
 from common import HOME, ROOT, SHARED, write_results
 
 from medora.answer import AnswerSession, select_evidence
-from medora.compose.relevance import FEATURES, probability, source_signals
+from medora.compose.relevance import (
+    FEATURES,
+    VECTOR_FEATURES,
+    SourceSignals,
+    cited_sources,
+    model_limit,
+    source_signals,
+)
 from medora.compose.select import ANSWERED, question_weights
+from medora.compose.vectors import QuestionVectors, pair_features
 from medora.eval.datasets import bioasq_questions, corpus_pmids
-from medora.eval.logistic import fit_logistic
+from medora.eval.logistic import fit_logistic, question_folds
 from medora.eval.metrics import cited_recall_at_k
 from medora.eval.split import bioasq_part
 from medora.settings import Settings
@@ -32,12 +44,17 @@ from medora.workspace import Workspace
 TARGET_PRECISION = 0.81  # above the 0.80 goal: the composer drops a few sources the pool holds
 FOLDS = 5
 L2 = 1e-3
+PAIR_L2 = 1e-2  # the pair model's 768 weights (chosen on the out-of-fold curve of the tuned part: 1e-3 and 1e-2 tried)
 THRESHOLDS = [round(0.30 + 0.025 * step, 3) for step in range(25)]
-MODEL_PATH = ROOT / "medora" / "compose" / "data" / "citation_model.json"
+DATA = ROOT / "medora" / "compose" / "data"
+LEARNED = FEATURES.index("learned_relevance")
+WIDTH = 2 * 384  # the pair features of MiniLM's 384-wide vectors
+UNFITTED = {"weights": np.zeros(WIDTH), "bias": np.array(0.0), "mean": np.zeros(WIDTH), "scale": np.ones(WIDTH)}
 
 
 def question_rows(workspace: Workspace, settings: Settings) -> list[dict]:
-    """Per tuned question: its gold sets, the share rule's pool (kept by a partial answer) and the candidates."""
+    """Per tuned question: its gold sets, the share rule's pool (kept by a partial answer), the candidate sources'
+    signals (learned relevance still unset) and each candidate's question–source pair features."""
     retriever = workspace.retriever
     questions = [q for q in bioasq_questions(SHARED, in_corpus=corpus_pmids(SHARED)) if bioasq_part(q) == "tuned"]
     rows = []
@@ -48,32 +65,37 @@ def question_rows(workspace: Workspace, settings: Settings) -> list[dict]:
             "gold": {str(doc).rsplit("/", 1)[-1] for doc in question["documents"]},
             "gold_in_corpus": set(question["gold"]),
             "pool": {item.source.pmid for item in selection.pool if item.source.pmid},
-            "candidates": [],
+            "limit": model_limit(selection.pool, settings.compose.max_sources),
+            "signals": [],
+            "pairs": [],
         }
         if selection.answer_status == ANSWERED and selection.overview is None:
             weights = question_weights(text, retriever.term_weights(text))
-            signals = source_signals(
-                selection.retrieved, selection.on_topic, selection.answering_evidence, weights, selection.terms
+            retrieved = selection.retrieved
+            vectors = QuestionVectors.of(retriever.vectors(text, [item.passage_id for item in retrieved]), retrieved)
+            row["signals"] = source_signals(
+                retrieved, selection.on_topic, selection.answering_evidence, weights, selection.terms, vectors,
+                pair_model=UNFITTED,
             )
-            best = next((item for item in signals if item.answering), None)
-            row["candidates"] = [
-                (item.passages[0].source.pmid, item.features, item is best) for item in signals
-            ]
+            row["pairs"] = [pair_features(vectors.question, vectors.source(item.passages)) for item in row["signals"]]
         rows.append(row)
     return rows
 
 
-def curve_point(rows: list[dict], probabilities: list[list[float]], threshold: float, limit: int) -> dict:
-    """Precision, cited recall@10 and sources per article when the candidates at ``threshold`` are cited."""
+def cited_pmids(row: dict, signals: list[SourceSignals], model: dict | None, threshold: float) -> set[str]:
+    """The PMIDs an article cites: the sources ``cited_sources`` picks, or the pool of a partial answer."""
+    if not signals:
+        return row["pool"]
+    cited = cited_sources(signals, limit=row["limit"], model=model, threshold=threshold)
+    return {item.passages[0].source.pmid for item in cited.answering + cited.further if item.passages[0].source.pmid}
+
+
+def curve_point(rows: list[dict], scored: list[tuple[list[SourceSignals], dict | None]], threshold: float) -> dict:
+    """Precision, cited recall@10 and sources per article when each question's model cites at ``threshold``."""
     cited = gold_cited = 0
     recall = 0.0
-    for row, probs in zip(rows, probabilities, strict=True):
-        if row["candidates"]:
-            entries = zip(probs, row["candidates"], strict=True)
-            kept = sorted(((p, c) for p, c in entries if p >= threshold or c[2]), key=lambda e: (not e[1][2], -e[0]))
-            pmids = {candidate[0] for _p, candidate in kept[:limit] if candidate[0]}
-        else:
-            pmids = row["pool"]
+    for row, (signals, model) in zip(rows, scored, strict=True):
+        pmids = cited_pmids(row, signals, model, threshold)
         cited += len(pmids)
         gold_cited += len(pmids & row["gold"])
         recall += cited_recall_at_k(pmids, row["gold_in_corpus"], 10)
@@ -85,21 +107,76 @@ def curve_point(rows: list[dict], probabilities: list[list[float]], threshold: f
     }
 
 
-def fit(rows: list[dict]) -> dict:
-    features = np.array([c[1] for row in rows for c in row["candidates"]], dtype=float)
-    labels = np.array([int(c[0] in row["gold"]) for row in rows for c in row["candidates"]])
+def pair_model(pairs: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+    """The question–source pair model as compose/vectors.py reads it (log-odds weights on standardised features)."""
+    fitted = fit_logistic(np.column_stack([pairs, np.ones(len(pairs))]), labels, classes=2, l2=PAIR_L2)
+    weights = np.asarray(fitted["weights"])
+    difference = weights[1] - weights[0]
+    return {
+        "weights": difference[:-1], "bias": np.array(difference[-1]),
+        "mean": np.asarray(fitted["mean"])[:-1], "scale": np.asarray(fitted["scale"])[:-1],
+    }
+
+
+def pair_scores(pairs: np.ndarray, model: dict[str, np.ndarray]) -> np.ndarray:
+    return (pairs - model["mean"]) / model["scale"] @ model["weights"] + model["bias"]
+
+
+def pair_out_of_fold(pairs: np.ndarray, labels: np.ndarray, groups: np.ndarray, *, seed: int) -> np.ndarray:
+    """Each row's pair log-odds from a pair model fitted on the other folds' questions."""
+    scores = np.zeros(len(labels))
+    for held in question_folds(groups, folds=FOLDS, seed=seed):
+        scores[held] = pair_scores(pairs[held], pair_model(pairs[~held], labels[~held]))
+    return scores
+
+
+def with_learned(signals: list[SourceSignals], scores: np.ndarray) -> list[SourceSignals]:
+    """Copies of ``signals`` carrying these learned-relevance scores."""
+    found = []
+    for item, score in zip(signals, scores, strict=True):
+        features = list(item.features)
+        features[LEARNED] = float(score)
+        found.append(replace(item, features=features))
+    return found
+
+
+class Rows:
+    """Every candidate of every question as arrays (features, pair features, labels, question), row by row."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.owner = np.array([index for index, row in enumerate(rows) for _ in row["signals"]])
+        self.labels = np.array(
+            [int(item.passages[0].source.pmid in row["gold"]) for row in rows for item in row["signals"]]
+        )
+        self.pairs = np.array([pair for row in rows for pair in row["pairs"]])
+
+    def features(self, learned: np.ndarray) -> np.ndarray:
+        matrix = np.array([item.features for row in self.rows for item in row["signals"]], dtype=float)
+        matrix[:, LEARNED] = learned
+        return matrix
+
+    def signals_of(self, index: int, learned: np.ndarray) -> list[SourceSignals]:
+        return with_learned(self.rows[index]["signals"], learned[self.owner == index])
+
+
+def fit_citations(features: np.ndarray, labels: np.ndarray) -> dict:
     return {**fit_logistic(features, labels, classes=2, l2=L2), "rows": len(labels), "positives": int(labels.sum())}
 
 
-def out_of_fold(rows: list[dict]) -> list[list[float]]:
-    """Each question's candidate probabilities from a model fitted on the other folds (questions by position)."""
-    probabilities: list[list[float]] = [[] for _ in rows]
-    for fold in range(FOLDS):
-        model = fit([row for index, row in enumerate(rows) if index % FOLDS != fold])
-        for index, row in enumerate(rows):
-            if index % FOLDS == fold:
-                probabilities[index] = [probability(c[1], model) for c in row["candidates"]]
-    return probabilities
+def out_of_fold(data: Rows) -> list[tuple[list[SourceSignals], dict | None]]:
+    """Per question, its candidates (learned relevance from a pair model that never saw it) and a citation model
+    fitted on the other folds' questions (whose learned relevance is out of fold within them)."""
+    scored: list[tuple[list[SourceSignals], dict | None]] = [([], None) for _ in data.rows]
+    groups, labels = data.owner, data.labels
+    for held in question_folds(groups, folds=FOLDS, seed=7):
+        learned = np.zeros(len(labels))
+        learned[~held] = pair_out_of_fold(data.pairs[~held], labels[~held], groups[~held], seed=13)
+        learned[held] = pair_scores(data.pairs[held], pair_model(data.pairs[~held], labels[~held]))
+        model = fit_citations(data.features(learned)[~held], labels[~held])
+        for index in np.unique(groups[held]):
+            scored[index] = (data.signals_of(index, learned), model)
+    return scored
 
 
 def _rounded(value):
@@ -117,25 +194,30 @@ def main() -> int:
     workspace = Workspace(settings, with_library=False)
     workspace.refresh_indexes()
     rows = question_rows(workspace, settings)
-    limit = settings.compose.max_sources
-    probabilities = out_of_fold(rows)
-    curve = [curve_point(rows, probabilities, threshold, limit) for threshold in THRESHOLDS]
+    data = Rows(rows)
+    scored = out_of_fold(data)
+    curve = [curve_point(rows, scored, threshold) for threshold in THRESHOLDS]
     reaching = [point for point in curve if (point["citation_precision"] or 0) >= TARGET_PRECISION]
     if not reaching:
         print("no threshold reaches the target precision", file=sys.stderr)
         return 1
     chosen = min(reaching, key=lambda point: point["threshold"])
-    model = fit(rows)
+    learned = pair_out_of_fold(data.pairs, data.labels, data.owner, seed=7)
+    model = fit_citations(data.features(learned), data.labels)
+    pairs = pair_model(data.pairs, data.labels)
+    np.savez(DATA / "vector_relevance.npz", **{key: value.astype(np.float32) for key, value in pairs.items()})
     shipped = {"features": list(FEATURES), "threshold": chosen["threshold"], **model}
-    MODEL_PATH.write_text(json.dumps(_rounded(shipped), indent=1) + "\n")
+    (DATA / "citation_model.json").write_text(json.dumps(_rounded(shipped), indent=1) + "\n")
+    no_model = [([], None) for _ in rows]
     results = {
         "questions": len(rows),
         "target_precision": TARGET_PRECISION,
-        "share_rule_pool": curve_point([{**row, "candidates": []} for row in rows], [[] for _ in rows], 1.0, limit),
+        "share_rule_pool": curve_point(rows, no_model, 1.0),
         "chosen": chosen,
         "cross_validated_curve": curve,
         "rows": model["rows"],
         "positives": model["positives"],
+        "vector_signals": VECTOR_FEATURES,
     }
     print(json.dumps(results, indent=1))
     write_results("citation_model.json", results)

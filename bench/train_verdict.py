@@ -46,7 +46,7 @@ from medora.compose.verdict import (
     verdict_features,
 )
 from medora.eval.datasets import pubmedqa_questions, read_jsonl
-from medora.eval.logistic import fit_logistic
+from medora.eval.logistic import fit_logistic, out_of_fold, question_folds
 from medora.eval.selective import lowest_confident_threshold, selective
 from medora.eval.split import is_frozen_id, is_frozen_pubmedqa
 from medora.settings import Settings
@@ -103,13 +103,7 @@ def with_evidence(rows: list[dict]) -> list[dict]:
 def cross_validated(features: np.ndarray, labels: np.ndarray, groups: np.ndarray, *, seed: int = 7) -> np.ndarray:
     """Out-of-fold probabilities: each question is scored by a model that never saw it (nor its other version:
     folds are drawn by question, ``groups``)."""
-    questions = np.random.default_rng(seed).permutation(np.unique(groups))
-    probabilities = np.zeros((len(labels), len(LABELS)))
-    for held in np.array_split(questions, FOLDS):
-        fold = np.isin(groups, held)
-        model = fit_logistic(features[~fold], labels[~fold], classes=len(LABELS), l2=L2)
-        probabilities[fold] = predict_from_features(features[fold], model)
-    return probabilities
+    return out_of_fold(features, labels, groups, classes=len(LABELS), l2=L2, folds=FOLDS, seed=seed)
 
 
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float | None:
@@ -149,12 +143,10 @@ def scored(confidence: np.ndarray, correct: np.ndarray, shown: np.ndarray, mask:
 
 def nested(x: np.ndarray, y: np.ndarray, groups: np.ndarray, sets: np.ndarray, kinds: np.ndarray, totals: dict) -> dict:
     """Held-out-fold figures of 'show only above the threshold', the thresholds chosen inside each outer fold."""
-    questions = np.random.default_rng(11).permutation(np.unique(groups))
     confidence, correct = np.zeros(len(y)), np.zeros(len(y), dtype=bool)
     shown = np.zeros(len(y), dtype=bool)
     thresholds = []
-    for held in np.array_split(questions, FOLDS):
-        fold = np.isin(groups, held)
+    for fold in question_folds(groups, folds=FOLDS, seed=11):
         inner = cross_validated(x[~fold], y[~fold], groups[~fold], seed=13)
         chosen = thresholds_by_regime(inner, y[~fold], kinds[~fold], sets[~fold])
         thresholds.append(chosen)

@@ -33,6 +33,7 @@ from medora.compose.select import (
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
+from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
@@ -121,7 +122,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool, terms=terms, answering=answering
     )
     if overview is None and answering and settings.compose.cite_by_model:
-        signals = source_signals(retrieved, on_topic, answering, weights, terms)
+        vectors = QuestionVectors.of(retriever.vectors(question, [item.passage_id for item in retrieved]), retrieved)
+        signals = source_signals(retrieved, on_topic, answering, weights, terms, vectors)
         cited = cited_sources(signals, limit=model_limit(pool, settings.compose.max_sources))
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]

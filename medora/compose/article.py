@@ -152,6 +152,7 @@ def _models(
         models["verdict"] = fingerprint("medora.compose", "verdict_model.json")
     if cited_by_model:
         models["citations"] = fingerprint("medora.compose", "citation_model.json")
+        models["citation_vectors"] = fingerprint("medora.compose", "vector_relevance.npz")
     return models
 
 

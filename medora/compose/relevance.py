@@ -6,7 +6,8 @@ the dense candidates). The model scores every retrieved source that may be cited
 on the question's topic by its words (the on-topic gate, or at least half the question's topic words, IDF-weighted)
 that names at least half of its specific terms. Signals: fused score and its share of the best, ranks, dense
 similarity, topic and term coverage, the word overlap with the best answering source and with the other retrieved
-sources, and the score gap to the next source. Sources reaching the threshold are cited; the best answering one always
+sources, the score gap to the next source, and three read from the MiniLM vectors (compose/vectors.py: a learned
+question–source score, the cosine to the best answering source and to the other candidates). Sources reaching the threshold are cited; the best answering one always
 is. Only study records are scored (MODELLED_KINDS): guidelines, overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) gets a body sentence of its own, or
 is cited beside an answering source on a shown sentence its passage also says: it never leads the bottom line,
 carries a verdict or a key-studies row, or turns a partial answer into an answer. Fitted on the tuned part of BioASQ dev only (bench/train_citations.py)."""
@@ -29,6 +30,7 @@ from medora.compose.select import (
     topic_coverage,
 )
 from medora.compose.terms import SpecificTerm
+from medora.compose.vectors import QuestionVectors, learned_relevance, relation_signals
 from medora.compose.verdict import predict_from_features
 from medora.retrieve.tokenize import content_words
 from medora.types import Evidence, Kind
@@ -44,8 +46,11 @@ FEATURES = (
     "log_lexical_rank", "log_dense_rank", "passages", "on_topic", "answering", "log_answering_rank",
     "answering_sources", "retrieved_sources", "terms", "topic_coverage", "title_coverage", "term_share",
     "source_text_coverage", "names_every_term", "overlap_with_best_answering",
-    "mean_overlap_with_others", "gap_to_next_source", "is_best_answering", "bias",
+    "mean_overlap_with_others", "gap_to_next_source", "is_best_answering",
+    "learned_relevance", "cosine_to_best_answering", "mean_cosine_to_candidates", "bias",
 )
+VECTOR_FEATURES = 3  # the last signals before the bias, read from the MiniLM vectors (compose/vectors.py); NaN
+# without them (retrieval on words only), which the model reads as its training mean: no say either way
 
 
 @dataclass
@@ -67,9 +72,13 @@ def source_signals(
     answering: list[Evidence],
     weights: QuestionWeights,
     terms: list[SpecificTerm],
+    vectors: QuestionVectors | None = None,
+    *,
+    pair_model: dict[str, np.ndarray] | None = None,
 ) -> list[SourceSignals]:
     """The signals of every retrieved study record the model may cite (an answering source, or one on the question's
-    topic by its words naming at least half its specific terms), in the order sources were retrieved."""
+    topic by its words naming at least half its specific terms), in the order sources were retrieved; the vector
+    signals are NaN without ``vectors``. ``pair_model`` replaces the shipped pair model (training fits its own)."""
     if not retrieved:
         return []
     on_ids = {item.passage_id for item in on_topic}
@@ -87,17 +96,28 @@ def source_signals(
     order = list(grouped)
     first_scores = [grouped[source_id][0][1].score for source_id in order]
     best, top = retrieved[0].score, (answering_sources or order)[0]
+    coverages = {source_id: max(topic_coverage(item, weights) for _r, item in grouped[source_id]) for source_id in order}
+    on_topic_studies = [
+        source_id
+        for source_id in order
+        if grouped[source_id][0][1].source.kind in MODELLED_KINDS
+        and (
+            coverages[source_id] >= MIN_QUESTION_COVERAGE
+            or any(item.passage_id in on_ids or item.passage_id in answering_ids for _r, item in grouped[source_id])
+        )
+    ]  # study records on the question's topic by their words: the only ones whose terms are read (in one pass)
+    eligible = set(on_topic_studies)
+    named = terms_by_source({source_id: texts[source_id] for source_id in on_topic_studies}, terms) if terms else {}
     found = []
     for source_rank, source_id in enumerate(order):
+        if source_id not in eligible:
+            continue  # not a study record, or not on the question's topic by its words
         first_rank, first = grouped[source_id][0]
         items = [item for _rank, item in grouped[source_id]]
         is_on = any(item.passage_id in on_ids for item in items)
         answers = any(item.passage_id in answering_ids for item in items)
-        coverage = max(topic_coverage(item, weights) for item in items)
-        if first.source.kind not in MODELLED_KINDS or not (answers or is_on or coverage >= MIN_QUESTION_COVERAGE):
-            continue  # not a study record, or not on the question's topic by its words
-        covered = terms_by_source({source_id: texts[source_id]}, terms)[source_id] if terms else set()
-        term_share = len(covered) / len(terms) if terms else 1.0
+        coverage = coverages[source_id]
+        term_share = len(named[source_id]) / len(terms) if terms else 1.0
         if not answers and term_share < MIN_TERM_SHARE:
             continue
         answering_rank = answering_sources.index(source_id) if answers else NOT_ANSWERING
@@ -128,10 +148,28 @@ def source_signals(
             sum(others) / len(others) if others else 0.0,
             (first.score - following) / best if best else 0.0,
             float(source_id == top and answers),
+            *[math.nan] * VECTOR_FEATURES,
             1.0,
         ]
         found.append(SourceSignals(items, features, answers))
+    if vectors is not None:
+        _add_vector_signals(found, vectors, pair_model)
     return found
+
+
+def _add_vector_signals(found: list[SourceSignals], vectors: QuestionVectors, pair_model: dict | None) -> None:
+    """Fill in the vector signals of every candidate whose passages have stored vectors (the others keep NaN)."""
+    by_source = [(item, vectors.source(item.passages)) for item in found]
+    known = [(item, vector) for item, vector in by_source if vector is not None]
+    if not known:
+        return
+    best = next((index for index, (item, _v) in enumerate(known) if item.answering), 0)
+    relations = relation_signals([vector for _item, vector in known], best)
+    for (item, vector), (to_best, to_others) in zip(known, relations, strict=True):
+        start = len(item.features) - 1 - VECTOR_FEATURES
+        item.features[start : start + VECTOR_FEATURES] = [
+            learned_relevance(vectors.question, vector, pair_model), to_best, to_others
+        ]
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -141,8 +179,11 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def probability(features: list[float], model: dict) -> float:
-    """The model's probability that the source is one an expert would list for the question."""
-    return float(predict_from_features(np.asarray(features, dtype=float), model)[1])
+    """The model's probability that the source is one an expert would list for the question; a signal not measured
+    (NaN) counts as the model's training mean."""
+    values = np.asarray(features, dtype=float)
+    values = np.where(np.isnan(values), np.asarray(model["mean"], dtype=float), values)
+    return float(predict_from_features(values, model)[1])
 
 
 @lru_cache(maxsize=1)

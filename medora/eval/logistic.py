@@ -1,13 +1,14 @@
 """Multinomial logistic regression by L-BFGS (scipy): enough for a dozen features, no extra dependency.
 
-One fitter for every small model Medora ships (the verdict model, the retrieval ranker)."""
+One fitter for every small model Medora ships (the verdict model, the retrieval ranker, the citation model), and one
+way to score it out of fold, folds drawn by question so no question is scored by a model that saw it."""
 
 from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import minimize
 
-from medora.compose.verdict import softmax
+from medora.compose.verdict import predict_from_features, softmax
 
 
 def fit_logistic(features: np.ndarray, labels: np.ndarray, *, classes: int, l2: float = 1e-2) -> dict:
@@ -31,3 +32,21 @@ def fit_logistic(features: np.ndarray, labels: np.ndarray, *, classes: int, l2: 
     solution = minimize(loss, np.zeros(classes * x.shape[1]), jac=True, method="L-BFGS-B")
     weights = solution.x.reshape(classes, x.shape[1])
     return {"weights": weights.tolist(), "mean": mean.tolist(), "scale": scale.tolist()}
+
+
+def question_folds(groups: np.ndarray, *, folds: int = 5, seed: int = 7) -> list[np.ndarray]:
+    """Boolean masks of the held-out rows of each fold: the distinct groups (questions) shuffled with ``seed`` and
+    split into ``folds`` parts, so every row of one question falls in the same fold."""
+    questions = np.random.default_rng(seed).permutation(np.unique(groups))
+    return [np.isin(groups, held) for held in np.array_split(questions, folds)]
+
+
+def out_of_fold(
+    features: np.ndarray, labels: np.ndarray, groups: np.ndarray, *, classes: int, l2: float, folds: int = 5, seed: int = 7
+) -> np.ndarray:
+    """Out-of-fold probabilities (rows × classes): each row scored by a model fitted on the other folds' questions."""
+    probabilities = np.zeros((len(labels), classes))
+    for held in question_folds(groups, folds=folds, seed=seed):
+        model = fit_logistic(features[~held], labels[~held], classes=classes, l2=l2)
+        probabilities[held] = predict_from_features(features[held], model)
+    return probabilities

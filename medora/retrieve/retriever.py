@@ -87,6 +87,7 @@ class Retriever:
         self._kind_prior = np.array([evidence_prior(k, weight=settings.evidence_weight) for k in KIND_CODES] + [1.0])
         self._consumer_code = KIND_CODES.index(Kind.CONSUMER_HEALTH.value)
         self._ranker = ranker if ranker is not None else (LinearRanker.load() if settings.rerank else None)
+        self._last_vector: tuple[str, np.ndarray] | None = None  # the last question embedded, read again by vectors()
 
     def term_weights(self, question: str) -> dict[str, float]:
         """IDF weight of each content word of the question in this library."""
@@ -170,6 +171,15 @@ class Retriever:
             return {}
         return dict(zip(ids, (self._indexes.vectors.vectors(ids) @ vector).tolist()))
 
+    def vectors(self, question: str, passage_ids: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
+        """The question's vector and the stored vectors of these passages (rows in that order), for the citation
+        model's vector signals; None without dense retrieval. The question just searched is not embedded again."""
+        if self._embedder is None or self._indexes.vectors is None:
+            return None
+        last = self._last_vector
+        vector = last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]
+        return vector, self._indexes.vectors.vectors(passage_ids)
+
     def candidate_signals(self, question: str, *, filters: Filters | None = None) -> CandidateSignals:
         """The ranker's inputs for every hybrid candidate of ``question`` (what bench/train_ranker.py fits on)."""
         if self._mode("hybrid") != "hybrid":
@@ -199,6 +209,7 @@ class Retriever:
             lexical = self._indexes.lexical.search(query, k=self._settings.candidates, where=where)
         if mode in ("hybrid", "dense"):
             vector = self._embedder.embed([question])[0]
+            self._last_vector = (question, vector)
             dense = self._indexes.vectors.search(vector, k=self._settings.candidates, where=where)
         return lexical, dense, vector
 
