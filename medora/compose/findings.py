@@ -21,10 +21,10 @@ SIGNS_AND_SYMPTOMS = """crackles crackle crepitations crepitus rales rhonchi whe
 breathlessness drowsy drowsiness sleepy lethargic lethargy myalgia myalgias arthralgia arthralgias malaise hives
 itchy itching swelling swollen droop drooping blackout blackouts faint fainted fainting dizzy dizziness lightheaded
 palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile
-bedbound bruising bulging muddled lopsided dexterity gait throbbing cramping crampy dysuria""".split()
+bedbound bruising bulging muddled lopsided dexterity gait throbbing cramping crampy""".split()
 
 BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
-groin eardrum eardrums breastbone stocking""".split()  # "stocking": a distribution ("numb feet in a stocking pattern")
+groin eardrum eardrums breastbone""".split()
 
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
 urgently overnight pee peeing wee weeing""".split()

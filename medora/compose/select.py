@@ -350,7 +350,7 @@ def answering_evidence(
     the topic overview found by its passages' words alone must name the question's terms together (the kidney
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
     "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
-    first_overview = topic_overview(on_topic, weights, answering_sources(on_topic, terms, covered))
+    first_overview = topic_overview(on_topic, weights)
     first_answers = names_terms_together(first_overview, on_topic, terms, weights)
     return [
         item
@@ -364,37 +364,20 @@ def answering_evidence(
     ]
 
 
-def answering_sources(evidence: list[Evidence], terms: list[SpecificTerm] | None, covered: dict[int, set[str]] | None) -> set[int]:
-    """The sources among ``evidence`` that name the question's specific terms (``answers_terms``); none when its only
-    terms are populations: naming "pregnancy" does not make the hypertension-in-pregnancy overview the topic of "How
-    should heart failure be managed during pregnancy?"."""
-    if not any(term.kind != "population" for term in terms or []):
-        return set()
-    return {
-        item.source_id for item in evidence if answers_terms((covered or {}).get(item.source_id, set()), terms or [])
-    }
-
-
 def title_weight(evidence: Evidence, weights: QuestionWeights) -> float:
     """IDF weight of the question's topic words that the source's title holds."""
     return sum(weights[token] for token in covered_words(evidence.source.title, weights, spelled=True))
 
 
-def topic_overview(
-    evidence: list[Evidence], weights: QuestionWeights, answering: set[int] | None = None
-) -> int | None:
+def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | None:
     """The source id of the editorial overview holding most of the question's topic words in a passage, a title word
     counting extra (then: the one closest in meaning, then the best ranked): the one overview that may answer without
     naming a non-population topic word in its title ("Hypertension in pregnancy" is not the topic of heart failure in
     pregnancy). By the title alone, a vignette's context picked the wrong one ("after a stroke, heparin to prevent
-    clots?" is not the stroke overview's topic). With ``answering`` (the sources naming the question's specific
-    terms), an overview among them comes first: the lipid overview naming atorvastatin and LDL is the topic of
-    "Atorvastatin dose for secondary prevention after an MI?", not the stroke overview whose title holds "secondary
-    prevention"."""
+    clots?" is not the stroke overview's topic)."""
     total = sum(weights.values()) or 1.0
     overviews = [
         (
-            answering is not None and item.source_id in answering,
             topic_coverage(item, weights) + TITLE_BONUS * title_weight(item, weights) / total,
             item.dense_similarity or 0.0,
             -rank,
@@ -403,7 +386,7 @@ def topic_overview(
         for rank, item in enumerate(evidence)
         if item.source.kind is Kind.EDITORIAL_SUMMARY
     ]
-    return max(overviews)[4] if overviews else None
+    return max(overviews)[3] if overviews else None
 
 
 _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))
@@ -429,7 +412,7 @@ def matching_overview(
     overview whose title names a topic word is also squarely on a vignette's topic when, as a whole (``whole_coverage``),
     it holds most of the question's words: "sudden breathlessness and pleuritic pain after surgery, how do I rule out
     a clot in the lung?" spreads over the pulmonary embolism overview's sections."""
-    first_overview = topic_overview(evidence, weights, answering_sources(evidence, terms, covered) if terms else None)
+    first_overview = topic_overview(evidence, weights)
     whole = (whole_coverage or {}).get(first_overview) if first_overview is not None else None
     for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
         if item.source.kind is not Kind.EDITORIAL_SUMMARY:

@@ -5,15 +5,19 @@ A source answers a question when it names the drug, intervention, test, populati
 angina?" asks about levothyroxine; the angina is the case. The hypothyroidism overview answers it without the word.
 Three things here keep the case from making an answer partial, all read from how the question is written:
 
-- shorthand: a clinician's short word stands for its spelled-out form ("vanc", "strep", "temp", "FBC"); the term is
+- shorthand: a clinician's short word stands for its spelled-out form ("vanc", "strep", "FBC"); the term is
   named by either (``SHORTHAND``, reviewed by hand, each form meaning the same thing);
 - frame words: a cut-off or a prevention asked about ("thresholds", "prophylaxis") frames the question like
   "treatment" does; such a word is no term;
 - the case's slots: a word written after a negation ("no fever or loin pain"), inside brackets ("(rash, not
   anaphylaxis)"; not a drug there: "(semaglutide or orlistat)" are options asked about), after "history of" /
-  "known" / "PMH", or after an age and "with" ("a 72 yo with angina") is marked ``context``: it may go unnamed once a
+  "hx" / "PMH", or after an age and "with" ("a 72 yo with angina") is marked ``context``: it may go unnamed once a
   term of the question itself is named (terms.answers_terms), as the patient's own drugs already may. A slot runs to
-  the next punctuation mark or a word that goes on with the question ("and", "for", "what" …).
+  the next punctuation mark or a word that goes on with the question ("and", "for", "what" …). A word also written
+  outside every slot is asked about. The condition after an age and "with" is the case only when the question names
+  a condition of its own ("a 72 yo with angina and new AF: anticoagulate?"); otherwise it is what is asked ("In a
+  60-year-old with HFpEF, is tirzepatide effective?"). A question on whether something is safe or allowed has no
+  case: the pairing is what it asks ("Is orlistat safe in a 50 yo with CKD?").
 
 A near-miss question names a drug, intervention or population the overview does not address; that term is never
 in a case slot: "tirzepatide for a man with HFpEF" requires both (no age: the man with HFpEF is the population asked
@@ -33,7 +37,6 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "vanco": ("vancomycin",),
     "strep": ("streptococcal", "streptococcus", "streptococci"),
     "staph": ("staphylococcal", "staphylococcus", "staphylococci"),
-    "temp": ("temperature", "fever", "febrile"),
     "abx": ("antibiotic", "antibiotics"),
     "fbc": ("full blood count", "blood count"),
     "cbc": ("complete blood count", "full blood count", "blood count"),
@@ -51,7 +54,7 @@ FRAME_WORDS = frozenset(
 
 # Words that open a slot describing the case: a negation, the patient's history.
 NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
-HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "known", "pmh", "pmh of", "background of", "also has", "also have",
+HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "pmh", "pmh of", "background of", "also has", "also have",
                 "after eating", "after drinking")  # the last two: the trigger of a reaction ("after eating peanuts")
 # An age before "with" makes the question a case description ("a 72 yo with angina", "57-year-old with type 2
 # diabetes"): what follows is the patient's history. Without an age, "a man with HFpEF" is the population asked about.
@@ -61,8 +64,15 @@ AGE_WORDS = frozenset({"yo", "y/o", "yrs", "old"})  # "72 yo", "18-month-old" (r
 SLOT_ENDS = frozenset({"and", "but", "who", "which", "what", "how", "when", "should", "can", "could", "would", "is",
                        "are", "does", "do", "for", "in", "now", "then", "so"})
 
-CASE_SLOT, WITH_SLOT, BRACKET_SLOT = "case", "with", "bracket"
-_NOT_A_HISTORY = frozenset({"to", "as", "that", "about", "for", "in", "of"})  # "known to cause", "known as"
+# A question on whether something is safe or allowed asks about the pairing with the patient's condition: "Is
+# orlistat safe in a 50 yo with CKD?", "hx of asthma, can I take propranolol?". Nothing in it is only the case.
+SAFETY = re.compile(
+    r"\b(?:safe|safely|safety|unsafe|contraindicat\w*|interact\w*|caution\w*|allowed|harm\w*|side[- ]effects?|"
+    r"risks?|ok(?:ay)? to|can (?:i|he|she|they|we) (?:take|use|have|start|continue|carry on))\b",
+    re.IGNORECASE,
+)
+
+NEGATION_SLOT, HISTORY_SLOT, WITH_SLOT, BRACKET_SLOT = "negation", "history", "with", "bracket"
 _TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash between spaces separates, a hyphen joins
 _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 
@@ -71,7 +81,7 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
     """The ``terms`` with shorthand spelled out, frame words dropped, and the case's words marked ``context``. When
     every term would be the case, the patient's condition after "with" is what is asked ("9 yo with anaphylaxis
     after eating peanuts: how much adrenaline?" asks about anaphylaxis, the peanuts are the case)."""
-    slots = case_words(question)
+    slots = {} if SAFETY.search(question) else case_words(question)
     kept = []
     for term in terms:
         lowered = term.label.lower()
@@ -81,22 +91,26 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + SHORTHAND[lowered])))
         kept.append(term)
     marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
-    if all(term.context for term in marked):
+    if not any(term.kind in ("term", "word") and not term.context for term in marked):
+        # the condition after "with" is what is asked when the question names no condition of its own: "In a
+        # 60-year-old with HFpEF, is tirzepatide effective?" asks about HFpEF
         marked = [
-            replace(term, context=False) if term.context and slots.get(term.label.lower()) == WITH_SLOT else term
+            replace(term, context=False) if term.context and slots.get(term.label.lower().split()[0]) == WITH_SLOT
+            else term
             for term in marked
         ]
     return marked
 
 
 def _in_case(term: SpecificTerm, slots: dict[str, str]) -> bool:
-    """A technical word in any case slot; a drug only after a negation or a history cue ("no antibiotics in the last
-    month", "after eating cashews"): in brackets a drug is often an option asked about ("(semaglutide or orlistat)"),
-    and after an age and "with" it is the patient's own only after "on" (terms.CONTEXT_CUES)."""
+    """A technical word in a case slot; a drug only after a history cue ("hx of", "PMH"): after a negation a drug is
+    often what is asked ("should we or should we not give apixaban…?"), in brackets often an option asked about
+    ("(semaglutide or orlistat)"), and after an age and "with" it is the patient's own only after "on"
+    (terms.CONTEXT_CUES)."""
     slot = slots.get(term.label.lower().split()[0]) if term.label else None
     if term.required or term.kind == "population" or slot is None:
         return False
-    return term.kind in ("term", "word") or slot == CASE_SLOT
+    return term.kind in ("term", "word") or slot == HISTORY_SLOT
 
 
 def shorthand_equivalents(question: str) -> list[LayEquivalent]:
@@ -109,13 +123,15 @@ def shorthand_equivalents(question: str) -> list[LayEquivalent]:
 
 
 def case_words(question: str) -> dict[str, str]:
-    """The lower-cased words of the question in a slot that describes the case, each with its slot: after an age
-    and "with" (``WITH_SLOT``), or after a negation or a history cue (``CASE_SLOT``); a slot
-    ends at the next punctuation mark or a word that goes on with the question (``SLOT_ENDS``); inside brackets:
-    ``BRACKET_SLOT``."""
+    """The lower-cased words of the question written only in a slot that describes the case, each with its slot:
+    after an age and "with" (``WITH_SLOT``), after a negation (``NEGATION_SLOT``) or a history cue
+    (``HISTORY_SLOT``), inside brackets (``BRACKET_SLOT``). A slot ends at the next punctuation mark or a word that
+    goes on with the question (``SLOT_ENDS``). A word also written outside every slot is asked about: "Hx of asthma;
+    best treatment for asthma in pregnancy?" asks about asthma."""
     tokens = [token.strip() for token in _TOKEN.findall(question)]
     lowered = [token.lower() for token in tokens]
     found: dict[str, str] = {}
+    outside: set[str] = set()
     slot = ""
     depth = 0
     for index, token in enumerate(lowered):
@@ -131,20 +147,20 @@ def case_words(question: str) -> dict[str, str]:
             continue
         if depth or slot:
             found.setdefault(token, BRACKET_SLOT if depth else slot)
+        else:
+            outside.add(token)
         slot = _opens_slot(lowered, index) or slot
-    return found
+    return {word: where for word, where in found.items() if word not in outside}
 
 
 def _opens_slot(lowered: list[str], index: int) -> str:
     """The slot the word at ``index`` opens ("" for none)."""
     token = lowered[index]
     if token in NEGATIONS:
-        return CASE_SLOT
+        return NEGATION_SLOT
     before = " ".join(lowered[max(index - 1, 0) : index + 1])
-    if token == "known" and (index + 1 < len(lowered) and lowered[index + 1] in _NOT_A_HISTORY):
-        return ""  # "Is metformin known to cause lactic acidosis?" asks about the acidosis
     if token in HISTORY_CUES or before in HISTORY_CUES:
-        return CASE_SLOT
+        return HISTORY_SLOT
     if token == "with" and index:
         previous = lowered[index - 1]
         if previous in AGE_WORDS or re.fullmatch(r"\d+(yo|[mf])", previous):  # "72yo", "72M"

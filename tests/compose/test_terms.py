@@ -32,7 +32,7 @@ def test_the_phrase_around_a_technical_word_is_kept_for_display():
 
 
 def test_a_phrase_for_display_stops_at_a_comma_or_colon():
-    terms = specific_terms("Haematuria, proteinuria in a man: which antibiotic?")  # dysuria is a finding since s8
+    terms = specific_terms("Haematuria, proteinuria in a man: which antibiotic?")
     assert [(t.label, t.shown) for t in terms if t.kind != "drug"] == [
         ("Haematuria", "Haematuria"), ("proteinuria", "proteinuria"),
     ]
