@@ -19,7 +19,9 @@ from medora.compose.select import (
     Selection,
     answering_evidence,
     citable_pool,
+    closest_in_meaning,
     closest_source,
+    everyday_overview,
     matching_overview,
     on_topic_evidence,
     overview_candidates,
@@ -110,6 +112,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
+    if overview is None and not answering and age_topic is None:
+        overview = _by_meaning(retrieved, terms, retriever, whole, overviews)
+        if overview is not None and unstated.get(overview.source_id):
+            overview = None
+        if overview is not None:
+            on_topic = on_topic or [overview]
     pool = citable_pool(
         answering,
         overview=overview,
@@ -146,6 +154,27 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
+
+
+def _by_meaning(
+    retrieved: list[Evidence],
+    terms: list[SpecificTerm],
+    retriever: Retriever,
+    whole: dict[int, list[Evidence]],
+    overviews: dict[int, list[Evidence]],
+) -> Evidence | None:
+    """The overview closest in meaning to a question its words reached no source for (everyday words), when its
+    whole text names the question's specific terms (select.closest_in_meaning, select.everyday_overview); its
+    passages are added to ``overviews`` for the citable pool."""
+    closest = closest_in_meaning(retrieved)
+    if closest is None:
+        return None
+    passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
+    text = "\n".join([_heading(closest.source), *(p.text for p in passages)])
+    if not passages or not everyday_overview(retrieved, terms, text):
+        return None
+    overviews[closest.source_id] = passages
+    return closest
 
 
 def _set_apart(

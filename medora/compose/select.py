@@ -467,6 +467,39 @@ def sole_answering_overview(
     return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
 
 
+LAY_SIMILARITY = 0.40  # the closest passage of an overview asked about in everyday words…
+LAY_MARGIN = 0.05  # …ahead of any other source's closest passage by this much, unless its next passage is as close
+
+
+def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
+    """The overview a question in everyday words is about, by meaning alone: the dense search's closest passage, when
+    it is an editorial overview's, close (``LAY_SIMILARITY``), and its overview clearly ahead: the next-closest
+    passage is its own, or another source's is ``LAY_MARGIN`` further. "my thumb and fingers go numb at night" shares
+    no word with "carpal tunnel syndrome" yet is closest to its passages. Only a fallback: words decide first, and
+    the overview must still name every specific term of the question (``everyday_overview``)."""
+    ranked = sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
+    if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    top = ranked[0]
+    if (top.dense_similarity or 0.0) < LAY_SIMILARITY:
+        return None
+    if len(ranked) == 1 or ranked[1].source_id == top.source_id:
+        return top
+    return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
+
+
+def everyday_overview(retrieved: list[Evidence], terms: list[SpecificTerm], whole_text: str) -> bool:
+    """True when the overview closest in meaning (``closest_in_meaning``) may answer a question its words did not
+    reach: its whole text names the question's specific terms (``answers_terms``), so a lay question about a
+    treatment the overview does not address stays partial; and the question asks about no drug: a drug is a word
+    its overview would share, so when the words found none answering, meaning alone does not pick one ("would
+    melatonin help mum's confusion in hospital?" is closest to the insomnia overview, which names melatonin)."""
+    if any(term.kind == "drug" and not term.context for term in terms):
+        return False
+    prepared = TermText(whole_text)
+    return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
+
+
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:
     """The on-topic source naming most of the question's specific terms (the better ranked on a tie)."""
     order = list(dict.fromkeys(item.source_id for item in on_topic))
