@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.drugs import find_drugs
+from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations, load_synonym_groups
@@ -244,10 +244,10 @@ PERSONS = frozenset({
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
 
 
-def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
+def _drug_terms(words: list[str], breaks: set[int] | None = None) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
-    matches = find_drugs(words)
+    matches = _drugs_within(words, breaks or set())
     inside = {index for match in matches for index in range(match.begin, match.end)}
     elsewhere = {word.lower() for index, word in enumerate(words) if index not in inside}
     for match in matches:
@@ -261,6 +261,16 @@ def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
+
+
+def _drugs_within(words: list[str], breaks: set[int]) -> list[DrugMatch]:
+    """The drug names of ``words``, each within one run of words no punctuation divides (``breaks``: the indexes
+    of words a punctuation mark comes before): "Hb 98 g/L, ferritin 9" holds no drug "L ferritin"."""
+    starts = [0, *sorted(index for index in breaks if 0 < index < len(words)), len(words)]
+    matches: list[DrugMatch] = []
+    for begin, end in zip(starts, starts[1:]):
+        matches += [replace(m, begin=m.begin + begin, end=m.end + begin) for m in find_drugs(words[begin:end])]
+    return matches
 
 
 def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
@@ -349,7 +359,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     }
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
-    for begin, end, term in _drug_terms(words):
+    for begin, end, term in _drug_terms(words, breaks):
         terms.append(term)
         taken.update(range(begin, end))
     for index, word in enumerate(words):
