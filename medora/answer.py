@@ -113,7 +113,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     if overview is None and not answering and age_topic is None:
-        overview = _by_meaning(retrieved, terms, retriever, whole, overviews)
+        overview = _by_meaning(retrieved, on_topic, terms, retriever, whole, overviews)
         if overview is not None and unstated.get(overview.source_id):
             overview = None
         if overview is not None:
@@ -158,20 +158,22 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
 
 def _by_meaning(
     retrieved: list[Evidence],
+    on_topic: list[Evidence],
     terms: list[SpecificTerm],
     retriever: Retriever,
     whole: dict[int, list[Evidence]],
     overviews: dict[int, list[Evidence]],
 ) -> Evidence | None:
-    """The overview closest in meaning to a question its words reached no source for (everyday words), when its
-    whole text names the question's specific terms (select.closest_in_meaning, select.everyday_overview); its
-    passages are added to ``overviews`` for the citable pool."""
+    """The overview closest in meaning to a question its words found no answering source for (everyday words), when
+    its whole text names the question's specific terms and, for a drug asked about, a passage of it is on topic by
+    its words (select.closest_in_meaning, select.everyday_overview); its passages join ``overviews`` for the pool."""
     closest = closest_in_meaning(retrieved)
     if closest is None:
         return None
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
     text = "\n".join([_heading(closest.source), *(p.text for p in passages)])
-    if not passages or not everyday_overview(retrieved, terms, text):
+    words_agree = any(item.source_id == closest.source_id for item in on_topic)
+    if not passages or not everyday_overview(terms, text, words_agree=words_agree):
         return None
     overviews[closest.source_id] = passages
     return closest

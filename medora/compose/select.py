@@ -488,13 +488,15 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
 
 
-def everyday_overview(retrieved: list[Evidence], terms: list[SpecificTerm], whole_text: str) -> bool:
+def everyday_overview(terms: list[SpecificTerm], whole_text: str, *, words_agree: bool) -> bool:
     """True when the overview closest in meaning (``closest_in_meaning``) may answer a question its words did not
     reach: its whole text names the question's specific terms (``answers_terms``), so a lay question about a
-    treatment the overview does not address stays partial; and the question asks about no drug: a drug is a word
-    its overview would share, so when the words found none answering, meaning alone does not pick one ("would
-    melatonin help mum's confusion in hospital?" is closest to the insomnia overview, which names melatonin)."""
-    if any(term.kind == "drug" and not term.context for term in terms):
+    treatment the overview does not address stays partial. A drug asked about needs the words to agree too
+    (``words_agree``: a passage of the overview is on topic by its words): "it stings when I wee, do I need
+    antibiotics?" reaches one passage of the urinary infection overview, which names antibiotics; "would melatonin
+    help mum's confusion in hospital?" reaches nothing, and is closest in meaning to the insomnia overview, which
+    names melatonin but is not on confusion."""
+    if not words_agree and any(term.kind == "drug" and not term.context for term in terms):
         return False
     prepared = TermText(whole_text)
     return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)

@@ -41,15 +41,18 @@ def test_a_study_closest_in_meaning_picks_no_overview():
 
 def test_the_overview_answers_an_everyday_question_naming_no_term_it_lacks():
     pain = SpecificTerm(label="gallstones", kind="term", forms=("gallstones",))
-    assert everyday_overview([COLIC], [pain], "Gallstones and biliary colic\nUltrasound confirms gallstones.")
-    assert everyday_overview([COLIC], [], "Gallstones and biliary colic")
+    assert everyday_overview([pain], "Gallstones and biliary colic\nUltrasound confirms gallstones.", words_agree=False)
+    assert everyday_overview([], "Gallstones and biliary colic", words_agree=False)
 
 
 def test_a_treatment_the_overview_does_not_name_stays_unanswered():
     cure = SpecificTerm(label="dandelion tea", kind="term", forms=("dandelion tea",))
-    assert not everyday_overview([COLIC], [cure], "Gallstones and biliary colic\nUltrasound confirms gallstones.")
+    text = "Gallstones and biliary colic\nUltrasound confirms gallstones."
+    assert not everyday_overview([cure], text, words_agree=True)
 
 
-def test_a_drug_asked_about_is_never_answered_by_meaning_even_when_named():
+def test_a_drug_asked_about_is_answered_by_meaning_only_when_the_words_agree():
     drug = SpecificTerm(label="hyoscine", kind="drug", forms=("hyoscine",))
-    assert not everyday_overview([COLIC], [drug], "Gallstones and biliary colic\nHyoscine may ease colic.")
+    text = "Gallstones and biliary colic\nHyoscine may ease colic."
+    assert not everyday_overview([drug], text, words_agree=False)
+    assert everyday_overview([drug], text, words_agree=True)
