@@ -171,9 +171,9 @@ def _by_meaning(
     if closest is None:
         return None
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
-    text = "\n".join([_heading(closest.source), *(p.text for p in passages)])
+    texts = [_heading(closest.source), *(p.text for p in passages)]
     words_agree = any(item.source_id == closest.source_id for item in on_topic)
-    if not passages or not everyday_overview(terms, text, words_agree=words_agree):
+    if not passages or not everyday_overview(terms, texts, words_agree=words_agree):
         return None
     overviews[closest.source_id] = passages
     return closest

@@ -488,18 +488,26 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
 
 
-def everyday_overview(terms: list[SpecificTerm], whole_text: str, *, words_agree: bool) -> bool:
-    """True when the overview closest in meaning (``closest_in_meaning``) may answer a question its words did not
-    reach: its whole text names the question's specific terms (``answers_terms``), so a lay question about a
-    treatment the overview does not address stays partial. A drug asked about needs the words to agree too
+MIN_NAMING_PASSAGES = 2  # an overview answering by meaning names each term of the question in this many passages
+
+
+def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, words_agree: bool) -> bool:
+    """True when the overview closest in meaning (``closest_in_meaning``; ``passages``: its heading and passages)
+    may answer a question its words did not reach: it names the question's specific terms (``answers_terms``), so
+    a lay question about a treatment the overview does not address stays partial, and names each of them it names
+    in two passages or more: the dementia overview is close in meaning to "How is early Parkinson disease
+    treated?" and names Parkinson disease once, in passing. A drug asked about needs the words to agree too
     (``words_agree``: a passage of the overview is on topic by its words): "it stings when I wee, do I need
     antibiotics?" reaches one passage of the urinary infection overview, which names antibiotics; "would melatonin
     help mum's confusion in hospital?" reaches nothing, and is closest in meaning to the insomnia overview, which
     names melatonin but is not on confusion."""
     if not words_agree and any(term.kind == "drug" and not term.context for term in terms):
         return False
-    prepared = TermText(whole_text)
-    return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
+    prepared = [TermText(text) for text in passages]
+    naming = {term.label: sum(text.covers(term) for text in prepared) for term in terms}
+    if not answers_terms({label for label, count in naming.items() if count}, terms):
+        return False
+    return all(count >= MIN_NAMING_PASSAGES for term in terms if (count := naming[term.label]) and not term.context)
 
 
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:

@@ -41,18 +41,25 @@ def test_a_study_closest_in_meaning_picks_no_overview():
 
 def test_the_overview_answers_an_everyday_question_naming_no_term_it_lacks():
     pain = SpecificTerm(label="gallstones", kind="term", forms=("gallstones",))
-    assert everyday_overview([pain], "Gallstones and biliary colic\nUltrasound confirms gallstones.", words_agree=False)
-    assert everyday_overview([], "Gallstones and biliary colic", words_agree=False)
+    assert everyday_overview([pain], ["Gallstones and biliary colic", "Ultrasound confirms gallstones."], words_agree=False)
+    assert everyday_overview([], ["Gallstones and biliary colic"], words_agree=False)
 
 
 def test_a_treatment_the_overview_does_not_name_stays_unanswered():
     cure = SpecificTerm(label="dandelion tea", kind="term", forms=("dandelion tea",))
-    text = "Gallstones and biliary colic\nUltrasound confirms gallstones."
+    text = ["Gallstones and biliary colic", "Ultrasound confirms gallstones."]
     assert not everyday_overview([cure], text, words_agree=True)
 
 
 def test_a_drug_asked_about_is_answered_by_meaning_only_when_the_words_agree():
     drug = SpecificTerm(label="hyoscine", kind="drug", forms=("hyoscine",))
-    text = "Gallstones and biliary colic\nHyoscine may ease colic."
+    text = ["Gallstones and biliary colic", "Hyoscine may ease colic.", "Hyoscine is an antispasmodic."]
     assert not everyday_overview([drug], text, words_agree=False)
     assert everyday_overview([drug], text, words_agree=True)
+
+
+def test_a_term_the_overview_names_in_one_passage_only_is_a_mention_not_its_topic():
+    jaundice = SpecificTerm(label="jaundice", kind="term", forms=("jaundice",))
+    once = ["Gallstones and biliary colic", "Ultrasound confirms gallstones.", "Jaundice suggests a stone in the duct."]
+    assert not everyday_overview([jaundice], once, words_agree=True)
+    assert everyday_overview([jaundice], [*once, "Refer jaundice the same day."], words_agree=True)
