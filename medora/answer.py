@@ -31,6 +31,7 @@ from medora.compose.select import (
     source_texts,
     terms_by_source,
     whole_coverages,
+    without_case_drugs,
 )
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
@@ -77,8 +78,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     question = session.question
     retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=session.filters)
     idf = retriever.term_weights(question)
-    weights = question_weights(question, idf)
     terms = specific_terms(question, idf)
+    weights = without_case_drugs(question_weights(question, idf), terms)
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }

@@ -118,6 +118,22 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     return QuestionWeights(weights, equivalents, phrases)
 
 
+def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm]) -> QuestionWeights:
+    """The topic words without those of the drugs the patient already takes (``context`` drug terms): "a woman on
+    zopiclone and amitriptyline has fallen three times" is on falls; no overview on falls repeats her drugs, yet
+    those rare names outweighed "fallen" and "floor" in each passage's share of the question's words."""
+    case = {s for term in terms if term.kind == "drug" and term.context for s in stem_sequence(term.label)}
+    own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
+    dropped = case - own
+    if not dropped:
+        return weights
+    return QuestionWeights(
+        {token: weight for token, weight in weights.items() if token not in dropped},
+        [item for item in weights.equivalents if set(item.stems) - dropped],
+        [(a, b) for a, b in weights.phrases if a not in dropped and b not in dropped],
+    )
+
+
 def _population_groups(question: str) -> list[LayEquivalent]:
     """A population word of the question, as an equivalent: any word of its group names it ("primigravida" is
     covered by "pregnancy"), as in the specific-term gate (terms.POPULATIONS)."""

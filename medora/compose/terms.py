@@ -405,12 +405,13 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
 def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
     named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is:
-    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"), and every technical word too, except one in a question of five terms or more (a long, real description
+    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"; when the question names nothing
+    else, its topic words decide), and every technical word too, except one in a question of five terms or more (a long, real description
     adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("vibrating capsule") count
     as technical words: since a vignette's findings ("radiating", "biceps") are no terms (compose/findings.py), what
     remains is the question's subject."""
-    if not terms:
-        return True
+    if not terms or all(term.context for term in terms):
+        return True  # the case's own drugs only: the question asks about its topic words ("on zopiclone, fallen")
     if any(term.label in covered for term in terms if not term.context):
         terms = [term for term in terms if not term.context or term.label in covered]  # the case's own drugs
     missing = [term for term in terms if term.label not in covered]

@@ -63,3 +63,15 @@ def test_a_term_the_overview_names_in_one_passage_only_is_a_mention_not_its_topi
     once = ["Gallstones and biliary colic", "Ultrasound confirms gallstones.", "Jaundice suggests a stone in the duct."]
     assert not everyday_overview([jaundice], once, words_agree=True)
     assert everyday_overview([jaundice], [*once, "Refer jaundice the same day."], words_agree=True)
+
+
+def test_the_patients_own_drugs_are_no_topic_words():
+    from medora.compose.select import QuestionWeights, without_case_drugs
+
+    drug = SpecificTerm(label="mirtazapine", kind="drug", forms=("mirtazapine",), context=True)
+    weights = QuestionWeights({"mirtazapin": 7.0, "dizzi": 4.0, "stand": 2.0}, phrases=[("mirtazapin", "dizzi")])
+    kept = without_case_drugs(weights, [drug])
+    assert dict(kept) == {"dizzi": 4.0, "stand": 2.0}
+    assert kept.phrases == ()
+    asked = SpecificTerm(label="mirtazapine", kind="drug", forms=("mirtazapine",))
+    assert dict(without_case_drugs(weights, [asked])) == dict(weights)

@@ -173,3 +173,9 @@ def test_every_drug_of_a_comma_list_the_patient_is_on_is_part_of_the_case():
 def test_a_drug_name_never_joins_words_that_punctuation_divides():
     terms = specific_terms("Man of 70, Hb 101 g/L, ferritin 12: which tests next?")
     assert [t.label for t in terms if t.kind == "drug"] == ["ferritin"]  # not "L ferritin"
+
+
+def test_a_question_naming_only_the_patients_own_drugs_is_answered_by_its_topic_words():
+    terms = specific_terms("An 80-year-old woman on mirtazapine and oxybutynin gets dizzy on standing: what to check?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("mirtazapine", True), ("oxybutynin", True)]
+    assert answers_terms(set(), terms)
