@@ -20,6 +20,7 @@ from medora.compose.select import (
     answering_evidence,
     citable_pool,
     closest_in_meaning,
+    closest_two_agree,
     closest_source,
     everyday_overview,
     matching_overview,
@@ -167,14 +168,17 @@ def _by_meaning(
 ) -> Evidence | None:
     """The overview closest in meaning to a question its words found no answering source for (everyday words), when
     its whole text names the question's specific terms and, for a drug asked about, a passage of it is on topic by
-    its words (select.closest_in_meaning, select.everyday_overview); its passages join ``overviews`` for the pool."""
+    its words or its passages are the two closest (select.closest_in_meaning, select.everyday_overview); its
+    passages join ``overviews`` for the pool."""
     closest = closest_in_meaning(retrieved)
     if closest is None:
         return None
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
     texts = [_heading(closest.source), *(p.text for p in passages)]
-    words_agree = any(item.source_id == closest.source_id for item in on_topic)
-    if not passages or not everyday_overview(terms, texts, words_agree=words_agree):
+    agree = any(item.source_id == closest.source_id for item in on_topic) or closest_two_agree(
+        retrieved, closest.source_id
+    )
+    if not passages or not everyday_overview(terms, texts, agree=agree):
         return None
     overviews[closest.source_id] = passages
     return closest

@@ -504,10 +504,16 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
 
 
+def closest_two_agree(retrieved: list[Evidence], source_id: int) -> bool:
+    """True when the dense search's two closest passages are both of the source: its meaning is not one passage's."""
+    ranked = sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
+    return len(ranked) >= 2 and ranked[0].source_id == ranked[1].source_id == source_id
+
+
 MIN_NAMING_PASSAGES = 2  # an overview answering by meaning names each term of the question in this many passages
 
 
-def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, words_agree: bool) -> bool:
+def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: bool) -> bool:
     """True when the overview closest in meaning (``closest_in_meaning``; ``passages``: its heading and passages)
     may answer a question its words did not reach: it names the question's specific terms (``answers_terms``), so
     a lay question about a treatment the overview does not address stays partial, and names each of them it names
@@ -517,7 +523,7 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, words_a
     antibiotics?" reaches one passage of the urinary infection overview, which names antibiotics; "would melatonin
     help mum's confusion in hospital?" reaches nothing, and is closest in meaning to the insomnia overview, which
     names melatonin but is not on confusion."""
-    if not words_agree and any(term.kind == "drug" and not term.context for term in terms):
+    if not agree and any(term.kind == "drug" and not term.context for term in terms):
         return False
     prepared = [TermText(text) for text in passages]
     naming = {term.label: sum(text.covers(term) for text in prepared) for term in terms}

@@ -1,7 +1,7 @@
 """A question in everyday words that no overview's words reach: the overview closest in meaning may answer it, only
 when clearly closest, naming every specific term of the question, and the question asks about no drug."""
 
-from medora.compose.select import closest_in_meaning, everyday_overview
+from medora.compose.select import closest_in_meaning, closest_two_agree, everyday_overview
 from medora.compose.terms import SpecificTerm
 from medora.types import Evidence, Kind, Source
 
@@ -41,28 +41,28 @@ def test_a_study_closest_in_meaning_picks_no_overview():
 
 def test_the_overview_answers_an_everyday_question_naming_no_term_it_lacks():
     pain = SpecificTerm(label="gallstones", kind="term", forms=("gallstones",))
-    assert everyday_overview([pain], ["Gallstones and biliary colic", "Ultrasound confirms gallstones."], words_agree=False)
-    assert everyday_overview([], ["Gallstones and biliary colic"], words_agree=False)
+    assert everyday_overview([pain], ["Gallstones and biliary colic", "Ultrasound confirms gallstones."], agree=False)
+    assert everyday_overview([], ["Gallstones and biliary colic"], agree=False)
 
 
 def test_a_treatment_the_overview_does_not_name_stays_unanswered():
     cure = SpecificTerm(label="dandelion tea", kind="term", forms=("dandelion tea",))
     text = ["Gallstones and biliary colic", "Ultrasound confirms gallstones."]
-    assert not everyday_overview([cure], text, words_agree=True)
+    assert not everyday_overview([cure], text, agree=True)
 
 
 def test_a_drug_asked_about_is_answered_by_meaning_only_when_the_words_agree():
     drug = SpecificTerm(label="hyoscine", kind="drug", forms=("hyoscine",))
     text = ["Gallstones and biliary colic", "Hyoscine may ease colic.", "Hyoscine is an antispasmodic."]
-    assert not everyday_overview([drug], text, words_agree=False)
-    assert everyday_overview([drug], text, words_agree=True)
+    assert not everyday_overview([drug], text, agree=False)
+    assert everyday_overview([drug], text, agree=True)
 
 
 def test_a_term_the_overview_names_in_one_passage_only_is_a_mention_not_its_topic():
     jaundice = SpecificTerm(label="jaundice", kind="term", forms=("jaundice",))
     once = ["Gallstones and biliary colic", "Ultrasound confirms gallstones.", "Jaundice suggests a stone in the duct."]
-    assert not everyday_overview([jaundice], once, words_agree=True)
-    assert everyday_overview([jaundice], [*once, "Refer jaundice the same day."], words_agree=True)
+    assert not everyday_overview([jaundice], once, agree=True)
+    assert everyday_overview([jaundice], [*once, "Refer jaundice the same day."], agree=True)
 
 
 def test_the_patients_own_drugs_are_no_topic_words():
@@ -75,3 +75,8 @@ def test_the_patients_own_drugs_are_no_topic_words():
     assert kept.phrases == ()
     asked = SpecificTerm(label="mirtazapine", kind="drug", forms=("mirtazapine",))
     assert dict(without_case_drugs(weights, [asked])) == dict(weights)
+
+
+def test_meaning_agrees_when_the_two_closest_passages_are_the_overviews():
+    assert closest_two_agree([COLIC_NEXT, COLIC, ULCER.model_copy(update={"dense_rank": 3})], 1)
+    assert not closest_two_agree([COLIC, ULCER], 1)

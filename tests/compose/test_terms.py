@@ -179,3 +179,10 @@ def test_a_question_naming_only_the_patients_own_drugs_is_answered_by_its_topic_
     terms = specific_terms("An 80-year-old woman on mirtazapine and oxybutynin gets dizzy on standing: what to check?")
     assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("mirtazapine", True), ("oxybutynin", True)]
     assert answers_terms(set(), terms)
+
+
+def test_a_reading_and_its_unit_are_the_case_not_the_subject():
+    terms = specific_terms("Temp 38.4, creatinine 180 umol/L after a contrast scan: is this contrast nephropathy?")
+    labels = [t.label.lower() for t in terms]
+    assert "temp" not in labels and "umol" not in labels
+    assert "creatinine" in labels
