@@ -19,7 +19,10 @@ from medora.compose.select import (
     Selection,
     answering_evidence,
     citable_pool,
+    closest_in_meaning,
+    closest_two_agree,
     closest_source,
+    everyday_overview,
     matching_overview,
     on_topic_evidence,
     overview_candidates,
@@ -29,6 +32,7 @@ from medora.compose.select import (
     source_texts,
     terms_by_source,
     whole_coverages,
+    without_case_drugs,
 )
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
@@ -76,8 +80,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     question = session.question
     retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=session.filters)
     idf = retriever.term_weights(question)
-    weights = question_weights(question, idf)
     terms = specific_terms(question, idf)
+    weights = without_case_drugs(question_weights(question, idf), terms)
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }
@@ -111,6 +115,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
+    if overview is None and not answering and age_topic is None:
+        overview = _by_meaning(retrieved, on_topic, terms, retriever, whole, overviews)
+        if overview is not None and unstated.get(overview.source_id):
+            overview = None
+        if overview is not None:
+            on_topic = on_topic or [overview]
     pool = citable_pool(
         answering,
         overview=overview,
@@ -148,6 +158,32 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
+
+
+def _by_meaning(
+    retrieved: list[Evidence],
+    on_topic: list[Evidence],
+    terms: list[SpecificTerm],
+    retriever: Retriever,
+    whole: dict[int, list[Evidence]],
+    overviews: dict[int, list[Evidence]],
+) -> Evidence | None:
+    """The overview closest in meaning to a question its words found no answering source for (everyday words), when
+    its whole text names the question's specific terms and, for a drug asked about, a passage of it is on topic by
+    its words or its passages are the two closest (select.closest_in_meaning, select.everyday_overview); its
+    passages join ``overviews`` for the pool."""
+    closest = closest_in_meaning(retrieved)
+    if closest is None:
+        return None
+    passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
+    texts = [_heading(closest.source), *(p.text for p in passages)]
+    agree = any(item.source_id == closest.source_id for item in on_topic) or closest_two_agree(
+        retrieved, closest.source_id
+    )
+    if not passages or not everyday_overview(terms, texts, agree=agree):
+        return None
+    overviews[closest.source_id] = passages
+    return closest
 
 
 def _set_apart(

@@ -29,13 +29,14 @@ groin eardrum eardrums breastbone""".split()
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
 urgently overnight pee peeing wee weeing""".split()
 
-UNITS = "mmol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
+UNITS = "mmol umol micromol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
 EXAMINATIONS = "otoscopy auscultation palpation".split()  # how a finding was seen, not what is asked
+OBSERVATIONS = "temp temperature".split()  # a reading of the case ("temp 37.9"), never what is asked
 
 
 @lru_cache(maxsize=1)
 def _finding_stems() -> frozenset[str]:
-    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS
+    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS + OBSERVATIONS
     return frozenset(token for word in words for token in index_tokens(word))
 
 

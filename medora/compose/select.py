@@ -118,6 +118,22 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     return QuestionWeights(weights, equivalents, phrases)
 
 
+def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm]) -> QuestionWeights:
+    """The topic words without those of the drugs the patient already takes (``context`` drug terms): "a woman on
+    zopiclone and amitriptyline has fallen three times" is on falls; no overview on falls repeats her drugs, yet
+    those rare names outweighed "fallen" and "floor" in each passage's share of the question's words."""
+    case = {s for term in terms if term.kind == "drug" and term.context for s in stem_sequence(term.label)}
+    own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
+    dropped = case - own
+    if not dropped:
+        return weights
+    return QuestionWeights(
+        {token: weight for token, weight in weights.items() if token not in dropped},
+        [item for item in weights.equivalents if set(item.stems) - dropped],
+        [(a, b) for a, b in weights.phrases if a not in dropped and b not in dropped],
+    )
+
+
 def _population_groups(question: str) -> list[LayEquivalent]:
     """A population word of the question, as an equivalent: any word of its group names it ("primigravida" is
     covered by "pregnancy"), as in the specific-term gate (terms.POPULATIONS)."""
@@ -448,6 +464,55 @@ def sole_answering_overview(
     if not names_terms_together(answering[0].source_id, answering, terms, weights):
         return None
     return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
+
+
+LAY_SIMILARITY = 0.40  # the closest passage of an overview asked about in everyday words…
+LAY_MARGIN = 0.05  # …ahead of any other source's closest passage by this much, unless its next passage is as close
+
+
+def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
+    """The overview a question in everyday words is about, by meaning alone: the dense search's closest passage, when
+    it is an editorial overview's, close (``LAY_SIMILARITY``), and its overview clearly ahead: the next-closest
+    passage is its own, or another source's is ``LAY_MARGIN`` further. "my thumb and fingers go numb at night" shares
+    no word with "carpal tunnel syndrome" yet is closest to its passages. Only a fallback: words decide first, and
+    the overview must still name every specific term of the question (``everyday_overview``)."""
+    ranked = sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
+    if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    top = ranked[0]
+    if (top.dense_similarity or 0.0) < LAY_SIMILARITY:
+        return None
+    if len(ranked) == 1 or ranked[1].source_id == top.source_id:
+        return top
+    return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
+
+
+def closest_two_agree(retrieved: list[Evidence], source_id: int) -> bool:
+    """True when the dense search's two closest passages are both of the source: its meaning is not one passage's."""
+    ranked = sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
+    return len(ranked) >= 2 and ranked[0].source_id == ranked[1].source_id == source_id
+
+
+MIN_NAMING_PASSAGES = 2  # an overview answering by meaning names each term of the question in this many passages
+
+
+def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: bool) -> bool:
+    """True when the overview closest in meaning (``closest_in_meaning``; ``passages``: its heading and passages)
+    may answer a question its words did not reach: it names the question's specific terms (``answers_terms``), so
+    a lay question about a treatment the overview does not address stays partial, and names each of them it names
+    in two passages or more: the dementia overview is close in meaning to "How is early Parkinson disease
+    treated?" and names Parkinson disease once, in passing. A drug asked about needs the words to agree too
+    (``words_agree``: a passage of the overview is on topic by its words): "it stings when I wee, do I need
+    antibiotics?" reaches one passage of the urinary infection overview, which names antibiotics; "would melatonin
+    help mum's confusion in hospital?" reaches nothing, and is closest in meaning to the insomnia overview, which
+    names melatonin but is not on confusion."""
+    if not agree and any(term.kind == "drug" and not term.context for term in terms):
+        return False
+    prepared = [TermText(text) for text in passages]
+    naming = {term.label: sum(text.covers(term) for text in prepared) for term in terms}
+    if not answers_terms({label for label, count in naming.items() if count}, terms):
+        return False
+    return all(count >= MIN_NAMING_PASSAGES for term in terms if (count := naming[term.label]) and not term.context)
 
 
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.drugs import find_drugs
+from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations, load_synonym_groups
@@ -244,10 +244,10 @@ PERSONS = frozenset({
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
 
 
-def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
+def _drug_terms(words: list[str], breaks: set[int] | None = None) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
-    matches = find_drugs(words)
+    matches = _drugs_within(words, breaks or set())
     inside = {index for match in matches for index in range(match.begin, match.end)}
     elsewhere = {word.lower() for index, word in enumerate(words) if index not in inside}
     for match in matches:
@@ -263,6 +263,16 @@ def _drug_terms(words: list[str]) -> list[tuple[int, int, SpecificTerm]]:
     return found
 
 
+def _drugs_within(words: list[str], breaks: set[int]) -> list[DrugMatch]:
+    """The drug names of ``words``, each within one run of words no punctuation divides (``breaks``: the indexes
+    of words a punctuation mark comes before): "Hb 98 g/L, ferritin 9" holds no drug "L ferritin"."""
+    starts = [0, *sorted(index for index in breaks if 0 < index < len(words)), len(words)]
+    matches: list[DrugMatch] = []
+    for begin, end in zip(starts, starts[1:]):
+        matches += [replace(m, begin=m.begin + begin, end=m.end + begin) for m in find_drugs(words[begin:end])]
+    return matches
+
+
 def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
     """True when a dictionary name of the drug is broader than what the question names: a part of its label
     ("thyroid" for "desiccated thyroid"), or made only of words the question uses for something else ("thyroid" for
@@ -275,7 +285,10 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
 
 def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
     """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles skipped), or "and"/"or"
-    right after a drug that does ("on lisinopril and spironolactone")."""
+    right after a drug that does ("on lisinopril and spironolactone"), or right after it in a list ("on ramipril,
+    furosemide and ibuprofen")."""
+    if previous is not None and previous[0] == begin:  # a list ("on ramipril, furosemide"): the comma is not a word
+        return previous[1]
     index = begin - 1
     while index >= 0 and words[index].lower() in _ARTICLES:
         index -= 1
@@ -346,7 +359,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     }
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
-    for begin, end, term in _drug_terms(words):
+    for begin, end, term in _drug_terms(words, breaks):
         terms.append(term)
         taken.update(range(begin, end))
     for index, word in enumerate(words):
@@ -392,12 +405,13 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
 def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
     named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is:
-    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"), and every technical word too, except one in a question of five terms or more (a long, real description
+    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"; when the question names nothing
+    else, its topic words decide), and every technical word too, except one in a question of five terms or more (a long, real description
     adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("vibrating capsule") count
     as technical words: since a vignette's findings ("radiating", "biceps") are no terms (compose/findings.py), what
     remains is the question's subject."""
-    if not terms:
-        return True
+    if not terms or all(term.context for term in terms):
+        return True  # the case's own drugs only: the question asks about its topic words ("on zopiclone, fallen")
     if any(term.label in covered for term in terms if not term.context):
         terms = [term for term in terms if not term.context or term.label in covered]  # the case's own drugs
     missing = [term for term in terms if term.label not in covered]

@@ -159,3 +159,30 @@ def test_a_drug_is_not_named_by_the_organ_its_dictionary_names_it_after():
     assert named == {"levothyroxine", "underactive"}
     assert not answers_terms(named, terms)
     assert covered_terms("Desiccated thyroid extract is not recommended.", terms) >= {"desiccated thyroid"}
+
+
+def test_every_drug_of_a_comma_list_the_patient_is_on_is_part_of_the_case():
+    terms = specific_terms("Woman on bisoprolol, digoxin and amlodipine with ankle swelling: what should change?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [
+        ("bisoprolol", True), ("digoxin", True), ("amlodipine", True)
+    ]
+    options = specific_terms("Apixaban, rivaroxaban or warfarin for a man with atrial fibrillation?")
+    assert [t.context for t in options if t.kind == "drug"] == [False, False, False]
+
+
+def test_a_drug_name_never_joins_words_that_punctuation_divides():
+    terms = specific_terms("Man of 70, Hb 101 g/L, ferritin 12: which tests next?")
+    assert [t.label for t in terms if t.kind == "drug"] == ["ferritin"]  # not "L ferritin"
+
+
+def test_a_question_naming_only_the_patients_own_drugs_is_answered_by_its_topic_words():
+    terms = specific_terms("An 80-year-old woman on mirtazapine and oxybutynin gets dizzy on standing: what to check?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("mirtazapine", True), ("oxybutynin", True)]
+    assert answers_terms(set(), terms)
+
+
+def test_a_reading_and_its_unit_are_the_case_not_the_subject():
+    terms = specific_terms("Temp 38.4, creatinine 180 umol/L after a contrast scan: is this contrast nephropathy?")
+    labels = [t.label.lower() for t in terms]
+    assert "temp" not in labels and "umol" not in labels
+    assert "creatinine" in labels

@@ -1,0 +1,82 @@
+"""A question in everyday words that no overview's words reach: the overview closest in meaning may answer it, only
+when clearly closest, naming every specific term of the question, and the question asks about no drug."""
+
+from medora.compose.select import closest_in_meaning, closest_two_agree, everyday_overview
+from medora.compose.terms import SpecificTerm
+from medora.types import Evidence, Kind, Source
+
+
+def _passage(passage_id: int, source_id: int, title: str, text: str, similarity: float, rank: int) -> Evidence:
+    kind = Kind.EDITORIAL_SUMMARY if source_id < 10 else Kind.RCT
+    source = Source(key=f"library:{source_id}", kind=kind, title=title)
+    return Evidence(
+        passage_id=passage_id, source_id=source_id, source=source, section="Assessment", text=text, start=0,
+        end=len(text), score=1.0, dense_similarity=similarity, dense_rank=rank,
+    )
+
+
+GALLSTONES = "Gallstones and biliary colic"
+COLIC = _passage(1, 1, GALLSTONES, "Biliary colic is right upper quadrant pain after fatty meals.", 0.47, 1)
+COLIC_NEXT = _passage(2, 1, GALLSTONES, "Ultrasound confirms gallstones.", 0.41, 2)
+ULCER = _passage(3, 2, "Peptic ulcer disease", "Epigastric pain eased by food suggests a duodenal ulcer.", 0.44, 2)
+
+
+def test_the_closest_overview_is_chosen_when_its_next_passage_is_as_close():
+    assert closest_in_meaning([COLIC_NEXT, COLIC, ULCER.model_copy(update={"dense_rank": 3})]).passage_id == 1
+
+
+def test_no_overview_is_chosen_when_another_is_nearly_as_close():
+    assert closest_in_meaning([COLIC, ULCER]) is None
+
+
+def test_no_overview_is_chosen_below_the_similarity_floor():
+    far = COLIC.model_copy(update={"dense_similarity": 0.33})
+    assert closest_in_meaning([far, COLIC_NEXT.model_copy(update={"dense_similarity": 0.30})]) is None
+
+
+def test_a_study_closest_in_meaning_picks_no_overview():
+    study = _passage(4, 20, "A trial of ursodeoxycholic acid", "Pain after meals fell.", 0.60, 1)
+    assert closest_in_meaning([study, COLIC_NEXT]) is None
+
+
+def test_the_overview_answers_an_everyday_question_naming_no_term_it_lacks():
+    pain = SpecificTerm(label="gallstones", kind="term", forms=("gallstones",))
+    assert everyday_overview([pain], ["Gallstones and biliary colic", "Ultrasound confirms gallstones."], agree=False)
+    assert everyday_overview([], ["Gallstones and biliary colic"], agree=False)
+
+
+def test_a_treatment_the_overview_does_not_name_stays_unanswered():
+    cure = SpecificTerm(label="dandelion tea", kind="term", forms=("dandelion tea",))
+    text = ["Gallstones and biliary colic", "Ultrasound confirms gallstones."]
+    assert not everyday_overview([cure], text, agree=True)
+
+
+def test_a_drug_asked_about_is_answered_by_meaning_only_when_the_words_agree():
+    drug = SpecificTerm(label="hyoscine", kind="drug", forms=("hyoscine",))
+    text = ["Gallstones and biliary colic", "Hyoscine may ease colic.", "Hyoscine is an antispasmodic."]
+    assert not everyday_overview([drug], text, agree=False)
+    assert everyday_overview([drug], text, agree=True)
+
+
+def test_a_term_the_overview_names_in_one_passage_only_is_a_mention_not_its_topic():
+    jaundice = SpecificTerm(label="jaundice", kind="term", forms=("jaundice",))
+    once = ["Gallstones and biliary colic", "Ultrasound confirms gallstones.", "Jaundice suggests a stone in the duct."]
+    assert not everyday_overview([jaundice], once, agree=True)
+    assert everyday_overview([jaundice], [*once, "Refer jaundice the same day."], agree=True)
+
+
+def test_the_patients_own_drugs_are_no_topic_words():
+    from medora.compose.select import QuestionWeights, without_case_drugs
+
+    drug = SpecificTerm(label="mirtazapine", kind="drug", forms=("mirtazapine",), context=True)
+    weights = QuestionWeights({"mirtazapin": 7.0, "dizzi": 4.0, "stand": 2.0}, phrases=[("mirtazapin", "dizzi")])
+    kept = without_case_drugs(weights, [drug])
+    assert dict(kept) == {"dizzi": 4.0, "stand": 2.0}
+    assert kept.phrases == ()
+    asked = SpecificTerm(label="mirtazapine", kind="drug", forms=("mirtazapine",))
+    assert dict(without_case_drugs(weights, [asked])) == dict(weights)
+
+
+def test_meaning_agrees_when_the_two_closest_passages_are_the_overviews():
+    assert closest_two_agree([COLIC_NEXT, COLIC, ULCER.model_copy(update={"dense_rank": 3})], 1)
+    assert not closest_two_agree([COLIC, ULCER], 1)
