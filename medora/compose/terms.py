@@ -285,10 +285,7 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
 
 def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
     """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles skipped), or "and"/"or"
-    right after a drug that does ("on lisinopril and spironolactone"), or right after it in a list ("on ramipril,
-    furosemide and ibuprofen")."""
-    if previous is not None and previous[0] == begin:  # a list ("on ramipril, furosemide"): the comma is not a word
-        return previous[1]
+    right after a drug that does ("on lisinopril and spironolactone")."""
     index = begin - 1
     while index >= 0 and words[index].lower() in _ARTICLES:
         index -= 1

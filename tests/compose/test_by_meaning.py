@@ -1,9 +1,14 @@
 """A question in everyday words that no overview's words reach: the overview closest in meaning may answer it, only
 when clearly closest, naming every specific term of the question, and the question asks about no drug."""
 
+import pytest
+
+from medora.answer import answer_question
 from medora.compose.select import closest_in_meaning, closest_two_agree, everyday_overview
 from medora.compose.terms import SpecificTerm
+from medora.settings import Settings
 from medora.types import Evidence, Kind, Source
+from medora.workspace import Workspace
 
 
 def _passage(passage_id: int, source_id: int, title: str, text: str, similarity: float, rank: int) -> Evidence:
@@ -80,3 +85,36 @@ def test_the_patients_own_drugs_are_no_topic_words():
 def test_meaning_agrees_when_the_two_closest_passages_are_the_overviews():
     assert closest_two_agree([COLIC_NEXT, COLIC, ULCER.model_copy(update={"dense_rank": 3})], 1)
     assert not closest_two_agree([COLIC, ULCER], 1)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    workspace = Workspace(Settings(home=tmp_path_factory.mktemp("by-meaning") / "home"))
+    workspace.prepare()  # embeds the 61 overviews once for the module
+    return workspace
+
+
+def _asked(workspace: Workspace, question: str) -> tuple[str, str | None]:
+    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+    return article.answer_status, article.references[0].source_key if article.references else None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # a reviewer's questions: the words find a topic that does not answer, or the question names nothing to check
+        "my mum is confused after her op, would melatonin help?",
+        "my calf is swollen after a long flight, should I wear compression stockings?",
+        "my ankle is swollen after twisting it, do I need an x-ray?",
+    ],
+)
+def test_meaning_never_answers_what_the_words_left_partial_or_a_question_naming_nothing(
+    workspace: Workspace, question: str
+):
+    assert _asked(workspace, question)[0] in ("partial", "insufficient")
+
+
+def test_a_question_in_everyday_words_naming_its_subject_is_answered_by_the_overview_closest_in_meaning(
+    workspace: Workspace,
+):
+    question = "my 15 year old suddenly has terrible pain in one testicle and is being sick, is it urgent?"
+    assert _asked(workspace, question) == ("answered", "library:testicular-torsion-and-acute-scrotum")
