@@ -7,10 +7,13 @@ on the question's topic by its words (the on-topic gate, or at least half the qu
 that names at least half of its specific terms. Signals: fused score and its share of the best, ranks, dense
 similarity, topic and term coverage, the word overlap with the best answering source and with the other retrieved
 sources, the score gap to the next source, and three read from the MiniLM vectors (compose/vectors.py: a learned
-question–source score, the cosine to the best answering source and to the other candidates). Sources reaching the threshold are cited; the best answering one always
-is. Only study records are scored (MODELLED_KINDS): guidelines, overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) gets a body sentence of its own, or
-is cited beside an answering source on a shown sentence its passage also says: it never leads the bottom line,
-carries a verdict or a key-studies row, or turns a partial answer into an answer. Fitted on the tuned part of BioASQ dev only (bench/train_citations.py)."""
+question–source score, the cosine to the best answering source and to the other candidates). Sources reaching the
+threshold are cited; the best answering one always is. Without the vector signals (retrieval on words only) a
+words-only model with its own threshold cites instead. Only study records are scored (MODELLED_KINDS): guidelines,
+overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) gets a
+body sentence of its own, or is cited beside an answering source on a shown sentence its passage also says: it never
+leads the bottom line, carries a verdict or a key-studies row, or turns a partial answer into an answer. Fitted on the
+tuned part of BioASQ dev only (bench/train_citations.py)."""
 
 from __future__ import annotations
 
