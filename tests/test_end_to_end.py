@@ -68,6 +68,9 @@ def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(works
     # the study record was chosen by the citation model, named in the provenance by its weights' hash
     assert article.provenance.models["citations"] == fingerprint("medora.compose", "citation_model.json")
     assert re.fullmatch(r"citation_model@[0-9a-f]{12}", article.provenance.models["citations"])
+    # the vector model chose (answer.py handed it the vectors), its pair model named beside it
+    assert article.provenance.models["citation_vectors"] == fingerprint("medora.compose", "vector_relevance.npz")
+    assert re.fullmatch(r"vector_relevance@[0-9a-f]{12}", article.provenance.models["citation_vectors"])
     assert re.fullmatch(r"ranker@[0-9a-f]{12}", article.provenance.models["ranker"])
     assert article.provenance.models["embedding"] == "all-MiniLM-L6-v2-int8-onnx"
 
@@ -162,3 +165,21 @@ def test_provenance_names_no_embedding_or_ranker_when_retrieval_ran_on_words_onl
     article = answer_question("How should L5 radiculopathy with foot drop be managed?", retriever=lexical, settings=settings)
     assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
     assert set(article.provenance.models) == {"composer"}
+
+
+def test_an_article_answered_on_words_only_is_cited_by_the_words_only_model(workspace: Workspace):
+    from medora.retrieve.indexes import load_indexes
+    from medora.retrieve.retriever import Retriever
+
+    settings = workspace.settings.model_copy(
+        update={"retrieve": workspace.settings.retrieve.model_copy(update={"mode": "lexical"})}
+    )
+    lexical = Retriever(  # the embedder is there; lexical mode must still give the citation model no vectors
+        engine=workspace.engine, indexes=load_indexes(workspace.index_dir), embedder=workspace.embedder,
+        settings=settings.retrieve,
+    )
+    question = "Does early surgery improve motor recovery in foot drop from disc herniation?"
+    article = answer_question(question, retriever=lexical, settings=settings)
+    assert article.provenance.models["citations"] == fingerprint("medora.compose", "citation_words_model.json")
+    assert re.fullmatch(r"citation_words_model@[0-9a-f]{12}", article.provenance.models["citations"])
+    assert "citation_vectors" not in article.provenance.models

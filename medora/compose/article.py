@@ -18,6 +18,7 @@ from medora.compose.grading import NONE_ON_TOPIC, article_certainty
 from medora.compose.key_studies import count_statements, key_study_rows, study_findings
 from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
 from medora.compose.llm import request_draft, verify_draft
+from medora.compose.relevance import MODEL_FILE
 from medora.compose.select import (
     INSUFFICIENT,
     PARTIAL,
@@ -29,6 +30,7 @@ from medora.compose.select import (
 from medora.compose.templates import template_for
 from medora.compose.terms import SpecificTerm
 from medora.compose.verdict import RESULTS_ONLY, VerdictPrediction, predict_verdict
+from medora.compose.vectors import WEIGHTS_FILE
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
 from medora.settings import Settings
@@ -126,7 +128,12 @@ def compose_article(
             settings_hash=settings.fingerprint(),
             index_version=index_version,
             models=_models(
-                settings, body.composer, retrieval_models or {}, verdict_read=verdict_read, cited_by_model=selection.cited_by_model
+                settings,
+                body.composer,
+                retrieval_models or {},
+                verdict_read=verdict_read,
+                cited_by_model=selection.cited_by_model,
+                citation_model=selection.citation_model,
             ),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
@@ -141,18 +148,26 @@ def compose_article(
 
 
 def _models(
-    settings: Settings, composer: str, retrieval_models: dict[str, str], *, verdict_read: bool, cited_by_model: bool
+    settings: Settings,
+    composer: str,
+    retrieval_models: dict[str, str],
+    *,
+    verdict_read: bool,
+    cited_by_model: bool,
+    citation_model: str = "",
 ) -> dict[str, str]:
     """The models an answer was made with: those that ranked its evidence (the retriever says which: the embedding
     and the ranker, none when retrieval ran on words only), the composer, and each fitted model that had a say, by the
-    hash of its shipped weights (the citation model when it chose the cited studies, the verdict model when the
+    hash of its shipped weights (the citation model when it chose the cited studies, words-only or with the pair
+    model of the vector signals beside it, the verdict model when the
     question was a yes/no one it read)."""
     models = {**retrieval_models, "composer": settings.llm.model if composer == "llm" else "extractive"}
     if verdict_read:
         models["verdict"] = fingerprint("medora.compose", "verdict_model.json")
     if cited_by_model:
-        models["citations"] = fingerprint("medora.compose", "citation_model.json")
-        models["citation_vectors"] = fingerprint("medora.compose", "vector_relevance.npz")
+        models["citations"] = fingerprint("medora.compose", citation_model or MODEL_FILE)
+        if (citation_model or MODEL_FILE) == MODEL_FILE:  # the vector model read the pair model's learned score
+            models["citation_vectors"] = fingerprint("medora.compose", WEIGHTS_FILE)
     return models
 
 

@@ -7,10 +7,13 @@ on the question's topic by its words (the on-topic gate, or at least half the qu
 that names at least half of its specific terms. Signals: fused score and its share of the best, ranks, dense
 similarity, topic and term coverage, the word overlap with the best answering source and with the other retrieved
 sources, the score gap to the next source, and three read from the MiniLM vectors (compose/vectors.py: a learned
-question–source score, the cosine to the best answering source and to the other candidates). Sources reaching the threshold are cited; the best answering one always
-is. Only study records are scored (MODELLED_KINDS): guidelines, overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) gets a body sentence of its own, or
-is cited beside an answering source on a shown sentence its passage also says: it never leads the bottom line,
-carries a verdict or a key-studies row, or turns a partial answer into an answer. Fitted on the tuned part of BioASQ dev only (bench/train_citations.py)."""
+question–source score, the cosine to the best answering source and to the other candidates). Sources reaching the
+threshold are cited; the best answering one always is. Without the vector signals (retrieval on words only) a
+words-only model with its own threshold cites instead. Only study records are scored (MODELLED_KINDS): guidelines,
+overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) gets a
+body sentence of its own, or is cited beside an answering source on a shown sentence its passage also says: it never
+leads the bottom line, carries a verdict or a key-studies row, or turns a partial answer into an answer. Fitted on the
+tuned part of BioASQ dev only (bench/train_citations.py)."""
 
 from __future__ import annotations
 
@@ -50,7 +53,10 @@ FEATURES = (
     "learned_relevance", "cosine_to_best_answering", "mean_cosine_to_candidates", "bias",
 )
 VECTOR_FEATURES = 3  # the last signals before the bias, read from the MiniLM vectors (compose/vectors.py); NaN
-# without them (retrieval on words only), which the model reads as its training mean: no say either way
+# without them (retrieval on words only, or a passage with no stored vector)
+WORDS_FEATURES = FEATURES[: -1 - VECTOR_FEATURES] + FEATURES[-1:]  # the words-only model's: no vector signal
+# A training mean put in for a missing vector signal is not neutral (the vector model at its threshold fell from
+# 0.81 to 0.78 precision): an article whose candidates lack any vector signal is cited by the words-only model.
 
 
 @dataclass
@@ -157,13 +163,23 @@ def source_signals(
     return found
 
 
+def best_answering(signals: list[SourceSignals]) -> SourceSignals | None:
+    """The best answering source (its is_best_answering signal set), else the first answering one: always cited, and
+    the source every candidate's cosine_to_best_answering is measured to."""
+    flag = FEATURES.index("is_best_answering")
+    return next((item for item in signals if item.features[flag] == 1.0), None) or next(
+        (item for item in signals if item.answering), None
+    )
+
+
 def _add_vector_signals(found: list[SourceSignals], vectors: QuestionVectors, pair_model: dict | None) -> None:
     """Fill in the vector signals of every candidate whose passages have stored vectors (the others keep NaN)."""
     by_source = [(item, vectors.source(item.passages)) for item in found]
     known = [(item, vector) for item, vector in by_source if vector is not None]
     if not known:
         return
-    best = next((index for index, (item, _v) in enumerate(known) if item.answering), 0)
+    top = best_answering(found)
+    best = next((index for index, (item, _v) in enumerate(known) if item is top), 0)
     relations = relation_signals([vector for _item, vector in known], best)
     for (item, vector), (to_best, to_others) in zip(known, relations, strict=True):
         start = len(item.features) - 1 - VECTOR_FEATURES
@@ -179,17 +195,36 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def probability(features: list[float], model: dict) -> float:
-    """The model's probability that the source is one an expert would list for the question; a signal not measured
-    (NaN) counts as the model's training mean."""
+    """The model's probability that the source is one an expert would list for the question (the words-only model
+    reads the signals less the vector ones); a signal not measured (NaN) counts as the model's training mean."""
     values = np.asarray(features, dtype=float)
+    if len(model["mean"]) == len(WORDS_FEATURES) and len(values) == len(FEATURES):
+        values = np.concatenate([values[: -1 - VECTOR_FEATURES], values[-1:]])
     values = np.where(np.isnan(values), np.asarray(model["mean"], dtype=float), values)
     return float(predict_from_features(values, model)[1])
+
+
+MODEL_FILE, WORDS_MODEL_FILE = "citation_model.json", "citation_words_model.json"
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> dict:
     """The fitted model (medora/compose/data/citation_model.json, from bench/train_citations.py)."""
-    return load_fitted("citation_model.json", FEATURES, refit="bench/train_citations.py")
+    return load_fitted(MODEL_FILE, FEATURES, refit="bench/train_citations.py")
+
+
+@lru_cache(maxsize=1)
+def words_only_model() -> dict:
+    """The model fitted without the vector signals, with its own threshold (data/citation_words_model.json)."""
+    return load_fitted(WORDS_MODEL_FILE, WORDS_FEATURES, refit="bench/train_citations.py")
+
+
+def has_vectors(signals: list[SourceSignals]) -> bool:
+    """Whether every candidate has its vector signals, so the vector model may cite (else the words-only one)."""
+    start = len(FEATURES) - 1 - VECTOR_FEATURES
+    return bool(signals) and not any(
+        math.isnan(value) for item in signals for value in item.features[start : start + VECTOR_FEATURES]
+    )
 
 
 @dataclass
@@ -198,21 +233,26 @@ class CitedSources:
 
     answering: list[SourceSignals]
     further: list[SourceSignals]
+    model_file: str = MODEL_FILE  # which shipped model chose them, for the article's provenance
 
 
 def cited_sources(
     signals: list[SourceSignals], *, limit: int, model: dict | None = None, threshold: float | None = None
 ) -> CitedSources:
     """The candidate sources whose probability reaches the threshold (the model's own unless given), at most
-    ``limit`` of them, most probable first; the best answering source is always cited."""
-    model = model or shipped_model()
+    ``limit`` of them, most probable first; the best answering source is always cited. Without a ``model``, the
+    vector model when every candidate has its vector signals, else the words-only model."""
+    vectors = has_vectors(signals)
+    model_file = MODEL_FILE if vectors else WORDS_MODEL_FILE
+    model = model or (shipped_model() if vectors else words_only_model())
     threshold = model["threshold"] if threshold is None else threshold
     scored = [(probability(item.features, model), order, item) for order, item in enumerate(signals)]
-    best = next((item for item in signals if item.answering), None)
+    best = best_answering(signals)
     kept = [entry for entry in scored if entry[0] >= threshold or entry[2] is best]
     kept = sorted(kept, key=lambda entry: (entry[2] is not best, -entry[0], entry[1]))[:limit]
     chosen = [item for _p, _order, item in sorted(kept, key=lambda entry: entry[1])]
-    return CitedSources([item for item in chosen if item.answering], [item for item in chosen if not item.answering])
+    answers = [item for item in chosen if item.answering]
+    return CitedSources(answers, [item for item in chosen if not item.answering], model_file)
 
 
 def model_limit(share_pool: list[Evidence], max_sources: int) -> int:

@@ -75,6 +75,7 @@ class Selection:
     further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
     reason: str = ""  # why the closest source does not answer, when a rule says it plainly (another age group)
     cited_by_model: bool = False  # the citation model chose the cited studies (compose/relevance.py)
+    citation_model: str = ""  # which one: the vector model's file or the words-only one's
 
     @property
     def citable_source_ids(self) -> set[int]:

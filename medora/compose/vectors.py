@@ -2,9 +2,9 @@
 at ask time) and each retrieved passage's stored vector. No model runs here, only dot products.
 
 Cosine similarity alone ranks sources by topic; which of them BioASQ's experts listed also depends on which
-directions of the embedding matter for relevance. A logistic model over the question–source pair (the elementwise
-product q⊙s and |q − s|, s the unit mean of a source's retrieved passage vectors) learns that weighting: its score is
-one signal. Two more relate a source to the other candidates: its cosine to the best answering source (a study
+directions of the embedding matter for relevance. A logistic model over the question–source pair (the
+elementwise product q⊙s and |q − s|, s the unit mean of a source's retrieved passage vectors) learns that weighting:
+its score is one signal. Two more relate a source to the other candidates: its cosine to the best answering source (a study
 saying the same thing as the best one is usually also relevant) and its mean cosine to the rest. Fitted on the tuned
 part of BioASQ dev only (bench/train_citations.py), shipped as data/vector_relevance.npz."""
 
@@ -53,7 +53,8 @@ def pair_features(question: np.ndarray, source: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def shipped_weights() -> dict[str, np.ndarray]:
-    """The fitted pair model: ``weights`` (one per pair feature, on standardised features), ``mean``, ``scale``, ``bias``."""
+    """The fitted pair model: ``weights`` (one per pair feature, on standardised features), ``mean``, ``scale``,
+    ``bias``."""
     with resources.files("medora.compose").joinpath(f"data/{WEIGHTS_FILE}").open("rb") as handle:
         return dict(np.load(handle))
 
@@ -74,6 +75,10 @@ def relation_signals(vectors: list[np.ndarray], best: int) -> list[tuple[float, 
     cosines = matrix @ matrix.T
     count = len(vectors)
     return [
-        (float(cosines[index, best]), float((cosines[index].sum() - cosines[index, index]) / (count - 1)) if count > 1 else 0.0)
-        for index in range(count)
+        (float(cosines[index, best]), _mean_to_others(cosines, index) if count > 1 else 0.0) for index in range(count)
     ]
+
+
+def _mean_to_others(cosines: np.ndarray, index: int) -> float:
+    """The mean cosine of candidate ``index`` to every other candidate."""
+    return float((cosines[index].sum() - cosines[index, index]) / (len(cosines) - 1))

@@ -10,14 +10,18 @@ from scipy.optimize import minimize
 
 from medora.compose.verdict import predict_from_features, softmax
 
+# below this spread a feature is taken as constant: dividing by a spread of float noise (2e-33 on some MiniLM pair
+# dimensions) turns a tiny difference from another embedder into a score of 1e30
+MIN_SCALE = 1e-6
+
 
 def fit_logistic(features: np.ndarray, labels: np.ndarray, *, classes: int, l2: float = 1e-2) -> dict:
     """Weights (classes × features), mean and scale for ``predict_from_features``, minimising mean cross-entropy
-    + l2/2 · |weights|². The last feature column is the bias and is not scaled."""
+    + l2/2 · |weights|². The last feature column is the bias and is not scaled, nor is a near-constant one."""
     mean = features.mean(axis=0)
     scale = features.std(axis=0)
     mean[-1], scale[-1] = 0.0, 1.0
-    scale[scale == 0] = 1.0
+    scale[scale < MIN_SCALE] = 1.0  # a constant column, or one varying by float noise only, is left unscaled
     x = (features - mean) / scale
     y = np.eye(classes)[labels]
 

@@ -173,8 +173,9 @@ class Retriever:
 
     def vectors(self, question: str, passage_ids: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
         """The question's vector and the stored vectors of these passages (rows in that order), for the citation
-        model's vector signals; None without dense retrieval. The question just searched is not embedded again."""
-        if self._embedder is None or self._indexes.vectors is None:
+        model's vector signals; None unless dense retrieval runs (``mode = "lexical"`` embeds nothing, and the citation
+        model is then the words-only one). The question just searched is not embedded again."""
+        if self._mode(None) == "lexical":
             return None
         last = self._last_vector
         vector = last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]

@@ -6,7 +6,14 @@ import math
 
 import numpy as np
 
-from medora.compose.relevance import FEATURES, VECTOR_FEATURES, probability, source_signals
+from medora.compose.relevance import (
+    FEATURES,
+    VECTOR_FEATURES,
+    WORDS_FEATURES,
+    cited_sources,
+    probability,
+    source_signals,
+)
 from medora.compose.select import question_weights
 from medora.compose.terms import specific_terms
 from medora.compose.vectors import QuestionVectors, learned_relevance, pair_features, relation_signals, shipped_weights
@@ -52,6 +59,11 @@ def test_the_shipped_pair_model_reads_minilm_vectors():
     assert [weights[key].shape for key in ("weights", "mean", "scale", "bias")] == [(768,), (768,), (768,), ()]
 
 
+def test_the_shipped_pair_model_divides_by_no_float_noise():
+    # a dimension spreading by float noise only is left unscaled (eval/logistic.py MIN_SCALE), not divided by 2e-33
+    assert float(shipped_weights()["scale"].min()) >= 1e-6
+
+
 def test_vector_signals_are_filled_in_with_vectors_and_not_measured_without():
     weights, terms = question_weights(QUESTION, IDF), specific_terms(QUESTION, IDF)
     first = _evidence(1, 11, "Doxycycline cured erythema migrans in most adults.")
@@ -73,3 +85,42 @@ def test_a_signal_not_measured_counts_as_the_training_mean():
     model = {"weights": [[0.0, 0.0], [2.0, 0.0]], "mean": [0.5, 0.0], "scale": [1.0, 1.0]}
     assert probability([math.nan, 1.0], model) == 0.5
     assert probability([1.5, 1.0], model) > 0.85
+
+
+def test_cosine_to_best_answering_is_measured_to_the_source_flagged_best_answering():
+    # the second retrieved source answers best (first in the answering list): both signals name it the best
+    weights, terms = question_weights(QUESTION, IDF), specific_terms(QUESTION, IDF)
+    first = _evidence(1, 11, "Doxycycline cured erythema migrans in most adults.")
+    second = _evidence(2, 12, "Doxycycline cured erythema migrans in children.")
+    unit = math.sqrt(0.5)
+    vectors = QuestionVectors(np.array([1.0, 0.0]), {1: np.array([1.0, 0.0]), 2: np.array([unit, unit])})
+    model = {"weights": np.zeros(4), "bias": np.array(0.0), "mean": np.zeros(4), "scale": np.ones(4)}
+    found = source_signals([first, second], [first, second], [second, first], weights, terms, vectors, pair_model=model)
+    flag, to_best = FEATURES.index("is_best_answering"), FEATURES.index("cosine_to_best_answering")
+    assert [(item.features[flag], round(item.features[to_best], 3)) for item in found] == [(0.0, 0.707), (1.0, 1.0)]
+
+
+def _signals(vector_values: list[float]) -> list:
+    weights, terms = question_weights(QUESTION, IDF), specific_terms(QUESTION, IDF)
+    first = _evidence(1, 11, "Doxycycline cured erythema migrans in most adults.")
+    found = source_signals([first], [first], [first], weights, terms)
+    start = FEATURES.index("learned_relevance")
+    found[0].features[start : start + VECTOR_FEATURES] = vector_values
+    return found
+
+
+def test_candidates_without_vector_signals_are_cited_by_the_words_only_model():
+    assert cited_sources(_signals([math.nan] * 3), limit=5).model_file == "citation_words_model.json"
+    assert cited_sources(_signals([1.0, 1.0, 0.5]), limit=5).model_file == "citation_model.json"
+    assert cited_sources(_signals([1.0, math.nan, 0.5]), limit=5).model_file == "citation_words_model.json"
+
+
+def test_the_words_only_model_reads_the_signals_less_the_vector_ones():
+    assert len(WORDS_FEATURES) == len(FEATURES) - VECTOR_FEATURES
+    width = len(WORDS_FEATURES)
+    weights = np.zeros((2, width))
+    weights[1, 0] = 1.0  # the score, the first signal
+    model = {"weights": weights.tolist(), "mean": [0.0] * width, "scale": [1.0] * width}
+    features = [2.0] + [0.0] * (len(FEATURES) - 2) + [1.0]
+    features[FEATURES.index("learned_relevance")] = 50.0  # ignored
+    assert round(probability(features, model), 4) == round(1 / (1 + math.exp(-2.0)), 4)

@@ -3,7 +3,7 @@ row is scored by a model that never saw its question."""
 
 import numpy as np
 
-from medora.eval.logistic import out_of_fold, question_folds
+from medora.eval.logistic import fit_logistic, out_of_fold, question_folds
 
 
 def test_every_row_of_a_question_is_held_out_in_the_same_fold_once():
@@ -17,11 +17,21 @@ def test_every_row_of_a_question_is_held_out_in_the_same_fold_once():
 
 
 def test_a_row_is_scored_by_a_model_that_never_saw_its_question():
-    # each question's label follows its feature except question 3, whose label is flipped: out of fold it is scored
-    # from the others' rule, so its rows are predicted wrong; a model that saw it would hedge
-    x = np.array([[1.0, 1.0], [1.0, 1.0], [-1.0, 1.0], [-1.0, 1.0], [1.0, 1.0], [-1.0, 1.0], [1.0, 1.0], [-1.0, 1.0]])
-    y = np.array([1, 1, 0, 0, 0, 0, 1, 0])
-    groups = np.array([0, 0, 1, 1, 3, 2, 4, 5])
-    probabilities = out_of_fold(x, y, groups, classes=2, l2=1e-3, folds=6, seed=1)
-    assert probabilities.shape == (8, 2)
-    assert (probabilities[:, 1] > 0.5).tolist() == [True, True, False, False, True, False, True, False]
+    # each question has a feature of its own (one-hot) and one label: a model that saw a question learns its label
+    # from that feature (in sample, question 0 scores 1.0); out of fold that feature is unseen, so question 0, the
+    # only positive, is scored from questions that are all negative
+    groups = np.array([0, 0, 1, 1, 2, 2, 3, 3])
+    x = np.column_stack([np.eye(4)[groups], np.ones(8)])
+    y = np.array([1, 1, 0, 0, 0, 0, 0, 0])
+    probabilities = out_of_fold(x, y, groups, classes=2, l2=1e-3, folds=4, seed=1)
+    assert (probabilities[:, 1] > 0.5).tolist() == [False] * 8
+    assert np.round(probabilities[:, 1], 2).tolist() == [0.0, 0.0, 0.13, 0.13, 0.13, 0.13, 0.13, 0.13]
+
+
+def test_a_near_constant_feature_is_not_divided_by_its_float_noise():
+    # a column varying by 1e-33 only (as some MiniLM pair dimensions do): standardised, a value of 0.1 stays 0.1
+    rows = 20
+    x = np.column_stack([1e-33 * np.arange(rows), np.arange(rows) % 2, np.ones(rows)])
+    model = fit_logistic(x, np.arange(rows) % 2, classes=2)
+    assert model["scale"][0] == 1.0
+    assert abs((0.1 - model["mean"][0]) / model["scale"][0] - 0.1) < 1e-9

@@ -46,3 +46,17 @@ def test_without_dense_retrieval_there_are_no_vectors(tmp_path: Path):
         settings=workspace.settings.retrieve,
     )
     assert lexical.vectors("Does aspirin prevent stroke?", [1]) is None
+
+
+def test_lexical_mode_embeds_nothing_even_with_an_embedder_and_vectors(tmp_path: Path):
+    embedder = CountingEmbedder()
+    workspace = Workspace(Settings(home=tmp_path / "home"), embedder=embedder, with_library=False)
+    workspace.ingest([DATA / "pubmed_sample.xml"])
+    lexical = Retriever(
+        engine=workspace.engine, indexes=load_indexes(workspace.index_dir), embedder=embedder,
+        settings=workspace.settings.retrieve.model_copy(update={"mode": "lexical"}),
+    )
+    lexical.search("Does aspirin prevent stroke?", top_k=3)
+    embedder.calls.clear()
+    assert lexical.vectors("Does aspirin prevent stroke?", [1]) is None
+    assert embedder.calls == []
