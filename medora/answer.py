@@ -13,6 +13,7 @@ from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
+from medora.compose.subject import SAFETY
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -115,7 +116,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
-    if overview is None and not answering and age_topic is None and _may_answer_by_meaning(retrieved, on_topic, terms):
+    if overview is None and not answering and age_topic is None and _may_answer_by_meaning(question, on_topic, terms):
         overview = _by_meaning(retrieved, on_topic, terms, retriever, whole, overviews)
         if overview is not None and unstated.get(overview.source_id):
             overview = None
@@ -161,13 +162,14 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     return selection
 
 
-def _may_answer_by_meaning(retrieved: list[Evidence], on_topic: list[Evidence], terms: list[SpecificTerm]) -> bool:
+def _may_answer_by_meaning(question: str, on_topic: list[Evidence], terms: list[SpecificTerm]) -> bool:
     """Meaning may answer only a question its words found no topic for, and only one that names something to check:
     when the words put an overview on topic that does not answer ("my mum is confused after her op, would melatonin
     help?" finds the insomnia overview by "melatonin"; "swollen calf after a flight: compression stockings?" the DVT
     overview) the answer stays partial there, and a question with no term of its own ("do I need an x-ray?") is never
-    answered by whichever overview is closest."""
-    if not any(not term.context for term in terms):
+    answered by whichever overview is closest. A question on safety ("is it ok to drink alcohol while on
+    antibiotics?") asks about a pairing no overview's closeness in meaning can vouch for."""
+    if not any(not term.context and term.kind != "population" for term in terms) or SAFETY.search(question):
         return False
     return not on_topic
 

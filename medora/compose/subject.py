@@ -54,8 +54,8 @@ FRAME_WORDS = frozenset(
 
 # Words that open a slot describing the case: a negation, the patient's history.
 NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
-HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "pmh", "pmh of", "background of", "also has", "also have",
-                "after eating", "after drinking")  # the last two: the trigger of a reaction ("after eating peanuts")
+HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "pmh", "pmh of", "background of", "also has", "also have")
+TRIGGER_CUES = ("after eating", "after drinking")  # the trigger of a reaction ("after eating peanuts")
 # An age before "with" makes the question a case description ("a 72 yo with angina", "57-year-old with type 2
 # diabetes"): what follows is the patient's history. Without an age, "a man with HFpEF" is the population asked about.
 AGE_WORDS = frozenset({"yo", "y/o", "yrs", "old"})  # "72 yo", "18-month-old" (read as "18 month old")
@@ -67,12 +67,18 @@ SLOT_ENDS = frozenset({"and", "but", "who", "which", "what", "how", "when", "sho
 # A question on whether something is safe or allowed asks about the pairing with the patient's condition: "Is
 # orlistat safe in a 50 yo with CKD?", "hx of asthma, can I take propranolol?". Nothing in it is only the case.
 SAFETY = re.compile(
-    r"\b(?:safe|safely|safety|unsafe|contraindicat\w*|interact\w*|caution\w*|allowed|harm\w*|side[- ]effects?|"
-    r"risks?|ok(?:ay)? to|can (?:i|he|she|they|we) (?:take|use|have|start|continue|carry on))\b",
+    r"\b(?:safe|safely|safety|unsafe|contraindicat\w*|interactions?|interacts?|caution\w*|allowed|harms?|"
+    r"side[- ]effects?|risks?(?! factors?| scores?| assessments?)|ok(?:ay)?|avoid\w*|suitable|"
+    r"can (?:i|he|she|they|we) (?:take|use|have|start|continue|carry on)|"
+    r"can (?:[\w-]+ ){1,3}be (?:used|given|taken|continued|started))\b",
     re.IGNORECASE,
 )
+# A treatment decision depends on the patient's other conditions: "hx of angioedema, ramipril for hypertension?"
+# asks about ramipril given the angioedema. Only a question on diagnosis, outlook or causes may leave its history
+# and comorbidities unnamed; elsewhere only a negated finding is the case.
+CASE_TYPES = frozenset({"diagnosis", "prognosis", "aetiology"})
 
-NEGATION_SLOT, HISTORY_SLOT, WITH_SLOT, BRACKET_SLOT = "negation", "history", "with", "bracket"
+NEGATION_SLOT, HISTORY_SLOT, TRIGGER_SLOT, WITH_SLOT, BRACKET_SLOT = "negation", "history", "trigger", "with", "bracket"
 _TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash between spaces separates, a hyphen joins
 _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 
@@ -81,7 +87,7 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
     """The ``terms`` with shorthand spelled out, frame words dropped, and the case's words marked ``context``. When
     every term would be the case, the patient's condition after "with" is what is asked ("9 yo with anaphylaxis
     after eating peanuts: how much adrenaline?" asks about anaphylaxis, the peanuts are the case)."""
-    slots = {} if SAFETY.search(question) else case_words(question)
+    slots = case_slots(question)
     kept = []
     for term in terms:
         lowered = term.label.lower()
@@ -102,6 +108,21 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
     return marked
 
 
+def case_slots(question: str) -> dict[str, str]:
+    """The case words that may go unnamed: none in a question on safety (the pairing is what it asks), all of
+    ``case_words`` in a question on diagnosis, prognosis or causes, and otherwise only the negated findings and the
+    trigger of a reaction (the
+    history and comorbidities decide a treatment: "A 60 yo with cirrhosis and AF: which anticoagulant?")."""
+    from medora.compose.analyse import classify_question  # analyse builds on the term modules
+
+    if SAFETY.search(question):
+        return {}
+    slots = case_words(question)
+    if classify_question(question) not in CASE_TYPES:
+        return {word: slot for word, slot in slots.items() if slot in (NEGATION_SLOT, TRIGGER_SLOT)}
+    return slots
+
+
 def _in_case(term: SpecificTerm, slots: dict[str, str]) -> bool:
     """A technical word in a case slot; a drug only after a history cue ("hx of", "PMH"): after a negation a drug is
     often what is asked ("should we or should we not give apixaban…?"), in brackets often an option asked about
@@ -110,7 +131,7 @@ def _in_case(term: SpecificTerm, slots: dict[str, str]) -> bool:
     slot = slots.get(term.label.lower().split()[0]) if term.label else None
     if term.required or term.kind == "population" or slot is None:
         return False
-    return term.kind in ("term", "word") or slot == HISTORY_SLOT
+    return term.kind in ("term", "word") or slot in (HISTORY_SLOT, TRIGGER_SLOT)
 
 
 def shorthand_equivalents(question: str) -> list[LayEquivalent]:
@@ -161,6 +182,8 @@ def _opens_slot(lowered: list[str], index: int) -> str:
     before = " ".join(lowered[max(index - 1, 0) : index + 1])
     if token in HISTORY_CUES or before in HISTORY_CUES:
         return HISTORY_SLOT
+    if before in TRIGGER_CUES:
+        return TRIGGER_SLOT
     if token == "with" and index:
         previous = lowered[index - 1]
         if previous in AGE_WORDS or re.fullmatch(r"\d+(yo|[mf])", previous):  # "72yo", "72M"
