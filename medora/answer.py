@@ -13,7 +13,6 @@ from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
-from medora.compose.subject import SAFETY
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -21,9 +20,10 @@ from medora.compose.select import (
     answering_evidence,
     citable_pool,
     closest_in_meaning,
-    closest_two_agree,
     closest_source,
+    closest_two_agree,
     everyday_overview,
+    heading,
     matching_overview,
     on_topic_evidence,
     overview_candidates,
@@ -35,6 +35,7 @@ from medora.compose.select import (
     whole_coverages,
     without_case_drugs,
 )
+from medora.compose.subject import SAFETY
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
@@ -43,7 +44,7 @@ from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
-from medora.types import Article, Evidence, Kind, Source
+from medora.types import Article, Evidence, Kind
 
 MAX_QUESTION_LENGTH = 1000
 
@@ -116,12 +117,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
-    if overview is None and not answering and age_topic is None and _may_answer_by_meaning(question, on_topic, terms):
-        overview = _by_meaning(retrieved, on_topic, terms, retriever, whole, overviews)
-        if overview is not None and unstated.get(overview.source_id):
-            overview = None
+    if not on_topic and _may_answer_by_meaning(question, terms):
+        overview = _by_meaning(retrieved, terms, retriever, whole, overviews)
         if overview is not None:
-            on_topic = on_topic or [overview]
+            on_topic = [overview]
     pool = citable_pool(
         answering,
         overview=overview,
@@ -143,7 +142,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if selection.answer_status == PARTIAL:
         closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)
         labels = covered.get(closest, set())
-        title = next((_heading(e.source) for e in on_topic if e.source_id == closest), "")
+        title = next((heading(e.source) for e in on_topic if e.source_id == closest), "")
         labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
         if terms and not labels - {term.label for term in terms if term.kind == "population"}:
             selection.on_topic = []  # it shares at most the population ('infants') or half a name: not the topic
@@ -162,39 +161,32 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     return selection
 
 
-def _may_answer_by_meaning(question: str, on_topic: list[Evidence], terms: list[SpecificTerm]) -> bool:
-    """Meaning may answer only a question its words found no topic for, and only one that names something to check:
+def _may_answer_by_meaning(question: str, terms: list[SpecificTerm]) -> bool:
+    """Meaning may answer (only asked when the words found no topic) a question that names something to check:
     when the words put an overview on topic that does not answer ("my mum is confused after her op, would melatonin
     help?" finds the insomnia overview by "melatonin"; "swollen calf after a flight: compression stockings?" the DVT
     overview) the answer stays partial there, and a question with no term of its own ("do I need an x-ray?") is never
     answered by whichever overview is closest. A question on safety ("is it ok to drink alcohol while on
     antibiotics?") asks about a pairing no overview's closeness in meaning can vouch for."""
-    if not any(not term.context and term.kind != "population" for term in terms) or SAFETY.search(question):
-        return False
-    return not on_topic
+    return any(not term.context and term.kind != "population" for term in terms) and not SAFETY.search(question)
 
 
 def _by_meaning(
     retrieved: list[Evidence],
-    on_topic: list[Evidence],
     terms: list[SpecificTerm],
     retriever: Retriever,
     whole: dict[int, list[Evidence]],
     overviews: dict[int, list[Evidence]],
 ) -> Evidence | None:
     """The overview closest in meaning to a question its words found no answering source for (everyday words), when
-    its whole text names the question's specific terms and, for a drug asked about, a passage of it is on topic by
-    its words or its passages are the two closest (select.closest_in_meaning, select.everyday_overview); its
-    passages join ``overviews`` for the pool."""
+    its whole text names the question's specific terms and, for a drug asked about, its passages are the two closest
+    (select.closest_in_meaning, select.everyday_overview); its passages join ``overviews`` for the pool."""
     closest = closest_in_meaning(retrieved)
     if closest is None:
         return None
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
-    texts = [_heading(closest.source), *(p.text for p in passages)]
-    agree = any(item.source_id == closest.source_id for item in on_topic) or closest_two_agree(
-        retrieved, closest.source_id
-    )
-    if not passages or not everyday_overview(terms, texts, agree=agree):
+    texts = [heading(closest.source), *(p.text for p in passages)]
+    if not passages or not everyday_overview(terms, texts, agree=closest_two_agree(retrieved, closest.source_id)):
         return None
     overviews[closest.source_id] = passages
     return closest
@@ -213,16 +205,11 @@ def _set_apart(
         source = passages[0].source
         if pairs:
             unstated[source_id] = unstated_pairs(
-                pairs, title=_heading(source), passages=[(p.section, p.text) for p in passages]
+                pairs, title=heading(source), passages=[(p.section, p.text) for p in passages]
             )
         if other_group(question, source.title):
             other_age.add(source_id)
     return unstated, other_age
-
-
-def _heading(source: Source) -> str:
-    """A source's title and MeSH terms: what names its own topic."""
-    return f"{source.title} {' '.join(source.mesh)}"
 
 
 def run_pipeline(

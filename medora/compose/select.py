@@ -30,7 +30,7 @@ from medora.compose.terms import (
 )
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
-from medora.types import Evidence, Kind
+from medora.types import Evidence, Kind, Source
 
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
 MIN_DENSE_SIMILARITY = 0.35  # with this cosine similarity to the question, a passage needs fewer of its words…
@@ -325,7 +325,7 @@ def terms_by_source(texts: dict[int, str], terms: list[SpecificTerm]) -> dict[in
 def passage_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
     """True when the passage itself (with its source's title and MeSH) names the question's specific terms: the
     test for the sentences a verdict or an evidence-borne red flag may rest on."""
-    prepared = TermText(f"{evidence.source.title} {' '.join(evidence.source.mesh)} {evidence.text}")
+    prepared = TermText(f"{heading(evidence.source)} {evidence.text}")
     return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
 
 
@@ -409,10 +409,14 @@ def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | 
 _POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))
 
 
+def heading(source: Source) -> str:
+    """A source's title and MeSH terms: what names its own topic."""
+    return f"{source.title} {' '.join(source.mesh)}"
+
+
 def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
-    title = f"{evidence.source.title} {' '.join(evidence.source.mesh)}"
-    return bool(covered_words(title, weights, spelled=True) - _POPULATION_STEMS)
+    return bool(covered_words(heading(evidence.source), weights, spelled=True) - _POPULATION_STEMS)
 
 
 def matching_overview(
@@ -477,7 +481,7 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     passage is its own, or another source's is ``LAY_MARGIN`` further. "my thumb and fingers go numb at night" shares
     no word with "carpal tunnel syndrome" yet is closest to its passages. Only a fallback: words decide first, and
     the overview must still name every specific term of the question (``everyday_overview``)."""
-    ranked = sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
+    ranked = _dense_ranked(retrieved)
     if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
     top = ranked[0]
@@ -490,8 +494,13 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
 
 def closest_two_agree(retrieved: list[Evidence], source_id: int) -> bool:
     """True when the dense search's two closest passages are both of the source: its meaning is not one passage's."""
-    ranked = sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
+    ranked = _dense_ranked(retrieved)
     return len(ranked) >= 2 and ranked[0].source_id == ranked[1].source_id == source_id
+
+
+def _dense_ranked(retrieved: list[Evidence]) -> list[Evidence]:
+    """The passages the dense search found, closest first."""
+    return sorted((item for item in retrieved if item.dense_rank is not None), key=lambda item: item.dense_rank)
 
 
 MIN_NAMING_PASSAGES = 2  # an overview answering by meaning names each term of the question in this many passages
@@ -502,11 +511,10 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: 
     may answer a question its words did not reach: it names the question's specific terms (``answers_terms``), so
     a lay question about a treatment the overview does not address stays partial, and names each of them it names
     in two passages or more: the dementia overview is close in meaning to "How is early Parkinson disease
-    treated?" and names Parkinson disease once, in passing. A drug asked about needs the words to agree too
-    (``words_agree``: a passage of the overview is on topic by its words): "it stings when I wee, do I need
-    antibiotics?" reaches one passage of the urinary infection overview, which names antibiotics; "would melatonin
-    help mum's confusion in hospital?" reaches nothing, and is closest in meaning to the insomnia overview, which
-    names melatonin but is not on confusion."""
+    treated?" and names Parkinson disease once, in passing. A drug asked about needs ``agree`` too (the
+    dense search's two closest passages are the overview's, ``closest_two_agree``): "would melatonin help mum's
+    confusion in hospital?" is closest in meaning to one passage of the insomnia overview, which names melatonin but
+    is not on confusion."""
     if not agree and any(term.kind == "drug" and not term.context for term in terms):
         return False
     prepared = [TermText(text) for text in passages]

@@ -40,7 +40,6 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "abx": ("antibiotic", "antibiotics"),
     "fbc": ("full blood count", "blood count"),
     "cbc": ("complete blood count", "full blood count", "blood count"),
-    "u&e": ("urea and electrolytes", "renal function", "kidney function"),
     "sats": ("oxygen saturation", "saturation", "spo2"),
     "bloods": ("blood tests", "blood test"),
 }

@@ -244,10 +244,10 @@ PERSONS = frozenset({
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
 
 
-def _drug_terms(words: list[str], breaks: set[int] | None = None) -> list[tuple[int, int, SpecificTerm]]:
+def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
-    matches = _drugs_within(words, breaks or set())
+    matches = _drugs_within(words, breaks)
     inside = {index for match in matches for index in range(match.begin, match.end)}
     elsewhere = {word.lower() for index, word in enumerate(words) if index not in inside}
     for match in matches:
@@ -335,7 +335,7 @@ def _is_topic_word(word: str) -> bool:
     return bool(stems) and word.lower() not in STOPWORDS and stems[0] not in GENERIC_WORDS and not word.isdigit()
 
 
-def _phrase_around(words: list[str], index: int, taken: set[int], breaks: set[int] = frozenset()) -> str:
+def _phrase_around(words: list[str], index: int, taken: set[int], breaks: set[int]) -> str:
     """The run of topic words (no stopword, frame word, number or drug) that holds ``words[index]``, not across a
     punctuation mark (``breaks``: the words a comma, colon … precedes): "Dysuria, haematuria" are two things."""
     begin = end = index
