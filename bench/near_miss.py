@@ -42,18 +42,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.dev and (args.holdout or args.fifth or args.sixth):
         parser.error("--dev would split a set that is never tuned on: run --holdout, --fifth or --sixth whole")
-    if args.unseen:
-        near_miss, coverage = near_miss_questions("near_miss_unseen"), coverage_questions("library_coverage_unseen")
-    elif args.holdout:
-        near_miss, coverage = near_miss_questions("near_miss_holdout"), coverage_questions("library_coverage_holdout")
-    elif args.fourth:
-        near_miss, coverage = near_miss_questions("near_miss_fourth"), coverage_questions("library_coverage_fourth")
-    elif args.fifth:
-        near_miss, coverage = near_miss_questions("near_miss_fifth"), coverage_questions("library_coverage_fifth")
-    elif args.sixth:
-        near_miss, coverage = near_miss_questions("near_miss_sixth"), coverage_questions("library_coverage_sixth")
-    else:
-        near_miss, coverage = near_miss_questions(), coverage_questions()
+    name = next((n for n in ("unseen", "holdout", "fourth", "fifth", "sixth") if getattr(args, n)), "")
+    near_miss = near_miss_questions(f"near_miss_{name}" if name else "near_miss")
+    coverage = coverage_questions(f"library_coverage_{name}" if name else "library_coverage")
     if args.dev:
         near_miss = [q for q in near_miss if not is_frozen(q["question"])]
         coverage = [q for q in coverage if not is_frozen(q["question"])]
@@ -85,8 +76,6 @@ def main() -> int:
     }
     print(json.dumps(figures, indent=2))
     if not args.dev:  # a dev-only run is printed, never saved over a whole set's figures
-        chosen = [n for n in ("unseen", "holdout", "fourth", "fifth", "sixth") if getattr(args, n)]
-        name = chosen[0] if chosen else ""
         write_results(f"near_miss_{name}.json" if name else "near_miss.json", figures)
     return 0
 

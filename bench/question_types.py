@@ -94,12 +94,12 @@ def main() -> int:
         "dev": evaluate(labelled_questions("dev"), classify),
         "frozen": evaluate(labelled_questions("frozen"), classify),
         "unseen": evaluate(list(read_jsonl(UNSEEN)), classify),
+        "unseen3": evaluate(list(read_jsonl(UNSEEN3)), classify),
+        "unseen4": evaluate(list(read_jsonl(UNSEEN4)), classify),
     }
-    for name, path in (("unseen3", UNSEEN3), ("unseen4", UNSEEN4)):
-        if path.exists():
-            figures[name] = evaluate(list(read_jsonl(path)), classify)
     headline = ("questions", "accuracy", "macro_f1")
-    print(json.dumps({part: {key: figures[part][key] for key in headline} for part in ("dev", "frozen", "unseen", "unseen3", "unseen4") if part in figures}))
+    parts = ("dev", "frozen", "unseen", "unseen3", "unseen4")
+    print(json.dumps({part: {key: figures[part][key] for key in headline} for part in parts}))
     if options.errors:
         for question, label, guess in dev_errors(classify):
             print(f"{label:>10} <- {guess:<10} {question}")

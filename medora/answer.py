@@ -137,7 +137,6 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         cited = cited_sources(signals, limit=model_limit(pool, settings.compose.max_sources))
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
-        selection.cited_by_model = True
         selection.citation_model = cited.model_file
     if selection.answer_status == PARTIAL:
         closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)

@@ -29,8 +29,8 @@ from medora.compose.select import (
 )
 from medora.compose.templates import template_for
 from medora.compose.terms import SpecificTerm
-from medora.compose.verdict import RESULTS_ONLY, VerdictPrediction, predict_verdict
 from medora.compose.vectors import WEIGHTS_FILE
+from medora.compose.verdict import RESULTS_ONLY, VERDICT_MODEL_FILE, VerdictPrediction, predict_verdict
 from medora.compose.verify import check_support, strip_citations
 from medora.errors import LLMError
 from medora.settings import Settings
@@ -132,7 +132,6 @@ def compose_article(
                 body.composer,
                 retrieval_models or {},
                 verdict_read=verdict_read,
-                cited_by_model=selection.cited_by_model,
                 citation_model=selection.citation_model,
             ),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
@@ -153,8 +152,7 @@ def _models(
     retrieval_models: dict[str, str],
     *,
     verdict_read: bool,
-    cited_by_model: bool,
-    citation_model: str = "",
+    citation_model: str,
 ) -> dict[str, str]:
     """The models an answer was made with: those that ranked its evidence (the retriever says which: the embedding
     and the ranker, none when retrieval ran on words only), the composer, and each fitted model that had a say, by the
@@ -163,10 +161,10 @@ def _models(
     question was a yes/no one it read)."""
     models = {**retrieval_models, "composer": settings.llm.model if composer == "llm" else "extractive"}
     if verdict_read:
-        models["verdict"] = fingerprint("medora.compose", "verdict_model.json")
-    if cited_by_model:
-        models["citations"] = fingerprint("medora.compose", citation_model or MODEL_FILE)
-        if (citation_model or MODEL_FILE) == MODEL_FILE:  # the vector model read the pair model's learned score
+        models["verdict"] = fingerprint("medora.compose", VERDICT_MODEL_FILE)
+    if citation_model:  # the file of the citation model that chose the cited studies, empty when none did
+        models["citations"] = fingerprint("medora.compose", citation_model)
+        if citation_model == MODEL_FILE:  # the vector model read the pair model's learned score
             models["citation_vectors"] = fingerprint("medora.compose", WEIGHTS_FILE)
     return models
 

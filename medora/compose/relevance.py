@@ -196,11 +196,11 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def probability(features: list[float], model: dict) -> float:
     """The model's probability that the source is one an expert would list for the question (the words-only model
-    reads the signals less the vector ones); a signal not measured (NaN) counts as the model's training mean."""
+    reads the signals less the vector ones: ``cited_sources`` gives it the sources whose vector signals are not
+    measured)."""
     values = np.asarray(features, dtype=float)
     if len(model["mean"]) == len(WORDS_FEATURES) and len(values) == len(FEATURES):
         values = np.concatenate([values[: -1 - VECTOR_FEATURES], values[-1:]])
-    values = np.where(np.isnan(values), np.asarray(model["mean"], dtype=float), values)
     return float(predict_from_features(values, model)[1])
 
 

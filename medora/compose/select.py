@@ -74,8 +74,8 @@ class Selection:
     covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
     further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
     reason: str = ""  # why the closest source does not answer, when a rule says it plainly (another age group)
-    cited_by_model: bool = False  # the citation model chose the cited studies (compose/relevance.py)
-    citation_model: str = ""  # which one: the vector model's file or the words-only one's
+    citation_model: str = ""  # the file of the citation model that chose the cited studies (compose/relevance.py):
+    # the vector model's or the words-only one's; empty when none did
 
     @property
     def citable_source_ids(self) -> set[int]:

@@ -288,9 +288,12 @@ def carrying(
     return [study.passages[0] for study in carriers], [(item, sentence) for *_key, item, sentence in scored[:limit]]
 
 
+VERDICT_MODEL_FILE = "verdict_model.json"  # shipped beside this module; provenance names it by its hash
+
+
 @lru_cache(maxsize=1)
 def load_verdict_model() -> dict:
-    return load_fitted("verdict_model.json", FEATURES, refit="bench/train_verdict.py")
+    return load_fitted(VERDICT_MODEL_FILE, FEATURES, refit="bench/train_verdict.py")
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:

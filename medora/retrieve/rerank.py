@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -105,9 +106,10 @@ class LinearRanker:
             raise ValueError(f"a ranker needs one weight, mean and scale for each of the {len(FEATURES)} features")
         self.about = about
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
-        """'ranker@' and the first 12 hex digits of the SHA-256 of its weights: what an article's provenance names."""
+        """'ranker@' and the first 12 hex digits of the SHA-256 of its weights: what an article's provenance names
+        (worked out once: the weights are set when the ranker is made, and every answer's provenance reads it)."""
         weights = json.dumps(self.to_dict(), sort_keys=True).encode()
         return f"ranker@{hashlib.sha256(weights).hexdigest()[:12]}"
 

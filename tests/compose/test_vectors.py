@@ -81,12 +81,6 @@ def test_vector_signals_are_filled_in_with_vectors_and_not_measured_without():
     assert all(math.isnan(v) for item in without for v in item.features[start : start + VECTOR_FEATURES])
 
 
-def test_a_signal_not_measured_counts_as_the_training_mean():
-    model = {"weights": [[0.0, 0.0], [2.0, 0.0]], "mean": [0.5, 0.0], "scale": [1.0, 1.0]}
-    assert probability([math.nan, 1.0], model) == 0.5
-    assert probability([1.5, 1.0], model) > 0.85
-
-
 def test_cosine_to_best_answering_is_measured_to_the_source_flagged_best_answering():
     # the second retrieved source answers best (first in the answering list): both signals name it the best
     weights, terms = question_weights(QUESTION, IDF), specific_terms(QUESTION, IDF)
