@@ -17,13 +17,12 @@ from sqlalchemy import Engine
 from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
 from medora.retrieve import postgres
+from medora.retrieve.delta import update_indexes
 from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
 from medora.retrieve.expand import QueryExpander, load_mesh_terms
-from medora.retrieve.delta import update_indexes
 from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_indexes
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
-from medora.store import articles as article_rows
 from medora.store import open_store, repository
 from medora.store.database import checkpoint, is_read_only
 
@@ -156,9 +155,7 @@ class Workspace:
         if self.with_library and (changed := self.library_changes()):
             embedding = " (embedding them)" if self.settings.ingest.embed else ""
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")
-            marked = self.ingest(changed, replace=True, refresh=False).replaced_evidence
-            with self.engine.connect() as conn:  # the overviews' own articles get a new version just below
-                asked = article_rows.asked_among(conn, slugs=marked)
+            asked = self.ingest(changed, replace=True, refresh=False).replaced_evidence  # asked articles only
             if asked:
                 say(f"{len(asked)} asked article(s) quote an overview that changed: answered anew when next asked")
         if not self.indexes_current():

@@ -67,8 +67,8 @@ def _parsed(path: Path, _mtime_ns: int, _size: int) -> tuple[tuple[str, str | No
         group = section.label.rsplit("›", 1)[1].strip() if "›" in section.label else None
         for paragraph in section.text.split("\n"):
             for sentence in split_sentences(paragraph):
-                if strip_citations(sentence):
-                    out.append((strip_citations(sentence), group))
+                if plain := strip_citations(sentence):
+                    out.append((plain, group))
     return tuple(out)
 
 

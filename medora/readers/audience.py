@@ -18,13 +18,10 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
 from medora.compose.faithfulness import check_faithful, is_verbatim
 from medora.library.plain_versions import PlainEntry, plain_review_status, plain_version
-from medora.readers.plain_check import check_entry
 from medora.readers.glossary import Entry, Found, find_terms, to_lay
 from medora.readers.plain import (
     sentences_of,
@@ -34,7 +31,9 @@ from medora.readers.plain import (
     without_doses,
     without_statistics,
 )
+from medora.readers.plain_check import check_entry
 from medora.types import Article, ArticleSection, Statement
+from medora.yaml_text import load_yaml
 
 AUDIENCES = ("clinician", "student", "patient")
 DOSE_NOTICE = "Your clinician will choose the dose."
@@ -231,4 +230,4 @@ def patient_notice(notice: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def _urgent_actions() -> dict[str, str]:
     text = resources.files("medora.readers").joinpath("data/urgent_actions.yaml").read_text(encoding="utf-8")
-    return {item["name"]: item["patient"] for item in yaml.safe_load(text)}
+    return {item["name"]: item["patient"] for item in load_yaml(text)}

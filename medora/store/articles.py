@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Select, String, and_, cast, func, insert, or_, select, true, update
@@ -217,27 +216,20 @@ def _record_citations(conn: Connection, *, version_id: int, content: dict, at: d
         conn.execute(update(article_versions).where(article_versions.c.id == version_id).values(evidence_replaced_at=at))
 
 
-def mark_citing(conn: Connection, *, passage_ids: Select | Sequence[int], at: datetime.datetime) -> list[str]:
+def mark_citing(conn: Connection, *, passage_ids: Select, at: datetime.datetime) -> list[str]:
     """Mark every stored version citing one of these passages, in the caller's transaction: the one that deletes
     them (an ingest replacing their source), so a mark cannot be lost to a run that dies between the two. Returns
-    the slugs of the articles whose newest version is marked now: asked once search covers the store, those are
-    answered anew. An approved version citing them is marked too, and readers keep seeing it until a reviewer
-    approves the new one."""
+    the slugs of the asked articles whose newest version is marked now: asked once search covers the store, those
+    are answered anew (the library's own articles are re-registered from their overview instead). An approved
+    version citing them is marked too, and readers keep seeing it until a reviewer approves the new one."""
     citing = select(version_citations.c.version_id).where(version_citations.c.passage_id.in_(passage_ids))
     unmarked = and_(article_versions.c.id.in_(citing), article_versions.c.evidence_replaced_at.is_(None))
     newest = and_(article_versions.c.article_id == articles.c.id, article_versions.c.number == articles.c.current_version)
     slugs = list(conn.execute(
-        select(articles.c.slug).join(article_versions, newest).where(unmarked).order_by(articles.c.slug)).scalars())
+        select(articles.c.slug).join(article_versions, newest).where(unmarked, articles.c.origin != "library")
+        .order_by(articles.c.slug)).scalars())
     conn.execute(update(article_versions).where(unmarked).values(evidence_replaced_at=at))
     return slugs
-
-
-def asked_among(conn: Connection, *, slugs: Sequence[str]) -> list[str]:
-    """Those of ``slugs`` naming asked articles, not the library's own (re-registered from their overview)."""
-    if not slugs:
-        return []
-    chosen = select(articles.c.slug).where(articles.c.slug.in_(list(slugs)), articles.c.origin != "library")
-    return list(conn.execute(chosen.order_by(articles.c.slug)).scalars())
 
 
 def versions_of(conn: Connection, *, article_id: int) -> list[VersionSummary]:
