@@ -10,7 +10,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                          # on since 2026-11-29, frozen half never
     python bench/near_miss.py --fifth    # the fifth sets, written blind on 2026-11-29 (session 7), read and tuned on
                                          # since session 8: their wrong answers are listed
-    python bench/near_miss.py --sixth    # the sixth sets, written blind in session 8: rates by style, never tuned on
+    python bench/near_miss.py --sixth    # the sixth sets, written blind in session 8, measured once, read and tuned on
+                                         # since session 9: their wrong answers are listed
+    python bench/near_miss.py --seventh  # the seventh sets, written blind in session 9: rates by style, never tuned on
 """
 
 from __future__ import annotations
@@ -38,11 +40,12 @@ def main() -> int:
     sets.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
     sets.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
     sets.add_argument("--fifth", action="store_true", help="the fifth sets: blind on 2026-11-29, tuned on since session 8")
-    sets.add_argument("--sixth", action="store_true", help="the sixth sets, written blind in session 8: rates only")
+    sets.add_argument("--sixth", action="store_true", help="the sixth sets: blind in session 8, tuned on since session 9")
+    sets.add_argument("--seventh", action="store_true", help="the seventh sets, written blind in session 9: rates only")
     args = parser.parse_args()
-    if args.dev and (args.holdout or args.fifth or args.sixth):
-        parser.error("--dev would split a set that is never tuned on: run --holdout, --fifth or --sixth whole")
-    name = next((n for n in ("unseen", "holdout", "fourth", "fifth", "sixth") if getattr(args, n)), "")
+    if args.dev and (args.holdout or args.fifth or args.sixth or args.seventh):
+        parser.error("--dev would split a set that is never tuned on: run --holdout, --fifth, --sixth or --seventh whole")
+    name = next((n for n in ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh") if getattr(args, n)), "")
     near_miss = near_miss_questions(f"near_miss_{name}" if name else "near_miss")
     coverage = coverage_questions(f"library_coverage_{name}" if name else "library_coverage")
     if args.dev:
@@ -68,8 +71,8 @@ def main() -> int:
                 "uncovered_terms": r.uncovered_terms,
             }
             for r in results
-            if not r.correct and (args.dev or args.unseen or args.fifth or r.split == "dev")
-            and not (args.holdout or args.sixth)
+            if not r.correct and (args.dev or args.unseen or args.fifth or args.sixth or r.split == "dev")
+            and not (args.holdout or args.seventh)
         ],
         "by_style": _rates_by_style(results, near_miss + coverage),
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from medora.compose.age_groups import clash_reason, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
+from medora.compose.described import unnamed_body_parts
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
@@ -117,10 +118,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
-    if not on_topic and _may_answer_by_meaning(question, terms):
-        overview = _by_meaning(retrieved, terms, retriever, whole, overviews)
-        if overview is not None:
-            on_topic = [overview]
+    if overview is None:
+        may_be = _open_to_meaning(question, on_topic, answering, terms, covered)
+        found = _by_meaning(question, retrieved, terms, retriever, whole) if may_be is not False else None
+        if found is not None and may_be in (True, found[0].source_id):
+            overview, overviews[found[0].source_id] = found
+            on_topic = on_topic if answering else [overview]
     pool = citable_pool(
         answering,
         overview=overview,
@@ -160,35 +163,62 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     return selection
 
 
-def _may_answer_by_meaning(question: str, terms: list[SpecificTerm]) -> bool:
-    """Meaning may answer (only asked when the words found no topic) a question that names something to check:
-    when the words put an overview on topic that does not answer ("my mum is confused after her op, would melatonin
-    help?" finds the insomnia overview by "melatonin"; "swollen calf after a flight: compression stockings?" the DVT
-    overview) the answer stays partial there, and a question with no term of its own ("do I need an x-ray?") is never
-    answered by whichever overview is closest. A question on safety ("is it ok to drink alcohol while on
-    antibiotics?") asks about a pairing no overview's closeness in meaning can vouch for."""
-    return any(not term.context and term.kind != "population" for term in terms) and not SAFETY.search(question)
+def _open_to_meaning(
+    question: str,
+    on_topic: list[Evidence],
+    answering: list[Evidence],
+    terms: list[SpecificTerm],
+    covered: dict[int, set[str]],
+) -> bool | int:
+    """Which overview meaning may lay out when the words laid out none.
+
+    - Any (True) when the words found nothing on topic, or found it but no source answering though each term is
+      named somewhere (a patient's "soles" named as the feet), and the question names a term of its own: "do I need
+      an x-ray?" is never answered by whichever overview is closest.
+    - Only the one overview the words found answering (its source id): "my 18 month old keeps pulling at his ear,
+      does he need antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
+    - None (False) when the words left it partial on a term no source names ("my mum is confused after her op, would
+      melatonin help?" finds the insomnia overview by "melatonin"), and for a question on safety ("is it ok to drink
+      alcohol while on antibiotics?"): no closeness in meaning vouches for a pairing."""
+    if SAFETY.search(question):
+        return False
+    named = set().union(*covered.values()) if covered else set()
+    if not on_topic or not answering and all(term.label in named for term in terms):
+        return any((not term.context or term.felt) and term.kind != "population" for term in terms)
+    answering_sources = {item.source_id for item in answering}
+    if len(answering_sources) == 1 and answering[0].source.kind is Kind.EDITORIAL_SUMMARY:
+        return answering[0].source_id
+    return False
 
 
 def _by_meaning(
+    question: str,
     retrieved: list[Evidence],
     terms: list[SpecificTerm],
     retriever: Retriever,
     whole: dict[int, list[Evidence]],
-    overviews: dict[int, list[Evidence]],
-) -> Evidence | None:
-    """The overview closest in meaning to a question its words found no answering source for (everyday words), when
-    its whole text names the question's specific terms and, for a drug asked about, its passages are the two closest
-    (select.closest_in_meaning, select.everyday_overview); its passages join ``overviews`` for the pool."""
+) -> tuple[Evidence, list[Evidence]] | None:
+    """The overview closest in meaning to a question in everyday words, with its passages, when its whole text names
+    the question's specific terms and, for a drug asked about, its passages are the two closest
+    (select.closest_in_meaning, select.everyday_overview). The words that only say what the patient feels ("tingly",
+    "wrecked") need not be named, but then the two closest passages must be the overview's; the body parts the
+    question speaks of must be (compose/described.py); never an overview naming the drug and the condition but not
+    the one for the other, nor one for another age group (``_set_apart``)."""
     closest = closest_in_meaning(retrieved)
     if closest is None:
         return None
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
     texts = [heading(closest.source), *(p.text for p in passages)]
-    if not passages or not everyday_overview(terms, texts, agree=closest_two_agree(retrieved, closest.source_id)):
+    agree = closest_two_agree(retrieved, closest.source_id)
+    asked = [term for term in terms if not term.felt]
+    if not passages or not everyday_overview(asked, texts, agree=agree) or len(asked) < len(terms) and not agree:
         return None
-    overviews[closest.source_id] = passages
-    return closest
+    if unnamed_body_parts(question, texts):
+        return None
+    unstated, other_age = _set_apart(question, terms, [closest], {closest.source_id: passages})
+    if unstated.get(closest.source_id) or other_age:
+        return None
+    return closest, passages
 
 
 def _set_apart(

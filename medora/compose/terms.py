@@ -102,6 +102,7 @@ class SpecificTerm:
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
     context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
+    felt: bool = False  # (with context) a patient's word for what they feel ("tingly"): compose/described.py
 
     @property
     def shown(self) -> str:

@@ -118,3 +118,29 @@ def test_a_question_in_everyday_words_naming_its_subject_is_answered_by_the_over
 ):
     question = "my 15 year old suddenly has terrible pain in one testicle and is being sick, is it urgent?"
     assert _asked(workspace, question) == ("answered", "library:testicular-torsion-and-acute-scrotum")
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [  # a feeling in everyday words no overview writes ("tingly"); the words find the overview's passages answering
+        ("My fingers keep going tingly at night and I have to shake my hand to wake them up. What can I do?",
+         "library:carpal-tunnel-syndrome"),
+        ("My 2 year old keeps tugging at her ear and has a temperature, does she need antibiotics?",
+         "library:acute-otitis-media"),
+    ],
+)
+def test_a_question_describing_what_the_patient_feels_is_answered_by_the_overview_closest_in_meaning(
+    workspace: Workspace, question: str, overview: str
+):
+    assert _asked(workspace, question) == ("answered", overview)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # feelings alone never answer for a body part the closest overview is not about
+        "My elbow aches and clicks when I lift things. What helps?",
+        "My heel is achy and stiff first thing in the morning. What can I do?",
+    ],
+)
+def test_feelings_in_a_body_part_no_overview_covers_stay_unanswered(workspace: Workspace, question: str):
+    assert _asked(workspace, question)[0] in ("partial", "insufficient")
