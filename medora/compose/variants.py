@@ -50,6 +50,8 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
 # A drug named by the INN stem of one of these classes is also named by the class, as guidelines write it ("a PPI"
 # for omeprazole). Only classes whose guideline statements hold for every member: a monoclonal antibody is not
 # covered by "CGRP antibodies" (erenumab), nor sotagliflozin (an SGLT1/2 inhibitor) by "SGLT2 inhibitors".
+_NSAID = ("nsaid", "nsaids", "non-steroidal anti-inflammatory drug", "non-steroidal anti-inflammatory drugs",
+          "nonsteroidal anti-inflammatory drug", "nonsteroidal anti-inflammatory drugs")
 MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "prazole": (("proton pump inhibitor", "proton pump inhibitors", "proton-pump inhibitor"), ("PPI", "PPIs")),
     "vastatin": (("statin", "statins"), ()),
@@ -61,6 +63,12 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                "directly acting oral anticoagulant", "directly acting oral anticoagulants"), ("DOAC", "DOACs")),
     "gatran": (("direct oral anticoagulant", "direct oral anticoagulants", "direct-acting oral anticoagulant",
                 "directly acting oral anticoagulant", "directly acting oral anticoagulants"), ("DOAC", "DOACs")),
+    # WHO INN stems of the anti-inflammatory analgesics (ibuprofen, diclofenac, celecoxib): all are NSAIDs, and what
+    # a guideline says of NSAIDs (in migraine, in kidney disease) it says of each; likewise of the triptans
+    "profen": (_NSAID, ("NSAID", "NSAIDs")),
+    "fenac": (_NSAID, ("NSAID", "NSAIDs")),
+    "coxib": (_NSAID + ("cox-2 inhibitor", "cox-2 inhibitors"), ("NSAID", "NSAIDs")),
+    "triptan": (("triptan", "triptans"), ()),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit

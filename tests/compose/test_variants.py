@@ -97,3 +97,11 @@ def test_importing_the_abbreviation_detector_leaves_the_root_logger_alone():
 
     code = "import logging, medora.compose.variants; r = logging.getLogger(); print(r.level, len(r.handlers))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["30", "0"]
+
+
+def test_an_nsaid_or_a_triptan_is_named_by_its_class():
+    ibuprofen = specific_terms("Does ibuprofen help a migraine attack?")
+    assert covered_terms("NSAIDs and triptans treat migraine attacks", ibuprofen) == {"ibuprofen", "migraine"}
+    sumatriptan = specific_terms("How soon should sumatriptan be taken in a migraine attack?")
+    assert "sumatriptan" in covered_terms("Take a triptan early in the attack", sumatriptan)
+    assert "sumatriptan" not in covered_terms("Take an NSAID early in the attack", sumatriptan)
