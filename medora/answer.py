@@ -9,10 +9,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from medora.compose.age_groups import clash_reason, other_group
+from medora.compose.age_groups import CHILD, clash_reason, group_of_question, group_of_title, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
-from medora.compose.described import unnamed_body_parts
+from medora.compose.described import broader_parts, felt_labels, unnamed_asking_words, unnamed_body_parts
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     OVERVIEW_SEARCH_DEPTH,
@@ -119,9 +119,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     if overview is None:
-        may_be = _open_to_meaning(question, on_topic, answering, terms, covered)
-        found = _by_meaning(question, retrieved, terms, retriever, whole) if may_be is not False else None
-        if found is not None and may_be in (True, found[0].source_id):
+        felt = felt_labels(question, terms)
+        scope = _meaning_scope(question, on_topic, answering, terms, covered, felt)
+        found = _by_meaning(question, retrieved, terms, retriever, whole, scope, felt) if scope.open else None
+        if found is not None:
             overview, overviews[found[0].source_id] = found
             on_topic = on_topic if answering else [overview]
     pool = citable_pool(
@@ -163,32 +164,54 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     return selection
 
 
-def _open_to_meaning(
+@dataclass(frozen=True)
+class MeaningScope:
+    """Which overviews meaning may lay out when the words laid out none: any, or only those ``among``."""
+
+    any: bool = False
+    among: frozenset[int] = frozenset()
+    confirming: bool = False  # ``among`` is the one overview the words found answering: meaning only lays it out
+
+    @property
+    def open(self) -> bool:
+        return self.any or bool(self.among)
+
+    def allows(self, source_id: int) -> bool:
+        return self.any or source_id in self.among
+
+
+def _meaning_scope(
     question: str,
     on_topic: list[Evidence],
     answering: list[Evidence],
     terms: list[SpecificTerm],
     covered: dict[int, set[str]],
-) -> bool | int:
+    felt: set[str],
+) -> MeaningScope:
     """Which overview meaning may lay out when the words laid out none.
 
-    - Any (True) when the words found nothing on topic, or found it but no source answering though each term is
-      named somewhere (a patient's "soles" named as the feet), and the question names a term of its own: "do I need
-      an x-ray?" is never answered by whichever overview is closest.
-    - Only the one overview the words found answering (its source id): "my 18 month old keeps pulling at his ear,
-      does he need antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
-    - None (False) when the words left it partial on a term no source names ("my mum is confused after her op, would
+    - Any, when the words found nothing on topic and the question names a term of its own (a feeling counts):
+      "do I need an x-ray?" is never answered by whichever overview is closest.
+    - Only an overview the words found on topic naming every term but the feelings, when nothing answers and the
+      question describes in everyday words: feelings no overview writes ("my fingers go tingly at night", on topic
+      by "fingers"), or a body part of its own an overview names by a broader part ("the soles of my feet").
+    - Only the one overview the words found answering: "my 18 month old keeps pulling at his ear, does he need
+      antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
+    - None when the words left it partial on a term no source names ("my mum is confused after her op, would
       melatonin help?" finds the insomnia overview by "melatonin"), and for a question on safety ("is it ok to drink
       alcohol while on antibiotics?"): no closeness in meaning vouches for a pairing."""
     if SAFETY.search(question):
-        return False
-    named = set().union(*covered.values()) if covered else set()
-    if not on_topic or not answering and all(term.label in named for term in terms):
-        return any((not term.context or term.felt) and term.kind != "population" for term in terms)
-    answering_sources = {item.source_id for item in answering}
-    if len(answering_sources) == 1 and answering[0].source.kind is Kind.EDITORIAL_SUMMARY:
-        return answering[0].source_id
-    return False
+        return MeaningScope()
+    if not on_topic:
+        return MeaningScope(any=any(not term.context and term.kind != "population" for term in terms))
+    overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
+    if not answering and (felt or any(broader_parts(question, term.label) for term in terms)):
+        asked = {term.label for term in terms if term.label not in felt and not term.context}
+        return MeaningScope(among=frozenset(i for i in overviews if asked <= covered.get(i, set())))
+    sources = {item.source_id for item in answering}
+    if len(sources) == 1 and sources <= overviews:
+        return MeaningScope(among=frozenset(sources), confirming=True)
+    return MeaningScope()
 
 
 def _by_meaning(
@@ -197,23 +220,31 @@ def _by_meaning(
     terms: list[SpecificTerm],
     retriever: Retriever,
     whole: dict[int, list[Evidence]],
+    scope: MeaningScope,
+    felt: set[str],
 ) -> tuple[Evidence, list[Evidence]] | None:
-    """The overview closest in meaning to a question in everyday words, with its passages, when its whole text names
-    the question's specific terms and, for a drug asked about, its passages are the two closest
-    (select.closest_in_meaning, select.everyday_overview). The words that only say what the patient feels ("tingly",
-    "wrecked") need not be named, but then the two closest passages must be the overview's; the body parts the
-    question speaks of must be (compose/described.py); never an overview naming the drug and the condition but not
-    the one for the other, nor one for another age group (``_set_apart``)."""
+    """The overview closest in meaning to a question in everyday words, with its passages, when ``scope`` allows it,
+    its whole text names the question's specific terms and, for a drug asked about, its passages are the two closest
+    (select.closest_in_meaning, select.everyday_overview). The ``felt`` words (what the patient feels: "tingly") need
+    not be named, but then the two closest passages must be the overview's. Unless a drug is asked about (its name
+    and the agreement of the closest passages decide), it must name the body parts the question speaks of and,
+    unless the words found it answering, the topic words of the clause that asks (compose/described.py). Never an overview naming the drug and the condition but not the one for
+    the other, one for another age group, nor one not written for children for a child's question."""
     closest = closest_in_meaning(retrieved)
-    if closest is None:
+    if closest is None or not scope.allows(closest.source_id):
         return None
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
     texts = [heading(closest.source), *(p.text for p in passages)]
     agree = closest_two_agree(retrieved, closest.source_id)
-    asked = [term for term in terms if not term.felt]
-    if not passages or not everyday_overview(asked, texts, agree=agree) or len(asked) < len(terms) and not agree:
+    asked = [term for term in terms if term.label not in felt]
+    if not passages or not everyday_overview(asked, texts, agree=agree) or felt and not agree:
         return None
-    if unnamed_body_parts(question, texts):
+    drug_asked = any(term.kind == "drug" and not term.context for term in terms)
+    if not drug_asked and (
+        unnamed_body_parts(question, texts) or not scope.confirming and unnamed_asking_words(question, texts)
+    ):
+        return None
+    if group_of_question(question) == CHILD and group_of_title(closest.source.title) != CHILD:
         return None
     unstated, other_age = _set_apart(question, terms, [closest], {closest.source_id: passages})
     if unstated.get(closest.source_id) or other_age:

@@ -1,14 +1,19 @@
-"""What a question in everyday words describes, apart from what it asks: the feelings and the body parts.
+"""What a question in everyday words describes, apart from what it asks: the feelings, the body parts, the asking words.
 
 "My thumb and first two fingers go numb and tingly at night. What can I do?" shares no word with "carpal tunnel
-syndrome"; the overview closest in meaning answers it (answer._by_meaning) if it names the question's specific
+syndrome"; the overview closest in meaning may answer it (answer._by_meaning) if it names the question's specific
 terms. "tingly" is such a term (a rare word), yet no overview writes it: a patient's word for what they feel is not a
-drug, intervention, test or population a near-miss asks about, so the overview need not name it. It must still
-name the body parts the question speaks of (or a broader part: the foot for the sole): "my ankle is swollen after
-twisting it" is close in meaning to the knee and hip osteoarthritis overview, which is not about ankles.
+drug, intervention, test or population a near-miss asks about, so the overview closest in meaning need not name it.
+Only there: the words' own gate still requires it, so a question whose other terms are a population ("my baby is
+floppy and feverish") is never answered on the population alone. The overview must still name
+
+- the body parts the question speaks of (or a broader part: the foot for the sole): "my ankle is swollen after
+  twisting it" is close in meaning to the knee and hip osteoarthritis overview, which is not about ankles;
+- the topic words of the clause that asks: "my back aches, would a TENS machine help?" asks about TENS.
 
 Both lists are in ``data/lay_findings.yaml``. A feeling is set aside only where the question describes (a sentence
-that asks nothing, or the clauses before the one asking): "Does tamsulosin make you dizzy?" asks about dizziness."""
+that asks nothing, or the clauses before the one asking), and never beside a drug asked about, where it may be the
+drug's side effect ("I'm constipated and sleepy since starting amitriptyline")."""
 
 from __future__ import annotations
 
@@ -18,16 +23,27 @@ from importlib import resources
 
 import yaml
 
-from medora.compose.terms import SpecificTerm, TermText, stem_sequence
+from medora.compose.terms import EVERYDAY_WORDS, GENERIC_WORDS, SpecificTerm, TermText, stem, stem_sequence
+from medora.retrieve.tokenize import content_words
 
-# A clause opening with one of these asks (a question's last clauses: "my knee aches, do I need an x-ray?")
+# A clause opening with one of these asks (a question's last clauses: "my knee aches, do I need an x-ray?"); not
+# "when", which opens a description as often ("it aches when I walk")
 ASKING_OPENERS = frozenset(
-    """what how which when why where who whom whose should shall can could would will do does did is are was were am
-    any has have had might may must""".split()
+    """what how which why where who should shall can could would will do does did is are was were am any has have
+    had might may must""".split()
 )
 # Possessives and sides before a body part: "my back", "his left calf"; "get the feeling back" is no body part
 BODY_OWNERS = frozenset("my his her their your our its lower upper left right both one".split())
-_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+# Words of an asking clause that frame what is asked, not its topic ("what helps?", "is that normal?", "can it wait
+# until tomorrow?")
+ASKING_FRAME = frozenset(
+    stem(word)
+    for word in """help helps helped helpful worth answer ok okay normal serious urgent wrong better worse itself
+    themselves check checked checking seen see doctor gp tablet tablets pill pills go away settle last long wait
+    waiting today tonight tomorrow soon straight immediately later week weekend morning""".split()
+)
+_SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
+_NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
 
 
@@ -40,17 +56,12 @@ def _lexicon() -> tuple[tuple[tuple[str, ...], ...], dict[str, tuple[str, ...]]]
     return tuple(sorted(stems for stems in feelings if stems)), parts
 
 
-def describing_text(question: str) -> str:
-    """The part of the question that describes rather than asks: sentences that ask nothing, and in a sentence that
-    asks, the clauses before the first one opening with an asking word (or none of it when no clause opens so)."""
-    return _split(question)[0]
-
-
-def _split(question: str) -> tuple[str, str]:
-    """(the describing part, the asking part) of the question."""
+def split_asking(question: str) -> tuple[str, str]:
+    """(the part that describes, the part that asks): a sentence that asks nothing describes; in a sentence that
+    asks, the clauses from the first one opening with an asking word ask, or the whole sentence when none opens so."""
     describing: list[str] = []
     asking: list[str] = []
-    for sentence in _SENTENCE.findall(question):
+    for sentence in _SENTENCE.findall(_NO_BREAK.sub(lambda match: match.group(1).replace(".", ""), question)):
         clauses = _CLAUSE.findall(sentence)
         opening = next((index for index, clause in enumerate(clauses) if _opens_asking(clause)), None)
         if opening is not None:
@@ -71,8 +82,10 @@ def _opens_asking(clause: str) -> bool:
 def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the technical-word terms that only say what the patient feels or notices ("tingly", "wrecked",
     "runny poo"), written where the question describes and not again where it asks ("my knee aches, what helps the
-    aches?" asks about them). Drugs, populations and required names never are."""
-    describing, asking = _split(question)
+    aches?" asks about them); none when the question asks about a drug (a feeling may be its side effect)."""
+    if any(term.kind == "drug" and not term.context for term in terms):
+        return set()
+    describing, asking = split_asking(question)
     spelled = f" {' '.join(stem_sequence(describing))} "
     felt = {" ".join(stems) for stems in _lexicon()[0] if f" {' '.join(stems)} " in spelled}
     described = {stem for phrase in felt for stem in phrase.split()} - set(stem_sequence(asking))
@@ -95,9 +108,16 @@ def body_parts(question: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def broader_parts(label: str) -> tuple[str, ...]:
-    """The broader body parts a source may write for the body part ``label`` ("soles" → foot, feet), else ()."""
-    return _lexicon()[1].get(label.lower(), ())
+def broader_parts(question: str, label: str) -> tuple[str, ...]:
+    """The broader body parts a source may write for a body part the question owns ("the soles of my feet" → foot,
+    feet: a possessive within a few words), else ()."""
+    lowered = label.lower()
+    words = re.findall(r"[a-z]+", question.lower())
+    owned = any(
+        word == lowered and any(near in BODY_OWNERS for near in words[max(index - 5, 0) : index + 3])
+        for index, word in enumerate(words)
+    )
+    return _lexicon()[1].get(lowered, ()) if owned else ()
 
 
 def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
@@ -108,3 +128,12 @@ def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
         part for part in body_parts(question)
         if not any(text.mentions(word) for text in prepared for word in (part, *parts[part]))
     ]
+
+
+def unnamed_asking_words(question: str, texts: list[str]) -> list[str]:
+    """The topic words of the clause that asks (frame words such as "help" or "normal" aside) that none of ``texts``
+    names: what a question in everyday words asks about must be there ("would a TENS machine help?")."""
+    asking = split_asking(question)[1]
+    words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
+    prepared = [TermText(text) for text in texts]
+    return sorted(word for word in words if not word.isdigit() and not any(text.mentions(word) for text in prepared))

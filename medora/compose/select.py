@@ -18,6 +18,7 @@ from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.subject import shorthand_equivalents
 from medora.compose.terms import (
     ABBREVIATION,
+    EVERYDAY_WORDS,
     GENERIC_WORDS,
     POPULATIONS,
     SpecificTerm,
@@ -48,17 +49,6 @@ ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
 DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
-# Everyday words of a question typed in speech ("I'm 66 and I get up four times a night"): no topic of their own,
-# yet rare enough in an editorial library to outweigh "night" and "pee" in a passage's share of the question's words.
-EVERYDAY_WORDS = frozenset(
-    stem(w)
-    for w in """im ive id youre hes shes dont doesnt didnt cant cannot wont isnt really actually just anymore get gets
-    got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
-    grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
-    shows showing finishing finished""".split()
-)
-
-
 @dataclass
 class Selection:
     """What the composer receives: every retrieved passage, the on-topic ones, those whose source answers the

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from medora.compose.described import broader_parts, felt_labels
+from medora.compose.described import broader_parts
 from medora.compose.lay import LayEquivalent
 from medora.compose.terms import SpecificTerm, stem
 
@@ -95,12 +95,10 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
             continue
         if lowered in SHORTHAND:
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + SHORTHAND[lowered])))
-        if term.kind in ("term", "word") and broader_parts(lowered):  # "soles": a source on the feet names them
-            term = replace(term, forms=tuple(dict.fromkeys(term.forms + broader_parts(lowered))))
+        if term.kind in ("term", "word") and (parts := broader_parts(question, lowered)):
+            term = replace(term, forms=tuple(dict.fromkeys(term.forms + parts)))  # "my soles": named as the feet
         kept.append(term)
     marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
-    felt = set() if SAFETY.search(question) else felt_labels(question, marked)
-    marked = [replace(term, context=True, felt=True) if term.label in felt else term for term in marked]
     if not any(term.kind in ("term", "word") and not term.context for term in marked):
         # the condition after "with" is what is asked when the question names no condition of its own: "In a
         # 60-year-old with HFpEF, is tirzepatide effective?" asks about HFpEF

@@ -31,6 +31,17 @@ def stem(word: str) -> str:
     return next(iter(index_tokens(word)), word.lower())
 
 
+# Everyday words of a question typed in speech ("I'm 66 and I get up four times a night"): no topic of their own,
+# yet rare enough in an editorial library to outweigh "night" and "pee" in a passage's share of the question's words.
+EVERYDAY_WORDS = frozenset(
+    stem(w)
+    for w in """im ive id youre hes shes dont doesnt didnt cant cannot wont isnt really actually just anymore get gets
+    got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
+    grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
+    shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
+    hadnt theyre thats whats youve weve""".split()
+)
+
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first
 COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary entries is common language
 MIN_PREFIX = 6  # a question word this long also matches a longer text word it begins ("dorsiflex" → "dorsiflexion")
@@ -102,7 +113,6 @@ class SpecificTerm:
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
     context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
-    felt: bool = False  # (with context) a patient's word for what they feel ("tingly"): compose/described.py
 
     @property
     def shown(self) -> str:
@@ -243,6 +253,9 @@ PERSONS = frozenset({
     "father", "husband", "wife", "who", "already",
 })
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
+# A dose written with the drug ("on ramipril 10 mg and bisoprolol", "despite maximum losartan") is part of its mention
+_DOSE_WORDS = frozenset({"mg", "g", "mcg", "microgram", "micrograms", "ml", "unit", "units", "od", "bd", "tds", "daily",
+                         "nightly", "once", "twice", "maximum", "maximal", "max", "full", "dose"})
 
 
 def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, SpecificTerm]]:
@@ -258,7 +271,7 @@ def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, Spec
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
         ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
-        context = _is_context(words, match.begin, previous)
+        context = _is_context(words, match.begin, previous, breaks)
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
@@ -284,21 +297,29 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
     return set(words) < set(label.split()) or set(words) <= elsewhere
 
 
-def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
-    """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles skipped), or "and"/"or"
-    right after a drug that does ("on lisinopril and spironolactone")."""
+def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None, breaks: set[int]) -> bool:
+    """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles and dose words skipped),
+    or "and"/"or" right after a drug that does, its dose between ("on ramipril 10 mg and bisoprolol"). "on" or
+    "taking" is a cue after a person ("a man on", "who is taking") or opening a clause of the case description
+    ("66M, NYHA II, on ramipril"; ``breaks``: the indexes of words a punctuation mark comes before)."""
     index = begin - 1
-    while index >= 0 and words[index].lower() in _ARTICLES:
+    while index >= 0 and (words[index].lower() in _ARTICLES or _is_dose_word(words[index])):
         index -= 1
     if index < 0:
         return False
     cue = words[index].lower()
     if cue in ("and", "or") and previous is not None:
-        return previous[1] and previous[0] == index
+        return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
+        return True
+    if cue in PERSON_CUES and index in breaks:
         return True
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
     return cue in PERSON_CUES and bool(before) and (before[-1] in PERSONS or (before[-1] in ("is", "are", "was") and len(before) == 2 and before[0] in PERSONS))
+
+
+def _is_dose_word(word: str) -> bool:
+    return word.lower() in _DOSE_WORDS or bool(re.fullmatch(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?", word.lower()))
 
 
 def population_term(words: list[str], index: int) -> SpecificTerm | None:
@@ -370,7 +391,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
                 terms.append(population)
             continue
         stems = stem_sequence(word)
-        if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS:
+        if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
             continue
         if is_common_word(word) or any(ch.isdigit() for ch in word) or is_finding_word(word):
             continue  # common language, a number, or a finding of the vignette ("crackles"): not the subject

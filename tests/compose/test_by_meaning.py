@@ -136,11 +136,19 @@ def test_a_question_describing_what_the_patient_feels_is_answered_by_the_overvie
 
 
 @pytest.mark.parametrize(
-    "question",
-    [  # feelings alone never answer for a body part the closest overview is not about
-        "My elbow aches and clicks when I lift things. What helps?",
-        "My heel is achy and stiff first thing in the morning. What can I do?",
+    ("question", "status"),
+    [  # a reviewer's questions and the lead's: feelings never answer for a body part the closest overview is not
+        # about, nor on a population alone, nor for what the asking clause names and the overview does not
+        ("My elbow aches and clicks when I lift things. What helps?", "insufficient"),
+        ("my baby is floppy and feverish, what should I do?", "insufficient"),
+        ("I've got a stiff neck and a fever and a rash. What should I do?", "insufficient"),
+        ("my back aches, would a TENS machine help?", "insufficient"),
+        ("I feel low and tearful, would sertraline help?", "partial"),
+        ("I'm constipated and sleepy since starting amitriptyline. Should I stop it?", "partial"),
+        ("my 10 year old's knee aches when he runs", "insufficient"),
     ],
 )
-def test_feelings_in_a_body_part_no_overview_covers_stay_unanswered(workspace: Workspace, question: str):
-    assert _asked(workspace, question)[0] in ("partial", "insufficient")
+def test_feelings_answer_nothing_the_closest_overview_does_not_address(
+    workspace: Workspace, question: str, status: str
+):
+    assert _asked(workspace, question)[0] == status

@@ -1,22 +1,27 @@
 """A question in everyday words: the words for what the patient feels may go unnamed by the overview closest in
-meaning, where the question describes; the body parts it speaks of may not."""
+meaning, where the question describes; the body parts it speaks of and the words it asks with may not."""
 
-from medora.compose.described import body_parts, describing_text, felt_labels, unnamed_body_parts
+from medora.compose.described import (
+    body_parts,
+    broader_parts,
+    felt_labels,
+    split_asking,
+    unnamed_asking_words,
+    unnamed_body_parts,
+)
 from medora.compose.subject import subject_terms
-from medora.compose.terms import SpecificTerm
+from medora.compose.terms import SpecificTerm, specific_terms
 
 
-def _term(label: str, kind: str = "term") -> SpecificTerm:
-    return SpecificTerm(label=label, kind=kind, forms=(label,))
+def _term(label: str, kind: str = "term", *, context: bool = False) -> SpecificTerm:
+    return SpecificTerm(label=label, kind=kind, forms=(label,), context=context)
 
 
 def test_the_describing_part_is_what_comes_before_the_asking_clause():
     question = "I'm 63 and my knee aches when I walk, do I need an x-ray and what helps?"
-    assert describing_text(question) == "I'm 63 and my knee aches when I walk,"
-    assert describing_text("It stings when I wee. I'm 30 and not pregnant.") == (
-        "It stings when I wee.  I'm 30 and not pregnant."
-    )
-    assert describing_text("Does tamsulosin make you dizzy?") == ""
+    assert split_asking(question) == ("I'm 63 and my knee aches when I walk,", " do I need an x-ray and what helps?")
+    assert split_asking("It stings when I wee. I'm 30 and not pregnant.")[1] == ""
+    assert split_asking("Does tamsulosin make you dizzy?") == ("", "Does tamsulosin make you dizzy?")
 
 
 def test_a_feeling_written_where_the_question_describes_is_felt():
@@ -32,18 +37,20 @@ def test_a_feeling_asked_about_is_not_felt():
     assert felt_labels("my knee aches, do I need an x-ray for the aches?", [_term("aches")]) == set()
 
 
-def test_a_treatment_drug_or_population_is_never_felt():
-    question = "My husband is thinking about a vasectomy and my back aches with massage. I am pregnant."
-    terms = [_term("vasectomy"), _term("massage", "word"), _term("pregnant", "population"), _term("aches")]
-    assert felt_labels(question, terms) == {"aches"}
-    assert felt_labels("I take ibuprofen for my sore knee.", [_term("ibuprofen", "drug")]) == set()
+def test_no_feeling_is_felt_beside_a_drug_asked_about_where_it_may_be_a_side_effect():
+    question = "I'm constipated and sleepy since starting amitriptyline. Should I stop it?"
+    assert felt_labels(question, [_term("sleepy"), _term("amitriptyline", "drug")]) == set()
+    own = [_term("sleepy"), _term("amitriptyline", "drug", context=True)]
+    assert felt_labels("I'm on amitriptyline and sleepy all day.", own) == {"sleepy"}
 
 
-def test_felt_terms_are_part_of_the_case_except_in_a_question_on_safety():
-    marked = subject_terms("I've been lying awake for months and I'm wrecked. What helps?", [_term("wrecked", "word")])
-    assert [(term.label, term.context, term.felt) for term in marked] == [("wrecked", True, True)]
-    safety = subject_terms("I'm wrecked all the time, is it safe to take zopiclone?", [_term("wrecked", "word")])
-    assert [(term.label, term.context, term.felt) for term in safety] == [("wrecked", False, False)]
+def test_a_condition_a_finding_names_is_no_feeling():
+    assert felt_labels("I get heartburn most nights and a cough. What helps?", [_term("heartburn")]) == set()
+
+
+def test_contractions_written_without_an_apostrophe_are_no_terms():
+    terms = specific_terms("my big toe went red and sore overnight, I couldnt bear the sheet on it")
+    assert "couldnt" not in [term.label for term in terms]
 
 
 def test_a_body_part_is_one_the_question_owns():
@@ -56,8 +63,23 @@ def test_a_body_part_must_be_named_by_the_overview_or_as_a_broader_part():
     assert unnamed_body_parts("my ankle is swollen after twisting it", knee_and_hip) == ["ankle"]
     assert unnamed_body_parts("my knee aches when I walk", knee_and_hip) == []
     assert unnamed_body_parts("the soles of my feet burn", ["Burning pain in both feet at night."]) == []
+    assert unnamed_body_parts("my head throbs", ["Migraine and headache"]) == []
 
 
-def test_a_body_part_term_is_named_by_its_broader_part():
+def test_a_body_part_term_the_question_owns_is_named_by_its_broader_part():
+    assert broader_parts("the soles of my feet burn at night", "soles") == ("foot", "feet")
+    assert broader_parts("Plantar heel pain: which soles for shoes?", "soles") == ()
     marked = subject_terms("the soles of my feet burn at night", [_term("soles")])
     assert marked[0].forms == ("soles", "foot", "feet")
+
+
+def test_what_the_asking_clause_names_must_be_in_the_overview():
+    back = ["Acute low back pain", "Heat, massage or spinal manipulation are first-line non-drug options."]
+    assert unnamed_asking_words("my back aches, would a TENS machine help?", back) == ["machin"]
+    assert unnamed_asking_words("my back aches, would massage help?", back) == []
+    assert unnamed_asking_words("my back aches after lifting. What can I do?", back) == []
+
+
+def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
+    assert split_asking("66M, K 4.4, eGFR 62. What next?") == ("66M, K 4.4, eGFR 62.", " What next?")
+    assert split_asking("It aches e.g. when I walk. What helps?")[0] == "It aches eg when I walk."
