@@ -15,6 +15,7 @@ from medora.compose.article import compose_article
 from medora.compose.described import broader_parts, felt_labels, unnamed_asking_words, unnamed_body_parts
 from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
+    OVERVIEW_MATCH,
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
     Selection,
@@ -120,7 +121,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
     if overview is None:
         felt = felt_labels(question, terms)
-        scope = _meaning_scope(question, on_topic, answering, terms, covered, felt)
+        scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)
         found = _by_meaning(question, retrieved, terms, retriever, whole, scope, felt) if scope.open else None
         if found is not None:
             overview, overviews[found[0].source_id] = found
@@ -187,6 +188,7 @@ def _meaning_scope(
     terms: list[SpecificTerm],
     covered: dict[int, set[str]],
     felt: set[str],
+    whole_coverage: dict[int, float],
 ) -> MeaningScope:
     """Which overview meaning may lay out when the words laid out none.
 
@@ -194,7 +196,8 @@ def _meaning_scope(
       "do I need an x-ray?" is never answered by whichever overview is closest.
     - Only an overview the words found on topic naming every term but the feelings, when nothing answers and the
       question describes in everyday words: feelings no overview writes ("my fingers go tingly at night", on topic
-      by "fingers"), or a body part of its own an overview names by a broader part ("the soles of my feet").
+      by "fingers"), or a body part of its own an overview names by a broader part ("the soles of my feet"); or
+      when the overview as a whole holds most of the question's words (``OVERVIEW_MATCH``).
     - Only the one overview the words found answering: "my 18 month old keeps pulling at his ear, does he need
       antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
     - None when the words left it partial on a term no source names ("my mum is confused after her op, would
@@ -205,9 +208,13 @@ def _meaning_scope(
     if not on_topic:
         return MeaningScope(any=any(not term.context and term.kind != "population" for term in terms))
     overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
-    if not answering and (felt or any(broader_parts(question, term.label) for term in terms)):
+    if not answering:
+        described = bool(felt) or any(broader_parts(question, term.label) for term in terms)
         asked = {term.label for term in terms if term.label not in felt and not term.context}
-        return MeaningScope(among=frozenset(i for i in overviews if asked <= covered.get(i, set())))
+        return MeaningScope(among=frozenset(
+            i for i in overviews
+            if asked <= covered.get(i, set()) and (described or whole_coverage.get(i, 0.0) >= OVERVIEW_MATCH)
+        ))
     sources = {item.source_id for item in answering}
     if len(sources) == 1 and sources <= overviews:
         return MeaningScope(among=frozenset(sources), confirming=True)
