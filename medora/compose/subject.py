@@ -43,6 +43,7 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "cbc": ("complete blood count", "full blood count", "blood count"),
     "sats": ("oxygen saturation", "saturation", "spo2"),
     "bloods": ("blood tests", "blood test"),
+    "gtn": ("glyceryl trinitrate", "nitroglycerin", "nitroglycerine"),
 }
 
 # Words that frame what is asked (a cut-off, a prevention), not its topic: like "treatment" or "dose".

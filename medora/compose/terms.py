@@ -39,7 +39,7 @@ EVERYDAY_WORDS = frozenset(
     got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
     grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
-    hadnt theyre thats whats youve weve""".split()
+    hadnt theyre thats whats youve weve his much many""".split()
 )
 
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first

@@ -236,3 +236,9 @@ def test_every_overview_passage_kept_on_topic_is_a_candidate_whose_whole_text_wa
     kept = on_topic_evidence(retrieved, weights, whole_coverages(whole, weights), specific_terms(HFPEF))
     assert [(item.passage_id, item.source_id) for item in kept] == [(1, 100)]
     assert overview_candidates(retrieved, weights) == [100]
+
+
+def test_a_vignettes_age_and_sex_is_no_topic_word():
+    weights = question_weights("67M, Hb 98 g/L, ferritin 8. How should his anaemia be investigated?",
+                               {"67m": 7.0, "hb": 7.0, "ferritin": 5.1, "his": 7.0, "anaemia": 4.0})
+    assert dict(weights) == {"hb": 7.0, "ferritin": 5.1, "anaemia": 4.0}

@@ -131,3 +131,9 @@ def test_a_drug_for_a_population_with_a_condition_no_overview_addresses_stays_pa
     assert _status(workspace, "What is the role of tirzepatide in a man with HFpEF?") == (
         "partial", "library:obesity-management", ["HFpEF"],
     )
+
+
+def test_gtn_is_named_as_glyceryl_trinitrate():
+    terms = specific_terms("Can relief of chest pain with GTN exclude an acute coronary cause?")
+    text = "Do not use the response to glyceryl trinitrate to diagnose or exclude an acute coronary syndrome."
+    assert "GTN" in covered_terms(text, terms)
