@@ -38,7 +38,7 @@ from medora.compose.select import (
     without_case_drugs,
 )
 from medora.compose.subject import SAFETY
-from medora.compose.terms import SpecificTerm, specific_terms
+from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
@@ -124,7 +124,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)
         found = _by_meaning(question, retrieved, terms, retriever, whole, scope, felt) if scope.open else None
         if found is not None:
-            overview, overviews[found[0].source_id] = found
+            overview, passages = found
+            overviews[overview.source_id] = passages
             on_topic = on_topic if answering else [overview]
     pool = citable_pool(
         answering,
@@ -192,8 +193,9 @@ def _meaning_scope(
 ) -> MeaningScope:
     """Which overview meaning may lay out when the words laid out none.
 
-    - Any, when the words found nothing on topic and the question names a term of its own (a feeling counts):
-      "do I need an x-ray?" is never answered by whichever overview is closest.
+    - Any, when the words found nothing on topic and the question names a term of its own, not a feeling: "do I need
+      an x-ray?" or "my ears are ringing and buzzing, what helps?" is never answered by whichever overview is
+      closest.
     - Only an overview the words found on topic naming every term but the feelings, when nothing answers and the
       question describes in everyday words: feelings no overview writes ("my fingers go tingly at night", on topic
       by "fingers"), or a body part of its own an overview names by a broader part ("the soles of my feet"); or
@@ -206,7 +208,8 @@ def _meaning_scope(
     if SAFETY.search(question):
         return MeaningScope()
     if not on_topic:
-        return MeaningScope(any=any(not term.context and term.kind != "population" for term in terms))
+        own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]
+        return MeaningScope(any=bool(own))
     overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
     if not answering:
         described = bool(felt) or any(broader_parts(question, term.label) for term in terms)
@@ -235,8 +238,10 @@ def _by_meaning(
     (select.closest_in_meaning, select.everyday_overview). The ``felt`` words (what the patient feels: "tingly") need
     not be named, but then the two closest passages must be the overview's. Unless a drug is asked about (its name
     and the agreement of the closest passages decide), it must name the body parts the question speaks of and,
-    unless the words found it answering, the topic words of the clause that asks (compose/described.py). Never an overview naming the drug and the condition but not the one for
-    the other, one for another age group, nor one not written for children for a child's question."""
+    unless the words found it answering, the topic words of the clause that asks (compose/described.py). Never an
+    overview naming the drug and the condition but not the one for the other, nor one for another age group: a
+    child's question needs a children's overview and only a child's question gets one ("my ear aches when I fly" is
+    not about the otitis media overview's children)."""
     closest = closest_in_meaning(retrieved)
     if closest is None or not scope.allows(closest.source_id):
         return None
@@ -246,13 +251,12 @@ def _by_meaning(
     asked = [term for term in terms if term.label not in felt]
     if not passages or not everyday_overview(asked, texts, agree=agree) or felt and not agree:
         return None
-    drug_asked = any(term.kind == "drug" and not term.context for term in terms)
-    if not drug_asked and (
+    if not asks_about_drug(terms) and (
         unnamed_body_parts(question, texts) or not scope.confirming and unnamed_asking_words(question, texts)
     ):
         return None
-    if group_of_question(question) == CHILD and group_of_title(closest.source.title) != CHILD:
-        return None
+    if (group_of_question(question) == CHILD) != (group_of_title(closest.source.title) == CHILD):
+        return None  # a child's question needs a children's overview, and only a child's question has one
     unstated, other_age = _set_apart(question, terms, [closest], {closest.source_id: passages})
     if unstated.get(closest.source_id) or other_age:
         return None

@@ -12,8 +12,8 @@ floppy and feverish") is never answered on the population alone. The overview mu
 - the topic words of the clause that asks: "my back aches, would a TENS machine help?" asks about TENS.
 
 Both lists are in ``data/lay_findings.yaml``. A feeling is set aside only where the question describes (a sentence
-that asks nothing, or the clauses before the one asking), and never beside a drug asked about, where it may be the
-drug's side effect ("I'm constipated and sleepy since starting amitriptyline")."""
+that asks nothing, or the clauses before the one asking), and never beside a drug, where it may be the drug's side
+effect ("I'm constipated and sleepy since starting amitriptyline")."""
 
 from __future__ import annotations
 
@@ -82,8 +82,9 @@ def _opens_asking(clause: str) -> bool:
 def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the technical-word terms that only say what the patient feels or notices ("tingly", "wrecked",
     "runny poo"), written where the question describes and not again where it asks ("my knee aches, what helps the
-    aches?" asks about them); none when the question asks about a drug (a feeling may be its side effect)."""
-    if any(term.kind == "drug" and not term.context for term in terms):
+    aches?" asks about them); none when the question names a drug, asked about or taken (a feeling may be its side
+    effect: "I'm on amitriptyline and sleepy all day")."""
+    if any(term.kind == "drug" for term in terms):
         return set()
     describing, asking = split_asking(question)
     spelled = f" {' '.join(stem_sequence(describing))} "

@@ -24,6 +24,7 @@ from medora.compose.terms import (
     SpecificTerm,
     TermText,
     answers_terms,
+    asks_about_drug,
     meanings_of,
     population_term,
     stem,
@@ -509,7 +510,7 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: 
     dense search's two closest passages are the overview's, ``closest_two_agree``): "would melatonin help mum's
     confusion in hospital?" is closest in meaning to one passage of the insomnia overview, which names melatonin but
     is not on confusion."""
-    if not agree and any(term.kind == "drug" and not term.context for term in terms):
+    if not agree and asks_about_drug(terms):
         return False
     prepared = [TermText(text) for text in passages]
     naming = {term.label: sum(text.covers(term) for text in prepared) for term in terms}

@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from medora.compose.described import broader_parts
+from medora.compose.described import broader_parts, split_asking
 from medora.compose.lay import LayEquivalent
-from medora.compose.terms import SpecificTerm, stem
+from medora.compose.terms import SpecificTerm, stem, stem_sequence
 
 # Clinical shorthand → what a source writes. Only shorthand with one meaning in a clinical question.
 SHORTHAND: dict[str, tuple[str, ...]] = {
@@ -100,6 +100,14 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + parts)))  # "my soles": named as the feet
         kept.append(term)
     marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
+    describing, asking_part = split_asking(question)
+    asking = set(stem_sequence(asking_part)) if describing.strip() else set()
+    marked = [  # after a description, what the question asks names is never the one word it may leave unnamed
+        replace(term, required=True)
+        if term.kind in ("term", "word") and not term.context and set(stem_sequence(term.label)) <= asking
+        and stem_sequence(term.label) else term
+        for term in marked
+    ]
     if not any(term.kind in ("term", "word") and not term.context for term in marked):
         # the condition after "with" is what is asked when the question names no condition of its own: "In a
         # 60-year-old with HFpEF, is tirzepatide effective?" asks about HFpEF

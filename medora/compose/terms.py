@@ -271,7 +271,7 @@ def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, Spec
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
         ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
-        context = _is_context(words, match.begin, previous, breaks)
+        context = _is_context(words, match.begin, previous)
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
@@ -297,11 +297,11 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
     return set(words) < set(label.split()) or set(words) <= elsewhere
 
 
-def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None, breaks: set[int]) -> bool:
-    """True when the drug at ``begin`` follows a context cue ("on", "despite" …; articles and dose words skipped),
-    or "and"/"or" right after a drug that does, its dose between ("on ramipril 10 mg and bisoprolol"). "on" or
-    "taking" is a cue after a person ("a man on", "who is taking") or opening a clause of the case description
-    ("66M, NYHA II, on ramipril"; ``breaks``: the indexes of words a punctuation mark comes before)."""
+def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
+    """True when the drug at ``begin`` follows a context cue ("on" or "taking" after a person: "a man on", "who is
+    taking"; "despite" …; articles and dose words skipped: "despite maximum losartan"), or "and"/"or" right after a
+    drug that does, its dose between ("a man on ramipril 10 mg and bisoprolol"). Not "on" opening a clause: "AF, on
+    amiodarone. How often should thyroid function be checked?" asks about amiodarone."""
     index = begin - 1
     while index >= 0 and (words[index].lower() in _ARTICLES or _is_dose_word(words[index])):
         index -= 1
@@ -311,8 +311,6 @@ def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None,
     if cue in ("and", "or") and previous is not None:
         return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
-        return True
-    if cue in PERSON_CUES and index in breaks:
         return True
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
     return cue in PERSON_CUES and bool(before) and (before[-1] in PERSONS or (before[-1] in ("is", "are", "was") and len(before) == 2 and before[0] in PERSONS))
@@ -413,6 +411,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     terms = subject_terms(question, terms)
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
+
+
+def asks_about_drug(terms: list[SpecificTerm]) -> bool:
+    """True when a drug among the terms is asked about, not the patient's own (``context``)."""
+    return any(term.kind == "drug" and not term.context for term in terms)
 
 
 def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:

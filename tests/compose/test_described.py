@@ -37,11 +37,12 @@ def test_a_feeling_asked_about_is_not_felt():
     assert felt_labels("my knee aches, do I need an x-ray for the aches?", [_term("aches")]) == set()
 
 
-def test_no_feeling_is_felt_beside_a_drug_asked_about_where_it_may_be_a_side_effect():
+def test_no_feeling_is_felt_beside_a_drug_where_it_may_be_a_side_effect():
     question = "I'm constipated and sleepy since starting amitriptyline. Should I stop it?"
     assert felt_labels(question, [_term("sleepy"), _term("amitriptyline", "drug")]) == set()
     own = [_term("sleepy"), _term("amitriptyline", "drug", context=True)]
-    assert felt_labels("I'm on amitriptyline and sleepy all day.", own) == {"sleepy"}
+    assert felt_labels("I'm on amitriptyline and sleepy all day.", own) == set()
+    assert felt_labels("I'm sleepy all day.", [_term("sleepy")]) == {"sleepy"}
 
 
 def test_a_condition_a_finding_names_is_no_feeling():

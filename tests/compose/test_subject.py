@@ -137,3 +137,9 @@ def test_gtn_is_named_as_glyceryl_trinitrate():
     terms = specific_terms("Can relief of chest pain with GTN exclude an acute coronary cause?")
     text = "Do not use the response to glyceryl trinitrate to diagnose or exclude an acute coronary syndrome."
     assert "GTN" in covered_terms(text, terms)
+
+
+def test_after_a_description_what_the_question_asks_is_never_the_one_term_left_unnamed():
+    question = "49M, first unprovoked proximal DVT, starting apixaban. Should he wear stockings to prevent PTS?"
+    required = [term.label for term in specific_terms(question) if term.required]
+    assert required == ["stockings", "PTS"]

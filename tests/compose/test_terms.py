@@ -177,3 +177,15 @@ def test_a_reading_and_its_unit_are_the_case_not_the_subject():
     labels = [t.label.lower() for t in terms]
     assert "temp" not in labels and "umol" not in labels
     assert "creatinine" in labels
+
+
+def test_a_dose_between_the_cue_and_the_drug_keeps_it_the_patients_own():
+    terms = specific_terms("63F, ACR 45 mg/mmol despite maximum losartan. Next kidney-protective drug?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("losartan", True)]
+    listed = specific_terms("A man on ramipril 10 mg and bisoprolol 5 mg with LVEF 30%: what next?")
+    assert [(t.label, t.context) for t in listed if t.kind == "drug"] == [("ramipril", True), ("bisoprolol", True)]
+
+
+def test_on_opening_a_clause_is_no_cue_the_question_may_ask_about_the_drug():
+    terms = specific_terms("AF, on amiodarone. How often should thyroid function be checked?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("amiodarone", False)]
