@@ -1,19 +1,19 @@
 """Which retrieved sources an article cites: a source-level logistic model over signals already computed.
 
 The share rule (cite the answering sources scoring at least half the best) cites relevant studies ranked a little
-lower too rarely and leaves out those the specific-term gate misses (a term written another way, a passage outside
-the dense candidates). The model scores every retrieved source that may be cited at all: an answering source, or one
-on the question's topic by its words (the on-topic gate, or at least half the question's topic words, IDF-weighted)
-that names at least half of its specific terms. Signals: fused score and its share of the best, ranks, dense
-similarity, topic and term coverage, the word overlap with the best answering source and with the other retrieved
-sources, the score gap to the next source, and three read from the MiniLM vectors (compose/vectors.py: a learned
-question–source score, the cosine to the best answering source and to the other candidates). Sources reaching the
-threshold are cited; the best answering one always is. Without the vector signals (retrieval on words only) a
-words-only model with its own threshold cites instead. Only study records are scored (MODELLED_KINDS): guidelines,
-overviews and consumer pages keep the share rule. A cited source that does not answer (a "further" source) gets a
-body sentence of its own, or is cited beside an answering source on a shown sentence its passage also says: it never
-leads the bottom line, carries a verdict or a key-studies row, or turns a partial answer into an answer. Fitted on the
-tuned part of BioASQ dev only (bench/train_citations.py)."""
+lower too rarely and leaves out those the specific-term gate misses (a term written another way, a passage outside the
+dense candidates). The model scores every source of the best CANDIDATE_DEPTH passages (deeper than the gates read)
+that may be cited at all: an answering source, or one on the question's topic by its words (the on-topic gate, or at
+least half the question's topic words, IDF-weighted) that names at least half of its specific terms. Signals: fused
+score and its share of the best, ranks, dense similarity, topic and term coverage, the word overlap with the best
+answering source and with the other retrieved sources, the score gap to the next source, and three read from the
+MiniLM vectors (compose/vectors.py: a learned question–source score, the cosine to the best answering source and to
+the other candidates). Sources reaching the threshold are cited; the best answering one always is. Without the vector
+signals (retrieval on words only) a words-only model with its own threshold cites instead. Only study records are
+scored (MODELLED_KINDS): guidelines, overviews and consumer pages keep the share rule. A cited source that does not
+answer (a "further" source) gets a body sentence of its own, or is cited beside an answering source on a shown
+sentence its passage also says: it never leads the bottom line, carries a verdict or a key-studies row, or turns a
+partial answer into an answer. Fitted on the tuned part of BioASQ dev only (bench/train_citations.py)."""
 
 from __future__ import annotations
 
