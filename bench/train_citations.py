@@ -1,16 +1,17 @@
 """Fit the citation model (medora/compose/relevance.py) on the tuned part of BioASQ dev, and choose its threshold.
 
-For every tuned question the pipeline answers (answering evidence, no library overview), each retrieved source that
-may be cited (answering, or on topic by its words and naming at least half the question's specific terms) is a row,
-labelled by whether it is one of the question's gold documents. Two models are fitted, stacked: first the
-question–source pair model over the MiniLM vectors (compose/vectors.py), whose out-of-fold log-odds is one signal of
-the citation model, then the citation model itself. Out-of-fold probabilities (5 folds by question; inside each outer
-fold, the pair model's signal for the training questions is itself out of fold) give the precision / cited-recall@10
-curve of the sources ``relevance.cited_sources`` picks at each threshold (a partial or insufficient answer keeps its
-pool); the shipped threshold is the lowest whose cross-validated precision reaches TARGET_PRECISION. Both models are
-then fitted on every row. A words-only citation model (no vector signal), used when retrieval ran on words only or a
-candidate has no stored vector, is fitted and thresholded by the same rule; a question with such a candidate is cited
-by it in the curves too, and left out of the vector fits. The frozen part is never read here.
+For every tuned question the pipeline answers (answering evidence, no library overview), each source of the best
+CANDIDATE_DEPTH passages that may be cited (answering, or on topic by its words and naming at least half the
+question's specific terms) is a row, labelled by whether it is one of the question's gold documents. Two models are
+fitted, stacked: first the question–source pair model over the MiniLM vectors (compose/vectors.py), whose
+out-of-fold log-odds is one signal of the citation model, then the citation model itself. Out-of-fold probabilities
+(5 folds by question; inside each outer fold, the pair model's signal for the training questions is itself out of
+fold) give the precision / cited-recall@10 curve of the sources ``relevance.cited_sources`` picks at each threshold
+(a partial or insufficient answer keeps its pool); the shipped threshold is the lowest whose cross-validated
+precision reaches TARGET_PRECISION. Both models are then fitted on every row. A words-only citation model (no vector
+signal), used when retrieval ran on words only or a candidate has no stored vector, is fitted and thresholded by the
+same rule; a question with such a candidate is cited by it in the curves too, and left out of the vector fits. The
+frozen part is never read here.
 
     python bench/train_citations.py     # writes medora/compose/data/citation_model.json, citation_words_model.json
                                         # and vector_relevance.npz, bench/results/citation_model.json
@@ -27,6 +28,7 @@ from common import HOME, ROOT, SHARED, write_results
 
 from medora.answer import AnswerSession, select_evidence
 from medora.compose.relevance import (
+    CANDIDATE_DEPTH,
     FEATURES,
     VECTOR_FEATURES,
     WORDS_FEATURES,
@@ -55,6 +57,10 @@ WIDTH = 2 * 384  # the pair features of MiniLM's 384-wide vectors
 UNFITTED = {"weights": np.zeros(WIDTH), "bias": np.array(0.0), "mean": np.zeros(WIDTH), "scale": np.ones(WIDTH)}
 
 
+def ids(passages: list) -> list[int]:
+    return [item.passage_id for item in passages]
+
+
 def question_rows(workspace: Workspace, settings: Settings) -> list[dict]:
     """Per tuned question: its gold sets, the share rule's pool (kept by a partial answer), the candidate sources'
     signals (learned relevance still unset) and each candidate's question–source pair features."""
@@ -74,8 +80,11 @@ def question_rows(workspace: Workspace, settings: Settings) -> list[dict]:
         }
         if selection.answer_status == ANSWERED and selection.overview is None:
             weights = question_weights(text, retriever.term_weights(text))
-            retrieved = selection.retrieved
-            vectors = QuestionVectors.of(retriever.vectors(text, [item.passage_id for item in retrieved]), retrieved)
+            # the candidates reach CANDIDATE_DEPTH passages, as in answer.select_evidence (its top_k first)
+            retrieved = retriever.search(text, top_k=max(len(selection.retrieved), CANDIDATE_DEPTH))
+            if [item.passage_id for item in retrieved[: len(selection.retrieved)]] != ids(selection.retrieved):
+                raise RuntimeError(f"the deeper search does not extend the retrieved passages: {text!r}")
+            vectors = QuestionVectors.of(retriever.vectors(text, ids(retrieved)), retrieved)
             row["signals"] = source_signals(
                 retrieved, selection.on_topic, selection.answering_evidence, weights, selection.terms, vectors,
                 pair_model=UNFITTED,

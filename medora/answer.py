@@ -13,7 +13,7 @@ from medora.compose.age_groups import CHILD, clash_reason, group_of_question, gr
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.described import broader_parts, felt_labels, unnamed_asking_words, unnamed_body_parts
-from medora.compose.relevance import cited_pool, cited_sources, model_limit, source_signals
+from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     OVERVIEW_MATCH,
     OVERVIEW_SEARCH_DEPTH,
@@ -82,7 +82,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
     the pool an article may cite (the closest source's relevant passages when nothing answers the question)."""
     question = session.question
-    retrieved = retriever.search(question, top_k=max(settings.retrieve.top_k, 10), filters=session.filters)
+    depth = max(settings.retrieve.top_k, 10)
+    deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
+    retrieved = deeper[:depth]  # what every gate reads; the citation model's candidates reach CANDIDATE_DEPTH
     idf = retriever.term_weights(question)
     terms = specific_terms(question, idf)
     weights = without_case_drugs(question_weights(question, idf), terms)
@@ -138,8 +140,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         retrieved=retrieved, on_topic=on_topic, overview=overview, pool=pool, terms=terms, answering=answering
     )
     if overview is None and answering and settings.compose.cite_by_model:
-        vectors = QuestionVectors.of(retriever.vectors(question, [item.passage_id for item in retrieved]), retrieved)
-        signals = source_signals(retrieved, on_topic, answering, weights, terms, vectors)
+        vectors = QuestionVectors.of(retriever.vectors(question, [item.passage_id for item in deeper]), deeper)
+        signals = source_signals(deeper, on_topic, answering, weights, terms, vectors)
         cited = cited_sources(signals, limit=model_limit(pool, settings.compose.max_sources))
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
