@@ -51,6 +51,8 @@ ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
 DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
 AGE_SEX = re.compile(r"\d+(?:m|f|yo|yr|yrs|y)")  # a vignette's "67M", "72yo": no topic word (the index never saw it)
+
+
 @dataclass
 class Selection:
     """What the composer receives: every retrieved passage, the on-topic ones, those whose source answers the

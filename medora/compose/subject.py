@@ -19,6 +19,10 @@ Three things here keep the case from making an answer partial, all read from how
   60-year-old with HFpEF, is tirzepatide effective?"). A question on whether something is safe or allowed has no
   case: the pairing is what it asks ("Is orlistat safe in a 50 yo with CKD?").
 
+After a description ("49M, first unprovoked DVT, starting apixaban. Should he wear compression stockings?"), the
+terms of the clause that asks are never the one term a long question may leave unnamed (terms.answers_terms); a body
+part the question owns is also named by a broader part ("the soles of my feet": the feet; compose/described.py).
+
 A near-miss question names a drug, intervention or population the overview does not address; that term is never
 in a case slot: "tirzepatide for a man with HFpEF" requires both (no age: the man with HFpEF is the population asked
 about), so detection holds."""
