@@ -42,6 +42,21 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many""".split()
 )
 
+# Two-letter abbreviations are too short to be terms (GP, US, ED, MS each mean several things), except these, which
+# in capitals in a clinical question mean one condition; each is named by its spelled-out form or by itself.
+TWO_LETTER_TERMS: dict[str, tuple[str, ...]] = {
+    "MI": ("myocardial infarction", "heart attack", "acute coronary syndrome", "coronary heart disease",
+           "atherosclerotic cardiovascular disease", "established cardiovascular disease"),
+    "AF": ("atrial fibrillation",),
+    "HF": ("heart failure",),
+    "PE": ("pulmonary embolism", "pulmonary emboli"),
+    "TB": ("tuberculosis",),
+    "RA": ("rheumatoid arthritis",),
+    "UC": ("ulcerative colitis",),
+    "OA": ("osteoarthritis",),
+    "CF": ("cystic fibrosis",),
+}
+
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first
 COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary entries is common language
 MIN_PREFIX = 6  # a question word this long also matches a longer text word it begins ("dorsiflex" → "dorsiflexion")
@@ -387,6 +402,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             taken.update(range(index, index + len(population.label.split())))
             if population.label not in {t.label for t in terms}:
                 terms.append(population)
+            continue
+        if word in TWO_LETTER_TERMS:  # "colchicine after an MI": the MI is what the gout overview does not name
+            if word not in {t.label for t in terms}:
+                terms.append(SpecificTerm(label=word, kind="term", forms=TWO_LETTER_TERMS[word], abbreviations=(word,)))
             continue
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:

@@ -189,3 +189,11 @@ def test_a_dose_between_the_cue_and_the_drug_keeps_it_the_patients_own():
 def test_on_opening_a_clause_is_no_cue_the_question_may_ask_about_the_drug():
     terms = specific_terms("AF, on amiodarone. How often should thyroid function be checked?")
     assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("amiodarone", False)]
+
+
+def test_a_two_letter_condition_in_capitals_is_a_term_named_by_its_spelled_out_form():
+    terms = specific_terms("Low-dose colchicine after an MI for secondary prevention: is it recommended?")
+    assert [term.label for term in terms] == ["colchicine", "MI"]
+    assert covered_terms("Colchicine treats gout flares; it is cheap.", terms) == {"colchicine"}
+    assert covered_terms("After a myocardial infarction, colchicine 0.5 mg daily.", terms) == {"colchicine", "MI"}
+    assert [term.label for term in specific_terms("Which GP tests for an ED visit in the US?")] == []
