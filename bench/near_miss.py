@@ -12,7 +12,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                          # since session 8: their wrong answers are listed
     python bench/near_miss.py --sixth    # the sixth sets, written blind in session 8, measured once, read and tuned on
                                          # since session 9: their wrong answers are listed
-    python bench/near_miss.py --seventh  # the seventh sets, written blind in session 9: rates by style, never tuned on
+    python bench/near_miss.py --seventh  # the seventh sets, written blind in session 9: rates by style, never read
+    python bench/near_miss.py --eighth   # the eighth sets, written blind in session 9: rates by style, never tuned on
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ def main() -> int:
     sets.add_argument("--fifth", action="store_true", help="the fifth sets: blind on 2026-11-29, tuned on since session 8")
     sets.add_argument("--sixth", action="store_true", help="the sixth sets: blind in session 8, tuned on since session 9")
     sets.add_argument("--seventh", action="store_true", help="the seventh sets, written blind in session 9: rates only")
+    sets.add_argument("--eighth", action="store_true", help="the eighth sets, written blind in session 9: rates only")
     args = parser.parse_args()
-    if args.dev and (args.holdout or args.fifth or args.sixth or args.seventh):
-        parser.error("--dev would split a set that is never tuned on: run --holdout, --fifth, --sixth or --seventh whole")
-    name = next((n for n in ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh") if getattr(args, n)), "")
+    blind = ("holdout", "fifth", "sixth", "seventh", "eighth")
+    if args.dev and any(getattr(args, name) for name in blind):
+        parser.error("--dev would split a set that is never tuned on: run it whole")
+    name = next((n for n in ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth") if getattr(args, n)), "")
     near_miss = near_miss_questions(f"near_miss_{name}" if name else "near_miss")
     coverage = coverage_questions(f"library_coverage_{name}" if name else "library_coverage")
     if args.dev:
@@ -72,7 +75,7 @@ def main() -> int:
             }
             for r in results
             if not r.correct and (args.dev or args.unseen or args.fifth or args.sixth or r.split == "dev")
-            and not (args.holdout or args.seventh)
+            and not (args.holdout or args.seventh or args.eighth)
         ],
         "by_style": _rates_by_style(results, near_miss + coverage),
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),

@@ -22,7 +22,7 @@ def test_shorthand_is_named_by_its_spelled_out_form():
 
 
 def test_a_frame_word_is_no_term():
-    assert _labels("Which LDL thresholds and prophylaxis after an MI?") == [("LDL", False)]
+    assert _labels("Which LDL thresholds and prophylaxis after an MI?") == [("LDL", False), ("MI", False)]
 
 
 def test_a_comorbidity_after_an_age_and_with_is_the_case_of_a_diagnostic_question_naming_its_own_condition():
