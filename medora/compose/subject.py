@@ -108,8 +108,8 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
     asking = set(stem_sequence(asking_part)) if describing.strip() else set()
     marked = [  # after a description, what the question asks names is never the one word it may leave unnamed
         replace(term, required=True)
-        if term.kind in ("term", "word") and not term.context and set(stem_sequence(term.label)) <= asking
-        and stem_sequence(term.label) else term
+        if term.kind in ("term", "word") and not term.context and (stems := set(stem_sequence(term.label)))
+        and stems <= asking else term
         for term in marked
     ]
     if not any(term.kind in ("term", "word") and not term.context for term in marked):

@@ -42,19 +42,12 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many""".split()
 )
 
-# Two-letter abbreviations are too short to be terms (GP, US, ED, MS each mean several things), except these, which
-# in capitals in a clinical question mean one condition; each is named by its spelled-out form or by itself.
+# Two-letter abbreviations are too short to be terms (GP, US, ED, MS each mean several things; a reviewer showed RA
+# read as room air, PE as physical examination, and a patient's AF or HF taking the topic from what is asked), except
+# MI, which in capitals in a clinical question means a myocardial infarction; named by that or a broader form.
 TWO_LETTER_TERMS: dict[str, tuple[str, ...]] = {
     "MI": ("myocardial infarction", "heart attack", "acute coronary syndrome", "coronary heart disease",
            "atherosclerotic cardiovascular disease", "established cardiovascular disease"),
-    "AF": ("atrial fibrillation",),
-    "HF": ("heart failure",),
-    "PE": ("pulmonary embolism", "pulmonary emboli"),
-    "TB": ("tuberculosis",),
-    "RA": ("rheumatoid arthritis",),
-    "UC": ("ulcerative colitis",),
-    "OA": ("osteoarthritis",),
-    "CF": ("cystic fibrosis",),
 }
 
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first

@@ -191,9 +191,10 @@ def test_on_opening_a_clause_is_no_cue_the_question_may_ask_about_the_drug():
     assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("amiodarone", False)]
 
 
-def test_a_two_letter_condition_in_capitals_is_a_term_named_by_its_spelled_out_form():
+def test_mi_in_capitals_is_a_term_named_by_its_spelled_out_form_other_two_letter_words_are_not():
     terms = specific_terms("Low-dose colchicine after an MI for secondary prevention: is it recommended?")
     assert [term.label for term in terms] == ["colchicine", "MI"]
     assert covered_terms("Colchicine treats gout flares; it is cheap.", terms) == {"colchicine"}
     assert covered_terms("After a myocardial infarction, colchicine 0.5 mg daily.", terms) == {"colchicine", "MI"}
     assert [term.label for term in specific_terms("Which GP tests for an ED visit in the US?")] == []
+    assert [term.label for term in specific_terms("65M with COPD, sats 88% on RA and PE normal: start oxygen?")] == ["COPD", "sats"]
