@@ -13,7 +13,7 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --sixth    # the sixth sets, written blind in session 8, measured once, read and tuned on
                                          # since session 9: their wrong answers are listed
     python bench/near_miss.py --seventh  # the seventh sets, written blind in session 9: rates by style, never read
-    python bench/near_miss.py --eighth   # the eighth sets, written blind in session 9: rates by style, never tuned on
+    python bench/near_miss.py --eighth   # the eighth sets, written blind in session 9: rates by style, never read
 """
 
 from __future__ import annotations
@@ -33,6 +33,12 @@ from medora.settings import Settings
 from medora.workspace import Workspace
 
 
+SETS = ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth")  # besides the first sets
+WHOLE_ONLY = ("holdout", "fifth", "sixth", "seventh", "eighth")  # no dev/frozen split: each is read whole
+LISTED = ("unseen", "fifth", "sixth")  # read and tuned on: every wrong answer is listed
+RATES_ONLY = ("holdout", "seventh", "eighth")  # never read: rates only, no question named
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", action="store_true", help="dev questions only; results are printed, not saved")
@@ -40,15 +46,16 @@ def main() -> int:
     sets.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
     sets.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
     sets.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
-    sets.add_argument("--fifth", action="store_true", help="the fifth sets: blind on 2026-11-29, tuned on since session 8")
-    sets.add_argument("--sixth", action="store_true", help="the sixth sets: blind in session 8, tuned on since session 9")
+    sets.add_argument("--fifth", action="store_true",
+                      help="the fifth sets: blind on 2026-11-29, tuned on since session 8")
+    sets.add_argument("--sixth", action="store_true",
+                      help="the sixth sets: blind in session 8, tuned on since session 9")
     sets.add_argument("--seventh", action="store_true", help="the seventh sets, written blind in session 9: rates only")
     sets.add_argument("--eighth", action="store_true", help="the eighth sets, written blind in session 9: rates only")
     args = parser.parse_args()
-    blind = ("holdout", "fifth", "sixth", "seventh", "eighth")
-    if args.dev and any(getattr(args, name) for name in blind):
-        parser.error("--dev would split a set that is never tuned on: run it whole")
-    name = next((n for n in ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth") if getattr(args, n)), "")
+    if args.dev and any(getattr(args, n) for n in WHOLE_ONLY):
+        parser.error("--dev would split a set that is read whole: run it without --dev")
+    name = next((n for n in SETS if getattr(args, n)), "")
     near_miss = near_miss_questions(f"near_miss_{name}" if name else "near_miss")
     coverage = coverage_questions(f"library_coverage_{name}" if name else "library_coverage")
     if args.dev:
@@ -74,8 +81,8 @@ def main() -> int:
                 "uncovered_terms": r.uncovered_terms,
             }
             for r in results
-            if not r.correct and (args.dev or args.unseen or args.fifth or args.sixth or r.split == "dev")
-            and not (args.holdout or args.seventh or args.eighth)
+            if not r.correct and (args.dev or any(getattr(args, n) for n in LISTED) or r.split == "dev")
+            and not any(getattr(args, n) for n in RATES_ONLY)
         ],
         "by_style": _rates_by_style(results, near_miss + coverage),
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),

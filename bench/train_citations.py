@@ -44,6 +44,7 @@ from medora.eval.logistic import fit_logistic, question_folds
 from medora.eval.metrics import cited_recall_at_k
 from medora.eval.split import bioasq_part
 from medora.settings import Settings
+from medora.types import Evidence
 from medora.workspace import Workspace
 
 TARGET_PRECISION = 0.81  # above the 0.80 goal: the composer drops a few sources the pool holds
@@ -57,7 +58,8 @@ WIDTH = 2 * 384  # the pair features of MiniLM's 384-wide vectors
 UNFITTED = {"weights": np.zeros(WIDTH), "bias": np.array(0.0), "mean": np.zeros(WIDTH), "scale": np.ones(WIDTH)}
 
 
-def ids(passages: list) -> list[int]:
+def ids(passages: list[Evidence]) -> list[int]:
+    """The passages' ids, in order."""
     return [item.passage_id for item in passages]
 
 
@@ -81,12 +83,12 @@ def question_rows(workspace: Workspace, settings: Settings) -> list[dict]:
         if selection.answer_status == ANSWERED and selection.overview is None:
             weights = question_weights(text, retriever.term_weights(text))
             # the candidates reach CANDIDATE_DEPTH passages, as in answer.select_evidence (its top_k first)
-            retrieved = retriever.search(text, top_k=max(len(selection.retrieved), CANDIDATE_DEPTH))
-            if [item.passage_id for item in retrieved[: len(selection.retrieved)]] != ids(selection.retrieved):
+            candidates = retriever.search(text, top_k=max(len(selection.retrieved), CANDIDATE_DEPTH))
+            if ids(candidates[: len(selection.retrieved)]) != ids(selection.retrieved):
                 raise RuntimeError(f"the deeper search does not extend the retrieved passages: {text!r}")
-            vectors = QuestionVectors.of(retriever.vectors(text, ids(retrieved)), retrieved)
+            vectors = QuestionVectors.of(retriever.vectors(text, ids(candidates)), candidates)
             row["signals"] = source_signals(
-                retrieved, selection.on_topic, selection.answering_evidence, weights, selection.terms, vectors,
+                candidates, selection.on_topic, selection.answering_evidence, weights, selection.terms, vectors,
                 pair_model=UNFITTED,
             )
             sources = [vectors.source(item.passages) for item in row["signals"]] if vectors is not None else [None]

@@ -129,7 +129,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if found is not None:
             overview, passages = found
             overviews[overview.source_id] = passages
-            on_topic = on_topic if answering else [overview]
+            if not answering:
+                on_topic = [overview]
     pool = citable_pool(
         answering,
         overview=overview,
@@ -173,16 +174,16 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
 class MeaningScope:
     """Which overviews meaning may lay out when the words laid out none: any, or only those ``among``."""
 
-    any: bool = False
+    anywhere: bool = False
     among: frozenset[int] = frozenset()
     confirming: bool = False  # ``among`` is the one overview the words found answering: meaning only lays it out
 
     @property
     def open(self) -> bool:
-        return self.any or bool(self.among)
+        return self.anywhere or bool(self.among)
 
     def allows(self, source_id: int) -> bool:
-        return self.any or source_id in self.among
+        return self.anywhere or source_id in self.among
 
 
 def _meaning_scope(
@@ -199,10 +200,11 @@ def _meaning_scope(
     - Any, when the words found nothing on topic and the question names a term of its own, not a feeling: "do I need
       an x-ray?" or "my ears are ringing and buzzing, what helps?" is never answered by whichever overview is
       closest.
-    - Only an overview the words found on topic naming every term but the feelings, when nothing answers and the
-      question describes in everyday words: feelings no overview writes ("my fingers go tingly at night", on topic
-      by "fingers"), or a body part of its own an overview names by a broader part ("the soles of my feet"); or
-      when the overview as a whole holds most of the question's words (``OVERVIEW_MATCH``).
+    - Only an overview the words found on topic naming every term but the feelings and the patient's own drugs
+      (``context``), when nothing answers and the question describes in everyday words: feelings no overview writes
+      ("my fingers go tingly at night", on topic by "fingers"), or a body part of its own an overview names by a
+      broader part ("the soles of my feet"); or when the overview as a whole holds most of the question's words
+      (``OVERVIEW_MATCH``).
     - Only the one overview the words found answering: "my 18 month old keeps pulling at his ear, does he need
       antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
     - None when the words left it partial on a term no source names ("my mum is confused after her op, would
@@ -212,10 +214,12 @@ def _meaning_scope(
         return MeaningScope()
     if not on_topic:
         own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]
-        return MeaningScope(any=bool(own))
+        return MeaningScope(anywhere=bool(own))
     overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
     if not answering:
-        described = bool(felt) or any(broader_parts(question, term.label) for term in terms)
+        described = bool(felt) or any(
+            broader_parts(question, term.label) for term in terms if term.kind in ("term", "word")
+        )
         asked = {term.label for term in terms if term.label not in felt and not term.context}
         return MeaningScope(among=frozenset(
             i for i in overviews
@@ -251,8 +255,8 @@ def _by_meaning(
     passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
     texts = [heading(closest.source), *(p.text for p in passages)]
     agree = closest_two_agree(retrieved, closest.source_id)
-    asked = [term for term in terms if term.label not in felt]
-    if not passages or not everyday_overview(asked, texts, agree=agree) or felt and not agree:
+    unfelt = [term for term in terms if term.label not in felt]
+    if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
         return None
     if not asks_about_drug(terms) and (
         unnamed_body_parts(question, texts) or not scope.confirming and unnamed_asking_words(question, texts)
@@ -260,8 +264,8 @@ def _by_meaning(
         return None
     if (group_of_question(question) == CHILD) != (group_of_title(closest.source.title) == CHILD):
         return None  # a child's question needs a children's overview, and only a child's question has one
-    unstated, other_age = _set_apart(question, terms, [closest], {closest.source_id: passages})
-    if unstated.get(closest.source_id) or other_age:
+    unstated, _ = _set_apart(question, terms, [closest], {closest.source_id: passages})  # its age: checked above
+    if unstated.get(closest.source_id):
         return None
     return closest, passages
 

@@ -11,7 +11,8 @@ floppy and feverish") is never answered on the population alone. The overview mu
   twisting it" is close in meaning to the knee and hip osteoarthritis overview, which is not about ankles;
 - the topic words of the clause that asks: "my back aches, would a TENS machine help?" asks about TENS.
 
-Both lists are in ``data/lay_findings.yaml``. A feeling is set aside only where the question describes (a sentence
+The feelings and the body parts are in ``data/lay_findings.yaml``; the asking clause's frame words in
+``ASKING_FRAME``. A feeling is set aside only where the question describes (a sentence
 that asks nothing, or the clauses before the one asking), and never beside a drug, where it may be the drug's side
 effect ("I'm constipated and sleepy since starting amitriptyline")."""
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -34,6 +36,8 @@ ASKING_OPENERS = frozenset(
 )
 # Possessives and sides before a body part: "my back", "his left calf"; "get the feeling back" is no body part
 BODY_OWNERS = frozenset("my his her their your our its lower upper left right both one".split())
+OWNER_BEFORE = 2  # "my left calf": the owner of a body part the overview must name comes just before it
+PHRASE_OWNER_BEFORE, PHRASE_OWNER_AFTER = 5, 2  # "the soles of my feet": a term owned within its phrase
 # Words of an asking clause that frame what is asked, not its topic ("what helps?", "is that normal?", "can it wait
 # until tomorrow?")
 ASKING_FRAME = frozenset(
@@ -47,13 +51,20 @@ _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
 
 
+class Lexicon(NamedTuple):
+    """``data/lay_findings.yaml`` read once: each feeling as its stemmed words; body part → its broader parts."""
+
+    feelings: tuple[tuple[str, ...], ...]
+    broader: dict[str, tuple[str, ...]]
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[tuple[tuple[str, ...], ...], dict[str, tuple[str, ...]]]:
+def _lexicon() -> Lexicon:
     text = resources.files("medora.compose").joinpath("data/lay_findings.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     feelings = {tuple(stem_sequence(str(phrase))) for group in data["feelings"] for phrase in group}
     parts = {str(part).lower(): tuple(str(word) for word in broader) for part, broader in data["body_parts"].items()}
-    return tuple(sorted(stems for stems in feelings if stems)), parts
+    return Lexicon(feelings=tuple(sorted(stems for stems in feelings if stems)), broader=parts)
 
 
 def split_asking(question: str) -> tuple[str, str]:
@@ -88,43 +99,48 @@ def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
         return set()
     describing, asking = split_asking(question)
     spelled = f" {' '.join(stem_sequence(describing))} "
-    felt = {" ".join(stems) for stems in _lexicon()[0] if f" {' '.join(stems)} " in spelled}
-    described = {stem for phrase in felt for stem in phrase.split()} - set(stem_sequence(asking))
+    felt = {" ".join(stems) for stems in _lexicon().feelings if f" {' '.join(stems)} " in spelled}
+    described = {word for phrase in felt for word in phrase.split()} - set(stem_sequence(asking))
     return {
         term.label
         for term in terms
         if term.kind in ("term", "word") and not term.required and not term.context
-        and (stems := stem_sequence(term.label)) and all(stem in described for stem in stems)
+        and (stems := stem_sequence(term.label)) and all(part in described for part in stems)
     }
 
 
 def body_parts(question: str) -> list[str]:
     """The body parts the question speaks of ("my left calf", "lower back"), lower-cased, in order."""
     words = re.findall(r"[a-z]+", question.lower())
-    parts = _lexicon()[1]
     found = [
         word for index, word in enumerate(words)
-        if word in parts and any(before in BODY_OWNERS for before in words[max(index - 2, 0) : index])
+        if word in _lexicon().broader and _owned(words, index, before=OWNER_BEFORE, after=0)
     ]
     return list(dict.fromkeys(found))
 
 
 def broader_parts(question: str, label: str) -> tuple[str, ...]:
     """The broader body parts a source may write for a body part the question owns ("the soles of my feet" → foot,
-    feet: a possessive within a few words), else ()."""
+    feet: a possessive up to five words before it or two after), else ()."""
     lowered = label.lower()
     words = re.findall(r"[a-z]+", question.lower())
     owned = any(
-        word == lowered and any(near in BODY_OWNERS for near in words[max(index - 5, 0) : index + 3])
+        word == lowered and _owned(words, index, before=PHRASE_OWNER_BEFORE, after=PHRASE_OWNER_AFTER)
         for index, word in enumerate(words)
     )
-    return _lexicon()[1].get(lowered, ()) if owned else ()
+    return _lexicon().broader.get(lowered, ()) if owned else ()
+
+
+def _owned(words: list[str], index: int, *, before: int, after: int) -> bool:
+    """True when a possessive or side (``BODY_OWNERS``) comes up to ``before`` words before ``words[index]`` or up to
+    ``after`` words after it."""
+    return any(near in BODY_OWNERS for near in words[max(index - before, 0) : index + 1 + after] if near != words[index])
 
 
 def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
     """The question's body parts that none of ``texts`` names, neither as written nor as a broader part."""
     prepared = [TermText(text) for text in texts]
-    parts = _lexicon()[1]
+    parts = _lexicon().broader
     return [
         part for part in body_parts(question)
         if not any(text.mentions(word) for text in prepared for word in (part, *parts[part]))

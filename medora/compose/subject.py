@@ -104,12 +104,12 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + parts)))  # "my soles": named as the feet
         kept.append(term)
     marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
-    describing, asking_part = split_asking(question)
-    asking = set(stem_sequence(asking_part)) if describing.strip() else set()
+    describing, asking = split_asking(question)
+    asking_stems = set(stem_sequence(asking)) if describing.strip() else set()
     marked = [  # after a description, what the question asks names is never the one word it may leave unnamed
         replace(term, required=True)
         if term.kind in ("term", "word") and not term.context and (stems := set(stem_sequence(term.label)))
-        and stems <= asking else term
+        and stems <= asking_stems else term
         for term in marked
     ]
     if not any(term.kind in ("term", "word") and not term.context for term in marked):

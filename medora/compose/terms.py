@@ -264,6 +264,7 @@ _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long
 # A dose written with the drug ("on ramipril 10 mg and bisoprolol", "despite maximum losartan") is part of its mention
 _DOSE_WORDS = frozenset({"mg", "g", "mcg", "microgram", "micrograms", "ml", "unit", "units", "od", "bd", "tds", "daily",
                          "nightly", "once", "twice", "maximum", "maximal", "max", "full", "dose"})
+_DOSE_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?")
 
 
 def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, SpecificTerm]]:
@@ -325,7 +326,8 @@ def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None)
 
 
 def _is_dose_word(word: str) -> bool:
-    return word.lower() in _DOSE_WORDS or bool(re.fullmatch(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?", word.lower()))
+    """True for a word of a dose written with its drug: "10", "10mg", "mg", "maximum", "bd"."""
+    return word.lower() in _DOSE_WORDS or bool(_DOSE_AMOUNT.fullmatch(word.lower()))
 
 
 def population_term(words: list[str], index: int) -> SpecificTerm | None:

@@ -47,11 +47,12 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
     "antihypertensive agents": ("pril", "sartan", "olol", "alol", "ilol", "dipine"),
 }
 
+_NSAID = ("nsaid", "nsaids", "non-steroidal anti-inflammatory drug", "non-steroidal anti-inflammatory drugs",
+          "nonsteroidal anti-inflammatory drug", "nonsteroidal anti-inflammatory drugs")
+
 # A drug named by the INN stem of one of these classes is also named by the class, as guidelines write it ("a PPI"
 # for omeprazole). Only classes whose guideline statements hold for every member: a monoclonal antibody is not
 # covered by "CGRP antibodies" (erenumab), nor sotagliflozin (an SGLT1/2 inhibitor) by "SGLT2 inhibitors".
-_NSAID = ("nsaid", "nsaids", "non-steroidal anti-inflammatory drug", "non-steroidal anti-inflammatory drugs",
-          "nonsteroidal anti-inflammatory drug", "nonsteroidal anti-inflammatory drugs")
 MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "prazole": (("proton pump inhibitor", "proton pump inhibitors", "proton-pump inhibitor"), ("PPI", "PPIs")),
     "vastatin": (("statin", "statins"), ()),

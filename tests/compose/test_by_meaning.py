@@ -120,25 +120,23 @@ def test_a_question_in_everyday_words_naming_its_subject_is_answered_by_the_over
     assert _asked(workspace, question) == ("answered", "library:testicular-torsion-and-acute-scrotum")
 
 
-@pytest.mark.parametrize(
-    ("question", "overview"),
-    [  # a feeling in everyday words no overview writes ("tingly"); the words find the overview's passages answering
-        ("My fingers keep going tingly at night and I have to shake my hand to wake them up. What can I do?",
-         "library:carpal-tunnel-syndrome"),
-        ("My 2 year old keeps tugging at her ear and has a temperature, does she need antibiotics?",
-         "library:acute-otitis-media"),
-    ],
-)
 def test_a_question_describing_what_the_patient_feels_is_answered_by_the_overview_closest_in_meaning(
-    workspace: Workspace, question: str, overview: str
+    workspace: Workspace,
 ):
-    assert _asked(workspace, question) == ("answered", overview)
+    question = "My fingers keep going tingly at night and I have to shake my hand to wake them up. What can I do?"
+    assert _asked(workspace, question) == ("answered", "library:carpal-tunnel-syndrome")
+
+
+def test_the_one_overview_the_words_find_answering_is_laid_out_when_closest_in_meaning(workspace: Workspace):
+    question = "My 2 year old keeps tugging at her ear and has a temperature, does she need antibiotics?"
+    assert _asked(workspace, question) == ("answered", "library:acute-otitis-media")
 
 
 @pytest.mark.parametrize(
     ("question", "status"),
-    [  # a reviewer's questions and the lead's: feelings never answer for a body part the closest overview is not
-        # about, nor on a population alone, nor for what the asking clause names and the overview does not
+    [  # feelings never answer for a body part the closest overview is not about, nor on a population alone, nor
+        # for what the asking clause names and the overview does not, nor beside a drug, nor a child's question
+        # from an overview for adults
         ("My elbow aches and clicks when I lift things. What helps?", "insufficient"),
         ("my baby is floppy and feverish, what should I do?", "insufficient"),
         ("I've got a stiff neck and a fever and a rash. What should I do?", "insufficient"),

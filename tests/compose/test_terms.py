@@ -196,5 +196,14 @@ def test_mi_in_capitals_is_a_term_named_by_its_spelled_out_form_other_two_letter
     assert [term.label for term in terms] == ["colchicine", "MI"]
     assert covered_terms("Colchicine treats gout flares; it is cheap.", terms) == {"colchicine"}
     assert covered_terms("After a myocardial infarction, colchicine 0.5 mg daily.", terms) == {"colchicine", "MI"}
+
+
+def test_other_two_letter_abbreviations_are_no_terms():
     assert [term.label for term in specific_terms("Which GP tests for an ED visit in the US?")] == []
-    assert [term.label for term in specific_terms("65M with COPD, sats 88% on RA and PE normal: start oxygen?")] == ["COPD", "sats"]
+    room_air = "65M with COPD, sats 88% on RA and PE normal: start oxygen?"
+    assert [term.label for term in specific_terms(room_air)] == ["COPD", "sats"]
+
+
+def test_contractions_written_without_an_apostrophe_are_no_terms():
+    terms = specific_terms("my big toe went red and sore overnight, I couldnt bear the sheet on it")
+    assert "couldnt" not in [term.label for term in terms]
