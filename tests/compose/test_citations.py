@@ -19,17 +19,8 @@ from medora.compose.relevance import (
 from medora.compose.select import Selection, question_weights
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
-from medora.types import Article, Evidence, Kind, Source
-
-QUESTION = "What is the cure rate of erythema migrans with doxycycline?"
-IDF = {"doxycyclin": 6.0, "cure": 3.0, "rate": 2.0, "erythema": 6.5, "migran": 7.0}
-
-
-def _evidence(pid: int, text: str, *, section: str = "RESULTS", kind: Kind = Kind.RESEARCH, score: float = 1.0,
-              title: str = "Study", dense: float | None = None) -> Evidence:
-    source = Source(key=f"pmid:{pid}", kind=kind, title=title, pmid=str(pid))
-    return Evidence(passage_id=pid, source_id=pid, source=source, section=section, text=text, start=0, end=len(text),
-                    score=score, dense_similarity=dense)
+from medora.types import Article, Evidence, Kind
+from tests.compose.citation_cases import IDF, QUESTION, study
 
 
 def _article(pool: list[Evidence], further: list[Evidence], tmp_path) -> Article:
@@ -42,11 +33,11 @@ def _cited_numbers(article: Article) -> set[str]:
     return {label for statement in statements for label in statement.citations}
 
 
-FIRST = _evidence(1, "Doxycycline for 10 days cured erythema migrans in 98 of 100 adults treated in primary care.")
-SAME = _evidence(2, "In primary care, doxycycline for 10 days cured erythema migrans in 98 of 100 adults treated.")
-OTHER = _evidence(3, "Amoxicillin was as effective as doxycycline for erythema migrans in adults in primary care.",
+FIRST = study(1, "Doxycycline for 10 days cured erythema migrans in 98 of 100 adults treated in primary care.")
+SAME = study(2, "In primary care, doxycycline for 10 days cured erythema migrans in 98 of 100 adults treated.")
+OTHER = study(3, "Amoxicillin was as effective as doxycycline for erythema migrans in adults in primary care.",
                   section="CONCLUSIONS")
-METHODS_ONLY = _evidence(4, "We enrolled 200 adults with erythema migrans from twelve practices in southern Sweden.",
+METHODS_ONLY = study(4, "We enrolled 200 adults with erythema migrans from twelve practices in southern Sweden.",
                          section="METHODS")
 
 
@@ -78,7 +69,7 @@ def test_a_further_source_saying_a_shown_finding_is_grouped_on_that_sentence(tmp
 
 
 def _signals(answering: bool, probability_feature: float, source_id: int) -> SourceSignals:
-    passage = _evidence(source_id, f"Passage {source_id} on doxycycline for erythema migrans in adults.")
+    passage = study(source_id, f"Passage {source_id} on doxycycline for erythema migrans in adults.")
     return SourceSignals([passage], [probability_feature] + [0.0] * (len(FEATURES) - 2) + [1.0], answering)
 
 
@@ -107,12 +98,12 @@ def test_the_model_cites_at_most_limit_sources_the_most_probable_kept():
 def test_only_study_records_on_topic_by_their_words_and_naming_half_the_terms_are_scored():
     weights = question_weights(QUESTION, IDF)
     terms = specific_terms(QUESTION, IDF)
-    answering = _evidence(21, "Doxycycline cured erythema migrans in most adults.", score=1.0, dense=0.6)
-    by_words = _evidence(22, "Erythema migrans was cured by a course of doxycycline in children.", score=0.8)
-    off_topic = _evidence(23, "Doxycycline is used for acne in adolescents.", score=0.7, dense=0.5)
-    overview = _evidence(24, "Erythema migrans is treated with doxycycline for cure.", kind=Kind.EDITORIAL_SUMMARY)
-    guideline = _evidence(25, "Offer doxycycline to cure erythema migrans.", kind=Kind.GUIDELINE)
-    consumer = _evidence(26, "Erythema migrans is cured with doxycycline.", kind=Kind.CONSUMER_HEALTH)
+    answering = study(21, "Doxycycline cured erythema migrans in most adults.", score=1.0, dense=0.6)
+    by_words = study(22, "Erythema migrans was cured by a course of doxycycline in children.", score=0.8)
+    off_topic = study(23, "Doxycycline is used for acne in adolescents.", score=0.7, dense=0.5)
+    overview = study(24, "Erythema migrans is treated with doxycycline for cure.", kind=Kind.EDITORIAL_SUMMARY)
+    guideline = study(25, "Offer doxycycline to cure erythema migrans.", kind=Kind.GUIDELINE)
+    consumer = study(26, "Erythema migrans is cured with doxycycline.", kind=Kind.CONSUMER_HEALTH)
     retrieved = [answering, by_words, off_topic, overview, guideline, consumer]
     on_topic = [answering, overview, guideline, consumer]
     signals = source_signals(retrieved, on_topic, [answering, guideline, consumer], weights, terms)
@@ -135,10 +126,10 @@ def test_the_shipped_words_only_model_has_no_vector_signal_and_its_own_threshold
 
 
 def test_guidelines_the_share_rule_keeps_stay_in_the_pool_beside_the_studies_the_model_chose():
-    study, dropped = _evidence(31, "Doxycycline cured erythema migrans."), _evidence(32, "Doxycycline cured it.")
-    guideline = _evidence(33, "Offer doxycycline for erythema migrans.", kind=Kind.GUIDELINE)
-    chosen = CitedSources(answering=[SourceSignals([study], [], True)], further=[])
-    pool = cited_pool([study, dropped, guideline], [study, dropped, guideline], chosen)
+    picked, dropped = study(31, "Doxycycline cured erythema migrans."), study(32, "Doxycycline cured it.")
+    guideline = study(33, "Offer doxycycline for erythema migrans.", kind=Kind.GUIDELINE)
+    chosen = CitedSources(answering=[SourceSignals([picked], [], True)], further=[])
+    pool = cited_pool([picked, dropped, guideline], [picked, dropped, guideline], chosen)
     assert [item.source_id for item in pool] == [31, 33]
 
 
@@ -160,6 +151,6 @@ def test_a_cited_further_source_is_graded_in_the_certainty_line(tmp_path):
 
 
 def test_max_sources_caps_the_studies_the_model_cites_together_with_the_guidelines_kept_beside_them():
-    guidelines = [_evidence(40 + i, "Offer doxycycline for erythema migrans.", kind=Kind.GUIDELINE) for i in range(3)]
+    guidelines = [study(40 + i, "Offer doxycycline for erythema migrans.", kind=Kind.GUIDELINE) for i in range(3)]
     assert model_limit(guidelines + [FIRST, SAME], max_sources=10) == 7
     assert model_limit(guidelines, max_sources=3) == 1  # the best answering study is always cited

@@ -17,16 +17,12 @@ from medora.compose.relevance import (
 from medora.compose.select import question_weights
 from medora.compose.terms import specific_terms
 from medora.compose.vectors import QuestionVectors, learned_relevance, pair_features, relation_signals, shipped_weights
-from medora.types import Evidence, Kind, Source
-
-QUESTION = "What is the cure rate of erythema migrans with doxycycline?"
-IDF = {"doxycyclin": 6.0, "cure": 3.0, "rate": 2.0, "erythema": 6.5, "migran": 7.0}
+from medora.types import Evidence
+from tests.compose.citation_cases import IDF, QUESTION, study
 
 
 def _evidence(pid: int, source_id: int, text: str) -> Evidence:
-    source = Source(key=f"pmid:{source_id}", kind=Kind.RESEARCH, title="Study", pmid=str(source_id))
-    return Evidence(passage_id=pid, source_id=source_id, source=source, section="RESULTS", text=text, start=0,
-                    end=len(text), score=1.0, dense_similarity=0.5)
+    return study(pid, text, source_id=source_id, dense=0.5)
 
 
 def test_pair_features_are_the_product_then_the_absolute_difference():

@@ -107,32 +107,39 @@ def test_upgrading_an_sqlite_store_starts_its_id_marks_at_the_highest_stored_ids
             ("passages", 0), ("sources", 7)]
 
 
-def test_upgrading_records_what_each_stored_version_cites_and_marks_those_citing_a_passage_gone(tmp_path: Path):
+def _store_at_0008(tmp_path: Path, passage: str, versions: list[tuple[int, int, str]]) -> str:
+    """A store left at migration 0008 holding one source, its one passage (id 1) and the stored ``versions``
+    (article id, version number, content JSON), one article per article id; its URL."""
     from alembic import command
 
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
     config = Config()
     config.set_main_option("script_location", "medora.store:migrations")
-    old = create_engine(url)
-    kept = '{"bottom_line": [{"text": "Kept.", "passage_id": 1}]}'
-    gone = '{"sections": [{"statements": [{"text": "Counted.", "passage_id": null, "grouped_passage_ids": [1, 9]}]}]}'
-    dropped = '{"bottom_line": [], "dropped_statements": [{"text": "Failed.", "passage_id": 9}]}'
-    with old.begin() as conn:
+    with create_engine(url).begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0008")
         conn.exec_driver_sql(_source_sql("pmid:1").format(id=1))
         conn.exec_driver_sql("INSERT INTO passages (id, source_id, ordinal, section, text, start, \"end\") "
-                             "VALUES (1, 1, 0, '', 'Kept.', 0, 5)")
-        for article_id in (1, 2):
+                             "VALUES (1, 1, 0, '', ?, 0, ?)", (passage, len(passage)))
+        for article_id in dict.fromkeys(article_id for article_id, _, _ in versions):
+            current = max(number for owner, number, _ in versions if owner == article_id)
             conn.exec_driver_sql(
                 "INSERT INTO articles (id, slug, question, question_key, filters_key, title, question_type, origin, "
                 "status, specialties, current_version, created_at, updated_at) VALUES "
                 f"({article_id}, 'a{article_id}', 'q', 'q{article_id}', '', 't', 'overview', 'asked', 'submitted', "
-                "'[]', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
-        for version_id, (article_id, number, content) in enumerate([(1, 1, kept), (1, 2, gone), (2, 1, dropped)], 1):
+                f"'[]', {current}, '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+        for version_id, (article_id, number, content) in enumerate(versions, 1):
             conn.exec_driver_sql(
                 "INSERT INTO article_versions (id, article_id, number, created_at, composer, index_version, content) "
                 f"VALUES ({version_id}, {article_id}, {number}, '2026-01-01 00:00:00', 'extractive', 'v', ?)", (content,))
+    return url
+
+
+def test_upgrading_records_what_each_stored_version_cites_and_marks_those_citing_a_passage_gone(tmp_path: Path):
+    kept = '{"bottom_line": [{"text": "Kept.", "passage_id": 1}]}'
+    gone = '{"sections": [{"statements": [{"text": "Counted.", "passage_id": null, "grouped_passage_ids": [1, 9]}]}]}'
+    dropped = '{"bottom_line": [], "dropped_statements": [{"text": "Failed.", "passage_id": 9}]}'
+    url = _store_at_0008(tmp_path, "Kept.", [(1, 1, kept), (1, 2, gone), (2, 1, dropped)])
     engine = open_store(url)
     with engine.connect() as conn:
         marks = conn.exec_driver_sql("SELECT article_id, number, evidence_replaced_at IS NOT NULL FROM article_versions "
@@ -143,30 +150,11 @@ def test_upgrading_records_what_each_stored_version_cites_and_marks_those_citing
 
 
 def test_upgrading_marks_a_version_whose_quoted_sentence_is_no_longer_in_the_passage_its_id_now_names(tmp_path: Path):
-    from alembic import command
-
-    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
-    config = Config()
-    config.set_main_option("script_location", "medora.store:migrations")
-    old = create_engine(url)
     still = '{"bottom_line": [{"text": "Take doxycycline for 14 days.", "passage_id": 1, "quote": true}]}'
     reused = '{"bottom_line": [{"text": "Take doxycycline for 10 days.", "passage_id": 1, "quote": true}]}'
     rewrite = '{"bottom_line": [{"text": "Doxycycline is taken for ten days.", "passage_id": 1, "quote": false}]}'
-    with old.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0008")
-        conn.exec_driver_sql(_source_sql("pmid:1").format(id=1))
-        conn.exec_driver_sql("INSERT INTO passages (id, source_id, ordinal, section, text, start, \"end\") "
-                             "VALUES (1, 1, 0, '', 'Take doxycycline for 14 days. Review at two weeks.', 0, 50)")
-        conn.exec_driver_sql(
-            "INSERT INTO articles (id, slug, question, question_key, filters_key, title, question_type, origin, "
-            "status, specialties, current_version, created_at, updated_at) VALUES "
-            "(1, 'a1', 'q', 'q1', '', 't', 'overview', 'asked', 'submitted', '[]', 3, "
-            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')")
-        for number, content in enumerate([still, reused, rewrite], 1):
-            conn.exec_driver_sql(
-                "INSERT INTO article_versions (id, article_id, number, created_at, composer, index_version, content) "
-                f"VALUES ({number}, 1, {number}, '2026-01-01 00:00:00', 'extractive', 'v', ?)", (content,))
+    passage = "Take doxycycline for 14 days. Review at two weeks."
+    url = _store_at_0008(tmp_path, passage, [(1, 1, still), (1, 2, reused), (1, 3, rewrite)])
     engine = open_store(url)
     with engine.connect() as conn:
         marks = conn.exec_driver_sql("SELECT number, evidence_replaced_at IS NOT NULL FROM article_versions "
