@@ -21,9 +21,11 @@ from medora.compose.select import (
     Selection,
     answering_evidence,
     citable_pool,
+    closest_described,
     closest_in_meaning,
     closest_source,
     closest_two_agree,
+    described_agree,
     everyday_overview,
     heading,
     matching_overview,
@@ -44,6 +46,7 @@ from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
+from medora.retrieve.described import LIBRARY_PREFIX
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
 from medora.types import Article, Evidence, Kind
@@ -177,13 +180,18 @@ class MeaningScope:
     anywhere: bool = False
     among: frozenset[int] = frozenset()
     confirming: bool = False  # ``among`` is the one overview the words found answering: meaning only lays it out
+    described: bool = False  # nothing on topic: the overview an everyday description brings may be anywhere
+    described_among: frozenset[int] = frozenset()  # or only one of these, on topic by the words and naming the terms
 
     @property
     def open(self) -> bool:
-        return self.anywhere or bool(self.among)
+        return self.anywhere or self.described or bool(self.among) or bool(self.described_among)
 
     def allows(self, source_id: int) -> bool:
         return self.anywhere or source_id in self.among
+
+    def allows_described(self, source_id: int) -> bool:
+        return self.described or source_id in self.described_among or self.allows(source_id)
 
 
 def _meaning_scope(
@@ -214,17 +222,18 @@ def _meaning_scope(
         return MeaningScope()
     if not on_topic:
         own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]
-        return MeaningScope(anywhere=bool(own))
+        return MeaningScope(anywhere=bool(own), described=True)
     overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
     if not answering:
         described = bool(felt) or any(
             broader_parts(question, term.label) for term in terms if term.kind in ("term", "word")
         )
         asked = {term.label for term in terms if term.label not in felt and not term.context}
-        return MeaningScope(among=frozenset(
-            i for i in overviews
-            if asked <= covered.get(i, set()) and (described or whole_coverage.get(i, 0.0) >= OVERVIEW_MATCH)
-        ))
+        naming = frozenset(i for i in overviews if asked <= covered.get(i, set()))
+        return MeaningScope(
+            among=frozenset(i for i in naming if described or whole_coverage.get(i, 0.0) >= OVERVIEW_MATCH),
+            described_among=naming,
+        )
     sources = {item.source_id for item in answering}
     if len(sources) == 1 and sources <= overviews:
         return MeaningScope(among=frozenset(sources), confirming=True)
@@ -249,12 +258,11 @@ def _by_meaning(
     overview naming the drug and the condition but not the one for the other, nor one for another age group: a
     child's question needs a children's overview and only a child's question gets one ("my ear aches when I fly" is
     not about the otitis media overview's children)."""
-    closest = closest_in_meaning(retrieved)
-    if closest is None or not scope.allows(closest.source_id):
+    found = _closest_overview(question, retrieved, retriever, whole, scope)
+    if found is None:
         return None
-    passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
-    texts = [heading(closest.source), *(p.text for p in passages)]
-    agree = closest_two_agree(retrieved, closest.source_id)
+    closest, passages, agree = found
+    texts = [heading(closest.source), *(p.text for p in passages), *retriever.descriptions_of(closest.source.key)]
     unfelt = [term for term in terms if term.label not in felt]
     if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
         return None
@@ -268,6 +276,31 @@ def _by_meaning(
     if unstated.get(closest.source_id):
         return None
     return closest, passages
+
+
+def _closest_overview(
+    question: str,
+    retrieved: list[Evidence],
+    retriever: Retriever,
+    whole: dict[int, list[Evidence]],
+    scope: MeaningScope,
+) -> tuple[Evidence, list[Evidence], bool] | None:
+    """The overview closest in meaning that ``scope`` allows, its passages, and whether the two closest agree on it:
+    by its passages (select.closest_in_meaning), else by the everyday descriptions of its complaint
+    (select.closest_described): "my wee stings and I keep going" is far from every clinical passage."""
+    closest = closest_in_meaning(retrieved)
+    if closest is not None and scope.allows(closest.source_id):
+        passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
+        return closest, passages, closest_two_agree(retrieved, closest.source_id)
+    matches = retriever.described_matches(question)
+    described = closest_described(matches)
+    if described is None:
+        return None
+    source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{described.topic}")
+    if source_id is None or not scope.allows_described(source_id):
+        return None
+    passages = whole.get(source_id) or retriever.whole_source(source_id)
+    return (passages[0], passages, described_agree(matches)) if passages else None
 
 
 def _set_apart(

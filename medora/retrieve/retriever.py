@@ -11,6 +11,7 @@ import numpy as np
 from sqlalchemy import Engine
 
 from medora.errors import FilterError
+from medora.retrieve.described import LIBRARY_PREFIX, DescribedIndex, DescribedMatch
 from medora.retrieve.embed import Embedder
 from medora.retrieve.expand import QueryExpander
 from medora.retrieve.fuse import convex_combination, reciprocal_rank_fusion
@@ -79,8 +80,11 @@ class Retriever:
         expander: QueryExpander | None = None,
         ranker: LinearRanker | None = None,
         current_year: int | None = None,
+        descriptions: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
+        self._descriptions = dict(descriptions or {})  # overview id → everyday descriptions (library/descriptions.py)
+        self._described: DescribedIndex | None = None  # embedded on first use
         self._expander = expander if expander is not None else QueryExpander()
         self._current_year = current_year or datetime.date.today().year
         # the last entry is the prior of an unknown kind (code -1): none
@@ -177,9 +181,30 @@ class Retriever:
         model is then the words-only one). The question just searched is not embedded again."""
         if self._mode(None) == "lexical":
             return None
+        return self._question_vector(question), self._indexes.vectors.vectors(passage_ids)
+
+    def _question_vector(self, question: str) -> np.ndarray:
+        """The question's vector; the question just searched is not embedded again."""
         last = self._last_vector
-        vector = last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]
-        return vector, self._indexes.vectors.vectors(passage_ids)
+        return last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]
+
+    def described_matches(self, question: str) -> list[DescribedMatch]:
+        """Each library overview's closest everyday description to the question, closest first (retrieve/described.py);
+        empty when dense retrieval does not run or the library has no descriptions."""
+        if self._mode(None) == "lexical" or not self._descriptions:
+            return []
+        if self._described is None:
+            self._described = DescribedIndex(self._descriptions, self._embedder)
+        return self._described.matches(self._question_vector(question))
+
+    def descriptions_of(self, key: str) -> tuple[str, ...]:
+        """The everyday descriptions of a library overview by its source key ("library:gout"); none for other sources."""
+        return self._descriptions.get(key.removeprefix(LIBRARY_PREFIX), ()) if key.startswith(LIBRARY_PREFIX) else ()
+
+    def source_id_of(self, key: str) -> int | None:
+        """The stored id of the source with this key ("library:gout"), or None when it is not stored."""
+        with self._engine.connect() as conn:
+            return repository.source_id_of(conn, key=key)
 
     def candidate_signals(self, question: str, *, filters: Filters | None = None) -> CandidateSignals:
         """The ranker's inputs for every hybrid candidate of ``question`` (what bench/train_ranker.py fits on)."""

@@ -148,6 +148,10 @@ def passage_ids_of_source(conn: Connection, *, source_id: int) -> list[int]:
     )
 
 
+def source_id_of(conn: Connection, *, key: str) -> int | None:
+    return conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar()
+
+
 def delete_source(conn: Connection, *, key: str) -> list[str] | None:
     """Remove a source with its passages and vectors (an overview replaced by a newer version), marking in the same
     transaction the stored article versions that cite those passages. None when no such source is stored; else the

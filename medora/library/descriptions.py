@@ -1,0 +1,53 @@
+"""How people describe the problem each overview is about, in everyday words: routing vocabulary, never shown or cited.
+
+A question asked in everyday words ("it stings when I wee and I keep going") shares no word with the overview that
+answers it and sits far from its clinical passages in meaning (MiniLM cosine under 0.35), yet close to a plain
+description of the same complaint (about 0.6). The descriptions hold no drug, test, treatment or number, so they can
+bring a question to an overview but never vouch for what it asks (compose/select.py ``closest_described``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from medora.errors import IngestError
+
+_FORBIDDEN = re.compile(r"[0-9?]")  # no readings, ages or doses, and descriptions, not questions
+
+
+def descriptions_path() -> Path:
+    return Path(str(resources.files("medora.library").joinpath("everyday_descriptions.yaml")))
+
+
+def read_descriptions(path: Path, *, topics: set[str]) -> dict[str, tuple[str, ...]]:
+    """Overview id → its everyday descriptions, checked: every key a known overview, every line a short plain text
+    with no digit and no question mark. Raises IngestError naming the first problem."""
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(loaded, dict):
+        raise IngestError(f"{path}: expected a mapping of overview id to a list of descriptions")
+    found: dict[str, tuple[str, ...]] = {}
+    for topic, lines in loaded.items():
+        if topic not in topics:
+            raise IngestError(f"{path}: '{topic}' is not an overview of the library")
+        if not isinstance(lines, list) or not all(isinstance(line, str) and line.strip() for line in lines):
+            raise IngestError(f"{path}: '{topic}' must list its descriptions as plain text lines")
+        for line in lines:
+            if _FORBIDDEN.search(line):
+                raise IngestError(f"{path}: '{topic}': a description holds a digit or a question mark: {line!r}")
+        found[topic] = tuple(line.strip() for line in lines)
+    return found
+
+
+@cache
+def everyday_descriptions() -> dict[str, tuple[str, ...]]:
+    """The packaged library's descriptions, keyed by overview id (empty when the file is absent)."""
+    from medora.library import overview_paths
+
+    path = descriptions_path()
+    if not path.is_file():
+        return {}
+    return read_descriptions(path, topics={p.stem for p in overview_paths()})

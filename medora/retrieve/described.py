@@ -1,0 +1,61 @@
+"""Which overview a question is closest to by the everyday descriptions of its complaint (library/descriptions.py).
+
+The descriptions are embedded once per retriever, on the first question that needs them (about 600 short lines,
+about a second on two cores), and compared with the question's own vector: the dense search already made it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from medora.retrieve.embed import Embedder
+
+LIBRARY_PREFIX = "library:"  # a library overview's source key is this and its id ("library:gout")
+
+
+LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest descriptions: one line alike is noise
+
+
+@dataclass(frozen=True)
+class DescribedMatch:
+    """How close a question is to an overview's descriptions: ``score`` the mean cosine of its ``LINES_PER_SCORE``
+    closest lines, ``similarity`` and ``runner_up`` the cosines of its closest and second-closest line, ``text`` the
+    closest line."""
+
+    topic: str
+    score: float
+    similarity: float
+    runner_up: float
+    text: str
+
+
+class DescribedIndex:
+    """The descriptions' vectors, one row each, with the overview each describes."""
+
+    def __init__(self, descriptions: dict[str, tuple[str, ...]], embedder: Embedder) -> None:
+        self._topics = [topic for topic, lines in descriptions.items() for _ in lines]
+        self._texts = [line for lines in descriptions.values() for line in lines]
+        self._vectors = embedder.embed(self._texts) if self._texts else np.zeros((0, embedder.dimensions))
+
+    def matches(self, vector: np.ndarray) -> list[DescribedMatch]:
+        """Each overview's likeness to ``vector`` (a unit vector), the closest overview (by ``score``) first."""
+        if not self._texts:
+            return []
+        similarity = self._vectors @ vector
+        best: dict[str, list[int]] = {}
+        for row in np.argsort(-similarity):
+            rows = best.setdefault(self._topics[row], [])
+            if len(rows) < LINES_PER_SCORE:
+                rows.append(int(row))
+        found = [
+            DescribedMatch(
+                topic=topic,
+                score=float(np.mean(similarity[rows])),
+                similarity=float(similarity[rows[0]]),
+                runner_up=float(similarity[rows[1]]) if len(rows) > 1 else 0.0,
+                text=self._texts[rows[0]],
+            )
+            for topic, rows in best.items()
+        ]
+        return sorted(found, key=lambda match: -match.score)

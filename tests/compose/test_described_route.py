@@ -1,0 +1,57 @@
+"""A question in everyday words far from every clinical passage: the everyday descriptions of an overview's complaint
+bring it to that overview (library/everyday_descriptions.yaml), which must still name what the question asks."""
+
+import pytest
+
+from medora.answer import answer_question
+from medora.library import overview_paths
+from medora.library.descriptions import everyday_descriptions
+from medora.settings import Settings
+from medora.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    workspace = Workspace(Settings(home=tmp_path_factory.mktemp("described") / "home"))
+    workspace.prepare()
+    return workspace
+
+
+def _asked(workspace: Workspace, question: str) -> tuple[str, str | None]:
+    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+    return article.answer_status, article.references[0].source_key if article.references else None
+
+
+def test_every_overview_is_described_in_eight_lines_or_more() -> None:
+    described = everyday_descriptions()
+    assert set(described) == {path.stem for path in overview_paths()}
+    assert min(len(lines) for lines in described.values()) >= 8
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("It burns every time I pass water and I keep running to the loo. What should I do?", "urinary-tract-infection"),
+        ("Nothing feels worth doing anymore, I can't enjoy anything and I'm tired all the time. What can help?",
+         "depression-adults"),
+    ],
+)
+def test_an_everyday_description_brings_the_question_to_its_overview(
+    workspace: Workspace, question: str, overview: str
+) -> None:
+    assert _asked(workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # described like the overview's complaint, asking about what the overview never names
+        "It burns when I pass water and I keep running to the loo, would cranberry juice sort it out?",
+        "I can't stop worrying about everything and I feel on edge all day, would CBD oil help?",
+    ],
+)
+def test_a_description_never_vouches_for_what_is_asked(workspace: Workspace, question: str) -> None:
+    assert _asked(workspace, question)[0] in ("partial", "insufficient")
+
+
+def test_a_question_close_to_no_description_stays_unanswered(workspace: Workspace) -> None:
+    assert _asked(workspace, "my ears keep ringing and buzzing, what helps?")[0] == "insufficient"

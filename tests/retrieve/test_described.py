@@ -1,0 +1,64 @@
+"""Which overview a question in everyday words describes: the real MiniLM model against a few written descriptions."""
+
+import pytest
+
+from medora.compose.select import closest_described, described_agree
+from medora.retrieve.described import DescribedIndex, DescribedMatch
+from medora.retrieve.embed import MiniLMEmbedder
+
+DESCRIPTIONS = {
+    "urinary-tract-infection": ("it burns when I pee and I keep needing to go", "I think I have a water infection"),
+    "gout": ("my big toe is red, hot and agonising", "a sudden very painful swollen joint in my foot overnight"),
+    "insomnia": ("I can't get to sleep at night", "I lie awake for hours and feel exhausted in the day"),
+}
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MiniLMEmbedder:
+    return MiniLMEmbedder()
+
+
+@pytest.fixture(scope="module")
+def index(embedder: MiniLMEmbedder) -> DescribedIndex:
+    return DescribedIndex(DESCRIPTIONS, embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("It stings when I wee and I'm going every half hour.", "urinary-tract-infection"),
+        ("my big toe joint went red and so sore overnight I couldnt bear the sheet on it", "gout"),
+        ("I've been lying awake most nights for months and feel wrecked in the day", "insomnia"),
+    ],
+)
+def test_an_everyday_question_finds_the_overview_it_describes(
+    index: DescribedIndex, embedder: MiniLMEmbedder, question: str, topic: str
+) -> None:
+    matches = index.matches(embedder.embed([question])[0])
+    assert [match.topic for match in matches][0] == topic
+    assert closest_described(matches).topic == topic
+    assert described_agree(matches)
+
+
+def test_a_question_describing_none_of_them_finds_none(index: DescribedIndex, embedder: MiniLMEmbedder) -> None:
+    matches = index.matches(embedder.embed(["What is the best treatment for shingles?"])[0])
+    assert matches[0].score < 0.45
+    assert closest_described(matches) is None
+
+
+def test_two_overviews_about_as_close_give_none() -> None:
+    tied = [DescribedMatch("gout", 0.52, 0.62, 0.5, "a"), DescribedMatch("cellulitis", 0.50, 0.60, 0.55, "b")]
+    assert closest_described(tied) is None
+    ahead = [DescribedMatch("gout", 0.52, 0.62, 0.5, "a"), DescribedMatch("cellulitis", 0.46, 0.55, 0.5, "b")]
+    assert closest_described(ahead).topic == "gout"
+
+
+def test_a_likeness_under_the_bar_gives_none() -> None:
+    assert closest_described([DescribedMatch("gout", 0.44, 0.70, 0.3, "a"), DescribedMatch("acne", 0.2, 0.2, 0.2, "b")]) is None
+
+
+def test_one_line_alike_does_not_agree() -> None:
+    one_line = [DescribedMatch("gout", 0.5, 0.62, 0.40, "a"), DescribedMatch("cellulitis", 0.4, 0.45, 0.4, "b")]
+    assert not described_agree(one_line)
+    two_lines = [DescribedMatch("gout", 0.5, 0.62, 0.50, "a"), DescribedMatch("cellulitis", 0.4, 0.45, 0.4, "b")]
+    assert described_agree(two_lines)
