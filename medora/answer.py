@@ -124,7 +124,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
-    overview = overview or sole_answering_overview(answering, on_topic, weights, terms)
+    overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered)
     if overview is None:
         felt = felt_labels(question, terms)
         scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)

@@ -19,11 +19,11 @@ from sqlalchemy.exc import IntegrityError
 
 from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_pipeline, validate_question
 from medora.errors import ArticleNotFoundError
-from medora.review.events import record_creation, record_revision
-from medora.review.states import State
 from medora.readers.audience import adapt_article, reading_order
 from medora.retrieve.retriever import Filters
 from medora.retrieve.tokenize import content_words
+from medora.review.events import record_creation, record_revision
+from medora.review.states import State
 from medora.store import articles as rows
 from medora.store import repository
 from medora.store import review as review_rows

@@ -364,7 +364,6 @@ def library_check(paths: tuple[Path, ...]) -> None:
     """
     from medora.library import overview_paths
     from medora.library.validate import validate_library
-
     from medora.readers.plain_check import check_all
 
     problems = validate_library(list(paths) or overview_paths())

@@ -356,6 +356,18 @@ def names_terms_together(
     return len(terms) >= 2 and any(sentence_answers(item, terms) for item in own)
 
 
+MANY_TERMS = 3  # an overview naming this many of a question's specific terms, and all of them, is on the question
+
+
+def names_many_terms(labels: set[str], terms: list[SpecificTerm]) -> bool:
+    """True when the overview's text names every one of the question's specific terms and there are
+    ``MANY_TERMS`` or more: a vignette's findings and drugs ("LVEF 30%, NYHA II, on ramipril and bisoprolol, eGFR
+    62") spread over the heart-failure overview's sections, never joined in one sentence, yet no stray mention names
+    three of them; the kidney overview's metformin and pregnancy are two."""
+    own = {term.label for term in terms if not term.context}
+    return len(own) >= MANY_TERMS and own <= labels
+
+
 def answering_evidence(
     on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: QuestionWeights
 ) -> list[Evidence]:
@@ -366,7 +378,9 @@ def answering_evidence(
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
     "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
     first_overview = topic_overview(on_topic, weights)
-    first_answers = names_terms_together(first_overview, on_topic, terms, weights)
+    first_answers = names_terms_together(first_overview, on_topic, terms, weights) or names_many_terms(
+        covered.get(first_overview, set()), terms
+    )
     return [
         item
         for item in on_topic
@@ -454,7 +468,11 @@ def matching_overview(
 
 
 def sole_answering_overview(
-    answering: list[Evidence], on_topic: list[Evidence], weights: QuestionWeights, terms: list[SpecificTerm]
+    answering: list[Evidence],
+    on_topic: list[Evidence],
+    weights: QuestionWeights,
+    terms: list[SpecificTerm],
+    covered: dict[int, set[str]] | None = None,
 ) -> Evidence | None:
     """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
     words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
@@ -464,7 +482,10 @@ def sole_answering_overview(
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
-    if not names_terms_together(answering[0].source_id, answering, terms, weights):
+    source_id = answering[0].source_id
+    if not names_terms_together(source_id, answering, terms, weights) and not names_many_terms(
+        (covered or {}).get(source_id, set()), terms
+    ):
         return None
     return answering[0] if answering[0].source_id == topic_overview(on_topic, weights) else None
 

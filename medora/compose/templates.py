@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 # The sections each question type's article offers, in order. The extractive layout (compose/layout.py) fills them
 # from what each source is and says; the LLM composer is asked to write under these headings.
 TEMPLATES: dict[str, list[str]] = {

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Engine
 
 from medora.errors import IngestError
-from medora.ingest.pipeline import IngestReport, problems_message, failure_reason
+from medora.ingest.pipeline import IngestReport, failure_reason, problems_message
 from medora.ingest.stages import ROW_SCHEMA, read_chunked
 from medora.store import repository
 from medora.store.bulk import insert_sources_in_bulk

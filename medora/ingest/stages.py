@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from medora.errors import IngestError, MedoraError
 from medora.ingest.detect import detect_parser
-from medora.ingest.pipeline import positioned_records, failure_reason, chunk_batch, embed_batch
+from medora.ingest.pipeline import chunk_batch, embed_batch, failure_reason, positioned_records
 from medora.retrieve.embed import Embedder
 from medora.settings import IngestSettings
 from medora.types import Passage, Source

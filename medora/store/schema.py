@@ -15,8 +15,8 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
-    Text,
     Table,
+    Text,
     UniqueConstraint,
 )
 

@@ -13,6 +13,7 @@ from medora.compose.select import (
     flag_in_question_topic,
     is_on_topic,
     matching_overview,
+    names_many_terms,
     names_topic_in_title,
     on_topic_evidence,
     overview_candidates,
@@ -242,3 +243,14 @@ def test_a_vignettes_age_and_sex_is_no_topic_word():
     weights = question_weights("67M, Hb 98 g/L, ferritin 8. How should his anaemia be investigated?",
                                {"67m": 7.0, "hb": 7.0, "ferritin": 5.1, "his": 7.0, "anaemia": 4.0})
     assert dict(weights) == {"hb": 7.0, "ferritin": 5.1, "anaemia": 4.0}
+
+
+def test_an_overview_naming_every_one_of_three_terms_across_its_passages_is_the_answer():
+    weights = QuestionWeights({"lvef": 5.1, "nyha": 5.4, "bisoprolol": 5.9, "add": 2.5})
+    terms = specific_terms("LVEF 30%, NYHA II, on bisoprolol. What should be added next?")
+    passage = _overview(1, "heart-failure", "Chronic heart failure", "Drugs", "Titrate bisoprolol slowly.", 0.33)
+    every = {"LVEF", "NYHA", "bisoprolol"}
+    assert sole_answering_overview([passage], [passage], weights, terms, {passage.source_id: every}) is passage
+    assert sole_answering_overview([passage], [passage], weights, terms, {passage.source_id: every - {"NYHA"}}) is None
+    two = specific_terms("Is metformin safe in pregnancy?")  # two terms named apart are a stray mention's
+    assert not names_many_terms({"metformin", "pregnancy"}, two)

@@ -105,3 +105,11 @@ def test_an_nsaid_or_a_triptan_is_named_by_its_class():
     sumatriptan = specific_terms("How soon should sumatriptan be taken in a migraine attack?")
     assert "sumatriptan" in covered_terms("Take a triptan early in the attack", sumatriptan)
     assert "sumatriptan" not in covered_terms("Take an NSAID early in the attack", sumatriptan)
+
+
+def test_a_loop_or_thiazide_diuretic_is_named_by_its_class():
+    furosemide = specific_terms("Gout flare in a man on furosemide: should allopurinol be started?")
+    assert "furosemide" in covered_terms("Offer urate-lowering therapy to people on diuretic therapy", furosemide)
+    indapamide = specific_terms("Gout in a woman on bendroflumethiazide: what next?")
+    assert "bendroflumethiazide" in covered_terms("Thiazides raise serum urate", indapamide)
+    assert "furosemide" not in covered_terms("Statins lower LDL cholesterol", furosemide)
