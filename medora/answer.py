@@ -26,6 +26,7 @@ from medora.compose.select import (
     closest_source,
     closest_two_agree,
     described_agree,
+    described_first,
     everyday_overview,
     heading,
     matching_overview,
@@ -287,12 +288,18 @@ def _closest_overview(
 ) -> tuple[Evidence, list[Evidence], bool] | None:
     """The overview closest in meaning that ``scope`` allows, its passages, and whether the two closest agree on it:
     by its passages (select.closest_in_meaning), else by the everyday descriptions of its complaint
-    (select.closest_described): "my wee stings and I keep going" is far from every clinical passage."""
+    (select.closest_described): "my wee stings and I keep going" is far from every clinical passage. Where only the
+    descriptions may bring an overview (nothing on topic, no term of the question's own), the passages' closest one
+    is taken when the descriptions put it first too (select.described_first): "my blood pressure was 152/95, do I
+    need tablets?" names no term, and both the passages and the descriptions point to hypertension."""
     closest = closest_in_meaning(retrieved)
-    if closest is not None and scope.allows(closest.source_id):
+    matches = retriever.described_matches(question) if scope.described or scope.described_among else []
+    if closest is not None and (
+        scope.allows(closest.source_id)
+        or scope.allows_described(closest.source_id) and described_first(matches, closest.source.key)
+    ):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id)
-    matches = retriever.described_matches(question)
     described = closest_described(matches)
     if described is None:
         return None

@@ -30,7 +30,7 @@ from medora.compose.terms import (
     stem,
     stem_sequence,
 )
-from medora.retrieve.described import DescribedMatch
+from medora.retrieve.described import LIBRARY_PREFIX, DescribedMatch
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
 from medora.types import Evidence, Kind, Source
@@ -528,6 +528,15 @@ def closest_described(matches: list[DescribedMatch]) -> DescribedMatch | None:
     if len(matches) > 1 and matches[0].score - matches[1].score < DESCRIBED_MARGIN:
         return None
     return matches[0]
+
+
+DESCRIBED_FLOOR = 0.40  # the descriptions' first overview confirms the passages' closest one down to this likeness
+
+
+def described_first(matches: list[DescribedMatch], key: str) -> bool:
+    """True when the everyday descriptions put this overview (its source key, "library:hypertension") first, at
+    ``DESCRIBED_FLOOR`` or closer: two ways of reading the question's meaning agree on it."""
+    return bool(matches) and f"{LIBRARY_PREFIX}{matches[0].topic}" == key and matches[0].score >= DESCRIBED_FLOOR
 
 
 def described_agree(matches: list[DescribedMatch]) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from medora.compose.select import closest_described, described_agree
+from medora.compose.select import closest_described, described_agree, described_first
 from medora.retrieve.described import DescribedIndex, DescribedMatch
 from medora.retrieve.embed import MiniLMEmbedder
 
@@ -62,3 +62,11 @@ def test_one_line_alike_does_not_agree() -> None:
     assert not described_agree(one_line)
     two_lines = [DescribedMatch("gout", 0.5, 0.62, 0.50, "a"), DescribedMatch("cellulitis", 0.4, 0.45, 0.4, "b")]
     assert described_agree(two_lines)
+
+
+def test_the_descriptions_confirm_the_passages_closest_overview_only_when_they_put_it_first() -> None:
+    matches = [DescribedMatch("hypertension", 0.44, 0.49, 0.43, "a"), DescribedMatch("hyperkalaemia", 0.41, 0.41, 0.4, "b")]
+    assert closest_described(matches) is None  # too weak to bring an overview alone…
+    assert described_first(matches, "library:hypertension")  # …strong enough to confirm the passages' choice
+    assert not described_first(matches, "library:hyperkalaemia")
+    assert not described_first([DescribedMatch("hypertension", 0.39, 0.45, 0.3, "a")], "library:hypertension")
