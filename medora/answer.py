@@ -47,10 +47,9 @@ from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
-from medora.retrieve.described import LIBRARY_PREFIX
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
-from medora.types import Article, Evidence, Kind
+from medora.types import LIBRARY_PREFIX, Article, Evidence, Kind
 
 MAX_QUESTION_LENGTH = 1000
 
@@ -176,23 +175,29 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
 
 @dataclass(frozen=True)
 class MeaningScope:
-    """Which overviews meaning may lay out when the words laid out none: any, or only those ``among``."""
+    """Which overviews meaning may lay out when the words laid out none: by the passages' meaning, any or only those
+    ``among``; by the everyday descriptions of their complaints, any (``descriptions_anywhere``) or only those
+    ``descriptions_among``, besides those the passages may lay out."""
 
     anywhere: bool = False
     among: frozenset[int] = frozenset()
     confirming: bool = False  # ``among`` is the one overview the words found answering: meaning only lays it out
-    described: bool = False  # nothing on topic: the overview an everyday description brings may be anywhere
-    described_among: frozenset[int] = frozenset()  # or only one of these, on topic by the words and naming the terms
+    descriptions_anywhere: bool = False  # nothing on topic: the descriptions may bring any overview
+    descriptions_among: frozenset[int] = frozenset()  # or one of these, on topic by the words and naming the terms
 
     @property
     def open(self) -> bool:
-        return self.anywhere or self.described or bool(self.among) or bool(self.described_among)
+        return self.anywhere or self.descriptions_anywhere or bool(self.among) or bool(self.descriptions_among)
+
+    @property
+    def by_descriptions(self) -> bool:
+        return self.descriptions_anywhere or bool(self.descriptions_among)
 
     def allows(self, source_id: int) -> bool:
         return self.anywhere or source_id in self.among
 
-    def allows_described(self, source_id: int) -> bool:
-        return self.described or source_id in self.described_among or self.allows(source_id)
+    def allows_by_descriptions(self, source_id: int) -> bool:
+        return self.descriptions_anywhere or source_id in self.descriptions_among or self.allows(source_id)
 
 
 def _meaning_scope(
@@ -207,8 +212,9 @@ def _meaning_scope(
     """Which overview meaning may lay out when the words laid out none.
 
     - Any, when the words found nothing on topic and the question names a term of its own, not a feeling: "do I need
-      an x-ray?" or "my ears are ringing and buzzing, what helps?" is never answered by whichever overview is
-      closest.
+      an x-ray?" or "my ears are ringing and buzzing, what helps?" is never answered by whichever overview's
+      passages are closest. The everyday descriptions of the overviews' complaints may still bring one then
+      (``descriptions_anywhere``): "It stings when I wee and I'm going every half hour" names no term.
     - Only an overview the words found on topic naming every term but the feelings and the patient's own drugs
       (``context``), when nothing answers and the question describes in everyday words: feelings no overview writes
       ("my fingers go tingly at night", on topic by "fingers"), or a body part of its own an overview names by a
@@ -223,7 +229,7 @@ def _meaning_scope(
         return MeaningScope()
     if not on_topic:
         own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]
-        return MeaningScope(anywhere=bool(own), described=True)
+        return MeaningScope(anywhere=bool(own), descriptions_anywhere=True)
     overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
     if not answering:
         described = bool(felt) or any(
@@ -233,7 +239,7 @@ def _meaning_scope(
         naming = frozenset(i for i in overviews if asked <= covered.get(i, set()))
         return MeaningScope(
             among=frozenset(i for i in naming if described or whole_coverage.get(i, 0.0) >= OVERVIEW_MATCH),
-            described_among=naming,
+            descriptions_among=naming,
         )
     sources = {item.source_id for item in answering}
     if len(sources) == 1 and sources <= overviews:
@@ -258,12 +264,14 @@ def _by_meaning(
     unless the words found it answering, the topic words of the clause that asks (compose/described.py). Never an
     overview naming the drug and the condition but not the one for the other, nor one for another age group: a
     child's question needs a children's overview and only a child's question gets one ("my ear aches when I fly" is
-    not about the otitis media overview's children)."""
+    not about the otitis media overview's children). The overview found by its everyday descriptions is checked on its
+    own text: the descriptions route and never name ("I'm pregnant and my calf is swollen" is a description of the
+    deep vein thrombosis overview, which names pregnancy once, in passing)."""
     found = _closest_overview(question, retrieved, retriever, whole, scope)
     if found is None:
         return None
     closest, passages, agree = found
-    texts = [heading(closest.source), *(p.text for p in passages), *retriever.descriptions_of(closest.source.key)]
+    texts = [heading(closest.source), *(p.text for p in passages)]  # its own words: descriptions only route
     unfelt = [term for term in terms if term.label not in felt]
     if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
         return None
@@ -293,10 +301,10 @@ def _closest_overview(
     is taken when the descriptions put it first too (select.described_first): "my blood pressure was 152/95, do I
     need tablets?" names no term, and both the passages and the descriptions point to hypertension."""
     closest = closest_in_meaning(retrieved)
-    matches = retriever.described_matches(question) if scope.described or scope.described_among else []
+    matches = retriever.described_matches(question) if scope.by_descriptions else []
     if closest is not None and (
         scope.allows(closest.source_id)
-        or scope.allows_described(closest.source_id) and described_first(matches, closest.source.key)
+        or scope.allows_by_descriptions(closest.source_id) and described_first(matches, closest.source.key)
     ):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id)
@@ -304,7 +312,7 @@ def _closest_overview(
     if described is None:
         return None
     source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{described.topic}")
-    if source_id is None or not scope.allows_described(source_id):
+    if source_id is None or not scope.allows_by_descriptions(source_id):
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, described_agree(matches)) if passages else None

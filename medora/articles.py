@@ -29,7 +29,7 @@ from medora.store import repository
 from medora.store import review as review_rows
 from medora.store.articles import ArticleRecord, VersionSummary
 from medora.store.database import write_transaction
-from medora.types import Article, Kind
+from medora.types import LIBRARY_PREFIX, Article, Kind
 
 __all__ = [
     "AUDIENCES",
@@ -308,7 +308,7 @@ def register_library_articles(workspace) -> int:  # noqa: ANN001
                 state = _library_status(source.review_status)
                 article_id = rows.insert_article(
                     conn,
-                    slug=_free_slug(conn, source.key.removeprefix("library:"), suffix=False),
+                    slug=_free_slug(conn, source.key.removeprefix(LIBRARY_PREFIX), suffix=False),
                     question=source.title,
                     question_key=f"library:{source.key}",
                     filters_key="",

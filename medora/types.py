@@ -98,6 +98,7 @@ class Evidence(BaseModel):
 
 
 ARTICLE_SCHEMA_VERSION = "1.5"
+LIBRARY_PREFIX = "library:"  # a library overview's source key is this and its id ("library:gout")
 
 
 class Statement(BaseModel):

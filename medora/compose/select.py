@@ -30,10 +30,10 @@ from medora.compose.terms import (
     stem,
     stem_sequence,
 )
-from medora.retrieve.described import LIBRARY_PREFIX, DescribedMatch
+from medora.retrieve.described import DescribedMatch
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
-from medora.types import Evidence, Kind, Source
+from medora.types import LIBRARY_PREFIX, Evidence, Kind, Source
 
 MIN_QUESTION_COVERAGE = 0.5  # share of the question's topic words a passage must contain to count as on-topic
 MIN_DENSE_SIMILARITY = 0.35  # with this cosine similarity to the question, a passage needs fewer of its words…

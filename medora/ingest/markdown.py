@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from medora.errors import IngestError
 from medora.ingest.kinds import kind_from_label
 from medora.ingest.reading import ByteProgress
-from medora.types import Kind, Reference, Section, Source
+from medora.types import LIBRARY_PREFIX, Kind, Reference, Section, Source
 from medora.yaml_text import load_yaml
 
 _PARSER = MarkdownIt("commonmark")
@@ -96,7 +96,7 @@ def parse_markdown(path: Path, *, on_bytes: ByteProgress | None = None) -> Itera
     year = meta.get("year") or (int(reviewed[:4]) if reviewed else None)
     identity = meta.get("id") or hashlib.sha256(text.encode()).hexdigest()[:16]
     yield Source(
-        key=f"library:{identity}" if is_overview else _document_key(meta, identity),
+        key=f"{LIBRARY_PREFIX}{identity}" if is_overview else _document_key(meta, identity),
         kind=kind,
         title=str(meta.get("title") or heading or path.stem),
         authors=list(meta.get("authors") or []),

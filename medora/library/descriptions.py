@@ -17,6 +17,7 @@ import yaml
 from medora.errors import IngestError
 
 _FORBIDDEN = re.compile(r"[0-9?]")  # no readings, ages or doses, and descriptions, not questions
+MIN_WORDS, MAX_WORDS = 6, 25  # a complaint as a person says it: not a keyword, not a story
 
 
 def descriptions_path() -> Path:
@@ -38,6 +39,8 @@ def read_descriptions(path: Path, *, topics: set[str]) -> dict[str, tuple[str, .
         for line in lines:
             if _FORBIDDEN.search(line):
                 raise IngestError(f"{path}: '{topic}': a description holds a digit or a question mark: {line!r}")
+            if not MIN_WORDS <= len(line.split()) <= MAX_WORDS:
+                raise IngestError(f"{path}: '{topic}': a description of {MIN_WORDS} to {MAX_WORDS} words: {line!r}")
         found[topic] = tuple(line.strip() for line in lines)
     return found
 

@@ -1,7 +1,7 @@
 """Which overview a question is closest to by the everyday descriptions of its complaint (library/descriptions.py).
 
 The descriptions are embedded once per retriever, on the first question that needs them (about 600 short lines,
-about a second on two cores), and compared with the question's own vector: the dense search already made it."""
+about two seconds on two cores), and compared with the question's own vector: the dense search already made it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from medora.retrieve.embed import Embedder
-
-LIBRARY_PREFIX = "library:"  # a library overview's source key is this and its id ("library:gout")
-
 
 LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest descriptions: one line alike is noise
 

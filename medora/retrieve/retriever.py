@@ -4,6 +4,7 @@ recency priors."""
 from __future__ import annotations
 
 import datetime
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -11,7 +12,7 @@ import numpy as np
 from sqlalchemy import Engine
 
 from medora.errors import FilterError
-from medora.retrieve.described import LIBRARY_PREFIX, DescribedIndex, DescribedMatch
+from medora.retrieve.described import DescribedIndex, DescribedMatch
 from medora.retrieve.embed import Embedder
 from medora.retrieve.expand import QueryExpander
 from medora.retrieve.fuse import convex_combination, reciprocal_rank_fusion
@@ -84,7 +85,8 @@ class Retriever:
     ) -> None:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
         self._descriptions = dict(descriptions or {})  # overview id → everyday descriptions (library/descriptions.py)
-        self._described: DescribedIndex | None = None  # embedded on first use
+        self._described: DescribedIndex | None = None  # embedded on first use (about 2 s)
+        self._described_lock = threading.Lock()
         self._expander = expander if expander is not None else QueryExpander()
         self._current_year = current_year or datetime.date.today().year
         # the last entry is the prior of an unknown kind (code -1): none
@@ -189,17 +191,15 @@ class Retriever:
         return last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]
 
     def described_matches(self, question: str) -> list[DescribedMatch]:
-        """Each library overview's closest everyday description to the question, closest first (retrieve/described.py);
-        empty when dense retrieval does not run or the library has no descriptions."""
+        """How close the question is to each library overview's everyday descriptions (the mean cosine of its three
+        closest lines), closest first (retrieve/described.py); empty when dense retrieval does not run or the library
+        has no descriptions."""
         if self._mode(None) == "lexical" or not self._descriptions:
             return []
-        if self._described is None:
-            self._described = DescribedIndex(self._descriptions, self._embedder)
+        with self._described_lock:  # one build, however many requests ask at once (the web server's threads)
+            if self._described is None:
+                self._described = DescribedIndex(self._descriptions, self._embedder)
         return self._described.matches(self._question_vector(question))
-
-    def descriptions_of(self, key: str) -> tuple[str, ...]:
-        """The everyday descriptions of a library overview by its source key ("library:gout"); none for other sources."""
-        return self._descriptions.get(key.removeprefix(LIBRARY_PREFIX), ()) if key.startswith(LIBRARY_PREFIX) else ()
 
     def source_id_of(self, key: str) -> int | None:
         """The stored id of the source with this key ("library:gout"), or None when it is not stored."""

@@ -156,7 +156,7 @@ def delete_source(conn: Connection, *, key: str) -> list[str] | None:
     """Remove a source with its passages and vectors (an overview replaced by a newer version), marking in the same
     transaction the stored article versions that cite those passages. None when no such source is stored; else the
     slugs of the articles whose newest version this marked (``store.articles.mark_citing``)."""
-    source_id = conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar()
+    source_id = source_id_of(conn, key=key)
     if source_id is None:
         return None
     passage_ids = select(passages.c.id).where(passages.c.source_id == source_id)

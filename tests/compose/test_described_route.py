@@ -44,13 +44,17 @@ def test_an_everyday_description_brings_the_question_to_its_overview(
 
 @pytest.mark.parametrize(
     "question",
-    [  # described like the overview's complaint, asking about what the overview never names
+    [  # described like the overview's complaint; what they name (pregnancy, a cough) only its descriptions name
+        # twice: the deep vein thrombosis overview names pregnancy once, in passing, and its first-line treatment is
+        # not for pregnancy; the sore-throat descriptions' "no cough though" is no cough
+        "I'm pregnant and my calf is swollen and painful, what should I do?",
+        "I'm coughing up green phlegm with a high temperature and it hurts to breathe, what treatment do I need?",
+        # asking about what the overview never names
         "It burns when I pass water and I keep running to the loo, would cranberry juice sort it out?",
-        "I can't stop worrying about everything and I feel on edge all day, would CBD oil help?",
     ],
 )
-def test_a_description_never_vouches_for_what_is_asked(workspace: Workspace, question: str) -> None:
-    assert _asked(workspace, question)[0] in ("partial", "insufficient")
+def test_the_descriptions_route_but_never_name(workspace: Workspace, question: str) -> None:
+    assert _asked(workspace, question)[0] == "insufficient"
 
 
 def test_a_question_close_to_no_description_stays_unanswered(workspace: Workspace) -> None:

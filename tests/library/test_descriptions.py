@@ -15,22 +15,27 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_descriptions_are_read_by_overview(tmp_path: Path) -> None:
-    path = _write(tmp_path, "gout:\n  - my big toe went red and hot overnight\n  - ' a swollen, agonising joint '\n")
+    path = _write(tmp_path, "gout:\n  - my big toe went red and hot overnight\n  - ' a swollen, agonising joint in my foot '\n")
     assert read_descriptions(path, topics={"gout", "asthma-adults"}) == {
-        "gout": ("my big toe went red and hot overnight", "a swollen, agonising joint")
+        "gout": ("my big toe went red and hot overnight", "a swollen, agonising joint in my foot")
     }
 
 
 def test_an_unknown_overview_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "gouty-arthritis:\n  - my big toe went red\n")
+    path = _write(tmp_path, "gouty-arthritis:\n  - my big toe went red overnight\n")
     with pytest.raises(IngestError, match="'gouty-arthritis' is not an overview"):
         read_descriptions(path, topics={"gout"})
 
 
-@pytest.mark.parametrize("line", ["my blood pressure was 160 over 100", "is my big toe gouty?"])
+@pytest.mark.parametrize("line", ["my blood pressure was 160 over 100", "is my big toe gouty and swollen?"])
 def test_a_reading_or_a_question_is_refused(tmp_path: Path, line: str) -> None:
     with pytest.raises(IngestError, match="digit or a question mark"):
         read_descriptions(_write(tmp_path, f"gout:\n  - {line}\n"), topics={"gout"})
+
+
+def test_a_keyword_is_no_description(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="6 to 25 words"):
+        read_descriptions(_write(tmp_path, "gout:\n  - red toe\n"), topics={"gout"})
 
 
 def test_a_topic_without_a_list_is_refused(tmp_path: Path) -> None:
