@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from medora.compose.age_groups import CHILD, clash_reason, group_of_question, group_of_title, other_group
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
-from medora.compose.described import broader_parts, felt_labels, unnamed_asking_words, unnamed_body_parts
+from medora.compose.described import (
+    broader_parts,
+    felt_labels,
+    unnamed_asking_words,
+    unnamed_body_parts,
+    without_population,
+)
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     OVERVIEW_MATCH,
@@ -25,6 +31,7 @@ from medora.compose.select import (
     closest_in_meaning,
     closest_source,
     closest_two_agree,
+    complaint_keeps,
     described_agree,
     described_first,
     everyday_overview,
@@ -267,7 +274,7 @@ def _by_meaning(
     not about the otitis media overview's children). The overview found by its everyday descriptions is checked on its
     own text: the descriptions route and never name ("I'm pregnant and my calf is swollen" is a description of the
     deep vein thrombosis overview, which names pregnancy once, in passing)."""
-    found = _closest_overview(question, retrieved, retriever, whole, scope)
+    found = _closest_overview(question, retrieved, retriever, whole, scope, terms)
     if found is None:
         return None
     closest, passages, agree = found
@@ -293,6 +300,7 @@ def _closest_overview(
     retriever: Retriever,
     whole: dict[int, list[Evidence]],
     scope: MeaningScope,
+    terms: list[SpecificTerm],
 ) -> tuple[Evidence, list[Evidence], bool] | None:
     """The overview closest in meaning that ``scope`` allows, its passages, and whether the two closest agree on it:
     by its passages (select.closest_in_meaning), else by the everyday descriptions of its complaint
@@ -305,17 +313,28 @@ def _closest_overview(
     if closest is not None and (
         scope.allows(closest.source_id)
         or scope.allows_by_descriptions(closest.source_id) and described_first(matches, closest.source.key)
+        and _complaint_decides(question, terms, closest.source.key.removeprefix(LIBRARY_PREFIX), retriever)
     ):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id)
     described = closest_described(matches)
-    if described is None:
+    if described is None or not _complaint_decides(question, terms, described.topic, retriever):
         return None
     source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{described.topic}")
     if source_id is None or not scope.allows_by_descriptions(source_id):
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, described_agree(matches)) if passages else None
+
+
+def _complaint_decides(question: str, terms: list[SpecificTerm], topic: str, retriever: Retriever) -> bool:
+    """True when the question, read without its population words ("pregnant", "my baby"), still has the overview
+    among the closest by their descriptions (select.complaint_keeps): the complaint, not who has it, brings the
+    overview. "I'm pregnant and feel on edge and worried all the time" is close to the ectopic pregnancy lines by
+    "I'm pregnant", and far from them without it; "I'm pregnant and have a bad headache and see flashing lights"
+    keeps hypertension in pregnancy second to migraine."""
+    plain = without_population(question, terms)
+    return plain == question or complaint_keeps(retriever.described_matches(plain), topic)
 
 
 def _set_apart(

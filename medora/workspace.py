@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from medora.ingest.pipeline import IngestReport, file_sha256, ingest_paths
 from medora.library import overview_paths
-from medora.library.descriptions import everyday_descriptions
+from medora.library.descriptions import everyday_descriptions, outside_descriptions
 from medora.retrieve import postgres
 from medora.retrieve.delta import update_indexes
 from medora.retrieve.embed import Embedder, MiniLMEmbedder, passage_text_for_embedding
@@ -237,6 +237,7 @@ class Workspace:
                     settings=self.settings.retrieve,
                     expander=QueryExpander(mesh_terms=mesh),
                     descriptions=everyday_descriptions() if self.with_library else None,
+                    outside=outside_descriptions() if self.with_library else None,
                 )
                 self._retriever_signature = signature
             return self._retriever

@@ -154,3 +154,13 @@ def unnamed_asking_words(question: str, texts: list[str]) -> list[str]:
     words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
     prepared = [TermText(text) for text in texts]
     return sorted(word for word in words if not word.isdigit() and not any(text.mentions(word) for text in prepared))
+
+
+def without_population(question: str, terms: list[SpecificTerm]) -> str:
+    """The question without the words of its population terms ("I'm pregnant and my calf aches" → "I'm and my calf
+    aches"), for reading what it describes apart from who has it; the question itself when it names no population."""
+    forms = sorted({form for term in terms if term.kind == "population" for form in (term.label, *term.forms)}, key=len)
+    plain = question
+    for form in reversed(forms):  # the longest first: "older adults" before "adults"
+        plain = re.sub(rf"\b{re.escape(form)}\b", " ", plain, flags=re.IGNORECASE)
+    return question if plain == question else " ".join(plain.split())

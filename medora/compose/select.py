@@ -523,8 +523,8 @@ def closest_described(matches: list[DescribedMatch]) -> DescribedMatch | None:
     is 0.3 from any passage of the urinary tract infection overview and about 0.6 from "it burns when I pee and I
     keep needing to go". Only a fallback, after the passages' meaning, with the same checks after it
     (answer._by_meaning)."""
-    if not matches or matches[0].score < DESCRIBED_SCORE:
-        return None
+    if not matches or matches[0].outside or matches[0].score < DESCRIBED_SCORE:
+        return None  # nothing close, or closest to a complaint no overview covers ("my shoulder is so stiff")
     if len(matches) > 1 and matches[0].score - matches[1].score < DESCRIBED_MARGIN:
         return None
     return matches[0]
@@ -536,7 +536,20 @@ DESCRIBED_FLOOR = 0.40  # the descriptions' first overview confirms the passages
 def described_first(matches: list[DescribedMatch], key: str) -> bool:
     """True when the everyday descriptions put this overview (its source key, "library:hypertension") first, at
     ``DESCRIBED_FLOOR`` or closer: two ways of reading the question's meaning agree on it."""
-    return bool(matches) and f"{LIBRARY_PREFIX}{matches[0].topic}" == key and matches[0].score >= DESCRIBED_FLOOR
+    first = matches[0] if matches else None
+    return first is not None and not first.outside and f"{LIBRARY_PREFIX}{first.topic}" == key and (
+        first.score >= DESCRIBED_FLOOR
+    )
+
+
+COMPLAINT_RANK = 3  # without its population words, a question keeps its overview among this many closest…
+
+
+def complaint_keeps(matches: list[DescribedMatch], topic: str) -> bool:
+    """True when the overview is still among the ``COMPLAINT_RANK`` closest overviews (complaints outside the library
+    aside) at ``DESCRIBED_FLOOR`` or closer, by a question read without its population words (answer._complaint_decides)."""
+    overviews = [match for match in matches if not match.outside][:COMPLAINT_RANK]
+    return any(match.topic == topic and match.score >= DESCRIBED_FLOOR for match in overviews)
 
 
 def described_agree(matches: list[DescribedMatch]) -> bool:

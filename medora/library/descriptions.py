@@ -20,19 +20,20 @@ _FORBIDDEN = re.compile(r"[0-9?]")  # no readings, ages or doses, and descriptio
 MIN_WORDS, MAX_WORDS = 6, 25  # a complaint as a person says it: not a keyword, not a story
 
 
-def descriptions_path() -> Path:
-    return Path(str(resources.files("medora.library").joinpath("everyday_descriptions.yaml")))
+def descriptions_path(name: str = "everyday_descriptions.yaml") -> Path:
+    return Path(str(resources.files("medora.library").joinpath(name)))
 
 
-def read_descriptions(path: Path, *, topics: set[str]) -> dict[str, tuple[str, ...]]:
-    """Overview id → its everyday descriptions, checked: every key a known overview, every line a short plain text
-    with no digit and no question mark. Raises IngestError naming the first problem."""
+def read_descriptions(path: Path, *, topics: set[str] | None) -> dict[str, tuple[str, ...]]:
+    """Overview id (or, with ``topics`` None, a complaint's label) → its everyday descriptions, checked: every key a
+    known overview, every line a short plain text with no digit and no question mark. Raises IngestError naming the
+    first problem."""
     loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(loaded, dict):
         raise IngestError(f"{path}: expected a mapping of overview id to a list of descriptions")
     found: dict[str, tuple[str, ...]] = {}
     for topic, lines in loaded.items():
-        if topic not in topics:
+        if topics is not None and topic not in topics:
             raise IngestError(f"{path}: '{topic}' is not an overview of the library")
         if not isinstance(lines, list) or not all(isinstance(line, str) and line.strip() for line in lines):
             raise IngestError(f"{path}: '{topic}' must list its descriptions as plain text lines")
@@ -54,3 +55,12 @@ def everyday_descriptions() -> dict[str, tuple[str, ...]]:
     if not path.is_file():
         return {}
     return read_descriptions(path, topics={p.stem for p in overview_paths()})
+
+
+@cache
+def outside_descriptions() -> dict[str, tuple[str, ...]]:
+    """Everyday descriptions of complaints no overview covers ("frozen shoulder": "my shoulder has gone so stiff…"),
+    keyed by the complaint: a question closer to one of them than to every overview is not routed by the overviews'
+    descriptions (compose/select.py ``closest_described``). Empty when the file is absent."""
+    path = descriptions_path("outside_descriptions.yaml")
+    return read_descriptions(path, topics=None) if path.is_file() else {}

@@ -25,14 +25,23 @@ class DescribedMatch:
     similarity: float
     runner_up: float
     text: str
+    outside: bool = False  # a complaint no overview covers ("frozen shoulder"), not an overview
 
 
 class DescribedIndex:
-    """The descriptions' vectors, one row each, with the overview each describes."""
+    """The descriptions' vectors, one row each, with the overview each describes, or the complaint outside the
+    library."""
 
-    def __init__(self, descriptions: dict[str, tuple[str, ...]], embedder: Embedder) -> None:
-        self._topics = [topic for topic, lines in descriptions.items() for _ in lines]
-        self._texts = [line for lines in descriptions.values() for line in lines]
+    def __init__(
+        self,
+        descriptions: dict[str, tuple[str, ...]],
+        embedder: Embedder,
+        outside: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        groups = [(topic, lines, False) for topic, lines in descriptions.items()]
+        groups += [(label, lines, True) for label, lines in (outside or {}).items()]
+        self._topics = [(topic, is_outside) for topic, lines, is_outside in groups for _ in lines]
+        self._texts = [line for _, lines, _ in groups for line in lines]
         self._vectors = embedder.embed(self._texts) if self._texts else np.zeros((0, embedder.dimensions))
 
     def matches(self, vector: np.ndarray) -> list[DescribedMatch]:
@@ -40,7 +49,7 @@ class DescribedIndex:
         if not self._texts:
             return []
         similarity = self._vectors @ vector
-        best: dict[str, list[int]] = {}
+        best: dict[tuple[str, bool], list[int]] = {}
         for row in np.argsort(-similarity):
             rows = best.setdefault(self._topics[row], [])
             if len(rows) < LINES_PER_SCORE:
@@ -52,7 +61,8 @@ class DescribedIndex:
                 similarity=float(similarity[rows[0]]),
                 runner_up=float(similarity[rows[1]]) if len(rows) > 1 else 0.0,
                 text=self._texts[rows[0]],
+                outside=is_outside,
             )
-            for topic, rows in best.items()
+            for (topic, is_outside), rows in best.items()
         ]
         return sorted(found, key=lambda match: -match.score)

@@ -82,9 +82,11 @@ class Retriever:
         ranker: LinearRanker | None = None,
         current_year: int | None = None,
         descriptions: Mapping[str, tuple[str, ...]] | None = None,
+        outside: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
         self._descriptions = dict(descriptions or {})  # overview id → everyday descriptions (library/descriptions.py)
+        self._outside = dict(outside or {})  # complaints no overview covers → their everyday descriptions
         self._described: DescribedIndex | None = None  # embedded on first use (about 2 s)
         self._described_lock = threading.Lock()
         self._expander = expander if expander is not None else QueryExpander()
@@ -192,13 +194,13 @@ class Retriever:
 
     def described_matches(self, question: str) -> list[DescribedMatch]:
         """How close the question is to each library overview's everyday descriptions (the mean cosine of its three
-        closest lines), closest first (retrieve/described.py); empty when dense retrieval does not run or the library
-        has no descriptions."""
+        closest lines) and to each complaint outside the library, closest first (retrieve/described.py); empty when
+        dense retrieval does not run or the library has no descriptions."""
         if self._mode(None) == "lexical" or not self._descriptions:
             return []
         with self._described_lock:  # one build, however many requests ask at once (the web server's threads)
             if self._described is None:
-                self._described = DescribedIndex(self._descriptions, self._embedder)
+                self._described = DescribedIndex(self._descriptions, self._embedder, self._outside)
         return self._described.matches(self._question_vector(question))
 
     def source_id_of(self, key: str) -> int | None:

@@ -57,5 +57,25 @@ def test_the_descriptions_route_but_never_name(workspace: Workspace, question: s
     assert _asked(workspace, question)[0] == "insufficient"
 
 
+def test_the_complaint_not_who_has_it_brings_the_overview(workspace: Workspace) -> None:
+    # close to the ectopic pregnancy lines by "I'm pregnant" alone
+    assert _asked(workspace, "I'm pregnant and feel on edge and worried all the time, what can help?")[0] == "insufficient"
+    # without "pregnant", still close to hypertension in pregnancy (second to migraine): its complaint too
+    pregnant = "I'm pregnant and have a bad headache and see flashing lights, what should I do?"
+    assert _asked(workspace, pregnant) == ("answered", "library:hypertension-in-pregnancy")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # closer to a complaint no overview covers than to the overview next to it (outside_descriptions.yaml)
+        "My shoulder is so stiff I can't lift my arm above my head, what helps?",  # not cervical radiculopathy
+        "My period pains are so bad I can't go to work, what helps?",  # not ectopic pregnancy
+        "My dad's hands shake when he holds a cup, what should he do?",  # not alcohol use disorder
+    ],
+)
+def test_a_complaint_outside_the_library_is_routed_nowhere(workspace: Workspace, question: str) -> None:
+    assert _asked(workspace, question)[0] == "insufficient"
+
+
 def test_a_question_close_to_no_description_stays_unanswered(workspace: Workspace) -> None:
     assert _asked(workspace, "my ears keep ringing and buzzing, what helps?")[0] == "insufficient"

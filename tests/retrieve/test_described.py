@@ -70,3 +70,23 @@ def test_the_descriptions_confirm_the_passages_closest_overview_only_when_they_p
     assert described_first(matches, "library:hypertension")  # …strong enough to confirm the passages' choice
     assert not described_first(matches, "library:hyperkalaemia")
     assert not described_first([DescribedMatch("hypertension", 0.39, 0.45, 0.3, "a")], "library:hypertension")
+
+
+def test_a_question_closest_to_a_complaint_outside_the_library_is_routed_nowhere() -> None:
+    outside = DescribedMatch("frozen shoulder", 0.60, 0.62, 0.6, "a", outside=True)
+    overview = DescribedMatch("cervical-radiculopathy", 0.55, 0.58, 0.5, "b")
+    assert closest_described([outside, overview]) is None
+    assert not described_first([outside, overview], "library:cervical-radiculopathy")
+    assert closest_described([overview, outside]) is None  # an outside complaint within the margin
+    ahead = DescribedMatch("cervical-radiculopathy", 0.66, 0.7, 0.6, "b")
+    assert closest_described([ahead, outside]).topic == "cervical-radiculopathy"
+
+
+def test_outside_complaints_are_scored_beside_the_overviews(embedder: MiniLMEmbedder) -> None:
+    outside = {"frozen shoulder": ("my shoulder has gone so stiff I cannot reach up to the top shelf",
+                                   "I can't lift my arm above my head since my shoulder seized up",
+                                   "my shoulder is stiff and aches at night and I can't do my bra up")}
+    index = DescribedIndex(DESCRIPTIONS, embedder, outside)
+    matches = index.matches(embedder.embed(["My shoulder is so stiff I can't lift my arm above my head"])[0])
+    assert (matches[0].topic, matches[0].outside) == ("frozen shoulder", True)
+    assert closest_described(matches) is None
