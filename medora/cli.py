@@ -363,17 +363,21 @@ def library_check(paths: tuple[Path, ...]) -> None:
         medora library check
     """
     from medora.library import overview_paths
+    from medora.library.descriptions import description_problems
     from medora.library.validate import validate_library
     from medora.readers.plain_check import check_all
 
     problems = validate_library(list(paths) or overview_paths())
     if not paths:
         problems += check_all()  # the plain-language versions are checked against the packaged overviews
+        problems += description_problems()  # and the everyday descriptions that route lay questions to them
     for problem in problems:
         click.echo(problem, err=True)
     files = len(list(paths) or overview_paths())
     if problems:
-        raise click.ClickException(f"{len(problems)} problem(s) in {files} overview(s) and their plain versions")
+        raise click.ClickException(
+            f"{len(problems)} problem(s) in {files} overview(s), their plain versions and everyday descriptions"
+        )
     click.echo(f"{files} overview(s) valid.")
 
 

@@ -64,3 +64,24 @@ def outside_descriptions() -> dict[str, tuple[str, ...]]:
     descriptions (compose/select.py ``closest_described``). Empty when the file is absent."""
     path = descriptions_path("outside_descriptions.yaml")
     return read_descriptions(path, topics=None) if path.is_file() else {}
+
+
+MIN_LINES = 8  # an overview's complaint in enough wordings that one line alike is not the whole likeness
+
+
+def description_problems() -> list[str]:
+    """What ``medora library check`` reports of the packaged description files: a line a reader would refuse
+    (``read_descriptions``), an overview not described in ``MIN_LINES`` lines or more."""
+    from medora.library import overview_paths
+
+    topics = {path.stem for path in overview_paths()}
+    try:
+        described = read_descriptions(descriptions_path(), topics=topics)
+        read_descriptions(descriptions_path("outside_descriptions.yaml"), topics=None)
+    except (IngestError, OSError) as error:
+        return [str(error)]
+    return [
+        f"{descriptions_path()}: '{topic}' is described in {len(described.get(topic, ()))} lines, fewer than {MIN_LINES}"
+        for topic in sorted(topics)
+        if len(described.get(topic, ())) < MIN_LINES
+    ]

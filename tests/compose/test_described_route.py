@@ -5,7 +5,7 @@ import pytest
 
 from medora.answer import answer_question
 from medora.library import overview_paths
-from medora.library.descriptions import everyday_descriptions
+from medora.library.descriptions import description_problems, everyday_descriptions
 from medora.settings import Settings
 from medora.workspace import Workspace
 
@@ -26,6 +26,7 @@ def test_every_overview_is_described_in_eight_lines_or_more() -> None:
     described = everyday_descriptions()
     assert set(described) == {path.stem for path in overview_paths()}
     assert min(len(lines) for lines in described.values()) >= 8
+    assert description_problems() == []
 
 
 @pytest.mark.parametrize(
