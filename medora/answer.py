@@ -32,7 +32,6 @@ from medora.compose.select import (
     closest_source,
     closest_two_agree,
     complaint_keeps,
-    described_agree,
     described_first,
     everyday_overview,
     heading,
@@ -302,9 +301,10 @@ def _closest_overview(
     scope: MeaningScope,
     terms: list[SpecificTerm],
 ) -> tuple[Evidence, list[Evidence], bool] | None:
-    """The overview closest in meaning that ``scope`` allows, its passages, and whether the two closest agree on it:
-    by its passages (select.closest_in_meaning), else by the everyday descriptions of its complaint
-    (select.closest_described): "my wee stings and I keep going" is far from every clinical passage. Where only the
+    """The overview closest in meaning that ``scope`` allows, its passages, and whether the meaning agrees on it: by
+    its passages (select.closest_in_meaning; agreed when its two closest passages are the overview's), else by the
+    everyday descriptions of its complaint (select.closest_described; agreed: three lines alike, clearly ahead): "my
+    wee stings and I keep going" is far from every clinical passage. Where the
     descriptions may bring an overview (nothing on topic, no term of the question's own), the passages' closest one
     is taken when the descriptions put it first too (select.described_first): "my blood pressure was 152/95, do I
     need tablets?" names no term, and both the passages and the descriptions point to hypertension."""
@@ -324,7 +324,7 @@ def _closest_overview(
     if source_id is None or not scope.allows_by_descriptions(source_id):
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
-    return (passages[0], passages, described_agree(matches)) if passages else None
+    return (passages[0], passages, True) if passages else None  # the likeness of three lines, clearly ahead: agreed
 
 
 def _complaint_decides(question: str, terms: list[SpecificTerm], topic: str, retriever: Retriever) -> bool:

@@ -552,14 +552,6 @@ def complaint_keeps(matches: list[DescribedMatch], topic: str) -> bool:
     return any(match.topic == topic and match.score >= DESCRIBED_FLOOR for match in overviews)
 
 
-def described_agree(matches: list[DescribedMatch]) -> bool:
-    """True when the two closest descriptions are the same overview's: the likeness is not one line's."""
-    if not matches:
-        return False
-    others = [match.similarity for match in matches if match.topic != matches[0].topic]
-    return matches[0].runner_up > max(others, default=0.0) and matches[0].similarity >= max(others, default=0.0)
-
-
 def closest_two_agree(retrieved: list[Evidence], source_id: int) -> bool:
     """True when the dense search's two closest passages are both of the source: its meaning is not one passage's."""
     ranked = _dense_ranked(retrieved)

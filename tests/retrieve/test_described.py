@@ -2,7 +2,7 @@
 
 import pytest
 
-from medora.compose.select import closest_described, described_agree, described_first
+from medora.compose.select import closest_described, described_first
 from medora.retrieve.described import DescribedIndex, DescribedMatch
 from medora.retrieve.embed import MiniLMEmbedder
 
@@ -37,7 +37,6 @@ def test_an_everyday_question_finds_the_overview_it_describes(
     matches = index.matches(embedder.embed([question])[0])
     assert [match.topic for match in matches][0] == topic
     assert closest_described(matches).topic == topic
-    assert described_agree(matches)
 
 
 def test_a_question_describing_none_of_them_finds_none(index: DescribedIndex, embedder: MiniLMEmbedder) -> None:
@@ -55,13 +54,6 @@ def test_two_overviews_about_as_close_give_none() -> None:
 
 def test_a_likeness_under_the_bar_gives_none() -> None:
     assert closest_described([DescribedMatch("gout", 0.44, 0.70, 0.3, "a"), DescribedMatch("acne", 0.2, 0.2, 0.2, "b")]) is None
-
-
-def test_one_line_alike_does_not_agree() -> None:
-    one_line = [DescribedMatch("gout", 0.5, 0.62, 0.40, "a"), DescribedMatch("cellulitis", 0.4, 0.45, 0.4, "b")]
-    assert not described_agree(one_line)
-    two_lines = [DescribedMatch("gout", 0.5, 0.62, 0.50, "a"), DescribedMatch("cellulitis", 0.4, 0.45, 0.4, "b")]
-    assert described_agree(two_lines)
 
 
 def test_the_descriptions_confirm_the_passages_closest_overview_only_when_they_put_it_first() -> None:
