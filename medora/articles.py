@@ -310,7 +310,7 @@ def register_library_articles(workspace) -> int:  # noqa: ANN001
                     conn,
                     slug=_free_slug(conn, source.key.removeprefix(LIBRARY_PREFIX), suffix=False),
                     question=source.title,
-                    question_key=f"library:{source.key}",
+                    question_key=f"{LIBRARY_PREFIX}{source.key}",
                     filters_key="",
                     title=source.title,
                     question_type=article.question_type,

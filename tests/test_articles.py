@@ -6,10 +6,10 @@ import pytest
 
 from medora import articles
 from medora.accounts.users import add_user
-from medora.review import workflow
-from medora.review.states import Actor, Role
 from medora.errors import ArticleNotFoundError, IndexNotReadyError, QuestionError
 from medora.retrieve.retriever import Filters
+from medora.review import workflow
+from medora.review.states import Actor, Role
 from medora.settings import Settings
 from medora.workspace import Workspace
 from tests.conftest import DATA, postgres_url

@@ -40,7 +40,6 @@ _NOT_A_CHILD = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
-_LITTLE_ONE = re.compile(r"\blittle (?:boy|girl|one|lad|lass|son|daughter)s?\b")  # "my little boy's tummy hurts"
 
 
 def group_of_title(title: str) -> str | None:
@@ -56,7 +55,7 @@ def group_of_question(question: str) -> str | None:
     lowered = _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'"))
     words = set(_WORDS.findall(lowered))
     groups = set()
-    if words & CHILD_WORDS or _MONTHS.search(lowered) or _LITTLE_ONE.search(lowered):
+    if words & CHILD_WORDS or _MONTHS.search(lowered):
         groups.add(CHILD)
     if words & ADULT_WORDS:
         groups.add(ADULT)

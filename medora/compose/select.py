@@ -535,11 +535,14 @@ DESCRIBED_FLOOR = 0.40  # the descriptions' first overview confirms the passages
 
 def described_first(matches: list[DescribedMatch], key: str) -> bool:
     """True when the everyday descriptions put this overview (its source key, "library:hypertension") first, at
-    ``DESCRIBED_FLOOR`` or closer: two ways of reading the question's meaning agree on it."""
+    ``DESCRIBED_FLOOR`` or closer, with no complaint the library does not cover within ``DESCRIBED_MARGIN`` of it:
+    the descriptions confirm what the passages' meaning found ("I get anxious before speaking in public" is as close
+    to stage fright as to the anxiety overview)."""
     first = matches[0] if matches else None
-    return first is not None and not first.outside and f"{LIBRARY_PREFIX}{first.topic}" == key and (
-        first.score >= DESCRIBED_FLOOR
-    )
+    if first is None or first.outside or f"{LIBRARY_PREFIX}{first.topic}" != key or first.score < DESCRIBED_FLOOR:
+        return False
+    outside = max((match.score for match in matches if match.outside), default=0.0)
+    return first.score - outside >= DESCRIBED_MARGIN
 
 
 COMPLAINT_RANK = 3  # without its population words, a question keeps its overview among this many closest…

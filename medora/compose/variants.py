@@ -70,10 +70,10 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fenac": (_NSAID, ("NSAID", "NSAIDs")),
     "coxib": (_NSAID + ("cox-2 inhibitor", "cox-2 inhibitors"), ("NSAID", "NSAIDs")),
     "triptan": (("triptan", "triptans"), ()),
-    # furosemide and torasemide are loop diuretics, the -thiazides thiazides: what a guideline says of diuretic use
-    # (urate in gout, potassium, sodium) it says of each
-    "semide": (("loop diuretic", "loop diuretics", "diuretic", "diuretics"), ()),
-    "thiazide": (("thiazide", "thiazides", "thiazide diuretic", "thiazide diuretics", "diuretic", "diuretics"), ()),
+    # furosemide and torasemide are loop diuretics, the -thiazides thiazides; never the bare "diuretics", which
+    # "potassium-sparing diuretics" holds too
+    "semide": (("loop diuretic", "loop diuretics"), ()),
+    "thiazide": (("thiazide", "thiazides", "thiazide diuretic", "thiazide diuretics"), ()),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit

@@ -16,15 +16,11 @@ LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest 
 
 @dataclass(frozen=True)
 class DescribedMatch:
-    """How close a question is to an overview's descriptions: ``score`` the mean cosine of its ``LINES_PER_SCORE``
-    closest lines, ``similarity`` and ``runner_up`` the cosines of its closest and second-closest line, ``text`` the
-    closest line."""
+    """How close a question is to an overview's descriptions (or to a complaint outside the library): ``score`` the
+    mean cosine of its ``LINES_PER_SCORE`` closest lines."""
 
     topic: str
     score: float
-    similarity: float
-    runner_up: float
-    text: str
     outside: bool = False  # a complaint no overview covers ("frozen shoulder"), not an overview
 
 
@@ -55,14 +51,7 @@ class DescribedIndex:
             if len(rows) < LINES_PER_SCORE:
                 rows.append(int(row))
         found = [
-            DescribedMatch(
-                topic=topic,
-                score=float(np.mean(similarity[rows])),
-                similarity=float(similarity[rows[0]]),
-                runner_up=float(similarity[rows[1]]) if len(rows) > 1 else 0.0,
-                text=self._texts[rows[0]],
-                outside=is_outside,
-            )
+            DescribedMatch(topic=topic, score=float(np.mean(similarity[rows])), outside=is_outside)
             for (topic, is_outside), rows in best.items()
         ]
         return sorted(found, key=lambda match: -match.score)

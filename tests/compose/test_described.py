@@ -8,9 +8,10 @@ from medora.compose.described import (
     split_asking,
     unnamed_asking_words,
     unnamed_body_parts,
+    without_population,
 )
 from medora.compose.subject import subject_terms
-from medora.compose.terms import SpecificTerm
+from medora.compose.terms import SpecificTerm, specific_terms
 
 
 def _term(label: str, kind: str = "term", *, context: bool = False) -> SpecificTerm:
@@ -79,3 +80,12 @@ def test_what_the_asking_clause_names_must_be_in_the_overview():
 def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
     assert split_asking("66M, K 4.4, eGFR 62. What next?") == ("66M, K 4.4, eGFR 62.", " What next?")
     assert split_asking("It aches e.g. when I walk. What helps?")[0] == "It aches eg when I walk."
+
+
+def test_a_question_without_its_population_words_says_only_what_it_describes():
+    question = "I'm pregnant and feel on edge and worried all the time, what can help?"
+    assert without_population(question, specific_terms(question)) == "I'm and feel on edge and worried all the time, what can help?"
+    older = "Older adults with falls: what should be checked?"
+    assert without_population(older, specific_terms(older)) == "with falls: what should be checked?"
+    none = "It stings when I wee"
+    assert without_population(none, specific_terms(none)) == none

@@ -8,8 +8,8 @@ from medora.ingest.detect import detect_parser
 from medora.ingest.html import parse_html
 from medora.ingest.jats import parse_jats_xml
 from medora.ingest.jsonl import parse_jsonl
-from medora.ingest.markdown import parse_markdown
 from medora.ingest.kinds import kind_from_label
+from medora.ingest.markdown import parse_markdown
 from medora.ingest.pdf import parse_pdf, publication_year_from_text
 from medora.ingest.pubmed import parse_pubmed_xml
 from medora.types import Kind

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from medora.errors import IngestError
-from medora.library.descriptions import read_descriptions
+from medora.library import overview_paths
+from medora.library.descriptions import description_problems, everyday_descriptions, read_descriptions
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -41,3 +42,10 @@ def test_a_keyword_is_no_description(tmp_path: Path) -> None:
 def test_a_topic_without_a_list_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="plain text lines"):
         read_descriptions(_write(tmp_path, "gout: my big toe went red\n"), topics={"gout"})
+
+
+def test_every_overview_is_described_in_eight_lines_or_more() -> None:
+    described = everyday_descriptions()
+    assert set(described) == {path.stem for path in overview_paths()}
+    assert min(len(lines) for lines in described.values()) >= 8
+    assert description_problems() == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from medora.compose.select import closest_described, described_first
+from medora.compose.select import closest_described, complaint_keeps, described_first
 from medora.retrieve.described import DescribedIndex, DescribedMatch
 from medora.retrieve.embed import MiniLMEmbedder
 
@@ -45,33 +45,37 @@ def test_a_question_describing_none_of_them_finds_none(index: DescribedIndex, em
     assert closest_described(matches) is None
 
 
+def _match(topic: str, score: float, outside: bool = False) -> DescribedMatch:
+    return DescribedMatch(topic=topic, score=score, outside=outside)
+
+
 def test_two_overviews_about_as_close_give_none() -> None:
-    tied = [DescribedMatch("gout", 0.52, 0.62, 0.5, "a"), DescribedMatch("cellulitis", 0.50, 0.60, 0.55, "b")]
-    assert closest_described(tied) is None
-    ahead = [DescribedMatch("gout", 0.52, 0.62, 0.5, "a"), DescribedMatch("cellulitis", 0.46, 0.55, 0.5, "b")]
-    assert closest_described(ahead).topic == "gout"
+    assert closest_described([_match("gout", 0.52), _match("cellulitis", 0.50)]) is None
+    assert closest_described([_match("gout", 0.52), _match("cellulitis", 0.46)]).topic == "gout"
 
 
 def test_a_likeness_under_the_bar_gives_none() -> None:
-    assert closest_described([DescribedMatch("gout", 0.44, 0.70, 0.3, "a"), DescribedMatch("acne", 0.2, 0.2, 0.2, "b")]) is None
+    assert closest_described([_match("gout", 0.44), _match("acne", 0.2)]) is None
 
 
 def test_the_descriptions_confirm_the_passages_closest_overview_only_when_they_put_it_first() -> None:
-    matches = [DescribedMatch("hypertension", 0.44, 0.49, 0.43, "a"), DescribedMatch("hyperkalaemia", 0.41, 0.41, 0.4, "b")]
+    matches = [_match("hypertension", 0.44), _match("hyperkalaemia", 0.41)]
     assert closest_described(matches) is None  # too weak to bring an overview alone…
     assert described_first(matches, "library:hypertension")  # …strong enough to confirm the passages' choice
     assert not described_first(matches, "library:hyperkalaemia")
-    assert not described_first([DescribedMatch("hypertension", 0.39, 0.45, 0.3, "a")], "library:hypertension")
+    assert not described_first([_match("hypertension", 0.39)], "library:hypertension")
+    # a complaint no overview covers about as close: no confirmation ("anxious before speaking in public")
+    assert not described_first([_match("generalized-anxiety-disorder", 0.489), _match("stage fright", 0.485, True)],
+                               "library:generalized-anxiety-disorder")
 
 
 def test_a_question_closest_to_a_complaint_outside_the_library_is_routed_nowhere() -> None:
-    outside = DescribedMatch("frozen shoulder", 0.60, 0.62, 0.6, "a", outside=True)
-    overview = DescribedMatch("cervical-radiculopathy", 0.55, 0.58, 0.5, "b")
+    outside = _match("frozen shoulder", 0.60, outside=True)
+    overview = _match("cervical-radiculopathy", 0.55)
     assert closest_described([outside, overview]) is None
     assert not described_first([outside, overview], "library:cervical-radiculopathy")
-    assert closest_described([overview, outside]) is None  # an outside complaint within the margin
-    ahead = DescribedMatch("cervical-radiculopathy", 0.66, 0.7, 0.6, "b")
-    assert closest_described([ahead, outside]).topic == "cervical-radiculopathy"
+    assert closest_described([_match("cervical-radiculopathy", 0.62), outside]) is None  # within the margin
+    assert closest_described([_match("cervical-radiculopathy", 0.66), outside]).topic == "cervical-radiculopathy"
 
 
 def test_outside_complaints_are_scored_beside_the_overviews(embedder: MiniLMEmbedder) -> None:
@@ -82,3 +86,12 @@ def test_outside_complaints_are_scored_beside_the_overviews(embedder: MiniLMEmbe
     matches = index.matches(embedder.embed(["My shoulder is so stiff I can't lift my arm above my head"])[0])
     assert (matches[0].topic, matches[0].outside) == ("frozen shoulder", True)
     assert closest_described(matches) is None
+
+
+def test_without_its_population_a_question_keeps_the_overview_only_among_its_closest() -> None:
+    kept = [_match("migraine-and-headache", 0.62), _match("hangover", 0.449, True), _match("hypertension-in-pregnancy", 0.44)]
+    assert complaint_keeps(kept, "hypertension-in-pregnancy")  # second among the overviews
+    lost = [_match("generalized-anxiety-disorder", 0.56), _match("suicide-risk-assessment", 0.39),
+            _match("depression-adults", 0.386), _match("insomnia", 0.35), _match("ectopic-pregnancy", 0.3)]
+    assert not complaint_keeps(lost, "ectopic-pregnancy")
+    assert not complaint_keeps([_match("insomnia", 0.5), _match("ectopic-pregnancy", 0.39)], "ectopic-pregnancy")

@@ -51,7 +51,7 @@ def test_a_document_url_with_a_script_scheme_never_becomes_a_link(client: TestCl
 
 def test_markup_in_a_follow_up_link_is_escaped(client: TestClient):
     body, _page = _article_page(client, HOSTILE_QUESTION)
-    page = client.get(body["url"], params={"follow_up_of": f'"><script>alert(1)</script>'}).text
+    page = client.get(body["url"], params={"follow_up_of": '"><script>alert(1)</script>'}).text
     _assert_no_live_markup(page)
 
 
