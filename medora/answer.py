@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from medora.compose.age_groups import CHILD, clash_reason, group_of_question, group_of_title, other_group
+from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.described import (
@@ -285,7 +285,7 @@ def _by_meaning(
         unnamed_body_parts(question, texts) or not scope.confirming and unnamed_asking_words(question, texts)
     ):
         return None
-    if (group_of_question(question) == CHILD) != (group_of_title(closest.source.title) == CHILD):
+    if young_patient(question) != (group_of_title(closest.source.title) == CHILD):
         return None  # a child's question needs a children's overview, and only a child's question has one
     unstated, _ = _set_apart(question, terms, [closest], {closest.source_id: passages})  # its age: checked above
     if unstated.get(closest.source_id):

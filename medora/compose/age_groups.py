@@ -84,3 +84,13 @@ def clash_reason(question: str, title: str) -> str:
         return ""
     asked = group_of_question(question)
     return f"{title.rstrip('.')} is written for {group_of_title(title)}; the question is about {_ONE_OF[asked]}."
+
+
+_LITTLE_ONE = re.compile(r"\b(?:my|our|his|her|their) little (?:boy|girl|one|lad|lass|son|daughter)s?\b", re.IGNORECASE)
+
+
+def young_patient(question: str) -> bool:
+    """True when the question is about a child: its stated group (``group_of_question``), or a parent's "my little
+    boy", which states no age. Only where meaning alone picks the overview (answer._by_meaning): "my little girl is
+    always tired and pale" is not for the adults' iron-deficiency overview, though its words do not say so."""
+    return group_of_question(question) == CHILD or bool(_LITTLE_ONE.search(question))

@@ -70,10 +70,9 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fenac": (_NSAID, ("NSAID", "NSAIDs")),
     "coxib": (_NSAID + ("cox-2 inhibitor", "cox-2 inhibitors"), ("NSAID", "NSAIDs")),
     "triptan": (("triptan", "triptans"), ()),
-    # furosemide and torasemide are loop diuretics, the -thiazides thiazides; never the bare "diuretics", which
-    # "potassium-sparing diuretics" holds too
+    # furosemide and torasemide are loop diuretics; never the bare "diuretics", which "potassium-sparing diuretics"
+    # holds too, and no -thiazide by "thiazide", which "thiazide-like diuretic" (indapamide, preferred) holds too
     "semide": (("loop diuretic", "loop diuretics"), ()),
-    "thiazide": (("thiazide", "thiazides", "thiazide diuretic", "thiazide diuretics"), ()),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit

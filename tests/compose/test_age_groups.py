@@ -1,6 +1,6 @@
 """The age group of a question and of an overview's title (compose/age_groups.py)."""
 
-from medora.compose.age_groups import clash_reason, group_of_question, group_of_title, other_group
+from medora.compose.age_groups import clash_reason, group_of_question, group_of_title, other_group, young_patient
 
 OTITIS = "Acute otitis media in children"
 
@@ -83,3 +83,10 @@ def test_a_height_weight_or_share_after_i_m_is_no_age():
 def test_a_mother_speaking_of_her_baby_is_no_child():
     assert group_of_question("I had a baby 6 weeks ago and have asthma, which inhaler is safe?") is None
     assert group_of_question("My 6 month old baby has a fever") == "children"
+
+
+def test_a_parents_little_one_is_a_young_patient_but_states_no_group():
+    assert young_patient("My little girl is always tired and pale, could she be anaemic?")
+    assert group_of_question("My little girl is always tired and pale, could she be anaemic?") is None
+    assert not young_patient("I'm a little one-sided in my thinking lately")
+    assert not young_patient("I was a little boy when I had asthma and now the wheeze is back at 40")
