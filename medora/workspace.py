@@ -238,6 +238,7 @@ class Workspace:
                     expander=QueryExpander(mesh_terms=mesh),
                     descriptions=everyday_descriptions() if self.with_library else None,
                     outside=outside_descriptions() if self.with_library else None,
+                    descriptions_cache=self.index_dir / "descriptions.npz",
                 )
                 self._retriever_signature = signature
             return self._retriever

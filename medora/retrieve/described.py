@@ -1,11 +1,15 @@
 """Which overview a question is closest to by the everyday descriptions of its complaint (library/descriptions.py).
 
-The descriptions are embedded once per retriever, on the first question that needs them (about 600 short lines,
-about two seconds on two cores), and compared with the question's own vector: the dense search already made it."""
+The descriptions are embedded once (about 900 short lines, about two seconds on two cores) on the first question
+that needs them, kept beside the indexes for the next process, and compared with the question's own vector: the dense
+search already made it."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -33,12 +37,13 @@ class DescribedIndex:
         descriptions: dict[str, tuple[str, ...]],
         embedder: Embedder,
         outside: dict[str, tuple[str, ...]] | None = None,
+        cache: Path | None = None,
     ) -> None:
         groups = [(topic, lines, False) for topic, lines in descriptions.items()]
         groups += [(label, lines, True) for label, lines in (outside or {}).items()]
         self._topics = [(topic, is_outside) for topic, lines, is_outside in groups for _ in lines]
         self._texts = [line for _, lines, _ in groups for line in lines]
-        self._vectors = embedder.embed(self._texts) if self._texts else np.zeros((0, embedder.dimensions))
+        self._vectors = _cached_vectors(self._texts, embedder, cache)
 
     def matches(self, vector: np.ndarray) -> list[DescribedMatch]:
         """Each overview's likeness to ``vector`` (a unit vector), the closest overview (by ``score``) first."""
@@ -55,3 +60,28 @@ class DescribedIndex:
             for (topic, is_outside), rows in best.items()
         ]
         return sorted(found, key=lambda match: -match.score)
+
+
+def _cached_vectors(texts: list[str], embedder: Embedder, cache: Path | None) -> np.ndarray:
+    """The texts' vectors: read from ``cache`` when it holds these texts embedded by this model, else embedded and
+    written there (atomically; a read-only home only loses the cache)."""
+    if not texts:
+        return np.zeros((0, embedder.dimensions), dtype=np.float32)
+    key = hashlib.sha256("\n".join([embedder.model_name, *texts]).encode("utf-8")).hexdigest()
+    if cache is not None and cache.is_file():
+        try:
+            with np.load(cache) as stored:
+                if str(stored["key"]) == key:
+                    return stored["vectors"]
+        except (OSError, ValueError, KeyError):
+            pass  # unreadable or another format: embedded anew below
+    vectors = embedder.embed(texts)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_name(f".{cache.stem}.{os.getpid()}.npz")
+            np.savez(partial, key=np.array(key), vectors=vectors)
+            os.replace(partial, cache)
+        except OSError:
+            pass
+    return vectors

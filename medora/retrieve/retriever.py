@@ -7,6 +7,7 @@ import datetime
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
@@ -83,10 +84,12 @@ class Retriever:
         current_year: int | None = None,
         descriptions: Mapping[str, tuple[str, ...]] | None = None,
         outside: Mapping[str, tuple[str, ...]] | None = None,
+        descriptions_cache: Path | None = None,
     ) -> None:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
         self._descriptions = dict(descriptions or {})  # overview id → everyday descriptions (library/descriptions.py)
         self._outside = dict(outside or {})  # complaints no overview covers → their everyday descriptions
+        self._descriptions_cache = descriptions_cache  # their vectors, kept for the next process
         self._described: DescribedIndex | None = None  # embedded on first use (about 2 s)
         self._described_lock = threading.Lock()
         self._expander = expander if expander is not None else QueryExpander()
@@ -200,7 +203,9 @@ class Retriever:
             return []
         with self._described_lock:  # one build, however many requests ask at once (the web server's threads)
             if self._described is None:
-                self._described = DescribedIndex(self._descriptions, self._embedder, self._outside)
+                self._described = DescribedIndex(
+                    self._descriptions, self._embedder, self._outside, cache=self._descriptions_cache
+                )
         return self._described.matches(self._question_vector(question))
 
     def source_id_of(self, key: str) -> int | None:

@@ -95,3 +95,27 @@ def test_without_its_population_a_question_keeps_the_overview_only_among_its_clo
             _match("depression-adults", 0.386), _match("insomnia", 0.35), _match("ectopic-pregnancy", 0.3)]
     assert not complaint_keeps(lost, "ectopic-pregnancy")
     assert not complaint_keeps([_match("insomnia", 0.5), _match("ectopic-pregnancy", 0.39)], "ectopic-pregnancy")
+
+
+class _Counting:
+    """The real embedder, counting the texts it embeds."""
+
+    def __init__(self, embedder: MiniLMEmbedder) -> None:
+        self.embedder, self.model_name, self.dimensions, self.embedded = embedder, embedder.model_name, embedder.dimensions, 0
+
+    def embed(self, texts):  # noqa: ANN001, ANN201
+        self.embedded += len(texts)
+        return self.embedder.embed(texts)
+
+
+def test_the_descriptions_are_embedded_once_and_read_again_from_the_cache(embedder: MiniLMEmbedder, tmp_path) -> None:
+    cache = tmp_path / "index" / "descriptions.npz"
+    first = _Counting(embedder)
+    DescribedIndex(DESCRIPTIONS, first, cache=cache)
+    again = _Counting(embedder)
+    question = embedder.embed(["It stings when I wee"])[0]
+    assert DescribedIndex(DESCRIPTIONS, again, cache=cache).matches(question)[0].topic == "urinary-tract-infection"
+    assert (first.embedded, again.embedded) == (6, 0)
+    edited = {**DESCRIPTIONS, "gout": ("my big toe is red, hot and agonising overnight",)}
+    DescribedIndex(edited, again, cache=cache)  # other lines: embedded anew
+    assert again.embedded == 5
