@@ -14,6 +14,7 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                          # since session 9: their wrong answers are listed
     python bench/near_miss.py --seventh  # the seventh sets, written blind in session 9: rates by style, never read
     python bench/near_miss.py --eighth   # the eighth sets, written blind in session 9: rates by style, never read
+    python bench/near_miss.py --ninth    # the ninth sets, written blind in session 10: rates by style, never read
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ from medora.settings import Settings
 from medora.workspace import Workspace
 
 
-SETS = ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth")  # besides the first sets
-WHOLE_ONLY = ("holdout", "fifth", "sixth", "seventh", "eighth")  # no dev/frozen split: each is read whole
+SETS = ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")  # besides the first sets
+WHOLE_ONLY = ("holdout", "fifth", "sixth", "seventh", "eighth", "ninth")  # no dev/frozen split: each is read whole
 LISTED = ("unseen", "fifth", "sixth")  # read and tuned on: every wrong answer is listed
-RATES_ONLY = ("holdout", "seventh", "eighth")  # never read: rates only, no question named
+RATES_ONLY = ("holdout", "seventh", "eighth", "ninth")  # never read: rates only, no question named
 
 
 def main() -> int:
@@ -52,6 +53,7 @@ def main() -> int:
                       help="the sixth sets: blind in session 8, tuned on since session 9")
     sets.add_argument("--seventh", action="store_true", help="the seventh sets, written blind in session 9: rates only")
     sets.add_argument("--eighth", action="store_true", help="the eighth sets, written blind in session 9: rates only")
+    sets.add_argument("--ninth", action="store_true", help="the ninth sets, written blind in session 10: rates only")
     args = parser.parse_args()
     if args.dev and any(getattr(args, n) for n in WHOLE_ONLY):
         parser.error("--dev would split a set that is read whole: run it without --dev")
