@@ -229,9 +229,11 @@ def _meaning_scope(
     - Only the one overview the words found answering: "my 18 month old keeps pulling at his ear, does he need
       antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
     - None when the words left it partial on a term no source names ("my mum is confused after her op, would
-      melatonin help?" finds the insomnia overview by "melatonin"), and for a question on safety ("is it ok to drink
-      alcohol while on antibiotics?"): no closeness in meaning vouches for a pairing."""
-    if SAFETY.search(question):
+      melatonin help?" finds the insomnia overview by "melatonin"), and for a question on the safety of a drug or for
+      a population ("is it ok to drink alcohol while on antibiotics?", "I'm pregnant, is it safe to fly?"): no
+      closeness in meaning vouches for a pairing. A question on safety naming neither ("I shake every morning until
+      I've had a drink, is it safe to just stop?") pairs nothing: the overview still needs to name what it asks."""
+    if SAFETY.search(question) and any(term.kind in ("drug", "population") for term in terms):
         return MeaningScope()
     if not on_topic:
         own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]

@@ -69,5 +69,19 @@ def test_a_complaint_outside_the_library_is_routed_nowhere(workspace: Workspace,
     assert _asked(workspace, question)[0] == "insufficient"
 
 
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [  # safety wording pairing no drug and no population: the overview must still name what is asked ("drive")
+        ("I get the shakes every morning until I have a drink. Is it ok to just stop drinking on my own?",
+         "alcohol-use-disorder"),
+        ("I had a funny turn and passed out yesterday, is it safe to drive?", "syncope"),
+    ],
+)
+def test_a_safety_question_pairing_nothing_may_be_answered_by_meaning(
+    workspace: Workspace, question: str, overview: str
+) -> None:
+    assert _asked(workspace, question) == ("answered", f"library:{overview}")
+
+
 def test_a_question_close_to_no_description_stays_unanswered(workspace: Workspace) -> None:
     assert _asked(workspace, "my ears keep ringing and buzzing, what helps?")[0] == "insufficient"
