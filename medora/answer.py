@@ -13,7 +13,9 @@ from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.described import (
+    affirmed_lines,
     broader_parts,
+    described_labels,
     felt_labels,
     unnamed_asking_words,
     unnamed_body_parts,
@@ -182,28 +184,19 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
 @dataclass(frozen=True)
 class MeaningScope:
     """Which overviews meaning may lay out when the words laid out none: by the passages' meaning, any or only those
-    ``among``; by the everyday descriptions of their complaints, any (``descriptions_anywhere``) or only those
-    ``descriptions_among``, besides those the passages may lay out."""
+    ``among``; by the everyday descriptions of their complaints (``by_descriptions``), any."""
 
     anywhere: bool = False
     among: frozenset[int] = frozenset()
     confirming: bool = False  # ``among`` is the one overview the words found answering: meaning only lays it out
-    descriptions_anywhere: bool = False  # nothing on topic: the descriptions may bring any overview
-    descriptions_among: frozenset[int] = frozenset()  # or one of these, on topic by the words and naming the terms
+    by_descriptions: bool = False  # nothing answers: the descriptions may bring any overview
 
     @property
     def open(self) -> bool:
-        return self.anywhere or self.descriptions_anywhere or bool(self.among) or bool(self.descriptions_among)
-
-    @property
-    def by_descriptions(self) -> bool:
-        return self.descriptions_anywhere or bool(self.descriptions_among)
+        return self.anywhere or self.by_descriptions or bool(self.among)
 
     def allows(self, source_id: int) -> bool:
         return self.anywhere or source_id in self.among
-
-    def allows_by_descriptions(self, source_id: int) -> bool:
-        return self.descriptions_anywhere or source_id in self.descriptions_among or self.allows(source_id)
 
 
 def _meaning_scope(
@@ -220,12 +213,13 @@ def _meaning_scope(
     - Any, when the words found nothing on topic and the question names a term of its own, not a feeling: "do I need
       an x-ray?" or "my ears are ringing and buzzing, what helps?" is never answered by whichever overview's
       passages are closest. The everyday descriptions of the overviews' complaints may still bring one then
-      (``descriptions_anywhere``): "It stings when I wee and I'm going every half hour" names no term.
+      (``by_descriptions``): "It stings when I wee and I'm going every half hour" names no term.
     - Only an overview the words found on topic naming every term but the feelings and the patient's own drugs
       (``context``), when nothing answers and the question describes in everyday words: feelings no overview writes
       ("my fingers go tingly at night", on topic by "fingers"), or a body part of its own an overview names by a
       broader part ("the soles of my feet"); or when the overview as a whole holds most of the question's words
-      (``OVERVIEW_MATCH``).
+      (``OVERVIEW_MATCH``). Or any the descriptions bring: the words' topic is often a neighbour's ("I'm thirsty all
+      the time and up at night to pee" is on the prostate overview's topic by "night" and "pee").
     - Only the one overview the words found answering: "my 18 month old keeps pulling at his ear, does he need
       antibiotics?" is answered by the otitis overview's passages and is closest to it in meaning.
     - None when the words left it partial on a term no source names ("my mum is confused after her op, would
@@ -237,17 +231,19 @@ def _meaning_scope(
         return MeaningScope()
     if not on_topic:
         own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]
-        return MeaningScope(anywhere=bool(own), descriptions_anywhere=True)
+        return MeaningScope(anywhere=bool(own), by_descriptions=True)
     overviews = {item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY}
     if not answering:
         described = bool(felt) or any(
             broader_parts(question, term.label) for term in terms if term.kind in ("term", "word")
         )
         asked = {term.label for term in terms if term.label not in felt and not term.context}
-        naming = frozenset(i for i in overviews if asked <= covered.get(i, set()))
         return MeaningScope(
-            among=frozenset(i for i in naming if described or whole_coverage.get(i, 0.0) >= OVERVIEW_MATCH),
-            descriptions_among=naming,
+            among=frozenset(
+                i for i in overviews
+                if asked <= covered.get(i, set()) and (described or whole_coverage.get(i, 0.0) >= OVERVIEW_MATCH)
+            ),
+            by_descriptions=True,
         )
     sources = {item.source_id for item in answering}
     if len(sources) == 1 and sources <= overviews:
@@ -273,18 +269,24 @@ def _by_meaning(
     overview naming the drug and the condition but not the one for the other, nor one for another age group: a
     child's question needs a children's overview and only a child's question gets one ("my ear aches when I fly" is
     not about the otitis media overview's children). The overview found by its everyday descriptions is checked on its
-    own text: the descriptions route and never name ("I'm pregnant and my calf is swollen" is a description of the
-    deep vein thrombosis overview, which names pregnancy once, in passing)."""
+    own text, but for what the question describes: a word of its describing part that a description line names
+    without negation may go unnamed like a feeling ("I'm always thirsty, peeing loads"), and a body part it owns may
+    be named by a line (compose/described.py ``described_labels``); a drug, a population and what the question
+    asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep vein
+    thrombosis overview, which names pregnancy once, in passing)."""
     found = _closest_overview(question, retrieved, retriever, whole, scope, terms)
     if found is None:
         return None
-    closest, passages, agree = found
-    texts = [heading(closest.source), *(p.text for p in passages)]  # its own words: descriptions only route
+    closest, passages, agree, by_descriptions = found
+    texts = [heading(closest.source), *(p.text for p in passages)]  # its own words
+    lines = retriever.descriptions_of(closest.source.key) if by_descriptions else ()
+    felt = felt | described_labels(question, terms, lines)
     unfelt = [term for term in terms if term.label not in felt]
     if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
         return None
     if not asks_about_drug(terms) and (
-        unnamed_body_parts(question, texts) or not scope.confirming and unnamed_asking_words(question, texts)
+        unnamed_body_parts(question, [*texts, *affirmed_lines(lines)])
+        or not scope.confirming and unnamed_asking_words(question, texts)
     ):
         return None
     if young_patient(question) != (group_of_title(closest.source.title) == CHILD):
@@ -302,8 +304,9 @@ def _closest_overview(
     whole: dict[int, list[Evidence]],
     scope: MeaningScope,
     terms: list[SpecificTerm],
-) -> tuple[Evidence, list[Evidence], bool] | None:
-    """The overview closest in meaning that ``scope`` allows, its passages, and whether the meaning agrees on it: by
+) -> tuple[Evidence, list[Evidence], bool, bool] | None:
+    """The overview closest in meaning that ``scope`` allows, its passages, whether the meaning agrees on it, and
+    whether its everyday descriptions found it: by
     its passages (select.closest_in_meaning; agreed when its two closest passages are the overview's), else by the
     everyday descriptions of its complaint (select.closest_described; agreed: three lines alike, clearly ahead): "my
     wee stings and I keep going" is far from every clinical passage. Where the
@@ -314,19 +317,19 @@ def _closest_overview(
     matches = retriever.described_matches(question) if scope.by_descriptions else []
     if closest is not None and (
         scope.allows(closest.source_id)
-        or scope.allows_by_descriptions(closest.source_id) and described_first(matches, closest.source.key)
+        or scope.by_descriptions and described_first(matches, closest.source.key)
         and _complaint_decides(question, terms, closest.source.key.removeprefix(LIBRARY_PREFIX), retriever)
     ):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
-        return closest, passages, closest_two_agree(retrieved, closest.source_id)
+        return closest, passages, closest_two_agree(retrieved, closest.source_id), False
     described = closest_described(matches)
     if described is None or not _complaint_decides(question, terms, described.topic, retriever):
         return None
     source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{described.topic}")
-    if source_id is None or not scope.allows_by_descriptions(source_id):
+    if source_id is None:
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
-    return (passages[0], passages, True) if passages else None  # the likeness of three lines, clearly ahead: agreed
+    return (passages[0], passages, True, True) if passages else None  # three lines alike, clearly ahead: agreed
 
 
 def _complaint_decides(question: str, terms: list[SpecificTerm], topic: str, retriever: Retriever) -> bool:

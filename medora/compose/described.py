@@ -44,7 +44,8 @@ ASKING_FRAME = frozenset(
     stem(word)
     for word in """help helps helped helpful worth answer ok okay normal serious urgent wrong better worse itself
     themselves check checked checking seen see doctor gp tablet tablets pill pills go away settle last long wait
-    waiting today tonight tomorrow soon straight immediately later week weekend morning""".split()
+    waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
+    happening take available worry worried likely expect next""".split()
 )
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
@@ -164,3 +165,39 @@ def without_population(question: str, terms: list[SpecificTerm]) -> str:
     for form in reversed(forms):  # the longest first: "older adults" before "adults"
         plain = re.sub(rf"\b{re.escape(form)}\b", " ", plain, flags=re.IGNORECASE)
     return question if plain == question else " ".join(plain.split())
+
+
+_NEGATED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b", re.IGNORECASE)
+
+
+def describing_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
+    """Labels of the technical-word terms written only where the question describes ("I'm always thirsty, peeing
+    loads, what should I do?": "thirsty"): what an overview's everyday descriptions may name for it
+    (``described_labels``). None when the question names a drug (a finding beside a drug may be its side effect); never
+    a population, nor a word of the asking clause."""
+    if any(term.kind == "drug" for term in terms):
+        return set()
+    describing, asking = split_asking(question)
+    described, asked = set(stem_sequence(describing)), set(stem_sequence(asking))
+    return {
+        term.label
+        for term in terms
+        if term.kind in ("term", "word") and not term.required and not term.context
+        and (stems := stem_sequence(term.label)) and all(part in described and part not in asked for part in stems)
+    }
+
+
+def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str, ...]) -> set[str]:
+    """The ``describing_labels`` that the overview's everyday descriptions name (``lines``,
+    library/everyday_descriptions.yaml): "thirsty" is no word of the type 2 diabetes overview's clinical text, and
+    its lines say it. A line with a negation ("no cough though") names nothing."""
+    describing = describing_labels(question, terms)
+    if not describing or not lines:
+        return set()
+    affirmed = [TermText(line) for line in affirmed_lines(lines)]
+    return {term.label for term in terms if term.label in describing and any(line.covers(term) for line in affirmed)}
+
+
+def affirmed_lines(lines: tuple[str, ...]) -> list[str]:
+    """The description lines without a negation: what the overview's complaint is, not what it is not."""
+    return [line for line in lines if not _NEGATED.search(line)]

@@ -22,7 +22,7 @@ from medora.retrieve.priors import evidence_prior, recency_prior
 from medora.retrieve.rerank import CandidateSignals, LinearRanker, feature_matrix
 from medora.settings import RetrieveSettings
 from medora.store import repository
-from medora.types import Evidence, Kind
+from medora.types import LIBRARY_PREFIX, Evidence, Kind
 
 MODES = ("hybrid", "lexical", "dense")
 
@@ -207,6 +207,10 @@ class Retriever:
                     self._descriptions, self._embedder, self._outside, cache=self._descriptions_cache
                 )
         return self._described.matches(self._question_vector(question))
+
+    def descriptions_of(self, key: str) -> tuple[str, ...]:
+        """The everyday descriptions of a library overview by its source key ("library:gout"); none for other sources."""
+        return self._descriptions.get(key.removeprefix(LIBRARY_PREFIX), ()) if key.startswith(LIBRARY_PREFIX) else ()
 
     def source_id_of(self, key: str) -> int | None:
         """The stored id of the source with this key ("library:gout"), or None when it is not stored."""

@@ -7,6 +7,7 @@ from medora.compose.described import (
     felt_labels,
     split_asking,
     unnamed_asking_words,
+    described_labels,
     unnamed_body_parts,
     without_population,
 )
@@ -89,3 +90,15 @@ def test_a_question_without_its_population_words_says_only_what_it_describes():
     assert without_population(older, specific_terms(older)) == "with falls: what should be checked?"
     none = "It stings when I wee"
     assert without_population(none, specific_terms(none)) == none
+
+
+def test_a_describing_word_a_description_line_names_may_go_unnamed():
+    lines = ("I'm always thirsty and weeing a lot", "no cough though, just a sore throat")
+    question = "I'm always thirsty, peeing loads and feel tired, what should I do?"
+    assert "thirsty" in described_labels(question, specific_terms(question), lines)
+    coughing = "I've had a cough for days and feel rough, what should I do?"
+    assert described_labels(coughing, specific_terms(coughing), lines) == set()  # a negated line names nothing
+    asked = "Would being thirsty all day mean I need more water?"  # a word of the asking clause is asked about
+    assert "thirsty" not in described_labels(asked, specific_terms(asked), lines)
+    with_drug = "I'm always thirsty since starting lithium, what should I do?"  # beside a drug: its side effect
+    assert described_labels(with_drug, specific_terms(with_drug), lines) == set()

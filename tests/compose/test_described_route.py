@@ -26,6 +26,8 @@ def _asked(workspace: Workspace, question: str) -> tuple[str, str | None]:
         ("It burns every time I pass water and I keep running to the loo. What should I do?", "urinary-tract-infection"),
         ("Nothing feels worth doing anymore, I can't enjoy anything and I'm tired all the time. What can help?",
          "depression-adults"),
+        # "thirsty" is no word of the diabetes overview's clinical text; its descriptions say it
+        ("I'm thirsty all the time and up at night to pee, what should I do?", "type-2-diabetes"),
     ],
 )
 def test_an_everyday_description_brings_the_question_to_its_overview(
