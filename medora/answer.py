@@ -19,6 +19,7 @@ from medora.compose.described import (
     felt_labels,
     unnamed_asking_words,
     unnamed_body_parts,
+    unnamed_proposed,
     without_population,
 )
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
@@ -142,6 +143,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             overviews[overview.source_id] = passages
             if not answering:
                 on_topic = [overview]
+    unproposed = _unproposed(question, overview, answering, texts, overviews)
+    if unproposed:  # what the question proposes, no answering source names: at most a partial answer
+        overview, answering = None, []
     pool = citable_pool(
         answering,
         overview=overview,
@@ -175,10 +179,31 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             labels = {term.label for pair in unstated[closest] for term in pair.condition}
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
-        selection.uncovered_terms = uncovered
+        selection.uncovered_terms = uncovered + [word for word in unproposed if word not in uncovered]
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
+
+
+def _unproposed(
+    question: str,
+    overview: Evidence | None,
+    answering: list[Evidence],
+    texts: dict[int, str],
+    overviews: dict[int, list[Evidence]],
+) -> list[str]:
+    """The words of what the question proposes ("would a special pillow help?") that neither the overview laid out
+    nor any answering source names (compose/described.py ``unnamed_proposed``); empty when one names them all or the
+    question proposes nothing."""
+    sources = {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
+    missing: list[str] | None = None
+    for source_id in sources:
+        own = [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
+        unnamed = unnamed_proposed(question, own)
+        if not unnamed:
+            return []
+        missing = unnamed if missing is None else [word for word in missing if word in unnamed]
+    return missing or []
 
 
 @dataclass(frozen=True)

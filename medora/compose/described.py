@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import yaml
 
+from medora.compose.lay import lay_equivalents
 from medora.compose.terms import EVERYDAY_WORDS, GENERIC_WORDS, SpecificTerm, TermText, stem, stem_sequence
 from medora.retrieve.tokenize import content_words
 
@@ -45,7 +46,8 @@ ASKING_FRAME = frozenset(
     for word in """help helps helped helpful worth answer ok okay normal serious urgent wrong better worse itself
     themselves check checked checking seen see doctor gp tablet tablets pill pills go away settle last long wait
     waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
-    happening take available worry worried likely expect next""".split()
+    happening take available worry worried likely expect next chemist pharmacy pharmacist counter shop shops buy
+    bought special own myself regular regularly again carry continue continuing keep keeping""".split()
 )
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
@@ -201,3 +203,34 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
 def affirmed_lines(lines: tuple[str, ...]) -> list[str]:
     """The description lines without a negation: what the overview's complaint is, not what it is not."""
     return [line for line in lines if not _NEGATED.search(line)]
+
+
+# What a question proposes: "would a special pillow help?", "is it ok to carry on with my yoga classes?", "should I
+# try acupuncture?": an overview answers it only if it names what is proposed
+_PROPOSAL = re.compile(
+    r"\b(?:would|will|could|can|does|do|might)\s+(?P<helps>[^?.!,;]+?)\s+(?:help|helps|work|be any good|be worth)\b"
+    r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)\s+to\s+(?P<allowed>[^?.!,;]+)"
+    r"|\bshould (?:i|he|she|we|they)\s+(?:try|use|get|start|have)\s+(?P<tried>[^?.!,;]+)",
+    re.IGNORECASE,
+)
+
+
+def unnamed_proposed(question: str, texts: list[str]) -> list[str]:
+    """The topic words of what the question proposes (``_PROPOSAL``; frame words such as "keep" or "take" aside) that
+    none of ``texts`` names, as written or by the medical words of a lay phrase holding it ("the jab": vaccination,
+    compose/lay.py): "would a special pillow help?" is not answered by the cervical radiculopathy overview, which
+    names no pillow."""
+    words: set[str] = set()
+    for match in _PROPOSAL.finditer(question):
+        proposed = next(group for group in match.groups() if group)
+        words |= content_words(proposed) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
+    if not words:
+        return []
+    prepared = [TermText(text) for text in texts]
+    equivalents = lay_equivalents(question)
+
+    def named(word: str) -> bool:
+        medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
+        return any(text.mentions(form) for text in prepared for form in (word, *medical))
+
+    return sorted(word for word in words if not word.isdigit() and not named(word))

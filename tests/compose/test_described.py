@@ -9,6 +9,7 @@ from medora.compose.described import (
     unnamed_asking_words,
     described_labels,
     unnamed_body_parts,
+    unnamed_proposed,
     without_population,
 )
 from medora.compose.subject import subject_terms
@@ -102,3 +103,13 @@ def test_a_describing_word_a_description_line_names_may_go_unnamed():
     assert "thirsty" not in described_labels(asked, specific_terms(asked), lines)
     with_drug = "I'm always thirsty since starting lithium, what should I do?"  # beside a drug: its side effect
     assert described_labels(with_drug, specific_terms(with_drug), lines) == set()
+
+
+def test_what_a_question_proposes_must_be_named():
+    text = ["Cervical radiculopathy: most recover with analgesia and physiotherapy; a soft collar is not advised."]
+    assert unnamed_proposed("I've got a trapped nerve in my neck, would a special pillow help?", text) == ["pillow"]
+    assert unnamed_proposed("Trapped nerve in my neck, would physiotherapy help?", text) == []
+    assert unnamed_proposed("Is it ok to carry on with my yoga classes?", text) == ["class", "yoga"]
+    assert unnamed_proposed("What helps a trapped nerve in my neck?", text) == []  # it proposes nothing
+    # a lay word counts as named by its medical words: "the jab" by "vaccination"
+    assert unnamed_proposed("I'm worried about flu, should I have the jab?", ["Annual vaccination is offered."]) == []

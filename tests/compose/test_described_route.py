@@ -85,5 +85,16 @@ def test_a_safety_question_pairing_nothing_may_be_answered_by_meaning(
     assert _asked(workspace, question) == ("answered", f"library:{overview}")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [  # on topic by their words, proposing what the overview never names (answered before the check)
+        "I've got a trapped nerve in my neck with arm pain, would a memory foam pillow help?",
+        "I'm on PrEP, is it ok to drink alcohol on a night out?",
+    ],
+)
+def test_what_the_question_proposes_must_be_the_answers(workspace: Workspace, question: str) -> None:
+    assert _asked(workspace, question)[0] in ("partial", "insufficient")
+
+
 def test_a_question_close_to_no_description_stays_unanswered(workspace: Workspace) -> None:
     assert _asked(workspace, "my ears keep ringing and buzzing, what helps?")[0] == "insufficient"
