@@ -47,7 +47,8 @@ ASKING_FRAME = frozenset(
     themselves check checked checking seen see doctor gp tablet tablets pill pills go away settle last long wait
     waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
     happening take available worry worried likely expect next chemist pharmacy pharmacist counter shop shops buy
-    bought special own myself regular regularly again carry continue continuing keep keeping""".split()
+    bought special own myself regular regularly again carry continue continuing keep keeping come comes mean means
+    make making give given giving open opens till until goes going type types""".split()
 )
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
