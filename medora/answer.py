@@ -13,7 +13,6 @@ from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.described import (
-    affirmed_lines,
     broader_parts,
     described_labels,
     felt_labels,
@@ -295,9 +294,8 @@ def _by_meaning(
     child's question needs a children's overview and only a child's question gets one ("my ear aches when I fly" is
     not about the otitis media overview's children). The overview found by its everyday descriptions is checked on its
     own text, but for what the question describes: a word of its describing part that a description line names
-    without negation may go unnamed like a feeling ("I'm always thirsty, peeing loads"), and a body part it owns may
-    be named by a line (compose/described.py ``described_labels``); a drug, a population and what the question
-    asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep vein
+    without negation may go unnamed like a feeling ("I'm always thirsty, peeing loads"; compose/described.py
+    ``described_labels``); a body part, a drug, a population and what the question asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep vein
     thrombosis overview, which names pregnancy once, in passing)."""
     found = _closest_overview(question, retrieved, retriever, whole, scope, terms)
     if found is None:
@@ -310,7 +308,7 @@ def _by_meaning(
     if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
         return None
     if not asks_about_drug(terms) and (
-        unnamed_body_parts(question, [*texts, *affirmed_lines(lines)])
+        unnamed_body_parts(question, texts)
         or not scope.confirming and unnamed_asking_words(question, texts)
     ):
         return None

@@ -46,9 +46,9 @@ ASKING_FRAME = frozenset(
     for word in """help helps helped helpful worth answer ok okay normal serious urgent wrong better worse itself
     themselves check checked checking seen see doctor gp tablet tablets pill pills go away settle last long wait
     waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
-    happening take available worry worried likely expect next chemist pharmacy pharmacist counter shop shops buy
-    bought special own myself regular regularly again carry continue continuing keep keeping come comes mean means
-    make making give given giving open opens till until goes going type types""".split()
+    happening take available worry worried likely expect next special own myself regular regularly again carry
+    continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
+    going type types think reckon""".split()
 )
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
@@ -206,25 +206,33 @@ def affirmed_lines(lines: tuple[str, ...]) -> list[str]:
     return [line for line in lines if not _NEGATED.search(line)]
 
 
-# What a question proposes: "would a special pillow help?", "is it ok to carry on with my yoga classes?", "should I
-# try acupuncture?": an overview answers it only if it names what is proposed
+# What a question in everyday words proposes: "would a special pillow help?", "is it ok to carry on with my yoga
+# classes?"; the proposal ends where its circumstances begin ("... for my knees", "... after a mini stroke")
 _PROPOSAL = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?P<helps>[^?.!,;]+?)\s+(?:help|helps|work|be any good|be worth)\b"
-    r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)\s+to\s+(?P<allowed>[^?.!,;]+)"
-    r"|\bshould (?:i|he|she|we|they)\s+(?:try|use|get|start|have)\s+(?P<tried>[^?.!,;]+)",
+    r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)\s+to\s+(?P<allowed>[^?.!,;]+)",
     re.IGNORECASE,
 )
+_CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 def unnamed_proposed(question: str, texts: list[str]) -> list[str]:
-    """The topic words of what the question proposes (``_PROPOSAL``; frame words such as "keep" or "take" aside) that
-    none of ``texts`` names, as written or by the medical words of a lay phrase holding it ("the jab": vaccination,
-    compose/lay.py): "would a special pillow help?" is not answered by the cervical radiculopathy overview, which
-    names no pillow."""
-    words: set[str] = set()
+    """The words of what a question in everyday words proposes (``_PROPOSAL``, after a description: "I've got a
+    trapped nerve in my neck, would a special pillow help?"; frame words such as "keep" aside) that none of ``texts``
+    names, as written or by the medical words of a lay phrase holding it ("the jab": vaccination, compose/lay.py).
+    A question that describes nothing first is a clinician's, whose terms the words' gate reads: its proposal's
+    words are often a synonym away from the overview's ("IV fluids", "intravenous")."""
+    describing, _asking = split_asking(question)
+    if not describing.strip():
+        return []
+    words: dict[str, str] = {}  # stem → the word as written
     for match in _PROPOSAL.finditer(question):
-        proposed = next(group for group in match.groups() if group)
-        words |= content_words(proposed) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
+        proposed = _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group))
+        kept = content_words(proposed) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
+        for written in _WORD.findall(proposed):
+            if stem(written.lower()) in kept:
+                words.setdefault(stem(written.lower()), written)
     if not words:
         return []
     prepared = [TermText(text) for text in texts]
@@ -234,4 +242,4 @@ def unnamed_proposed(question: str, texts: list[str]) -> list[str]:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
         return any(text.mentions(form) for text in prepared for form in (word, *medical))
 
-    return sorted(word for word in words if not word.isdigit() and not named(word))
+    return sorted(written for written in words.values() if not named(written))

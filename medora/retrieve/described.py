@@ -71,17 +71,17 @@ def _cached_vectors(texts: list[str], embedder: Embedder, cache: Path | None) ->
     if cache is not None and cache.is_file():
         try:
             with np.load(cache) as stored:
-                if str(stored["key"]) == key:
+                if str(stored["key"]) == key and stored["vectors"].shape == (len(texts), embedder.dimensions):
                     return stored["vectors"]
-        except (OSError, ValueError, KeyError):
-            pass  # unreadable or another format: embedded anew below
+        except Exception:  # noqa: BLE001 - a damaged cache (truncated, empty, another format) is only a cache
+            pass  # embedded anew below, and written over
     vectors = embedder.embed(texts)
     if cache is not None:
+        partial = cache.with_name(f".{cache.stem}.{os.getpid()}.npz")
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_name(f".{cache.stem}.{os.getpid()}.npz")
             np.savez(partial, key=np.array(key), vectors=vectors)
             os.replace(partial, cache)
-        except OSError:
-            pass
+        except OSError:  # a read-only home: the next process embeds them again
+            partial.unlink(missing_ok=True)
     return vectors

@@ -109,7 +109,13 @@ def test_what_a_question_proposes_must_be_named():
     text = ["Cervical radiculopathy: most recover with analgesia and physiotherapy; a soft collar is not advised."]
     assert unnamed_proposed("I've got a trapped nerve in my neck, would a special pillow help?", text) == ["pillow"]
     assert unnamed_proposed("Trapped nerve in my neck, would physiotherapy help?", text) == []
-    assert unnamed_proposed("Is it ok to carry on with my yoga classes?", text) == ["class", "yoga"]
-    assert unnamed_proposed("What helps a trapped nerve in my neck?", text) == []  # it proposes nothing
+    neck = "My neck aches, is it ok to carry on with my yoga classes?"
+    assert unnamed_proposed(neck, text) == ["classes", "yoga"]  # as written: readers see words, not stems
+    assert unnamed_proposed("My neck aches, what helps?", text) == []  # it proposes nothing
+    # its circumstances are not what it proposes: "after a long flight"
+    assert unnamed_proposed("My neck aches, would physiotherapy help after a long flight?", text) == []
+    # a clinician's question (nothing described first) is the words' gate's: "IV" is "intravenous" there
+    assert unnamed_proposed("Would IV fluids help septic shock?", ["Give intravenous crystalloid."]) == []
     # a lay word counts as named by its medical words: "the jab" by "vaccination"
-    assert unnamed_proposed("I'm worried about flu, should I have the jab?", ["Annual vaccination is offered."]) == []
+    flu = "I'm 70 and worried about flu, would the jab help?"
+    assert unnamed_proposed(flu, ["Annual vaccination is offered."]) == []

@@ -119,3 +119,16 @@ def test_the_descriptions_are_embedded_once_and_read_again_from_the_cache(embedd
     edited = {**DESCRIPTIONS, "gout": ("my big toe is red, hot and agonising overnight",)}
     DescribedIndex(edited, again, cache=cache)  # other lines: embedded anew
     assert again.embedded == 5
+
+
+@pytest.mark.parametrize("damage", [b"", b"PK\x03\x04 truncated"])
+def test_a_damaged_cache_is_embedded_anew_and_written_over(embedder: MiniLMEmbedder, tmp_path, damage: bytes) -> None:
+    cache = tmp_path / "descriptions.npz"
+    cache.write_bytes(damage)
+    counting = _Counting(embedder)
+    question = embedder.embed(["It stings when I wee"])[0]
+    assert DescribedIndex(DESCRIPTIONS, counting, cache=cache).matches(question)[0].topic == "urinary-tract-infection"
+    assert counting.embedded == 6
+    DescribedIndex(DESCRIPTIONS, counting, cache=cache)  # read back now
+    assert counting.embedded == 6
+    assert [path.name for path in tmp_path.iterdir()] == ["descriptions.npz"]  # no partial file left
