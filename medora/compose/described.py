@@ -96,21 +96,15 @@ def _opens_asking(clause: str) -> bool:
 
 def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the technical-word terms that only say what the patient feels or notices ("tingly", "wrecked",
-    "runny poo"), written where the question describes and not again where it asks ("my knee aches, what helps the
-    aches?" asks about them); none when the question names a drug, asked about or taken (a feeling may be its side
-    effect: "I'm on amitriptyline and sleepy all day")."""
-    if any(term.kind == "drug" for term in terms):
+    "runny poo"): the ``describing_labels`` (written where the question describes, not again where it asks, beside
+    no drug: "I'm on amitriptyline and sleepy all day" may be its side effect) whose words are the lexicon's
+    feelings."""
+    describing = describing_labels(question, terms)
+    if not describing:
         return set()
-    describing, asking = split_asking(question)
-    spelled = f" {' '.join(stem_sequence(describing))} "
-    felt = {" ".join(stems) for stems in _lexicon().feelings if f" {' '.join(stems)} " in spelled}
-    described = {word for phrase in felt for word in phrase.split()} - set(stem_sequence(asking))
-    return {
-        term.label
-        for term in terms
-        if term.kind in ("term", "word") and not term.required and not term.context
-        and (stems := stem_sequence(term.label)) and all(part in described for part in stems)
-    }
+    spelled = f" {' '.join(stem_sequence(split_asking(question)[0]))} "
+    felt = {word for stems in _lexicon().feelings if f" {' '.join(stems)} " in spelled for word in stems}
+    return {label for label in describing if all(part in felt for part in stem_sequence(label))}
 
 
 def body_parts(question: str) -> list[str]:
