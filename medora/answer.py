@@ -295,8 +295,9 @@ def _by_meaning(
     not about the otitis media overview's children). The overview found by its everyday descriptions is checked on its
     own text, but for what the question describes: a word of its describing part that a description line names
     without negation may go unnamed like a feeling ("I'm always thirsty, peeing loads"; compose/described.py
-    ``described_labels``); a body part, a drug, a population and what the question asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep vein
-    thrombosis overview, which names pregnancy once, in passing)."""
+    ``described_labels``); a body part, a drug, a population and what the question asks must be the overview's own
+    ("I'm pregnant and my calf is swollen" is a description of the deep vein thrombosis overview, which names
+    pregnancy once, in passing)."""
     found = _closest_overview(question, retrieved, retriever, whole, scope, terms)
     if found is None:
         return None
@@ -329,13 +330,13 @@ def _closest_overview(
     terms: list[SpecificTerm],
 ) -> tuple[Evidence, list[Evidence], bool, bool] | None:
     """The overview closest in meaning that ``scope`` allows, its passages, whether the meaning agrees on it, and
-    whether its everyday descriptions found it: by
-    its passages (select.closest_in_meaning; agreed when its two closest passages are the overview's), else by the
-    everyday descriptions of its complaint (select.closest_described; agreed: three lines alike, clearly ahead): "my
-    wee stings and I keep going" is far from every clinical passage. Where the
-    descriptions may bring an overview (nothing on topic, no term of the question's own), the passages' closest one
-    is taken when the descriptions put it first too (select.described_first): "my blood pressure was 152/95, do I
-    need tablets?" names no term, and both the passages and the descriptions point to hypertension."""
+    whether its everyday descriptions found it: by its passages (select.closest_in_meaning; agreed when its two
+    closest passages are the overview's), else by the everyday descriptions of its complaint
+    (select.closest_described; agreed: three lines alike, clearly ahead): "my wee stings and I keep going" is far
+    from every clinical passage. Where the descriptions may bring an overview (``scope.by_descriptions``: nothing
+    answers), the passages' closest one is also taken when the descriptions put it first (select.described_first):
+    "my blood pressure was 152/95, do I need tablets?" names no term, and both point to hypertension. Either way the
+    complaint, not the population, must bring it (``_complaint_decides``)."""
     closest = closest_in_meaning(retrieved)
     matches = retriever.described_matches(question) if scope.by_descriptions else []
     if closest is not None and (
