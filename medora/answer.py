@@ -16,11 +16,13 @@ from medora.compose.described import (
     broader_parts,
     described_labels,
     felt_labels,
+    proposed_words,
     unnamed_asking_words,
     unnamed_body_parts,
-    unnamed_proposed,
+    unnamed_words,
     without_population,
 )
+from medora.compose.lay import lay_equivalents
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     OVERVIEW_MATCH,
@@ -192,17 +194,21 @@ def _unproposed(
     overviews: dict[int, list[Evidence]],
 ) -> list[str]:
     """The words of what the question proposes ("would a special pillow help?") that neither the overview laid out
-    nor any answering source names (compose/described.py ``unnamed_proposed``); empty when one names them all or the
-    question proposes nothing."""
+    nor any answering source names (compose/described.py ``proposed_words``, ``unnamed_words``); empty when one
+    names them all or the question proposes nothing."""
+    words = proposed_words(question)
+    if not words:
+        return []
+    equivalents = lay_equivalents(question)
     sources = {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
     missing: list[str] | None = None
     for source_id in sources:
         own = [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
-        unnamed = unnamed_proposed(question, own)
+        unnamed = unnamed_words(words, own, equivalents)
         if not unnamed:
             return []
         missing = unnamed if missing is None else [word for word in missing if word in unnamed]
-    return missing or []
+    return sorted(missing or [])
 
 
 @dataclass(frozen=True)

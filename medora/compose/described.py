@@ -19,13 +19,14 @@ effect ("I'm constipated and sleepy since starting amitriptyline")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
 import yaml
 
-from medora.compose.lay import lay_equivalents
+from medora.compose.lay import LayEquivalent
 from medora.compose.terms import EVERYDAY_WORDS, GENERIC_WORDS, SpecificTerm, TermText, stem, stem_sequence
 from medora.retrieve.tokenize import content_words
 
@@ -148,10 +149,27 @@ def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
 def unnamed_asking_words(question: str, texts: list[str]) -> list[str]:
     """The topic words of the clause that asks (frame words such as "help" or "normal" aside) that none of ``texts``
     names: what a question in everyday words asks about must be there ("would a TENS machine help?")."""
-    asking = split_asking(question)[1]
-    words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
+    words = _topic_words(split_asking(question)[1])
+    return sorted(unnamed_words({word: word for word in words}, texts))
+
+
+def _topic_words(text: str) -> set[str]:
+    """The stemmed content words of ``text`` that say what it is about: no generic, everyday or frame word."""
+    return {word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME if not word.isdigit()}
+
+
+def unnamed_words(
+    words: dict[str, str], texts: list[str], equivalents: Sequence[LayEquivalent] = ()
+) -> list[str]:
+    """The words (stem → as written) that none of ``texts`` names, as written or by the medical words of a lay phrase
+    of the question holding them (``equivalents``: "the jab" is named by "vaccination", compose/lay.py); as written."""
     prepared = [TermText(text) for text in texts]
-    return sorted(word for word in words if not word.isdigit() and not any(text.mentions(word) for text in prepared))
+
+    def named(word: str) -> bool:
+        medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
+        return any(text.mentions(form) for text in prepared for form in (word, *medical))
+
+    return [written for written in words.values() if not named(written)]
 
 
 def without_population(question: str, terms: list[SpecificTerm]) -> str:
@@ -191,13 +209,8 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
     describing = describing_labels(question, terms)
     if not describing or not lines:
         return set()
-    affirmed = [TermText(line) for line in affirmed_lines(lines)]
+    affirmed = [TermText(line) for line in lines if not _NEGATED.search(line)]  # what the complaint is, not is not
     return {term.label for term in terms if term.label in describing and any(line.covers(term) for line in affirmed)}
-
-
-def affirmed_lines(lines: tuple[str, ...]) -> list[str]:
-    """The description lines without a negation: what the overview's complaint is, not what it is not."""
-    return [line for line in lines if not _NEGATED.search(line)]
 
 
 # What a question in everyday words proposes: "would a special pillow help?", "is it ok to carry on with my yoga
@@ -211,29 +224,19 @@ _CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|becau
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
-def unnamed_proposed(question: str, texts: list[str]) -> list[str]:
-    """The words of what a question in everyday words proposes (``_PROPOSAL``, after a description: "I've got a
-    trapped nerve in my neck, would a special pillow help?"; frame words such as "keep" aside) that none of ``texts``
-    names, as written or by the medical words of a lay phrase holding it ("the jab": vaccination, compose/lay.py).
-    A question that describes nothing first is a clinician's, whose terms the words' gate reads: its proposal's
-    words are often a synonym away from the overview's ("IV fluids", "intravenous")."""
+def proposed_words(question: str) -> dict[str, str]:
+    """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
+    description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
+    aside); none for a question that describes nothing first, a clinician's, whose terms the words' gate reads: its
+    proposal's words are often a synonym away from the overview's ("IV fluids", "intravenous")."""
     describing, _asking = split_asking(question)
     if not describing.strip():
-        return []
-    words: dict[str, str] = {}  # stem → the word as written
+        return {}
+    words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
         proposed = _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group))
-        kept = content_words(proposed) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME
+        kept = _topic_words(proposed)
         for written in _WORD.findall(proposed):
             if stem(written.lower()) in kept:
                 words.setdefault(stem(written.lower()), written)
-    if not words:
-        return []
-    prepared = [TermText(text) for text in texts]
-    equivalents = lay_equivalents(question)
-
-    def named(word: str) -> bool:
-        medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
-        return any(text.mentions(form) for text in prepared for form in (word, *medical))
-
-    return sorted(written for written in words.values() if not named(written))
+    return words

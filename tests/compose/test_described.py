@@ -4,14 +4,16 @@ meaning, where the question describes; the body parts it speaks of and the words
 from medora.compose.described import (
     body_parts,
     broader_parts,
+    described_labels,
     felt_labels,
+    proposed_words,
     split_asking,
     unnamed_asking_words,
-    described_labels,
     unnamed_body_parts,
-    unnamed_proposed,
+    unnamed_words,
     without_population,
 )
+from medora.compose.lay import lay_equivalents
 from medora.compose.subject import subject_terms
 from medora.compose.terms import SpecificTerm, specific_terms
 
@@ -103,6 +105,10 @@ def test_a_describing_word_a_description_line_names_may_go_unnamed():
     assert "thirsty" not in described_labels(asked, specific_terms(asked), lines)
     with_drug = "I'm always thirsty since starting lithium, what should I do?"  # beside a drug: its side effect
     assert described_labels(with_drug, specific_terms(with_drug), lines) == set()
+
+
+def unnamed_proposed(question: str, texts: list[str]) -> list[str]:
+    return sorted(unnamed_words(proposed_words(question), texts, lay_equivalents(question)))
 
 
 def test_what_a_question_proposes_must_be_named():
