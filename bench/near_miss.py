@@ -15,6 +15,7 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --seventh  # the seventh sets, written blind in session 9: rates by style, never read
     python bench/near_miss.py --eighth   # the eighth sets, written blind in session 9: rates by style, never read
     python bench/near_miss.py --ninth    # the ninth sets, written blind in session 10: rates by style, never read
+    python bench/near_miss.py --eleventh # the eleventh sets, written blind in session 11: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -36,10 +37,12 @@ from medora.settings import Settings
 from medora.workspace import Workspace
 
 
-SETS = ("unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")  # besides the first
-WHOLE_ONLY = ("holdout", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")  # no dev/frozen split: read whole
+SETS = (  # besides the first
+    "unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+)
+WHOLE_ONLY = ("holdout", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")  # read whole, unsplit
 LISTED = ("unseen", "fifth", "sixth", "tenth")  # read and tuned on: every wrong answer is listed
-RATES_ONLY = ("holdout", "seventh", "eighth", "ninth")  # never read: rates only, no question named
+RATES_ONLY = ("holdout", "seventh", "eighth", "ninth", "eleventh")  # never read: rates only, no question named
 
 
 def main() -> int:
@@ -56,6 +59,7 @@ def main() -> int:
     sets.add_argument("--seventh", action="store_true", help="the seventh sets, written blind in session 9: rates only")
     sets.add_argument("--eighth", action="store_true", help="the eighth sets, written blind in session 9: rates only")
     sets.add_argument("--ninth", action="store_true", help="the ninth sets, written blind in session 10: rates only")
+    sets.add_argument("--eleventh", action="store_true", help="the eleventh sets, written blind in session 11: rates only")
     sets.add_argument("--tenth", action="store_true", help="the tenth sets, everyday words: a development set")
     args = parser.parse_args()
     if args.dev and any(getattr(args, n) for n in WHOLE_ONLY):

@@ -27,7 +27,15 @@ from typing import NamedTuple
 import yaml
 
 from medora.compose.lay import LayEquivalent
-from medora.compose.terms import EVERYDAY_WORDS, GENERIC_WORDS, SpecificTerm, TermText, stem, stem_sequence
+from medora.compose.terms import (
+    EVERYDAY_WORDS,
+    GENERIC_WORDS,
+    POPULATIONS,
+    SpecificTerm,
+    TermText,
+    stem,
+    stem_sequence,
+)
 from medora.retrieve.tokenize import content_words
 
 # A clause opening with one of these asks (a question's last clauses: "my knee aches, do I need an x-ray?"); not
@@ -50,6 +58,11 @@ ASKING_FRAME = frozenset(
     happening take available worry worried likely expect next special own myself regular regularly again carry
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
     going type types think reckon""".split()
+)
+# Pronouns the tokenizer keeps ("could his tablets be making him fall?"), and the population words, which the
+# specific-term gate checks with their whole group ("pregnant" is named by "pregnancy")
+_NOT_TOPIC = frozenset(stem(word) for word in "him himself herself myself yourself ourselves us".split()) | frozenset(
+    stem for members in POPULATIONS.values() for member in members for stem in stem_sequence(member)
 )
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
@@ -155,7 +168,10 @@ def unnamed_asking_words(question: str, texts: list[str]) -> list[str]:
 
 def _topic_words(text: str) -> set[str]:
     """The stemmed content words of ``text`` that say what it is about: no generic, everyday or frame word."""
-    return {word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME if not word.isdigit()}
+    return {
+        word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME - _NOT_TOPIC
+        if not word.isdigit()
+    }
 
 
 def unnamed_words(

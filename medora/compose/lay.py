@@ -134,14 +134,19 @@ def lay_equivalents(question: str) -> list[LayEquivalent]:
 
 def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A technical or rare word of the question inside one of its lay phrases also counts as named by the phrase's
-    medical words ("vape" by "e-cigarette"); drugs and populations keep their own forms."""
+    medical words ("vape" by "e-cigarette"); a drug term that is itself a lay phrase too ("sleeping pills" by
+    "hypnotics"); other drugs and populations keep their own forms."""
     equivalents = lay_equivalents(question)
     if not equivalents:
         return terms
     updated = []
     for term in terms:
         stems = set(stem_sequence(term.label))
-        matching = [item for item in equivalents if term.kind in ("term", "word") and stems & set(item.stems)]
+        matching = [
+            item for item in equivalents
+            if term.kind in ("term", "word") and stems & set(item.stems)
+            or term.kind == "drug" and stems == set(item.stems)
+        ]
         if matching:
             forms = tuple(dict.fromkeys(term.forms + tuple(word.lower() for item in matching for word in item.medical)))
             shorts = tuple(dict.fromkeys(term.abbreviations + tuple(a for item in matching for a in item.abbreviations)))

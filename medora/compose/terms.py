@@ -86,6 +86,11 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "detox": ("detoxification", "withdrawal"),  # alcohol detoxification is medically managed withdrawal
 }
 
+# "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient
+CONCEIVING = frozenset("get gets getting got become becomes becoming became fall falls falling fell".split())
+# A pregnant woman's "baby" is the pregnancy's ("will it go away after the baby?"), not an infant patient
+PREGNANCY_BABY = frozenset(("baby", "babies"))
+
 # Population groups: a question naming one needs a source naming any word of its group.
 POPULATIONS: dict[str, tuple[str, ...]] = {
     "newborns": ("newborn", "newborns", "neonate", "neonates", "neonatal", "perinatal"),
@@ -335,6 +340,8 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
     lowered = words[index].lower()
     if index and words[index - 1].lower() in ("non", "not"):
         return None  # "non-pregnant" restricts the question away from the group
+    if index and lowered in POPULATIONS["pregnancy"] and words[index - 1].lower() in CONCEIVING:
+        return None  # "so I don't get pregnant" asks about conceiving: the patient is not pregnant
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
     for group, members in POPULATIONS.items():
         if lowered in members or pair in members:
@@ -417,6 +424,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
         form = f"{match.group(1)} {match.group(2)}".lower()
         terms.append(SpecificTerm(label=label, kind="term", forms=(form,), required=True))
+    if any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms):
+        terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms
     from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes

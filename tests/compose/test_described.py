@@ -81,6 +81,13 @@ def test_what_the_asking_clause_names_must_be_in_the_overview():
     assert unnamed_asking_words("my back aches after lifting. What can I do?", back) == []
 
 
+def test_a_pronoun_or_a_population_word_of_the_asking_clause_is_not_its_topic():
+    falls = ["Falls in older adults", "Review medicines that raise the risk of falls."]
+    assert unnamed_asking_words("Could dad's tablets be making him fall over?", falls) == []
+    assert unnamed_asking_words("What can I do so I don't get pregnant?", ["Emergency contraception"]) == []
+    assert unnamed_asking_words("Could the tablets make him dizzy?", falls) == ["dizzi"]
+
+
 def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
     assert split_asking("66M, K 4.4, eGFR 62. What next?") == ("66M, K 4.4, eGFR 62.", " What next?")
     assert split_asking("It aches e.g. when I walk. What helps?")[0] == "It aches eg when I walk."

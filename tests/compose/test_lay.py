@@ -116,3 +116,10 @@ def test_two_members_of_one_class_are_not_named_by_the_class():
     terms = specific_terms("Apixaban or rivaroxaban for cancer-associated venous thromboembolism?")
     assert covered_terms("Avoid direct oral anticoagulants for prophylaxis in medical patients.", terms) == set()
     assert covered_terms("Apixaban and rivaroxaban are options.", terms) == {"Apixaban", "rivaroxaban"}
+
+
+def test_a_drug_term_that_is_a_lay_phrase_is_named_by_its_medical_words():
+    (pills,) = specific_terms("I lie awake for hours. Are sleeping pills a good idea?")
+    assert (pills.kind, covered_terms("Hypnotics are for short-term use only.", [pills])) == ("drug", {"sleeping pills"})
+    (zopiclone,) = specific_terms("Is zopiclone a good idea?")
+    assert covered_terms("Hypnotics are for short-term use only.", [zopiclone]) == set()

@@ -26,6 +26,16 @@ def test_non_pregnant_does_not_ask_about_pregnancy():
     assert _kinds("Uncomplicated cystitis in a non-pregnant woman") == [("Uncomplicated", "term"), ("cystitis", "term")]
 
 
+def test_getting_pregnant_is_conceiving_not_a_pregnant_patient():
+    assert _kinds("The condom split. What can I do so I don't get pregnant?") == [("condom", "word")]
+    assert _kinds("Is the condom safe when pregnant?") == [("condom", "word"), ("pregnant", "population")]
+
+
+def test_a_pregnant_womans_baby_is_her_pregnancy_not_an_infant():
+    assert _kinds("I'm pregnant and my hands tingle, will it go away after the baby?") == [("pregnant", "population")]
+    assert _kinds("Is paracetamol safe for my baby?") == [("paracetamol", "drug"), ("baby", "population")]
+
+
 def test_the_phrase_around_a_technical_word_is_kept_for_display():
     (term,) = [t for t in specific_terms("tirzepatide in heart failure with preserved ejection fraction") if t.kind == "term"]
     assert (term.label, term.shown) == ("ejection", "preserved ejection fraction")

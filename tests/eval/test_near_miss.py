@@ -75,3 +75,21 @@ def test_rates_count_detection_and_coverage_per_split():
     table = rates(results)
     assert table["dev"] == {"near_miss_questions": 2, "detection": 0.5, "coverage_questions": 0, "coverage": 0.0}
     assert table["frozen"]["coverage"] == 0.5 and table["all"]["near_miss_questions"] == 2
+
+
+def test_the_eleventh_sets_are_new_questions_on_library_topics_with_a_style_each():
+    near_miss, coverage = near_miss_questions("near_miss_eleventh"), coverage_questions("library_coverage_eleventh")
+    assert (len(near_miss), sum(q["near"] == "none" for q in near_miss), len(coverage)) == (65, 8, 62)
+    names = ("", "_unseen", "_holdout", "_fourth", "_fifth", "_sixth", "_seventh", "_eighth", "_ninth", "_tenth")
+    earlier = {
+        q["question"]
+        for n in names
+        for q in near_miss_questions(f"near_miss{n}") + coverage_questions(f"library_coverage{n}")
+    }
+    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")} | {"none"}
+    # one wording came out as an earlier set's, word for word
+    assert {q["question"] for q in near_miss + coverage} & earlier == {
+        "At what norepinephrine dose should vasopressin be added in septic shock?"
+    }
+    assert {q.get("near", q.get("expect")) for q in near_miss + coverage} <= topics
+    assert {q["style"] for q in near_miss + coverage} == {"clinician", "lay", "vignette", "out_of_scope"}
