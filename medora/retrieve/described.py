@@ -2,7 +2,11 @@
 
 The descriptions are embedded once (about 900 short lines, about two seconds on two cores) on the first question
 that needs them, kept beside the indexes for the next process, and compared with the question's own vector: the dense
-search already made it."""
+search already made it. Two readings: the likeness of the closest lines of each overview (``score``), and a
+multinomial logistic model fitted on the lines themselves, one class an overview or outside complaint
+(``probability``; about a second, kept in the same file). The model learns which directions tell two neighbours
+apart ("muddled over the past year" is dementia, "muddled since the infection" delirium), where the closest lines of
+both are about as close."""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from medora.retrieve.embed import Embedder
 
 LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest descriptions: one line alike is noise
+MODEL_L2 = 0.01  # the description model's penalty (chosen with select.DESCRIBED_PROBABILITY on the tuned sets)
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,7 @@ class DescribedMatch:
     topic: str
     score: float
     outside: bool = False  # a complaint no overview covers ("frozen shoulder"), not an overview
+    probability: float = 0.0  # the description model's probability that the question describes this one
 
 
 class DescribedIndex:
@@ -43,7 +50,8 @@ class DescribedIndex:
         groups += [(label, lines, True) for label, lines in (outside or {}).items()]
         self._topics = [(topic, is_outside) for topic, lines, is_outside in groups for _ in lines]
         self._texts = [line for _, lines, _ in groups for line in lines]
-        self._vectors = _cached_vectors(self._texts, embedder, cache)
+        self._classes = list(dict.fromkeys(self._topics))
+        self._vectors, self._model = _cached(self._texts, self._topics, embedder, cache)
 
     def matches(self, vector: np.ndarray) -> list[DescribedMatch]:
         """Each overview's likeness to ``vector`` (a unit vector), the closest overview (by ``score``) first."""
@@ -55,33 +63,76 @@ class DescribedIndex:
             rows = best.setdefault(self._topics[row], [])
             if len(rows) < LINES_PER_SCORE:
                 rows.append(int(row))
+        probability = dict(zip(self._classes, _probabilities(self._model, vector)))
         found = [
-            DescribedMatch(topic=topic, score=float(np.mean(similarity[rows])), outside=is_outside)
+            DescribedMatch(
+                topic=topic,
+                score=float(np.mean(similarity[rows])),
+                outside=is_outside,
+                probability=float(probability[(topic, is_outside)]),
+            )
             for (topic, is_outside), rows in best.items()
         ]
         return sorted(found, key=lambda match: -match.score)
 
 
-def _cached_vectors(texts: list[str], embedder: Embedder, cache: Path | None) -> np.ndarray:
-    """The texts' vectors: read from ``cache`` when it holds these texts embedded by this model, else embedded and
-    written there (atomically; a read-only home only loses the cache)."""
+class DescriptionModel(NamedTuple):
+    """Standardised-feature multinomial logistic weights (classes × (dimensions + bias)), with the features' mean
+    and scale."""
+
+    weights: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+
+
+def _fit(vectors: np.ndarray, topics: list[tuple[str, bool]]) -> DescriptionModel:
+    """One class per overview or outside complaint, fitted on its lines (medora/eval/logistic.py)."""
+    from medora.eval.logistic import fit_logistic  # the fitter every small model of Medora shares
+
+    classes = list(dict.fromkeys(topics))
+    labels = np.array([classes.index(topic) for topic in topics])
+    features = np.hstack([vectors, np.ones((len(vectors), 1), dtype=vectors.dtype)])
+    model = fit_logistic(features.astype(np.float64), labels, classes=len(classes), l2=MODEL_L2)
+    return DescriptionModel(*(np.array(model[name]) for name in ("weights", "mean", "scale")))
+
+
+def _probabilities(model: DescriptionModel, vector: np.ndarray) -> np.ndarray:
+    """Each class's probability for one unit question vector."""
+    features = (np.append(vector, 1.0) - model.mean) / model.scale
+    logits = model.weights @ features
+    exp = np.exp(logits - logits.max())
+    return exp / exp.sum()
+
+
+def _cached(
+    texts: list[str], topics: list[tuple[str, bool]], embedder: Embedder, cache: Path | None
+) -> tuple[np.ndarray, DescriptionModel]:
+    """The texts' vectors and the model fitted on them: read from ``cache`` when it holds these texts, with these
+    classes, embedded by this model, else made and written there (atomically; a read-only home only loses the
+    cache)."""
+    width = embedder.dimensions + 1  # the bias column
     if not texts:
-        return np.zeros((0, embedder.dimensions), dtype=np.float32)
-    key = hashlib.sha256("\n".join([embedder.model_name, *texts]).encode("utf-8")).hexdigest()
+        none = DescriptionModel(weights=np.zeros((0, width)), mean=np.zeros(width), scale=np.ones(width))
+        return np.zeros((0, width - 1), dtype=np.float32), none
+    labels = [f"{'outside' if is_outside else 'overview'}:{topic}" for topic, is_outside in topics]
+    key = hashlib.sha256("\n".join([embedder.model_name, str(MODEL_L2), *texts, *labels]).encode("utf-8")).hexdigest()
     if cache is not None and cache.is_file():
         try:
             with np.load(cache) as stored:
                 if str(stored["key"]) == key and stored["vectors"].shape == (len(texts), embedder.dimensions):
-                    return stored["vectors"]
+                    model = DescriptionModel(stored["weights"], stored["mean"], stored["scale"])
+                    if model.weights.shape == (len(dict.fromkeys(topics)), width):
+                        return stored["vectors"], model
         except Exception:  # noqa: BLE001 - a damaged cache (truncated, empty, another format) is only a cache
-            pass  # embedded anew below, and written over
+            pass  # made anew below, and written over
     vectors = embedder.embed(texts)
+    model = _fit(vectors, topics)
     if cache is not None:
         partial = cache.with_name(f".{cache.stem}.{os.getpid()}.npz")
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(partial, key=np.array(key), vectors=vectors)
+            np.savez(partial, key=np.array(key), vectors=vectors, **model._asdict())
             os.replace(partial, cache)
-        except OSError:  # a read-only home: the next process embeds them again
+        except OSError:  # a read-only home: the next process makes them again
             partial.unlink(missing_ok=True)
-    return vectors
+    return vectors, model

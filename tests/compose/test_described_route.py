@@ -52,8 +52,10 @@ def test_the_descriptions_route_but_never_name(workspace: Workspace, question: s
 
 
 def test_the_complaint_not_who_has_it_brings_the_overview(workspace: Workspace) -> None:
-    # close to the ectopic pregnancy lines by "I'm pregnant" alone
-    assert _asked(workspace, "I'm pregnant and feel on edge and worried all the time, what can help?")[0] == "insufficient"
+    # as close to the ectopic pregnancy lines by "I'm pregnant" alone as to the anxiety ones: the description model
+    # reads the worry (the anxiety overview names pregnant people twice, in its screening advice)
+    worried = "I'm pregnant and feel on edge and worried all the time, what can help?"
+    assert _asked(workspace, worried)[1] == "library:generalized-anxiety-disorder"
     # without "pregnant", still close to hypertension in pregnancy (second to migraine): its complaint too
     pregnant = "I'm pregnant and have a bad headache and see flashing lights, what should I do?"
     assert _asked(workspace, pregnant) == ("answered", "library:hypertension-in-pregnancy")
