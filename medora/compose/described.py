@@ -57,7 +57,7 @@ ASKING_FRAME = frozenset(
     waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
     happening take available worry worried likely expect next special own myself regular regularly again carry
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
-    going type types think reckon""".split()
+    going type types think reckon hospital home slow feel feels""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?"), and the population words, which the
 # specific-term gate checks with their whole group ("pregnant" is named by "pregnancy")

@@ -511,25 +511,38 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
 
 
-DESCRIBED_MARGIN = 0.05  # a complaint outside the library this close to an overview's likeness blocks its confirmation
-DESCRIBED_PROBABILITY = 0.5  # the description model's probability that brings an overview alone (chosen with
-# retrieve/described.py MODEL_L2 on the tuned coverage sets' everyday questions: 193 routed right and 5 wrong, where
-# the closest lines alone, at 0.45 and 0.05 ahead, routed 157 right and 6 wrong)
+DESCRIBED_SCORE = 0.45  # the mean cosine of a question and an overview's three closest everyday descriptions…
+DESCRIBED_MARGIN = 0.05  # …ahead of every other overview's by this much (both chosen on the tuned coverage sets)
+DESCRIBED_PROBABILITY = 0.5  # the description model's probability that brings an overview (chosen with
+# retrieve/described.py MODEL_L2 on the tuned coverage sets' everyday questions: the model alone routed 193 right and
+# 5 wrong, the closest lines alone 157 and 6; together they keep what each finds)
 DESCRIBED_FLOOR = 0.40  # the likeness below which the descriptions neither bring nor confirm an overview
 
 
 def closest_described(matches: list[DescribedMatch]) -> DescribedMatch | None:
     """The overview a question in everyday words describes, by the everyday descriptions of each overview's complaint
-    (library/descriptions.py; ``matches``: each overview's likeness and the description model's probability): the
-    model's likeliest overview, at ``DESCRIBED_PROBABILITY`` or more, and close (``DESCRIBED_FLOOR``): a model of
-    lines extrapolates far from them. "It stings when I wee and I'm going every half hour" is 0.3 from any passage
-    of the urinary tract infection overview and about 0.6 from "it burns when I pee and I keep needing to go". None
-    when a complaint no overview covers is likeliest ("my shoulder is so stiff"). Only a fallback, after the
-    passages' meaning, with the same checks after it (answer._by_meaning)."""
+    (library/descriptions.py; ``matches``: each overview's likeness and the description model's probability). The
+    model's likeliest overview, at ``DESCRIBED_PROBABILITY`` or more, still close to its own lines
+    (``DESCRIBED_FLOOR``: a model of lines extrapolates far from them): "hot, shivery, confused and breathing fast
+    after a water infection" is sepsis, though the pneumonia lines are as close; else the overview whose closest lines
+    are close (``DESCRIBED_SCORE``) and clearly ahead of the next (``DESCRIBED_MARGIN``): "shared needles, what should
+    I be checked for?" splits the model between the hepatitis and HIV overviews. Either way no complaint the library
+    does not cover within the margin ("my shoulder is so stiff"). "It stings when I wee and I'm going every half
+    hour" is 0.3 from any passage of the urinary tract infection overview and about 0.6 from "it burns when I pee and
+    I keep needing to go". Only a fallback, after the passages' meaning, with the same checks after it
+    (answer._by_meaning)."""
+    outside = max((match.score for match in matches if match.outside), default=0.0)
     likely = max(matches, key=lambda match: match.probability, default=None)
-    if likely is None or likely.outside or likely.probability < DESCRIBED_PROBABILITY:
+    if (
+        likely is not None and not likely.outside and likely.probability >= DESCRIBED_PROBABILITY
+        and likely.score >= DESCRIBED_FLOOR and likely.score - outside >= DESCRIBED_MARGIN
+    ):
+        return likely
+    if not matches or matches[0].outside or matches[0].score < DESCRIBED_SCORE:
+        return None  # nothing close, or closest to a complaint no overview covers
+    if len(matches) > 1 and matches[0].score - matches[1].score < DESCRIBED_MARGIN:
         return None
-    return likely if likely.score >= DESCRIBED_FLOOR else None
+    return matches[0]
 
 
 def described_first(matches: list[DescribedMatch], key: str) -> bool:

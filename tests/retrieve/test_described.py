@@ -55,15 +55,22 @@ def _match(topic: str, score: float, outside: bool = False, probability: float =
     return DescribedMatch(topic=topic, score=score, outside=outside, probability=probability)
 
 
-def test_the_model_must_be_confident_to_bring_an_overview_alone() -> None:
-    unsure = [_match("gout", 0.52, probability=0.45), _match("cellulitis", 0.55, probability=0.4)]
-    assert closest_described(unsure) is None
+def test_the_models_likeliest_overview_comes_before_the_closest_lines() -> None:
     chosen = closest_described([_match("cellulitis", 0.55, probability=0.3), _match("gout", 0.52, probability=0.6)])
-    assert chosen.topic == "gout"  # the model's likeliest, not the closest lines'
+    assert chosen.topic == "gout"
+    assert closest_described([_match("gout", 0.38, probability=0.9), _match("acne", 0.2)]) is None  # too far
 
 
-def test_a_likeness_under_the_floor_gives_none_however_sure_the_model() -> None:
-    assert closest_described([_match("gout", 0.38, probability=0.9), _match("acne", 0.2)]) is None
+def test_an_unsure_model_leaves_it_to_the_closest_lines() -> None:
+    unsure = [_match("gout", 0.52, probability=0.45), _match("cellulitis", 0.50, probability=0.4)]
+    assert closest_described(unsure) is None  # and the closest lines about as close
+    assert closest_described([_match("gout", 0.52, probability=0.45), _match("cellulitis", 0.46)]).topic == "gout"
+    assert closest_described([_match("gout", 0.44, probability=0.45), _match("acne", 0.2)]) is None
+
+
+def test_an_outside_complaint_as_close_stops_the_model_too() -> None:
+    matches = [_match("generalized-anxiety-disorder", 0.489, probability=0.7), _match("stage fright", 0.485, True)]
+    assert closest_described(matches) is None
 
 
 def test_the_descriptions_confirm_the_passages_closest_overview_only_when_they_put_it_first() -> None:
@@ -82,8 +89,8 @@ def test_a_question_closest_to_a_complaint_outside_the_library_is_routed_nowhere
     overview = _match("cervical-radiculopathy", 0.55, probability=0.2)
     assert closest_described([outside, overview]) is None
     assert not described_first([outside, overview], "library:cervical-radiculopathy")
-    assert not described_first([_match("cervical-radiculopathy", 0.62), outside], "library:cervical-radiculopathy")
-    assert described_first([_match("cervical-radiculopathy", 0.66), outside], "library:cervical-radiculopathy")
+    assert closest_described([_match("cervical-radiculopathy", 0.62), outside]) is None  # within the margin
+    assert closest_described([_match("cervical-radiculopathy", 0.66), outside]).topic == "cervical-radiculopathy"
 
 
 def test_outside_complaints_are_scored_beside_the_overviews(embedder: MiniLMEmbedder) -> None:
