@@ -67,6 +67,14 @@ def test_a_body_part_must_be_named_by_the_overview_or_as_a_broader_part():
     assert unnamed_body_parts("my head throbs", ["Migraine and headache"]) == []
 
 
+def test_a_body_part_is_named_by_its_anatomical_name_or_a_part_containing_it():
+    assert unnamed_body_parts("a lump in my armpit", ["Axillary lymphadenopathy may be reactive."]) == []
+    assert unnamed_body_parts("my kneecap hurts when I kneel", ["Anterior knee pain is common."]) == []
+    assert unnamed_body_parts("my kneecap hurts when I kneel", ["Hip pain in older adults."]) == ["kneecap"]
+    gout = ["Redness and swelling of the first metatarsophalangeal joint."]
+    assert unnamed_body_parts("my big toe is red and hot", gout) == []
+
+
 def test_a_body_part_term_the_question_owns_is_named_by_its_broader_part():
     assert broader_parts("the soles of my feet burn at night", "soles") == ("foot", "feet")
     assert broader_parts("Plantar heel pain: which soles for shoes?", "soles") == ()

@@ -123,3 +123,28 @@ def test_a_drug_term_that_is_a_lay_phrase_is_named_by_its_medical_words():
     assert (pills.kind, covered_terms("Hypnotics are for short-term use only.", [pills])) == ("drug", {"sleeping pills"})
     (zopiclone,) = specific_terms("Is zopiclone a good idea?")
     assert covered_terms("Hypnotics are for short-term use only.", [zopiclone]) == set()
+
+
+def test_everyday_words_of_the_overviews_bring_their_medical_words():
+    found = {item.lay: item.medical for item in lay_equivalents("My glands in my neck are swollen, are painkillers enough?")}
+    assert found["glands in my neck are swollen"][0] == "lymphadenopathy"
+    assert found["painkiller"] == ("analgesia", "analgesic", "analgesics", "pain relief")
+    found = {item.lay: item.medical for item in lay_equivalents("Is the morning after pill safe after the condom split?")}
+    assert found["morning after pill"][0] == "emergency contraception"
+    assert found["condom split"][0] == "unprotected intercourse"
+    camera = lay_equivalents("Should I have a camera down my throat for food sticking?")
+    assert {item.lay: item.medical[0] for item in camera} == {
+        "camera down my throat": "upper endoscopy", "food sticking": "dysphagia"
+    }
+
+
+def test_a_jab_with_its_disease_is_read_as_the_disease_and_the_jab():
+    found = {item.lay: item.medical[0] for item in lay_equivalents("Does she need the whooping cough jab?")}
+    assert found == {"whooping cough": "pertussis", "jab": "vaccine"}
+
+
+def test_a_lay_phrase_whose_stems_are_one_common_word_is_left_out():
+    lay = {phrase for phrase, _medical, _short in lay_table()}
+    # "could not get up" stems to "get", "off balance" to "balanc", "after having a baby" to "babi"
+    assert {"could not get up", "off balance", "after having a baby", "scan", "feverish", "phlegm"} & lay == set()
+    assert lay_equivalents("I keep getting earache, could it be my teeth?")[0].lay == "earache"
