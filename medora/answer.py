@@ -199,7 +199,7 @@ def _unproposed(
     words = proposed_words(question)
     if not words:
         return []
-    equivalents = lay_equivalents(question)
+    equivalents = lay_equivalents(question, naming=True)
     sources = {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
     missing: list[str] | None = None
     for source_id in sources:
@@ -316,7 +316,7 @@ def _by_meaning(
         return None
     if not asks_about_drug(terms) and (
         unnamed_body_parts(question, texts)
-        or not scope.confirming and unnamed_asking_words(question, texts)
+        or not scope.confirming and unnamed_asking_words(question, texts, lay_equivalents(question, naming=True))
     ):
         return None
     if young_patient(question) != (group_of_title(closest.source.title) == CHILD):

@@ -159,11 +159,14 @@ def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
     ]
 
 
-def unnamed_asking_words(question: str, texts: list[str]) -> list[str]:
+def unnamed_asking_words(
+    question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()
+) -> list[str]:
     """The topic words of the clause that asks (frame words such as "help" or "normal" aside) that none of ``texts``
-    names: what a question in everyday words asks about must be there ("would a TENS machine help?")."""
+    names, as written or by the medical words of a lay phrase holding them (``equivalents``): what a question in
+    everyday words asks about must be there ("would a TENS machine help?")."""
     words = _topic_words(split_asking(question)[1])
-    return sorted(unnamed_words({word: word for word in words}, texts))
+    return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
 
 
 def _topic_words(text: str) -> set[str]:
@@ -229,11 +232,12 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
     return {term.label for term in terms if term.label in describing and any(line.covers(term) for line in affirmed)}
 
 
-# What a question in everyday words proposes: "would a special pillow help?", "is it ok to carry on with my yoga
-# classes?"; the proposal ends where its circumstances begin ("... for my knees", "... after a mini stroke")
+# What a question in everyday words proposes: "would a special pillow help?", "is it ok (for him) to carry on with his
+# yoga classes?"; the proposal ends where its circumstances begin ("... for my knees", "... after a mini stroke")
 _PROPOSAL = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?P<helps>[^?.!,;]+?)\s+(?:help|helps|work|be any good|be worth)\b"
-    r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)\s+to\s+(?P<allowed>[^?.!,;]+)",
+    r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)"
+    r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)",
     re.IGNORECASE,
 )
 _CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$", re.IGNORECASE)

@@ -10,9 +10,13 @@ Two sources, both reviewed by hand:
   patient's text, so they mean the same. Only the entries in ``GLOSSARY_TERMS`` are read: a lay phrase broader than
   its term is left out ("blood thinner" is not only an anticoagulant, "allergy medicine" not only an antihistamine,
   "a breathing test" not only spirometry), so a lay word is never matched by something narrower than it means;
-- ``data/lay_terms.yaml``, for phrases the glossary lacks (written for this gate, with the same rule).
+- ``data/lay_terms.yaml``, for phrases the glossary lacks (written for this gate, with the same rule);
+- ``data/lay_naming.yaml``, the everyday words for what each overview writes, which only name: they give the
+  specific terms their medical forms and name the words of what a question asks or proposes, but never weigh a
+  passage's share of the question's words (symptoms in everyday words are shared by many overviews).
 
-Matching is on stemmed words as a run, stopwords skipped ("a clot in the lung" holds "clot in the lung")."""
+Matching is on stemmed words as a run, stopwords skipped ("a clot in the lung" holds "clot in the lung") but for the
+particles of a phrasal verb (``PARTICLES``: "passed out" is not "pass water", "feeling down" not "feel")."""
 
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ import yaml
 
 from medora.compose.terms import SpecificTerm, stem_sequence
 from medora.readers.glossary import load_glossary
+
+PARTICLES = frozenset("up down out off over".split())  # "throwing up", "feeling down": the particle is the meaning
 
 # Glossary entries whose everyday words mean the term itself or something narrower (reviewed one by one); the others
 # are broader ("a breathing test", "talking therapy", "inflammation of the bowel", "liver cancer"), vague ("return",
@@ -73,9 +79,10 @@ def _without_article(phrase: str) -> str:
     return lowered
 
 
-@lru_cache(maxsize=1)
-def lay_table() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """(lay phrase, medical words, abbreviations) for every reviewed entry of both sources."""
+@lru_cache(maxsize=2)
+def lay_table(*, naming: bool = False) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(lay phrase, medical words, abbreviations) for every reviewed entry of both sources; with ``naming``, also
+    the everyday words that only name (``data/lay_naming.yaml``)."""
     wanted = {" ".join(term.split()) for term in GLOSSARY_TERMS}
     table: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     for entry in load_glossary():
@@ -83,29 +90,31 @@ def lay_table() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
             continue
         for lay in {entry.lay, entry.lay_plural} - {None}:
             table.append((_without_article(lay), entry.forms, entry.abbreviations))
-    text = resources.files("medora.compose").joinpath("data/lay_terms.yaml").read_text(encoding="utf-8")
-    for item in yaml.safe_load(text):
-        medical = tuple(str(word) for word in item["medical"])
-        table += [(str(lay), medical, ()) for lay in item["lay"]]
+    for name in ("lay_terms.yaml", "lay_naming.yaml") if naming else ("lay_terms.yaml",):
+        text = resources.files("medora.compose").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        for item in yaml.safe_load(text):
+            medical = tuple(str(word) for word in item["medical"])
+            table += [(str(lay), medical, ()) for lay in item["lay"]]
     return tuple(table)
 
 
-@lru_cache(maxsize=1)
-def _stemmed_table() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+@lru_cache(maxsize=2)
+def _stemmed_table(naming: bool) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(
-        (lay, tuple(stem_sequence(lay)), medical, abbreviations)
-        for lay, medical, abbreviations in lay_table()
-        if stem_sequence(lay)
+        (lay, tuple(stem_sequence(lay, keep=PARTICLES)), medical, abbreviations)
+        for lay, medical, abbreviations in lay_table(naming=naming)
+        if stem_sequence(lay, keep=PARTICLES)
     )
 
 
-def lay_equivalents(question: str) -> list[LayEquivalent]:
+def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalent]:
     """The lay phrases the question holds, each with its medical words; a phrase inside a longer one found is left
-    out ("swollen ankle" is not read again inside "swollen ankles")."""
-    spelled = f" {' '.join(stem_sequence(question))} "
+    out ("swollen ankle" is not read again inside "swollen ankles"), unless ``naming``. Those that route (the on-topic gate's weights),
+    or with ``naming`` also those that only name (the specific terms' forms, the asking clause, what is proposed)."""
+    spelled = f" {' '.join(stem_sequence(question, keep=PARTICLES))} "
     found = [
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
-        for lay, stems, medical, abbreviations in _stemmed_table()
+        for lay, stems, medical, abbreviations in _stemmed_table(naming)
         if f" {' '.join(stems)} " in spelled
     ]
     merged: dict[tuple[str, ...], LayEquivalent] = {}
@@ -121,6 +130,8 @@ def lay_equivalents(question: str) -> list[LayEquivalent]:
                 abbreviations=tuple(dict.fromkeys(known.abbreviations + item.abbreviations)),
             )
     kept = list(merged.values())
+    if naming:
+        return kept  # more forms only: "tummy" keeps "abdominal" inside "tummy pain"'s "abdominal pain"
     return [
         item
         for item in kept
@@ -136,7 +147,7 @@ def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTer
     """A technical or rare word of the question inside one of its lay phrases also counts as named by the phrase's
     medical words ("vape" by "e-cigarette"); a drug term that is itself a lay phrase too ("sleeping pills" by
     "hypnotics"); other drugs and populations keep their own forms."""
-    equivalents = lay_equivalents(question)
+    equivalents = lay_equivalents(question, naming=True)
     if not equivalents:
         return terms
     updated = []

@@ -147,12 +147,13 @@ def word_base(token: str) -> str:
     return token
 
 
-def stem_sequence(text: str, *, joined: bool = True) -> list[str]:
+def stem_sequence(text: str, *, joined: bool = True, keep: frozenset[str] = frozenset()) -> list[str]:
     """Stemmed content tokens in reading order; a hyphenated word also appears joined ("pan-genotypic" → pangenotyp)
-    unless ``joined`` is False (then only its parts: "govitecan-hziy" → govitecan hziy)."""
+    unless ``joined`` is False (then only its parts: "govitecan-hziy" → govitecan hziy); the stopwords in ``keep``
+    are kept ("passed out" is not "pass")."""
     found: list[str] = []
     for token in raw_tokens(text):
-        if token in STOPWORDS:
+        if token in STOPWORDS and token not in keep:
             continue
         if "-" in token:
             if joined:

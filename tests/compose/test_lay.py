@@ -126,25 +126,39 @@ def test_a_drug_term_that_is_a_lay_phrase_is_named_by_its_medical_words():
 
 
 def test_everyday_words_of_the_overviews_bring_their_medical_words():
-    found = {item.lay: item.medical for item in lay_equivalents("My glands in my neck are swollen, are painkillers enough?")}
+    found = {item.lay: item.medical for item in lay_equivalents("My glands in my neck are swollen, are painkillers enough?", naming=True)}
     assert found["glands in my neck are swollen"][0] == "lymphadenopathy"
     assert found["painkiller"] == ("analgesia", "analgesic", "analgesics", "pain relief")
-    found = {item.lay: item.medical for item in lay_equivalents("Is the morning after pill safe after the condom split?")}
+    found = {item.lay: item.medical for item in lay_equivalents("Is the morning after pill safe after the condom split?", naming=True)}
     assert found["morning after pill"][0] == "emergency contraception"
     assert found["condom split"][0] == "unprotected intercourse"
-    camera = lay_equivalents("Should I have a camera down my throat for food sticking?")
+    camera = lay_equivalents("Should I have a camera down my throat for food sticking?", naming=True)
     assert {item.lay: item.medical[0] for item in camera} == {
         "camera down my throat": "upper endoscopy", "food sticking": "dysphagia"
     }
 
 
 def test_a_jab_with_its_disease_is_read_as_the_disease_and_the_jab():
-    found = {item.lay: item.medical[0] for item in lay_equivalents("Does she need the whooping cough jab?")}
+    found = {item.lay: item.medical[0] for item in lay_equivalents("Does she need the whooping cough jab?", naming=True)}
     assert found == {"whooping cough": "pertussis", "jab": "vaccine"}
 
 
 def test_a_lay_phrase_whose_stems_are_one_common_word_is_left_out():
-    lay = {phrase for phrase, _medical, _short in lay_table()}
+    lay = {phrase for phrase, _medical, _short in lay_table(naming=True)}
     # "could not get up" stems to "get", "off balance" to "balanc", "after having a baby" to "babi"
     assert {"could not get up", "off balance", "after having a baby", "scan", "feverish", "phlegm"} & lay == set()
-    assert lay_equivalents("I keep getting earache, could it be my teeth?")[0].lay == "earache"
+    assert lay_equivalents("I keep getting earache, could it be my teeth?", naming=True)[0].lay == "earache"
+
+
+def test_the_particle_of_a_phrasal_verb_is_part_of_the_phrase():
+    assert [item.lay for item in lay_equivalents("I passed out at work")] == ["passing out"]
+    assert [item.lay for item in lay_equivalents("It burns when I pass water", naming=True)] == ["pass water"]
+    assert lay_equivalents("I can't feel anything down below when I wipe") == []
+
+
+def test_the_everyday_words_written_per_overview_name_but_do_not_route():
+    question = "I'm tired all the time, pale and breathless on the stairs"
+    named = [item.lay for item in lay_equivalents(question, naming=True)]
+    assert named == ["breathless", "tired all the time", "breathless on the stairs"]  # nested ones too: more forms
+    assert [item.lay for item in lay_equivalents(question)] == ["breathless"]  # the reviewed routing table only
+    assert question_weights(question, {"tired": 3.0, "pale": 5.0, "breathless": 6.0}).equivalents[0].lay == "breathless"
