@@ -34,9 +34,11 @@ _AGE = re.compile(
 )
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
 # asker's children, of any age, not the patient), "I had a baby 6 weeks ago" (the patient is the mother)
+_PREGNANT = re.compile(r"\bpregnan(?:t|cy)\b")
 _NOT_A_CHILD = re.compile(
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
-    r"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b",
+    r"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b"
+    r"|\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b",
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
@@ -54,6 +56,8 @@ def group_of_question(question: str) -> str | None:
     both."""
     lowered = _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'"))
     words = set(_WORDS.findall(lowered))
+    if _PREGNANT.search(lowered):
+        words -= {"baby", "babies"}  # a pregnant woman's baby is her pregnancy ("will it go away after the baby?")
     groups = set()
     if words & CHILD_WORDS or _MONTHS.search(lowered):
         groups.add(CHILD)

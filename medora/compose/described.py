@@ -59,11 +59,13 @@ ASKING_FRAME = frozenset(
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
     going type types think reckon hospital home slow feel feels""".split()
 )
-# Pronouns the tokenizer keeps ("could his tablets be making him fall?"), and the population words, which the
-# specific-term gate checks with their whole group ("pregnant" is named by "pregnancy")
-_NOT_TOPIC = frozenset(stem(word) for word in "him himself herself myself yourself ourselves us".split()) | frozenset(
-    stem for members in POPULATIONS.values() for member in members for stem in stem_sequence(member)
-)
+# Pronouns the tokenizer keeps ("could his tablets be making him fall?")
+_PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
+# A population word is named by any word of its group ("could she be pregnant?" by "pregnancy")
+_POPULATION_GROUPS = {
+    word_stem: tuple(members) for members in POPULATIONS.values() for member in members
+    for word_stem in stem_sequence(member)
+}
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
@@ -172,7 +174,7 @@ def unnamed_asking_words(
 def _topic_words(text: str) -> set[str]:
     """The stemmed content words of ``text`` that say what it is about: no generic, everyday or frame word."""
     return {
-        word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME - _NOT_TOPIC
+        word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME - _PRONOUNS
         if not word.isdigit()
     }
 
@@ -180,13 +182,15 @@ def _topic_words(text: str) -> set[str]:
 def unnamed_words(
     words: dict[str, str], texts: list[str], equivalents: Sequence[LayEquivalent] = ()
 ) -> list[str]:
-    """The words (stem → as written) that none of ``texts`` names, as written or by the medical words of a lay phrase
-    of the question holding them (``equivalents``: "the jab" is named by "vaccination", compose/lay.py); as written."""
+    """The words (stem → as written) that none of ``texts`` names, as written, by the medical words of a lay phrase
+    of the question holding them (``equivalents``: "the jab" is named by "vaccination", compose/lay.py) or, for a
+    population word, by a word of its group; as written."""
     prepared = [TermText(text) for text in texts]
 
     def named(word: str) -> bool:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
-        return any(text.mentions(form) for text in prepared for form in (word, *medical))
+        group = _POPULATION_GROUPS.get(stem(word.lower()), ())
+        return any(text.mentions(form) for text in prepared for form in (word, *medical, *group))
 
     return [written for written in words.values() if not named(written)]
 

@@ -29,7 +29,8 @@ import yaml
 from medora.compose.terms import SpecificTerm, stem_sequence
 from medora.readers.glossary import load_glossary
 
-PARTICLES = frozenset("up down out off over".split())  # "throwing up", "feeling down": the particle is the meaning
+# "throwing up", "feeling down": the particle is the meaning
+PARTICLES = frozenset({"up", "down", "out", "off", "over"})
 
 # Glossary entries whose everyday words mean the term itself or something narrower (reviewed one by one); the others
 # are broader ("a breathing test", "talking therapy", "inflammation of the bowel", "liver cancer"), vague ("return",
@@ -108,9 +109,10 @@ def _stemmed_table(naming: bool) -> tuple[tuple[str, tuple[str, ...], tuple[str,
 
 
 def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalent]:
-    """The lay phrases the question holds, each with its medical words; a phrase inside a longer one found is left
-    out ("swollen ankle" is not read again inside "swollen ankles"), unless ``naming``. Those that route (the on-topic gate's weights),
-    or with ``naming`` also those that only name (the specific terms' forms, the asking clause, what is proposed)."""
+    """The lay phrases the question holds, each with its medical words: those that route (the on-topic gate's
+    weights), a phrase inside a longer one found left out ("swollen ankle" is not read again inside "swollen
+    ankles"); or, with ``naming``, also those that only name (the specific terms' forms, the asking clause, what is
+    proposed), nested ones kept (more forms only)."""
     spelled = f" {' '.join(stem_sequence(question, keep=PARTICLES))} "
     found = [
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
@@ -159,7 +161,8 @@ def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTer
             or term.kind == "drug" and stems == set(item.stems)
         ]
         if matching:
-            forms = tuple(dict.fromkeys(term.forms + tuple(word.lower() for item in matching for word in item.medical)))
+            medical = tuple(word.lower() for item in matching for word in item.medical)
+            forms = tuple(dict.fromkeys(term.forms + medical))
             shorts = tuple(dict.fromkeys(term.abbreviations + tuple(a for item in matching for a in item.abbreviations)))
             term = replace(term, forms=forms, abbreviations=shorts)
         updated.append(term)

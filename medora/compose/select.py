@@ -447,7 +447,13 @@ def matching_overview(
     a clot in the lung?" spreads over the pulmonary embolism overview's sections."""
     first_overview = topic_overview(evidence, weights)
     whole = (whole_coverage or {}).get(first_overview) if first_overview is not None else None
-    for item in evidence[:OVERVIEW_SEARCH_DEPTH]:
+    populations = [term for term in terms or [] if term.kind == "population"]
+    titled = {  # an overview written for the question's population comes first: "I'm pregnant, will my high blood
+        # pressure go away after the baby?" is hypertension in pregnancy's, though the hypertension overview names it
+        item.source_id for item in evidence
+        if populations and any(TermText(heading(item.source)).covers(term) for term in populations)
+    }
+    for item in sorted(evidence[:OVERVIEW_SEARCH_DEPTH], key=lambda item: item.source_id not in titled):
         if item.source.kind is not Kind.EDITORIAL_SUMMARY:
             continue
         coverage = topic_coverage(item, weights)

@@ -86,8 +86,10 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "detox": ("detoxification", "withdrawal"),  # alcohol detoxification is medically managed withdrawal
 }
 
-# "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient
-CONCEIVING = frozenset("get gets getting got become becomes becoming became fall falls falling fell".split())
+# "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient ("I got pregnant" is pregnant now)
+CONCEIVING = frozenset({"get", "gets", "getting", "become", "becomes", "becoming", "fall", "falls", "falling"})
+# "after the baby", "since the baby": the birth, not an infant patient ("my wife feels down after the baby")
+AFTER_BIRTH = re.compile(r"\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b", re.IGNORECASE)
 # A pregnant woman's "baby" is the pregnancy's ("will it go away after the baby?"), not an infant patient
 PREGNANCY_BABY = frozenset(("baby", "babies"))
 
@@ -425,7 +427,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
         form = f"{match.group(1)} {match.group(2)}".lower()
         terms.append(SpecificTerm(label=label, kind="term", forms=(form,), required=True))
-    if any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms):
+    pregnant = any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms)
+    if pregnant or AFTER_BIRTH.search(question):
         terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from scipy.special import softmax
 
 from medora.retrieve.embed import Embedder
 
 LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest descriptions: one line alike is noise
 MODEL_L2 = 0.01  # the description model's penalty (chosen with select.DESCRIBED_PROBABILITY on the tuned sets)
+MODEL_VERSION = "1"  # bump when the model's fitting changes (medora/eval/logistic.py): a cached model is then refitted
 
 
 @dataclass(frozen=True)
@@ -98,10 +100,7 @@ def _fit(vectors: np.ndarray, topics: list[tuple[str, bool]]) -> DescriptionMode
 
 def _probabilities(model: DescriptionModel, vector: np.ndarray) -> np.ndarray:
     """Each class's probability for one unit question vector."""
-    features = (np.append(vector, 1.0) - model.mean) / model.scale
-    logits = model.weights @ features
-    exp = np.exp(logits - logits.max())
-    return exp / exp.sum()
+    return softmax(model.weights @ ((np.append(vector, 1.0) - model.mean) / model.scale))
 
 
 def _cached(
@@ -115,7 +114,8 @@ def _cached(
         none = DescriptionModel(weights=np.zeros((0, width)), mean=np.zeros(width), scale=np.ones(width))
         return np.zeros((0, width - 1), dtype=np.float32), none
     labels = [f"{'outside' if is_outside else 'overview'}:{topic}" for topic, is_outside in topics]
-    key = hashlib.sha256("\n".join([embedder.model_name, str(MODEL_L2), *texts, *labels]).encode("utf-8")).hexdigest()
+    parts = [embedder.model_name, MODEL_VERSION, str(MODEL_L2), *texts, *labels]
+    key = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
     if cache is not None and cache.is_file():
         try:
             with np.load(cache) as stored:

@@ -50,8 +50,12 @@ def test_a_child_word_that_names_no_child_is_no_group():
         "Is baby aspirin recommended to prevent heart attacks?",
         "My kids are at school all day: can I take codeine?",
         "Which contraception in women of child-bearing age?",
+        "I'm pregnant, will my high blood pressure go away after the baby?",  # her pregnancy's baby
+        "My wife feels down since the baby, is it postnatal depression?",  # the birth
     ]
-    assert [group_of_question(q) for q in questions] == [None, None, None]
+    assert [group_of_question(q) for q in questions] == [None, None, None, None, None]
+    assert not young_patient("I'm pregnant and my hands tingle, will it stop once the baby is here?")
+    assert young_patient("My baby has a fever, should I worry?")
 
 
 def test_an_age_is_read_from_its_usual_forms():

@@ -254,3 +254,19 @@ def test_an_overview_naming_every_one_of_three_terms_across_its_passages_is_the_
     assert sole_answering_overview([passage], [passage], weights, terms, {passage.source_id: every - {"NYHA"}}) is None
     two = specific_terms("Is metformin safe in pregnancy?")  # two terms named apart are a stray mention's
     assert not names_many_terms({"metformin", "pregnancy"}, two)
+
+
+def test_an_overview_written_for_the_questions_population_comes_before_one_naming_it_in_passing():
+    question = "Which tablets for high blood pressure in pregnancy?"
+    terms = specific_terms(question)
+    general = _overview(5, "hypertension", "Hypertension in adults", "Special groups",
+                        "High blood pressure in pregnancy: see the pregnancy overview; avoid ACE inhibitors.", 0.60)
+    pregnancy = _overview(6, "hypertension-in-pregnancy", "Hypertension in pregnancy", "Treatment",
+                          "Treat high blood pressure in pregnancy with labetalol.", 0.55)
+    general, pregnancy = general.model_copy(update={"source_id": 5}), pregnancy.model_copy(update={"source_id": 6})
+    weights = question_weights(question, {"tablet": 3.0, "high": 2.0, "blood": 2.4, "pressur": 2.8, "pregnanc": 3.0})
+    covered = terms_by_source(source_texts([general, pregnancy]), terms)
+    assert covered == {5: {"pregnancy"}, 6: {"pregnancy"}}
+    assert matching_overview([general, pregnancy], weights, terms=terms, covered=covered) is pregnancy
+    adults = specific_terms("Which tablets for high blood pressure?")
+    assert matching_overview([general, pregnancy], weights, terms=adults, covered={}) is general

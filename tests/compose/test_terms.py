@@ -29,11 +29,14 @@ def test_non_pregnant_does_not_ask_about_pregnancy():
 def test_getting_pregnant_is_conceiving_not_a_pregnant_patient():
     assert _kinds("The condom split. What can I do so I don't get pregnant?") == [("condom", "word")]
     assert _kinds("Is the condom safe when pregnant?") == [("condom", "word"), ("pregnant", "population")]
+    # "I got pregnant" is pregnant now
+    assert ("pregnant", "population") in _kinds("I got pregnant while taking warfarin, will it harm the baby?")
 
 
 def test_a_pregnant_womans_baby_is_her_pregnancy_not_an_infant():
     assert _kinds("I'm pregnant and my hands tingle, will it go away after the baby?") == [("pregnant", "population")]
     assert _kinds("Is paracetamol safe for my baby?") == [("paracetamol", "drug"), ("baby", "population")]
+    assert ("baby", "population") not in _kinds("My wife feels down after the baby, is it postnatal depression?")
 
 
 def test_the_phrase_around_a_technical_word_is_kept_for_display():
