@@ -140,7 +140,9 @@ def test_everyday_words_of_the_overviews_bring_their_medical_words():
 
 def test_a_jab_with_its_disease_is_read_as_the_disease_and_the_jab():
     found = {item.lay: item.medical[0] for item in lay_equivalents("Does she need the whooping cough jab?", naming=True)}
-    assert found == {"whooping cough": "pertussis", "jab": "vaccine"}
+    assert found == {"whooping cough": "pertussis", "jab": "vaccine", "whooping cough jab": "pertussis vaccination"}
+    tdap = [item.medical for item in lay_equivalents("Should I have the whooping cough jab?", naming=True)]
+    assert any("Tdap" in medical for medical in tdap)  # what the vaccinations overview writes
 
 
 def test_a_lay_phrase_whose_stems_are_one_common_word_is_left_out():
