@@ -164,3 +164,9 @@ def test_the_everyday_words_written_per_overview_name_but_do_not_route():
     assert named == ["breathless", "tired all the time", "breathless on the stairs"]  # nested ones too: more forms
     assert [item.lay for item in lay_equivalents(question)] == ["breathless"]  # the reviewed routing table only
     assert question_weights(question, {"tired": 3.0, "pale": 5.0, "breathless": 6.0}).equivalents[0].lay == "breathless"
+
+
+def test_a_blood_thinner_is_named_by_either_class_but_routes_to_neither():
+    (thinner,) = lay_equivalents("Mum has AF, should she be on blood thinners?", naming=True)
+    assert ("anticoagulant" in thinner.medical, "antiplatelet" in thinner.medical) == (True, True)
+    assert lay_equivalents("Mum has AF, should she be on blood thinners?") == []
