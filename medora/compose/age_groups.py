@@ -35,10 +35,11 @@ _AGE = re.compile(
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
 # asker's children, of any age, not the patient), "I had a baby 6 weeks ago" (the patient is the mother)
 _PREGNANT = re.compile(r"\bpregnan(?:t|cy)\b")
+# "after the baby", "since the baby": the birth, not an infant patient ("my wife feels down after the baby")
+AFTER_BIRTH = r"\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b"
 _NOT_A_CHILD = re.compile(
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
-    r"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b"
-    r"|\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b",
+    rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}",
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)

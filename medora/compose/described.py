@@ -30,9 +30,9 @@ from medora.compose.lay import LayEquivalent
 from medora.compose.terms import (
     EVERYDAY_WORDS,
     GENERIC_WORDS,
-    POPULATIONS,
     SpecificTerm,
     TermText,
+    population_group,
     stem,
     stem_sequence,
 )
@@ -61,11 +61,6 @@ ASKING_FRAME = frozenset(
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
-# A population word is named by any word of its group ("could she be pregnant?" by "pregnancy")
-_POPULATION_GROUPS = {
-    word_stem: tuple(members) for members in POPULATIONS.values() for member in members
-    for word_stem in stem_sequence(member)
-}
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
@@ -189,7 +184,7 @@ def unnamed_words(
 
     def named(word: str) -> bool:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
-        group = _POPULATION_GROUPS.get(stem(word.lower()), ())
+        group = population_group(word)  # "could she be pregnant?" is named by "pregnancy"
         return any(text.mentions(form) for text in prepared for form in (word, *medical, *group))
 
     return [written for written in words.values() if not named(written)]

@@ -34,7 +34,7 @@ from medora.compose.select import (
 )
 from medora.compose.terms import SpecificTerm
 from medora.compose.vectors import QuestionVectors, learned_relevance, relation_signals
-from medora.compose.verdict import predict_from_features
+from medora.eval.logistic import predict_from_features
 from medora.retrieve.tokenize import content_words
 from medora.types import Evidence, Kind
 

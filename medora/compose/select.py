@@ -20,7 +20,7 @@ from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
     GENERIC_WORDS,
-    POPULATIONS,
+    POPULATION_STEMS,
     SpecificTerm,
     TermText,
     answers_terms,
@@ -418,7 +418,7 @@ def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | 
     return max(overviews)[3] if overviews else None
 
 
-_POPULATION_STEMS = frozenset(stem for members in POPULATIONS.values() for m in members for stem in content_words(m))
+_POPULATION_STEMS = frozenset(POPULATION_STEMS)
 
 
 def heading(source: Source) -> str:

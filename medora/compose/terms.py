@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from medora.compose.age_groups import AFTER_BIRTH
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
@@ -88,8 +89,7 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 # "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient ("I got pregnant" is pregnant now)
 CONCEIVING = frozenset({"get", "gets", "getting", "become", "becomes", "becoming", "fall", "falls", "falling"})
-# "after the baby", "since the baby": the birth, not an infant patient ("my wife feels down after the baby")
-AFTER_BIRTH = re.compile(r"\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b", re.IGNORECASE)
+_AFTER_BIRTH = re.compile(AFTER_BIRTH, re.IGNORECASE)  # the birth, not an infant patient (compose/age_groups.py)
 # A pregnant woman's "baby" is the pregnancy's ("will it go away after the baby?"), not an infant patient
 PREGNANCY_BABY = frozenset(("baby", "babies"))
 
@@ -338,6 +338,17 @@ def _is_dose_word(word: str) -> bool:
     return word.lower() in _DOSE_WORDS or bool(_DOSE_AMOUNT.fullmatch(word.lower()))
 
 
+# each stemmed word of a population group's words → the group's words
+POPULATION_STEMS: dict[str, tuple[str, ...]] = {
+    word_stem: members for members in POPULATIONS.values() for member in members for word_stem in stem_sequence(member)
+}
+
+
+def population_group(word: str) -> tuple[str, ...]:
+    """The words of the population group a word belongs to ("pregnant" → pregnancy, antenatal, …), else ()."""
+    return POPULATION_STEMS.get(stem(word.lower()), ())
+
+
 def population_term(words: list[str], index: int) -> SpecificTerm | None:
     """The population the word at ``index`` names (or it and the next: "older adults"), unless negated."""
     lowered = words[index].lower()
@@ -428,7 +439,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         form = f"{match.group(1)} {match.group(2)}".lower()
         terms.append(SpecificTerm(label=label, kind="term", forms=(form,), required=True))
     pregnant = any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms)
-    if pregnant or AFTER_BIRTH.search(question):
+    if pregnant or _AFTER_BIRTH.search(question):
         terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms

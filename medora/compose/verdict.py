@@ -24,6 +24,7 @@ import numpy as np
 
 from medora.compose.direction import BENEFIT, HARM, NO_DIFFERENCE, finding_direction, is_finding
 from medora.compose.fitted import load_fitted
+from medora.eval.logistic import predict_from_features
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
 from medora.types import Evidence
@@ -294,17 +295,6 @@ VERDICT_MODEL_FILE = "verdict_model.json"  # shipped beside this module; provena
 @lru_cache(maxsize=1)
 def load_verdict_model() -> dict:
     return load_fitted(VERDICT_MODEL_FILE, FEATURES, refit="bench/train_verdict.py")
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
-
-
-def predict_from_features(features: np.ndarray, model: dict) -> np.ndarray:
-    """Class probabilities (order of model['labels']) for one or many feature vectors."""
-    standardised = (features - np.array(model["mean"])) / np.array(model["scale"])
-    return softmax(standardised @ np.array(model["weights"]).T)
 
 
 def predict_verdict(question: str, evidence: list[Evidence], model: dict | None = None) -> VerdictPrediction:

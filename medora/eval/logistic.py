@@ -1,18 +1,28 @@
 """Multinomial logistic regression by L-BFGS (scipy): enough for a dozen features, no extra dependency.
 
-One fitter for every small model Medora ships (the verdict model, the retrieval ranker, the citation model), and one
-way to score it out of fold, folds drawn by question so no question is scored by a model that saw it."""
+One fitter for every small model Medora ships (the verdict model, the retrieval ranker, the citation model, the
+everyday descriptions' model), the one way to score a fitted model, and one way to score it out of fold, folds drawn
+by question so no question is scored by a model that saw it."""
 
 from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import minimize
 
-from medora.compose.verdict import predict_from_features, softmax
-
 # below this spread a feature is taken as constant: dividing by a spread of float noise (2e-33 on some MiniLM pair
 # dimensions) turns a tiny difference from another embedder into a score of 1e30
 MIN_SCALE = 1e-6
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def predict_from_features(features: np.ndarray, model: dict) -> np.ndarray:
+    """Class probabilities (order of model['labels']) for one or many feature vectors."""
+    standardised = (features - np.array(model["mean"])) / np.array(model["scale"])
+    return softmax(standardised @ np.array(model["weights"]).T)
 
 
 def fit_logistic(features: np.ndarray, labels: np.ndarray, *, classes: int, l2: float = 1e-2) -> dict:

@@ -14,11 +14,10 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
-from scipy.special import softmax
 
+from medora.eval.logistic import fit_logistic, predict_from_features
 from medora.retrieve.embed import Embedder
 
 LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest descriptions: one line alike is noise
@@ -78,40 +77,33 @@ class DescribedIndex:
         return sorted(found, key=lambda match: -match.score)
 
 
-class DescriptionModel(NamedTuple):
-    """Standardised-feature multinomial logistic weights (classes × (dimensions + bias)), with the features' mean
-    and scale."""
-
-    weights: np.ndarray
-    mean: np.ndarray
-    scale: np.ndarray
+MODEL_PARTS = ("weights", "mean", "scale")  # a fitted model (medora/eval/logistic.py): classes × (dimensions + bias)
 
 
-def _fit(vectors: np.ndarray, topics: list[tuple[str, bool]]) -> DescriptionModel:
-    """One class per overview or outside complaint, fitted on its lines (medora/eval/logistic.py)."""
-    from medora.eval.logistic import fit_logistic  # the fitter every small model of Medora shares
-
+def _fit(vectors: np.ndarray, topics: list[tuple[str, bool]]) -> dict[str, np.ndarray]:
+    """One class per overview or outside complaint, fitted on its lines by the fitter every small model of Medora
+    shares."""
     classes = list(dict.fromkeys(topics))
     labels = np.array([classes.index(topic) for topic in topics])
     features = np.hstack([vectors, np.ones((len(vectors), 1), dtype=vectors.dtype)])
     model = fit_logistic(features.astype(np.float64), labels, classes=len(classes), l2=MODEL_L2)
-    return DescriptionModel(*(np.array(model[name]) for name in ("weights", "mean", "scale")))
+    return {name: np.array(model[name]) for name in MODEL_PARTS}
 
 
-def _probabilities(model: DescriptionModel, vector: np.ndarray) -> np.ndarray:
-    """Each class's probability for one unit question vector."""
-    return softmax(model.weights @ ((np.append(vector, 1.0) - model.mean) / model.scale))
+def _probabilities(model: dict[str, np.ndarray], vector: np.ndarray) -> np.ndarray:
+    """Each class's probability for one unit question vector (its bias feature appended)."""
+    return predict_from_features(np.append(vector, 1.0), model)
 
 
 def _cached(
     texts: list[str], topics: list[tuple[str, bool]], embedder: Embedder, cache: Path | None
-) -> tuple[np.ndarray, DescriptionModel]:
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The texts' vectors and the model fitted on them: read from ``cache`` when it holds these texts, with these
     classes, embedded by this model, else made and written there (atomically; a read-only home only loses the
     cache)."""
     width = embedder.dimensions + 1  # the bias column
     if not texts:
-        none = DescriptionModel(weights=np.zeros((0, width)), mean=np.zeros(width), scale=np.ones(width))
+        none = {"weights": np.zeros((0, width)), "mean": np.zeros(width), "scale": np.ones(width)}
         return np.zeros((0, width - 1), dtype=np.float32), none
     labels = [f"{'outside' if is_outside else 'overview'}:{topic}" for topic, is_outside in topics]
     parts = [embedder.model_name, MODEL_VERSION, str(MODEL_L2), *texts, *labels]
@@ -120,8 +112,8 @@ def _cached(
         try:
             with np.load(cache) as stored:
                 if str(stored["key"]) == key and stored["vectors"].shape == (len(texts), embedder.dimensions):
-                    model = DescriptionModel(stored["weights"], stored["mean"], stored["scale"])
-                    if model.weights.shape == (len(dict.fromkeys(topics)), width):
+                    model = {name: stored[name] for name in MODEL_PARTS}
+                    if model["weights"].shape == (len(dict.fromkeys(topics)), width):
                         return stored["vectors"], model
         except Exception:  # noqa: BLE001 - a damaged cache (truncated, empty, another format) is only a cache
             pass  # made anew below, and written over
@@ -131,7 +123,7 @@ def _cached(
         partial = cache.with_name(f".{cache.stem}.{os.getpid()}.npz")
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(partial, key=np.array(key), vectors=vectors, **model._asdict())
+            np.savez(partial, key=np.array(key), vectors=vectors, **model)
             os.replace(partial, cache)
         except OSError:  # a read-only home: the next process makes them again
             partial.unlink(missing_ok=True)
