@@ -47,8 +47,8 @@ def test_a_question_describing_none_of_them_finds_none(index: DescribedIndex, em
 
 def test_the_model_gives_each_topic_a_probability(index: DescribedIndex, embedder: MiniLMEmbedder) -> None:
     matches = index.matches(embedder.embed(["I lie awake half the night and I'm shattered"])[0])
-    assert round(sum(match.probability for match in matches), 6) == 1.0
-    assert max(matches, key=lambda match: match.probability).topic == "insomnia"
+    likeliest = max(matches, key=lambda match: match.probability)
+    assert (likeliest.topic, likeliest.probability > 0.5) == ("insomnia", True)
 
 
 def _match(topic: str, score: float, outside: bool = False, probability: float = 0.0) -> DescribedMatch:
