@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-import yaml
+from medora.compose.red_flags import RedFlag, find_red_flags, speaks_of_now
 
 QUESTION_TYPES = (
     "management",
@@ -153,13 +151,6 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-@dataclass(frozen=True)
-class RedFlag:
-    name: str
-    terms: tuple[str, ...]
-    notice: str
-
-
 @dataclass
 class QuestionAnalysis:
     question: str
@@ -236,22 +227,6 @@ def _is_request(text: str, clause: str) -> bool:
     return bool(_ASKING_FOR_OPTIONS.match(clause) or _ASKING_FOR_OPTIONS.match(opening) or _ASKING_YOU.search(text))
 
 
-@lru_cache(maxsize=1)
-def load_red_flags() -> tuple[RedFlag, ...]:
-    text = resources.files("medora.compose").joinpath("data/red_flags.yaml").read_text(encoding="utf-8")
-    return tuple(RedFlag(item["name"], tuple(t.lower() for t in item["terms"]), item["notice"]) for item in yaml.safe_load(text))
-
-
-def find_red_flags(text: str) -> list[RedFlag]:
-    """Red flags whose terms appear in ``text`` as whole words."""
-    lowered = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
-    return [
-        flag
-        for flag in load_red_flags()
-        if any(f" {' '.join(re.findall(r'[a-z0-9]+', term))} " in lowered for term in flag.terms)
-    ]
-
-
 _LEADING = re.compile(
     r"^(what|how|which|when|why|who|is|are|does|do|can|should|could|was|were|in|for|the|a|an)\b\s*", re.I
 )
@@ -270,7 +245,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         question=question,
         question_type=classify_question(question),
         entities=extract_entities(question),
-        red_flags=find_red_flags(_with_lay_meanings(question)),
+        red_flags=find_red_flags(_with_lay_meanings(question), named=speaks_of_now(question)),
     )
 
 

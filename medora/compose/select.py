@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medora.compose.analyse import RedFlag
 from medora.compose.lay import LayEquivalent, lay_equivalents
+from medora.compose.red_flags import RedFlag
 from medora.compose.subject import shorthand_equivalents
 from medora.compose.terms import (
     ABBREVIATION,

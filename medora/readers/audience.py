@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
-from medora.compose.analyse import load_red_flags
 from medora.compose.entities import drugs_in
 from medora.compose.faithfulness import check_faithful, is_verbatim
+from medora.compose.red_flags import load_red_flags
 from medora.library.plain_versions import PlainEntry, plain_review_status, plain_version
 from medora.readers.glossary import Entry, Found, find_terms, to_lay
 from medora.readers.plain import (

@@ -1,8 +1,9 @@
 """The evidence gates as pure functions: on topic (words, never similarity alone), answering (the question's
 specific terms), the matching overview, the partial pool, and what an article built from a partial selection says."""
 
-from medora.compose.analyse import analyse_question, load_red_flags
+from medora.compose.analyse import analyse_question
 from medora.compose.article import compose_article
+from medora.compose.red_flags import load_red_flags
 from medora.compose.select import (
     INSUFFICIENT,
     PARTIAL,

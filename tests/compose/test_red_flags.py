@@ -1,0 +1,76 @@
+"""Urgent notices from a person's own words: everyday patterns, their normalised matching, and naming an emergency
+in the past or to prevent it."""
+
+import pytest
+
+from medora.compose.analyse import analyse_question
+from medora.compose.red_flags import find_red_flags, normalised, speaks_of_now
+from medora.eval.urgent import urgent_set
+
+
+def raised(question: str) -> list[str]:
+    return [flag.name for flag in analyse_question(question).red_flags]
+
+
+@pytest.mark.parametrize(
+    ("question", "flag"),
+    [
+        ("My wife keeps saying everyone would be better off without her", "suicidality"),
+        ("She's been cutting herself on her arms", "suicidality"),
+        ("My dad's face has suddenly dropped on one side", "stroke"),
+        ("My baby has a rash that doesn't fade when I press a glass on it", "meningitis"),
+        ("My diabetic daughter is being sick and her breath smells of pear drops", "diabetic ketoacidosis"),
+    ],
+)
+def test_an_emergency_described_without_its_name_is_flagged(question: str, flag: str):
+    assert raised(question) == [flag]
+
+
+def test_pronouns_and_contractions_are_one_form():
+    assert normalised("she doesn't want to be here") == normalised("I do not want to be here")
+    assert normalised("He can't feel it") == normalised("she cannot feel it")
+
+
+def test_a_reflexive_is_not_any_pronoun():
+    """Cutting oneself is self-harm; cutting one's finger is not."""
+    assert raised("I cut my finger chopping onions, does it need a stitch?") == []
+
+
+def test_a_pattern_needs_every_part():
+    assert raised("My chest hurts when I press on a rib") == []
+    assert raised("Crushing pain in my chest going down my left arm") == ["acute coronary syndrome"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My bee sting from last week is itchy and red, what helps?",
+        "I get pins and needles in my hand at night, what could it be?",
+        "My balls ache after a kick, what should I do?",
+        "I'm pregnant and I feel faint when I stand up, is that normal?",
+        "Should I stop my diabetes tablets when I'm being sick?",
+    ],
+)
+def test_calm_questions_that_share_words_with_an_emergency_raise_none(question: str):
+    assert raised(question) == []
+
+
+def test_an_emergency_named_in_the_past_or_to_prevent_it_raises_none_but_described_still_does():
+    assert not speaks_of_now("My dad had a heart attack five years ago, can he fly?")
+    assert raised("How can I lower my chances of having a stroke?") == []
+    assert raised("My dad had a heart attack five years ago, can he go on a long flight?") == []
+    assert raised("What is the time window for thrombolysis in acute ischaemic stroke?") == ["stroke"]
+    assert raised("He had a stroke two years ago and now his face has dropped on one side") == ["stroke"]
+
+
+def test_evidence_is_read_for_clinical_terms_only():
+    text = "Advise patients to seek help if the face droops. Sepsis must be treated within the hour."
+    assert [flag.name for flag in find_red_flags(text, everyday=False)] == ["sepsis"]
+
+
+def test_the_development_set_is_flagged_from_the_question_alone():
+    """The tuned-on set (eval/data/red_flags_dev.yaml): every emergency raises its flag, every calm question none."""
+    questions = urgent_set("dev")
+    missed = [item["question"] for item in questions["emergencies"] if item["flag"] not in raised(item["question"])]
+    alarmed = [item["question"] for item in questions["calm"] if raised(item["question"])]
+    assert (missed, alarmed) == ([], [])
