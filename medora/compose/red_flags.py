@@ -8,7 +8,7 @@ bee sting from last week") and misrouted ones alike.
 Phrases are matched on normalised words (Snowball stems, contractions spelled out, every personal pronoun one word
 and every reflexive another), so "she doesn't want to be here" and "I do not want to be here" are one phrase. A
 phrase's words must come in order with at most ``PHRASE_GAP`` other words between two of them ("face has suddenly
-dropped"). An everyday pattern ``"chest & arm|jaw"`` needs every part (``&``), each part one of its phrases (``|``).
+dropped"), and a phrase right after a negation does not count ("no fever, no stiff neck"). An everyday pattern ``"chest & arm|jaw"`` needs every part (``&``), each part one of its phrases (``|``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,16 @@ _CONTRACTIONS = (
     (re.compile(r"\b(do|does|did|is|was|are|were|could|would|should|have|has|had)nt\b"), r"\1 not"),
     (re.compile(r"'(?:m|re|ve|ll|d|s)\b"), ""),
 )
+BREAK = ","  # a punctuation mark (no phrase word, so a phrase never runs across one unless within its gap)
+_BREAKS = frozenset(",.:?!")
+# A finding right after one of these is denied ("no fever, no stiff neck", "I don't have a rash", "denies chest
+# pain"), unless the "not" is doubt ("I don't know why her face dropped") or inability ("she can't get her words
+# out"). "never" is not one: "never had a headache like this". Only filler words may stand between ("no feeling
+# around my bottom" denies no bottom).
+_NEGATORS = frozenset({"no", "not", "without", "deni", "nor"})
+_DOUBT = frozenset({"know", "sure", "certain", "think", "understand"})
+_ABLE = frozenset({"can", "could", "will", "would"})
+_FILLER = frozenset({"a", "an", "ani", "have", "be", "do", "get", "someone", "real", "realli", "obvious"})
 _SAME = {"does": "do", "did": "do", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be", "been": "be",
          "has": "have", "had": "have"}
 
@@ -54,8 +64,10 @@ def normalised(text: str) -> list[str]:
     for pattern, replacement in _CONTRACTIONS:
         lowered = pattern.sub(replacement, lowered)
     words: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", lowered):
-        if word in _PRONOUNS:
+    for word in re.findall(r"[a-z0-9]+|[,.:?!]", lowered):
+        if word in _BREAKS:
+            words.append(BREAK)
+        elif word in _PRONOUNS:
             words.append(SOMEONE)
         elif word in _REFLEXIVES:
             words.append(ONESELF)
@@ -64,12 +76,25 @@ def normalised(text: str) -> list[str]:
     return words
 
 
+def _denied(words: list[str], start: int) -> bool:
+    """Whether a negation governs the words from ``start`` on: it stands before them with only filler between."""
+    back = start - 1
+    while back >= 0 and words[back] in _FILLER:
+        back -= 1
+    if back < 0 or words[back] not in _NEGATORS:
+        return False
+    if words[back] == "not" and back and words[back - 1] in _ABLE:  # "can't get her words out" is a finding
+        return False
+    return not (words[back] == "not" and back + 1 < len(words) and words[back + 1] in _DOUBT)
+
+
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether the phrase's words occur in order, at most PHRASE_GAP other words between two of them."""
+    """Whether the phrase's words occur in order, at most PHRASE_GAP other words between two of them, and not
+    denied."""
     if not phrase:
         return False
     for start, word in enumerate(words):
-        if word != phrase[0]:
+        if word != phrase[0] or _denied(words, start):
             continue
         at = start
         for wanted in phrase[1:]:

@@ -74,3 +74,17 @@ def test_the_development_set_is_flagged_from_the_question_alone():
     missed = [item["question"] for item in questions["emergencies"] if item["flag"] not in raised(item["question"])]
     alarmed = [item["question"] for item in questions["calm"] if raised(item["question"])]
     assert (missed, alarmed) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "flags"),
+    [
+        ("No fever, no stiff neck, just a headache after screens", []),
+        ("Patient denies chest pain radiating to the arm and sweating", []),
+        ("I have no fever but a stiff neck and a rash that does not fade", ["meningitis"]),
+        ("I do not know why her face dropped on one side", ["stroke"]),
+        ("I have no feeling around my bottom and back pain", ["cauda equina syndrome"]),
+    ],
+)
+def test_a_denied_finding_raises_nothing_but_doubt_and_phrases_with_no_still_do(question: str, flags: list[str]):
+    assert raised(question) == flags
