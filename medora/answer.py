@@ -23,8 +23,10 @@ from medora.compose.described import (
     without_population,
 )
 from medora.compose.lay import lay_equivalents
+from medora.compose.red_flags import flags_in
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
+    ANSWERED,
     OVERVIEW_MATCH,
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
@@ -59,7 +61,7 @@ from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
-from medora.types import LIBRARY_PREFIX, Article, Evidence, Kind
+from medora.types import LIBRARY_PREFIX, Article, Evidence, Kind, RelatedArticle
 
 MAX_QUESTION_LENGTH = 1000
 
@@ -422,10 +424,31 @@ def run_pipeline(
     )
     if retriever.degraded:
         session.article.provenance.notes.append(retriever.degraded)
+    _emergency_reading_first(session.article, retriever)
     # adaptation comes after composition, so evidence and citations are the same for every audience
     passages = {item.passage_id: item.text for item in [*session.selection.retrieved, *session.selection.pool]}
     session.article = adapt_article(session.article, audience, passages=passages)
     return session
+
+
+def _emergency_reading_first(article: Article, retriever: Retriever) -> None:
+    """An article that raises an urgent notice without answering the question offers the emergency's own overview
+    first among its further reading ("everyone would be better off without her": the suicide-risk overview, not
+    whatever shares the most words)."""
+    if article.answer_status == ANSWERED:
+        return
+    keys = [f"{LIBRARY_PREFIX}{flag.overview}" for flag in flags_in(article.urgent_notice) if flag.overview]
+    first = []
+    for key in dict.fromkeys(keys):
+        source_id = retriever.source_id_of(key)
+        passages = retriever.whole_source(source_id) if source_id is not None else []
+        if passages:
+            source = passages[0].source
+            first.append(RelatedArticle(title=source.title, kind=source.kind.value, source_key=key))
+    if first:
+        shown = {item.source_key for item in first}
+        rest = [item for item in article.related_articles if item.source_key not in shown]
+        article.related_articles = (first + rest)[: max(len(article.related_articles), len(first))]
 
 
 def answer_question(

@@ -55,6 +55,7 @@ class RedFlag:
     terms: tuple[str, ...]  # clinical words, matched in the question and in on-topic evidence
     notice: str
     everyday: tuple[str, ...] = ()  # everyday patterns, matched in the question only
+    overview: str | None = None  # the library overview on this emergency: first further reading when unanswered
 
 
 def normalised(text: str) -> list[str]:
@@ -132,6 +133,7 @@ def load_red_flags() -> tuple[RedFlag, ...]:
             tuple(term.lower() for term in item["terms"]),
             item["notice"],
             tuple(item.get("everyday", ())),
+            item.get("overview"),
         )
         for item in yaml.safe_load(text)
     )
@@ -147,6 +149,11 @@ def find_red_flags(text: str, *, everyday: bool = True, named: bool = True) -> l
         if named and any(matches(term, segments) for term in flag.terms)
         or everyday and any(matches(pattern, segments) for pattern in flag.everyday)
     ]
+
+
+def flags_in(notice: str | None) -> list[RedFlag]:
+    """The flags an article's urgent notice speaks for (each flag's notice is a sentence of it)."""
+    return [flag for flag in load_red_flags() if notice and flag.notice in notice]
 
 
 _NOT_NOW = re.compile(

@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 from medora.answer import answer_question
-from medora.compose.red_flags import load_red_flags
+from medora.compose.red_flags import flags_in
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 
@@ -36,9 +36,8 @@ def urgent_set(name: str) -> dict[str, list[dict]]:
     return yaml.safe_load(text)
 
 
-def flags_in(notice: str | None) -> list[str]:
-    """The flags an article's urgent notice speaks for (each flag's notice is a sentence of it)."""
-    return [flag.name for flag in load_red_flags() if notice and flag.notice in notice]
+def flag_names(notice: str | None) -> list[str]:
+    return [flag.name for flag in flags_in(notice)]
 
 
 def run_urgent(retriever: Retriever, settings: Settings, questions: dict[str, list[dict]]) -> list[UrgentResult]:
@@ -46,10 +45,10 @@ def run_urgent(retriever: Retriever, settings: Settings, questions: dict[str, li
     for item in questions["emergencies"]:
         article = answer_question(item["question"], retriever=retriever, settings=settings)
         group = f"emergency {item.get('style', 'everyday')}"
-        results.append(UrgentResult(item["question"], item["flag"], group, flags_in(article.urgent_notice)))
+        results.append(UrgentResult(item["question"], item["flag"], group, flag_names(article.urgent_notice)))
     for item in questions["calm"]:
         article = answer_question(item["question"], retriever=retriever, settings=settings)
-        results.append(UrgentResult(item["question"], None, f"calm {item['kind']}", flags_in(article.urgent_notice)))
+        results.append(UrgentResult(item["question"], None, f"calm {item['kind']}", flag_names(article.urgent_notice)))
     return results
 
 

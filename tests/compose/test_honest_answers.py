@@ -226,3 +226,12 @@ def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
     article = _ask(workspace, "What is the best approach to managing L5 radiculopathy with foot drop?")
     assert article.answer_status == "answered" and article.coverage_notice is None
     assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
+
+
+def test_an_emergency_in_everyday_words_raises_its_notice_and_leads_with_its_overview(workspace: Workspace):
+    """No overview answers "everyone would be better off without her", yet it is a suicide risk: the notice is raised
+    from the words, and the suicide-risk overview is the first further reading rather than whatever shares words."""
+    article = _ask(workspace, "My wife keeps saying everyone would be better off without her")
+    assert article.answer_status != "answered"
+    assert article.urgent_notice.startswith("Current suicidal thoughts need same-day safety assessment")
+    assert article.related_articles[0].source_key == "library:suicide-risk-assessment"
