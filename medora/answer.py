@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
-from medora.compose.analyse import QuestionAnalysis, analyse_question
+from medora.compose.analyse import QuestionAnalysis, analyse_question, described_emergencies
 from medora.compose.article import compose_article
 from medora.compose.described import (
     broader_parts,
@@ -140,7 +140,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is None:
         felt = felt_labels(question, terms)
         scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)
-        found = _by_meaning(question, retrieved, terms, retriever, whole, scope, felt) if scope.open else None
+        emergencies = tuple(flag.overview for flag in described_emergencies(question) if flag.overview)
+        found = (
+            _by_meaning(question, retrieved, terms, retriever, whole, scope, felt, emergencies) if scope.open else None
+        )
         if found is not None:
             overview, passages = found
             overviews[overview.source_id] = passages
@@ -291,6 +294,7 @@ def _by_meaning(
     whole: dict[int, list[Evidence]],
     scope: MeaningScope,
     felt: set[str],
+    emergencies: tuple[str, ...] = (),
 ) -> tuple[Evidence, list[Evidence]] | None:
     """The overview closest in meaning to a question in everyday words, with its passages, when ``scope`` allows it,
     its whole text names the question's specific terms and, for a drug asked about, its passages are the two closest
@@ -306,7 +310,7 @@ def _by_meaning(
     ``described_labels``); a body part, a drug, a population and what the question asks must be the overview's own
     ("I'm pregnant and my calf is swollen" is a description of the deep vein thrombosis overview, which names
     pregnancy once, in passing)."""
-    found = _closest_overview(question, retrieved, retriever, whole, scope, terms)
+    found = _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies)
     if found is None:
         return None
     closest, passages, agree, by_descriptions = found
@@ -336,6 +340,7 @@ def _closest_overview(
     whole: dict[int, list[Evidence]],
     scope: MeaningScope,
     terms: list[SpecificTerm],
+    emergencies: tuple[str, ...] = (),
 ) -> tuple[Evidence, list[Evidence], bool, bool] | None:
     """The overview closest in meaning that ``scope`` allows, its passages, whether the meaning agrees on it, and
     whether its everyday descriptions found it: by its passages (select.closest_in_meaning; agreed when its two
@@ -355,9 +360,14 @@ def _closest_overview(
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id), False
     described = closest_described(matches)
-    if described is None or not _complaint_decides(question, terms, described.topic, retriever):
+    if described is not None and _complaint_decides(question, terms, described.topic, retriever):
+        topic = described.topic
+    elif scope.by_descriptions and len(emergencies) == 1:
+        topic = emergencies[0]  # the one emergency its everyday words describe (compose/red_flags.py): "lips and
+        # tongue swelled up after a nut and he went floppy" is the anaphylaxis overview's, however far its descriptions
+    else:
         return None
-    source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{described.topic}")
+    source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{topic}")
     if source_id is None:
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medora.compose.red_flags import RedFlag, find_red_flags, speaks_of_now
+from medora.compose.red_flags import RedFlag, question_flags
 
 QUESTION_TYPES = (
     "management",
@@ -245,14 +245,19 @@ def analyse_question(question: str) -> QuestionAnalysis:
         question=question,
         question_type=classify_question(question),
         entities=extract_entities(question),
-        red_flags=find_red_flags(_with_lay_meanings(question), named=speaks_of_now(question)),
+        red_flags=_question_flags(question),
     )
 
 
-def _with_lay_meanings(question: str) -> str:
-    """The question followed by the medical words of its lay phrases, so a red flag described in a patient's words
-    ("his face went lopsided") is raised as when a clinician names it ("facial weakness")."""
+def _question_flags(question: str, *, described_only: bool = False) -> list[RedFlag]:
+    """The emergencies the question names or describes; a red flag named in a patient's words ("his face went
+    lopsided") is raised as when a clinician names it ("facial weakness") through the lay phrase's medical words."""
     from medora.compose.lay import lay_equivalents  # it builds on the term modules, which build on this one
 
-    meanings = [word for item in lay_equivalents(question) for word in item.medical]
-    return " ; ".join([question, *meanings])
+    meanings = [(item.lay, tuple(item.medical)) for item in lay_equivalents(question)]
+    return question_flags(question, meanings, described_only=described_only)
+
+
+def described_emergencies(question: str) -> list[RedFlag]:
+    """The emergencies the question describes in everyday words (its everyday patterns), not those it names."""
+    return _question_flags(question, described_only=True)

@@ -18,7 +18,7 @@ from medora.compose.grading import NONE_ON_TOPIC, article_certainty
 from medora.compose.key_studies import count_statements, key_study_rows, study_findings
 from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
 from medora.compose.llm import request_draft, verify_draft
-from medora.compose.red_flags import find_red_flags, speaks_of_now
+from medora.compose.red_flags import evidence_flags, only_in_the_past
 from medora.compose.relevance import MODEL_FILE
 from medora.compose.select import (
     INSUFFICIENT,
@@ -93,9 +93,8 @@ def compose_article(
         summaries_only = all(item.source.kind is Kind.EDITORIAL_SUMMARY for item in answering)
         if verdict is None and overview is not None and summaries_only:  # no studies were there to give an answer
             verdict_notice = OVERVIEW_VERDICT_NOTICE
-    evidence_flags = find_red_flags(" ".join(e.text for e in answering[:3]), everyday=False)
-    now = speaks_of_now(question)
-    flags = analysis.red_flags or [flag for flag in evidence_flags if now and flag_in_question_topic(flag, question)]
+    borne = [] if only_in_the_past(question) else evidence_flags(" ".join(e.text for e in answering[:3]))
+    flags = analysis.red_flags or [flag for flag in borne if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
         status = INSUFFICIENT
     # an insufficient article shows no sentence of the sources, so it cites none and has no verdict or table

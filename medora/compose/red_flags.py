@@ -1,14 +1,26 @@
 """Emergencies that put an urgent notice at the top of an article (data/red_flags.yaml).
 
-A flag is raised when the question names the emergency in clinical words ("cauda equina") or describes it in
-everyday ones ("can't feel my bottom and I've wet myself, with back pain"). Being answered from an emergency's
-overview is not enough: tried, that raised a notice on every question the library routes there, calm ones ("an itchy
-bee sting from last week") and misrouted ones alike.
+A flag is raised when the question names the emergency in clinical words ("cauda equina", matched as whole words,
+as written) or describes it in everyday ones ("can't feel my bottom and I've wet myself, with back pain"). Being
+answered from an emergency's overview is not enough: tried, that raised a notice on every question the library
+routes there, calm ones ("an itchy bee sting from last week") and misrouted ones alike.
 
-Phrases are matched on normalised words (Snowball stems, contractions spelled out, every personal pronoun one word
-and every reflexive another), so "she doesn't want to be here" and "I do not want to be here" are one phrase. A
-phrase's words must come in order with at most ``PHRASE_GAP`` other words between two of them ("face has suddenly
-dropped"), and a phrase right after a negation does not count ("no fever, no stiff neck"). An everyday pattern ``"chest & arm|jaw"`` needs every part (``&``), each part one of its phrases (``|``).
+Everyday patterns are matched on normalised words: Snowball stems, contractions and common text-speak spelled out,
+one form of "do", "be" and "have", and pronouns reduced to three words: ``someone`` (I, he, she, they…), ``their``
+(my, his, their…) and ``her``, which a pattern's ``someone`` and ``their`` both match; every reflexive is
+``oneself``. So "she doesn't want to be here" and "I do not want to be here" are one phrase, while "better off
+without someone" is not "better off without his glasses". A phrase's words come in order with at most
+``PHRASE_GAP`` other words between two of them ("face has suddenly dropped"), none of them a negation; a phrase
+written with a leading ``=`` allows no gap, and a ``,`` in a phrase stands for the end of a clause ("not want to
+live ," is not "not want to live in a care home"). A pattern ``"chest & arm|jaw"`` needs every part (``&``), each
+part one of its phrases (``|``), at places that do not overlap.
+
+A phrase right after a negation does not count ("no fever, no stiff neck", "denies chest pain"), unless the "not"
+is doubt or inability ("I don't know why her face dropped", "she can't get her words out"). A clinical term written
+in the past or as something to prevent ("a heart attack five years ago", "lower my chances of a stroke", "history of
+anaphylaxis") raises nothing, unless the question names it again outside the past ("he had a heart attack last
+year and I think he is having one now" names it twice) or says it is happening ("suddenly", "presents with",
+"suspected").
 """
 
 from __future__ import annotations
@@ -23,30 +35,48 @@ import yaml
 from medora.compose.wording import stem
 
 PHRASE_GAP = 2
-SOMEONE, ONESELF = "someone", "oneself"
-_PRONOUNS = frozenset(
-    "someone i me my mine he him his she her hers they them their theirs we us our ours you your yours".split()
-)
+SOMEONE, THEIR, HER, ONESELF = "someone", "their", "her", "oneself"
+BREAK = ","  # a punctuation mark, and the end of the text
+_PERSONS = frozenset("someone i me he him she they them we us you u".split())
+_POSSESSIVES = frozenset("their my his your our its ur mine yours theirs ours hers".split())
 _REFLEXIVES = frozenset("oneself myself himself herself themselves themself ourselves yourself yourselves".split())
-_CONTRACTIONS = (
+_MATCHES = {SOMEONE: frozenset({SOMEONE, HER}), THEIR: frozenset({THEIR, HER})}  # a pattern word → text words
+_UNSTEMMED = frozenset({"balls"})  # "balls" are testicles; "the ball of my foot" is not
+_SPELLED_OUT = (  # contractions, text-speak and other ways of writing the same words, before the words are cut
+    (re.compile(r"[\u2019\u00b4`]"), "'"),
     (re.compile(r"\bcan'?t\b|\bcannot\b"), "can not"),
     (re.compile(r"\bwon'?t\b"), "will not"),
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"\b(do|does|did|is|was|are|were|could|would|should|have|has|had)nt\b"), r"\1 not"),
+    (re.compile(r"\bim\b"), "i am"),
+    (re.compile(r"\bive\b"), "i have"),
+    (re.compile(r"\bwanna\b"), "want to"),
+    (re.compile(r"\bgonna\b"), "going to"),
+    (re.compile(r"\bkms\b"), "kill myself"),
+    (re.compile(r"\bpregg(?:o|ers|y)\b"), "pregnant"),
+    (re.compile(r"\br\b"), "are"),
+    (re.compile(r"\bconfused (?:about|by|as to|whether|if)\b"), "unsure about"),
     (re.compile(r"'(?:m|re|ve|ll|d|s)\b"), ""),
 )
-BREAK = ","  # a punctuation mark (no phrase word, so a phrase never runs across one unless within its gap)
-_BREAKS = frozenset(",.:?!")
-# A finding right after one of these is denied ("no fever, no stiff neck", "I don't have a rash", "denies chest
-# pain"), unless the "not" is doubt ("I don't know why her face dropped") or inability ("she can't get her words
-# out"). "never" is not one: "never had a headache like this". Only filler words may stand between ("no feeling
-# around my bottom" denies no bottom).
-_NEGATORS = frozenset({"no", "not", "without", "deni", "nor"})
-_DOUBT = frozenset({"know", "sure", "certain", "think", "understand"})
-_ABLE = frozenset({"can", "could", "will", "would"})
-_FILLER = frozenset({"a", "an", "ani", "have", "be", "do", "get", "someone", "real", "realli", "obvious"})
 _SAME = {"does": "do", "did": "do", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be", "been": "be",
          "has": "have", "had": "have"}
+_NEGATORS = frozenset({"no", "not", "without", "deni", "denies", "denied", "nor"})
+_DOUBT = frozenset({"know", "sure", "certain", "think", "understand"})
+_LIST_JOINS, _DENYING, _LIST_REACH = frozenset({"or", "nor", "and"}), frozenset({"deni", "denies", "denied", "without"}), 3
+_ABLE = frozenset({"can", "could", "will", "would"})
+_FILLER = frozenset({"a", "an", "ani", "any", "have", "has", "had", "be", "is", "are", "do", "does", "get", "someone",
+                     "real", "realli", "really", "obvious", "obviously"})
+# A clinical term is in the past, or something to prevent, when one of these qualifies it in its clause: a word
+# shortly before ("history of anaphylaxis", "previous ectopic", "prior stroke", "prevent a heart attack", "my chances
+# of a stroke") or a time shortly after ("a heart attack five years ago", "a stroke last year", "as a child"). A
+# question that also says it is happening now is about now.
+_BEFORE_PAST = frozenset({"history", "hx", "previous", "previously", "prior", "prevent", "prevents", "preventing",
+                          "prevention", "risk", "risks", "chance", "chances"})
+_NOW = frozenset({"suddenly", "sudden", "presents", "presenting", "presented", "suspected", "acute", "acutely",
+                  "again"})  # not "now": "she had a stroke five years ago, can she drive now?"
+_CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
+_PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
+_TIME_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -56,32 +86,75 @@ class RedFlag:
     notice: str
     everyday: tuple[str, ...] = ()  # everyday patterns, matched in the question only
     overview: str | None = None  # the library overview on this emergency: first further reading when unanswered
+    not_when: tuple[str, ...] = ()  # phrases holding a term that are something else ("heat stroke")
+
+
+def _spelled_out(text: str) -> str:
+    lowered = text.lower()
+    for pattern, replacement in _SPELLED_OUT:
+        lowered = pattern.sub(replacement, lowered)
+    return lowered
+
+
+def raw_words(text: str) -> list[str]:
+    """The text's lower-cased words as written (contractions spelled out), a BREAK for each punctuation mark and at
+    the end: what clinical terms are matched on."""
+    return [BREAK if word in ",.:?!;" else word for word in re.findall(r"[a-z0-9]+|[,.:?!;]", _spelled_out(text))] + [
+        BREAK
+    ]
 
 
 def normalised(text: str) -> list[str]:
-    """The text's words as flags compare them: stems, "not" spelled out, one form of "do", "be" and "have", and
-    every personal pronoun one word (every reflexive another)."""
-    lowered = text.lower().replace("\u2019", "'")
-    for pattern, replacement in _CONTRACTIONS:
-        lowered = pattern.sub(replacement, lowered)
+    """The words as everyday patterns compare them: stems, one form of "do", "be" and "have", pronouns reduced to
+    three words and reflexives to one (the module's docstring)."""
     words: list[str] = []
-    for word in re.findall(r"[a-z0-9]+|[,.:?!]", lowered):
-        if word in _BREAKS:
-            words.append(BREAK)
-        elif word in _PRONOUNS:
+    for word in raw_words(text):
+        if word in _PERSONS:
             words.append(SOMEONE)
+        elif word in _POSSESSIVES:
+            words.append(THEIR)
         elif word in _REFLEXIVES:
             words.append(ONESELF)
+        elif word == BREAK or word in _UNSTEMMED:
+            words.append(word)
         else:
             words.append(_SAME.get(word) or stem(word))
     return words
 
 
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[str, ...]
+    gap: int
+
+
+@lru_cache(maxsize=8192)
+def _phrase(text: str, *, raw: bool = False) -> Phrase:
+    exact = raw or text.startswith("=")
+    words = raw_words(text.lstrip("="))[:-1] if raw else normalised(text.lstrip("="))[:-1]  # not the end's BREAK
+    if text.rstrip().endswith(","):
+        words = [*words, BREAK] if words[-1:] != [BREAK] else words
+    return Phrase(tuple(words), 0 if exact else PHRASE_GAP)
+
+
+def _same(pattern_word: str, word: str) -> bool:
+    return word in _MATCHES.get(pattern_word, (pattern_word,))
+
+
 def _denied(words: list[str], start: int) -> bool:
-    """Whether a negation governs the words from ``start`` on: it stands before them with only filler between."""
+    """Whether a negation governs the words from ``start`` on: it stands before them with only filler between, or
+    before a short list they end ("no fever or stiff neck"; "denies chest pain and shortness of breath")."""
     back = start - 1
     while back >= 0 and words[back] in _FILLER:
         back -= 1
+    if back >= 0 and words[back] in _LIST_JOINS:
+        joined = words[back]
+        for earlier in range(back - 1, max(back - 1 - _LIST_REACH, -1), -1):
+            if words[earlier] in _NEGATORS:
+                return joined in ("or", "nor") or words[earlier] in _DENYING
+            if words[earlier] == BREAK:
+                break
+        return False
     if back < 0 or words[back] not in _NEGATORS:
         return False
     if words[back] == "not" and back and words[back - 1] in _ABLE:  # "can't get her words out" is a finding
@@ -89,39 +162,61 @@ def _denied(words: list[str], start: int) -> bool:
     return not (words[back] == "not" and back + 1 < len(words) and words[back + 1] in _DOUBT)
 
 
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether the phrase's words occur in order, at most PHRASE_GAP other words between two of them, and not
-    denied."""
-    if not phrase:
-        return False
+def places(words: list[str], phrase: Phrase) -> list[tuple[int, ...]]:
+    """Every place the phrase occurs, not denied, as the positions of its words: in order, at most ``phrase.gap``
+    other words between two of them, none of those a negation (or a clause's end)."""
+    if not phrase.words:
+        return []
+    found = []
+
+    def extend(taken: tuple[int, ...]) -> tuple[int, ...] | None:
+        if len(taken) == len(phrase.words):
+            return taken
+        for position in range(taken[-1] + 1, min(taken[-1] + 2 + phrase.gap, len(words))):
+            if _same(phrase.words[len(taken)], words[position]):
+                whole = extend((*taken, position))
+                if whole is not None:
+                    return whole
+            if words[position] in _NEGATORS or words[position] == BREAK:
+                return None
+        return None
+
     for start, word in enumerate(words):
-        if word != phrase[0] or _denied(words, start):
-            continue
-        at = start
-        for wanted in phrase[1:]:
-            window = words[at + 1 : at + 2 + PHRASE_GAP]
-            if wanted not in window:
-                break
-            at = at + 1 + window.index(wanted)
-        else:
-            return True
-    return False
+        if _same(phrase.words[0], word) and not _denied(words, start):
+            whole = extend((start,))
+            if whole is not None:
+                found.append(whole)
+    return found
 
 
-@lru_cache(maxsize=4096)
-def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(normalised(text))
-
-
-def _pattern_parts(pattern: str) -> list[list[tuple[str, ...]]]:
-    return [[_phrase(option) for option in part.split("|")] for part in pattern.split("&")]
+def _parts(pattern: str) -> tuple[tuple[Phrase, ...], ...]:
+    return tuple(tuple(_phrase(option.strip()) for option in part.split("|")) for part in pattern.split("&"))
 
 
 def matches(pattern: str, segments: list[list[str]]) -> bool:
-    """Whether every part of the pattern has one of its phrases inside one of the text's segments."""
-    return all(
-        any(_contains(words, phrase) for phrase in options for words in segments) for options in _pattern_parts(pattern)
-    )
+    """Whether every part of the pattern has one of its phrases in the text's segments, no word standing for two
+    parts."""
+    per_part = []
+    for options in _parts(pattern):
+        found = {
+            (segment, place) for phrase in options for segment, words in enumerate(segments)
+            for place in places(words, phrase)
+        }
+        if not found:
+            return False
+        per_part.append(sorted(found))
+    return _apart(per_part, [])
+
+
+def _apart(per_part: list[list[tuple[int, tuple[int, ...]]]], chosen: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Whether one place per part can be chosen, no two sharing a word."""
+    if len(chosen) == len(per_part):
+        return True
+    for segment, words in per_part[len(chosen)]:
+        if all(other != segment or not set(words) & set(taken) for other, taken in chosen):
+            if _apart(per_part, [*chosen, (segment, words)]):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -134,38 +229,83 @@ def load_red_flags() -> tuple[RedFlag, ...]:
             item["notice"],
             tuple(item.get("everyday", ())),
             item.get("overview"),
+            tuple(phrase.lower() for phrase in item.get("not_when", ())),
         )
         for item in yaml.safe_load(text)
     )
 
 
-def find_red_flags(text: str, *, everyday: bool = True, named: bool = True) -> list[RedFlag]:
-    """Flags whose clinical terms (unless ``named`` is False) or, for a question, everyday patterns appear in
-    ``text``; a ";" in the text ends a segment no phrase runs across (the question's lay meanings are appended so)."""
-    segments = [normalised(part) for part in text.split(";")]
+def _term_places(flag: RedFlag, words: list[str]) -> list[tuple[int, ...]]:
+    """Where the flag's clinical terms stand in the words, as written, not denied, and not inside one of its
+    ``not_when`` phrases."""
+    other = {at for phrase in flag.not_when for place in places(words, _phrase(phrase, raw=True)) for at in place}
     return [
-        flag
-        for flag in load_red_flags()
-        if named and any(matches(term, segments) for term in flag.terms)
-        or everyday and any(matches(pattern, segments) for pattern in flag.everyday)
+        place for term in flag.terms for place in places(words, _phrase(term, raw=True)) if not other & set(place)
     ]
+
+
+def evidence_flags(text: str) -> list[RedFlag]:
+    """Flags whose clinical terms the (evidence) text names, as whole words, not denied."""
+    words = raw_words(text)
+    return [flag for flag in load_red_flags() if _term_places(flag, words)]
+
+
+def question_flags(
+    question: str, meanings: list[tuple[str, tuple[str, ...]]] = (), *, described_only: bool = False
+) -> list[RedFlag]:
+    """Flags the question raises: an everyday pattern it matches, or (unless ``described_only``) a clinical term it
+    names, itself or through the medical words of one of its lay phrases (``meanings``: lay phrase → medical
+    words), that is not in the past or something to prevent."""
+    words, stems = raw_words(question), normalised(question)
+    standing = [  # a lay phrase counts where it stands as written (stems and words are one to one), not denied
+        (medical, found) for lay, medical in meanings if (found := places(stems, _phrase("=" + lay)))
+    ]
+    segments = [stems, *(normalised(" ".join(medical)) for medical, _ in standing)]
+    now = any(word in _NOW for word in words)
+    found = []
+    for flag in load_red_flags():
+        if any(matches(pattern, segments) for pattern in flag.everyday):
+            found.append(flag)
+            continue
+        if described_only:
+            continue
+        named = _term_places(flag, words)
+        for medical, where in standing:
+            if _term_places(flag, raw_words(" ".join(medical))):
+                named += where
+        if named and (now or any(not _in_the_past(words, place) for place in named)):
+            found.append(flag)
+    return found
+
+
+def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
+    """Whether the words at ``place`` are qualified, in their clause, as past or as something to prevent."""
+    start, end = place[0], place[-1]
+    for back in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
+        if words[back] in _CLAUSE_ENDS:
+            break
+        if words[back] in _BEFORE_PAST and not (words[back] == "prior" and words[back + 1] == "to"):
+            return True
+    ahead = words[end + 1 : end + 1 + _TIME_REACH]
+    clause = ahead[: next((i for i, word in enumerate(ahead) if word in _CLAUSE_ENDS), len(ahead))]
+    text = " ".join(clause)
+    return bool(
+        re.search(r"\bago\b|\blast (?:year|month)\b|\bas a (?:child|kid|baby)\b|\bin (?:19|20)\d\d\b", text)
+        or re.match(r"(?:prevention|prophylaxis)\b", text)  # "stroke prevention"
+    )
+
+
+def only_in_the_past(question: str) -> bool:
+    """Whether the question speaks of the past or of prevention and not of now: the evidence's emergencies are not
+    raised for it ("Should I take aspirin every day to prevent a heart attack?")."""
+    words = raw_words(question)
+    if any(word in _NOW for word in words):
+        return False
+    return any(word in _BEFORE_PAST for word in words) or any(
+        _in_the_past(words, (index,)) for index in range(len(words))
+    )
 
 
 def flags_in(notice: str | None) -> list[RedFlag]:
     """The flags an article's urgent notice speaks for (each flag's notice is a sentence of it)."""
     return [flag for flag in load_red_flags() if notice and flag.notice in notice]
-
-
-_NOT_NOW = re.compile(
-    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some)\s+(?:years?|months?|weeks?)\s+ago"
-    r"|\blast (?:year|month)\b|\bhistory of\b|\bprevious\b|\bprior\b|\bpreviously\b|\bin the past\b|\bprevent"
-    r"|\b(?:lower|lowering|reduce|reducing|cut|cutting)\b(?: \w+){0,2} (?:risk|chances?)\b|\brisks? of\b",
-    re.I,
-)
-
-
-def speaks_of_now(question: str) -> bool:
-    """False when the question puts the emergency it names in the past or asks how to prevent it ("a heart attack
-    five years ago", "lower my chances of a stroke"): naming it then raises no notice, describing it still does."""
-    return not _NOT_NOW.search(question)
-

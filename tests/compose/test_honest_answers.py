@@ -228,10 +228,18 @@ def test_the_seed_question_still_gets_its_overview(workspace: Workspace):
     assert article.references[0].source_key == "library:lumbar-radiculopathy-foot-drop"
 
 
-def test_an_emergency_in_everyday_words_raises_its_notice_and_leads_with_its_overview(workspace: Workspace):
-    """No overview answers "everyone would be better off without her", yet it is a suicide risk: the notice is raised
-    from the words, and the suicide-risk overview is the first further reading rather than whatever shares words."""
+def test_an_emergency_in_everyday_words_is_answered_from_its_overview_with_its_notice(workspace: Workspace):
+    """Nothing names suicide in "everyone would be better off without her", and no passage shares its words: the
+    words describe a suicide risk, so the notice is raised and the suicide-risk overview answers."""
     article = _ask(workspace, "My wife keeps saying everyone would be better off without her")
+    assert article.urgent_notice.startswith("Current suicidal thoughts need same-day safety assessment")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:suicide-risk-assessment")
+
+
+def test_an_emergency_its_overview_does_not_answer_leads_the_further_reading_with_it(workspace: Workspace):
+    """The suicide-risk overview does not say what to do after a paracetamol overdose: no answer, but the notice, and
+    that overview first among the further reading rather than whatever shares the most words."""
+    article = _ask(workspace, "I took a whole packet of paracetamol last night, what should I do?")
     assert article.answer_status != "answered"
     assert article.urgent_notice.startswith("Current suicidal thoughts need same-day safety assessment")
     assert article.related_articles[0].source_key == "library:suicide-risk-assessment"

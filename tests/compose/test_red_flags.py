@@ -4,7 +4,7 @@ in the past or to prevent it."""
 import pytest
 
 from medora.compose.analyse import analyse_question
-from medora.compose.red_flags import find_red_flags, normalised, speaks_of_now
+from medora.compose.red_flags import evidence_flags, normalised, only_in_the_past
 from medora.eval.urgent import urgent_set
 
 
@@ -56,7 +56,7 @@ def test_calm_questions_that_share_words_with_an_emergency_raise_none(question: 
 
 
 def test_an_emergency_named_in_the_past_or_to_prevent_it_raises_none_but_described_still_does():
-    assert not speaks_of_now("My dad had a heart attack five years ago, can he fly?")
+    assert only_in_the_past("Should I take aspirin every day to prevent a heart attack?")
     assert raised("How can I lower my chances of having a stroke?") == []
     assert raised("My dad had a heart attack five years ago, can he go on a long flight?") == []
     assert raised("What is the time window for thrombolysis in acute ischaemic stroke?") == ["stroke"]
@@ -65,7 +65,7 @@ def test_an_emergency_named_in_the_past_or_to_prevent_it_raises_none_but_describ
 
 def test_evidence_is_read_for_clinical_terms_only():
     text = "Advise patients to seek help if the face droops. Sepsis must be treated within the hour."
-    assert [flag.name for flag in find_red_flags(text, everyday=False)] == ["sepsis"]
+    assert [flag.name for flag in evidence_flags(text)] == ["sepsis"]
 
 
 def test_the_development_set_is_flagged_from_the_question_alone():
@@ -87,4 +87,31 @@ def test_the_development_set_is_flagged_from_the_question_alone():
     ],
 )
 def test_a_denied_finding_raises_nothing_but_doubt_and_phrases_with_no_still_do(question: str, flags: list[str]):
+    assert raised(question) == flags
+
+
+@pytest.mark.parametrize(
+    ("question", "flags"),
+    [
+        # a clinician's "history of" or "previous" qualifies the word it stands before, not the emergency named later
+        ("Patient with a history of depression now expressing suicidal ideation, initial management?", ["suicidality"]),
+        ("Positive pregnancy test and abdominal pain, previous ectopic: next step?", ["ectopic pregnancy"]),
+        ("Would a statin help in stroke prevention?", []),
+        ("Is heat stroke treated with cold water immersion?", []),
+        # everyday words that only look like an emergency's
+        ("I cut myself shaving and it's a bit red, do I need antibiotics?", []),
+        ("She's been cutting herself on her arms", ["suicidality"]),
+        ("Is my son better off without his dummy?", []),
+        ("What palliative care is available near the end of his life?", []),
+        ("My dad doesn't want to live in a care home, what support is there at home?", []),
+        ("Sudden pain in the ball of my foot when I run, is it metatarsalgia?", []),
+        ("I had a chest x-ray and my blood pressure was a bit high, should I be worried?", []),
+        ("I'm confused about whether to finish my antibiotics if I feel better", []),
+        ("I got hit with a headache after my coffee", []),
+        # text-speak and lists a negation governs
+        ("i wanna die tbh i cant do this anymore", ["suicidality"]),
+        ("Patient denies chest pain and shortness of breath; is a routine ECG needed before surgery?", []),
+    ],
+)
+def test_what_a_reviewer_found_wrong_stays_right(question: str, flags: list[str]):
     assert raised(question) == flags
