@@ -56,24 +56,38 @@ _SPELLED_OUT = (  # contractions, text-speak and other ways of writing the same 
     (re.compile(r"\bpregg(?:o|ers|y)\b"), "pregnant"),
     (re.compile(r"\br\b"), "are"),
     (re.compile(r"\bconfused (?:about|by|as to|whether|if)\b"), "unsure about"),
+    (re.compile(r"\btemps?\b"), "temperature"),
     (re.compile(r"'(?:m|re|ve|ll|d|s)\b"), ""),
 )
 _SAME = {"does": "do", "did": "do", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be", "been": "be",
-         "has": "have", "had": "have"}
+         "has": "have", "had": "have", "gave": "give", "woke": "wake", "woken": "wake"}
 _NEGATORS = frozenset({"no", "not", "without", "deni", "denies", "denied", "nor"})
 _DOUBT = frozenset({"know", "sure", "certain", "think", "understand"})
-_LIST_JOINS, _DENYING, _LIST_REACH = frozenset({"or", "nor", "and"}), frozenset({"deni", "denies", "denied", "without"}), 3
+_LIST_JOINS = frozenset({"or", "nor", "and"})  # a negation before a list governs it ("no fever or stiff neck")…
+_DENYING = frozenset({"deni", "denies", "denied", "without"})  # …and through "and" only when it denies or lacks
+_LIST_REACH = 3
 _ABLE = frozenset({"can", "could", "will", "would"})
 _FILLER = frozenset({"a", "an", "ani", "any", "have", "has", "had", "be", "is", "are", "do", "does", "get", "someone",
                      "real", "realli", "really", "obvious", "obviously"})
 # A clinical term is in the past, or something to prevent, when one of these qualifies it in its clause: a word
-# shortly before ("history of anaphylaxis", "previous ectopic", "prior stroke", "prevent a heart attack", "my chances
-# of a stroke") or a time shortly after ("a heart attack five years ago", "a stroke last year", "as a child"). A
-# question that also says it is happening now is about now.
+# shortly before ("history of anaphylaxis", "previous ectopic", "prior stroke", "prevent a heart attack", "lower my
+# chances of a stroke") or a time of days or more shortly after ("a heart attack five years ago", "a stroke last year",
+# "as a child"; not "a stroke 20 minutes ago"). It is about now whatever else is said when a word of _NOW stands
+# outside the term ("suspected meningitis in an adult with prior neurosurgery"; not the "acute" of "previous acute
+# coronary syndrome"), or a word of _LATER follows it with more to say ("anaphylaxis as a child and is now wheezing";
+# not "a stroke five years ago, can she drive now?").
 _BEFORE_PAST = frozenset({"history", "hx", "previous", "previously", "prior", "prevent", "prevents", "preventing",
-                          "prevention", "risk", "risks", "chance", "chances"})
+                          "prevention"})
+_ODDS = frozenset({"chance", "chances"})  # not now only when lowered ("lower my chances of"; "any chance it's sepsis?")
+_RISK = frozenset({"risk", "risks"})  # not now ("the risk of sepsis after surgery") unless "at (high) risk of suicide"
+_LOWERING = frozenset({"lower", "lowering", "reduce", "reducing", "cut", "cutting", "decrease", "minimise", "minimize"})
 _NOW = frozenset({"suddenly", "sudden", "presents", "presenting", "presented", "suspected", "acute", "acutely",
-                  "again"})  # not "now": "she had a stroke five years ago, can she drive now?"
+                  "again"})
+_LATER = frozenset({"now", "today", "tonight", "currently"})
+_LONG_AGO = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|decades?) ago\b|\blast (?:week|year|month)\b|\bas a (?:child|kid|baby|teenager)\b"
+    r"|\bin (?:19|20)\d\d\b"
+)
 _CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
 _PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
 _TIME_REACH = 6
@@ -86,7 +100,8 @@ class RedFlag:
     notice: str
     everyday: tuple[str, ...] = ()  # everyday patterns, matched in the question only
     overview: str | None = None  # the library overview on this emergency: first further reading when unanswered
-    not_when: tuple[str, ...] = ()  # phrases holding a term that are something else ("heat stroke")
+    not_when: tuple[str, ...] = ()  # phrases that make its words something else ("heat stroke", "when I cough"),
+    # matched on stems without gaps; "=" before one matches the words as written, "re:" a regular expression
 
 
 def _spelled_out(text: str) -> str:
@@ -235,10 +250,24 @@ def load_red_flags() -> tuple[RedFlag, ...]:
     )
 
 
+def _elsewhere(flag: RedFlag, question: str) -> bool:
+    """Whether one of the flag's ``not_when`` phrases makes the question's words mean something else."""
+    stems, words = normalised(question), raw_words(question)
+    return any(
+        re.search(phrase[3:], question.lower()) if phrase.startswith("re:")
+        else places(words, _phrase(phrase[1:], raw=True)) if phrase.startswith("=")
+        else places(stems, Phrase(_phrase(phrase).words, 0))
+        for phrase in flag.not_when
+    )
+
+
 def _term_places(flag: RedFlag, words: list[str]) -> list[tuple[int, ...]]:
     """Where the flag's clinical terms stand in the words, as written, not denied, and not inside one of its
-    ``not_when`` phrases."""
-    other = {at for phrase in flag.not_when for place in places(words, _phrase(phrase, raw=True)) for at in place}
+    ``not_when`` phrases ("heat stroke" in evidence)."""
+    other = {
+        at for phrase in flag.not_when if not phrase.startswith("re:")
+        for place in places(words, _phrase(phrase.lstrip("="), raw=True)) for at in place
+    }
     return [
         place for term in flag.terms for place in places(words, _phrase(term, raw=True)) if not other & set(place)
     ]
@@ -261,9 +290,10 @@ def question_flags(
         (medical, found) for lay, medical in meanings if (found := places(stems, _phrase("=" + lay)))
     ]
     segments = [stems, *(normalised(" ".join(medical)) for medical, _ in standing)]
-    now = any(word in _NOW for word in words)
     found = []
     for flag in load_red_flags():
+        if _elsewhere(flag, question):
+            continue
         if any(matches(pattern, segments) for pattern in flag.everyday):
             found.append(flag)
             continue
@@ -273,25 +303,40 @@ def question_flags(
         for medical, where in standing:
             if _term_places(flag, raw_words(" ".join(medical))):
                 named += where
-        if named and (now or any(not _in_the_past(words, place) for place in named)):
+        if named and any(not _in_the_past(words, place) for place in named):
             found.append(flag)
     return found
 
 
 def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
-    """Whether the words at ``place`` are qualified, in their clause, as past or as something to prevent."""
+    """Whether the words at ``place`` are qualified, in their clause, as past or as something to prevent, and
+    nothing says it is happening now."""
     start, end = place[0], place[-1]
+    if _happening(words, place):
+        return False
     for back in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
-        if words[back] in _CLAUSE_ENDS:
+        word = words[back]
+        if word in _CLAUSE_ENDS:
             break
-        if words[back] in _BEFORE_PAST and not (words[back] == "prior" and words[back + 1] == "to"):
+        if word in _BEFORE_PAST and not (word == "prior" and words[back + 1] == "to"):
+            return True
+        if word in _ODDS and _LOWERING & set(words[max(back - 3, 0) : back]):
+            return True
+        if word in _RISK and not {"at", "high", "higher", "increased"} & set(words[max(back - 2, 0) : back]):
             return True
     ahead = words[end + 1 : end + 1 + _TIME_REACH]
-    clause = ahead[: next((i for i, word in enumerate(ahead) if word in _CLAUSE_ENDS), len(ahead))]
-    text = " ".join(clause)
-    return bool(
-        re.search(r"\bago\b|\blast (?:year|month)\b|\bas a (?:child|kid|baby)\b|\bin (?:19|20)\d\d\b", text)
-        or re.match(r"(?:prevention|prophylaxis)\b", text)  # "stroke prevention"
+    clause = " ".join(ahead[: next((i for i, word in enumerate(ahead) if word in _CLAUSE_ENDS), len(ahead))])
+    return bool(_LONG_AGO.search(clause) or re.match(r"(?:prevention|prophylaxis)\b", clause))  # "stroke prevention"
+
+
+def _happening(words: list[str], place: tuple[int, ...]) -> bool:
+    """Whether the question says the emergency is happening: a word of _NOW outside the term, or of _LATER after it
+    with more to say."""
+    if any(word in _NOW and at not in place for at, word in enumerate(words)):
+        return True
+    return any(
+        word in _LATER and at + 1 < len(words) and words[at + 1] != BREAK
+        for at, word in enumerate(words) if at > place[-1]
     )
 
 
@@ -299,11 +344,8 @@ def only_in_the_past(question: str) -> bool:
     """Whether the question speaks of the past or of prevention and not of now: the evidence's emergencies are not
     raised for it ("Should I take aspirin every day to prevent a heart attack?")."""
     words = raw_words(question)
-    if any(word in _NOW for word in words):
-        return False
-    return any(word in _BEFORE_PAST for word in words) or any(
-        _in_the_past(words, (index,)) for index in range(len(words))
-    )
+    terms = tuple(at for flag in load_red_flags() for place in _term_places(flag, words) for at in place)
+    return not _happening(words, (*terms, -1)) and any(_in_the_past(words, (at,)) for at in range(len(words)))
 
 
 def flags_in(notice: str | None) -> list[RedFlag]:

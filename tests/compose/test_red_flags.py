@@ -115,3 +115,34 @@ def test_a_denied_finding_raises_nothing_but_doubt_and_phrases_with_no_still_do(
 )
 def test_what_a_reviewer_found_wrong_stays_right(question: str, flags: list[str]):
     assert raised(question) == flags
+
+
+@pytest.mark.parametrize(
+    ("question", "flags"),
+    [
+        # happening now, though a time or a doubt is said
+        ("my husband had a stroke 20 minutes ago and can't talk", ["stroke"]),
+        ("any chance this is meningitis? my son has a headache", ["meningitis"]),
+        ("he is at high risk of suicide and has a plan tonight", ["suicidality"]),
+        ("she had anaphylaxis as a child and is now wheezing after eating peanuts", ["anaphylaxis"]),
+        ("I havent been able to pass urine all day and my back is killing me, also my legs feel weak",
+         ["cauda equina syndrome"]),
+        ("student at uni, high temp, really bad headache and can't touch his chin to his chest", ["meningitis"]),
+        # calm, though the words are an emergency's
+        ("Patient with previous acute coronary syndrome in 2018: statin target?", []),
+        ("What is the risk of meningitis after a cochlear implant?", []),
+        ("he used a racial slur at work and I'm shaking, is that anxiety?", []),
+        ("my smile is crooked in photos, can braces fix it?", []),
+        ("she is better off without him, he cheated on her", []),
+        ("my baby's skin looks mottled after the bath", []),
+        ("I found a hard lump on my testicle, it doesn't hurt", []),
+        ("back pain and I pee myself a little when I cough since my pregnancy", []),
+        ("I'm 34 weeks pregnant and have a cramp on one side of my belly", []),
+        ("my mother is in a hospice and wants to die at home", []),
+        ("I nearly had a heart attack when I saw the bill", []),
+        ("I could kill myself for forgetting her birthday", []),
+        ("is breast stroke bad for my knees?", []),
+    ],
+)
+def test_what_a_second_reviewer_found_wrong_stays_right(question: str, flags: list[str]):
+    assert raised(question) == flags
