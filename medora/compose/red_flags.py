@@ -57,6 +57,7 @@ _SPELLED_OUT = (  # contractions, text-speak and other ways of writing the same 
     (re.compile(r"\br\b"), "are"),
     (re.compile(r"\bconfused (?:about|by|as to|whether|if)\b"), "unsure about"),
     (re.compile(r"\btemps?\b"), "temperature"),
+    (re.compile(r"\b(?:tbh|ngl|lol|honestly)\b"), ""),
     (re.compile(r"'(?:m|re|ve|ll|d|s)\b"), ""),
 )
 _SAME = {"does": "do", "did": "do", "is": "be", "are": "be", "am": "be", "was": "be", "were": "be", "been": "be",
@@ -77,7 +78,8 @@ _FILLER = frozenset({"a", "an", "ani", "any", "have", "has", "had", "be", "is", 
 # coronary syndrome"), or a word of _LATER follows it with more to say ("anaphylaxis as a child and is now wheezing";
 # not "a stroke five years ago, can she drive now?").
 _BEFORE_PAST = frozenset({"history", "hx", "previous", "previously", "prior", "prevent", "prevents", "preventing",
-                          "prevention"})
+                          "prevention", "vaccine", "vaccines", "vaccination", "vaccinated", "immunisation",
+                          "immunization"})
 _ODDS = frozenset({"chance", "chances"})  # not now only when lowered ("lower my chances of"; "any chance it's sepsis?")
 _RISK = frozenset({"risk", "risks"})  # not now ("the risk of sepsis after surgery") unless "at (high) risk of suicide"
 _LOWERING = frozenset({"lower", "lowering", "reduce", "reducing", "cut", "cutting", "decrease", "minimise", "minimize"})
@@ -326,7 +328,9 @@ def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
             return True
     ahead = words[end + 1 : end + 1 + _TIME_REACH]
     clause = " ".join(ahead[: next((i for i, word in enumerate(ahead) if word in _CLAUSE_ENDS), len(ahead))])
-    return bool(_LONG_AGO.search(clause) or re.match(r"(?:prevention|prophylaxis)\b", clause))  # "stroke prevention"
+    return bool(  # "stroke prevention", "the meningitis B vaccine"
+        _LONG_AGO.search(clause) or re.match(r"(?:\w+ )?(?:prevention|prophylaxis|vaccines?|vaccination|jabs?)\b", clause)
+    )
 
 
 def _happening(words: list[str], place: tuple[int, ...]) -> bool:
