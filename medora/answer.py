@@ -137,10 +137,18 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered)
+    emergencies = tuple(dict.fromkeys(flag.overview for flag in described_emergencies(question) if flag.overview))
+    if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
+        found = _by_meaning(question, retrieved, terms, retriever, whole, MeaningScope(by_descriptions=True),
+                            felt_labels(question, terms), emergencies, forced=True)
+        if found is not None:  # an emergency described in everyday words is answered from its own overview, not a
+            # neighbour's ("lost control of my bowels with back pain": cauda equina, not low back pain's routine care)
+            overview, passages = found
+            overviews[overview.source_id] = passages
+            answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     if overview is None:
         felt = felt_labels(question, terms)
         scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)
-        emergencies = tuple(flag.overview for flag in described_emergencies(question) if flag.overview)
         found = (
             _by_meaning(question, retrieved, terms, retriever, whole, scope, felt, emergencies) if scope.open else None
         )
@@ -295,6 +303,8 @@ def _by_meaning(
     scope: MeaningScope,
     felt: set[str],
     emergencies: tuple[str, ...] = (),
+    *,
+    forced: bool = False,
 ) -> tuple[Evidence, list[Evidence]] | None:
     """The overview closest in meaning to a question in everyday words, with its passages, when ``scope`` allows it,
     its whole text names the question's specific terms and, for a drug asked about, its passages are the two closest
@@ -310,7 +320,10 @@ def _by_meaning(
     ``described_labels``); a body part, a drug, a population and what the question asks must be the overview's own
     ("I'm pregnant and my calf is swollen" is a description of the deep vein thrombosis overview, which names
     pregnancy once, in passing)."""
-    found = _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies)
+    found = (
+        _emergency_overview(emergencies[0], retriever, whole) if forced
+        else _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies)
+    )
     if found is None:
         return None
     closest, passages, agree, by_descriptions = found
@@ -363,8 +376,9 @@ def _closest_overview(
     if described is not None and _complaint_decides(question, terms, described.topic, retriever):
         topic = described.topic
     elif scope.by_descriptions and len(emergencies) == 1:
-        topic = emergencies[0]  # the one emergency its everyday words describe (compose/red_flags.py): "lips and
-        # tongue swelled up after a nut and he went floppy" is the anaphylaxis overview's, however far its descriptions
+        return _emergency_overview(emergencies[0], retriever, whole)  # the one emergency its everyday words
+        # describe (compose/red_flags.py): "lips and tongue swelled up after a nut and he went floppy" is the
+        # anaphylaxis overview's, however far its descriptions
     else:
         return None
     source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{topic}")
@@ -372,6 +386,16 @@ def _closest_overview(
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, True, True) if passages else None  # three lines alike, clearly ahead: agreed
+
+
+def _emergency_overview(
+    topic: str, retriever: Retriever, whole: dict[int, list[Evidence]]
+) -> tuple[Evidence, list[Evidence], bool, bool] | None:
+    """The library overview on an emergency the question describes, as _closest_overview gives one (agreed, by its
+    descriptions), for _by_meaning's checks."""
+    source_id = retriever.source_id_of(f"{LIBRARY_PREFIX}{topic}")
+    passages = (whole.get(source_id) or retriever.whole_source(source_id)) if source_id is not None else []
+    return (passages[0], passages, True, True) if passages else None
 
 
 def _complaint_decides(question: str, terms: list[SpecificTerm], topic: str, retriever: Retriever) -> bool:

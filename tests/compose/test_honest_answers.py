@@ -243,3 +243,13 @@ def test_an_emergency_its_overview_does_not_answer_leads_the_further_reading_wit
     assert article.answer_status != "answered"
     assert article.urgent_notice.startswith("Current suicidal thoughts need same-day safety assessment")
     assert article.related_articles[0].source_key == "library:suicide-risk-assessment"
+
+
+def test_an_emergency_described_in_everyday_words_is_answered_from_its_own_overview_not_a_neighbours(
+    workspace: Workspace,
+):
+    """The words alone found the prostate overview ("wee"); the question describes a cauda equina syndrome, so its
+    own overview answers, under its notice."""
+    article = _ask(workspace, "my husband can't feel when he needs to wee and his back hurts, is it serious?")
+    assert article.urgent_notice.startswith("Possible cauda equina syndrome is a surgical emergency")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:cauda-equina-syndrome")
