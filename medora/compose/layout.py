@@ -20,6 +20,7 @@ from medora.compose.analyse import QuestionAnalysis
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
+from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
 from medora.compose.terms import SpecificTerm, TermText, covered_terms
 from medora.compose.verify import check_support
@@ -155,6 +156,7 @@ def lay_out(
     answering = [c for c in chosen if c.evidence.source_id not in further_ids]
     bottom = lead_with_ask(bottom, answering, specific_ask(analysis.question, terms), analysis.question)
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
+    bottom = lead_with_emergency(bottom, answering, analysis.red_flags)
     layout = Layout([], [])
     for candidate in bottom:
         if statement := verified_statement(candidate, book, settings, layout.dropped):
@@ -316,6 +318,23 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
 
     lead = max(saying, key=lambda c: (beyond_title(c), len(c.words & words), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_with_emergency(bottom: list[Candidate], chosen: list[Candidate], flags: list[RedFlag]) -> list[Candidate]:
+    """A question that raises an urgent notice is led by a chosen sentence naming that emergency, when the lead does
+    not: "the worst headache of my life, like being hit on the head" is answered by the headache overview, whose
+    bottom line is about migraine ("do not refer people with migraine for neuroimaging"); its line on thunderclap
+    headache as an emergency leads instead."""
+    if not flags or not bottom:
+        return bottom
+    names = {flag.name for flag in flags}
+    def urgent(candidate: Candidate) -> bool:
+        return any(flag.name in names for flag in evidence_flags(candidate.text))
+
+    if urgent(bottom[0]):
+        return bottom
+    lead = next((c for c in bottom + chosen if urgent(c)), None)
+    return bottom if lead is None else [lead] + [c for c in bottom if c is not lead]
 
 
 _NEGATED_GROUP = re.compile(r"\b(?:non|not|without)[\s-]+(\w+)", re.I)

@@ -253,3 +253,11 @@ def test_an_emergency_described_in_everyday_words_is_answered_from_its_own_overv
     article = _ask(workspace, "my husband can't feel when he needs to wee and his back hurts, is it serious?")
     assert article.urgent_notice.startswith("Possible cauda equina syndrome is a surgical emergency")
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:cauda-equina-syndrome")
+
+
+def test_a_thunderclap_headache_is_led_by_the_overviews_emergency_line_not_its_migraine_advice(workspace: Workspace):
+    """The headache overview answers, and its bottom line is about migraine; under the urgent notice the lead is its
+    own line on a thunderclap onset."""
+    article = _ask(workspace, "I suddenly got the worst headache of my life, like being hit on the back of the head")
+    assert article.urgent_notice.startswith("A thunderclap headache needs emergency assessment")
+    assert "thunderclap" in article.bottom_line[0].text and article.bottom_line[0].citations
