@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
-from medora.compose.analyse import QuestionAnalysis, analyse_question, described_emergencies
+from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.described import (
     broader_parts,
@@ -137,7 +137,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered)
-    emergencies = tuple(dict.fromkeys(flag.overview for flag in described_emergencies(question) if flag.overview))
+    described = (session.analysis or analyse_question(question)).described_flags
+    emergencies = tuple(dict.fromkeys(flag.overview for flag in described if flag.overview))
     if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
         found = _by_meaning(question, retrieved, terms, retriever, whole, MeaningScope(by_descriptions=True),
                             felt_labels(question, terms), emergencies, forced=True)

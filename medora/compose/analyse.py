@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medora.compose.red_flags import RedFlag, question_flags
+from medora.compose.red_flags import QuestionFlags, RedFlag, question_flags
 
 QUESTION_TYPES = (
     "management",
@@ -157,6 +157,7 @@ class QuestionAnalysis:
     question_type: str
     entities: list[str] = field(default_factory=list)
     red_flags: list[RedFlag] = field(default_factory=list)
+    described_flags: list[RedFlag] = field(default_factory=list)  # of red_flags, those described in everyday words
 
 
 def _form_clause(question: str) -> str:
@@ -241,23 +242,19 @@ def extract_entities(question: str) -> list[str]:
 
 
 def analyse_question(question: str) -> QuestionAnalysis:
+    flags = _question_flags(question)
     return QuestionAnalysis(
         question=question,
         question_type=classify_question(question),
         entities=extract_entities(question),
-        red_flags=_question_flags(question),
+        red_flags=flags.raised,
+        described_flags=flags.described,
     )
 
 
-def _question_flags(question: str, *, described_only: bool = False) -> list[RedFlag]:
+def _question_flags(question: str) -> QuestionFlags:
     """The emergencies the question names or describes; a red flag named in a patient's words ("his face went
     lopsided") is raised as when a clinician names it ("facial weakness") through the lay phrase's medical words."""
     from medora.compose.lay import lay_equivalents  # it builds on the term modules, which build on this one
 
-    meanings = [(item.lay, tuple(item.medical)) for item in lay_equivalents(question)]
-    return question_flags(question, meanings, described_only=described_only)
-
-
-def described_emergencies(question: str) -> list[RedFlag]:
-    """The emergencies the question describes in everyday words (its everyday patterns), not those it names."""
-    return _question_flags(question, described_only=True)
+    return question_flags(question, [(item.lay, tuple(item.medical)) for item in lay_equivalents(question)])

@@ -87,8 +87,8 @@ _NOW = frozenset({"suddenly", "sudden", "presents", "presenting", "presented", "
                   "again"})
 _LATER = frozenset({"now", "today", "tonight", "currently"})
 _LONG_AGO = re.compile(
-    r"\b(?:days?|weeks?|months?|years?|decades?) ago\b|\blast (?:week|year|month)\b|\bas a (?:child|kid|baby|teenager)\b"
-    r"|\bin (?:19|20)\d\d\b"
+    r"\b(?:days?|weeks?|months?|years?|decades?) ago\b|\blast (?:week|year|month)\b"
+    r"|\bas a (?:child|kid|baby|teenager)\b|\bin (?:19|20)\d\d\b"
 )
 _CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
 _PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
@@ -252,9 +252,9 @@ def load_red_flags() -> tuple[RedFlag, ...]:
     )
 
 
-def _elsewhere(flag: RedFlag, question: str) -> bool:
-    """Whether one of the flag's ``not_when`` phrases makes the question's words mean something else."""
-    stems, words = normalised(question), raw_words(question)
+def _elsewhere(flag: RedFlag, question: str, words: list[str], stems: list[str]) -> bool:
+    """Whether one of the flag's ``not_when`` phrases makes the question's words mean something else (``words`` and
+    ``stems``: the question's raw and normalised words)."""
     return any(
         re.search(phrase[3:], question.lower()) if phrase.startswith("re:")
         else places(words, _phrase(phrase[1:], raw=True)) if phrase.startswith("=")
@@ -281,33 +281,40 @@ def evidence_flags(text: str) -> list[RedFlag]:
     return [flag for flag in load_red_flags() if _term_places(flag, words)]
 
 
-def question_flags(
-    question: str, meanings: list[tuple[str, tuple[str, ...]]] = (), *, described_only: bool = False
-) -> list[RedFlag]:
-    """Flags the question raises: an everyday pattern it matches, or (unless ``described_only``) a clinical term it
-    names, itself or through the medical words of one of its lay phrases (``meanings``: lay phrase → medical
-    words), that is not in the past or something to prevent."""
+@dataclass(frozen=True)
+class QuestionFlags:
+    """The emergencies a question raises (``raised``), and of those the ones it describes in everyday words
+    (``described``: its everyday patterns matched) rather than names."""
+
+    raised: list[RedFlag]
+    described: list[RedFlag]
+
+
+def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = ()) -> QuestionFlags:
+    """Flags the question raises: an everyday pattern it matches, or a clinical term it names, itself or through the
+    medical words of one of its lay phrases (``meanings``: lay phrase → medical words), that is not in the past or
+    something to prevent."""
     words, stems = raw_words(question), normalised(question)
     standing = [  # a lay phrase counts where it stands as written (stems and words are one to one), not denied
-        (medical, found) for lay, medical in meanings if (found := places(stems, _phrase("=" + lay)))
+        (" ".join(medical), found) for lay, medical in meanings if (found := places(stems, _phrase("=" + lay)))
     ]
-    segments = [stems, *(normalised(" ".join(medical)) for medical, _ in standing)]
-    found = []
+    segments = [stems, *(normalised(medical) for medical, _ in standing)]
+    medical_words = [(raw_words(medical), where) for medical, where in standing]
+    raised, described = [], []
     for flag in load_red_flags():
-        if _elsewhere(flag, question):
+        if _elsewhere(flag, question, words, stems):
             continue
         if any(matches(pattern, segments) for pattern in flag.everyday):
-            found.append(flag)
-            continue
-        if described_only:
+            raised.append(flag)
+            described.append(flag)
             continue
         named = _term_places(flag, words)
-        for medical, where in standing:
-            if _term_places(flag, raw_words(" ".join(medical))):
+        for medical, where in medical_words:
+            if _term_places(flag, medical):
                 named += where
         if named and any(not _in_the_past(words, place) for place in named):
-            found.append(flag)
-    return found
+            raised.append(flag)
+    return QuestionFlags(raised, described)
 
 
 def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
@@ -328,9 +335,8 @@ def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
             return True
     ahead = words[end + 1 : end + 1 + _TIME_REACH]
     clause = " ".join(ahead[: next((i for i, word in enumerate(ahead) if word in _CLAUSE_ENDS), len(ahead))])
-    return bool(  # "stroke prevention", "the meningitis B vaccine"
-        _LONG_AGO.search(clause) or re.match(r"(?:\w+ )?(?:prevention|prophylaxis|vaccines?|vaccination|jabs?)\b", clause)
-    )
+    prevented = re.match(r"(?:\w+ )?(?:prevention|prophylaxis|vaccines?|vaccination|jabs?)\b", clause)
+    return bool(_LONG_AGO.search(clause) or prevented)  # "a stroke five years ago", "the meningitis B vaccine"
 
 
 def _happening(words: list[str], place: tuple[int, ...]) -> bool:

@@ -3,7 +3,7 @@
 A set (eval/data/red_flags_<name>.yaml) holds ``emergencies`` (a question and the flag it should raise) and
 ``calm`` questions (``other-topic`` or ``same-topic``: on an emergency's topic but not an emergency now) that should
 raise none. Each question goes through the whole answer pipeline, so a flag may come from the question's words or
-from the emergency overview the question is answered from."""
+from its on-topic evidence."""
 
 from __future__ import annotations
 
