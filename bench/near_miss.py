@@ -16,6 +16,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --eighth   # the eighth sets, written blind in session 9: rates by style, never read
     python bench/near_miss.py --ninth    # the ninth sets, written blind in session 10: rates by style, never read
     python bench/near_miss.py --eleventh # the eleventh sets, written blind in session 11: rates by style, never read
+    python bench/near_miss.py --twelfth  # the twelfth sets, written blind in session 13: rates by style, never read
+    python bench/near_miss.py --thirteenth # the thirteenth sets, everyday words, written blind in session 13 as a
+                                           # development set: tuned on, wrong answers listed
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -38,11 +41,15 @@ from medora.workspace import Workspace
 
 
 SETS = (  # besides the first
-    "unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    "thirteenth",
 )
-WHOLE_ONLY = ("holdout", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")  # read whole, unsplit
-LISTED = ("unseen", "fifth", "sixth", "tenth")  # read and tuned on: every wrong answer is listed
-RATES_ONLY = ("holdout", "seventh", "eighth", "ninth", "eleventh")  # never read: rates only, no question named
+WHOLE_ONLY = (  # read whole, unsplit
+    "holdout", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+)
+LISTED = ("unseen", "fifth", "sixth", "tenth", "thirteenth")  # read and tuned on: every wrong answer is listed
+# never read: rates only, no question named
+RATES_ONLY = ("holdout", "seventh", "eighth", "ninth", "eleventh", "twelfth")
 
 
 def main() -> int:
@@ -60,6 +67,10 @@ def main() -> int:
     sets.add_argument("--eighth", action="store_true", help="the eighth sets, written blind in session 9: rates only")
     sets.add_argument("--ninth", action="store_true", help="the ninth sets, written blind in session 10: rates only")
     sets.add_argument("--eleventh", action="store_true", help="the eleventh sets, written blind in session 11: rates only")
+    sets.add_argument("--twelfth", action="store_true",
+                      help="the twelfth sets, written blind in session 13: rates only")
+    sets.add_argument("--thirteenth", action="store_true",
+                      help="the thirteenth sets, everyday words: a development set written in session 13")
     sets.add_argument("--tenth", action="store_true", help="the tenth sets, everyday words: a development set")
     args = parser.parse_args()
     if args.dev and any(getattr(args, n) for n in WHOLE_ONLY):

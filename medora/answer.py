@@ -52,6 +52,7 @@ from medora.compose.select import (
     whole_coverages,
     without_case_drugs,
 )
+from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
 from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
@@ -95,8 +96,9 @@ def validate_question(question: str, *, audience: str = "clinician") -> str:
 
 def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: Settings) -> Selection:
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
-    the pool an article may cite (the closest source's relevant passages when nothing answers the question)."""
-    question = session.question
+    the pool an article may cite (the closest source's relevant passages when nothing answers the question). The
+    question is read with its misspellings corrected (compose/spelling.py)."""
+    question = with_spelling_corrected(session.question)
     depth = max(settings.retrieve.top_k, 10)
     deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
     retrieved = deeper[:depth]  # what every gate reads (the same top passages: the ranker sorts the whole fused

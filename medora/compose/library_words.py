@@ -1,0 +1,18 @@
+"""The words the library's overviews write: what an overview could ever name.
+
+A question's word no overview writes cannot be named by one, whatever the question; a misspelt word close to one
+the overviews write is most likely that word ("migranes": migraines, not migrants)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from medora.compose.terms import stem_sequence
+
+
+@lru_cache(maxsize=1)
+def overview_vocabulary() -> frozenset[str]:
+    """The stemmed words of every library overview's text."""
+    from medora.library import overview_paths  # the library reads compose's vocabulary: imported late
+
+    return frozenset(word for path in overview_paths() for word in stem_sequence(path.read_text(encoding="utf-8")))

