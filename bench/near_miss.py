@@ -19,6 +19,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --twelfth  # the twelfth sets, written blind in session 13: rates by style, never read
     python bench/near_miss.py --thirteenth # the thirteenth sets, everyday words, written blind in session 13 as a
                                            # development set: tuned on, wrong answers listed
+    python bench/near_miss.py --fourteenth # the fourteenth sets, clinicians' questions and vignettes, written blind in
+                                           # session 13 as a development set: tuned on, wrong answers listed
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -42,12 +44,13 @@ from medora.workspace import Workspace
 
 SETS = (  # besides the first
     "unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-    "thirteenth",
+    "thirteenth", "fourteenth",
 )
 WHOLE_ONLY = (  # read whole, unsplit
     "holdout", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+    "fourteenth",
 )
-LISTED = ("unseen", "fifth", "sixth", "tenth", "thirteenth")  # read and tuned on: every wrong answer is listed
+LISTED = ("unseen", "fifth", "sixth", "tenth", "thirteenth", "fourteenth")  # read and tuned on: every wrong answer is listed
 # never read: rates only, no question named
 RATES_ONLY = ("holdout", "seventh", "eighth", "ninth", "eleventh", "twelfth")
 
@@ -71,6 +74,8 @@ def main() -> int:
                       help="the twelfth sets, written blind in session 13: rates only")
     sets.add_argument("--thirteenth", action="store_true",
                       help="the thirteenth sets, everyday words: a development set written in session 13")
+    sets.add_argument("--fourteenth", action="store_true",
+                      help="the fourteenth sets, clinicians' questions: a development set written in session 13")
     sets.add_argument("--tenth", action="store_true", help="the tenth sets, everyday words: a development set")
     args = parser.parse_args()
     if args.dev and any(getattr(args, n) for n in WHOLE_ONLY):

@@ -179,11 +179,22 @@ def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
 def unnamed_asking_words(
     question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()
 ) -> list[str]:
-    """The topic words of the clause that asks (frame words such as "help" or "normal" aside) that none of ``texts``
-    names, as written or by the medical words of a lay phrase holding them (``equivalents``): what a question in
-    everyday words asks about must be there ("would a TENS machine help?")."""
-    words = _topic_words(split_asking(question)[1])
+    """The topic words of the clause that asks (frame words such as "help" or "normal", and words of common English,
+    ``ASKING_ZIPF``, aside) that none of ``texts`` names, as written or by the medical words of a lay phrase holding
+    them (``equivalents``): what a question in everyday words asks about must be there ("would a TENS machine
+    help?")."""
+    asking = split_asking(question)[1]
+    common = {stem(word) for word in _LETTERS.findall(asking) if zipf_frequency(word.lower(), "en") >= ASKING_ZIPF}
+    words = _topic_words(asking) - common
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
+
+
+# A word of the asking clause this common in general English (wordfreq's Zipf scale: about the 2,000 commonest words)
+# frames what is asked like the listed frame words ("is that enough?", "is there anything to stop it coming back?",
+# "should we go to the er?"), where a proposal is a thing ("a TENS machine", "cranberry juice", "a pillow"). The
+# price: an activity this common is no longer asked about by name ("which travel jabs do I need?").
+ASKING_ZIPF = 5.0
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _topic_words(text: str) -> set[str]:

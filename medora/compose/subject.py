@@ -48,6 +48,20 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "sats": ("oxygen saturation", "saturation", "spo2"),
     "bloods": ("blood tests", "blood test"),
     "gtn": ("glyceryl trinitrate", "nitroglycerin", "nitroglycerine"),
+    # clipped words of clinical notes, each standing for one word (session 13)
+    "pred": ("prednisolone", "prednisone"),
+    "trop": ("troponin",),
+    "creat": ("creatinine",),
+    "norad": ("noradrenaline", "norepinephrine"),
+    "pyelo": ("pyelonephritis",),
+    "bilat": ("bilateral",),
+    "dip": ("dipstick", "urine dipstick"),
+    "lft": ("liver function tests", "liver function"),
+    "lfts": ("liver function tests", "liver function"),
+    "ecg": ("ecg", "electrocardiogram"),
+    "echo": ("echocardiogram", "echocardiography"),
+    "psych": ("psychiatric", "psychiatry", "mental health"),
+    "preds": ("prednisolone", "prednisone"),
 }
 
 # Words that frame what is asked (a cut-off, a prevention), not its topic: like "treatment" or "dose".
@@ -55,6 +69,10 @@ FRAME_WORDS = frozenset(
     stem(word)
     for word in """threshold thresholds cutoff cutoffs cut-off cut-offs criteria criterion target targets
     prophylaxis prophylactic preventive""".split()
+) | frozenset(  # clipped words of clinical notes for time, results and the patient's record (session 13)
+    stem(word)
+    for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
+    .split()
 )
 
 # Words that open a slot describing the case: a negation, the patient's history.

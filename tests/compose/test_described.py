@@ -66,6 +66,12 @@ def test_an_everyday_word_no_overview_writes_is_felt_one_the_library_writes_is_n
     assert felt_labels(fatty, [_term("liver", "word"), _term("semaglutide", "drug")]) == set()
 
 
+def test_words_of_common_english_frame_the_asking_clause_a_thing_proposed_does_not():
+    texts = ["Recurrent cellulitis: treat predisposing factors such as oedema and tinea pedis."]
+    assert unnamed_asking_words("Mum keeps getting cellulitis. is there anything to stop it coming back?", texts) == []
+    assert unnamed_asking_words("My back aches, would a TENS machine help?", texts) == ["machin"]
+
+
 def test_a_condition_a_finding_names_is_no_feeling():
     assert felt_labels("I get heartburn most nights and a cough. What helps?", [_term("heartburn")]) == set()
 

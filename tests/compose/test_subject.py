@@ -21,6 +21,12 @@ def test_shorthand_is_named_by_its_spelled_out_form():
     assert covered_terms(text, terms) == {"vanc", "fidaxomicin", "diff"}
 
 
+def test_clipped_words_of_clinical_notes_stand_for_their_word_or_frame_the_case():
+    terms = specific_terms("AECOPD pred dose and duration")
+    assert covered_terms("Prednisolone 30 mg for 5 days in an exacerbation of COPD (AECOPD).", terms) >= {"pred"}
+    assert [label for label, _ in _labels("VTE prophylaxis 2 wks after knee replacement, any obs needed?")] == ["VTE"]
+
+
 def test_a_frame_word_is_no_term():
     assert _labels("Which LDL thresholds and prophylaxis after an MI?") == [("LDL", False), ("MI", False)]
 
