@@ -275,7 +275,7 @@ _DOSE_WORDS = frozenset({"mg", "g", "mcg", "microgram", "micrograms", "ml", "uni
 _DOSE_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?")
 
 
-def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, SpecificTerm]]:
+def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[int, int, SpecificTerm]]:
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
     matches = _drugs_within(words, breaks)
@@ -288,7 +288,7 @@ def _drug_terms(words: list[str], breaks: set[int]) -> list[tuple[int, int, Spec
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
         ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
-        context = _is_context(words, match.begin, previous)
+        context = _is_context(words, match.begin, previous, describing=match.begin < asking)
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
@@ -314,23 +314,36 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
     return set(words) < set(label.split()) or set(words) <= elsewhere
 
 
-def _is_context(words: list[str], begin: int, previous: tuple[int, bool] | None) -> bool:
+def _is_context(
+    words: list[str], begin: int, previous: tuple[int, bool] | None, *, describing: bool = True
+) -> bool:
     """True when the drug at ``begin`` follows a context cue ("on" or "taking" after a person: "a man on", "who is
     taking"; "despite" …; articles and dose words skipped: "despite maximum losartan"), or "and"/"or" right after a
-    drug that does, its dose between ("a man on ramipril 10 mg and bisoprolol"). Not "on" opening a clause: "AF, on
-    amiodarone. How often should thyroid function be checked?" asks about amiodarone."""
+    drug that does, its dose between ("a man on ramipril 10 mg and bisoprolol"), or right after it in a list ("on
+    ramipril, furosemide and ibuprofen"). In a vignette opening with the patient's age and sex, "on" needs no person
+    before it where the vignette describes ("53F T2DM on empagliflozin, vomiting, ketones 5.1: start insulin?", not
+    "58M with AF. Should he go on apixaban?"). Not "on" opening a clause
+    elsewhere: "AF, on amiodarone. How often should thyroid function be checked?" asks about amiodarone."""
     index = begin - 1
     while index >= 0 and (words[index].lower() in _ARTICLES or _is_dose_word(words[index])):
         index -= 1
     if index < 0:
         return False
     cue = words[index].lower()
+    if previous is not None and previous[1] and previous[0] == index + 1:
+        return True  # a list after the patient's drug: "on ramipril, furosemide and ibuprofen"
     if cue in ("and", "or") and previous is not None:
         return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
         return True
+    if cue in PERSON_CUES and describing and _VIGNETTE.fullmatch(words[0]):
+        return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
     return cue in PERSON_CUES and bool(before) and (before[-1] in PERSONS or (before[-1] in ("is", "are", "was") and len(before) == 2 and before[0] in PERSONS))
+
+
+# A vignette opens with the patient's age and sex ("53F", "74M", "84yo"): "on" there needs no person before it
+_VIGNETTE = re.compile(r"\d{1,3}(?:[MF]|yo|y)", re.IGNORECASE)
 
 
 def _is_dose_word(word: str) -> bool:
@@ -405,9 +418,15 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         index for index in range(1, len(found))
         if _PUNCTUATION.search(question[found[index - 1].end() : found[index].start()])
     }
+    asking = next(  # the first word of the sentence that asks, in a vignette: its drugs are not the patient's
+        (index for index in range(len(found) - 1, 0, -1)
+         if re.search(r"[.?!:]", question[found[index - 1].end() : found[index].start()])
+         and "?" in question[found[index].start():]),
+        len(words),
+    )
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
-    for begin, end, term in _drug_terms(words, breaks):
+    for begin, end, term in _drug_terms(words, breaks, asking):
         terms.append(term)
         taken.update(range(begin, end))
     for index, word in enumerate(words):

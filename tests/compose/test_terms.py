@@ -220,3 +220,13 @@ def test_other_two_letter_abbreviations_are_no_terms():
 def test_contractions_written_without_an_apostrophe_are_no_terms():
     terms = specific_terms("my big toe went red and sore overnight, I couldnt bear the sheet on it")
     assert "couldnt" not in [term.label for term in terms]
+
+
+def test_in_a_vignette_the_drugs_it_describes_the_patient_on_are_the_case():
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in specific_terms(question) if term.kind == "drug"}
+
+    described = "74M, creat 232, on ramipril, furosemide and ibuprofen, BP 96/58. What KDIGO stage?"
+    assert context(described) == {"ramipril": True, "furosemide": True, "ibuprofen": True}
+    assert context("58M with AF, CHA2DS2-VASc 3. Should he go on apixaban?") == {"apixaban": False}  # asked
+    assert context("AF, on amiodarone. How often should thyroid function be checked?") == {"amiodarone": False}
