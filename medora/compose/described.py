@@ -134,8 +134,13 @@ EVERYDAY_ZIPF = 3.0  # at least once in a million words of general English (word
 
 def is_everyday_word(word: str) -> bool:
     """True for a word of common English (``EVERYDAY_ZIPF``) that no library overview writes ("wrecked", "glands",
-    "stings"): a patient's word for what they notice, which no overview could name."""
-    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF and stem(word) not in overview_vocabulary()
+    "stings"): a patient's word for what they notice, which no overview could name. Never a body part of the lexicon
+    ("anus": the overview names its own anatomy, "perianal", or does not answer)."""
+    lowered = word.lower()
+    return (
+        zipf_frequency(lowered, "en") >= EVERYDAY_ZIPF and stem(lowered) not in overview_vocabulary()
+        and lowered not in _lexicon().broader
+    )
 
 
 def body_parts(question: str) -> list[str]:
