@@ -13,14 +13,8 @@ floppy and feverish") is never answered on the population alone. The overview mu
 
 The feelings and the body parts are in ``data/lay_findings.yaml``; the asking clause's frame words in
 ``ASKING_FRAME``. A feeling is set aside only where the question describes (a sentence
-that asks nothing, or the clauses before the one asking), and never beside a drug the description names, where it may
-be the drug's side effect ("I'm constipated and sleepy since starting amitriptyline"); a drug the question only asks
-about ("…are sleeping pills the answer?") leaves the description a complaint.
-
-So is an everyday word of the description that no overview writes at all (``is_everyday_word``): "my glands are
-up", "I feel wrecked", "it stings": common English (``wordfreq``), so no topic of its own, and absent from every
-overview's text, so no overview could name it. The lexicon cannot list every such word; a word the library does write
-("liver" in "fatty liver", "redness") is still the overview's to name."""
+that asks nothing, or the clauses before the one asking), and never beside a drug, where it may be the drug's side
+effect ("I'm constipated and sleepy since starting amitriptyline")."""
 
 from __future__ import annotations
 
@@ -31,10 +25,8 @@ from importlib import resources
 from typing import NamedTuple
 
 import yaml
-from wordfreq import zipf_frequency
 
 from medora.compose.lay import LayEquivalent
-from medora.compose.library_words import overview_vocabulary
 from medora.compose.terms import (
     EVERYDAY_WORDS,
     GENERIC_WORDS,
@@ -65,7 +57,9 @@ ASKING_FRAME = frozenset(
     waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
     happening take available worry worried likely expect next special own myself regular regularly again carry
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
-    going type types think reckon hospital home slow feel feels right stay staying admitted""".split()
+    going type types think reckon hospital home slow feel feels right stay staying admitted enough anything
+    something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
+    er""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -117,30 +111,13 @@ def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the technical-word terms that only say what the patient feels or notices ("tingly", "wrecked",
     "runny poo"): the ``describing_labels`` (written where the question describes, not again where it asks, beside
     no drug: "I'm on amitriptyline and sleepy all day" may be its side effect) whose words are the lexicon's
-    feelings, or everyday words no overview writes (``is_everyday_word``)."""
+    feelings."""
     describing = describing_labels(question, terms)
     if not describing:
         return set()
     spelled = f" {' '.join(stem_sequence(split_asking(question)[0]))} "
     felt = {word for stems in _lexicon().feelings if f" {' '.join(stems)} " in spelled for word in stems}
-    return {
-        label for label in describing
-        if all(part in felt for part in stem_sequence(label)) or all(map(is_everyday_word, label.split()))
-    }
-
-
-EVERYDAY_ZIPF = 3.0  # at least once in a million words of general English (wordfreq's Zipf scale): common language
-
-
-def is_everyday_word(word: str) -> bool:
-    """True for a word of common English (``EVERYDAY_ZIPF``) that no library overview writes ("wrecked", "glands",
-    "stings"): a patient's word for what they notice, which no overview could name. Never a body part of the lexicon
-    ("anus": the overview names its own anatomy, "perianal", or does not answer)."""
-    lowered = word.lower()
-    return (
-        zipf_frequency(lowered, "en") >= EVERYDAY_ZIPF and stem(lowered) not in overview_vocabulary()
-        and lowered not in _lexicon().broader
-    )
+    return {label for label in describing if all(part in felt for part in stem_sequence(label))}
 
 
 def body_parts(question: str) -> list[str]:
@@ -184,22 +161,11 @@ def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
 def unnamed_asking_words(
     question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()
 ) -> list[str]:
-    """The topic words of the clause that asks (frame words such as "help" or "normal", and words of common English,
-    ``ASKING_ZIPF``, aside) that none of ``texts`` names, as written or by the medical words of a lay phrase holding
-    them (``equivalents``): what a question in everyday words asks about must be there ("would a TENS machine
-    help?")."""
-    asking = split_asking(question)[1]
-    common = {stem(word) for word in _LETTERS.findall(asking) if zipf_frequency(word.lower(), "en") >= ASKING_ZIPF}
-    words = _topic_words(asking) - common
+    """The topic words of the clause that asks (frame words such as "help" or "normal" aside) that none of ``texts``
+    names, as written or by the medical words of a lay phrase holding them (``equivalents``): what a question in
+    everyday words asks about must be there ("would a TENS machine help?")."""
+    words = _topic_words(split_asking(question)[1])
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
-
-
-# A word of the asking clause this common in general English (wordfreq's Zipf scale: about the 2,000 commonest words)
-# frames what is asked like the listed frame words ("is that enough?", "is there anything to stop it coming back?",
-# "should we go to the er?"), where a proposal is a thing ("a TENS machine", "cranberry juice", "a pillow"). The
-# price: an activity this common is no longer asked about by name ("which travel jabs do I need?").
-ASKING_ZIPF = 5.0
-_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _topic_words(text: str) -> set[str]:
@@ -242,12 +208,12 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b", re.IGN
 def describing_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the technical-word terms written only where the question describes ("I'm always thirsty, peeing
     loads, what should I do?": "thirsty"): what an overview's everyday descriptions may name for it
-    (``described_labels``). None when the description names a drug (a finding beside a drug may be its side effect;
-    one only asked about leaves the complaint a complaint); never a population, nor a word of the asking clause."""
+    (``described_labels``). None when the question names a drug (a finding beside a drug may be its side effect); never
+    a population, nor a word of the asking clause."""
+    if any(term.kind == "drug" for term in terms):
+        return set()
     describing, asking = split_asking(question)
     described, asked = set(stem_sequence(describing)), set(stem_sequence(asking))
-    if any(term.kind == "drug" and set(stem_sequence(term.label)) & described for term in terms):
-        return set()
     return {
         term.label
         for term in terms

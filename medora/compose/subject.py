@@ -51,6 +51,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     # clipped words of clinical notes, each standing for one word (session 13)
     "pred": ("prednisolone", "prednisone"),
     "trop": ("troponin",),
+    "trops": ("troponin",),
+    "resus": ("resuscitation",),
     "creat": ("creatinine",),
     "norad": ("noradrenaline", "norepinephrine"),
     "pyelo": ("pyelonephritis",),

@@ -6,7 +6,6 @@ from medora.compose.described import (
     broader_parts,
     described_labels,
     felt_labels,
-    is_everyday_word,
     proposed_words,
     split_asking,
     unnamed_asking_words,
@@ -51,25 +50,11 @@ def test_no_feeling_is_felt_beside_a_drug_where_it_may_be_a_side_effect():
     assert felt_labels("I'm sleepy all day.", [_term("sleepy")]) == {"sleepy"}
 
 
-def test_a_drug_only_asked_about_leaves_the_description_a_complaint():
-    question = "I've been lying awake most nights for months and feel wrecked. Are sleeping pills the answer?"
-    assert felt_labels(question, [_term("wrecked", "word"), _term("sleeping pills", "drug")]) == {"wrecked"}
-
-
-def test_an_everyday_word_no_overview_writes_is_felt_one_the_library_writes_is_not():
-    assert is_everyday_word("glands") and is_everyday_word("wrecked")
-    assert not is_everyday_word("liver")  # common English, but the overviews write it: theirs to name
-    assert not is_everyday_word("scabies")  # no overview writes it, but it is no common English: a topic of its own
-    question = "my throat is killing me and my glands are up, how long will this go on for"
-    assert felt_labels(question, [_term("glands", "word")]) == {"glands"}
-    fatty = "My husband is overweight and has a fatty liver, would semaglutide treat it?"
-    assert felt_labels(fatty, [_term("liver", "word"), _term("semaglutide", "drug")]) == set()
-
-
-def test_words_of_common_english_frame_the_asking_clause_a_thing_proposed_does_not():
+def test_frame_words_of_the_asking_clause_need_no_naming_a_thing_proposed_does():
     texts = ["Recurrent cellulitis: treat predisposing factors such as oedema and tinea pedis."]
-    assert unnamed_asking_words("Mum keeps getting cellulitis. is there anything to stop it coming back?", texts) == []
+    assert unnamed_asking_words("Mum keeps getting cellulitis. is that enough, or is there anything else?", texts) == []
     assert unnamed_asking_words("My back aches, would a TENS machine help?", texts) == ["machin"]
+    assert unnamed_asking_words("I have asthma, can I join the army?", texts) == ["armi", "join"]
 
 
 def test_a_condition_a_finding_names_is_no_feeling():

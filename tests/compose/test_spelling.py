@@ -9,13 +9,16 @@ def test_a_misspelling_one_edit_away_is_read_as_the_word_meant():
     assert with_spelling_corrected("Will I have to take it forver?") == "Will I have to take it forever?"
 
 
-def test_a_letter_left_out_and_the_library_s_words_come_first():
+def test_only_a_slip_with_one_reading_is_corrected():
     assert meant_word("forver") == "forever"  # not "former", one letter changed
-    assert meant_word("migranes") == "migraines"  # not the commoner "migrants": the overviews write migraine
+    assert meant_word("migranes") == "migraines"  # not "migrants", one letter changed
+    assert meant_word("inection") is None  # infection or injection: left as typed
+    assert meant_word("concusion") is None  # concussion or conclusion
+    assert meant_word("resus") is None and meant_word("trops") is None  # clinical shorthand, not rhesus or troops
 
 
 def test_real_words_drugs_and_abbreviations_are_kept():
-    for word in ("tirzepatide", "Pangenotypic", "vaping", "sertraline", "dysuria", "HFpEF", "mins"):
+    for word in ("tirzepatide", "Pangenotypic", "vaping", "sertraline", "dysuria", "HFpEF", "mins", "migrans"):
         assert meant_word(word) is None, word
     question = "ivermectin for scabies in a 72 yo with angina?"
     assert with_spelling_corrected(question) == question
