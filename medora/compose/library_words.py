@@ -1,7 +1,7 @@
 """The words the library's overviews write: what an overview could ever name.
 
-A question's word no overview writes cannot be named by one, whatever the question; a misspelt word close to one
-the overviews write is most likely that word ("migranes": migraines, not migrants)."""
+A word the overviews write is never a misspelling, and a typo may be read as one of them (compose/spelling.py:
+"musle" as muscle)."""
 
 from __future__ import annotations
 

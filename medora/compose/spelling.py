@@ -58,14 +58,11 @@ def meant_word(word: str) -> str | None:
     """The known word a misspelt ``word`` stands for, or None when it is no misspelling (or none is clear)."""
     if len(word) < MIN_LETTERS or any(c.isupper() for c in word):
         return None  # a name ("Friedreich", "Crohn") or an abbreviation: the dictionary's misses, not typos
-    checker = _checker()
-    if word in checker or stem(word) in overview_vocabulary() or word in _disease_words() or find_drugs([word]):
+    checker, vocabulary = _checker(), overview_vocabulary()
+    if word in checker or stem(word) in vocabulary or word in _disease_words() or find_drugs([word]):
         return None
-    if zipf_frequency(word, "en") >= MAX_TYPO_ZIPF:
+    if zipf_frequency(word, "en") >= MAX_TYPO_ZIPF or word in SHORTHAND or word in CLINICAL_CLIPPINGS:
         return None
-    if word in SHORTHAND or word in CLINICAL_CLIPPINGS:
-        return None
-    vocabulary = overview_vocabulary()
     candidates = sorted(
         c for c in checker.candidates(word) or ()
         if _slip_of(word, c) and (stem(c) in vocabulary or zipf_frequency(c, "en") >= COMMON_ZIPF)

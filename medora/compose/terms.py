@@ -322,8 +322,8 @@ def _is_context(
     drug that does, its dose between ("a man on ramipril 10 mg and bisoprolol"), or right after it in a list ("on
     ramipril, furosemide and ibuprofen"). In a vignette opening with the patient's age and sex, "on" needs no person
     before it where the vignette describes ("53F T2DM on empagliflozin, vomiting, ketones 5.1: start insulin?", not
-    "58M with AF. Should he go on apixaban?"). Not "on" opening a clause
-    elsewhere: "AF, on amiodarone. How often should thyroid function be checked?" asks about amiodarone."""
+    "58M with AF. Should he go on apixaban?"). Not "on" opening a clause elsewhere: "AF, on amiodarone. How often
+    should thyroid function be checked?" asks about amiodarone."""
     index = begin - 1
     while index >= 0 and (words[index].lower() in _ARTICLES or _is_dose_word(words[index])):
         index -= 1
