@@ -304,19 +304,26 @@ def _strongest(chosen: list[Candidate], size: int) -> list[Candidate]:
 
 def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
     """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
-    options of a choice, the drugs it names) and shares most of the question's words (at least two), when one of
-    the chosen sentences does. Words its source's title already names count last: every sentence of the gout
-    overview shares "gout", only the one about starting treatment shares "start". Bottom-line sentences win ties."""
+    options of a choice, the drugs it names) and shares most of the question's words (at least two; the heading of
+    its section counts: "prednisolone 30 mg daily for 5 days" under "Management › Exacerbations" answers how long to
+    give prednisolone for a COPD exacerbation), when one of the chosen sentences does. Words its source's title
+    already names count last: every sentence of the gout overview shares "gout", only the one about starting
+    treatment shares "start". Bottom-line sentences win ties."""
     if ask is None or not bottom:
         return bottom
     words = content_words(question)
-    saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(c.words & words) >= min(2, len(words))]
+
+    def shared(candidate: Candidate) -> set[str]:
+        return (candidate.words | content_words(candidate.evidence.section or "")) & words
+
+    saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(shared(c)) >= min(2, len(words))]
     if not saying:
         return bottom
-    def beyond_title(candidate: Candidate) -> int:
-        return len((candidate.words & words) - content_words(candidate.evidence.source.title))
 
-    lead = max(saying, key=lambda c: (beyond_title(c), len(c.words & words), c in bottom, c.relevance))
+    def beyond_title(candidate: Candidate) -> int:
+        return len(shared(candidate) - content_words(candidate.evidence.source.title))
+
+    lead = max(saying, key=lambda c: (beyond_title(c), len(shared(c)), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
 
 

@@ -261,3 +261,12 @@ def test_a_thunderclap_headache_is_led_by_the_overviews_emergency_line_not_its_m
     article = _ask(workspace, "I suddenly got the worst headache of my life, like being hit on the back of the head")
     assert article.urgent_notice.startswith("A thunderclap headache needs emergency assessment")
     assert "thunderclap" in article.bottom_line[0].text and article.bottom_line[0].citations
+
+
+def test_the_bottom_line_leads_with_the_timing_asked_when_its_section_names_the_situation(workspace: Workspace):
+    # "prednisolone 30 mg daily for 5 days" sits under "Management › Exacerbations": the heading says what it is about
+    article = answer_question(
+        "How long should oral prednisolone be given for a COPD exacerbation?",
+        retriever=workspace.retriever, settings=workspace.settings,
+    )
+    assert "for 5 days" in article.bottom_line[0].text
