@@ -237,6 +237,7 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
 # yoga classes?"; the proposal ends where its circumstances begin ("... for my knees", "... after a mini stroke")
 _PROPOSAL = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?P<helps>[^?.!,;]+?)\s+(?:help|helps|work|be any good|be worth)\b"
+    r"|\bis there (?:a|an|any|some)\s+(?P<there>[^?.!,;]+?)\s+(?:that|which)\s+(?:would|could|might|will|can)\s+help\b"
     r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)"
     r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)",
     re.IGNORECASE,

@@ -21,22 +21,26 @@ SIGNS_AND_SYMPTOMS = """crackles crackle crepitations crepitus rales rhonchi whe
 breathlessness drowsy drowsiness sleepy lethargic lethargy myalgia myalgias arthralgia arthralgias malaise hives
 itchy itching swelling swollen droop drooping blackout blackouts faint fainted fainting dizzy dizziness lightheaded
 palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile
-bedbound bruising bulging muddled lopsided dexterity gait throbbing cramping crampy""".split()
+bedbound bruising bulging muddled lopsided dexterity gait throbbing cramping crampy
+afebrile apyrexial""".split()  # not a sign a question may ask about as a drug's effect ("unsteady on amitriptyline")
 
 BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
 groin eardrum eardrums breastbone""".split()
 
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
-urgently overnight pee peeing wee weeing""".split()
+urgently overnight pee peeing wee weeing loo booked""".split()
 
 UNITS = "mmol umol micromol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
 EXAMINATIONS = "otoscopy auscultation palpation".split()  # how a finding was seen, not what is asked
 OBSERVATIONS = "temp temperature".split()  # a reading of the case ("temp 37.9"), never what is asked
+# a result of the case written as notes write it ("WCC 17", "creat 1.8", "dip: leuc+ nitrite+"); never BMI, which a
+# question may ask about ("BMI 50: is a DOAC still OK?")
+READINGS = "wcc creat leuc leucs nitrite nitrites mcv".split()
 
 
 @lru_cache(maxsize=1)
 def _finding_stems() -> frozenset[str]:
-    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS + OBSERVATIONS
+    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS + OBSERVATIONS + READINGS
     return frozenset(token for word in words for token in index_tokens(word))
 
 

@@ -52,6 +52,8 @@ ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
 DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
 AGE_SEX = re.compile(r"\d+(?:m|f|yo|yr|yrs|y)")  # a vignette's "67M", "72yo": no topic word (the index never saw it)
+# an amount with its unit written as one word ("1L crystalloid", "2h away", "lost 20kg"): a number, not a topic word
+QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|h|hr|hrs|min|mins|d|wk|wks|mo|mth|mths|cm|mm|mmol|iu)")
 
 
 @dataclass
@@ -103,12 +105,12 @@ class QuestionWeights(dict):
 
 
 def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
-    """The IDF weights of the question's own topic words (expansions and frame words such as 'role' excluded), with
-    the lay phrases that hold some of them."""
+    """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
+    "1L" excluded), with the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS
     weights = {
         token: weight for token, weight in idf.items()
-        if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token)
+        if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token) and not QUANTITY.fullmatch(token)
     }
     found = lay_equivalents(question) + _spelled_out(question) + _population_groups(question) + shorthand_equivalents(question)
     equivalents = [item for item in found if set(item.stems) & weights.keys()]

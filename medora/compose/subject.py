@@ -64,6 +64,30 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "echo": ("echocardiogram", "echocardiography"),
     "psych": ("psychiatric", "psychiatry", "mental health"),
     "preds": ("prednisolone", "prednisone"),
+    # clinical abbreviations whose table meaning is ambiguous or spelled otherwise than sources write it (session 14):
+    # "knee OA" (the table also reads OA as orbital atherectomy), UK spellings, "DVT" as "deep vein thrombosis"
+    "oa": ("osteoarthritis",),
+    "gord": ("gastro-oesophageal reflux", "gastroesophageal reflux", "reflux"),
+    "ogd": ("endoscopy", "gastroscopy", "oesophagogastroduodenoscopy"),
+    "upsi": ("unprotected sexual intercourse", "unprotected sex", "unprotected intercourse"),
+    "lbp": ("low back pain", "lower back pain"),
+    "tkr": ("knee replacement",),
+    "thr": ("hip replacement",),
+    "wcc": ("white cell count", "white blood cell count"),
+    "aecopd": ("exacerbation of copd", "copd exacerbation", "copd"),  # the COPD overview's exacerbation section
+    "htn": ("hypertension",),
+    "t2dm": ("type 2 diabetes",),
+    "dvt": ("deep vein thrombosis", "deep venous thrombosis"),
+    "gad": ("generalised anxiety disorder", "generalized anxiety disorder"),
+    "cbt": ("cognitive behavioural therapy", "cognitive behavioral therapy"),
+    "friii": ("fixed-rate intravenous insulin infusion", "fixed-rate insulin infusion", "insulin infusion"),
+    "dre": ("digital rectal examination", "rectal examination"),
+    "cocp": ("combined oral contraceptive", "combined pill", "combined hormonal contraception"),
+    "coc": ("combined oral contraceptive", "combined pill", "combined hormonal contraception"),
+    "iud": ("intrauterine device",),
+    "iucd": ("intrauterine device", "intrauterine contraceptive device"),
+    "abdo": ("abdominal", "abdomen"),
+    "fhx": ("family history",),
 }
 
 # Words that frame what is asked (a cut-off, a prevention), not its topic: like "treatment" or "dose".

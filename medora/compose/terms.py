@@ -40,7 +40,8 @@ EVERYDAY_WORDS = frozenset(
     got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
     grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
-    hadnt theyre thats whats youve weve his much many""".split()
+    hadnt theyre thats whats youve weve his much many
+    him himself herself myself themselves ourselves yourself""".split()
 )
 
 # Two-letter abbreviations are too short to be terms (GP, US, ED, MS each mean several things; a reviewer showed RA
@@ -85,6 +86,10 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "covid": ("sars-cov-2", "coronavirus"),
     "detoxification": ("withdrawal",),
     "detox": ("detoxification", "withdrawal"),  # alcohol detoxification is medically managed withdrawal
+    # never by the drugs that give it: an overview naming NSAIDs as a harm has not said which analgesia is safe
+    "analgesia": ("analgesic", "analgesics", "painkiller", "painkillers", "pain relief"),
+    "jab": ("vaccine", "vaccination", "immunisation", "immunization"),
+    "jabs": ("vaccine", "vaccines", "vaccination", "immunisation", "immunization"),
 }
 
 # "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient ("I got pregnant" is pregnant now)

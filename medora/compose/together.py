@@ -9,14 +9,16 @@
   for knee osteoarthritis pain in people with obesity?" (``unstated_pairs``). The condition is the phrase after the
   for-word, up to a qualifier ("with hypotension", "in people with obesity"); a statement naming part of it names
   it, and is read with its section heading. Where the source's title names part of it, the whole source is about
-  it and the pair needs no one sentence."""
+  it and the pair needs no one sentence.
+- A drug asked about for a population ("DVT in pregnancy - DOAC or LMWH?") needs one statement naming both: the
+  DVT overview names pregnancy once, as a cause of a raised D-dimer, and recommends apixaban, never in pregnancy."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from medora.compose.terms import SpecificTerm, TermText
+from medora.compose.terms import POPULATIONS, SpecificTerm, TermText
 from medora.sentences import split_sentences
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -73,6 +75,8 @@ FOR_WORDS = frozenset(
 # What ends the condition a for-word asks about: "for massive pulmonary embolism | with hypotension", "for knee
 # osteoarthritis pain | in people with obesity". What follows qualifies the case; it is not what the drug is for.
 PHRASE_ENDS = frozenset("with in and , ; : ? . !".split())
+# The populations a drug asked about must be stated with (by the first word of their group, compose/terms.py)
+PAIRED_POPULATIONS = frozenset({POPULATIONS["pregnancy"][0], POPULATIONS["breastfeeding"][0]})
 _TOKENS = re.compile(r"[A-Za-z0-9]+|[,;:?.!]")
 
 
@@ -106,7 +110,22 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
         )
         if condition and AskedPair(drug, tuple(condition)) not in pairs:
             pairs.append(AskedPair(drug, tuple(condition)))
+    populations = [  # where a drug's safety differs: another age group's overview is set apart (compose/age_groups.py)
+        term for term in terms
+        if term.kind == "population" and not term.context and term.forms[0] in PAIRED_POPULATIONS
+    ]
+    drugs = [term for term in terms if term.kind == "drug" and not term.context and not _is_class(term)]
+    for drug in dict.fromkeys(drugs):
+        for population in populations:  # "DVT in pregnancy - DOAC or LMWH?": a statement on the drug in pregnancy
+            if AskedPair(drug, (population,)) not in pairs:
+                pairs.append(AskedPair(drug, (population,)))
     return pairs
+
+
+def _is_class(term: SpecificTerm) -> bool:
+    """A drug class ("antibiotic", "antidepressants", "statins"): a statement in pregnancy names its member instead
+    ("erythromycin in pregnancy"), so the class is not paired with the population."""
+    return bool(term.member_stems) or any(form.endswith(" agents") or " agents," in form for form in term.forms)
 
 
 def statements(text: str) -> list[str]:

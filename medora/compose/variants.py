@@ -73,6 +73,9 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # furosemide and torasemide are loop diuretics; never the bare "diuretics", which "potassium-sparing diuretics"
     # holds too, and no -thiazide by "thiazide", which "thiazide-like diuretic" (indapamide, preferred) holds too
     "semide": (("loop diuretic", "loop diuretics"), ()),
+    # alendronate, risedronate, zoledronic acid (-dronate, or "-dronic acid" in British names): the bisphosphonates
+    "dronate": (("bisphosphonate", "bisphosphonates"), ()),
+    "dronic acid": (("bisphosphonate", "bisphosphonates"), ()),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit

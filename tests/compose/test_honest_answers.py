@@ -162,9 +162,16 @@ def test_a_yes_no_question_answered_by_an_overview_says_why_no_verdict_is_given(
 
 
 def test_a_partial_answer_with_no_single_missing_term_says_the_question_as_asked_is_not_addressed(workspace: Workspace):
-    article = _ask(workspace, "Is metformin safe in pregnancy?")
+    article = _ask(workspace, "Is metformin safe in heart failure?")
     assert (article.answer_status, article.uncovered_terms) == ("partial", [])
     assert article.coverage_notice.startswith("No source here addresses the question as asked. What the closest")
+
+
+def test_a_drug_asked_in_pregnancy_needs_a_statement_naming_both(workspace: Workspace):
+    # the diabetes overview names metformin, and pregnancy (planning it), never metformin in pregnancy
+    article = _ask(workspace, "Is metformin safe in pregnancy?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", ["metformin"])
+    assert article.coverage_notice.startswith("No source here addresses metformin together with pregnancy.")
 
 
 def test_a_question_far_outside_the_library_is_not_answered_from_a_passage_sharing_only_its_population(

@@ -1,0 +1,75 @@
+"""Clinicians' shorthand and a vignette's readings reach the overview that answers them; what the shorthand does not
+cover, and a drug never stated for the pregnancy asked about, still make the answer partial (session 14:
+compose/subject.py SHORTHAND, compose/findings.py, select.QUANTITY, described.py's proposals, together.py's
+population pairs, variants.py's bisphosphonates)."""
+
+import pytest
+
+from medora.compose.described import proposed_words
+from medora.compose.select import question_weights
+from medora.compose.terms import specific_terms
+from medora.compose.variants import with_member_classes
+from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source as _asked
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("GORD not settling after 8 weeks of a PPI - when is an OGD needed?", "gerd"),
+        ("AECOPD pred dose and duration", "copd"),
+        ("VTE prophylaxis after TKR - options and duration", "venous-thromboembolism-prophylaxis"),
+        ("UPSI 4 days ago, BMI 31 - which emergency contraception?", "contraception"),
+        # a vignette's readings ("afebrile", "WCC 17") are the case, not what is asked
+        ("64M, 2/7 spreading warm tender erythema R shin, no abscess, afebrile, obs normal, penicillin allergy (rash). "
+         "Which oral abx and dose?", "cellulitis"),
+    ],
+)
+def test_shorthand_and_readings_reach_their_overview(
+    library_workspace: Workspace, question: str, overview: str
+) -> None:
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "knee OA - is turmeric any use?",  # the shorthand names the topic; turmeric is still not covered
+        "AECOPD - is there a role for IV magnesium?",
+        "post TKR, is it safe to fly long haul in the first month?",
+        # naming NSAIDs (as a harm) is not saying which analgesia is safe; nor is a stray mention of pregnancy
+        "gout flare in a patient on warfarin - what analgesia is safe?",
+        "AKI - what analgesia is safe?",
+        "DVT in pregnancy - DOAC or LMWH?",
+        "Is sertraline safe in pregnancy?",
+        "T1DM - what HbA1c target should she aim for?",
+        # a sign, a reading or a role may be the point of the question
+        "Can a pharmacist supply an adrenaline auto-injector without a prescription?",
+        "BMI 50 - is a DOAC still OK for his AF?",
+        "I've been unsteady on my feet since starting amitriptyline for IBS - is it the tablets?",
+    ],
+)
+def test_what_the_shorthand_does_not_cover_stays_unanswered(library_workspace: Workspace, question: str) -> None:
+    assert _asked(library_workspace, question)[0] != "answered"
+
+
+def test_readings_are_no_terms() -> None:
+    labels = [t.label for t in specific_terms("78F with C diff, WCC 17, creat 1.8, afebrile. Start vancomycin?")]
+    assert "vancomycin" in labels and not {"WCC", "creat", "afebrile"} & set(labels)
+
+
+def test_an_amount_with_its_unit_is_no_topic_word() -> None:
+    idf = {"1l": 7.0, "2h": 7.0, "crystalloid": 4.4}
+    weights = question_weights("still hypotensive after 1L crystalloid over 2h", idf)
+    assert set(weights) == {"crystalloid"}
+
+
+def test_is_there_something_that_would_help_is_a_proposal() -> None:
+    question = "I've got a trapped nerve in my neck. is there a special pillow that would help me sleep?"
+    assert proposed_words(question) == {"pillow": "pillow"}
+
+
+def test_a_bisphosphonate_is_named_by_its_class() -> None:
+    for drug in ("alendronate", "alendronic acid"):
+        term = with_member_classes([t for t in specific_terms(f"How long should {drug} be continued?")])[0]
+        assert "bisphosphonates" in term.forms
