@@ -123,9 +123,10 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
 
 
 def _is_class(term: SpecificTerm) -> bool:
-    """A drug class ("antibiotic", "antidepressants", "statins"): a statement in pregnancy names its member instead
-    ("erythromycin in pregnancy"), so the class is not paired with the population."""
-    return bool(term.member_stems) or any(form.endswith(" agents") or " agents," in form for form in term.forms)
+    """A broad class of drugs by what they act on ("antibiotic": anti-bacterial agents; "antidepressants"): a
+    statement in pregnancy names its member instead ("erythromycin in pregnancy"), so it is not paired with the
+    population. A class guidelines name as such in pregnancy ("LMWH is the treatment") is paired."""
+    return any(form.endswith(" agents") or " agents," in form for form in term.forms)
 
 
 def statements(text: str) -> list[str]:
