@@ -1,5 +1,5 @@
 """Words of a clinical vignette that are not the question's subject: signs, symptoms, body parts, care settings,
-units and everyday words.
+units, readings and everyday words.
 
 A clinician writes "fever, cough and focal crackles: how do I decide on admission for pneumonia?". What an answering
 source must name is the subject (pneumonia; a drug, procedure, condition or population), not every finding of the
@@ -45,6 +45,6 @@ def _finding_stems() -> frozenset[str]:
 
 
 def is_finding_word(word: str) -> bool:
-    """True for a sign, symptom, body part, care setting, unit or everyday word of a vignette ("crackles")."""
+    """True for a sign, symptom, body part, care setting, unit, reading or everyday word of a vignette ("crackles")."""
     tokens = list(index_tokens(word))
     return bool(tokens) and all(token in _finding_stems() for token in tokens)
