@@ -3,21 +3,13 @@ bring it to that overview (library/everyday_descriptions.yaml), which must still
 
 import pytest
 
-from medora.answer import answer_question
-from medora.settings import Settings
 from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source as _asked
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
-    workspace = Workspace(Settings(home=tmp_path_factory.mktemp("described") / "home"))
-    workspace.prepare()
-    return workspace
-
-
-def _asked(workspace: Workspace, question: str) -> tuple[str, str | None]:
-    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
-    return article.answer_status, article.references[0].source_key if article.references else None
+def workspace(library_workspace: Workspace) -> Workspace:
+    return library_workspace
 
 
 @pytest.mark.parametrize(
