@@ -17,6 +17,7 @@ from medora.compose.described import (
     described_labels,
     felt_labels,
     proposed_words,
+    split_asking,
     unnamed_asking_words,
     unnamed_body_parts,
     unnamed_words,
@@ -54,12 +55,13 @@ from medora.compose.select import (
 )
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
-from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms
+from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms, stem_sequence
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
 from medora.readers.audience import AUDIENCES, adapt_article
+from medora.retrieve.described import DescribedMatch
 from medora.retrieve.retriever import Filters, Retriever
 from medora.settings import Settings
 from medora.types import LIBRARY_PREFIX, Article, Evidence, Kind, RelatedArticle
@@ -330,6 +332,10 @@ def _by_meaning(
     if found is None:
         return None
     closest, passages, agree, by_descriptions = found
+    if by_descriptions and _proposes_drug(question, terms):  # the descriptions say what the complaint is, never
+        agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
+        # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for
+        # a suspected TIA
     texts = [heading(closest.source), *(p.text for p in passages)]  # its own words
     lines = retriever.descriptions_of(closest.source.key) if by_descriptions else ()
     felt = felt | described_labels(question, terms, lines)
@@ -375,7 +381,10 @@ def _closest_overview(
     ):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id), False
-    described = closest_described(matches)
+    described = closest_described(matches) or (
+        _described_by_its_account(question, retriever)
+        if scope.by_descriptions and not _proposes_drug(question, terms) else None
+    )
     if described is not None and _complaint_decides(question, terms, described.topic, retriever):
         topic = described.topic
     elif scope.by_descriptions and len(emergencies) == 1:
@@ -389,6 +398,32 @@ def _closest_overview(
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, True, True) if passages else None  # three lines alike, clearly ahead: agreed
+
+
+def _proposes_drug(question: str, terms: list[SpecificTerm]) -> bool:
+    """True when the clause that asks names a drug asked about ("…should I give him an aspirin?"), not only the
+    account ("if I use my epipen and still can't breathe, when do I use the second one?")."""
+    asked = set(stem_sequence(split_asking(question)[1]))
+    return any(
+        term.kind == "drug" and not term.context and set(stem_sequence(term.label)) <= asked for term in terms
+    )
+
+
+MIN_ACCOUNT_WORDS = 4  # a describing part this long says enough of the complaint to be matched on its own
+
+
+def _described_by_its_account(question: str, retriever: Retriever) -> DescribedMatch | None:
+    """The overview the question's describing part alone is a description of (select.closest_described), when the
+    whole question is not clearly one: what is asked pulls the whole away from every complaint ("I'm 64 and up 3-4
+    times a night to wee, and the flow is really weak. what tablets can help with this?" is the prostate lines' at
+    the description model's probability 0.30, its account alone at 0.66). The overview must still pass every check of answer._by_meaning
+    on the whole question. Never for a drug the asking clause proposes (``_closest_overview``): a reviewer's "his
+    face has dropped and his speech is slurred, should I give him an aspirin before the ambulance comes?" reached
+    the stroke overview, whose "aspirin at once" is for a suspected TIA."""
+    describing, asking = split_asking(question)
+    if not asking or len(describing.split()) < MIN_ACCOUNT_WORDS:
+        return None
+    return closest_described(retriever.described_matches(describing))
 
 
 def _emergency_overview(

@@ -37,9 +37,15 @@ _AGE = re.compile(
 _PREGNANT = re.compile(r"\bpregnan(?:t|cy)\b")
 # "after the baby", "since the baby": the birth, not an infant patient ("my wife feels down after the baby")
 AFTER_BIRTH = r"\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b"
+# "trying for a baby", "planning to have another baby": a pregnancy planned, not an infant patient
+PLANNED_BABY = (
+    r"\b(?:try|tries|trying|tried|plan|plans|planning|planned|want|wants|wanting|wanted|hope|hoping|hoped)"
+    r"\s+(?:to\s+have\s+|for\s+)(?:a|another)\s+bab(?:y|ies)\b"
+)
 _NOT_A_CHILD = re.compile(
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
-    rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}",
+    rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}"
+    rf"|{PLANNED_BABY}",
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)

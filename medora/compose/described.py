@@ -30,6 +30,7 @@ from medora.compose.lay import LayEquivalent
 from medora.compose.terms import (
     EVERYDAY_WORDS,
     GENERIC_WORDS,
+    LAY_SYNONYMS,
     SpecificTerm,
     TermText,
     population_group,
@@ -63,6 +64,14 @@ ASKING_FRAME = frozenset(
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
+# The people a relative asks for or a patient quotes, and the telling itself: no topic of what is asked or proposed
+# ("my brother finished a detox last month and the GP mentioned naltrexone, does that work?")
+_TELLING = frozenset(
+    stem(word)
+    for word in """someone somebody anyone anybody everyone brother sister nan nana gran grandmother grandfather aunt
+    auntie uncle nephew niece cousin boyfriend girlfriend neighbour friend gp doctor told mentioned suggested
+    recommended said says month months week weeks""".split()
+)
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
@@ -171,7 +180,7 @@ def unnamed_asking_words(
 def _topic_words(text: str) -> set[str]:
     """The stemmed content words of ``text`` that say what it is about: no generic, everyday or frame word."""
     return {
-        word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME - _PRONOUNS
+        word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME - _PRONOUNS - _TELLING
         if not word.isdigit()
     }
 
@@ -186,6 +195,7 @@ def unnamed_words(
 
     def named(word: str) -> bool:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
+        medical += LAY_SYNONYMS.get(word.lower(), ())  # "would the jab help?" is named by "vaccination"
         group = population_group(word)  # "could she be pregnant?" is named by "pregnancy"
         return any(text.mentions(form) for text in prepared for form in (word, *medical, *group))
 
@@ -208,12 +218,13 @@ _NEGATED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b", re.IGN
 def describing_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the technical-word terms written only where the question describes ("I'm always thirsty, peeing
     loads, what should I do?": "thirsty"): what an overview's everyday descriptions may name for it
-    (``described_labels``). None when the question names a drug (a finding beside a drug may be its side effect); never
-    a population, nor a word of the asking clause."""
-    if any(term.kind == "drug" for term in terms):
-        return set()
+    (``described_labels``). None when the describing part names a drug (a finding beside a drug may be its side
+    effect); never a population, nor a word of the asking clause."""
     describing, asking = split_asking(question)
     described, asked = set(stem_sequence(describing)), set(stem_sequence(asking))
+    if any(term.kind == "drug" and set(stem_sequence(term.label)) & described for term in terms):
+        return set()  # "since starting amlodipine my ankles swell": the finding may be the drug's; a drug only
+        # asked about ("…he's sweaty. should I give him an aspirin?") is what is proposed for the complaint
     return {
         term.label
         for term in terms
@@ -239,24 +250,38 @@ _PROPOSAL = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?P<helps>[^?.!,;]+?)\s+(?:help|helps|work|be any good|be worth)\b"
     r"|\bis there (?:a|an|any|some)\s+(?P<there>[^?.!,;]+?)\s+(?:that|which)\s+(?:would|could|might|will|can)\s+help\b"
     r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)"
-    r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)",
+    r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)"
+    r"|\b(?:is|would|will)\s+(?P<pointed>that|this|it)\s+(?:be\s+)?(?:ok|okay|safe|alright|fine|a good idea)"
+    r"\s*[?.!]*$",
     re.IGNORECASE,
 )
 _CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
+_POINTING = frozenset({"that", "this", "it", "these", "those", "they", "any of that", "any of this", "all that"})
+
+
+def _last_clause(text: str) -> str:
+    """The last clause of ``text`` (after its last comma, semicolon or sentence break)."""
+    return re.split(r"[,;:.!?]\s", text.rstrip(" ,;:.!?"))[-1]
+
+
 def proposed_words(question: str) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
     aside); none for a question that describes nothing first, a clinician's, whose terms the words' gate reads: its
-    proposal's words are often a synonym away from the overview's ("IV fluids", "intravenous")."""
+    proposal's words are often a synonym away from the overview's ("IV fluids", "intravenous"). A proposal that only
+    points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing next week and I'm on
+    rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names."""
     describing, _asking = split_asking(question)
     if not describing.strip():
         return {}
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
         proposed = _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group))
+        if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
+            proposed = _CIRCUMSTANCES.sub("", _last_clause(question[: match.start()]))  # comes just before
         kept = _topic_words(proposed)
         for written in _WORD.findall(proposed):
             if stem(written.lower()) in kept:

