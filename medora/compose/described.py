@@ -70,7 +70,7 @@ _TELLING = frozenset(
     stem(word)
     for word in """someone somebody anyone anybody everyone brother sister nan nana gran grandmother grandfather aunt
     auntie uncle nephew niece cousin boyfriend girlfriend neighbour friend gp doctor told mentioned suggested
-    recommended said says month months week weeks""".split()
+    recommended said says month months week weeks want wants wanted instead rather""".split()
 )
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
