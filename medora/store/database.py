@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
+from filelock import FileLock
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 
@@ -73,14 +74,25 @@ def open_store(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
     if current_revision(engine) != SCHEMA_REVISION:
-        try:
-            upgrade_store(engine)
-        except DBAPIError as error:
-            raise StoreError(
-                f"cannot create or upgrade the store at {engine.url} ({error.orig}): "
-                "check that the data folder is writable (MEDORA_HOME) or the database URL is right"
-            ) from error
+        with _creation_lock(url):  # two processes opening a new store at once ("medora ingest" beside the web
+            # server, a test beside a subprocess): one creates it, the other then finds it made
+            if current_revision(engine) != SCHEMA_REVISION:
+                try:
+                    upgrade_store(engine)
+                except DBAPIError as error:
+                    raise StoreError(
+                        f"cannot create or upgrade the store at {engine.url} ({error.orig}): "
+                        "check that the data folder is writable (MEDORA_HOME) or the database URL is right"
+                    ) from error
     return engine
+
+
+def _creation_lock(url: str) -> AbstractContextManager:
+    """A lock file beside an SQLite store (``medora.sqlite.lock``) held while the store is created or upgraded; none
+    for a server database."""
+    if not url.startswith("sqlite:///"):
+        return nullcontext()
+    return FileLock(url.removeprefix("sqlite:///") + ".lock")
 
 
 def _open_read_only_sqlite(path: Path) -> Engine:
