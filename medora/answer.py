@@ -402,7 +402,9 @@ def _closest_overview(
 
 def _proposes_drug(question: str, terms: list[SpecificTerm]) -> bool:
     """True when the clause that asks names a drug asked about ("…should I give him an aspirin?"), not only the
-    account ("if I use my epipen and still can't breathe, when do I use the second one?")."""
+    account ("since starting amlodipine my ankles swell, is that normal?"). A sentence with no clause opening with
+    an asking word asks as a whole: "if I use my epipen and I'm still struggling to breathe, when do I use the
+    second one?" proposes the epipen."""
     asked = set(stem_sequence(split_asking(question)[1]))
     return any(
         term.kind == "drug" and not term.context and set(stem_sequence(term.label)) <= asked for term in terms
@@ -416,10 +418,10 @@ def _described_by_its_account(question: str, retriever: Retriever) -> DescribedM
     """The overview the question's describing part alone is a description of (select.closest_described), when the
     whole question is not clearly one: what is asked pulls the whole away from every complaint ("I'm 64 and up 3-4
     times a night to wee, and the flow is really weak. what tablets can help with this?" is the prostate lines' at
-    the description model's probability 0.30, its account alone at 0.66). The overview must still pass every check of answer._by_meaning
-    on the whole question. Never for a drug the asking clause proposes (``_closest_overview``): a reviewer's "his
-    face has dropped and his speech is slurred, should I give him an aspirin before the ambulance comes?" reached
-    the stroke overview, whose "aspirin at once" is for a suspected TIA."""
+    the description model's probability 0.30, its account alone at 0.66). The overview must still pass every check
+    of answer._by_meaning on the whole question. Never for a drug the asking clause proposes (``_closest_overview``):
+    a reviewer's "his face has dropped and his speech is slurred, should I give him an aspirin before the ambulance
+    comes?" reached the stroke overview, whose "aspirin at once" is for a suspected TIA."""
     describing, asking = split_asking(question)
     if not asking or len(describing.split()) < MIN_ACCOUNT_WORDS:
         return None
