@@ -17,6 +17,7 @@ from medora.compose.described import (
     described_labels,
     felt_labels,
     proposed_words,
+    proposes_drug,
     split_asking,
     unnamed_asking_words,
     unnamed_body_parts,
@@ -55,7 +56,7 @@ from medora.compose.select import (
 )
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
-from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms, stem_sequence
+from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
@@ -332,7 +333,7 @@ def _by_meaning(
     if found is None:
         return None
     closest, passages, agree, by_descriptions = found
-    if by_descriptions and _proposes_drug(question, terms):  # the descriptions say what the complaint is, never
+    if by_descriptions and proposes_drug(question, terms):  # the descriptions say what the complaint is, never
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
         # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for
         # a suspected TIA
@@ -383,7 +384,7 @@ def _closest_overview(
         return closest, passages, closest_two_agree(retrieved, closest.source_id), False
     described = closest_described(matches) or (
         _described_by_its_account(question, retriever)
-        if scope.by_descriptions and not _proposes_drug(question, terms) else None
+        if scope.by_descriptions and not proposes_drug(question, terms) else None
     )
     if described is not None and _complaint_decides(question, terms, described.topic, retriever):
         topic = described.topic
@@ -398,17 +399,6 @@ def _closest_overview(
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, True, True) if passages else None  # three lines alike, clearly ahead: agreed
-
-
-def _proposes_drug(question: str, terms: list[SpecificTerm]) -> bool:
-    """True when the clause that asks names a drug asked about ("…should I give him an aspirin?"), not only the
-    account ("since starting amlodipine my ankles swell, is that normal?"). A sentence with no clause opening with
-    an asking word asks as a whole: "if I use my epipen and I'm still struggling to breathe, when do I use the
-    second one?" proposes the epipen."""
-    asked = set(stem_sequence(split_asking(question)[1]))
-    return any(
-        term.kind == "drug" and not term.context and set(stem_sequence(term.label)) <= asked for term in terms
-    )
 
 
 MIN_ACCOUNT_WORDS = 4  # a describing part this long says enough of the complaint to be matched on its own

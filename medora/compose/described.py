@@ -233,6 +233,17 @@ def describing_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
     }
 
 
+def proposes_drug(question: str, terms: list[SpecificTerm]) -> bool:
+    """True when the clause that asks names a drug asked about ("…should I give him an aspirin?"), not only the
+    account ("since starting amlodipine my ankles swell, is that normal?"). A sentence with no clause opening with
+    an asking word asks as a whole: "if I use my epipen and I'm still struggling to breathe, when do I use the
+    second one?" proposes the epipen."""
+    asked = set(stem_sequence(split_asking(question)[1]))
+    return any(
+        term.kind == "drug" and not term.context and set(stem_sequence(term.label)) <= asked for term in terms
+    )
+
+
 def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str, ...]) -> set[str]:
     """The ``describing_labels`` that the overview's everyday descriptions name (``lines``,
     library/everyday_descriptions.yaml): "thirsty" is no word of the type 2 diabetes overview's clinical text, and
