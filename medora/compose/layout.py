@@ -7,7 +7,9 @@ come from what each source is and what part of it a sentence is taken from, neve
 - a research record's RESULTS, CONCLUSIONS and unlabelled findings (BioASQ excerpts, titles): "What the evidence
   shows"; its BACKGROUND: "Background"; its METHODS are not shown (they feed the key-studies table);
 - a consumer page goes by its own label (treatment, symptoms, causes, outlook, prevention).
-The bottom line comes from the conclusions of the highest-level on-topic sources. Every source in the pool gets its
+The bottom line comes from the conclusions of the highest-level on-topic sources; a library overview's own bottom
+line is led by what the question asks for (a timing, a dose, a choice, the population, or the overview's sentence on
+the part of its topic asked about: recurrence of cellulitis, the PERC rule). Every source in the pool gets its
 best sentence (so the article cites the body of evidence, not its single best abstract); a sentence another source
 also supports is cited to both instead of being repeated."""
 
@@ -19,10 +21,13 @@ from dataclasses import dataclass, field
 from medora.compose.analyse import QuestionAnalysis
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
+from medora.compose.described import split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
+from medora.compose.lay import lay_equivalents
+from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
-from medora.compose.terms import SpecificTerm, TermText, covered_terms
+from medora.compose.terms import EVERYDAY_WORDS, GENERIC_WORDS, SpecificTerm, TermText, covered_terms
 from medora.compose.verify import check_support
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
@@ -30,6 +35,13 @@ from medora.settings import Settings
 from medora.types import ArticleSection, Evidence, Kind, Statement
 
 EVIDENCE_SHOWS = "What the evidence shows"
+MIN_ASKED_PART_WORDS = 2  # one shared word ("leg", "night") is chance; two name the part of the topic asked about…
+MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarity): "ultrasound first" (about 2) is not
+# "CHA2DS2-VASc of 2 in a man with AF: DOAC or warfarin?" and "worry for six months, first-line treatment?" ask after it
+_LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)  # a patient's own account
+_LIST_INTRO = re.compile(r"\b(?:below|following)\b", re.IGNORECASE)  # "The features below suggest a cardiac cause."
+
 MANAGEMENT, ALGORITHM, BACKGROUND = "Management", "Treatment algorithm", "Background"
 _CONSUMER_HEADINGS = {
     "treatment": MANAGEMENT,
@@ -154,7 +166,10 @@ def lay_out(
         bottom = _bottom_line([c for c in candidates if c.evidence.source_id not in further_ids])
         chosen = bottom + _body(candidates, bottom, settings.compose.max_sentences, tabled or set())
     answering = [c for c in chosen if c.evidence.source_id not in further_ids]
-    bottom = lead_with_ask(bottom, answering, specific_ask(analysis.question, terms), analysis.question)
+    ask = specific_ask(analysis.question, terms)
+    bottom = lead_with_ask(bottom, answering, ask, analysis.question)
+    if overview is not None and ask is None:
+        bottom = lead_with_asked_part(bottom, answering, analysis.question, overview)
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
     bottom = lead_with_emergency(bottom, answering, analysis.red_flags)
     layout = Layout([], [])
@@ -324,6 +339,71 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
         return len(shared(candidate) - content_words(candidate.evidence.source.title))
 
     lead = max(saying, key=lambda c: (beyond_title(c), len(shared(c)), c in bottom, c.relevance))
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def asked_beyond_title(question: str, title: str) -> list[frozenset[str]]:
+    """The part of the question that asks (after a closing colon, comma or dash: "Heartburn with weight loss and
+    dysphagia: urgent endoscopy?"; a clinician's phrase that asks nothing, "PERC rule criteria for PE", is asked
+    whole), as the units it asks about that its overview's title does not name: none when a patient only describes
+    ("the skin on my shin is red, hot and swollen"); each topic word alone, each lay phrase as one unit of its
+    medical words' stems ("stop it coming back": recurrence, relapse…), so one phrase never counts as several words.
+    What the question describes is left out: "potassium 6.8 with peaked T waves, what is the immediate treatment?"
+    asks for the treatment, not for the ECG signs it already gives."""
+    asking = split_asking(question)[1] or ("" if _FIRST_PERSON.search(question) else question)
+    asking = _LAST_PART.split(asking)[-1]
+    titled = content_words(title)
+    words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - titled
+    units: list[frozenset[str]] = []
+    for item in lay_equivalents(asking, naming=True):
+        words -= set(item.stems)
+        medical = frozenset(stem for phrase in item.medical for stem in content_words(phrase)) - titled
+        if medical and medical not in units:
+            units.append(medical)
+    return [frozenset({word}) for word in sorted(words)] + units
+
+
+def lead_with_asked_part(
+    bottom: list[Candidate], chosen: list[Candidate], question: str, overview: Evidence
+) -> list[Candidate]:
+    """An overview's bottom line is written for its whole topic; a question on one part of it ("How can recurrent
+    leg cellulitis be prevented?", "PERC rule criteria for PE") is led by the overview's sentence naming most of
+    what the asking part names beyond the title (``asked_beyond_title``): at least MIN_ASKED_PART_WORDS of its units,
+    rare enough in the library together (MIN_ASKED_PART_RARITY), and more than the present lead. A word written in
+    over a third of the overview's sentences is its topic in other words ("blood pressure" in the hypertension
+    overview) and counts for none; a pitfall ("Missing orthostatic hypotension…" reads as advice out of its section)
+    or a sentence introducing a list ("the features below") never leads. Bottom-line sentences win ties."""
+    own = [c for c in bottom + chosen if c.evidence.source_id == overview.source_id]
+    if not bottom or not own:
+        return bottom
+
+    def words_of(candidate: Candidate) -> frozenset[str]:
+        return candidate.words | content_words(candidate.evidence.section or "")
+
+    def common(stem: str) -> bool:
+        return sum(stem in words_of(c) for c in own) * 3 > len(own)
+
+    asked = asked_beyond_title(question, overview.source.title)
+    units = [kept for unit in asked if (kept := {word for word in unit if not common(word)})]
+    if len(units) < MIN_ASKED_PART_WORDS:
+        return bottom
+
+    def named(candidate: Candidate) -> list[float]:
+        words = words_of(candidate)
+        return [max(library_rarity(w) for w in unit & words) for unit in units if unit & words]
+
+    def shared(candidate: Candidate) -> float:
+        return sum(named(candidate))
+
+    leads = [
+        c for c in own
+        if len(named(c)) >= MIN_ASKED_PART_WORDS
+        and not _LIST_INTRO.search(c.text)
+        and _overview_heading(c) != "Common pitfalls"
+    ]
+    lead = max(leads, key=lambda c: (shared(c), c in bottom, c.relevance), default=None)
+    if lead is None or shared(lead) < MIN_ASKED_PART_RARITY or shared(lead) <= shared(bottom[0]):
+        return bottom
     return [lead] + [c for c in bottom if c is not lead]
 
 

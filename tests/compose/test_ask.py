@@ -71,3 +71,35 @@ def test_a_question_about_a_population_is_led_by_a_sentence_naming_it_not_its_ne
     pregnant.evidence.source.title = "Asthma in pregnancy"  # a source about the group: its order is kept
     general.evidence.source.title = "Asthma in pregnancy"
     assert lead_with_population([general], [general, pregnant], terms, question) == [general]
+
+
+def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_asked_about():
+    from medora.compose.layout import asked_beyond_title, lead_with_asked_part
+
+    question = "How can recurrent leg cellulitis be prevented?"
+    title = "Cellulitis and erysipelas in adults"
+    texts = [
+        "Typical non-purulent cellulitis is usually caused by streptococci, so treat them.",
+        "In people with 2 or more episodes of leg cellulitis, penicillin reduced recurrence.",
+        "Stasis dermatitis of the leg is the commonest mimic of cellulitis.",
+        "Blood cultures are not routinely needed in mild infection.",
+        "A 5-day course of flucloxacillin is usually enough.",
+        "Severe pain out of proportion to the signs suggests necrotising infection.",
+    ]
+    evidence = [make_evidence(1, text) for text in texts]
+    for item in evidence:
+        item.source.title = title
+    treat, prevent, mimic, *others = candidates_from(evidence, question)
+    led = lead_with_asked_part([treat], [treat, prevent, mimic, *others], question, evidence[0])
+    assert led == [prevent, treat]
+    # one shared word ("leg") is chance: the overview's own bottom line stays
+    assert lead_with_asked_part([treat], [treat, mimic, *others], question, evidence[0]) == [treat]
+    # the describing part is not asked: "with peaked T waves" is given, the treatment is asked for
+    assert asked_beyond_title("Leg cellulitis again with a recurrence, what is the immediate treatment?", title) == [
+        frozenset({"immedi"})
+    ]
+    # in everyday words, "stop it coming back" asks about recurrence: one unit, however many words name it
+    lay = "is there anything to stop it coming back in the same leg?"
+    units = asked_beyond_title(lay, title)
+    assert frozenset({"leg"}) in units and any("recurr" in unit and "relaps" in unit for unit in units)
+    assert not {"come", "back"} & set().union(*units)

@@ -277,3 +277,26 @@ def test_the_bottom_line_leads_with_the_timing_asked_when_its_section_names_the_
         retriever=workspace.retriever, settings=workspace.settings,
     )
     assert "for 5 days" in article.bottom_line[0].text
+
+
+def test_a_question_on_one_part_of_an_overview_topic_is_led_by_what_the_overview_says_on_it(workspace: Workspace):
+    article = _ask(workspace, "How can recurrent leg cellulitis be prevented?")
+    assert "penicillin" in article.bottom_line[0].text and "recurrence" in article.bottom_line[0].text
+    # a clinician's short question: the overview's sentence on the PERC rule leads, not its haemodynamic first step
+    assert "PERC" in _ask(workspace, "PERC rule criteria for PE").bottom_line[0].text
+    # a negative D-dimer with a Wells score of 1: the overview's line on ultrasound when DVT is likely never leads
+    assert "ultrasound within 4 hours" not in _ask(
+        workspace, "Wells DVT score 1 with neg D-dimer - still need a doppler?"
+    ).bottom_line[0].text
+
+
+
+def test_an_illness_coming_back_is_read_as_its_recurrence(workspace: Workspace):
+    # "stop it coming back" is named by the overview's "recurrence" (session 15's code: insufficient evidence)
+    article = _ask(
+        workspace,
+        "Mum keeps getting cellulitis in the same leg, thats the 3rd time this year. is there anything to stop it "
+        "coming back?",
+    )
+    assert article.answer_status == "answered"
+    assert any("recurrence" in text for text in _texts(article))
