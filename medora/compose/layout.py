@@ -41,6 +41,8 @@ MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarit
 _LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)  # a patient's own account
 _LIST_INTRO = re.compile(r"\b(?:below|following)\b", re.IGNORECASE)  # "The features below suggest a cardiac cause."
+# a sentence leaning on the one before it cannot open an article: "The ASH guideline likewise suggests…"
+_REFERS_BACK = re.compile(r"^(?:this|these|those|it|they|such)\b|\b(?:likewise|similarly)\b", re.IGNORECASE)
 
 MANAGEMENT, ALGORITHM, BACKGROUND = "Management", "Treatment algorithm", "Background"
 _CONSUMER_HEADINGS = {
@@ -371,8 +373,9 @@ def lead_with_asked_part(
     what the asking part names beyond the title (``asked_beyond_title``): at least MIN_ASKED_PART_WORDS of its units,
     rare enough in the library together (MIN_ASKED_PART_RARITY), and more than the present lead. A word written in
     over a third of the overview's sentences is its topic in other words ("blood pressure" in the hypertension
-    overview) and counts for none; a pitfall ("Missing orthostatic hypotension…" reads as advice out of its section)
-    or a sentence introducing a list ("the features below") never leads. Bottom-line sentences win ties."""
+    overview) and counts for none; a pitfall ("Missing orthostatic hypotension…" reads as advice out of its section),
+    a sentence introducing a list ("the features below") or leaning on the one before ("…likewise suggests") never
+    leads. Bottom-line sentences win ties."""
     own = [c for c in bottom + chosen if c.evidence.source_id == overview.source_id]
     if not bottom or not own:
         return bottom
@@ -399,6 +402,7 @@ def lead_with_asked_part(
         c for c in own
         if len(named(c)) >= MIN_ASKED_PART_WORDS
         and not _LIST_INTRO.search(c.text)
+        and not _REFERS_BACK.search(c.text)
         and _overview_heading(c) != "Common pitfalls"
     ]
     lead = max(leads, key=lambda c: (shared(c), c in bottom, c.relevance), default=None)

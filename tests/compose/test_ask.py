@@ -103,3 +103,22 @@ def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_aske
     units = asked_beyond_title(lay, title)
     assert frozenset({"leg"}) in units and any("recurr" in unit and "relaps" in unit for unit in units)
     assert not {"come", "back"} & set().union(*units)
+
+
+def test_a_sentence_leaning_on_the_one_before_never_opens_the_bottom_line():
+    from medora.compose.layout import lead_with_asked_part
+
+    question = "Low probability DVT: D-dimer first or straight to proximal leg ultrasound?"
+    texts = [
+        "Estimate the pre-test probability with the two-level Wells score before ordering tests.",
+        "The ASH guideline likewise suggests a D-dimer first when probability is low and proximal ultrasound when high.",
+        "Anticoagulation is given for at least 3 months.",
+        "Cancer screening beyond a history and examination is not routine.",
+    ]
+    evidence = [make_evidence(1, text) for text in texts]
+    for item in evidence:
+        item.source.title = "Deep vein thrombosis"
+    wells, likewise, *others = candidates_from(evidence, question)
+    assert lead_with_asked_part([wells], [wells, likewise, *others], question, evidence[0]) == [wells]
+    likewise.text = likewise.text.replace(" likewise", "")
+    assert lead_with_asked_part([wells], [wells, likewise, *others], question, evidence[0]) == [likewise, wells]
