@@ -41,8 +41,6 @@ MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarit
 _LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)  # a patient's own account
 _LIST_INTRO = re.compile(r"\b(?:below|following)\b", re.IGNORECASE)  # "The features below suggest a cardiac cause."
-# a sentence leaning on the one before it cannot open an article: "The ASH guideline likewise suggests…"
-_REFERS_BACK = re.compile(r"^(?:this|these|those|it|they|such)\b|\b(?:likewise|similarly)\b", re.IGNORECASE)
 
 MANAGEMENT, ALGORITHM, BACKGROUND = "Management", "Treatment algorithm", "Background"
 _CONSUMER_HEADINGS = {
@@ -344,25 +342,27 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     return [lead] + [c for c in bottom if c is not lead]
 
 
-def asked_beyond_title(question: str, title: str) -> list[frozenset[str]]:
+def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], ...]]:
     """The part of the question that asks (after a closing colon, comma or dash: "Heartburn with weight loss and
     dysphagia: urgent endoscopy?"; a clinician's phrase that asks nothing, "PERC rule criteria for PE", is asked
     whole), as the units it asks about that its overview's title does not name: none when a patient only describes
-    ("the skin on my shin is red, hot and swollen"); each topic word alone, each lay phrase as one unit of its
-    medical words' stems ("stop it coming back": recurrence, relapse…), so one phrase never counts as several words.
+    ("the skin on my shin is red, hot and swollen"). A unit is a choice of stemmed phrases, any of which names it:
+    a topic word alone, or a lay phrase's medical phrases ("stop it coming back": recurrence, relapse…), so one lay
+    phrase never counts as several words, and "brain scan" is named by "structural imaging", not by "structured".
     What the question describes is left out: "potassium 6.8 with peaked T waves, what is the immediate treatment?"
     asks for the treatment, not for the ECG signs it already gives."""
     asking = split_asking(question)[1] or ("" if _FIRST_PERSON.search(question) else question)
     asking = _LAST_PART.split(asking)[-1]
     titled = content_words(title)
     words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - titled
-    units: list[frozenset[str]] = []
+    units: list[tuple[frozenset[str], ...]] = []
     for item in lay_equivalents(asking, naming=True):
         words -= set(item.stems)
-        medical = frozenset(stem for phrase in item.medical for stem in content_words(phrase)) - titled
-        if medical and medical not in units:
-            units.append(medical)
-    return [frozenset({word}) for word in sorted(words)] + units
+        stemmed = (frozenset(content_words(phrase) - titled) for phrase in item.medical)
+        phrases = tuple(dict.fromkeys(phrase for phrase in stemmed if phrase))
+        if phrases and phrases not in units:
+            units.append(phrases)
+    return [(frozenset({word}),) for word in sorted(words)] + units
 
 
 def lead_with_asked_part(
@@ -373,9 +373,8 @@ def lead_with_asked_part(
     what the asking part names beyond the title (``asked_beyond_title``): at least MIN_ASKED_PART_WORDS of its units,
     rare enough in the library together (MIN_ASKED_PART_RARITY), and more than the present lead. A word written in
     over a third of the overview's sentences is its topic in other words ("blood pressure" in the hypertension
-    overview) and counts for none; a pitfall ("Missing orthostatic hypotension…" reads as advice out of its section),
-    a sentence introducing a list ("the features below") or leaning on the one before ("…likewise suggests") never
-    leads. Bottom-line sentences win ties."""
+    overview) and counts for none; a pitfall ("Missing orthostatic hypotension…" reads as advice out of its section)
+    or a sentence introducing a list ("the features below") never leads. Bottom-line sentences win ties."""
     own = [c for c in bottom + chosen if c.evidence.source_id == overview.source_id]
     if not bottom or not own:
         return bottom
@@ -387,13 +386,14 @@ def lead_with_asked_part(
         return sum(stem in words_of(c) for c in own) * 3 > len(own)
 
     asked = asked_beyond_title(question, overview.source.title)
-    units = [kept for unit in asked if (kept := {word for word in unit if not common(word)})]
+    units = [kept for unit in asked if (kept := tuple(p for p in unit if not all(common(word) for word in p)))]
     if len(units) < MIN_ASKED_PART_WORDS:
         return bottom
 
     def named(candidate: Candidate) -> list[float]:
         words = words_of(candidate)
-        return [max(library_rarity(w) for w in unit & words) for unit in units if unit & words]
+        rarities = [[max(library_rarity(w) for w in phrase) for phrase in unit if phrase <= words] for unit in units]
+        return [max(found) for found in rarities if found]
 
     def shared(candidate: Candidate) -> float:
         return sum(named(candidate))
@@ -402,7 +402,6 @@ def lead_with_asked_part(
         c for c in own
         if len(named(c)) >= MIN_ASKED_PART_WORDS
         and not _LIST_INTRO.search(c.text)
-        and not _REFERS_BACK.search(c.text)
         and _overview_heading(c) != "Common pitfalls"
     ]
     lead = max(leads, key=lambda c: (shared(c), c in bottom, c.relevance), default=None)

@@ -288,6 +288,12 @@ def test_a_question_on_one_part_of_an_overview_topic_is_led_by_what_the_overview
     assert "ultrasound within 4 hours" not in _ask(
         workspace, "Wells DVT score 1 with neg D-dimer - still need a doppler?"
     ).bottom_line[0].text
+    unlikely = "A 68-year-old with a swollen calf and a two-level Wells score of 1 (DVT unlikely): should I go "
+    led = _ask(workspace, unlikely + "straight to proximal leg ultrasound?").bottom_line[0].text
+    assert "When DVT is likely" not in led
+    # a lay phrase names its unit only by a whole medical phrase: "adrenaline pens" by "adrenaline auto-injectors"
+    pens = _ask(workspace, "Do I need to carry two adrenaline pens after my allergic reaction?").bottom_line[0].text
+    assert "carry two adrenaline auto-injectors" in pens
 
 
 
