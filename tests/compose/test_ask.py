@@ -104,4 +104,3 @@ def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_aske
     assert (frozenset({"leg"}),) in units
     assert any(frozenset({"recurr"}) in unit and frozenset({"relaps"}) in unit for unit in units)
     assert not {"come", "back"} & {word for unit in units for phrase in unit for word in phrase}
-

@@ -296,7 +296,6 @@ def test_a_question_on_one_part_of_an_overview_topic_is_led_by_what_the_overview
     assert "carry two adrenaline auto-injectors" in pens
 
 
-
 def test_an_illness_coming_back_is_read_as_its_recurrence(workspace: Workspace):
     # "stop it coming back" is named by the overview's "recurrence" (session 15's code: insufficient evidence)
     article = _ask(
