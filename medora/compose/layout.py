@@ -379,11 +379,11 @@ def lead_with_asked_part(
     if not bottom or not own:
         return bottom
 
-    def words_of(candidate: Candidate) -> frozenset[str]:
-        return candidate.words | content_words(candidate.evidence.section or "")
+    # each sentence read once (the present lead too: a bottom line without the overview's own may be another source's)
+    words = {id(c): c.words | content_words(c.evidence.section or "") for c in own + bottom}
 
     def common(stem: str) -> bool:
-        return sum(stem in words_of(c) for c in own) * 3 > len(own)
+        return sum(stem in words[id(c)] for c in own) * 3 > len(own)
 
     asked = asked_beyond_title(question, overview.source.title)
     units = [kept for unit in asked if (kept := tuple(p for p in unit if not all(common(word) for word in p)))]
@@ -391,16 +391,18 @@ def lead_with_asked_part(
         return bottom
 
     def named(candidate: Candidate) -> list[float]:
-        words = words_of(candidate)
-        rarities = [[max(library_rarity(w) for w in phrase) for phrase in unit if phrase <= words] for unit in units]
+        held = words[id(candidate)]
+        rarities = [[max(library_rarity(w) for w in phrase) for phrase in unit if phrase <= held] for unit in units]
         return [max(found) for found in rarities if found]
 
+    named_by = {id(c): named(c) for c in own + bottom}
+
     def shared(candidate: Candidate) -> float:
-        return sum(named(candidate))
+        return sum(named_by[id(candidate)])
 
     leads = [
         c for c in own
-        if len(named(c)) >= MIN_ASKED_PART_WORDS
+        if len(named_by[id(c)]) >= MIN_ASKED_PART_WORDS
         and not _LIST_INTRO.search(c.text)
         and _overview_heading(c) != "Common pitfalls"
     ]
