@@ -102,12 +102,29 @@ def main() -> int:
             if not r.correct and (args.dev or "listed" in reading or r.split == "dev") and "rates" not in reading
         ],
         "by_style": _rates_by_style(results, near_miss + coverage),
+        "misses": _misses(results),
         "frozen_wrong": sum(not r.correct for r in results if r.split == "frozen"),
     }
     print(json.dumps(figures, indent=2))
     if not args.dev:  # a dev-only run is printed, never saved over a whole set's figures
         write_results(f"near_miss_{name}.json" if name else "near_miss.json", figures)
     return 0
+
+
+def _misses(results: list) -> dict[str, int]:
+    """How the wrong answers went wrong, counted ("coverage partial", "coverage other overview"): which gate to look
+    at on a set read for rates only, without naming a question."""
+    counts: dict[str, int] = {}
+    for result in results:
+        if result.correct:
+            continue
+        how = result.answer_status
+        if result.kind == "coverage" and how == "answered":
+            how = "other overview" if result.overview_key else "answered without its overview"
+        elif result.kind == "coverage" and how == "partial":
+            how = "partial, a word unnamed" if result.uncovered_terms else "partial, off topic"
+        counts[f"{result.kind} {how}"] = counts.get(f"{result.kind} {how}", 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def _rates_by_style(results: list, items: list[dict]) -> dict[str, dict[str, int]]:
