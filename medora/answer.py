@@ -16,6 +16,7 @@ from medora.compose.described import (
     broader_parts,
     described_labels,
     felt_labels,
+    presented_labels,
     proposed_words,
     proposes_drug,
     split_asking,
@@ -61,6 +62,7 @@ from medora.compose.together import AskedPair, asked_pairs, compound_fragments, 
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
+from medora.library.descriptions import clinical_presentations
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.described import DescribedMatch
 from medora.retrieve.retriever import Filters, Retriever
@@ -128,10 +130,13 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     }
     texts = source_texts(on_topic, overviews)
     covered = terms_by_source(texts, terms)
+    presented = _presented_signs(question, terms, overviews, covered)
+    for source_id, labels in presented.items():
+        covered[source_id] = covered.get(source_id, set()) | labels
     unstated, other_age = _set_apart(question, terms, on_topic, whole)
     answering = [
         item
-        for item in answering_evidence(on_topic, terms, covered, weights)
+        for item in answering_evidence(on_topic, terms, covered, weights, presented)
         if not unstated.get(item.source_id) and item.source_id not in other_age
     ]
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
@@ -203,6 +208,30 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
+
+
+def _presented_signs(
+    question: str, terms: list[SpecificTerm], overviews: dict[int, list[Evidence]], covered: dict[int, set[str]]
+) -> dict[int, set[str]]:
+    """For each library overview on topic, the question's describing words its condition presents with
+    (library/clinical_presentations.yaml; compose/described.py ``presented_labels``); only overviews with some.
+    "34F, 2 days of dysuria and frequency, no loin pain. Which antibiotic and how many days?" is answered by the
+    urinary tract infection overview, which never writes "dysuria". Only words of the account inside a sign written
+    whole, never of the clause that asks, a drug or a population, nor in a case naming a drug, even the patient's own:
+    a reviewer's "on cyclophosphamide, dysuria and haematuria" is a drug's harm, not the overview's infection. The
+    overview must name every other term of the question but the patient's own drugs (``covered``: its text's): the
+    one technical word a long question may leave unnamed (compose/terms.py ``answers_terms``) is never the word left
+    once the signs are excused ("45F, 6 weeks postpartum, orthopnoea, PND, ankle oedema: which drugs?" is no question
+    the heart-failure overview answers)."""
+    presentations = clinical_presentations()
+    found: dict[int, set[str]] = {}
+    for source_id, passages in overviews.items():
+        signs = presentations.get(passages[0].source.key.removeprefix(LIBRARY_PREFIX), ()) if passages else ()
+        labels = presented_labels(question, terms, signs) if signs else set()
+        named = covered.get(source_id, set()) | labels
+        if labels and all(term.label in named or term.context for term in terms):
+            found[source_id] = labels
+    return found
 
 
 def _unproposed(

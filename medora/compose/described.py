@@ -255,6 +255,25 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
     return {term.label for term in terms if term.label in describing and any(line.covers(term) for line in affirmed)}
 
 
+def presented_labels(question: str, terms: list[SpecificTerm], signs: tuple[str, ...]) -> set[str]:
+    """The ``describing_labels`` lying wholly inside one of the overview's signs (``signs``,
+    library/clinical_presentations.yaml) written whole in the question's account: "2 days of dysuria, no loin pain"
+    holds "dysuria" and "loin pain". A sign's single word is not enough ("urine protein 2+" is no "cloudy urine"),
+    nor its words in another order ("JVP not raised" is no "raised JVP")."""
+    describing = describing_labels(question, terms)
+    if not describing or not signs:
+        return set()
+    account = f" {' '.join(stem_sequence(split_asking(question)[0]))} "
+    spanned: set[str] = set()
+    for sign in signs:
+        stems = stem_sequence(sign)
+        if stems and f" {' '.join(stems)} " in account:
+            spanned.update(stems)
+    return {
+        label for label in describing if (stems := stem_sequence(label)) and set(stems) <= spanned
+    }
+
+
 # What a question in everyday words proposes: "would a special pillow help?", "is it ok (for him) to carry on with his
 # yoga classes?"; the proposal ends where its circumstances begin ("... for my knees", "... after a mini stroke")
 _PROPOSAL = re.compile(

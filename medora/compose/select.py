@@ -11,6 +11,7 @@ Pure functions over Evidence, the question's IDF weights and its specific terms;
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from medora.compose.lay import LayEquivalent, lay_equivalents
@@ -329,17 +330,22 @@ def passage_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
     return answers_terms({term.label for term in terms if prepared.covers(term)}, terms)
 
 
-def sentence_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
+def sentence_answers(evidence: Evidence, terms: list[SpecificTerm], excused: frozenset[str] = frozenset()) -> bool:
     """True when one sentence of the passage names the question's specific terms together: stricter than
-    ``passage_answers``, for laying out an overview whose title names none of the question's words."""
+    ``passage_answers``, for laying out an overview whose title names none of the question's words. The ``excused``
+    labels (signs of the overview's condition, answer._presented_signs) count as named in every sentence."""
     return any(
-        answers_terms({term.label for term in terms if TermText(sentence).covers(term)}, terms)
+        answers_terms({term.label for term in terms if TermText(sentence).covers(term)} | excused, terms)
         for sentence in split_sentences(evidence.text)
     )
 
 
 def names_terms_together(
-    source_id: int | None, evidence: list[Evidence], terms: list[SpecificTerm], weights: QuestionWeights | None = None
+    source_id: int | None,
+    evidence: list[Evidence],
+    terms: list[SpecificTerm],
+    weights: QuestionWeights | None = None,
+    excused: frozenset[str] = frozenset(),
 ) -> bool:
     """True when the overview is on the question by more than one stray passage: one sentence names two or more of
     the question's terms together, or two or more of its passages are on the question's topic; for a question in
@@ -355,7 +361,7 @@ def names_terms_together(
         return weights is not None and any(names_key_phrase(item.text, weights) for item in own)
     # one passage: its sentence must join two or more terms; a lone term in a lone passage is a mention, not the
     # topic (the dementia overview's one line on Parkinson disease does not answer how Parkinson disease is treated)
-    return len(terms) >= 2 and any(sentence_answers(item, terms) for item in own)
+    return len(terms) >= 2 and any(sentence_answers(item, terms, excused) for item in own)
 
 
 MANY_TERMS = 3  # an overview naming this many of a question's specific terms, and all of them, is on the question
@@ -371,16 +377,22 @@ def names_many_terms(labels: set[str], terms: list[SpecificTerm]) -> bool:
 
 
 def answering_evidence(
-    on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], weights: QuestionWeights
+    on_topic: list[Evidence],
+    terms: list[SpecificTerm],
+    covered: dict[int, set[str]],
+    weights: QuestionWeights,
+    presented: Mapping[int, set[str]] | None = None,
 ) -> list[Evidence]:
     """The on-topic passages whose source names the question's specific terms. An editorial overview is one topic:
     past the first one retrieved, an overview answers only when its title or specialties name a topic word of the
     question (the obesity overview mentions contraception and adolescents; it does not answer contraception), and
     the topic overview found by its passages' words alone must name the question's terms together (the kidney
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
-    "Is metformin safe in pregnancy?"; ``names_terms_together``)."""
+    "Is metformin safe in pregnancy?"; ``names_terms_together``; the signs of its condition
+    the case presents with count as named in every sentence: ``presented``, answer._presented_signs)."""
     first_overview = topic_overview(on_topic, weights)
-    first_answers = names_terms_together(first_overview, on_topic, terms, weights) or names_many_terms(
+    excused = frozenset((presented or {}).get(first_overview, ())) if first_overview is not None else frozenset()
+    first_answers = names_terms_together(first_overview, on_topic, terms, weights, excused) or names_many_terms(
         covered.get(first_overview, set()), terms
     )
     return [

@@ -66,6 +66,47 @@ def outside_descriptions() -> dict[str, tuple[str, ...]]:
     return read_descriptions(path, topics=None) if path.is_file() else {}
 
 
+MAX_PRESENTATION_WORDS = 4  # a sign or symptom as a clinician writes it ("loin pain", "stocking distribution")
+
+
+def read_presentations(path: Path, *, topics: set[str]) -> dict[str, tuple[str, ...]]:
+    """Overview id → the clinical words for how its condition presents, checked: every key a known overview, every
+    entry a short phrase with no digit, listed under one overview only. Raises IngestError naming the first problem."""
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(loaded, dict):
+        raise IngestError(f"{path}: expected a mapping of overview id to a list of signs and symptoms")
+    found: dict[str, tuple[str, ...]] = {}
+    for topic, words in loaded.items():
+        if topic not in topics:
+            raise IngestError(f"{path}: '{topic}' is not an overview of the library")
+        if not isinstance(words, list) or not all(isinstance(word, str) and word.strip() for word in words):
+            raise IngestError(f"{path}: '{topic}' must list its signs and symptoms as plain words")
+        for word in words:
+            if _FORBIDDEN.search(word) or len(word.split()) > MAX_PRESENTATION_WORDS:
+                limit = f"at most {MAX_PRESENTATION_WORDS} words, no digit"
+                raise IngestError(f"{path}: '{topic}': a sign or symptom of {limit}: {word!r}")
+        found[topic] = tuple(word.strip() for word in words)
+    owners: dict[str, str] = {}
+    for topic, words in found.items():
+        for word in words:
+            other = owners.setdefault(word.lower(), topic)
+            if other != topic:  # a sign two conditions share points to neither
+                raise IngestError(f"{path}: '{word}' is listed under both '{other}' and '{topic}'")
+    return found
+
+
+@cache
+def clinical_presentations() -> dict[str, tuple[str, ...]]:
+    """How each overview's condition presents, in clinicians' words ("dysuria", "loin pain"), keyed by overview id:
+    a case's describing words an overview never writes may go unnamed when they are its condition's own signs
+    (compose/described.py ``described_labels``). They name; they never route nor vouch for what a question asks.
+    Empty when the file is absent."""
+    from medora.library import overview_paths
+
+    path = descriptions_path("clinical_presentations.yaml")
+    return read_presentations(path, topics={p.stem for p in overview_paths()}) if path.is_file() else {}
+
+
 MIN_LINES = 8  # an overview's complaint in enough wordings that one line alike is not the whole likeness
 
 
@@ -78,6 +119,7 @@ def description_problems() -> list[str]:
     try:
         described = read_descriptions(descriptions_path(), topics=topics)
         read_descriptions(descriptions_path("outside_descriptions.yaml"), topics=None)
+        read_presentations(descriptions_path("clinical_presentations.yaml"), topics=topics)
     except (IngestError, OSError) as error:
         return [str(error)]
     return [

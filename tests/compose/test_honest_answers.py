@@ -194,6 +194,30 @@ def test_stroke_signs_in_a_relatives_words_get_the_stroke_overview(workspace: Wo
     assert article.references[0].source_key == "library:stroke-and-tia"
 
 
+def test_a_vignette_in_signs_its_overview_never_writes_is_answered_by_it(workspace: Workspace):
+    question = "34F, 3 days of dysuria and frequency, no fever or loin pain. Which antibiotic and how long?"
+    article = _ask(workspace, question)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:urinary-tract-infection")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "26F on cyclophosphamide, dysuria, frequency and visible haematuria, urine culture negative. Which antibiotic?",
+        "45F, 6 weeks postpartum, orthopnoea, PND, ankle oedema and raised JVP. Which drugs?",
+        "30M, spreading erythema, swelling and warmth of the hand after a cat bite 12 hours ago. Which antibiotic?",
+    ],
+)
+def test_signs_of_the_overviews_condition_do_not_answer_a_case_it_does_not_cover(workspace: Workspace, question: str):
+    # a drug's harm, a postpartum heart failure, a bite: each was answered by a first draft (a reviewer's questions)
+    assert _ask(workspace, question).answer_status != "answered"
+
+
+def test_a_sign_in_the_clause_that_asks_still_needs_the_overview_to_name_it(workspace: Workspace):
+    article = _ask(workspace, "UTI in a woman: what causes dysuria and which antibiotic?")
+    assert article.answer_status == "partial" and "dysuria" in article.uncovered_terms
+
+
 @pytest.fixture
 def ingested(workspace: Workspace, tmp_path: Path) -> Workspace:
     """A copy of the module's workspace to ingest into, so the other tests see the packaged library whatever the
