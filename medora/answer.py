@@ -130,7 +130,14 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     }
     texts = source_texts(on_topic, overviews)
     covered = terms_by_source(texts, terms)
-    presented = _presented_signs(question, terms, overviews, covered)
+    signs = _signs_named(question, terms, overviews)
+    presented = {  # the overview must name every other term: the one technical word a long question may leave
+        # unnamed (compose/terms.py ``answers_terms``) is never the word left once the signs are excused ("45F,
+        # 6 weeks postpartum, orthopnoea, PND, ankle oedema: which drugs?" is no question the heart-failure overview
+        # answers); its signs still count as named in what a partial answer reports
+        source_id: labels for source_id, labels in signs.items()
+        if all(term.label in covered.get(source_id, set()) | labels or term.context for term in terms)
+    }
     for source_id, labels in presented.items():
         covered[source_id] = covered.get(source_id, set()) | labels
     unstated, other_age = _set_apart(question, terms, on_topic, whole)
@@ -146,7 +153,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
-    overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered)
+    overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
     described = (session.analysis or analyse_question(question)).described_flags
     emergencies = tuple(dict.fromkeys(flag.overview for flag in described if flag.overview))
     if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
@@ -190,7 +197,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.citation_model = cited.model_file
     if selection.answer_status == PARTIAL:
         closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)
-        labels = covered.get(closest, set())
+        labels = covered.get(closest, set()) | signs.get(closest, set())
         title = next((heading(e.source) for e in on_topic if e.source_id == closest), "")
         labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
         if terms and not labels - {term.label for term in terms if term.kind == "population"}:
@@ -210,26 +217,20 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     return selection
 
 
-def _presented_signs(
-    question: str, terms: list[SpecificTerm], overviews: dict[int, list[Evidence]], covered: dict[int, set[str]]
+def _signs_named(
+    question: str, terms: list[SpecificTerm], overviews: dict[int, list[Evidence]]
 ) -> dict[int, set[str]]:
     """For each library overview on topic, the question's describing words its condition presents with
     (library/clinical_presentations.yaml; compose/described.py ``presented_labels``); only overviews with some.
     "34F, 2 days of dysuria and frequency, no loin pain. Which antibiotic and how many days?" is answered by the
     urinary tract infection overview, which never writes "dysuria". Only words of the account inside a sign written
     whole, never of the clause that asks, a drug or a population, nor in a case naming a drug, even the patient's own:
-    a reviewer's "on cyclophosphamide, dysuria and haematuria" is a drug's harm, not the overview's infection. The
-    overview must name every other term of the question but the patient's own drugs (``covered``: its text's): the
-    one technical word a long question may leave unnamed (compose/terms.py ``answers_terms``) is never the word left
-    once the signs are excused ("45F, 6 weeks postpartum, orthopnoea, PND, ankle oedema: which drugs?" is no question
-    the heart-failure overview answers)."""
+    a reviewer's "on cyclophosphamide, dysuria and haematuria" is a drug's harm, not the overview's infection."""
     presentations = clinical_presentations()
     found: dict[int, set[str]] = {}
     for source_id, passages in overviews.items():
         signs = presentations.get(passages[0].source.key.removeprefix(LIBRARY_PREFIX), ()) if passages else ()
-        labels = presented_labels(question, terms, signs) if signs else set()
-        named = covered.get(source_id, set()) | labels
-        if labels and all(term.label in named or term.context for term in terms):
+        if signs and (labels := presented_labels(question, terms, signs)):
             found[source_id] = labels
     return found
 

@@ -333,7 +333,7 @@ def passage_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
 def sentence_answers(evidence: Evidence, terms: list[SpecificTerm], excused: frozenset[str] = frozenset()) -> bool:
     """True when one sentence of the passage names the question's specific terms together: stricter than
     ``passage_answers``, for laying out an overview whose title names none of the question's words. The ``excused``
-    labels (signs of the overview's condition, answer._presented_signs) count as named in every sentence."""
+    labels (signs of the overview's condition, answer.select_evidence) count as named in every sentence."""
     return any(
         answers_terms({term.label for term in terms if TermText(sentence).covers(term)} | excused, terms)
         for sentence in split_sentences(evidence.text)
@@ -389,7 +389,7 @@ def answering_evidence(
     the topic overview found by its passages' words alone must name the question's terms together (the kidney
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
     "Is metformin safe in pregnancy?"; ``names_terms_together``; the signs of its condition
-    the case presents with count as named in every sentence: ``presented``, answer._presented_signs)."""
+    the case presents with count as named in every sentence: ``presented``, answer.select_evidence)."""
     first_overview = topic_overview(on_topic, weights)
     excused = frozenset((presented or {}).get(first_overview, ())) if first_overview is not None else frozenset()
     first_answers = names_terms_together(first_overview, on_topic, terms, weights, excused) or names_many_terms(
@@ -493,17 +493,21 @@ def sole_answering_overview(
     weights: QuestionWeights,
     terms: list[SpecificTerm],
     covered: dict[int, set[str]] | None = None,
+    presented: Mapping[int, set[str]] | None = None,
 ) -> Evidence | None:
     """The topic overview when it is the only source that answers: a vignette ("hot swollen big toe overnight") holds
     words no overview repeats, so it is not squarely on the overview's topic by its words, yet the question is
     answered and only by that overview, which is then laid out whole. Never used when nothing answers, nor when the
     question's terms meet only across the overview's passages: the kidney overview naming metformin in one passage
-    and pregnancy in another, even within one passage, does not answer "Is metformin safe in pregnancy?"."""
+    and pregnancy in another, even within one passage, does not answer "Is metformin safe in pregnancy?". The signs
+    of its condition the case presents with (``presented``, answer.select_evidence) count as named in every
+    sentence, as in ``answering_evidence``."""
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
     source_id = answering[0].source_id
-    if not names_terms_together(source_id, answering, terms, weights) and not names_many_terms(
+    excused = frozenset((presented or {}).get(source_id, ()))
+    if not names_terms_together(source_id, answering, terms, weights, excused) and not names_many_terms(
         (covered or {}).get(source_id, set()), terms
     ):
         return None
