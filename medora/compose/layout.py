@@ -317,6 +317,16 @@ def _strongest(chosen: list[Candidate], size: int) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (not c.is_strong, -c.relevance))[:size]
 
 
+_HOW = re.compile(r"\bhow\s+(long|soon|often|quickly|fast|many|much)\b", re.IGNORECASE)
+
+
+def _how_words(question: str) -> set[str]:
+    """The word of "how long", "how soon"…: it asks for an amount, so a sentence sharing it ("long-acting") shares
+    nothing asked: "…no fever or loin pain. Which antibiotic and how long?" was led by a pyelonephritis regimen's
+    "long-acting agent"."""
+    return {word for match in _HOW.findall(question) for word in content_words(match)}
+
+
 def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
     """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
     options of a choice, the drugs it names) and shares most of the question's words (at least two; the heading of
@@ -326,7 +336,7 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     treatment shares "start". Bottom-line sentences win ties."""
     if ask is None or not bottom:
         return bottom
-    words = content_words(question)
+    words = content_words(question) - _how_words(question)
 
     def shared(candidate: Candidate) -> set[str]:
         return (candidate.words | content_words(candidate.evidence.section or "")) & words
