@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import yaml
 
+from medora.compose.findings import is_teller
 from medora.compose.lay import LayEquivalent
 from medora.compose.terms import (
     EVERYDAY_WORDS,
@@ -60,7 +61,7 @@ ASKING_FRAME = frozenset(
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
     going type types think reckon hospital home slow feel feels right stay staying admitted enough anything
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
-    er""".split()
+    er definitely certainly probably possibly maybe perhaps surely honestly actually""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -313,7 +314,8 @@ def proposed_words(question: str) -> dict[str, str]:
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
             proposed = _CIRCUMSTANCES.sub("", _last_clause(question[: match.start()]))  # comes just before
         kept = _topic_words(proposed)
-        for written in _WORD.findall(proposed):
-            if stem(written.lower()) in kept:
+        written_words = _WORD.findall(proposed)
+        for index, written in enumerate(written_words):
+            if stem(written.lower()) in kept and not is_teller(written_words, index):  # "my midwife says…"
                 words.setdefault(stem(written.lower()), written)
     return words

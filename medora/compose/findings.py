@@ -48,3 +48,43 @@ def is_finding_word(word: str) -> bool:
     """True for a sign, symptom, body part, care setting, unit, reading or everyday word of a vignette ("crackles")."""
     tokens = list(index_tokens(word))
     return bool(tokens) and all(token in _finding_stems() for token in tokens)
+
+
+# Whoever tells the patient something ("my midwife says…", "the pharmacist mentioned…", "the surgeons still want
+# to operate"): the teller, not what is asked about. Only as the one who tells, saying or wanting, and not after an
+# auxiliary: "steroid injection or physio?", "before seeing the dentist" and "can a pharmacist tell…?" keep the word.
+# A twist the carer brings in common words is no term either way ("my midwife says I can't have a water birth"), as
+# when the question names no carer.
+CARERS = frozenset(
+    """pharmacist pharmacists midwife midwives nurse nurses physio physios physiotherapist physiotherapists
+    consultant consultants surgeon surgeons specialist specialists dentist dentists paramedic paramedics
+    psychiatrist psychiatrists neurologist neurologists cardiologist cardiologists rheumatologist rheumatologists
+    obstetrician obstetricians gynaecologist gynaecologists gynecologist gynecologists dermatologist dermatologists
+    urologist urologists oncologist oncologists haematologist haematologists hematologist hematologists
+    gastroenterologist gastroenterologists endocrinologist endocrinologists diabetologist geriatrician geriatricians
+    paediatrician paediatricians pediatrician pediatricians optician opticians counsellor counselor therapist
+    therapists dietitian dietitians dietician dieticians registrar registrars doctors gps anaesthetist
+    anesthesiologist""".split()
+)
+TELLING_VERBS = frozenset(
+    """says said say told tells tell mentioned mentions suggested suggests recommended recommends advised advises
+    wants wanted want thinks thought think reckons reckoned brought offered offers explained explains""".split()
+)
+_BEFORE_TELLING = frozenset("also still just now has have had then keeps kept".split())  # "the surgeons still want"
+# An auxiliary just before the carer makes the carer what is asked about: "can a pharmacist tell whether my sore
+# throat needs antibiotics?", "what do dentists think about…?"
+_ASKING_AUXILIARIES = frozenset("can could will would should shall does do did may might must".split())
+AUXILIARY_BEFORE = 3  # words before the carer searched for one
+
+
+def is_teller(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` is a carer who tells or wants something ("my midwife says", "the nurses want to
+    give him something"): the one who speaks, never the subject of the question."""
+    if words[index].lower() not in CARERS:
+        return False
+    if any(word.lower() in _ASKING_AUXILIARIES for word in words[max(index - AUXILIARY_BEFORE, 0) : index]):
+        return False
+    following = index + 1
+    while following < len(words) and words[following].lower() in _BEFORE_TELLING:
+        following += 1
+    return following < len(words) and words[following].lower() in TELLING_VERBS

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
-from medora.compose.subject import shorthand_equivalents
+from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents
 from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
@@ -108,7 +108,7 @@ class QuestionWeights(dict):
 def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
     "1L" excluded), with the lay phrases that hold some of them."""
-    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS
+    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
     weights = {
         token: weight for token, weight in idf.items()
         if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token) and not QUANTITY.fullmatch(token)

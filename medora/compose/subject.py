@@ -88,18 +88,27 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "iucd": ("intrauterine device", "intrauterine contraceptive device"),
     "abdo": ("abdominal", "abdomen"),
     "fhx": ("family history",),
+    # session 18: thrombolysis as clinicians clip it ("lyse or transfer?"), and the pneumonia scores written without
+    # their hyphen, which the index keeps whole ("CRB-65")
+    "lyse": ("thrombolysis", "fibrinolysis", "thrombolytic", "fibrinolytic"),
+    "crb65": ("crb-65",),
+    "curb65": ("curb-65",),
 }
 
+# Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,
+# so neither a term nor a topic word the on-topic gate weighs (compose/select.py ``question_weights``: "STEMI dx at
+# rural hosp" weighed "hosp" and "dx" like "STEMI")
+NOTE_CLIPPINGS = frozenset(
+    stem(word)
+    for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
+    .split()
+)
 # Words that frame what is asked (a cut-off, a prevention), not its topic: like "treatment" or "dose".
 FRAME_WORDS = frozenset(
     stem(word)
     for word in """threshold thresholds cutoff cutoffs cut-off cut-offs criteria criterion target targets
     prophylaxis prophylactic preventive""".split()
-) | frozenset(  # clipped words of clinical notes for time, results and the patient's record (session 13)
-    stem(word)
-    for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
-    .split()
-)
+) | NOTE_CLIPPINGS
 
 # Words that open a slot describing the case: a negation, the patient's history.
 NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})

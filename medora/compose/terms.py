@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from medora.compose.age_groups import AFTER_BIRTH, PLANNED_BABY
 from medora.compose.drugs import DrugMatch, find_drugs
-from medora.compose.findings import is_finding_word
+from medora.compose.findings import is_finding_word, is_teller
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations, load_synonym_groups
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
@@ -455,6 +455,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             continue
         if is_common_word(word) or any(ch.isdigit() for ch in word) or is_finding_word(word):
             continue  # common language, a number, or a finding of the vignette ("crackles"): not the subject
+        if is_teller(words, index):
+            continue  # "my midwife says I should take aspirin": who tells, not what is asked about
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
