@@ -99,12 +99,22 @@ def lay_table(*, naming: bool = False) -> tuple[tuple[str, tuple[str, ...], tupl
     return tuple(table)
 
 
+# Pronouns the index keeps as words (the others are stopwords): "pain in his chest" reads as "pain in my chest"
+_KEPT_PRONOUNS = frozenset({"his", "him", "himself", "herself", "themselves"})
+
+
+def _phrase_stems(text: str) -> tuple[str, ...]:
+    """The stemmed words a lay phrase is matched on: stopwords skipped but particles kept ("camera up"), and no
+    pronoun, so one entry serves "my", "his" and "her"."""
+    return tuple(word for word in stem_sequence(text, keep=PARTICLES) if word not in _KEPT_PRONOUNS)
+
+
 @lru_cache(maxsize=2)
 def _stemmed_table(naming: bool) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(
-        (lay, tuple(stem_sequence(lay, keep=PARTICLES)), medical, abbreviations)
+        (lay, _phrase_stems(lay), medical, abbreviations)
         for lay, medical, abbreviations in lay_table(naming=naming)
-        if stem_sequence(lay, keep=PARTICLES)
+        if _phrase_stems(lay)
     )
 
 
@@ -113,7 +123,7 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
     weights), a phrase inside a longer one found left out ("swollen ankle" is not read again inside "swollen
     ankles"); or, with ``naming``, also those that only name (the specific terms' forms, the asking clause, what is
     proposed), nested ones kept (more forms only)."""
-    spelled = f" {' '.join(stem_sequence(question, keep=PARTICLES))} "
+    spelled = f" {' '.join(_phrase_stems(question))} "
     found = [
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
         for lay, stems, medical, abbreviations in _stemmed_table(naming)

@@ -175,3 +175,13 @@ def test_a_blood_thinner_is_named_by_either_class_but_routes_to_neither():
 def test_phlegm_is_named_by_sputum():
     (phlegm,) = [item for item in lay_equivalents("I cough up phlegm every morning", naming=True) if item.lay == "phlegm"]
     assert phlegm.medical[:2] == ("sputum", "sputum production")
+
+
+def test_a_lay_phrase_reads_the_same_whoever_it_belongs_to():
+    for question in ("they did a camera up my bottom", "they did a camera up his bottom"):
+        assert "colonoscopy" in {word for item in lay_equivalents(question, naming=True) for word in item.medical}
+
+
+def test_spotting_is_named_by_vaginal_bleeding_never_by_bleeding_alone():
+    medical = {word for item in lay_equivalents("some spotting on apixaban", naming=True) for word in item.medical}
+    assert "vaginal bleeding" in medical and "bleeding" not in medical
