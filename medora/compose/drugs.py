@@ -22,7 +22,9 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 PACKAGE = "drug_named_entity_recognition"
-NOT_DRUGS = frozenset({"sits", "caps", "diamonds"})  # the dictionary's only top-15,000 English words that are no drugs
+# the dictionary's only top-15,000 English words that are no drugs, and laboratory readings it lists as products
+# ("ferritin 8" is a result: read as a drug, it made the patient's aspirin a drug interaction to name)
+NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin"})
 
 
 @dataclass(frozen=True)

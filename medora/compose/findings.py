@@ -1,5 +1,5 @@
 """Words of a clinical vignette that are not the question's subject: signs, symptoms, body parts, care settings,
-units, readings and everyday words.
+units, readings and everyday words; and a carer who tells the patient something (``is_teller``).
 
 A clinician writes "fever, cough and focal crackles: how do I decide on admission for pneumonia?". What an answering
 source must name is the subject (pneumonia; a drug, procedure, condition or population), not every finding of the

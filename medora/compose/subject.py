@@ -131,6 +131,13 @@ SAFETY = re.compile(
     r"can (?:[\w-]+ ){1,3}be (?:used|given|taken|continued|started))\b",
     re.IGNORECASE,
 )
+# An asking clause on whether the patient may go on with, or must stop, the drug the case names ("can she continue
+# it?", "should he stop them?", "is it safe to keep taking it?")
+_KEEPING_IT = re.compile(
+    r"\b(?:continue|continuing|carry on(?: with)?|keep (?:on )?taking|keep on|stay on|stop|stopping|come off|"
+    r"restart|restarting|switch|safe to take)\s+(?:it|them|this|these|that|those)\b",
+    re.IGNORECASE,
+)
 # A treatment decision depends on the patient's other conditions: "hx of angioedema, ramipril for hypertension?"
 # asks about ramipril given the angioedema. Only a question on diagnosis, outlook or causes may leave its history
 # and comorbidities unnamed; elsewhere only a negated finding is the case.
@@ -158,6 +165,9 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
         kept.append(term)
     marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
     describing, asking = split_asking(question)
+    if _KEEPING_IT.search(asking):  # "…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she
+        # continue it?": the drug the case is on is what is asked about
+        marked = [replace(term, context=False) if term.kind == "drug" and term.context else term for term in marked]
     asking_stems = set(stem_sequence(asking)) if describing.strip() else set()
     marked = [  # after a description, what the question asks names is never the one word it may leave unnamed
         replace(term, required=True)

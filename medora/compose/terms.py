@@ -492,6 +492,27 @@ def asks_about_drug(terms: list[SpecificTerm]) -> bool:
     return any(term.kind == "drug" and not term.context for term in terms)
 
 
+# Drug classes a question asks for by name ("Which anticoagulant?", "Start an SSRI?", "DOAC or warfarin?")
+DRUG_CLASS_WORDS = frozenset(
+    stem(word)
+    for word in """anticoagulant anticoagulants anticoagulation doac doacs noac noacs ssri ssris snri snris
+    antidepressant antidepressants antibiotic antibiotics antiplatelet antiplatelets statin statins nsaid nsaids
+    opioid opioids triptan triptans antihypertensive antihypertensives diuretic diuretics antiviral antivirals
+    antifungal antifungals hypnotic hypnotics antipsychotic antipsychotics benzodiazepine benzodiazepines
+    bisphosphonate bisphosphonates insulin corticosteroid corticosteroids steroid steroids antihistamine
+    antihistamines ppi ppis antiemetic antiemetics antiepileptic antiepileptics anticonvulsant anticonvulsants
+    dmard dmards biologic biologics immunosuppressant immunosuppressants""".split()
+)
+
+
+def asks_for_a_drug(terms: list[SpecificTerm]) -> bool:
+    """True when the question asks about a drug or a drug class of its own, beside the patient's own drugs: then
+    an interaction may be what it turns on ("64M on clarithromycin, gout flare: what colchicine dose?")."""
+    return asks_about_drug(terms) or any(
+        not term.context and set(stem_sequence(term.label)) & DRUG_CLASS_WORDS for term in terms
+    )
+
+
 def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the ``terms`` that ``text`` mentions in any of their forms."""
     prepared = TermText(text)
@@ -500,16 +521,22 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
 
 def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
-    named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is:
-    the alcohol overview's "opioids" answer naltrexone "in someone on methadone"; when the question names nothing
-    else, its topic words decide), and every technical word too, except one in a question of five terms or more (a long, real description
-    adds words no source repeats: "no intrauterine sac on ultrasound"). Rare whole words ("vibrating capsule") count
-    as technical words: since a vignette's findings ("radiating", "biceps") are no terms (compose/findings.py), what
-    remains is the question's subject."""
+    named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is,
+    unless the question asks for a drug or a drug class beside it, ``asks_for_a_drug``: the alcohol overview must
+    name the methadone of "naltrexone in someone on methadone", as it does by "opioids"; when the question names
+    nothing else, its topic words decide), and every technical word too, except one in a question of five terms
+    or more (a long, real description adds words no source repeats: "no intrauterine sac on ultrasound"). Rare
+    whole words ("vibrating capsule") count as technical words: since a vignette's findings ("radiating",
+    "biceps") are no terms (compose/findings.py), what remains is the question's subject."""
     if not terms or all(term.context for term in terms):
         return True  # the case's own drugs only: the question asks about its topic words ("on zopiclone, fallen")
     if any(term.label in covered for term in terms if not term.context):
-        terms = [term for term in terms if not term.context or term.label in covered]  # the case's own drugs
+        interacting = asks_for_a_drug(terms)  # the patient's own drug beside a drug asked for must be named: the
+        # answer turns on how the two go together (a reviewer's 70 interaction vignettes, session 18)
+        terms = [  # the case's own drugs may go unnamed, the other case words always
+            term for term in terms
+            if not term.context or term.label in covered or interacting and term.kind == "drug"
+        ]
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
     if any(term.kind in ("drug", "population") or term.required for term in missing):

@@ -82,6 +82,12 @@ _OPIOID = (("opioid", "opioids", "opiate", "opiates", "opioid analgesic", "opioi
 _SSRI = (("selective serotonin reuptake inhibitor", "selective serotonin reuptake inhibitors", "ssri", "ssris"),
          ("SSRI", "SSRIs"))
 _SULFONYLUREA = (("sulfonylurea", "sulfonylureas", "sulphonylurea", "sulphonylureas"), ())
+# the SGLT2 inhibitors by name, never by the -gliflozin stem (sotagliflozin also inhibits SGLT1)
+_SGLT2 = (("sglt2 inhibitor", "sglt2 inhibitors", "sglt-2 inhibitor", "sglt-2 inhibitors",
+           "sodium-glucose co-transporter 2 inhibitor", "sodium-glucose co-transporter 2 inhibitors"), ("SGLT2i",))
+# steroidal mineralocorticoid receptor antagonists, both potassium-sparing diuretics
+_MRA = (("mineralocorticoid receptor antagonist", "mineralocorticoid receptor antagonists",
+         "potassium-sparing diuretic", "potassium-sparing diuretics"), ("MRA", "MRAs"))
 
 # Members of a class that share no INN stem, by name: what a guideline says of opioids (in neuropathic pain, with
 # naltrexone) or of SSRIs (in pregnancy) it says of each member.
@@ -92,6 +98,13 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "methadone", "diamorphine", "hydromorphone", "hydrocodone"), _OPIOID),
     **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine", "fluvoxamine"), _SSRI),
     **dict.fromkeys(("gliclazide", "glimepiride", "glipizide", "glibenclamide", "glyburide"), _SULFONYLUREA),
+}
+# Classes that name the patient's own drug only (``context``): "…on empagliflozin, ketones 5.1" is the DKA overview's
+# "SGLT2 inhibitors" case, but a class statement does not answer a question asked about one member (the heart
+# failure trials are of empagliflozin and dapagliflozin, not of every SGLT2 inhibitor)
+OWN_DRUG_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    **dict.fromkeys(("empagliflozin", "dapagliflozin", "canagliflozin", "ertugliflozin"), _SGLT2),
+    **dict.fromkeys(("spironolactone", "eplerenone"), _MRA),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
@@ -190,15 +203,18 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
 
 
 def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) or ``NAMED_MEMBERS`` (tramadol) is also named by
-    its class (a PPI, an opioid). Not when the question names two members of one class ("apixaban or rivaroxaban?"):
-    a statement about the class cannot choose between them."""
+    """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) or ``NAMED_MEMBERS`` (tramadol), or a patient's own
+    drug of ``OWN_DRUG_CLASSES``, is also named by its class (a PPI, an opioid, an SGLT2 inhibitor). Not when the
+    question names two members of one class ("apixaban or rivaroxaban?"): a statement about the class cannot
+    choose between them."""
     def class_of(term: SpecificTerm) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         label = term.label.lower()
         if term.kind != "drug" or term.member_stems:
             return None
         if label in NAMED_MEMBERS:
             return NAMED_MEMBERS[label]
+        if term.context and label in OWN_DRUG_CLASSES:
+            return OWN_DRUG_CLASSES[label]
         return next(
             (forms for stem, forms in MEMBER_CLASSES.items()
              if label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),

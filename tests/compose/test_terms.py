@@ -124,7 +124,8 @@ def test_an_x_assisted_procedure_is_one_term_named_only_as_a_run():
 def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question():
     terms = specific_terms("can I start naltrexone for alcohol relapse prevention in someone on methadone?")
     assert [(t.label, t.context) for t in terms if t.kind == "drug"] == [("naltrexone", False), ("methadone", True)]
-    assert answers_terms({"naltrexone", "relapse"}, terms)
+    assert answers_terms({"naltrexone", "relapse", "methadone"}, terms)  # the alcohol overview's "opioids"
+    assert not answers_terms({"naltrexone", "relapse"}, terms)  # beside a drug asked for, it must be named (session 18)
     chained = specific_terms("Man on lisinopril and spironolactone with potassium 7.0")
     assert [t.label for t in chained if t.context] == ["lisinopril", "spironolactone"]
 
@@ -145,7 +146,8 @@ def test_a_drug_after_on_taking_or_after_without_a_person_is_what_the_question_a
 def test_the_asked_drug_is_still_needed_when_only_the_case_drug_is_named():
     terms = specific_terms("Is ibuprofen safe for a patient on warfarin?")
     assert not answers_terms({"warfarin"}, terms)
-    assert answers_terms({"ibuprofen"}, terms)
+    assert not answers_terms({"ibuprofen"}, terms)  # the pairing is what it asks (session 18)
+    assert answers_terms({"ibuprofen", "warfarin"}, terms)
     near_miss = specific_terms("Is abelacimab as safe as apixaban in atrial fibrillation?")
     assert not answers_terms({"apixaban", "atrial", "fibrillation"}, near_miss)
 
@@ -175,8 +177,10 @@ def test_a_drug_is_not_named_by_the_organ_its_dictionary_names_it_after():
 
 
 def test_a_drug_name_never_joins_words_that_punctuation_divides():
-    terms = specific_terms("Man of 70, Hb 101 g/L, ferritin 12: which tests next?")
-    assert [t.label for t in terms if t.kind == "drug"] == ["ferritin"]  # not "L ferritin"
+    terms = specific_terms("Woman of 70, K 5.9 mmol/L, furosemide 40 mg daily: which tests next?")
+    assert [t.label for t in terms if t.kind == "drug"] == ["furosemide"]  # not "L furosemide"
+    reading = specific_terms("Man of 70, Hb 101 g/L, ferritin 12: which tests next?")
+    assert not [t.label for t in reading if t.kind == "drug"]  # ferritin is a result, not a drug (session 18)
 
 
 def test_a_question_naming_only_the_patients_own_drugs_is_answered_by_its_topic_words():
@@ -230,3 +234,19 @@ def test_in_a_vignette_the_drugs_it_describes_the_patient_on_are_the_case():
     assert context(described) == {"ramipril": True, "furosemide": True, "ibuprofen": True}
     assert context("58M with AF, CHA2DS2-VASc 3. Should he go on apixaban?") == {"apixaban": False}  # asked
     assert context("AF, on amiodarone. How often should thyroid function be checked?") == {"amiodarone": False}
+    # …unless what is asked is whether to go on with it or stop it: the pairing is the question
+    pregnant = "A 31-year-old taking propranolol for migraine, now 6 weeks pregnant. Can she continue it?"
+    assert context(pregnant) == {"propranolol": False}
+    assert context("31F on sertraline, now 8 weeks pregnant. Should she stop it?") == {"sertraline": False}
+
+
+def test_the_patients_own_drug_beside_a_drug_asked_for_must_be_named():
+    """An interaction may be what such a question turns on (session 18's reviewer: 70 vignettes answered by overviews
+    that never name the patient's drug)."""
+    asked = specific_terms("A 61-year-old with a gout flare, on clarithromycin for a chest infection. Colchicine dose?")
+    assert not answers_terms({"gout", "flare", "Colchicine"}, asked)
+    assert answers_terms({"gout", "flare", "Colchicine", "clarithromycin"}, asked)
+    by_class = specific_terms("A 72-year-old with AF on dronedarone. Which anticoagulant should she have?")
+    assert not answers_terms({"anticoagulant"}, by_class)
+    background = specific_terms("67M, ejection fraction 30%, NYHA II, on ramipril and bisoprolol. What next?")
+    assert answers_terms({"ejection", "NYHA"}, background)  # nothing asked beside them: still the case

@@ -114,3 +114,12 @@ def test_a_loop_diuretic_is_named_by_its_own_class_only():
     assert "furosemide" not in covered_terms("Offer urate-lowering therapy to people on diuretic therapy", furosemide)
     thiazide = specific_terms("Resistant hypertension on bendroflumethiazide: what next?")
     assert "bendroflumethiazide" not in covered_terms("Offer a thiazide-like diuretic such as indapamide", thiazide)
+
+
+def test_the_patients_own_sglt2_inhibitor_or_mra_is_named_by_its_class():
+    empagliflozin = specific_terms("53F T2DM on empagliflozin, vomiting, ketones 5.1. Start insulin now?")
+    assert "empagliflozin" in covered_terms("SGLT2 inhibitors can cause DKA with near-normal glucose", empagliflozin)
+    asked = specific_terms("Is canagliflozin effective in heart failure?")  # asked about: the class is not the drug
+    assert "canagliflozin" not in covered_terms("SGLT2 inhibitors reduce heart failure admissions", asked)
+    spironolactone = specific_terms("Man on spironolactone with a potassium of 6.7: what first?")
+    assert "spironolactone" in covered_terms("Potassium-sparing diuretics raise potassium", spironolactone)
