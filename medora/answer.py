@@ -13,10 +13,12 @@ from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.described import (
+    account_stems,
     broader_parts,
     described_labels,
+    describing_labels,
     felt_labels,
-    presented_labels,
+    labels_within_signs,
     proposed_words,
     proposes_drug,
     split_asking,
@@ -221,16 +223,20 @@ def _signs_named(
     question: str, terms: list[SpecificTerm], overviews: dict[int, list[Evidence]]
 ) -> dict[int, set[str]]:
     """For each library overview on topic, the question's describing words its condition presents with
-    (library/clinical_presentations.yaml; compose/described.py ``presented_labels``); only overviews with some.
+    (library/clinical_presentations.yaml; compose/described.py ``labels_within_signs``); only overviews with some.
     "34F, 2 days of dysuria and frequency, no loin pain. Which antibiotic and how many days?" is answered by the
     urinary tract infection overview, which never writes "dysuria". Only words of the account inside a sign written
     whole, never of the clause that asks, a drug or a population, nor in a case naming a drug, even the patient's own:
     a reviewer's "on cyclophosphamide, dysuria and haematuria" is a drug's harm, not the overview's infection."""
     presentations = clinical_presentations()
+    describing = describing_labels(question, terms)
+    if not describing:
+        return {}
+    account = account_stems(question)
     found: dict[int, set[str]] = {}
     for source_id, passages in overviews.items():
         signs = presentations.get(passages[0].source.key.removeprefix(LIBRARY_PREFIX), ()) if passages else ()
-        if signs and (labels := presented_labels(question, terms, signs)):
+        if signs and (labels := labels_within_signs(describing, account, signs)):
             found[source_id] = labels
     return found
 

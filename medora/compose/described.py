@@ -256,15 +256,19 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
     return {term.label for term in terms if term.label in describing and any(line.covers(term) for line in affirmed)}
 
 
-def presented_labels(question: str, terms: list[SpecificTerm], signs: tuple[str, ...]) -> set[str]:
-    """The ``describing_labels`` lying wholly inside one of the overview's signs (``signs``,
-    library/clinical_presentations.yaml) written whole in the question's account: "2 days of dysuria, no loin pain"
-    holds "dysuria" and "loin pain". A sign's single word is not enough ("urine protein 2+" is no "cloudy urine"),
-    nor its words in another order ("JVP not raised" is no "raised JVP")."""
-    describing = describing_labels(question, terms)
+def account_stems(question: str) -> str:
+    """The question's describing part as its stems between spaces, for finding a sign written whole in it."""
+    return f" {' '.join(stem_sequence(split_asking(question)[0]))} "
+
+
+def labels_within_signs(describing: set[str], account: str, signs: tuple[str, ...]) -> set[str]:
+    """The question's ``describing`` labels lying wholly inside one of an overview's signs (``signs``,
+    library/clinical_presentations.yaml) written whole in its ``account`` (``account_stems``; both read once for
+    every overview, answer._signs_named): "2 days of dysuria, no loin pain" holds "dysuria" and "loin pain". A
+    sign's single word is not enough ("urine protein 2+" is no "cloudy urine"), nor its words in another order
+    ("JVP not raised" is no "raised JVP")."""
     if not describing or not signs:
         return set()
-    account = f" {' '.join(stem_sequence(split_asking(question)[0]))} "
     spanned: set[str] = set()
     for sign in signs:
         stems = stem_sequence(sign)

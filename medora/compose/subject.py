@@ -148,6 +148,16 @@ _TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash be
 _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 
 
+def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The ``terms`` with the case's drugs asked about when the clause that asks is whether to go on with them
+    ("…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she continue it?"). Read before the
+    classes are added (terms.specific_terms): a drug asked about is never named by a class that only names the
+    patient's own (variants.OWN_DRUG_CLASSES)."""
+    if not _KEEPING_IT.search(split_asking(question)[1]):
+        return terms
+    return [replace(term, context=False) if term.kind == "drug" and term.context else term for term in terms]
+
+
 def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The ``terms`` with shorthand spelled out, frame words dropped, and the case's words marked ``context``. When
     every term would be the case, the patient's condition after "with" is what is asked ("9 yo with anaphylaxis
@@ -165,9 +175,6 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
         kept.append(term)
     marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
     describing, asking = split_asking(question)
-    if _KEEPING_IT.search(asking):  # "…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she
-        # continue it?": the drug the case is on is what is asked about
-        marked = [replace(term, context=False) if term.kind == "drug" and term.context else term for term in marked]
     asking_stems = set(stem_sequence(asking)) if describing.strip() else set()
     marked = [  # after a description, what the question asks names is never the one word it may leave unnamed
         replace(term, required=True)

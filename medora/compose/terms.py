@@ -478,9 +478,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             for term in terms
         ]
     from medora.compose.lay import with_lay_forms  # these build on this module
-    from medora.compose.subject import subject_terms
+    from medora.compose.subject import subject_terms, with_kept_drugs_asked
     from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
 
+    terms = with_kept_drugs_asked(question, terms)
     terms = with_lay_forms(question, with_member_classes(with_class_members(with_abbreviations(question, terms))))
     terms = subject_terms(question, terms)
     weights = idf or {}

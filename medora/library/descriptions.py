@@ -99,7 +99,7 @@ def read_presentations(path: Path, *, topics: set[str]) -> dict[str, tuple[str, 
 def clinical_presentations() -> dict[str, tuple[str, ...]]:
     """How each overview's condition presents, in clinicians' words ("dysuria", "loin pain"), keyed by overview id:
     a case's describing words an overview never writes may go unnamed when they are its condition's own signs
-    (compose/described.py ``presented_labels``). They name; they never route nor vouch for what a question asks.
+    (compose/described.py ``labels_within_signs``). They name; they never route nor vouch for what a question asks.
     Empty when the file is absent."""
     from medora.library import overview_paths
 

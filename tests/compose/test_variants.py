@@ -121,5 +121,7 @@ def test_the_patients_own_sglt2_inhibitor_or_mra_is_named_by_its_class():
     assert "empagliflozin" in covered_terms("SGLT2 inhibitors can cause DKA with near-normal glucose", empagliflozin)
     asked = specific_terms("Is canagliflozin effective in heart failure?")  # asked about: the class is not the drug
     assert "canagliflozin" not in covered_terms("SGLT2 inhibitors reduce heart failure admissions", asked)
+    kept = specific_terms("53F T2DM on empagliflozin, now 8 weeks pregnant. Can she continue it?")  # asked about too
+    assert "empagliflozin" not in covered_terms("SGLT2 inhibitors can cause DKA", kept)
     spironolactone = specific_terms("Man on spironolactone with a potassium of 6.7: what first?")
     assert "spironolactone" in covered_terms("Potassium-sparing diuretics raise potassium", spironolactone)
