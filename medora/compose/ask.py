@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medora.compose.subject import SHORTHAND
 from medora.compose.terms import GENERIC_WORDS, SpecificTerm, TermText, expansion_of
 from medora.retrieve.tokenize import STOPWORDS, content_words
 
@@ -66,5 +67,8 @@ def says_ask(sentence: str, ask: Ask) -> bool:
 
 
 def _option_forms(option: str) -> tuple[str, ...]:
+    """The option as written, its abbreviation's expansion and what its clinical shorthand stands for: "lyse or
+    transfer?" is answered by a sentence on fibrinolysis and transfer (compose/subject.py ``SHORTHAND``)."""
     expansion = expansion_of(option)
-    return (option, expansion) if expansion else (option,)
+    shorthand = SHORTHAND.get(option.lower(), ())
+    return tuple(dict.fromkeys((option, *((expansion,) if expansion else ()), *shorthand)))

@@ -41,11 +41,13 @@ from medora.compose.terms import (
 from medora.retrieve.tokenize import content_words
 
 # A clause opening with one of these asks (a question's last clauses: "my knee aches, do I need an x-ray?"); not
-# "when", which opens a description as often ("it aches when I walk")
+# "when", which opens a description as often ("it aches when I walk"), unless a verb that asks follows it ("…6 weeks
+# ago, when can I go back to the gym?")
 ASKING_OPENERS = frozenset(
     """what how which why where who should shall can could would will do does did is are was were am any has have
     had might may must""".split()
 )
+_WHEN_ASKS = frozenset("is are am can could should shall will would do does did may might must".split())
 # Possessives and sides before a body part: "my back", "his left calf"; "get the feeling back" is no body part
 BODY_OWNERS = frozenset("my his her their your our its lower upper left right both one".split())
 OWNER_BEFORE = 2  # "my left calf": the owner of a body part the overview must name comes just before it
@@ -113,8 +115,10 @@ def split_asking(question: str) -> tuple[str, str]:
 
 
 def _opens_asking(clause: str) -> bool:
-    words = clause.strip().lower().split()
-    return bool(words) and words[0].strip("\"'(") in ASKING_OPENERS
+    words = [word.strip("\"'(") for word in clause.strip().lower().split()]
+    if not words:
+        return False
+    return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS
 
 
 def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
@@ -287,9 +291,18 @@ _PROPOSAL = re.compile(
     r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)"
     r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)"
     r"|\b(?:is|would|will)\s+(?P<pointed>that|this|it)\s+(?:be\s+)?(?:ok|okay|safe|alright|fine|a good idea)"
-    r"\s*[?.!]*$",
+    r"\s*[?.!]*$"
+    # taking up an activity again: "when can I go back to the gym?", "when is he allowed to drive again?"
+    r"|\bwhen\s+(?:can|could|should|may|might|will|would)\s+(?:i|he|she|we|they|you|(?:my|our|his|her|their)\s+\w+)"
+    r"\s+(?P<resumed>[^?.!,;]+)"
+    r"|\bwhen\s+(?:is|are|am|will)\s+(?:he|she|i|they|we|you)\s+(?:be\s+)?(?:allowed|able|ok|okay|safe|fine)"
+    r"\s+to\s+(?P<when_allowed>[^?.!,;]+)",
     re.IGNORECASE,
 )
+# the verb of taking up again, before the activity ("go back to the gym"); alone ("will my periods come back?") it
+# proposes nothing
+_RESUMING = re.compile(r"^(?:(?:go|get|come)\s+back(?:\s+to)?|return\s+to|start|restart|resume|be\s+able\s+to)\b\s*",
+                       re.IGNORECASE)
 _CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
@@ -314,7 +327,7 @@ def proposed_words(question: str) -> dict[str, str]:
         return {}
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
-        proposed = _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group))
+        proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group)))
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
             proposed = _CIRCUMSTANCES.sub("", _last_clause(question[: match.start()]))  # comes just before
         kept = _topic_words(proposed)

@@ -171,7 +171,7 @@ def lay_out(
     if overview is not None and ask is None:
         bottom = lead_with_asked_part(bottom, answering, analysis.question, overview)
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
-    bottom = lead_with_emergency(bottom, answering, analysis.red_flags)
+    bottom = lead_with_emergency(bottom, answering, analysis.red_flags, ask)
     layout = Layout([], [])
     for candidate in bottom:
         if statement := verified_statement(candidate, book, settings, layout.dropped):
@@ -422,11 +422,15 @@ def lead_with_asked_part(
     return [lead] + [c for c in bottom if c is not lead]
 
 
-def lead_with_emergency(bottom: list[Candidate], chosen: list[Candidate], flags: list[RedFlag]) -> list[Candidate]:
+def lead_with_emergency(
+    bottom: list[Candidate], chosen: list[Candidate], flags: list[RedFlag], ask: Ask | None = None
+) -> list[Candidate]:
     """A question that raises an urgent notice is led by a chosen sentence naming that emergency, when the lead does
     not: "the worst headache of my life, like being hit on the head" is answered by the headache overview, whose
     bottom line is about migraine ("do not refer people with migraine for neuroimaging"); its line on thunderclap
-    headache as an emergency leads instead."""
+    headache as an emergency leads instead. A lead that states what the question specifically asks (``ask``) keeps
+    its place and the emergency's sentence comes second: "STEMI, PCI centre over 2 hours away - lyse or transfer?"
+    is answered by the fibrinolysis-then-transfer line, not by the 10-minute ECG the asker has already done."""
     if not flags or not bottom:
         return bottom
     names = {flag.name for flag in flags}
@@ -436,7 +440,12 @@ def lead_with_emergency(bottom: list[Candidate], chosen: list[Candidate], flags:
     if urgent(bottom[0]):
         return bottom
     lead = next((c for c in bottom + chosen if urgent(c)), None)
-    return bottom if lead is None else [lead] + [c for c in bottom if c is not lead]
+    if lead is None:
+        return bottom
+    rest = [c for c in bottom if c is not lead]
+    if ask is not None and says_ask(bottom[0].text, ask):
+        return rest[:1] + [lead] + rest[1:]
+    return [lead] + rest
 
 
 _NEGATED_GROUP = re.compile(r"\b(?:non|not|without)[\s-]+(\w+)", re.I)

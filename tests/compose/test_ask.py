@@ -2,7 +2,8 @@
 
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.extractive import candidates_from
-from medora.compose.layout import lead_with_ask
+from medora.compose.layout import lead_with_ask, lead_with_emergency
+from medora.compose.red_flags import evidence_flags
 from medora.compose.terms import specific_terms
 from tests.conftest import make_evidence
 
@@ -104,3 +105,26 @@ def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_aske
     assert (frozenset({"leg"}),) in units
     assert any(frozenset({"recurr"}) in unit and frozenset({"relaps"}) in unit for unit in units)
     assert not {"come", "back"} & {word for unit in units for phrase in unit for word in phrase}
+
+
+def test_a_choice_written_in_clinical_shorthand_is_named_by_what_it_stands_for():
+    choice = specific_ask("STEMI dx at rural hosp, nearest PCI centre >2h away - lyse or transfer?")
+    assert choice is not None and choice.kind == "choice"
+    assert says_ask("After fibrinolysis, transfer the patient to a PCI centre.", choice)
+    assert not says_ask("Transfer the patient to a PCI centre.", choice)
+
+
+def test_a_lead_that_states_the_ask_keeps_its_place_before_the_emergency_line():
+    question = "STEMI, PCI centre over 2 hours away - lyse or transfer?"
+    ecg = make_evidence(1, "Record a 12-lead ECG within 10 minutes in anyone with suspected acute coronary syndrome.")
+    lysis = make_evidence(2, "After fibrinolysis, transfer the patient to a PCI centre for angiography.")
+    flags = evidence_flags(ecg.text)
+    assert flags and not evidence_flags(lysis.text), "the ECG line must raise the notice for this test to mean anything"
+    first, second = candidates_from([ecg, lysis], question)
+    ask = specific_ask(question)
+    assert [c.evidence.passage_id for c in lead_with_emergency([second, first], [first, second], flags, ask)] == [2, 1]
+    assert [c.evidence.passage_id for c in lead_with_emergency([second, first], [first, second], flags)] == [1, 2]
+    timing = specific_ask("How soon after the ECG should he be transferred?")
+    assert [c.evidence.passage_id for c in lead_with_emergency([second, first], [first, second], flags, timing)] == [
+        1, 2
+    ]

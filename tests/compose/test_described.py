@@ -1,6 +1,8 @@
 """A question in everyday words: the words for what the patient feels may go unnamed by the overview closest in
 meaning, where the question describes; the body parts it speaks of and the words it asks with may not."""
 
+import pytest
+
 from medora.compose.described import (
     body_parts,
     broader_parts,
@@ -109,6 +111,13 @@ def test_a_pronoun_of_the_asking_clause_is_not_its_topic_and_a_population_word_i
     assert unnamed_asking_words("She missed her period, could she be pregnant?", ["A missed period"]) == ["pregnant"]
 
 
+def test_when_followed_by_a_verb_that_asks_opens_the_asking_clause():
+    question = "I had a heart attack six weeks ago, when is it safe to have sex again?"
+    assert split_asking(question) == ("I had a heart attack six weeks ago,", " when is it safe to have sex again?")
+    assert split_asking("My knee aches when I walk, what helps?")[1] == " what helps?"
+    assert split_asking("when I walk, my knee aches.")[1] == ""
+
+
 def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
     assert split_asking("66M, K 4.4, eGFR 62. What next?") == ("66M, K 4.4, eGFR 62.", " What next?")
     assert split_asking("It aches e.g. when I walk. What helps?")[0] == "It aches eg when I walk."
@@ -155,3 +164,18 @@ def test_what_a_question_proposes_must_be_named():
     # a lay word counts as named by its medical words: "the jab" by "vaccination"
     flu = "I'm 70 and worried about flu, would the jab help?"
     assert unnamed_proposed(flu, ["Annual vaccination is offered."]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "proposed"),
+    [
+        ("I had a heart attack six weeks ago, when is it safe to have sex again?", ["sex"]),
+        ("I had a clot on my lung 6 weeks ago. when can I go back to the gym and start running again?",
+         ["gym", "running"]),
+        ("my dad had a mini stroke last week. when is he allowed to drive again?", ["drive"]),
+        ("my son has chickenpox, when can he go back to school?", ["school"]),
+        ("I had a DVT in March and I'm on apixaban. When can I stop taking it?", []),  # taking up nothing
+    ],
+)
+def test_an_activity_taken_up_again_is_what_the_question_proposes(question: str, proposed: list[str]):
+    assert sorted(proposed_words(question).values()) == proposed
