@@ -156,6 +156,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
+    if overview is not None and _meaning_overrules(question, terms, retrieved, overview, retriever):
+        overview = None  # common words chose it; what the question means is another overview's (checked below)
+        answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     described = (session.analysis or analyse_question(question)).described_flags
     emergencies = tuple(dict.fromkeys(flag.overview for flag in described if flag.overview))
     if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
@@ -217,6 +220,24 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
+
+
+def _meaning_overrules(
+    question: str, terms: list[SpecificTerm], retrieved: list[Evidence], overview: Evidence, retriever: Retriever
+) -> bool:
+    """True when everyday words alone chose the overview (the question has no specific term of its own) and both
+    readings of its meaning point to one other overview: the dense search's closest passage
+    (select.closest_in_meaning) and the everyday descriptions of the complaints (select.closest_described). "my back
+    has been sore for a week, what's the best thing to take?" holds "sore", "week" and "take" of the sore-throat
+    overview's bottom line, and means low back pain by both. The other overview must then pass every check of the
+    everyday path (``_by_meaning``), else the answer says nothing is found."""
+    if any(not term.context for term in terms):
+        return False
+    closest = closest_in_meaning(retrieved)
+    if closest is None or closest.source_id == overview.source_id:
+        return False
+    described = closest_described(retriever.described_matches(question))
+    return described is not None and f"{LIBRARY_PREFIX}{described.topic}" == closest.source.key
 
 
 def _signs_named(

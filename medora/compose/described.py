@@ -63,7 +63,8 @@ ASKING_FRAME = frozenset(
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
     going type types think reckon hospital home slow feel feels right stay staying admitted enough anything
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
-    er definitely certainly probably possibly maybe perhaps surely honestly actually""".split()
+    er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
+    switch switched switching""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -114,8 +115,20 @@ def split_asking(question: str) -> tuple[str, str]:
     return " ".join(describing), " ".join(asking)
 
 
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't"
+
+
+def _uncontracted(word: str) -> str:
+    """The word a contraction opens with: "what's" → what, "isn't" → is, "can't" → can."""
+    word = word.replace("\u2019", "'")
+    head = word.split("'")[0]
+    if word.endswith("n't"):
+        head = word[:-3]
+    return _CONTRACTED.get(head, head)
+
+
 def _opens_asking(clause: str) -> bool:
-    words = [word.strip("\"'(") for word in clause.strip().lower().split()]
+    words = [_uncontracted(word.strip("\"'(")) for word in clause.strip().lower().split()]
     if not words:
         return False
     return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS
@@ -303,6 +316,12 @@ _PROPOSAL = re.compile(
 # proposes nothing
 _RESUMING = re.compile(r"^(?:(?:go|get|come)\s+back(?:\s+to)?|return\s+to|start|restart|resume|be\s+able\s+to)\b\s*",
                        re.IGNORECASE)
+# "when should my hCG blood test be repeated?", "when will my baby be born?": something done to the patient, which the
+# overview says in its own words, is no activity taken up
+_PASSIVE = re.compile(r"\bbe\b", re.IGNORECASE)
+# "switch me back to my normal insulin": "back" is a direction unless someone's back ("my back", "lower back")
+_NOT_A_BACK = re.compile(r"(?<!\bmy)(?<!\bhis)(?<!\bher)(?<!\bour)(?<!\bthe)(?<!\byour)(?<!\btheir)(?<!\blower)"
+                         r"(?<!\bupper)\s+back\b", re.IGNORECASE)
 _CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
@@ -327,7 +346,11 @@ def proposed_words(question: str) -> dict[str, str]:
         return {}
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
+        if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
+            continue
         proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group)))
+        if match.group("resumed") or match.group("when_allowed"):
+            proposed = _NOT_A_BACK.sub(" ", proposed)
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
             proposed = _CIRCUMSTANCES.sub("", _last_clause(question[: match.start()]))  # comes just before
         kept = _topic_words(proposed)

@@ -150,3 +150,10 @@ def test_feelings_answer_nothing_the_closest_overview_does_not_address(
     workspace: Workspace, question: str, status: str
 ):
     assert _asked(workspace, question)[0] == status
+
+
+def test_meaning_overrules_common_words_that_chose_another_overview(workspace: Workspace):
+    # "sore", "week" and "take" are words of the sore-throat overview's bottom line; the closest passage and the
+    # everyday descriptions both mean low back pain (answer._meaning_overrules)
+    question = "my back has been sore for a week, what's the best thing to take?"
+    assert _asked(workspace, question) == ("answered", "library:low-back-pain-red-flags")

@@ -116,6 +116,9 @@ def test_when_followed_by_a_verb_that_asks_opens_the_asking_clause():
     assert split_asking(question) == ("I had a heart attack six weeks ago,", " when is it safe to have sex again?")
     assert split_asking("My knee aches when I walk, what helps?")[1] == " what helps?"
     assert split_asking("when I walk, my knee aches.")[1] == ""
+    contracted = "my back has been sore for a week, what's the best thing to take?"
+    assert split_asking(contracted) == ("my back has been sore for a week,", " what's the best thing to take?")
+    assert split_asking("I'm always tired, isn't that normal at my age?")[0] == "I'm always tired,"
 
 
 def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
@@ -175,6 +178,9 @@ def test_what_a_question_proposes_must_be_named():
         ("my dad had a mini stroke last week. when is he allowed to drive again?", ["drive"]),
         ("my son has chickenpox, when can he go back to school?", ["school"]),
         ("I had a DVT in March and I'm on apixaban. When can I stop taking it?", []),  # taking up nothing
+        ("Spotting after an ectopic pregnancy, when will my periods come back?", []),
+        ("I had an ectopic, when should my hCG blood test be repeated?", []),  # done to her, not taken up
+        ("I have DKA in hospital, when will they switch me back to my normal insulin?", ["insulin"]),  # no back
     ],
 )
 def test_an_activity_taken_up_again_is_what_the_question_proposes(question: str, proposed: list[str]):
