@@ -190,9 +190,38 @@ def unnamed_asking_words(
 ) -> list[str]:
     """The topic words of the clause that asks (frame words such as "help" or "normal" aside) that none of ``texts``
     names, as written or by the medical words of a lay phrase holding them (``equivalents``): what a question in
-    everyday words asks about must be there ("would a TENS machine help?")."""
-    words = _topic_words(split_asking(question)[1])
+    everyday words asks about must be there ("would a TENS machine help?"). So must the cause the account gives
+    (``cause_words``)."""
+    describing, asking = split_asking(question)
+    words = _topic_words(asking) | cause_words(describing)
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
+
+
+# "since a snake bit it", "since starting my weight loss jab": what the account says brought the complaint on
+_CAUSE = re.compile(r"\bsince\s+(?P<cause>[^,.;:?!]+)", re.IGNORECASE)
+# …unless it only dates it ("since yesterday", "since last week", "since Christmas")
+_WHEN_WORDS = frozenset(
+    stem(word)
+    for word in """yesterday today morning mornings night nights evening evenings afternoon day days week weeks month
+    months year years monday tuesday wednesday thursday friday saturday sunday weekend christmas easter summer winter
+    spring autumn holiday holidays birthday then ago last first early late recently january february march april may
+    june july august september october november december""".split()
+)
+
+
+def cause_words(describing: str) -> set[str]:
+    """The topic words of the cause an account gives after "since" ("my leg has been sore and swollen since a snake
+    bit it": snake, bit), dates aside: the twist sits there as often as in what is asked, and an overview close in
+    meaning to the complaint that never names its cause does not answer it (a reviewer's "…sore since his prostate
+    cancer spread to his bones" met the prostate overview). None when "since" only dates the account ("since then",
+    "since 2019", "since last week")."""
+    words: set[str] = set()
+    for match in _CAUSE.finditer(describing):
+        cause = match.group("cause").split()
+        if not cause or stem(cause[0].lower()) in _WHEN_WORDS or cause[0][:1].isdigit():
+            continue  # "since then my foot slaps down": the account goes on, no cause is given
+        words |= {word for word in _topic_words(match.group("cause")) if word not in _WHEN_WORDS}
+    return words
 
 
 def _topic_words(text: str) -> set[str]:

@@ -6,6 +6,7 @@ import pytest
 from medora.compose.described import (
     body_parts,
     broader_parts,
+    cause_words,
     described_labels,
     felt_labels,
     proposed_words,
@@ -185,3 +186,11 @@ def test_what_a_question_proposes_must_be_named():
 )
 def test_an_activity_taken_up_again_is_what_the_question_proposes(question: str, proposed: list[str]):
     assert sorted(proposed_words(question).values()) == proposed
+
+
+def test_the_cause_an_account_gives_after_since_is_read_but_not_its_date():
+    assert cause_words("my leg has been sore and swollen since a snake bit it on holiday,") == {"snake"}
+    assert cause_words("I've felt sick all the time since starting my weight loss jab,") == {"weight", "loss", "jab"}
+    assert cause_words("my ankles have been swollen since last week,") == set()
+    assert cause_words("my ankles have been swollen,") == set()
+    assert cause_words("I sat with my legs crossed for hours and since then my foot slaps down when I walk") == set()

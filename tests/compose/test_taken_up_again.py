@@ -1,7 +1,8 @@
 """An activity a patient asks to take up again ("when can I go back to the gym?", "when is he allowed to drive?")
 is what the question proposes, and an overview never naming it does not answer; a choice in clinical shorthand leads
 the bottom line before an emergency's line (session 19: described._PROPOSAL, _RESUMING and _opens_asking,
-ask._option_forms, layout.lead_with_emergency, the "cath lab" line of lay_naming.yaml)."""
+ask._option_forms, layout.lead_with_emergency, the "cath lab" line of lay_naming.yaml); so is the cause an account
+gives after "since" (described.cause_words)."""
 
 import pytest
 
@@ -21,6 +22,9 @@ def workspace(library_workspace: Workspace) -> Workspace:
         "I had a heart attack six weeks ago, when is it safe to have sex again?",
         "I had a clot on my lung 6 weeks ago. when can I go back to the gym and start running again?",
         "my dad had a mini stroke last week. when is he allowed to drive again?",
+        # the cause an account gives after "since" must be named too (described.cause_words)
+        "my leg has been sore and swollen since a snake bit it on holiday, isn't it serious?",
+        "my husband's back has been sore since his prostate cancer spread to his bones, what's the best thing to take?",
     ],
 )
 def test_an_activity_the_overview_never_names_is_not_answered(workspace: Workspace, question: str):
