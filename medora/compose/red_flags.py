@@ -339,10 +339,25 @@ def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
     return bool(_LONG_AGO.search(clause) or prevented)  # "a stroke five years ago", "the meningitis B vaccine"
 
 
+# "…six weeks ago, when is it safe to have sex again?": an "again" in a clause asking to do something is the
+# activity's, not the emergency's
+_ASKS_TO_DO = frozenset({"when", "safe", "allowed", "ok", "okay", "can", "could"})
+
+
+def _asks_to_do_again(words: list[str], at: int) -> bool:
+    """Whether the "again" at ``at`` ends a clause asking whether or when to do something ("can I drive again?")."""
+    before = words[:at]
+    clause = before[len(before) - next((i for i, word in enumerate(reversed(before)) if word == BREAK), len(before)):]
+    return bool(_ASKS_TO_DO & set(clause))
+
+
 def _happening(words: list[str], place: tuple[int, ...]) -> bool:
-    """Whether the question says the emergency is happening: a word of _NOW outside the term, or of _LATER after it
-    with more to say."""
-    if any(word in _NOW and at not in place for at, word in enumerate(words)):
+    """Whether the question says the emergency is happening: a word of _NOW outside the term (never the "again" of
+    an activity asked about, ``_asks_to_do_again``), or of _LATER after it with more to say."""
+    if any(
+        word in _NOW and at not in place and not (word == "again" and _asks_to_do_again(words, at))
+        for at, word in enumerate(words)
+    ):
         return True
     return any(
         word in _LATER and at + 1 < len(words) and words[at + 1] != BREAK

@@ -60,3 +60,11 @@ def test_a_choice_in_shorthand_leads_the_bottom_line_before_the_emergency_line(w
     assert article.answer_status == "answered"
     assert "fibrinolysis" in article.bottom_line[0].text and "transfer" in article.bottom_line[0].text
     assert any("ECG" in statement.text for statement in article.bottom_line[1:])
+
+
+def test_an_activity_asked_about_after_a_past_emergency_raises_no_urgent_notice(workspace: Workspace):
+    article = answer_question(
+        "I had a heart attack six weeks ago, when is it safe to have sex again?",
+        retriever=workspace.retriever, settings=workspace.settings,
+    )
+    assert article.urgent_notice is None  # "again" is the activity's (compose/red_flags.py _asks_to_do_again)
