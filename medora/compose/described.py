@@ -211,7 +211,7 @@ _WHEN_WORDS = frozenset(
 
 def cause_words(describing: str) -> set[str]:
     """The topic words of the cause an account gives after "since" ("my leg has been sore and swollen since a snake
-    bit it": snake, bit), dates aside: the twist sits there as often as in what is asked, and an overview close in
+    bit it": snake), dates aside: the twist sits there as often as in what is asked, and an overview close in
     meaning to the complaint that never names its cause does not answer it (a reviewer's "…sore since his prostate
     cancer spread to his bones" met the prostate overview). None when "since" only dates the account ("since then",
     "since 2019", "since last week")."""

@@ -341,11 +341,12 @@ def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
 
 # "…six weeks ago, when is it safe to have sex again?": an "again" in a clause asking to do something is the
 # activity's, not the emergency's
-_ASKS_TO_DO = frozenset({"when", "safe", "allowed", "ok", "okay", "can", "could"})
+_ASKS_TO_DO = frozenset({"when", "safe", "allowed", "ok", "okay"})  # not "can" ("…and can't move her arm again")
 
 
 def _asks_to_do_again(words: list[str], at: int) -> bool:
-    """Whether the "again" at ``at`` ends a clause asking whether or when to do something ("can I drive again?")."""
+    """Whether the "again" at ``at`` ends a clause asking whether or when to do something ("when can I drive
+    again?", "is it safe to fly again?")."""
     before = words[:at]
     clause = before[len(before) - next((i for i, word in enumerate(reversed(before)) if word == BREAK), len(before)):]
     return bool(_ASKS_TO_DO & set(clause))
