@@ -206,8 +206,13 @@ def _partial_body(analysis: QuestionAnalysis, selection: Selection, book: Citati
 
 
 def _coverage_notice(selection: Selection, body: _Body) -> str:
-    """Plain words on what is not covered, then where the quoted sentences come from."""
-    missing = list(dict.fromkeys(t.shown for t in selection.terms if t.label in selection.uncovered_terms))
+    """Plain words on what is not covered, then where the quoted sentences come from. Besides the specific terms,
+    the words of what the question proposes that no source names ("…when is it safe to have sex again?": sex)."""
+    labels = {t.label for t in selection.terms}
+    missing = list(dict.fromkeys(
+        [t.shown for t in selection.terms if t.label in selection.uncovered_terms]
+        + [word for word in selection.uncovered_terms if word not in labels]
+    ))
     covered_terms = [t for t in selection.terms if t.label in selection.covered_terms]
     covered = list(dict.fromkeys(t.label if t.shown in missing else t.shown for t in covered_terms))
     alongside = [t.shown for t in covered_terms if t.shown not in missing]

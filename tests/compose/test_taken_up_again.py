@@ -68,3 +68,5 @@ def test_an_activity_asked_about_after_a_past_emergency_raises_no_urgent_notice(
         retriever=workspace.retriever, settings=workspace.settings,
     )
     assert article.urgent_notice is None  # "again" is the activity's (compose/red_flags.py _asks_to_do_again)
+    assert article.answer_status == "partial"
+    assert article.coverage_notice.startswith("No source here addresses sex.")  # what it proposes, named
