@@ -28,6 +28,7 @@ import yaml
 
 from medora.compose.findings import is_teller
 from medora.compose.lay import LayEquivalent
+from medora.compose.red_flags import spelled_out
 from medora.compose.terms import (
     EVERYDAY_WORDS,
     GENERIC_WORDS,
@@ -115,20 +116,8 @@ def split_asking(question: str) -> tuple[str, str]:
     return " ".join(describing), " ".join(asking)
 
 
-_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't"
-
-
-def _uncontracted(word: str) -> str:
-    """The word a contraction opens with: "what's" → what, "isn't" → is, "can't" → can."""
-    word = word.replace("\u2019", "'")
-    head = word.split("'")[0]
-    if word.endswith("n't"):
-        head = word[:-3]
-    return _CONTRACTED.get(head, head)
-
-
 def _opens_asking(clause: str) -> bool:
-    words = [_uncontracted(word.strip("\"'(")) for word in clause.strip().lower().split()]
+    words = [word.strip("\"'(") for word in spelled_out(clause).split()]  # "what's" → what, "isn't" → is not
     if not words:
         return False
     return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS

@@ -106,7 +106,8 @@ class RedFlag:
     # matched on stems without gaps; "=" before one matches the words as written, "re:" a regular expression
 
 
-def _spelled_out(text: str) -> str:
+def spelled_out(text: str) -> str:
+    """The text lower-cased with its contractions and text-speak written out ("what's" → what, "can't" → can not)."""
     lowered = text.lower()
     for pattern, replacement in _SPELLED_OUT:
         lowered = pattern.sub(replacement, lowered)
@@ -116,7 +117,7 @@ def _spelled_out(text: str) -> str:
 def raw_words(text: str) -> list[str]:
     """The text's lower-cased words as written (contractions spelled out), a BREAK for each punctuation mark and at
     the end: what clinical terms are matched on."""
-    return [BREAK if word in ",.:?!;" else word for word in re.findall(r"[a-z0-9]+|[,.:?!;]", _spelled_out(text))] + [
+    return [BREAK if word in ",.:?!;" else word for word in re.findall(r"[a-z0-9]+|[,.:?!;]", spelled_out(text))] + [
         BREAK
     ]
 
