@@ -21,6 +21,7 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                            # development set: tuned on, wrong answers listed
     python bench/near_miss.py --fourteenth # the fourteenth sets, clinicians' questions and vignettes, written blind in
                                            # session 13 as a development set: tuned on, wrong answers listed
+    python bench/near_miss.py --fifteenth # the fifteenth sets, written blind in session 20: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -56,6 +57,7 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "tenth": ("the tenth sets, everyday words: a development set", frozenset({"whole", "listed"})),
     "eleventh": ("the eleventh sets, written blind in session 11: rates only", frozenset({"whole", "rates"})),
     "twelfth": ("the twelfth sets, written blind in session 13: rates only", frozenset({"whole", "rates"})),
+    "fifteenth": ("the fifteenth sets, written blind in session 20: rates only", frozenset({"whole", "rates"})),
     "thirteenth": ("the thirteenth sets, everyday words: a development set written in session 13",
                    frozenset({"whole", "listed"})),
     "fourteenth": ("the fourteenth sets, clinicians' questions: a development set written in session 13",
