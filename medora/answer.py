@@ -181,7 +181,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             if not answering:
                 on_topic = [overview]
     unproposed = _unproposed(question, overview, answering, texts, overviews)
-    if unproposed:  # what the question proposes, no answering source names: at most a partial answer
+    set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
+        next((item.source_id for item in ([overview] if overview else []) + answering), None) if unproposed else None
+    )
+    if unproposed:  # what the question proposes, no answering source names: at most a partial answer, whose
+        # closest source is the one set aside (the PE overview for "a clot on my lung 6 weeks ago, when can I go
+        # back to the gym?", not the pneumonia overview that shares "lung")
         overview, answering = None, []
     pool = citable_pool(
         answering,
@@ -201,14 +206,19 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.further = [passage for item in cited.further for passage in item.passages]
         selection.citation_model = cited.model_file
     if selection.answer_status == PARTIAL:
-        closest = age_topic if age_topic is not None else closest_source(on_topic, terms, covered)
+        closest = next((source for source in (age_topic, set_aside) if source is not None), None)
+        closest = closest if closest is not None else closest_source(on_topic, terms, covered)
+        if closest not in covered and overviews.get(closest):  # an overview meaning brought, never read for its terms
+            whole_text = "\n".join([overviews[closest][0].source.title, *(p.text for p in overviews[closest])])
+            covered.update(terms_by_source({closest: whole_text}, terms))
         labels = covered.get(closest, set()) | signs.get(closest, set())
         title = next((heading(e.source) for e in on_topic if e.source_id == closest), "")
         labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
-        if terms and not labels - {term.label for term in terms if term.kind == "population"}:
+        shared = labels - {term.label for term in terms if term.kind == "population"}
+        if terms and not shared and closest != set_aside:
             selection.on_topic = []  # it shares at most the population ('infants') or half a name: not the topic
             return selection
-        passages = overviews.get(closest) if labels and closest in overviews else None
+        passages = overviews.get(closest) if (labels or closest == set_aside) and closest in overviews else None
         passages = passages or [item for item in on_topic if item.source_id == closest]
         uncovered = [term.label for term in terms if term.label not in labels]
         if not uncovered and unstated.get(closest):  # every term named, the drug never for the condition

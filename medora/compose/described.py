@@ -39,6 +39,7 @@ from medora.compose.terms import (
     stem,
     stem_sequence,
 )
+from medora.compose.variants import class_names
 from medora.retrieve.tokenize import content_words
 
 # A clause opening with one of these asks (a question's last clauses: "my knee aches, do I need an x-ray?"); not
@@ -65,7 +66,7 @@ ASKING_FRAME = frozenset(
     going type types think reckon hospital home slow feel feels right stay staying admitted enough anything
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
-    switch switched switching""".split()
+    switch switched switching cut cutting""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -232,6 +233,7 @@ def unnamed_words(
     def named(word: str) -> bool:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
         medical += LAY_SYNONYMS.get(word.lower(), ())  # "would the jab help?" is named by "vaccination"
+        medical += class_names(word)  # "would omeprazole help?" by "proton pump inhibitor" (compose/variants.py)
         group = population_group(word)  # "could she be pregnant?" is named by "pregnancy"
         return any(text.mentions(form) for text in prepared for form in (word, *medical, *group))
 
@@ -344,6 +346,9 @@ _CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|becau
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
+# a question that describes nothing first but speaks of the asker's own complaint, or a relative's ("would a special
+# pillow help my neck pain?"), is a patient's: its proposal is in everyday words, not a clinician's synonym
+_OWN_COMPLAINT = re.compile(r"\b(?:my|our)\s+(?!patients?\b|pts?\b)\w+", re.IGNORECASE)
 _POINTING = frozenset({"that", "this", "it", "these", "those", "they", "any of that", "any of this", "all that"})
 
 
@@ -356,11 +361,12 @@ def proposed_words(question: str) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
     aside); none for a question that describes nothing first, a clinician's, whose terms the words' gate reads: its
-    proposal's words are often a synonym away from the overview's ("IV fluids", "intravenous"). A proposal that only
-    points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing next week and I'm on
-    rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names."""
+    proposal's words are often a synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of
+    the asker's own complaint or a relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
+    A proposal that only points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing
+    next week and I'm on rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names."""
     describing, _asking = split_asking(question)
-    if not describing.strip():
+    if not describing.strip() and not _OWN_COMPLAINT.search(question):
         return {}
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):

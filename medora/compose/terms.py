@@ -90,6 +90,13 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "analgesia": ("analgesic", "analgesics", "painkiller", "painkillers", "pain relief"),
     "jab": ("vaccine", "vaccination", "immunisation", "immunization"),
     "jabs": ("vaccine", "vaccines", "vaccination", "immunisation", "immunization"),
+    # a patient's words for what an overview writes in its own (session 20's reviewer: "would an operation help my
+    # pinched nerve?" is named by "surgery"; "exercise" by "physical activity"; coffee by its caffeine)
+    "operation": ("surgery", "surgical"),
+    "op": ("surgery", "surgical"),
+    "exercise": ("physical activity",),
+    "exercising": ("physical activity",),
+    "coffee": ("caffeine",),
 }
 
 # "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient ("I got pregnant" is pregnant now)

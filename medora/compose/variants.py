@@ -211,15 +211,9 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
         label = term.label.lower()
         if term.kind != "drug" or term.member_stems:
             return None
-        if label in NAMED_MEMBERS:
-            return NAMED_MEMBERS[label]
         if term.context and label in OWN_DRUG_CLASSES:
             return OWN_DRUG_CLASSES[label]
-        return next(
-            (forms for stem, forms in MEMBER_CLASSES.items()
-             if label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
-            None,
-        )
+        return _class_of_name(label)
 
     classes = [class_of(term) for term in terms]
     named = [forms for forms in classes if forms is not None]  # xaban and gatran share one class
@@ -232,6 +226,24 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
                            abbreviations=tuple(dict.fromkeys(term.abbreviations + shorts)))
         updated.append(term)
     return updated
+
+
+def _class_of_name(label: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The class (words, abbreviations) naming a single drug by name or by its INN stem, or None."""
+    if label in NAMED_MEMBERS:
+        return NAMED_MEMBERS[label]
+    return next(
+        (forms for stem, forms in MEMBER_CLASSES.items()
+         if label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
+        None,
+    )
+
+
+def class_names(drug: str) -> tuple[str, ...]:
+    """The words and abbreviations of the class that also names this single drug, as ``with_member_classes`` gives a
+    drug term: "would omeprazole help my reflux?" is named by the reflux overview's "proton pump inhibitor (PPI)"."""
+    found = _class_of_name(drug.lower())
+    return found[0] + found[1] if found else ()
 
 
 def one_edit_apart(first: str, second: str) -> bool:

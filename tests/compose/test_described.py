@@ -170,6 +170,26 @@ def test_what_a_question_proposes_must_be_named():
     assert unnamed_proposed(flu, ["Annual vaccination is offered."]) == []
 
 
+def test_a_patient_question_asking_first_reads_its_proposal_too():
+    text = ["Cervical radiculopathy: most recover with analgesia and physiotherapy; a soft collar is not advised."]
+    # nothing described first, but the asker's own complaint: a patient's words, read like a description's
+    assert unnamed_proposed("would a special pillow help my neck pain going down my arm?", text) == ["pillow"]
+    assert unnamed_proposed("would a collar help my dad's neck pain?", text) == []
+    assert unnamed_proposed("Would a special pillow help my patient's neck pain?", text) == []  # a clinician's
+
+
+def test_a_drug_proposed_is_named_by_its_class_and_everyday_words_by_the_overview_s():
+    reflux = ["Offer a full-dose proton pump inhibitor (PPI) for 4 or 8 weeks."]
+    assert unnamed_proposed("would omeprazole help my acid reflux?", reflux) == []
+    back = ["Offer an NSAID at the lowest effective dose for the shortest time."]
+    assert unnamed_proposed("would ibuprofen help my back pain?", back) == []
+    assert unnamed_proposed("would paracetamol help my back pain?", back) == ["paracetamol"]  # no class of its own
+    neck = ["Refer for surgery when weakness progresses."]
+    assert unnamed_proposed("would an operation help my pinched nerve in my neck?", neck) == []
+    prostate = ["Advise reducing caffeine and alcohol in the evening."]
+    assert unnamed_proposed("would cutting down on coffee help my enlarged prostate?", prostate) == []
+
+
 @pytest.mark.parametrize(
     ("question", "proposed"),
     [
