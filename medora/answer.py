@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
@@ -525,6 +527,23 @@ def _set_apart(
     return unstated, other_age
 
 
+@dataclass(frozen=True)
+class QuestionMeaning:
+    """The question's and sentences' vectors, as the lead model reads them (compose/leads.py SentenceMeaning)."""
+
+    retriever: Retriever
+    question: str
+
+    def question_vector(self) -> np.ndarray | None:
+        return self.retriever.question_vector(self.question)
+
+    def sentence_vectors(self, texts: list[str]) -> np.ndarray | None:
+        return self.retriever.sentence_vectors(texts)
+
+    def passage_vectors(self, passage_ids: list[int]) -> np.ndarray | None:
+        return self.retriever.passage_vectors(passage_ids)
+
+
 def run_pipeline(
     question: str,
     *,
@@ -552,6 +571,7 @@ def run_pipeline(
         retrieval_models=retriever.models,
         on_text=on_text,
         timings=session.timings_ms,
+        meaning=QuestionMeaning(retriever, session.question),
     )
     if retriever.degraded:
         session.article.provenance.notes.append(retriever.degraded)

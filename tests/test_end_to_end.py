@@ -45,7 +45,9 @@ def test_seed_question_gets_a_management_article_citing_the_overview(workspace: 
     assert any(item["kind"] == "guideline" for item in article.references[0].summarises)
     assert article.bottom_line and not article.insufficient_evidence
     assert article.editorial.status == "pending human review"
-    assert set(article.provenance.models) == {"embedding", "composer", "ranker"}  # no verdict read; the overview is cited, not chosen by the citation model
+    # no verdict read; the overview is cited, not chosen by the citation model; the lead model read its sentences
+    assert set(article.provenance.models) == {"embedding", "composer", "ranker", "leads"}
+    assert article.provenance.models["leads"] == fingerprint("medora.compose", "lead_model.json")
 
 
 def test_every_citation_points_at_a_stored_passage_that_holds_the_sentence(workspace: Workspace):

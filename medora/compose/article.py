@@ -17,6 +17,8 @@ from medora.compose.fitted import fingerprint
 from medora.compose.grading import NONE_ON_TOPIC, article_certainty
 from medora.compose.key_studies import count_statements, key_study_rows, study_findings
 from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
+from medora.compose.leads import MODEL_FILE as LEAD_MODEL_FILE
+from medora.compose.leads import SentenceMeaning
 from medora.compose.llm import request_draft, verify_draft
 from medora.compose.red_flags import evidence_flags, only_in_the_past
 from medora.compose.relevance import MODEL_FILE
@@ -69,6 +71,7 @@ def compose_article(
     retrieval_models: dict[str, str] | None = None,
     on_text: Callable[[str], None] | None = None,
     timings: dict[str, float] | None = None,
+    meaning: SentenceMeaning | None = None,
 ) -> Article:
     """The article for the analysed question from the selected evidence: extractive by default, LLM-written when
     configured (falling back to extractive on any LLM failure). Nothing in it is cited that was not retrieved."""
@@ -81,7 +84,8 @@ def compose_article(
         body = _partial_body(analysis, selection, book, settings)
     else:
         body = _compose_body(
-            analysis, pool, overview, book, settings, on_text, terms=selection.terms, further=selection.further
+            analysis, pool, overview, book, settings, on_text, terms=selection.terms, further=selection.further,
+            meaning=meaning,
         )
     timings["compose_and_verify"] = _ms(tick)
 
@@ -134,6 +138,8 @@ def compose_article(
                 retrieval_models or {},
                 verdict_read=verdict_read,
                 citation_model=selection.citation_model,
+                leads_read=meaning is not None and overview is not None and body.composer == "extractive"
+                and status != PARTIAL and "embedding" in (retrieval_models or {}),
             ),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
@@ -154,15 +160,18 @@ def _models(
     *,
     verdict_read: bool,
     citation_model: str,
+    leads_read: bool = False,
 ) -> dict[str, str]:
     """The models an answer was made with: those that ranked its evidence (the retriever says which: the embedding
     and the ranker, none when retrieval ran on words only), the composer, and each fitted model that had a say, by the
     hash of its shipped weights (the citation model when it chose the cited studies, words-only or with the pair
-    model of the vector signals beside it, the verdict model when the
-    question was a yes/no one it read)."""
+    model of the vector signals beside it, the verdict model when the question was a yes/no one it read, the lead
+    model when it read an overview answer's sentences, compose/leads.py)."""
     models = {**retrieval_models, "composer": settings.llm.model if composer == "llm" else "extractive"}
     if verdict_read:
         models["verdict"] = fingerprint("medora.compose", VERDICT_MODEL_FILE)
+    if leads_read:
+        models["leads"] = fingerprint("medora.compose", LEAD_MODEL_FILE)
     if citation_model:  # the file of the citation model that chose the cited studies, empty when none did
         models["citations"] = fingerprint("medora.compose", citation_model)
         if citation_model == MODEL_FILE:  # the vector model read the pair model's learned score
@@ -269,6 +278,7 @@ def _compose_body(
     *,
     terms: list[SpecificTerm] | None = None,
     further: list[Evidence] | None = None,
+    meaning: SentenceMeaning | None = None,
 ) -> _Body:
     """The LLM's verified draft when configured and usable, else the extractive layout (saying why)."""
     notes: list[str] = []
@@ -288,7 +298,8 @@ def _compose_body(
             book.clear()
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
     return _extractive_body(
-        analysis, pool, overview, book, settings, terms=terms, notes=notes, dropped=llm_dropped, further=further
+        analysis, pool, overview, book, settings, terms=terms, notes=notes, dropped=llm_dropped, further=further,
+        meaning=meaning,
     )
 
 
@@ -303,12 +314,15 @@ def _extractive_body(
     notes: list[str],
     dropped: list[Statement],
     further: list[Evidence] | None = None,
+    meaning: SentenceMeaning | None = None,
 ) -> _Body:
     """The laid-out article; for yes/no and comparison questions with studies in the pool, a key-studies table whose
     rows stand in for those studies' body sentences, counted in "What the evidence shows" when they agree."""
     tabled = analysis.question_type in TABLED_TYPES and overview is None
     findings = study_findings(analysis.question, pool) if tabled else {}
-    layout = lay_out(analysis, pool, overview, book, settings, terms=terms, tabled=set(findings), further=further)
+    layout = lay_out(
+        analysis, pool, overview, book, settings, terms=terms, tabled=set(findings), further=further, meaning=meaning
+    )
     rows: list[KeyStudy] = []
     if findings:
         rows = key_study_rows(findings, book, settings, layout.dropped)

@@ -24,6 +24,7 @@ from medora.compose.citations import CitationBook
 from medora.compose.described import split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import lay_equivalents
+from medora.compose.leads import SentenceMeaning, meaning_lead
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
@@ -147,10 +148,12 @@ def lay_out(
     terms: list[SpecificTerm] | None = None,
     tabled: set[int] | None = None,
     further: list[Evidence] | None = None,
+    meaning: SentenceMeaning | None = None,
 ) -> Layout:
     """Bottom line and sections from the pool; sources in ``tabled`` (a key-studies table cites them) need no
     sentence of their own in the body. ``further`` sources (on topic, not answering the question's specific terms)
-    give the body a sentence each, or join a sentence they support, but never the bottom line."""
+    give the body a sentence each, or join a sentence they support, but never the bottom line. ``meaning`` (the
+    question's and sentences' vectors) lets the lead model choose an overview's lead (compose/leads.py)."""
     further_ids = {item.source_id for item in further or []}
     candidates = [
         c
@@ -167,10 +170,13 @@ def lay_out(
         chosen = bottom + _body(candidates, bottom, settings.compose.max_sentences, tabled or set())
     answering = [c for c in chosen if c.evidence.source_id not in further_ids]
     ask = specific_ask(analysis.question, terms)
+    written = list(bottom)
     bottom = lead_with_ask(bottom, answering, ask, analysis.question)
     if overview is not None and ask is None:
         bottom = lead_with_asked_part(bottom, answering, analysis.question, overview)
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
+    if overview is not None:
+        bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
     bottom = lead_with_emergency(bottom, answering, analysis.red_flags, ask)
     layout = Layout([], [])
     for candidate in bottom:
@@ -418,6 +424,27 @@ def lead_with_asked_part(
     ]
     lead = max(leads, key=lambda c: (shared(c), c in bottom, c.relevance), default=None)
     if lead is None or shared(lead) < MIN_ASKED_PART_RARITY or shared(lead) <= shared(bottom[0]):
+        return bottom
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_by_meaning(
+    written: list[Candidate],
+    bottom: list[Candidate],
+    chosen: list[Candidate],
+    question: str,
+    overview: Evidence,
+    ask: Ask | None,
+    meaning: SentenceMeaning | None,
+) -> list[Candidate]:
+    """The bottom line led by the overview sentence the lead model chooses by meaning and words (compose/leads.py),
+    when it is confident and the sentence does not introduce a list; ``written`` is the bottom line as the overview
+    writes it, ``bottom`` as the word rules above lead it."""
+    if meaning is None:
+        return bottom
+    asked = asked_beyond_title(question, overview.source.title)
+    lead = meaning_lead(written, bottom[0] if bottom else None, chosen, overview, asked, ask, meaning, question)
+    if lead is None or _LIST_INTRO.search(lead.text):
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
 

@@ -64,3 +64,29 @@ def out_of_fold(
         model = fit_logistic(features[~held], labels[~held], classes=classes, l2=l2)
         probabilities[held] = predict_from_features(features[held], model)
     return probabilities
+
+
+def fit_choice_model(choices: list[np.ndarray], chosen: list[np.ndarray], *, l2: float = 0.1) -> dict:
+    """A conditional logit: for each question, one softmax over its options (rows of ``choices[i]``, one feature
+    row each) towards the options marked in ``chosen[i]`` (several marked share the weight: any of them is right).
+    Minimises mean cross-entropy + l2/2 · |weights|² on standardised features; no bias (a softmax ignores one).
+    Weights, mean and scale for compose/leads.py ``lead_probabilities``."""
+    stacked = np.vstack(choices)
+    mean = stacked.mean(axis=0)
+    scale = stacked.std(axis=0)
+    scale[scale < MIN_SCALE] = 1.0
+    scaled = [(rows - mean) / scale for rows in choices]
+    targets = [marked / marked.sum() for marked in chosen]
+
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        value, gradient = 0.0, np.zeros_like(weights)
+        for rows, target in zip(scaled, targets, strict=True):
+            scores = rows @ weights
+            log_norm = np.logaddexp.reduce(scores)
+            value -= float(target @ (scores - log_norm))
+            gradient -= rows.T @ (target - np.exp(scores - log_norm))
+        count = len(scaled)
+        return value / count + 0.5 * l2 * float(weights @ weights), gradient / count + l2 * weights
+
+    solution = minimize(loss, np.zeros(stacked.shape[1]), jac=True, method="L-BFGS-B")
+    return {"weights": solution.x.tolist(), "mean": mean.tolist(), "scale": scale.tolist()}

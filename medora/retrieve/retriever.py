@@ -69,6 +69,9 @@ class Ranked:
     dense_similarity: float | None
 
 
+MAX_KEPT_SENTENCES = 20_000  # sentence vectors kept for the lead model before the store starts again
+
+
 class Retriever:
     """Holds the loaded indexes and the embedder; one instance serves many questions."""
 
@@ -99,6 +102,8 @@ class Retriever:
         self._consumer_code = KIND_CODES.index(Kind.CONSUMER_HEALTH.value)
         self._ranker = ranker if ranker is not None else (LinearRanker.load() if settings.rerank else None)
         self._last_vector: tuple[str, np.ndarray] | None = None  # the last question embedded, read again by vectors()
+        self._sentences: dict[str, np.ndarray] = {}  # sentences embedded for the lead model, kept for the process
+        self._sentences_lock = threading.Lock()
 
     def term_weights(self, question: str) -> dict[str, float]:
         """IDF weight of each content word of the question in this library."""
@@ -194,6 +199,31 @@ class Retriever:
         """The question's vector; the question just searched is not embedded again."""
         last = self._last_vector
         return last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]
+
+    def question_vector(self, question: str) -> np.ndarray | None:
+        """The question's unit vector (the one just searched is not embedded again); None when dense retrieval does
+        not run."""
+        return None if self._mode(None) == "lexical" else self._question_vector(question)
+
+    def sentence_vectors(self, texts: list[str]) -> np.ndarray | None:
+        """Unit vectors of these sentences, rows in that order (an overview's, for the lead model: compose/leads.py),
+        each embedded once a process (the library's overviews hold about 3,000: about 4 MB); None when dense
+        retrieval does not run."""
+        if self._mode(None) == "lexical":
+            return None
+        with self._sentences_lock:
+            missing = [text for text in dict.fromkeys(texts) if text not in self._sentences]
+            if len(self._sentences) + len(missing) > MAX_KEPT_SENTENCES:
+                self._sentences.clear()  # sentences of ingested sources asked about one by one: start again
+            if missing:
+                self._sentences.update(zip(missing, self._embedder.embed(missing)))
+            return np.array([self._sentences[text] for text in texts])
+
+    def passage_vectors(self, passage_ids: list[int]) -> np.ndarray | None:
+        """The stored vectors of these passages, rows in that order; None when dense retrieval does not run."""
+        if self._mode(None) == "lexical":
+            return None
+        return self._indexes.vectors.vectors(passage_ids)
 
     def described_matches(self, question: str) -> list[DescribedMatch]:
         """How close the question is to each library overview's everyday descriptions (the mean cosine of its three

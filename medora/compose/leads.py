@@ -1,0 +1,152 @@
+"""Which of an overview's sentences leads its bottom line, read by meaning as well as by words.
+
+An overview's bottom line is written for its whole topic; a question on one part of it ("tenecteplase dose for acute
+ischaemic stroke", "my leg cellulitis: how long on antibiotics?") wants the sentence on that part first. The word
+rules of compose/layout.py (a dose or timing stated, the asked part's rare words) find it for about a third of such
+questions; the sentence closest in meaning finds it more often. A conditional-logit model (one softmax over the
+overview's sentences) weighs the question's cosine to each sentence with its section heading (MiniLM), its cosine to
+the sentence's passage, where the sentence sits (the bottom line, its first bullet, a pitfall), the word signals the
+rules read, and whether the rules already lead with it. It leads with its best sentence when that sentence's
+probability reaches the model's threshold; a broad question ("How is gout managed?") keeps the overview's own bottom
+line, which the model learned from broad questions beside the specific ones. Fitted by bench/train_leads.py on
+the tuned part of a development set written from the overviews (bench/data/asked_leads_dev.yaml), never on the blind
+bench/data/asked_leads.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from medora.compose.ask import Ask, says_ask
+from medora.compose.extractive import Candidate
+from medora.compose.fitted import load_fitted
+from medora.compose.library_words import library_rarity
+from medora.retrieve.tokenize import content_words
+from medora.types import Evidence
+
+MODEL_FILE = "lead_model.json"
+FEATURES = (
+    "cosine", "passage_cosine", "in_bottom_line", "first_bullet", "relevance", "asked_rarity", "asked_units",
+    "says_ask", "pitfall", "rules_lead",
+)
+
+
+class SentenceMeaning(Protocol):
+    """What the lead model reads of meaning: the question's vector, sentences' and stored passages' vectors (unit
+    rows); None from each when retrieval runs on words only."""
+
+    def question_vector(self) -> np.ndarray | None: ...
+
+    def sentence_vectors(self, texts: list[str]) -> np.ndarray | None: ...
+
+    def passage_vectors(self, passage_ids: list[int]) -> np.ndarray | None: ...
+
+
+@lru_cache(maxsize=1)
+def lead_model() -> dict:
+    return load_fitted(MODEL_FILE, FEATURES, refit="python bench/train_leads.py")
+
+
+def sentence_with_heading(candidate: Candidate) -> str:
+    """What is embedded for a sentence: its section heading, then the sentence ("Management › Duration: …")."""
+    return f"{candidate.evidence.section or ''}: {candidate.text}"
+
+
+def own_sentences(written: list[Candidate], chosen: list[Candidate], overview: Evidence) -> list[Candidate]:
+    """The overview's own sentences the lead may be chosen from, each once, its bottom line's first."""
+    seen: set[int] = set()
+    own = []
+    for candidate in written + chosen:
+        if candidate.evidence.source_id == overview.source_id and id(candidate) not in seen:
+            seen.add(id(candidate))
+            own.append(candidate)
+    return own
+
+
+def lead_features(
+    own: list[Candidate],
+    written: list[Candidate],
+    rules_lead: Candidate | None,
+    asked: list[tuple[frozenset[str], ...]],
+    ask: Ask | None,
+    meaning: SentenceMeaning,
+) -> np.ndarray | None:
+    """One row of FEATURES per sentence of ``own`` (no bias: the softmax has none); None without vectors.
+    ``written`` is the overview's bottom line as written, ``rules_lead`` the sentence compose/layout.py's word rules
+    lead with, ``asked`` the units the question asks about beyond the overview's title (layout.asked_beyond_title)."""
+    question = meaning.question_vector()
+    sentences = meaning.sentence_vectors([sentence_with_heading(c) for c in own])
+    passages = meaning.passage_vectors([c.evidence.passage_id for c in own])
+    if question is None or sentences is None or passages is None:
+        return None
+    in_bottom_line = {id(c) for c in written}
+    first = id(written[0]) if written else None
+    rows = []
+    for candidate, sentence, passage in zip(own, sentences, passages, strict=True):
+        held = candidate.words | content_words(candidate.evidence.section or "")
+        rarities = [max(library_rarity(w) for w in phrase) for unit in asked for phrase in unit if phrase <= held]
+        rows.append([
+            float(sentence @ question),
+            float(passage @ question),
+            float(id(candidate) in in_bottom_line),
+            float(id(candidate) == first),
+            candidate.relevance,
+            float(sum(rarities)),
+            float(len(rarities)),
+            float(ask is not None and ask.kind != "names" and says_ask(candidate.text, ask)),
+            float("pitfall" in (candidate.evidence.section or "").lower()),
+            float(candidate is rules_lead),
+        ])
+    return np.array(rows, dtype=float)
+
+
+# a sentence opening on the situation it holds for ("When DVT is likely, …", "In patients with AF who undergo PCI,
+# …"), up to its first comma
+_CONDITION = re.compile(r"^(?:when|if|in|for|after|during|once|unless|where)\b(?P<condition>[^,;:]+),", re.IGNORECASE)
+
+
+def holds_for_the_question(sentence: str, question: str) -> bool:
+    """True unless the sentence opens on a situation the question does not state in its words: meaning does not
+    read "likely" against "unlikely", and "When DVT is likely, arrange ultrasound within 4 hours" must not lead the
+    answer to "Wells DVT score 1 with neg D-dimer - still need a doppler?". The word rules keep their own checks."""
+    match = _CONDITION.match(sentence.strip())
+    if match is None:
+        return True
+    return content_words(match.group("condition")) <= content_words(question)
+
+
+def lead_probabilities(features: np.ndarray, model: dict) -> np.ndarray:
+    """The softmax over the sentences of the model's scores."""
+    scores = ((features - np.asarray(model["mean"])) / np.asarray(model["scale"])) @ np.asarray(model["weights"])
+    scores = np.exp(scores - scores.max())
+    return scores / scores.sum()
+
+
+def meaning_lead(
+    written: list[Candidate],
+    rules_lead: Candidate | None,
+    chosen: list[Candidate],
+    overview: Evidence,
+    asked: list[tuple[frozenset[str], ...]],
+    ask: Ask | None,
+    meaning: SentenceMeaning | None,
+    question: str = "",
+) -> Candidate | None:
+    """The overview sentence the lead model finds most likely to state what is asked, when its probability reaches
+    the model's threshold, it holds for the question's situation (``holds_for_the_question``) and it is not already
+    the lead; None otherwise, or without vectors."""
+    own = own_sentences(written, chosen, overview)
+    if meaning is None or rules_lead is None or len(own) < 2:
+        return None
+    features = lead_features(own, written, rules_lead, asked, ask, meaning)
+    if features is None:
+        return None
+    model = lead_model()
+    probabilities = lead_probabilities(features, model)
+    best = int(np.argmax(probabilities))
+    if own[best] is rules_lead or probabilities[best] < model["threshold"]:
+        return None
+    return own[best] if holds_for_the_question(own[best].text, question) else None

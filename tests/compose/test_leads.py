@@ -1,0 +1,71 @@
+"""The lead model (compose/leads.py): an overview answer to a question on one part of its topic opens with the
+sentence on that part, chosen by meaning and words; a broad question keeps the overview's own bottom line; without
+vectors the word rules' lead stands. The model file is the one bench/train_leads.py fitted and ships."""
+
+import numpy as np
+import pytest
+
+from medora.answer import answer_question
+from medora.compose.leads import FEATURES, lead_model, lead_probabilities
+from medora.eval.logistic import fit_choice_model
+from medora.settings import Settings
+from medora.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def workspace(library_workspace: Workspace) -> Workspace:
+    return library_workspace
+
+
+def _lead(workspace: Workspace, question: str) -> str:
+    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+    return article.bottom_line[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [  # the word rules led both with another sentence of the overview (session 19's code)
+        ("74F with paroxysmal AF, hypertension and type 2 diabetes, no bleeding history. Anticoagulate, or is aspirin "
+         "enough?", "Aspirin alone should not be used for stroke prevention in AF."),
+        ("Ferritin 8 in a woman with heavy periods: oral iron dose and follow-up?", "First-line treatment is one tablet"),
+    ],
+)
+def test_a_question_on_one_part_of_the_topic_is_led_by_the_sentence_on_it(
+    workspace: Workspace, question: str, lead: str
+):
+    assert _lead(workspace, question).startswith(lead)
+
+
+@pytest.mark.parametrize("question", ["How is gout managed?", "What should I know about gout?"])
+def test_a_broad_question_keeps_the_overview_s_bottom_line(workspace: Workspace, question: str):
+    assert _lead(workspace, question).startswith("Suspect gout with rapid-onset severe pain")
+
+
+def test_without_vectors_the_word_rules_lead_stands(tmp_path):
+    settings = Settings(home=tmp_path / "home")
+    lexical = settings.model_copy(update={"retrieve": settings.retrieve.model_copy(update={"mode": "lexical"})})
+    workspace = Workspace(lexical)
+    workspace.prepare()
+    question = "Ferritin 8 in a woman with heavy periods: oral iron dose and follow-up?"
+    assert _lead(workspace, question).startswith("Confirm iron deficiency with iron studies")
+
+
+def test_the_choice_model_learns_which_option_is_right():
+    rng = np.random.default_rng(3)
+    choices, chosen = [], []
+    for _ in range(60):  # the right option has the larger first feature; the second is noise
+        options = rng.normal(size=(5, 2))
+        right = np.zeros(5)
+        right[int(np.argmax(options[:, 0]))] = 1.0
+        choices.append(options)
+        chosen.append(right)
+    model = fit_choice_model(choices, chosen, l2=0.01)
+    assert model["weights"][0] > 1.0 and abs(model["weights"][1]) < 0.5 * model["weights"][0]
+    held = rng.normal(size=(5, 2))
+    assert int(np.argmax(lead_probabilities(held, model))) == int(np.argmax(held[:, 0]))
+
+
+def test_the_shipped_model_reads_the_features_the_code_computes():
+    model = lead_model()
+    assert tuple(model["features"]) == FEATURES and len(model["weights"]) == len(FEATURES)
+    assert 0.0 <= model["threshold"] < 1.0
