@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from medora.answer import answer_question
-from medora.compose.leads import FEATURES, lead_model, lead_probabilities
+from medora.compose.leads import FEATURES, holds_for_the_question, lead_model, lead_probabilities
 from medora.eval.logistic import fit_choice_model
 from medora.settings import Settings
 from medora.workspace import Workspace
@@ -69,3 +69,14 @@ def test_the_shipped_model_reads_the_features_the_code_computes():
     model = lead_model()
     assert tuple(model["features"]) == FEATURES and len(model["weights"]) == len(FEATURES)
     assert 0.0 <= model["threshold"] < 1.0
+
+
+def test_a_sentence_for_another_situation_or_group_does_not_hold_for_the_question():
+    likely = "When DVT is likely, arrange proximal leg vein ultrasound within 4 hours."
+    assert not holds_for_the_question(likely, "Wells DVT score 1 with neg D-dimer - still need a doppler?")
+    unlikely = "When DVT is unlikely, a negative D-dimer excludes it without imaging."
+    assert holds_for_the_question(unlikely, "Two-level Wells score of 1 (DVT unlikely): straight to ultrasound?")
+    course = "Men with lower urinary tract infection need a 7-day course, and pregnant women need a 7-day course."
+    assert not holds_for_the_question(course, "It stings when I wee. I'm 30 and not pregnant.")
+    assert holds_for_the_question(course, "I'm 20 weeks pregnant with a water infection, how long is the course?")
+    assert holds_for_the_question("Aspirin alone should not be used for stroke prevention in AF.", "AF: aspirin?")
