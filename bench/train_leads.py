@@ -95,9 +95,14 @@ def harvest(items: list[dict]) -> list[dict]:
                 right = np.array([phrase in " ".join(c.text.lower().split()) for c in own])
             if right.any():
                 rows.append({"question": item["question"], "broad": bool(item.get("broad")), "features": features,
-                             "holds": np.array([holds_for_the_question(c.text, item["question"]) for c in own]),
+                             "holds": np.array([_holds(c, item["question"]) for c in own]),
                              "right": right.astype(float), "rules_right": bool(right[features[:, -1].argmax()])})
     return rows
+
+
+def _holds(candidate, question: str) -> bool:  # noqa: ANN001 (a Candidate)
+    return holds_for_the_question(candidate.text, question, candidate.evidence.source.title,
+                                  candidate.evidence.section or "")
 
 
 def chosen_right(rows: list[dict], model: dict, threshold: float) -> list[bool]:

@@ -110,15 +110,19 @@ _NEGATED = re.compile(r"\b(?:non|not|without)[\s-]+\w+|[^\w\s-]")  # a negated g
 _CONDITION = re.compile(r"^(?:when|if|in|for|after|during|once|unless|where)\b(?P<condition>[^,;:]+),", re.IGNORECASE)
 
 
-def holds_for_the_question(sentence: str, question: str) -> bool:
-    """True unless the sentence opens on a situation the question does not state in its words, or names a population
-    group the question does not: meaning does not read "likely" against "unlikely", and "When DVT is likely, arrange
-    ultrasound within 4 hours" must not lead the answer to "Wells DVT score 1 with neg D-dimer - still need a
-    doppler?". The word rules keep their own checks."""
+def holds_for_the_question(sentence: str, question: str, title: str = "", heading: str = "") -> bool:
+    """True unless the sentence opens on a situation the question does not state in its words, names a population
+    group the question does not, or leaves out one it names (its section ``heading`` may name it; a group the
+    overview's ``title`` names is its whole topic): meaning does not read "likely" against "unlikely", and "When DVT
+    is likely, arrange ultrasound within 4 hours" must not lead the answer to "Wells DVT score 1 with neg D-dimer -
+    still need a doppler?", nor a line for all smokers the answer to a pregnant smoker. The word rules keep their
+    own checks."""
     match = _CONDITION.match(sentence.strip())
     if match is not None and not content_words(match.group("condition")) <= content_words(question):
         return False
-    return _groups(sentence) <= _groups(question)  # "…pregnant women need a 7-day course" for "I'm not pregnant"
+    topic = _groups(title)
+    named, asked = _groups(f"{heading} {sentence}") - topic, _groups(question) - topic
+    return named <= asked and asked <= named
 
 
 def _groups(text: str) -> set[str]:
@@ -157,10 +161,15 @@ def meaning_lead(
     probabilities = lead_probabilities(features, model)
     best = int(np.argmax(probabilities))
     rules = next((index for index, candidate in enumerate(own) if candidate is rules_lead), None)
-    rules_hold = rules_lead is not None and holds_for_the_question(rules_lead.text, question)
+    title = overview.source.title
+    rules_hold = rules_lead is not None and _holds(rules_lead, question, title)
     if own[best] is rules_lead or not confident(probabilities, best, rules if rules_hold else None, model):
         return None
-    return own[best] if holds_for_the_question(own[best].text, question) else None
+    return own[best] if _holds(own[best], question, title) else None
+
+
+def _holds(candidate: Candidate, question: str, title: str) -> bool:
+    return holds_for_the_question(candidate.text, question, title, candidate.evidence.section or "")
 
 
 def confident(probabilities: np.ndarray, best: int, rules: int | None, model: dict) -> bool:

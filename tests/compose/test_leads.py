@@ -80,3 +80,12 @@ def test_a_sentence_for_another_situation_or_group_does_not_hold_for_the_questio
     assert not holds_for_the_question(course, "It stings when I wee. I'm 30 and not pregnant.")
     assert holds_for_the_question(course, "I'm 20 weeks pregnant with a water infection, how long is the course?")
     assert holds_for_the_question("Aspirin alone should not be used for stroke prevention in AF.", "AF: aspirin?")
+
+
+def test_a_sentence_leaving_out_the_group_the_question_names_does_not_hold():
+    question = "I'm pregnant and smoke, can I use nicotine patches?"
+    everyone = "The ATS recommends varenicline in preference to the nicotine patch and to bupropion."
+    assert not holds_for_the_question(everyone, question, "Smoking cessation in adults")
+    assert holds_for_the_question("Nicotine replacement can be used.", question, heading="Special populations › Pregnancy")
+    # a group the overview's title names is its whole topic
+    assert holds_for_the_question("Give aspirin 150 mg at night.", question, "Hypertension in pregnancy")
