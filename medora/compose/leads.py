@@ -7,10 +7,12 @@ questions; the sentence closest in meaning finds it more often. A conditional-lo
 overview's sentences) weighs the question's cosine to each sentence with its section heading (MiniLM), its cosine to
 the sentence's passage, where the sentence sits (the bottom line, its first bullet, a pitfall), the word signals the
 rules read, and whether the rules already lead with it. It leads with its best sentence when that sentence's
-probability reaches the model's threshold; a broad question ("How is gout managed?") keeps the overview's own bottom
-line, which the model learned from broad questions beside the specific ones. Fitted by bench/train_leads.py on
-the tuned part of a development set written from the overviews (bench/data/asked_leads_dev.yaml), never on the blind
-bench/data/asked_leads.yaml."""
+probability reaches the model's threshold and beats the rules' lead by its margin (``confident``), and only a
+sentence that holds for the question's situation and population (``holds_for_the_question``); a broad question ("How
+is gout managed?") keeps the overview's own bottom line, which the model learned from broad questions beside the
+specific ones. Fitted by bench/train_leads.py on the tuned part of a development set written from the overviews
+(bench/data/asked_leads_dev.yaml), never on the blind bench/data/asked_leads.yaml; the guards were chosen on two
+reviewers' judgements of the leads it changed (bench/README.md, session 20)."""
 
 from __future__ import annotations
 
@@ -162,7 +164,7 @@ def meaning_lead(
     best = int(np.argmax(probabilities))
     rules = next((index for index, candidate in enumerate(own) if candidate is rules_lead), None)
     title = overview.source.title
-    rules_hold = rules_lead is not None and _holds(rules_lead, question, title)
+    rules_hold = _holds(rules_lead, question, title)
     if own[best] is rules_lead or not confident(probabilities, best, rules if rules_hold else None, model):
         return None
     return own[best] if _holds(own[best], question, title) else None
