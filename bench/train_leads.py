@@ -70,7 +70,7 @@ def harvest(items: list[dict]) -> list[dict]:
     which of them are right."""
     recorded: dict = {}
 
-    def record(written, rules_lead, chosen, overview, asked, ask, meaning, question=""):  # noqa: ANN001, ANN202
+    def record(written, rules_lead, chosen, overview, asked, ask, meaning, question):  # noqa: ANN001, ANN202
         own = own_sentences(written, chosen, overview)
         recorded["own"], recorded["features"] = own, lead_features(own, written, rules_lead, asked, ask, meaning)
         return None  # the word rules' bottom line stands: the features read it as it is without the model

@@ -534,14 +534,11 @@ class QuestionMeaning:
     retriever: Retriever
     question: str
 
-    def question_vector(self) -> np.ndarray | None:
-        return self.retriever.question_vector(self.question)
+    def vectors(self, passage_ids: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
+        return self.retriever.vectors(self.question, passage_ids)
 
     def sentence_vectors(self, texts: list[str]) -> np.ndarray | None:
         return self.retriever.sentence_vectors(texts)
-
-    def passage_vectors(self, passage_ids: list[int]) -> np.ndarray | None:
-        return self.retriever.passage_vectors(passage_ids)
 
 
 def run_pipeline(

@@ -38,14 +38,13 @@ FEATURES = (
 
 
 class SentenceMeaning(Protocol):
-    """What the lead model reads of meaning: the question's vector, sentences' and stored passages' vectors (unit
-    rows); None from each when retrieval runs on words only."""
+    """What the lead model reads of meaning: the question's vector with the stored passages' (``vectors``, as
+    Retriever.vectors gives them) and the sentences' vectors (unit rows); None from each when retrieval runs on
+    words only."""
 
-    def question_vector(self) -> np.ndarray | None: ...
+    def vectors(self, passage_ids: list[int]) -> tuple[np.ndarray, np.ndarray] | None: ...
 
     def sentence_vectors(self, texts: list[str]) -> np.ndarray | None: ...
-
-    def passage_vectors(self, passage_ids: list[int]) -> np.ndarray | None: ...
 
 
 @lru_cache(maxsize=1)
@@ -80,11 +79,11 @@ def lead_features(
     """One row of FEATURES per sentence of ``own`` (no bias: the softmax has none); None without vectors.
     ``written`` is the overview's bottom line as written, ``rules_lead`` the sentence compose/layout.py's word rules
     lead with, ``asked`` the units the question asks about beyond the overview's title (layout.asked_beyond_title)."""
-    question = meaning.question_vector()
+    found = meaning.vectors([c.evidence.passage_id for c in own])
     sentences = meaning.sentence_vectors([sentence_with_heading(c) for c in own])
-    passages = meaning.passage_vectors([c.evidence.passage_id for c in own])
-    if question is None or sentences is None or passages is None:
+    if found is None or sentences is None:
         return None
+    question, passages = found
     in_bottom_line = {id(c) for c in written}
     first = id(written[0]) if written else None
     rows = []
@@ -123,8 +122,7 @@ def holds_for_the_question(sentence: str, question: str, title: str = "", headin
     if match is not None and not content_words(match.group("condition")) <= content_words(question):
         return False
     topic = _groups(title)
-    named, asked = _groups(f"{heading} {sentence}") - topic, _groups(question) - topic
-    return named <= asked and asked <= named
+    return _groups(f"{heading} {sentence}") - topic == _groups(question) - topic
 
 
 def _groups(text: str) -> set[str]:
@@ -148,7 +146,7 @@ def meaning_lead(
     asked: list[tuple[frozenset[str], ...]],
     ask: Ask | None,
     meaning: SentenceMeaning | None,
-    question: str = "",
+    question: str,
 ) -> Candidate | None:
     """The overview sentence the lead model finds most likely to state what is asked, when its probability reaches
     the model's threshold, it holds for the question's situation (``holds_for_the_question``) and it is not already

@@ -189,7 +189,7 @@ class Retriever:
 
     def vectors(self, question: str, passage_ids: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
         """The question's vector and the stored vectors of these passages (rows in that order), for the citation
-        model's vector signals; None unless dense retrieval runs (``mode = "lexical"`` embeds nothing, and the citation
+        model's vector signals and the lead model (compose/leads.py); None unless dense retrieval runs (``mode = "lexical"`` embeds nothing, and the citation
         model is then the words-only one). The question just searched is not embedded again."""
         if self._mode(None) == "lexical":
             return None
@@ -199,11 +199,6 @@ class Retriever:
         """The question's vector; the question just searched is not embedded again."""
         last = self._last_vector
         return last[1] if last is not None and last[0] == question else self._embedder.embed([question])[0]
-
-    def question_vector(self, question: str) -> np.ndarray | None:
-        """The question's unit vector (the one just searched is not embedded again); None when dense retrieval does
-        not run."""
-        return None if self._mode(None) == "lexical" else self._question_vector(question)
 
     def sentence_vectors(self, texts: list[str]) -> np.ndarray | None:
         """Unit vectors of these sentences, rows in that order (an overview's, for the lead model: compose/leads.py),
@@ -218,12 +213,6 @@ class Retriever:
             if missing:
                 self._sentences.update(zip(missing, self._embedder.embed(missing)))
             return np.array([self._sentences[text] for text in texts])
-
-    def passage_vectors(self, passage_ids: list[int]) -> np.ndarray | None:
-        """The stored vectors of these passages, rows in that order; None when dense retrieval does not run."""
-        if self._mode(None) == "lexical":
-            return None
-        return self._indexes.vectors.vectors(passage_ids)
 
     def described_matches(self, question: str) -> list[DescribedMatch]:
         """How close the question is to each library overview's everyday descriptions (the mean cosine of its three

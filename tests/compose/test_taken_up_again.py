@@ -25,9 +25,13 @@ def workspace(library_workspace: Workspace) -> Workspace:
         # the cause an account gives after "since" must be named too (described.cause_words)
         "my leg has been sore and swollen since a snake bit it on holiday, isn't it serious?",
         "my husband's back has been sore since his prostate cancer spread to his bones, what's the best thing to take?",
+        # a patient's question that asks first, about something its overview never names (session 20's reviewer)
+        "would a special pillow help my neck pain going down my arm?",
+        "would a hot water bottle help my dad's gout?",
+        "does honey work for my sore throat?",
     ],
 )
-def test_an_activity_the_overview_never_names_is_not_answered(workspace: Workspace, question: str):
+def test_what_is_proposed_the_overview_never_names_is_not_answered(workspace: Workspace, question: str):
     assert _asked(workspace, question)[0] != "answered"
 
 
@@ -45,37 +49,15 @@ def test_a_partial_answer_quotes_the_source_set_aside_for_what_is_proposed(
 
 
 @pytest.mark.parametrize(
-    "question",
-    [  # a patient's question that asks first, about something its overview never names (session 20's reviewer)
-        "would a special pillow help my neck pain going down my arm?",
-        "would a hot water bottle help my dad's gout?",
-        "does honey work for my sore throat?",
-    ],
-)
-def test_a_patient_s_proposal_the_overview_never_names_is_not_answered(workspace: Workspace, question: str):
-    assert _asked(workspace, question)[0] != "answered"
-
-
-@pytest.mark.parametrize(
-    ("question", "overview"),
-    [
-        ("would ibuprofen help my back pain?", "low-back-pain-red-flags"),
-        ("would omeprazole help my acid reflux?", "gerd"),
-        ("would exercise help my type 2 diabetes?", "type-2-diabetes"),
-        ("would a wrist splint help my carpal tunnel?", "carpal-tunnel-syndrome"),
-    ],
-)
-def test_a_patient_s_proposal_the_overview_names_in_its_own_words_is_answered(
-    workspace: Workspace, question: str, overview: str
-):
-    assert _asked(workspace, question) == ("answered", f"library:{overview}")
-
-
-@pytest.mark.parametrize(
     ("question", "overview"),
     [
         ("I had an ectopic treated with methotrexate, when can I get pregnant again?", "ectopic-pregnancy"),
         ("I had a DVT in March and I'm on apixaban. When can I stop taking it?", "deep-vein-thrombosis"),
+        # a patient's proposal asked first, named in the overview's own words (session 20: a drug by its class)
+        ("would ibuprofen help my back pain?", "low-back-pain-red-flags"),
+        ("would omeprazole help my acid reflux?", "gerd"),
+        ("would exercise help my type 2 diabetes?", "type-2-diabetes"),
+        ("would a wrist splint help my carpal tunnel?", "carpal-tunnel-syndrome"),
     ],
 )
 def test_what_the_overview_names_is_answered(workspace: Workspace, question: str, overview: str):
