@@ -303,6 +303,9 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
         ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
+        if previous is not None and previous[0] <= asking <= match.begin:
+            previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
+            # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
         context = _is_context(words, match.begin, previous, describing=match.begin < asking)
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)

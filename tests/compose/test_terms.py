@@ -240,6 +240,16 @@ def test_in_a_vignette_the_drugs_it_describes_the_patient_on_are_the_case():
     assert context("31F on sertraline, now 8 weeks pregnant. Should she stop it?") == {"sertraline": False}
 
 
+def test_a_drug_opening_the_sentence_that_asks_is_asked_about_not_the_patients_list_going_on():
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in specific_terms(question) if term.kind == "drug"}
+
+    asked = "74F with a UTI on warfarin. Nitrofurantoin or trimethoprim?"
+    assert context(asked) == {"warfarin": True, "Nitrofurantoin": False, "trimethoprim": False}
+    listed = "74M, creat 232, on ramipril, furosemide and ibuprofen. What KDIGO stage?"  # one sentence: a list
+    assert context(listed) == {"ramipril": True, "furosemide": True, "ibuprofen": True}
+
+
 def test_the_patients_own_drug_beside_a_drug_asked_for_must_be_named():
     """An interaction may be what such a question turns on (session 18's reviewer: 70 vignettes answered by overviews
     that never name the patient's drug)."""
