@@ -239,6 +239,7 @@ class Workspace:
                     descriptions=everyday_descriptions() if self.with_library else None,
                     outside=outside_descriptions() if self.with_library else None,
                     descriptions_cache=self.index_dir / "descriptions.npz",
+                    sentences_cache=self.index_dir / "sentences.npz",
                 )
                 self._retriever_signature = signature
             return self._retriever

@@ -24,8 +24,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
-
 from medora.compose.findings import is_teller
 from medora.compose.lay import LayEquivalent
 from medora.compose.red_flags import spelled_out
@@ -41,6 +39,7 @@ from medora.compose.terms import (
 )
 from medora.compose.variants import class_names
 from medora.retrieve.tokenize import content_words
+from medora.yaml_text import load_yaml
 
 # A clause opening with one of these asks (a question's last clauses: "my knee aches, do I need an x-ray?"); not
 # "when", which opens a description as often ("it aches when I walk"), unless a verb that asks follows it ("…6 weeks
@@ -93,7 +92,7 @@ class Lexicon(NamedTuple):
 @lru_cache(maxsize=1)
 def _lexicon() -> Lexicon:
     text = resources.files("medora.compose").joinpath("data/lay_findings.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     feelings = {tuple(stem_sequence(str(phrase))) for group in data["feelings"] for phrase in group}
     parts = {str(part).lower(): tuple(str(word) for word in broader) for part, broader in data["body_parts"].items()}
     return Lexicon(feelings=tuple(sorted(stems for stems in feelings if stems)), broader=parts)

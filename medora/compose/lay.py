@@ -24,10 +24,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from medora.compose.terms import SpecificTerm, stem_sequence
 from medora.readers.glossary import load_glossary
+from medora.yaml_text import load_yaml
 
 # "throwing up", "feeling down": the particle is the meaning
 PARTICLES = frozenset({"up", "down", "out", "off", "over"})
@@ -93,7 +92,7 @@ def lay_table(*, naming: bool = False) -> tuple[tuple[str, tuple[str, ...], tupl
             table.append((_without_article(lay), entry.forms, entry.abbreviations))
     for name in ("lay_terms.yaml", "lay_naming.yaml") if naming else ("lay_terms.yaml",):
         text = resources.files("medora.compose").joinpath(f"data/{name}").read_text(encoding="utf-8")
-        for item in yaml.safe_load(text):
+        for item in load_yaml(text):
             medical = tuple(str(word) for word in item["medical"])
             table += [(str(lay), medical, ()) for lay in item["lay"]]
     return tuple(table)

@@ -30,9 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from medora.compose.wording import stem
+from medora.yaml_text import load_yaml
 
 PHRASE_GAP = 2
 SOMEONE, THEIR, HER, ONESELF = "someone", "their", "her", "oneself"
@@ -249,7 +248,7 @@ def load_red_flags() -> tuple[RedFlag, ...]:
             item.get("overview"),
             tuple(phrase.lower() for phrase in item.get("not_when", ())),
         )
-        for item in yaml.safe_load(text)
+        for item in load_yaml(text)
     )
 
 

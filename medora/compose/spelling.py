@@ -26,7 +26,6 @@ import re
 from functools import lru_cache
 
 from spellchecker import SpellChecker
-from wordfreq import zipf_frequency
 
 from medora.compose.drugs import find_drugs
 from medora.compose.library_words import overview_vocabulary
@@ -66,6 +65,14 @@ def _checker() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
+def _zipf(word: str) -> float:
+    """How common ``word`` is in general English (wordfreq's Zipf scale). wordfreq is imported by the first word that
+    gets this far, not by every process: its import looks for its data with inspect.stack(), about 0.15 s."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @lru_cache(maxsize=1)
 def _disease_words() -> frozenset[str]:
     """The lower-cased words of every disease name the disease dictionary knows (about 14,000), from the dictionary
@@ -85,11 +92,11 @@ def meant_word(word: str) -> str | None:
     checker, vocabulary = _checker(), overview_vocabulary()
     if word in checker or stem(word) in vocabulary or word in _disease_words() or find_drugs([word]):
         return None
-    if zipf_frequency(word, "en") >= MAX_TYPO_ZIPF or word in SHORTHAND or word in CLINICAL_CLIPPINGS:
+    if _zipf(word) >= MAX_TYPO_ZIPF or word in SHORTHAND or word in CLINICAL_CLIPPINGS:
         return None
     candidates = sorted(
         c for c in checker.candidates(word) or ()
-        if _slip_of(word, c) and (stem(c) in vocabulary or zipf_frequency(c, "en") >= COMMON_ZIPF)
+        if _slip_of(word, c) and (stem(c) in vocabulary or _zipf(c) >= COMMON_ZIPF)
     )
     return candidates[0] if len(candidates) == 1 else None  # two words it could be: "inection", "concusion"
 

@@ -12,9 +12,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from medora.errors import IngestError
+from medora.yaml_text import load_yaml
 
 _FORBIDDEN = re.compile(r"[0-9?]")  # no readings, ages or doses, and descriptions, not questions
 MIN_WORDS, MAX_WORDS = 6, 25  # a complaint as a person says it: not a keyword, not a story
@@ -28,7 +27,7 @@ def read_descriptions(path: Path, *, topics: set[str] | None) -> dict[str, tuple
     """Overview id (or, with ``topics`` None, a complaint's label) → its everyday descriptions, checked: every key a
     known overview, every line a short plain text with no digit and no question mark. Raises IngestError naming the
     first problem."""
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    loaded = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(loaded, dict):
         raise IngestError(f"{path}: expected a mapping of overview id to a list of descriptions")
     found: dict[str, tuple[str, ...]] = {}
@@ -72,7 +71,7 @@ MAX_PRESENTATION_WORDS = 4  # a sign or symptom as a clinician writes it ("loin 
 def read_presentations(path: Path, *, topics: set[str]) -> dict[str, tuple[str, ...]]:
     """Overview id → the clinical words for how its condition presents, checked: every key a known overview, every
     entry a short phrase with no digit, listed under one overview only. Raises IngestError naming the first problem."""
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    loaded = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(loaded, dict):
         raise IngestError(f"{path}: expected a mapping of overview id to a list of signs and symptoms")
     found: dict[str, tuple[str, ...]] = {}

@@ -20,6 +20,7 @@ from medora.retrieve.fuse import convex_combination, reciprocal_rank_fusion
 from medora.retrieve.indexes import KIND_CODES, Indexes
 from medora.retrieve.priors import evidence_prior, recency_prior
 from medora.retrieve.rerank import CandidateSignals, LinearRanker, feature_matrix
+from medora.retrieve.sentence_vectors import read_sentence_vectors, text_key, write_sentence_vectors
 from medora.settings import RetrieveSettings
 from medora.store import repository
 from medora.types import LIBRARY_PREFIX, Evidence, Kind
@@ -88,6 +89,7 @@ class Retriever:
         descriptions: Mapping[str, tuple[str, ...]] | None = None,
         outside: Mapping[str, tuple[str, ...]] | None = None,
         descriptions_cache: Path | None = None,
+        sentences_cache: Path | None = None,
     ) -> None:
         self._engine, self._indexes, self._embedder, self._settings = engine, indexes, embedder, settings
         self._descriptions = dict(descriptions or {})  # overview id → everyday descriptions (library/descriptions.py)
@@ -102,7 +104,8 @@ class Retriever:
         self._consumer_code = KIND_CODES.index(Kind.CONSUMER_HEALTH.value)
         self._ranker = ranker if ranker is not None else (LinearRanker.load() if settings.rerank else None)
         self._last_vector: tuple[str, np.ndarray] | None = None  # the last question embedded, read again by vectors()
-        self._sentences: dict[str, np.ndarray] = {}  # sentences embedded for the lead model, kept for the process
+        self._sentences_cache = sentences_cache  # the lead model's sentence vectors, kept for the next process
+        self._sentences: dict[bytes, np.ndarray] | None = None  # by text_key; read from the cache on first use
         self._sentences_lock = threading.Lock()
 
     def term_weights(self, question: str) -> dict[str, float]:
@@ -202,17 +205,24 @@ class Retriever:
 
     def sentence_vectors(self, texts: list[str]) -> np.ndarray | None:
         """Unit vectors of these sentences, rows in that order (an overview's, for the lead model: compose/leads.py),
-        each embedded once a process (the library's overviews hold about 3,000: about 4 MB); None when dense
-        retrieval does not run."""
+        each embedded once a data folder: kept in memory and in ``sentences_cache`` (retrieve/sentence_vectors.py;
+        the library's overviews hold about 3,000: about 5 MB); None when dense retrieval does not run."""
         if self._mode(None) == "lexical":
             return None
         with self._sentences_lock:
-            missing = [text for text in dict.fromkeys(texts) if text not in self._sentences]
+            if self._sentences is None:
+                cache = self._sentences_cache
+                self._sentences = read_sentence_vectors(cache, self._embedder) if cache is not None else {}
+            keys = [text_key(text) for text in texts]
+            missing = {key: text for key, text in zip(keys, texts) if key not in self._sentences}
             if len(self._sentences) + len(missing) > MAX_KEPT_SENTENCES:
                 self._sentences.clear()  # sentences of ingested sources asked about one by one: start again
+                missing = dict(zip(keys, texts))
             if missing:
-                self._sentences.update(zip(missing, self._embedder.embed(missing)))
-            return np.array([self._sentences[text] for text in texts])
+                self._sentences.update(zip(missing, self._embedder.embed(list(missing.values()))))
+                if self._sentences_cache is not None:
+                    write_sentence_vectors(self._sentences_cache, self._embedder, self._sentences)
+            return np.array([self._sentences[key] for key in keys])
 
     def described_matches(self, question: str) -> list[DescribedMatch]:
         """How close the question is to each library overview's everyday descriptions (the mean cosine of its three

@@ -8,6 +8,7 @@ import pytest
 from medora.answer import answer_question
 from medora.compose.leads import FEATURES, holds_for_the_question, lead_model, lead_probabilities
 from medora.eval.logistic import fit_choice_model
+from medora.retrieve.embed import MiniLMEmbedder
 from medora.settings import Settings
 from medora.workspace import Workspace
 
@@ -39,6 +40,27 @@ def test_a_question_on_one_part_of_the_topic_is_led_by_the_sentence_on_it(
 @pytest.mark.parametrize("question", ["How is gout managed?", "What should I know about gout?"])
 def test_a_broad_question_keeps_the_overview_s_bottom_line(workspace: Workspace, question: str):
     assert _lead(workspace, question).startswith("Suspect gout with rapid-onset severe pain")
+
+
+class _Counting:
+    """The real embedder, counting the texts it embeds."""
+
+    def __init__(self) -> None:
+        self.embedder, self.embedded = MiniLMEmbedder(), 0
+        self.model_name, self.dimensions = self.embedder.model_name, self.embedder.dimensions
+
+    def embed(self, texts):  # noqa: ANN001, ANN201
+        self.embedded += len(texts)
+        return self.embedder.embed(texts)
+
+
+def test_the_sentences_are_embedded_once_a_data_folder(workspace: Workspace):
+    question = "my leg cellulitis: how long on antibiotics?"
+    lead = _lead(workspace, question)
+    counting = _Counting()
+    later = Workspace(workspace.settings, embedder=counting)  # as a fresh process opens the same folder
+    assert _lead(later, question) == lead
+    assert counting.embedded == 1  # the question; its overview's sentences are read from the folder
 
 
 def test_without_vectors_the_word_rules_lead_stands(tmp_path):
