@@ -112,17 +112,56 @@ _CONDITION = re.compile(r"^(?:when|if|in|for|after|during|once|unless|where)\b(?
 
 
 def holds_for_the_question(sentence: str, question: str, title: str = "", heading: str = "") -> bool:
-    """True unless the sentence opens on a situation the question does not state in its words, names a population
+    """True unless the sentence opens on a situation the question does not state in its words, grades what the
+    question grades otherwise (``other_grade``: "reduced" against "normal ejection fraction"), names a population
     group the question does not, or leaves out one it names (its section ``heading`` may name it; a group the
     overview's ``title`` names is its whole topic): meaning does not read "likely" against "unlikely", and "When DVT
     is likely, arrange ultrasound within 4 hours" must not lead the answer to "Wells DVT score 1 with neg D-dimer -
-    still need a doppler?", nor a line for all smokers the answer to a pregnant smoker. The word rules keep their
-    own checks."""
+    still need a doppler?", nor a line for all smokers the answer to a pregnant smoker, nor the four drug classes
+    for reduced ejection fraction the answer on heart failure with a normal one. The word rules keep their own
+    checks."""
     match = _CONDITION.match(sentence.strip())
     if match is not None and not content_words(match.group("condition")) <= content_words(question):
         return False
+    if other_grade(sentence, question):
+        return False
     topic = _groups(title)
     return _groups(f"{heading} {sentence}") - topic == _groups(question) - topic
+
+
+# modifiers of one scale: a sentence grading its noun other than the question does is for another patient ("heart
+# failure with reduced ejection fraction" against "with normal ejection fraction"; mild against severe; upper
+# against lower)
+GRADES = (
+    frozenset({"reduced", "preserved", "normal", "mildly"}),
+    frozenset({"mild", "moderate", "severe"}),
+    frozenset({"acute", "chronic", "subacute"}),
+    frozenset({"upper", "lower"}),
+    frozenset({"complicated", "uncomplicated"}),
+    frozenset({"typical", "atypical"}),
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+def _graded(text: str) -> set[tuple[frozenset[str], str, str]]:
+    """(scale, modifier, the word it grades) for each modifier of a ``GRADES`` scale the text writes."""
+    words = _WORD.findall(text.lower())
+    return {
+        (scale, word, following)
+        for word, following in zip(words, words[1:])
+        for scale in GRADES
+        if word in scale and following not in scale
+    }
+
+
+def other_grade(sentence: str, question: str) -> bool:
+    """True when the sentence grades a word the question grades on the same scale, otherwise (``GRADES``)."""
+    asked = _graded(question)
+    return any(
+        scale == other_scale and graded == other_graded and modifier != other
+        for scale, modifier, graded in _graded(sentence)
+        for other_scale, other, other_graded in asked
+    )
 
 
 def _groups(text: str) -> set[str]:

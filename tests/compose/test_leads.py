@@ -104,6 +104,14 @@ def test_a_sentence_for_another_situation_or_group_does_not_hold_for_the_questio
     assert holds_for_the_question("Aspirin alone should not be used for stroke prevention in AF.", "AF: aspirin?")
 
 
+def test_a_sentence_grading_what_the_question_grades_otherwise_does_not_hold():
+    four = "Every patient with heart failure with reduced ejection fraction (HFrEF) should receive four drug classes."
+    assert not holds_for_the_question(four, "my dad has heart failure with normal ejection fraction, which medicine?")
+    assert holds_for_the_question(four, "Heart failure with reduced ejection fraction: which drugs reduce mortality?")
+    assert holds_for_the_question(four, "Which drugs reduce mortality in heart failure?")  # no grade asked
+    assert not holds_for_the_question("Mild asthma: as-needed ICS-formoterol.", "Severe asthma attack, what first?")
+
+
 def test_a_sentence_leaving_out_the_group_the_question_names_does_not_hold():
     question = "I'm pregnant and smoke, can I use nicotine patches?"
     everyone = "The ATS recommends varenicline in preference to the nicotine patch and to bupropion."
