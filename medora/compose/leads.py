@@ -27,6 +27,7 @@ from medora.compose.extractive import Candidate
 from medora.compose.fitted import load_fitted
 from medora.compose.library_words import library_rarity
 from medora.compose.terms import POPULATIONS
+from medora.eval.logistic import softmax
 from medora.retrieve.tokenize import content_words
 from medora.types import Evidence
 
@@ -172,9 +173,7 @@ def _groups(text: str) -> set[str]:
 
 def lead_probabilities(features: np.ndarray, model: dict) -> np.ndarray:
     """The softmax over the sentences of the model's scores."""
-    scores = ((features - np.asarray(model["mean"])) / np.asarray(model["scale"])) @ np.asarray(model["weights"])
-    scores = np.exp(scores - scores.max())
-    return scores / scores.sum()
+    return softmax(((features - np.asarray(model["mean"])) / np.asarray(model["scale"])) @ np.asarray(model["weights"]))
 
 
 def meaning_lead(

@@ -11,7 +11,6 @@ both are about as close."""
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import numpy as np
 
 from medora.eval.logistic import fit_logistic, predict_from_features
 from medora.retrieve.embed import Embedder
+from medora.retrieve.npz_cache import read_arrays, write_arrays
 
 LINES_PER_SCORE = 3  # an overview's likeness is the mean cosine of its closest descriptions: one line alike is noise
 MODEL_L2 = 0.01  # the description model's penalty (chosen with select.DESCRIBED_PROBABILITY on the tuned sets)
@@ -108,23 +108,14 @@ def _cached(
     labels = [f"{'outside' if is_outside else 'overview'}:{topic}" for topic, is_outside in topics]
     parts = [embedder.model_name, MODEL_VERSION, str(MODEL_L2), *texts, *labels]
     key = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
-    if cache is not None and cache.is_file():
-        try:
-            with np.load(cache) as stored:
-                if str(stored["key"]) == key and stored["vectors"].shape == (len(texts), embedder.dimensions):
-                    model = {name: stored[name] for name in MODEL_PARTS}
-                    if model["weights"].shape == (len(dict.fromkeys(topics)), width):
-                        return stored["vectors"], model
-        except Exception:  # noqa: BLE001 - a damaged cache (truncated, empty, another format) is only a cache
-            pass  # made anew below, and written over
-    vectors = embedder.embed(texts)
+    stored = read_arrays(cache)
+    if (
+        stored is not None and {"key", "vectors", *MODEL_PARTS} <= stored.keys() and str(stored["key"]) == key
+        and stored["vectors"].shape == (len(texts), embedder.dimensions)
+        and stored["weights"].shape == (len(dict.fromkeys(topics)), width)
+    ):
+        return stored["vectors"], {name: stored[name] for name in MODEL_PARTS}
+    vectors = embedder.embed(texts)  # none kept, or another library's, model's or fitting's: made anew, written over
     model = _fit(vectors, topics)
-    if cache is not None:
-        partial = cache.with_name(f".{cache.stem}.{os.getpid()}.npz")
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(partial, key=np.array(key), vectors=vectors, **model)
-            os.replace(partial, cache)
-        except OSError:  # a read-only home: the next process makes them again
-            partial.unlink(missing_ok=True)
+    write_arrays(cache, key=np.array(key), vectors=vectors, **model)
     return vectors, model

@@ -192,8 +192,9 @@ class Retriever:
 
     def vectors(self, question: str, passage_ids: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
         """The question's vector and the stored vectors of these passages (rows in that order), for the citation
-        model's vector signals and the lead model (compose/leads.py); None unless dense retrieval runs (``mode = "lexical"`` embeds nothing, and the citation
-        model is then the words-only one). The question just searched is not embedded again."""
+        model's vector signals and the lead model (compose/leads.py); None unless dense retrieval runs (``mode =
+        "lexical"`` embeds nothing, and the citation model is then the words-only one). The question just searched is
+        not embedded again."""
         if self._mode(None) == "lexical":
             return None
         return self._question_vector(question), self._indexes.vectors.vectors(passage_ids)

@@ -10,12 +10,12 @@ other leftovers (retrieve/indexes.py)."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import numpy as np
 
 from medora.retrieve.embed import Embedder
+from medora.retrieve.npz_cache import read_arrays, write_arrays
 
 DIGEST_BYTES = 16  # a sentence's key: the first bytes of its SHA-256
 
@@ -32,29 +32,20 @@ def _model_key(embedder: Embedder) -> str:
 def read_sentence_vectors(path: Path, embedder: Embedder) -> dict[bytes, np.ndarray]:
     """The vectors kept in ``path`` by this embedding model, by ``text_key``; none when the file is missing, damaged
     or another model's."""
-    if not path.is_file():
+    stored = read_arrays(path)
+    if stored is None or not {"model", "keys", "vectors"} <= stored.keys():
         return {}
-    try:
-        with np.load(path) as stored:
-            keys, vectors = stored["keys"], stored["vectors"]
-            if str(stored["model"]) != _model_key(embedder) or keys.shape != (len(vectors), DIGEST_BYTES):
-                return {}
-    except Exception:  # noqa: BLE001 - a damaged cache (truncated, empty, another format) is only a cache
-        return {}
-    if vectors.shape[1:] != (embedder.dimensions,):
+    keys, vectors = stored["keys"], stored["vectors"]
+    if (
+        str(stored["model"]) != _model_key(embedder) or keys.shape != (len(vectors), DIGEST_BYTES)
+        or vectors.shape[1:] != (embedder.dimensions,)
+    ):
         return {}
     return {key.tobytes(): vector for key, vector in zip(keys, vectors)}
 
 
 def write_sentence_vectors(path: Path, embedder: Embedder, vectors: dict[bytes, np.ndarray]) -> None:
-    """Keep ``vectors`` in ``path`` (atomically: a concurrent reader sees the old file or the new one, whole; a
-    read-only home only loses the cache)."""
+    """Keep ``vectors`` in ``path`` (retrieve/npz_cache.py: atomically; a read-only home only loses the cache)."""
     keys = np.frombuffer(b"".join(vectors), dtype=np.uint8).reshape(len(vectors), DIGEST_BYTES)
     rows = np.array(list(vectors.values()), dtype=np.float32).reshape(len(vectors), embedder.dimensions)
-    partial = path.with_name(f".{path.stem}.{os.getpid()}.npz")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(partial, model=np.array(_model_key(embedder)), keys=keys, vectors=rows)
-        os.replace(partial, path)
-    except OSError:  # a read-only home: the next process embeds them again
-        partial.unlink(missing_ok=True)
+    write_arrays(path, model=np.array(_model_key(embedder)), keys=keys, vectors=rows)
