@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from medora.compose.abbreviations import with_abbreviations_spelled_out
 from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
@@ -106,8 +107,9 @@ def validate_question(question: str, *, audience: str = "clinician") -> str:
 def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: Settings) -> Selection:
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
     the pool an article may cite (the closest source's relevant passages when nothing answers the question). The
-    question is read with its misspellings corrected (compose/spelling.py)."""
-    question = with_spelling_corrected(session.question)
+    question is read with its misspellings corrected (compose/spelling.py) and Medora's own abbreviations spelled out
+    (compose/abbreviations.py)."""
+    question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
     deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
     retrieved = deeper[:depth]  # what every gate reads (the same top passages: the ranker sorts the whole fused

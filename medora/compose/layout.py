@@ -27,8 +27,16 @@ from medora.compose.lay import lay_equivalents
 from medora.compose.leads import SentenceMeaning, meaning_lead
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
+from medora.compose.select import section_answers
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
-from medora.compose.terms import EVERYDAY_WORDS, GENERIC_WORDS, SpecificTerm, TermText, covered_terms
+from medora.compose.terms import (
+    EVERYDAY_WORDS,
+    GENERIC_WORDS,
+    SpecificTerm,
+    TermText,
+    covered_terms,
+    is_common_word,
+)
 from medora.compose.verify import check_support
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
@@ -174,6 +182,8 @@ def lay_out(
     bottom = lead_with_ask(bottom, answering, ask, analysis.question)
     if overview is not None and ask is None:
         bottom = lead_with_asked_part(bottom, answering, analysis.question, overview)
+    if overview is not None:
+        bottom = lead_with_titled_section(bottom, answering, terms or [], overview)
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
     if overview is not None:
         bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
@@ -424,6 +434,39 @@ def lead_with_asked_part(
     ]
     lead = max(leads, key=lambda c: (shared(c), c in bottom, c.relevance), default=None)
     if lead is None or shared(lead) < MIN_ASKED_PART_RARITY or shared(lead) <= shared(bottom[0]):
+        return bottom
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_with_titled_section(
+    bottom: list[Candidate], chosen: list[Candidate], terms: list[SpecificTerm], overview: Evidence
+) -> list[Candidate]:
+    """A question on a part of the overview's topic that only one of its sections speaks of, under a heading naming
+    it ("What drugs help HFpEF?": the heart-failure overview's "Mildly reduced and preserved ejection fraction
+    (HFmrEF, HFpEF)"), is led by that section's first sentence: the overview's bottom line is written for the title's
+    topic (HFrEF's four drug classes). Not for a term the title names ("Distal DVT" does not lead "How is DVT
+    treated?"), nor one the overview names in other sections too ("Exacerbations" does not lead a question on CURB65
+    in a COPD exacerbation, nor "Preferred reliever track" an asthma attack the blue inhaler does not help), nor a
+    word of common language ("Injections" does not lead "does she need injections?" on a knee replacement)."""
+    titled = TermText(overview.source.title)
+    own_terms = [term for term in terms if not term.context and not titled.covers(term)]
+    own = [c for c in chosen if c.evidence.source_id == overview.source_id]
+    lead = next(
+        (
+            c for c in own
+            if _overview_heading(c) not in ("Bottom line", "Common pitfalls")
+            and not _LIST_INTRO.search(c.text)
+            and section_answers(c.evidence, own_terms)
+        ),
+        None,
+    ) if own_terms else None
+    if lead is None or (bottom and bottom[0] is lead):
+        return bottom
+    headed = TermText(lead.evidence.section.rsplit("›", 1)[-1])
+    subjects = [term for term in own_terms if headed.covers(term)]
+    if any(is_common_word(term.label) or is_common_word(term.label.removesuffix("s")) for term in subjects) or any(
+        TermText(c.text).covers(term) for c in own if c.evidence.section != lead.evidence.section for term in subjects
+    ):
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
 

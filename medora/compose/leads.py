@@ -26,7 +26,7 @@ from medora.compose.ask import Ask, says_ask
 from medora.compose.extractive import Candidate
 from medora.compose.fitted import load_fitted
 from medora.compose.library_words import library_rarity
-from medora.compose.terms import POPULATIONS
+from medora.compose.terms import ABBREVIATION, POPULATIONS, expansion_of
 from medora.eval.logistic import softmax
 from medora.retrieve.tokenize import content_words
 from medora.types import Evidence
@@ -141,27 +141,30 @@ GRADES = (
     frozenset({"complicated", "uncomplicated"}),
     frozenset({"typical", "atypical"}),
 )
+SAME_GRADE = {"normal": "preserved"}  # a normal ejection fraction is a preserved one
 _WORD = re.compile(r"[a-z]+")
 
 
-def _graded(text: str) -> set[tuple[frozenset[str], str, str]]:
-    """(scale, modifier, the word it grades) for each modifier of a ``GRADES`` scale the text writes."""
-    words = _WORD.findall(text.lower())
-    return {
-        (scale, word, following)
-        for word, following in zip(words, words[1:])
-        for scale in GRADES
-        if word in scale and following not in scale
-    }
+def _graded(text: str) -> dict[tuple[frozenset[str], str], set[str]]:
+    """(scale, the word graded) → the modifiers of that ``GRADES`` scale the text writes before it, abbreviations
+    read spelled out ("HFpEF": heart failure with preserved ejection fraction)."""
+    spelled = " . ".join([text, *filter(None, map(expansion_of, ABBREVIATION.findall(text)))])
+    words = _WORD.findall(spelled.lower())
+    graded: dict[tuple[frozenset[str], str], set[str]] = {}
+    for word, following in zip(words, words[1:]):
+        for scale in GRADES:
+            if word in scale and following not in scale:
+                graded.setdefault((scale, following), set()).add(SAME_GRADE.get(word, word))
+    return graded
 
 
 def other_grade(sentence: str, question: str) -> bool:
-    """True when the sentence grades a word the question grades on the same scale, otherwise (``GRADES``)."""
+    """True when the sentence grades a word the question grades on the same scale, and only otherwise (``GRADES``):
+    "reduced or preserved ejection fraction" grades it as a question on a preserved one does."""
     asked = _graded(question)
+    written = _graded(sentence)
     return any(
-        scale == other_scale and graded == other_graded and modifier != other
-        for scale, modifier, graded in _graded(sentence)
-        for other_scale, other, other_graded in asked
+        (scale, graded) in written and not asked[scale, graded] & written[scale, graded] for scale, graded in asked
     )
 
 

@@ -360,8 +360,22 @@ def names_terms_together(
     if not terms:  # everyday words only: the one passage must hold a phrase of the question, not a word it shares
         return weights is not None and any(names_key_phrase(item.text, weights) for item in own)
     # one passage: its sentence must join two or more terms; a lone term in a lone passage is a mention, not the
-    # topic (the dementia overview's one line on Parkinson disease does not answer how Parkinson disease is treated)
-    return len(terms) >= 2 and any(sentence_answers(item, terms, excused) for item in own)
+    # topic (the dementia overview's one line on Parkinson disease does not answer how Parkinson disease is treated),
+    # unless the passage is a section about it (``section_answers``)
+    return any(section_answers(item, terms) for item in own) or len(terms) >= 2 and any(
+        sentence_answers(item, terms, excused) for item in own
+    )
+
+
+def section_answers(evidence: Evidence, terms: list[SpecificTerm]) -> bool:
+    """True when the passage's own section heading names a specific term of the question and the heading and passage
+    together name them all: the heart-failure overview's section "Mildly reduced and preserved ejection fraction
+    (HFmrEF, HFpEF)" is the overview's word on "What drugs help HFpEF?", not a stray mention."""
+    own_heading = evidence.section.rsplit("›", 1)[-1]
+    prepared = TermText(own_heading)
+    return any(prepared.covers(term) for term in terms) and answers_terms(
+        {term.label for term in terms if TermText(f"{own_heading} {evidence.text}").covers(term)}, terms
+    )
 
 
 MANY_TERMS = 3  # an overview naming this many of a question's specific terms, and all of them, is on the question

@@ -23,7 +23,12 @@ from medora.compose.age_groups import AFTER_BIRTH, PLANNED_BABY
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word, is_teller
 from medora.retrieve.embed import TOKENIZER_FILE
-from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations, load_synonym_groups
+from medora.retrieve.expand import (
+    load_abbreviation_meanings,
+    load_abbreviations,
+    load_own_abbreviations,
+    load_synonym_groups,
+)
 from medora.retrieve.tokenize import STOPWORDS, index_tokens, raw_tokens
 
 
@@ -258,6 +263,11 @@ def _abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _own_abbreviations() -> dict[str, tuple[str, ...]]:
+    return load_own_abbreviations()
+
+
+@lru_cache(maxsize=1)
 def _all_meanings() -> dict[str, tuple[str, ...]]:
     return load_abbreviation_meanings()
 
@@ -463,8 +473,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
             continue
-        if is_common_word(word) or any(ch.isdigit() for ch in word) or is_finding_word(word):
-            continue  # common language, a number, or a finding of the vignette ("crackles"): not the subject
+        if is_common_word(word) and word not in _own_abbreviations() or any(ch.isdigit() for ch in word) or (
+            is_finding_word(word)
+        ):
+            continue  # common language (not one of Medora's own abbreviations: "IDA" is no Ida), a number, or a
+            # finding of the vignette ("crackles"): not the subject
         if is_teller(words, index):
             continue  # "my midwife says I should take aspirin": who tells, not what is asked about
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:

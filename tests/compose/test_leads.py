@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from medora.answer import answer_question
-from medora.compose.leads import FEATURES, holds_for_the_question, lead_model, lead_probabilities
+from medora.compose.leads import FEATURES, holds_for_the_question, lead_model, lead_probabilities, other_grade
 from medora.eval.logistic import fit_choice_model
 from medora.retrieve.embed import MiniLMEmbedder
 from medora.settings import Settings
@@ -110,6 +110,29 @@ def test_a_sentence_grading_what_the_question_grades_otherwise_does_not_hold():
     assert holds_for_the_question(four, "Heart failure with reduced ejection fraction: which drugs reduce mortality?")
     assert holds_for_the_question(four, "Which drugs reduce mortality in heart failure?")  # no grade asked
     assert not holds_for_the_question("Mild asthma: as-needed ICS-formoterol.", "Severe asthma attack, what first?")
+    # an abbreviation grades as its meaning does, and a sentence grading both ways holds for either
+    assert not holds_for_the_question(four, "What drugs help HFpEF?")
+    both = "In heart failure with mildly reduced or preserved ejection fraction (HFmrEF, HFpEF), SGLT2 inhibitors help."
+    assert not other_grade(both, "What drugs help HFpEF?")
+    assert not other_grade(both, "my dad has heart failure with normal ejection fraction, which medicine?")
+    assert other_grade(both, "What drugs help HFrEF?") is False  # "mildly reduced" grades as reduced
+
+
+@pytest.mark.parametrize(
+    ("question", "position", "lead"),
+    [  # a section headed by what the question asks leads; the overview's bottom line is on HFrEF or ACS as a whole
+        ("What drugs help HFpEF?", 0, "In heart failure with mildly reduced or preserved ejection fraction"),
+        ("How is HFmrEF treated?", 0, "In heart failure with mildly reduced or preserved ejection fraction"),
+        # an emergency's first action still comes first (lead_with_emergency), the section's line next
+        ("Management of NSTEMI?", 1, "An immediate invasive strategy, within 2 hours"),
+    ],
+)
+def test_a_question_on_a_section_s_subject_is_led_by_that_section(
+    workspace: Workspace, question: str, position: int, lead: str
+):
+    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+    assert article.answer_status == "answered"
+    assert article.bottom_line[position].text.startswith(lead)
 
 
 def test_a_sentence_leaving_out_the_group_the_question_names_does_not_hold():

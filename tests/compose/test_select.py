@@ -21,6 +21,7 @@ from medora.compose.select import (
     partial_pool,
     passage_answers,
     question_weights,
+    section_answers,
     sole_answering_overview,
     source_texts,
     terms_by_source,
@@ -178,6 +179,21 @@ def test_a_lone_term_in_a_lone_passage_does_not_make_an_overview_the_answer():
     assert sole_answering_overview([dementia], [dementia], weights, terms) is None
     second = _overview(2, "dementia-workup", "Dementia", "Tests", "Parkinson disease dementia is common.", 0.4)
     assert sole_answering_overview([dementia, second], [dementia, second], weights, terms) is dementia
+
+
+def test_a_lone_passage_is_the_answer_when_its_own_section_is_headed_by_the_term():
+    weights = QuestionWeights({"hfpef": 7.0})
+    terms = specific_terms("What drugs help HFpEF?")
+    section = "Management › Mildly reduced and preserved ejection fraction (HFmrEF, HFpEF)"
+    text = "In heart failure with preserved ejection fraction (HFpEF), SGLT2 inhibitors are recommended."
+    titled = _overview(1, "heart-failure", "Chronic heart failure", section, text, 0.4)
+    assert sole_answering_overview([titled], [titled], weights, terms) is titled
+    # the same passage under a heading that names no term of the question is a mention
+    untitled = _overview(1, "heart-failure", "Chronic heart failure", "Management › Other", text, 0.4)
+    assert sole_answering_overview([untitled], [untitled], weights, terms) is None
+    # the heading names its subject for the passage; the question's other terms the passage must name itself
+    assert section_answers(titled, terms)
+    assert not section_answers(titled, specific_terms("What drugs help HFpEF in pregnancy?"))
 
 
 def test_the_topic_overview_holding_a_vignettes_words_across_its_sections_is_laid_out():

