@@ -31,6 +31,7 @@ from medora.compose.described import (
     without_population,
 )
 from medora.compose.lay import lay_equivalents
+from medora.compose.leads import other_grade, other_grade_asked
 from medora.compose.red_flags import flags_in
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
@@ -71,6 +72,7 @@ from medora.library.descriptions import clinical_presentations
 from medora.readers.audience import AUDIENCES, adapt_article
 from medora.retrieve.described import DescribedMatch
 from medora.retrieve.retriever import Filters, Retriever
+from medora.sentences import split_sentences
 from medora.settings import Settings
 from medora.types import LIBRARY_PREFIX, Article, Evidence, Kind, RelatedArticle
 
@@ -134,7 +136,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
         if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id in whole
     }
-    texts = source_texts(on_topic, overviews)
+    texts = source_texts(on_topic, _as_graded(overviews, question))
     covered = terms_by_source(texts, terms)
     signs = _signs_named(question, terms, overviews)
     presented = {  # the overview must name every other term: the one technical word a long question may leave
@@ -274,6 +276,25 @@ def _signs_named(
         if signs and (labels := labels_within_signs(describing, account, signs)):
             found[source_id] = labels
     return found
+
+
+def _as_graded(overviews: dict[int, list[Evidence]], question: str) -> dict[int, list[Evidence]]:
+    """The overviews' passages without the sentences that grade what the question grades otherwise, in the sentence
+    or its section's heading (compose/leads.py ``other_grade``): what the heart-failure overview says of
+    sacubitril-valsartan under "Four pillars for HFrEF" does not name it for a question on HFpEF, though the overview
+    names both."""
+    if not other_grade_asked(question):
+        return overviews
+    return {
+        source_id: [
+            item.model_copy(update={"text": " ".join(
+                sentence for sentence in split_sentences(item.text)
+                if not other_grade(f"{item.section.rsplit('›', 1)[-1]}: {sentence}", question)
+            )})
+            for item in passages
+        ]
+        for source_id, passages in overviews.items()
+    }
 
 
 def _unproposed(

@@ -34,6 +34,7 @@ from medora.compose.terms import (
     SpecificTerm,
     TermText,
     population_group,
+    spellings_of,
     stem,
     stem_sequence,
 )
@@ -234,6 +235,7 @@ def unnamed_words(
         medical += LAY_SYNONYMS.get(word.lower(), ())  # "would the jab help?" is named by "vaccination"
         medical += class_names(word)  # "would omeprazole help?" by "proton pump inhibitor" (compose/variants.py)
         group = population_group(word)  # "could she be pregnant?" is named by "pregnancy"
+        medical += spellings_of(word)  # "hyperkalemia" by "hyperkalaemia"
         return any(text.mentions(form) for text in prepared for form in (word, *medical, *group))
 
     return [written for written in words.values() if not named(written)]

@@ -158,6 +158,11 @@ def _graded(text: str) -> dict[tuple[frozenset[str], str], set[str]]:
     return graded
 
 
+def other_grade_asked(question: str) -> bool:
+    """True when the question grades a word on a ``GRADES`` scale ("preserved ejection fraction", "HFpEF")."""
+    return bool(_graded(question))
+
+
 def other_grade(sentence: str, question: str) -> bool:
     """True when the sentence grades a word the question grades on the same scale, and only otherwise (``GRADES``):
     "reduced or preserved ejection fraction" grades it as a question on a preserved one does."""

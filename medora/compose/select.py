@@ -27,6 +27,7 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     meanings_of,
+    other_spellings,
     population_term,
     stem,
     stem_sequence,
@@ -182,7 +183,8 @@ def covered_words(text: str, weights: QuestionWeights, *, spelled: bool = False)
     "thromboembolism prophylaxis"; a plural; a longer word it begins)."""
     prepared = TermText(text) if spelled else None
     words = content_words(text) | (prepared.words if prepared else set())
-    covered = {token for token in weights if token in words}
+    covered = {token for token in weights if token in words or other_spellings(token) & words}  # or spelt another
+    # way: a question's "hyperkalemia" by the overview's "hyperkalaemia"
     if prepared:
         covered |= {token for token in weights if token not in covered and prepared.mentions(token)}
     equivalents = [

@@ -257,6 +257,42 @@ def _synonym_groups() -> list[list[str]]:
     return load_synonym_groups()
 
 
+def _spelled_alike(word: str) -> str:
+    """The word with British "ae"/"oe" written as American "e" ("hyperkalaemia" → "hyperkalemia")."""
+    return word.replace("ae", "e").replace("oe", "e")
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, frozenset[str]]:
+    """Stem → the stems of its other spellings, from the synonym groups' one-word members that differ only by a
+    British "ae"/"oe" ("anaemia | anemia", "hyperkalaemia | hyperkalemia"): one word, not a synonym."""
+    found: dict[str, set[str]] = {}
+    for group in _synonym_groups():
+        single = [phrase for phrase in group if " " not in phrase]
+        for word in single:
+            for other in single:
+                if other != word and _spelled_alike(other) == _spelled_alike(word):
+                    found.setdefault(stem(word), set()).add(stem(other))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def spellings_of(word: str) -> tuple[str, ...]:
+    """The other spellings of a written word, as written ("hyperkalemia" → "hyperkalaemia"; ``_spellings``)."""
+    lowered = word.lower()
+    return tuple(
+        other
+        for group in _synonym_groups()
+        if lowered in group
+        for other in group
+        if other != lowered and " " not in other and _spelled_alike(other) == _spelled_alike(lowered)
+    )
+
+
+def other_spellings(token: str) -> frozenset[str]:
+    """The stems of the other spellings of a stemmed word (``_spellings``); empty for most words."""
+    return _spellings().get(token, frozenset())
+
+
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     return load_abbreviations()

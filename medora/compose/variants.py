@@ -88,6 +88,10 @@ _SGLT2 = (("sglt2 inhibitor", "sglt2 inhibitors", "sglt-2 inhibitor", "sglt-2 in
 # steroidal mineralocorticoid receptor antagonists, both potassium-sparing diuretics
 _MRA = (("mineralocorticoid receptor antagonist", "mineralocorticoid receptor antagonists",
          "potassium-sparing diuretic", "potassium-sparing diuretics"), ("MRA", "MRAs"))
+# the short-acting beta2 agonist relievers (session 22: "acute severe asthma not responding to nebulised salbutamol"
+# is the asthma overview's "high-dose inhaled SABA")
+_SABA = (("short-acting beta2 agonist", "short-acting beta2 agonists", "short-acting beta-agonist",
+          "short-acting beta-agonists", "short-acting bronchodilator", "short-acting bronchodilators"), ("SABA", "SABAs"))
 
 # Members of a class that share no INN stem, by name: what a guideline says of opioids (in neuropathic pain, with
 # naltrexone) or of SSRIs (in pregnancy) it says of each member.
@@ -98,6 +102,7 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "methadone", "diamorphine", "hydromorphone", "hydrocodone"), _OPIOID),
     **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine", "fluvoxamine"), _SSRI),
     **dict.fromkeys(("gliclazide", "glimepiride", "glipizide", "glibenclamide", "glyburide"), _SULFONYLUREA),
+    **dict.fromkeys(("salbutamol", "albuterol", "terbutaline", "levalbuterol"), _SABA),
 }
 # Classes that name the patient's own drug only (``context``): "…on empagliflozin, ketones 5.1" is the DKA overview's
 # "SGLT2 inhibitors" case, but a class statement does not answer a question asked about one member (the heart

