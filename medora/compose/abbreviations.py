@@ -11,26 +11,20 @@ its reading changes, as for misspellings (compose/spelling.py)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from medora.retrieve.expand import load_own_abbreviations
-
-
-@lru_cache(maxsize=1)
-def _own() -> dict[str, str]:
-    return {short: meanings[0] for short, meanings in load_own_abbreviations().items()}
 
 
 def with_abbreviations_spelled_out(question: str) -> str:
     """``question`` with each of Medora's own abbreviations followed by its meaning in brackets, unless the question
     already writes the meaning."""
-    own = _own()
+    own = load_own_abbreviations()
 
     def spelled(match: re.Match[str]) -> str:
         short = match.group(0)
         meaning = own.get(short)
-        if meaning is None or meaning.lower() in question.lower():
+        if meaning is None or meaning[0].lower() in question.lower():
             return short
-        return f"{short} ({meaning})"
+        return f"{short} ({meaning[0]})"
 
     return re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)

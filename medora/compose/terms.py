@@ -263,29 +263,28 @@ def _spelled_alike(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> dict[str, frozenset[str]]:
-    """Stem → the stems of its other spellings, from the synonym groups' one-word members that differ only by a
-    British "ae"/"oe" ("anaemia | anemia", "hyperkalaemia | hyperkalemia"): one word, not a synonym."""
-    found: dict[str, set[str]] = {}
+def _spelling_pairs() -> dict[str, tuple[str, ...]]:
+    """Word → its other spellings, from the synonym groups' one-word members that differ only by a British "ae"/"oe"
+    ("anaemia | anemia", "hyperkalaemia | hyperkalemia"): one word, not a synonym."""
+    found: dict[str, list[str]] = {}
     for group in _synonym_groups():
         single = [phrase for phrase in group if " " not in phrase]
         for word in single:
-            for other in single:
-                if other != word and _spelled_alike(other) == _spelled_alike(word):
-                    found.setdefault(stem(word), set()).add(stem(other))
-    return {key: frozenset(value) for key, value in found.items()}
+            found.setdefault(word, []).extend(
+                other for other in single if other != word and _spelled_alike(other) == _spelled_alike(word)
+            )
+    return {word: tuple(others) for word, others in found.items() if others}
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, frozenset[str]]:
+    """Stem → the stems of its other spellings (``_spelling_pairs``)."""
+    return {stem(word): frozenset(map(stem, others)) for word, others in _spelling_pairs().items()}
 
 
 def spellings_of(word: str) -> tuple[str, ...]:
-    """The other spellings of a written word, as written ("hyperkalemia" → "hyperkalaemia"; ``_spellings``)."""
-    lowered = word.lower()
-    return tuple(
-        other
-        for group in _synonym_groups()
-        if lowered in group
-        for other in group
-        if other != lowered and " " not in other and _spelled_alike(other) == _spelled_alike(lowered)
-    )
+    """The other spellings of a written word, as written ("hyperkalemia" → "hyperkalaemia"; ``_spelling_pairs``)."""
+    return _spelling_pairs().get(word.lower(), ())
 
 
 def other_spellings(token: str) -> frozenset[str]:
@@ -296,11 +295,6 @@ def other_spellings(token: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     return load_abbreviations()
-
-
-@lru_cache(maxsize=1)
-def _own_abbreviations() -> dict[str, tuple[str, ...]]:
-    return load_own_abbreviations()
 
 
 @lru_cache(maxsize=1)
@@ -509,7 +503,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
             continue
-        if is_common_word(word) and word not in _own_abbreviations() or any(ch.isdigit() for ch in word) or (
+        if is_common_word(word) and word not in load_own_abbreviations() or any(ch.isdigit() for ch in word) or (
             is_finding_word(word)
         ):
             continue  # common language (not one of Medora's own abbreviations: "IDA" is no Ida), a number, or a

@@ -4,6 +4,7 @@ MeSH entry terms when a descriptors file is configured. Dense retrieval always s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -45,6 +46,7 @@ def load_abbreviation_meanings() -> dict[str, tuple[str, ...]]:
     return meanings_by_key | load_own_abbreviations()
 
 
+@lru_cache(maxsize=1)
 def load_own_abbreviations() -> dict[str, tuple[str, ...]]:
     """Medora's abbreviations for what the library's overviews write: abbreviation → its one meaning."""
     text = resources.files("medora.retrieve").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
