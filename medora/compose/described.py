@@ -66,7 +66,8 @@ ASKING_FRAME = frozenset(
     going type types think reckon hospital home slow feel feels right stay staying admitted enough anything
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
-    switch switched switching cut cutting""".split()
+    switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
+    appointments""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -188,7 +189,10 @@ def unnamed_asking_words(
 
 
 # "since a snake bit it", "since starting my weight loss jab": what the account says brought the complaint on
-_CAUSE = re.compile(r"\bsince\s+(?P<cause>[^,.;:?!]+)", re.IGNORECASE)
+# …up to the account's own verb: "since her hip operation my nan has gone quiet" gives the operation, not the quiet
+_CAUSE = re.compile(
+    r"\bsince\s+(?P<cause>(?:(?!\b(?:has|have|had|is|are|was|were|am)\b)[^,.;:?!])+)", re.IGNORECASE
+)
 # …unless it only dates it ("since yesterday", "since last week", "since Christmas")
 _WHEN_WORDS = frozenset(
     stem(word)
@@ -222,6 +226,9 @@ def _topic_words(text: str) -> set[str]:
     }
 
 
+_LAY_SYNONYM_STEMS = {stem(word): forms for word, forms in LAY_SYNONYMS.items()}
+
+
 def unnamed_words(
     words: dict[str, str], texts: list[str], equivalents: Sequence[LayEquivalent] = ()
 ) -> list[str]:
@@ -232,7 +239,8 @@ def unnamed_words(
 
     def named(word: str) -> bool:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
-        medical += LAY_SYNONYMS.get(word.lower(), ())  # "would the jab help?" is named by "vaccination"
+        medical += LAY_SYNONYMS.get(word.lower(), ()) + _LAY_SYNONYM_STEMS.get(stem(word), ())  # "would the jab
+        # help?" is named by "vaccination"; "since her operation" (the stem "oper") by "surgery"
         medical += class_names(word)  # "would omeprazole help?" by "proton pump inhibitor" (compose/variants.py)
         group = population_group(word)  # "could she be pregnant?" is named by "pregnancy"
         medical += spellings_of(word)  # "hyperkalemia" by "hyperkalaemia"

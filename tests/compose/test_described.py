@@ -214,3 +214,17 @@ def test_the_cause_an_account_gives_after_since_is_read_but_not_its_date():
     assert cause_words("my ankles have been swollen since last week,") == set()
     assert cause_words("my ankles have been swollen,") == set()
     assert cause_words("I sat with my legs crossed for hours and since then my foot slaps down when I walk") == set()
+
+
+def test_the_cause_ends_where_the_account_s_own_verb_begins_and_is_named_by_its_medical_word():
+    describing = "Since her hip operation my nan has gone quiet and sleepy and doesn't make sense,"
+    assert cause_words(describing) == {"hip", "oper"}
+    delirium = ["Delirium is common after hip fracture surgery in older adults."]
+    assert unnamed_asking_words(f"{describing} could it be something else?", delirium) == []
+
+
+def test_whether_it_is_usual_necessary_or_fair_is_the_frame_of_what_is_asked():
+    hypertension = ["For people aged 55 or over, offer a calcium-channel blocker as the first drug."]
+    question = "I'm 62, my GP wants me on a tablet. Which type do people my age usually start with?"
+    assert unnamed_asking_words(question, hypertension) == []
+    assert unnamed_asking_words("He is too old for surgery. Is that a fair reason?", ["Offer surgery."]) == []

@@ -29,6 +29,12 @@ from tests.compose.conftest import status_and_first_source as _asked
          "wait before trying for a baby again", "ectopic-pregnancy"),
         ("post alcohol detox relapse prevention - naltrexone ok if on methadone?", "alcohol-use-disorder"),
         ("HbA1c target on gliclazide NICE", "type-2-diabetes"),
+        # the cause after "since" ends at the account's verb, and the operation is named by "surgery"
+        ("Since her hip operation my nan has gone quiet and sleepy and doesn't make sense, but the nurses say she's "
+         "just tired. Could it be something else?", "delirium"),
+        # "can we wait for her GP appointment?": the appointment is the frame of what is asked
+        ("My mum's face drooped and her speech went funny for 20 minutes this morning, but she's totally fine now. "
+         "Can we wait for her GP appointment?", "stroke-and-tia"),
     ],
 )
 def test_an_account_in_everyday_words_reaches_its_overview(
