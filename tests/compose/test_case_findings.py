@@ -39,6 +39,13 @@ def test_only_the_describing_part_s_technical_words_are_findings():
     assert not any(term.finding for term in with_case_findings("Clumsy hands: is physio enough?", terms))
 
 
+def test_a_disease_the_case_has_is_no_finding_a_sign_is():
+    question = "24F with known G6PD deficiency, dysuria and crackles, not pregnant. Which antibiotic?"
+    terms = [_term("deficiency"), _term("dysuria"), _term("crackles"), _term("antibiotic", "drug")]
+    marked = {term.label: term.finding for term in with_case_findings(question, terms)}
+    assert marked == {"deficiency": False, "dysuria": True, "crackles": True, "antibiotic": False}
+
+
 def test_a_finding_goes_unnamed_only_once_an_asked_term_is_named():
     terms = [_term("xanthomata", finding=True), _term("statin", "drug")]
     assert answers_terms({"statin"}, terms)
@@ -51,8 +58,8 @@ def test_a_finding_goes_unnamed_only_once_an_asked_term_is_named():
     [
         ("38-year-old woman, TSH 42, low free T4, no heart disease, weighs 70 kg. Starting levothyroxine dose?",
          "library:hypothyroidism"),
-        ("77-year-old woman from home with pyelonephritis, BP 82/45, lactate 4.6 mmol/L. What goes into the first "
-         "hour?", "library:sepsis"),
+        ("79F admitted with acute stroke, dense R hemiplegia, immobile. Anti-embolism stockings for VTE prophylaxis?",
+         "library:venous-thromboembolism-prophylaxis"),
         ("66-year-old woman with confirmed PE, BP 125/80, sPESI 1, RV dilated on CT, troponin raised. Thrombolyse "
          "now?", "library:pulmonary-embolism"),
     ],
@@ -70,6 +77,10 @@ def test_a_vignette_is_answered_though_the_overview_never_writes_a_finding(
         "62-year-old man, statin-intolerant after three different statins, prior stroke, LDL 3.4 mmol/L. Is bempedoic "
         "acid an option?",
         "3-week-old boy with vomiting, potassium 7.0 mmol/L and low sodium. How is neonatal hyperkalaemia treated?",
+        # a disease the case has besides its complaint is never a finding: it may change what is given
+        "24F with known G6PD deficiency, uncomplicated cystitis, not pregnant. Which antibiotic?",
+        "58F with bipolar disorder on lithium for 20 years, eGFR down from 62 to 41 over 3 years, ACR 4 mg/mmol. Next "
+        "step?",
         # a population the case describes is never a finding: dialysis changes the regimen
         "63-year-old woman on haemodialysis newly found to have chronic hepatitis C. Which antiviral regimen suits "
         "her?",
