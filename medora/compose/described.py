@@ -67,7 +67,7 @@ ASKING_FRAME = frozenset(
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
-    appointments""".split()
+    appointments sense forever""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))

@@ -35,6 +35,10 @@ from tests.compose.conftest import status_and_first_source as _asked
         # "can we wait for her GP appointment?": the appointment is the frame of what is asked
         ("My mum's face drooped and her speech went funny for 20 minutes this morning, but she's totally fine now. "
          "Can we wait for her GP appointment?", "stroke-and-tia"),
+        # "a tummy bug" is named by "diarrhoea", "re-test his poo" by "test of cure" (compose/data/lay_naming.yaml)
+        ("Grandad caught a nasty tummy bug in hospital from his antibiotics, got better, and now the nurses want to "
+         "re-test his poo to check it's gone. Is that needed?", "clostridioides-difficile-infection"),
+        ("I've been on a weekly bone tablet for five years. Do I have to take it forever?", "osteoporosis"),
     ],
 )
 def test_an_account_in_everyday_words_reaches_its_overview(
