@@ -22,6 +22,10 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --fourteenth # the fourteenth sets, clinicians' questions and vignettes, written blind in
                                            # session 13 as a development set: tuned on, wrong answers listed
     python bench/near_miss.py --fifteenth # the fifteenth sets, written blind in session 20: rates by style, never read
+    python bench/near_miss.py --sixteenth # the sixteenth sets, clinicians' questions, everyday words and vignettes,
+                                          # written in session 23 as a development set: tuned on, wrong answers listed
+    python bench/near_miss.py --seventeenth # the seventeenth sets, vignettes (half the near-misses' twists only in the
+                                            # findings), written in session 23 as a development set: tuned on
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -62,6 +66,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
                    frozenset({"whole", "listed"})),
     "fourteenth": ("the fourteenth sets, clinicians' questions: a development set written in session 13",
                    frozenset({"whole", "listed"})),
+    "sixteenth": ("the sixteenth sets, three styles: a development set written in session 23",
+                  frozenset({"whole", "listed"})),
+    "seventeenth": ("the seventeenth sets, vignettes: a development set written in session 23",
+                    frozenset({"whole", "listed"})),
 }
 
 
@@ -132,7 +140,10 @@ def _misses(results: list) -> dict[str, int]:
 def _rates_by_style(results: list, items: list[dict]) -> dict[str, dict[str, int]]:
     """Right / asked per kind and writing style ('near_miss lay', 'coverage vignette'), for sets that carry a style:
     where the gate fails, without naming a question."""
-    styles = {item["question"]: item.get("style") for item in items}
+    styles = {  # a vignette near-miss's twist, where a set says where it sits: "vignette (twist in the findings)"
+        item["question"]: f"{item['style']} (twist {item['twist']})" if item.get("twist") else item.get("style")
+        for item in items
+    }
     counts: dict[str, dict[str, int]] = {}
     for result in results:
         style = styles.get(result.question)

@@ -93,3 +93,15 @@ def test_the_eleventh_sets_are_new_questions_on_library_topics_with_a_style_each
     }
     assert {q.get("near", q.get("expect")) for q in near_miss + coverage} <= topics
     assert {q["style"] for q in near_miss + coverage} == {"clinician", "lay", "vignette", "out_of_scope"}
+
+
+def test_the_sixteenth_and_seventeenth_sets_are_development_sets_on_library_topics():
+    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
+    sixteenth = near_miss_questions("near_miss_sixteenth") + coverage_questions("library_coverage_sixteenth")
+    seventeenth = near_miss_questions("near_miss_seventeenth") + coverage_questions("library_coverage_seventeenth")
+    assert (len(sixteenth), len(seventeenth)) == (250, 161)
+    assert {q.get("near", q.get("expect")) for q in sixteenth + seventeenth} <= topics
+    assert {q["style"] for q in sixteenth} == {"clinician", "lay", "vignette"}
+    # every vignette opens with the patient's age; half the near-misses' twists sit only in the findings
+    assert {q["style"] for q in seventeenth} == {"vignette"}
+    assert sorted(q["twist"] for q in seventeenth if "near" in q) == ["asked"] * 35 + ["findings"] * 35
