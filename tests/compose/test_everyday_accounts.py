@@ -39,6 +39,9 @@ from tests.compose.conftest import status_and_first_source as _asked
         ("Grandad caught a nasty tummy bug in hospital from his antibiotics, got better, and now the nurses want to "
          "re-test his poo to check it's gone. Is that needed?", "clostridioides-difficile-infection"),
         ("I've been on a weekly bone tablet for five years. Do I have to take it forever?", "osteoporosis"),
+        # the reliever by its colour routes to the overview writing "SABA" (compose/data/lay_terms.yaml)
+        ("I only use my blue inhaler, maybe every day or two, and I've never been given anything else. Is that OK?",
+         "asthma-adults"),
     ],
 )
 def test_an_account_in_everyday_words_reaches_its_overview(
