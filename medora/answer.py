@@ -15,7 +15,6 @@ from medora.compose.abbreviations import with_abbreviations_spelled_out
 from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
-from medora.compose.case_findings import with_case_findings
 from medora.compose.described import (
     account_stems,
     broader_parts,
@@ -111,8 +110,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
     the pool an article may cite (the closest source's relevant passages when nothing answers the question). The
     question is read with its misspellings corrected (compose/spelling.py) and Medora's own abbreviations spelled out
-    (compose/abbreviations.py); a vignette's technical words written only where it describes the case are its
-    findings (compose/case_findings.py)."""
+    (compose/abbreviations.py)."""
     question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
     deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
@@ -133,7 +131,6 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     on_topic = on_topic_evidence(retrieved, weights, whole_coverage, terms)
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
-    terms = with_case_findings(question, terms)
     overviews = {
         item.source_id: whole[item.source_id]
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]

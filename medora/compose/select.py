@@ -388,7 +388,7 @@ def names_many_terms(labels: set[str], terms: list[SpecificTerm]) -> bool:
     ``MANY_TERMS`` or more: a vignette's findings and drugs ("LVEF 30%, NYHA II, on ramipril and bisoprolol, eGFR
     62") spread over the heart-failure overview's sections, never joined in one sentence, yet no stray mention names
     three of them; the kidney overview's metformin and pregnancy are two."""
-    own = {term.label for term in terms if not term.context and not (term.finding and term.label not in labels)}
+    own = {term.label for term in terms if not term.context}
     return len(own) >= MANY_TERMS and own <= labels
 
 

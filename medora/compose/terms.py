@@ -123,10 +123,6 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
                   "primigravida", "multigravida", "primip"),
     "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "lactation", "lactating", "nursing mothers"),
     "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
-    # kidney failure treated by dialysis changes drugs and doses as a population does: "on haemodialysis, newly found
-    # to have hepatitis C, which regimen?" is not answered by an overview that never speaks of dialysis
-    # (one-word forms only: each form's words become population stems, never a topic word such as "kidney")
-    "dialysis": ("dialysis", "haemodialysis", "hemodialysis"),
 }
 
 
@@ -152,12 +148,6 @@ class SpecificTerm:
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
     context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
-    finding: bool = False  # written only where a vignette describes its case (compose/case_findings.py)
-
-    @property
-    def of_the_case(self) -> bool:
-        """The patient's own drug or a finding of the vignette: it may go unnamed once the question's own term is."""
-        return self.context or self.finding
 
     @property
     def shown(self) -> str:
@@ -591,24 +581,15 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     nothing else, its topic words decide), and every technical word too, except one in a question of five terms
     or more (a long, real description adds words no source repeats: "no intrauterine sac on ultrasound"). Rare
     whole words ("vibrating capsule") count as technical words: since a vignette's findings ("radiating",
-    "biceps") are no terms (compose/findings.py), what remains is the question's subject. The technical words a
-    vignette writes only where it describes its case (``finding``, compose/case_findings.py) go unnamed like the
-    patient's own drugs."""
-    if not terms or all(term.of_the_case for term in terms):
-        # the case's own drugs and findings only: the question asks about its topic words ("on zopiclone, fallen")
-        # and its findings are its subject, most of them named ("TSH 42, low free T4, weighs 70 kg. Starting dose?"
-        # needs no "weighs"; "6 weeks postpartum, orthopnoea, PND, ankle oedema, raised JVP. Which drugs?" is no
-        # case the heart-failure overview covers by its oedema and orthopnoea alone): one may go unnamed, more
-        # only as many as are named
-        unnamed = sum(term.label not in covered for term in terms if term.finding)
-        named = sum(term.label in covered for term in terms if term.finding)
-        return unnamed <= max(1, named)
-    if any(term.label in covered for term in terms if not term.of_the_case):
+    "biceps") are no terms (compose/findings.py), what remains is the question's subject."""
+    if not terms or all(term.context for term in terms):
+        return True  # the case's own drugs only: the question asks about its topic words ("on zopiclone, fallen")
+    if any(term.label in covered for term in terms if not term.context):
         interacting = asks_for_a_drug(terms)  # the patient's own drug beside a drug asked for must be named: the
         # answer turns on how the two go together (a reviewer's 70 interaction vignettes, session 18)
-        terms = [  # the case's own drugs and findings may go unnamed, the other case words always
+        terms = [  # the case's own drugs may go unnamed, the other case words always
             term for term in terms
-            if not term.of_the_case or term.label in covered or interacting and term.kind == "drug"
+            if not term.context or term.label in covered or interacting and term.kind == "drug"
         ]
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
