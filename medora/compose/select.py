@@ -582,7 +582,8 @@ def closest_described(matches: list[DescribedMatch]) -> DescribedMatch | None:
         return None  # nothing close, or closest to a complaint no overview covers
     if len(matches) > 1 and matches[0].score - matches[1].score < DESCRIBED_MARGIN:
         return None
-    if likely is not None and matches[0].probability < likely.probability / 2:
+    rival = max((match for match in matches if not match.outside), key=lambda match: match.probability, default=None)
+    if rival is not None and matches[0].probability < rival.probability / 2:
         return None  # the model clearly prefers another overview: "my doctor says my heart pumps at 35% and wants me
         # on four heart pills" is closest to a hyperkalaemia line on heart medicines (probability 0.10), the
         # model's likeliest overview another (0.27)

@@ -162,3 +162,12 @@ def test_a_damaged_cache_is_embedded_anew_and_written_over(embedder: MiniLMEmbed
     DescribedIndex(DESCRIPTIONS, counting, cache=cache)  # read back now
     assert counting.embedded == 6
     assert [path.name for path in tmp_path.iterdir()] == ["descriptions.npz"]  # no partial file left
+
+
+def test_the_closest_lines_do_not_bring_an_overview_the_model_clearly_puts_below_another() -> None:
+    # "my doctor says my heart pumps at 35% and wants me on four heart pills": closest to a hyperkalaemia line on
+    # heart medicines, while the model's likeliest overview is another
+    lines = _match("hyperkalaemia", 0.48, probability=0.10)
+    rival = _match("lipid-management", 0.41, probability=0.27)
+    assert closest_described([lines, rival]) is None
+    assert closest_described([lines, _match("lipid-management", 0.41, probability=0.15)]).topic == "hyperkalaemia"
