@@ -226,6 +226,7 @@ def _topic_words(text: str) -> set[str]:
     }
 
 
+# LAY_SYNONYMS by stem, so a word is found as written or stemmed; words sharing a stem ("jab", "jabs") share forms
 _LAY_SYNONYM_STEMS = {stem(word): forms for word, forms in LAY_SYNONYMS.items()}
 
 
@@ -239,8 +240,8 @@ def unnamed_words(
 
     def named(word: str) -> bool:
         medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
-        medical += LAY_SYNONYMS.get(word.lower(), ()) + _LAY_SYNONYM_STEMS.get(stem(word), ())  # "would the jab
-        # help?" is named by "vaccination"; "since her operation" (the stem "oper") by "surgery"
+        medical += _LAY_SYNONYM_STEMS.get(stem(word), ())  # "would the jab help?" is named by "vaccination", "since
+        # her operation" (written or stemmed: "oper") by "surgery"
         medical += class_names(word)  # "would omeprazole help?" by "proton pump inhibitor" (compose/variants.py)
         group = population_group(word)  # "could she be pregnant?" is named by "pregnancy"
         medical += spellings_of(word)  # "hyperkalemia" by "hyperkalaemia"
