@@ -15,6 +15,7 @@ from medora.compose.abbreviations import with_abbreviations_spelled_out
 from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
+from medora.compose.case_findings import with_case_findings
 from medora.compose.described import (
     account_stems,
     broader_parts,
@@ -110,7 +111,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
     the pool an article may cite (the closest source's relevant passages when nothing answers the question). The
     question is read with its misspellings corrected (compose/spelling.py) and Medora's own abbreviations spelled out
-    (compose/abbreviations.py)."""
+    (compose/abbreviations.py); a vignette's technical words written only where it describes the case are its
+    findings (compose/case_findings.py)."""
     question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
     deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
@@ -131,6 +133,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     on_topic = on_topic_evidence(retrieved, weights, whole_coverage, terms)
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
+    terms = with_case_findings(question, terms)
     overviews = {
         item.source_id: whole[item.source_id]
         for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
@@ -211,6 +214,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
         selection.citation_model = cited.model_file
+    if selection.answer_status == ANSWERED:
+        selection.unnamed_findings = _unnamed_findings(terms, selection.pool, covered, overviews)
     if selection.answer_status == PARTIAL:
         closest = next((source for source in (age_topic, set_aside) if source is not None), None)
         closest = closest if closest is not None else closest_source(on_topic, terms, covered)
@@ -236,6 +241,25 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
     return selection
+
+
+def _unnamed_findings(
+    terms: list[SpecificTerm], pool: list[Evidence], covered: dict[int, set[str]], overviews: dict[int, list[Evidence]]
+) -> list[str]:
+    """The labels of a vignette's findings (compose/case_findings.py) that no source of the answer names: its
+    technical words were allowed to go unnamed, and the reader is told which ("exertional" for the heart-failure
+    overview's answer on how soon to arrange an echo)."""
+    findings = [term for term in terms if term.finding]
+    if not findings:
+        return []
+    named: set[str] = set()
+    for source_id in dict.fromkeys(item.source_id for item in pool):
+        if source_id not in covered and overviews.get(source_id):  # an overview meaning brought, never read for terms
+            passages = overviews[source_id]
+            whole_text = "\n".join([passages[0].source.title, *(passage.text for passage in passages)])
+            covered.update(terms_by_source({source_id: whole_text}, terms))
+        named |= covered.get(source_id, set())
+    return [term.label for term in findings if term.label not in named]
 
 
 def _meaning_overrules(

@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.5"
+ARTICLE_SCHEMA_VERSION = "1.6"
 LIBRARY_PREFIX = "library:"  # a library overview's source key is this and its id ("library:gout")
 
 
@@ -235,6 +235,12 @@ class Article(BaseModel):
     )
     uncovered_terms: list[str] = Field(default_factory=list, description="Specific terms no used source names.")
     coverage_notice: str | None = Field(None, description="What the library does not cover, said first.")
+    unnamed_findings: list[str] = Field(
+        default_factory=list, description="Details of a described case (a vignette's findings) no cited source names."
+    )
+    findings_notice: str | None = Field(
+        None, description="For an answered case description: which of its details the cited sources never mention."
+    )
     related_articles: list[RelatedArticle] = Field(default_factory=list)
     references: list[ReferenceEntry] = Field(default_factory=list)
     editorial: EditorialStatus

@@ -23,6 +23,7 @@ from medora.compose.llm import request_draft, verify_draft
 from medora.compose.red_flags import evidence_flags, only_in_the_past
 from medora.compose.relevance import MODEL_FILE
 from medora.compose.select import (
+    ANSWERED,
     INSUFFICIENT,
     PARTIAL,
     Selection,
@@ -120,6 +121,8 @@ def compose_article(
         answer_status=status,
         uncovered_terms=selection.uncovered_terms if status == PARTIAL else [],
         coverage_notice=_coverage_notice(selection, body) if status == PARTIAL else None,
+        unnamed_findings=_unnamed_findings(selection) if status == ANSWERED else [],
+        findings_notice=_findings_notice(selection) if status == ANSWERED else None,
         related_articles=_related(selection) if status != "answered" else [],
         references=references,
         evidence_summary=_evidence_summary(references),
@@ -239,6 +242,35 @@ def _coverage_notice(selection: Selection, body: _Body) -> str:
             " it does not answer the question as asked."
         )
     return notice
+
+
+MAX_DETAIL_WORDS = 4  # a longer phrase around an unnamed finding ("kg since bariatric surgery") is shown as its word
+
+
+def _unnamed_findings(selection: Selection) -> list[str]:
+    """The case's details no cited source names, as the question wrote them: the phrase ("exertional
+    breathlessness") when short and free of the patient's age or a value ("25yo cis woman"), else the word."""
+    terms = {term.label: term for term in selection.terms}
+    shown = []
+    for label in selection.unnamed_findings:
+        phrase = terms[label].shown if label in terms else label
+        readable = len(phrase.split()) <= MAX_DETAIL_WORDS and not any(char.isdigit() for char in phrase)
+        shown.append(phrase if readable else label)
+    return list(dict.fromkeys(shown))
+
+
+def _findings_notice(selection: Selection) -> str | None:
+    """Said before the bottom line of an answered case description whose sources never mention some of its details:
+    the answer is to what it asks, and the reader judges whether those details change it."""
+    unnamed = _unnamed_findings(selection)
+    if not unnamed:
+        return None
+    quoted = [f"“{detail}”" for detail in unnamed]
+    detail = "that detail changes" if len(quoted) == 1 else "those details change"
+    return (
+        f"The case describes {_joined(quoted, 'and')}, which the sources cited here never mention. The answer below "
+        f"is to what the question asks; check whether {detail} it."
+    )
 
 
 def _name_of(source: Source) -> str:

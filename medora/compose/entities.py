@@ -53,6 +53,18 @@ def _is_disease(data: dict) -> bool:
     return any(tree.startswith(("C", "F03")) for tree in data.get("mesh_tree") or [])
 
 
+def comorbidities_in(text: str) -> dict[str, str]:
+    """Canonical name -> the words that named it, for each disease, disorder or injury the text names that MeSH does
+    not also file as a sign or symptom (C23): "bipolar disorder", "G6PD deficiency", "asthma", not "cough",
+    "crackles", "mania" or "hemiplegia"."""
+    return _names(_disease_finder(), text, _is_comorbidity)
+
+
+def _is_comorbidity(data: dict) -> bool:
+    trees = data.get("mesh_tree") or []
+    return _is_disease(data) and not any(tree.startswith("C23") for tree in trees)
+
+
 def missing_entities(claim: str, source: str, *, passage: str = "") -> list[str]:
     """Flags for each drug or condition the claim names that its source sentences name neither by that nor any other
     name; one the wider ``passage`` names elsewhere is flagged as moved (a drug borrowed from another sentence is a

@@ -73,6 +73,8 @@ class Selection:
     covered_terms: list[str] = field(default_factory=list)  # of the closest source, when the answer is partial
     further: list[Evidence] = field(default_factory=list)  # on topic, not answering: never leads the bottom line
     reason: str = ""  # why the closest source does not answer, when a rule says it plainly (another age group)
+    unnamed_findings: list[str] = field(default_factory=list)  # an answered vignette's findings that no source it
+    # cites names (compose/case_findings.py): the article says so
     citation_model: str = ""  # the file of the citation model that chose the cited studies (compose/relevance.py):
     # the vector model's or the words-only one's; empty when none did
 
@@ -388,7 +390,7 @@ def names_many_terms(labels: set[str], terms: list[SpecificTerm]) -> bool:
     ``MANY_TERMS`` or more: a vignette's findings and drugs ("LVEF 30%, NYHA II, on ramipril and bisoprolol, eGFR
     62") spread over the heart-failure overview's sections, never joined in one sentence, yet no stray mention names
     three of them; the kidney overview's metformin and pregnancy are two."""
-    own = {term.label for term in terms if not term.context}
+    own = {term.label for term in terms if not term.context and not (term.finding and term.label not in labels)}
     return len(own) >= MANY_TERMS and own <= labels
 
 

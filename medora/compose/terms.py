@@ -148,6 +148,10 @@ class SpecificTerm:
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
     context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
+    finding: bool = False  # written only where a vignette describes its case (compose/case_findings.py)
+    asked: bool = False  # written where a vignette asks (compose/case_findings.py): it makes the findings the case's
+    history: bool = False  # what a vignette's patient has had or carries ("a prosthetic mitral valve", "a manic
+    # episode 3 years ago"): it may change what is given, so never the one term a long question may miss
 
     @property
     def shown(self) -> str:
@@ -581,7 +585,16 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     nothing else, its topic words decide), and every technical word too, except one in a question of five terms
     or more (a long, real description adds words no source repeats: "no intrauterine sac on ultrasound"). Rare
     whole words ("vibrating capsule") count as technical words: since a vignette's findings ("radiating",
-    "biceps") are no terms (compose/findings.py), what remains is the question's subject."""
+    "biceps") are no terms (compose/findings.py), what remains is the question's subject. The technical words a
+    vignette writes only where it describes its case (``finding``, compose/case_findings.py) may go unnamed
+    (``_without_unnamed_findings``)."""
+    findings_set_aside = 0  # a long question's one technical word unnamed is judged on all the terms it names
+    if any(term.finding for term in terms):
+        weighed = _without_unnamed_findings(covered, terms)
+        if weighed is None:
+            return False
+        findings_set_aside = len(terms) - len(weighed)
+        terms = weighed
     if not terms or all(term.context for term in terms):
         return True  # the case's own drugs only: the question asks about its topic words ("on zopiclone, fallen")
     if any(term.label in covered for term in terms if not term.context):
@@ -593,8 +606,33 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
         ]
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]
-    if any(term.kind in ("drug", "population") or term.required for term in missing):
-        return False  # a drug, a population, a name (Rezum) or an "X-assisted" procedure is never the one term missed
-    if len(technical) > (len(terms) - 1) // 4:
+    if any(term.kind in ("drug", "population") or term.required or term.history for term in missing):
+        return False  # a drug, a population, a name (Rezum), an "X-assisted" procedure or the patient's history is
+        # never the one term missed
+    if len(technical) > (len(terms) + findings_set_aside - 1) // 4:
         return False
     return len(missing) < len(terms)
+
+
+def _without_unnamed_findings(covered: set[str], terms: list[SpecificTerm]) -> list[SpecificTerm] | None:
+    """The terms a source must still answer once a vignette's findings are weighed; None when its findings alone
+    say it does not answer. Once a term of what the vignette asks (``asked``) is named, its findings may go unnamed;
+    while none is, they count as any term. When it asks nothing of its own words ("Work-up and treatment?"), they may
+    go unnamed once another term of its case is named ("41M stung by a wasp, anaphylaxis …, now settled. How long
+    should he be observed?"); else its findings are its subject and most of them must be named ("TSH 42, low free
+    T4, weighs 70 kg. Starting dose?" needs no "weighs"; "6 weeks postpartum, orthopnoea, PND, ankle oedema, raised
+    JVP. Which drugs?" is no case the heart-failure overview covers by its oedema and orthopnoea alone): one alone
+    may go unnamed, more only as many as are named, and none beyond those named beside a population ("30 weeks
+    pregnant, Hb 92, ferritin 9" is not answered by the overview of hypertension in pregnancy, which names pregnancy
+    but no ferritin)."""
+    rest = [term for term in terms if not term.finding]
+    asked = [term for term in rest if term.asked]
+    if asked:
+        return rest if any(term.label in covered for term in asked) else terms
+    unnamed = sum(term.label not in covered for term in terms if term.finding)
+    named = sum(term.label in covered for term in terms if term.finding)
+    anchors = [term for term in rest if not term.context and term.kind != "population"]
+    if any(term.label in covered for term in anchors):
+        return rest  # a condition the case is described by is named ("stung by a wasp, anaphylaxis …")
+    allowed = named if any(term.kind == "population" for term in rest) else max(1, named)
+    return rest if unnamed <= allowed else None

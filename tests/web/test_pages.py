@@ -232,3 +232,14 @@ def test_a_yes_no_answer_shows_certainty_key_studies_and_no_unearned_verdict(cli
     assert article["key_studies"] and 'data-testid="key-studies"' in page
     row = article["key_studies"][0]
     assert f'<a href="#ref-{row["citation"]}">[{row["citation"]}]</a>' in page
+
+
+def test_an_answered_case_says_which_of_its_details_the_sources_never_mention(client):
+    question = ("66-year-old man with exertional breathlessness and ankle swelling, NT-proBNP 2,600 ng/L, not yet "
+                "treated. How quickly should he have an echo?")
+    created = client.post("/api/ask", json={"question": question}).json()
+    article = created["article"]
+    assert article["answer_status"] == "answered" and article["unnamed_findings"] == ["exertional breathlessness"]
+    page = client.get(f"/articles/{created['slug']}").text
+    assert 'data-testid="findings-notice"' in page and "The case describes “exertional breathlessness”" in page
+    assert 'data-testid="coverage-notice"' not in page

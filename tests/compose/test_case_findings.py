@@ -1,0 +1,154 @@
+"""A vignette's findings (compose/case_findings.py): a technical word written only where a vignette describes its
+case may go unnamed by the overview that answers what it asks; what it asks, a drug, a population and a name may not.
+"""
+
+import pytest
+
+from medora.answer import answer_question
+from medora.compose.case_findings import history_stems, is_vignette, with_case_findings
+from medora.compose.terms import SpecificTerm, answers_terms
+from medora.export.render import to_markdown
+from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source
+
+
+def _term(label: str, kind: str = "term", **flags: bool) -> SpecificTerm:
+    return SpecificTerm(label=label, kind=kind, forms=(label.lower(),), **flags)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("66-year-old man with exertional breathlessness. How quickly should he have an echo?", True),
+        ("A 31-year-old woman, PUL, hCG 1,100 then 1,850 IU/L. Next step?", True),
+        ("74M, K 6.7, wide QRS. What first?", True),
+        ("84yo on zopiclone, fallen twice: what next?", True),
+        ("My 3-year-old has a red, swollen patch on her leg. What antibiotic?", False),  # a parent's account
+        ("How is exertional breathlessness investigated?", False),
+    ],
+)
+def test_a_vignette_opens_with_the_patient_s_age(question: str, expected: bool):
+    assert is_vignette(question) is expected
+
+
+def test_only_the_describing_part_s_technical_words_are_findings():
+    question = "63-year-old man with clumsy hands and a positive Hoffmann sign on physio review. Is physio enough?"
+    terms = [_term("clumsy", "word"), _term("Hoffmann", "word", required=True), _term("physio"),
+             _term("statins", "drug"), _term("pregnancy", "population")]
+    marked = {term.label: term.finding for term in with_case_findings(question, terms)}
+    # "physio" is asked about as well; a name, a drug and a population are never findings
+    assert marked == {"clumsy": True, "Hoffmann": False, "physio": False, "statins": False, "pregnancy": False}
+    assert not any(term.finding for term in with_case_findings("Clumsy hands: is physio enough?", terms))
+
+
+def test_a_disease_the_case_has_is_no_finding_a_sign_is():
+    question = "24F with known G6PD deficiency, dysuria and crackles, not pregnant. Which antibiotic?"
+    terms = [_term("deficiency"), _term("dysuria"), _term("crackles"), _term("antibiotic", "drug")]
+    marked = {term.label: term.finding for term in with_case_findings(question, terms)}
+    assert marked == {"deficiency": False, "dysuria": True, "crackles": True, "antibiotic": False}
+
+
+def test_history_markers_keep_what_the_patient_has_had_or_carries_out_of_the_findings():
+    stems = history_stems(
+        "57M with migraine had coronary stents put in 2 years ago; takes warfarin for a prosthetic mitral valve, "
+        "known L4/5 disc prolapse, on haemodialysis, crushing chest pain"
+    )
+    assert {"stent", "coronari", "prosthet", "prolaps", "haemodialysi"} <= stems
+    assert not {"crush", "chest", "pain", "mitral"} & stems  # what is happening now stays a finding
+
+
+def test_terms_of_the_history_are_marked_and_never_findings():
+    question = "29-year-old woman admitted with a manic episode 3 years ago, now low, PHQ-9 of 20. Treatment?"
+    terms = [_term("manic"), _term("PHQ"), _term("treatment")]
+    marked = {term.label: (term.finding, term.history, term.asked) for term in with_case_findings(question, terms)}
+    assert marked == {"manic": (False, True, False), "PHQ": (True, False, False), "treatment": (False, False, True)}
+
+
+def test_a_finding_goes_unnamed_once_an_asked_term_is_named():
+    terms = [_term("xanthomata", finding=True), _term("statin", "drug", asked=True)]
+    assert answers_terms({"statin"}, terms)
+    assert not answers_terms(set(), terms)
+    assert answers_terms({"xanthomata", "statin"}, terms)
+    # while no asked term is named, the findings count as any term
+    assert not answers_terms({"xanthomata"}, [_term("xanthomata", finding=True), _term("PCSK9", asked=True)])
+
+
+def test_when_nothing_is_asked_in_terms_the_findings_are_the_subject():
+    findings = [_term("exertional", finding=True), _term("proBNP", finding=True)]
+    assert answers_terms({"proBNP"}, findings)  # one may go unnamed
+    assert answers_terms(set(), findings[:1])
+    assert not answers_terms(set(), findings)
+    # beside a population, no more may go unnamed than are named: pregnancy alone is no case of anaemia
+    pregnant = [_term("ferritin", finding=True), _term("pregnant", "population")]
+    assert not answers_terms({"pregnant"}, pregnant)
+    assert answers_terms({"pregnant", "ferritin"}, pregnant)
+    # a condition the case is described by, once named, carries the findings
+    wasp = [_term("stung", finding=True), _term("wasp", finding=True), _term("anaphylaxis")]
+    assert answers_terms({"anaphylaxis"}, wasp)
+    assert not answers_terms(set(), wasp)
+
+
+def test_the_patient_s_history_is_never_the_one_term_a_long_question_misses():
+    terms = [_term("antithrombotic", asked=True), _term("warfarin", "drug", context=True),
+             *(_term(word, finding=True) for word in ("NSTEMI", "INR", "mitral", "troponins"))]
+    assert answers_terms({"antithrombotic", "warfarin"}, [*terms, _term("valve")])  # one of seven may go unnamed
+    assert not answers_terms({"antithrombotic", "warfarin"}, [*terms, _term("prosthetic", history=True)])
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("38-year-old woman, TSH 42, low free T4, no heart disease, weighs 70 kg. Starting levothyroxine dose?",
+         "library:hypothyroidism"),
+        ("79F admitted with acute stroke, dense R hemiplegia, immobile. Anti-embolism stockings for VTE prophylaxis?",
+         "library:venous-thromboembolism-prophylaxis"),
+        ("66-year-old woman with confirmed PE, BP 125/80, sPESI 1, RV dilated on CT, troponin raised. Thrombolyse "
+         "now?", "library:pulmonary-embolism"),
+    ],
+)
+def test_a_vignette_is_answered_though_the_overview_never_writes_a_finding(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert status_and_first_source(library_workspace, question) == ("answered", overview)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what the vignette asks is what the overview lacks
+        "62-year-old man, statin-intolerant after three different statins, prior stroke, LDL 3.4 mmol/L. Is bempedoic "
+        "acid an option?",
+        "3-week-old boy with vomiting, potassium 7.0 mmol/L and low sodium. How is neonatal hyperkalaemia treated?",
+        # a disease the case has besides its complaint is never a finding: it may change what is given
+        "24F with known G6PD deficiency, uncomplicated cystitis, not pregnant. Which antibiotic?",
+        "58F with bipolar disorder on lithium for 20 years, eGFR down from 62 to 41 over 3 years, ACR 4 mg/mmol. Next "
+        "step?",
+        # what the patient has had or carries is never a finding: dialysis, a prosthetic valve, a past manic episode
+        "63-year-old woman on haemodialysis newly found to have chronic hepatitis C. Which antiviral regimen suits "
+        "her?",
+        "70-year-old man with an NSTEMI confirmed on serial troponins; he takes warfarin for a prosthetic mitral "
+        "valve, INR 2.8. Antithrombotic plan?",
+        "29-year-old woman who was admitted with a manic episode 3 years ago, now low for 6 weeks with PHQ-9 of 20. "
+        "Treatment?",
+        # a population beside findings no source names: not the hypertension-in-pregnancy overview
+        "26-year-old woman, 30 weeks pregnant, Hb 92 g/L, ferritin 9. Work-up and treatment?",
+    ],
+)
+def test_what_a_vignette_asks_and_its_population_must_still_be_named(library_workspace: Workspace, question: str):
+    assert status_and_first_source(library_workspace, question)[0] != "answered"
+
+
+def test_an_answer_names_the_details_of_the_case_its_sources_never_mention(library_workspace: Workspace):
+    question = ("79M, newly confused, RR 32, BP 88/50, urea 11, right lower lobe consolidation on chest X-ray. Which "
+                "antibiotics?")
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "answered"
+    assert article.unnamed_findings == ["right lower lobe consolidation"]
+    assert article.findings_notice == (
+        "The case describes “right lower lobe consolidation”, which the sources cited here never mention. The answer "
+        "below is to what the question asks; check whether that detail changes it."
+    )
+    assert f"> **Details of the case not covered:** {article.findings_notice}" in to_markdown(article)
+    plain = answer_question("How is community-acquired pneumonia treated?", retriever=library_workspace.retriever,
+                            settings=library_workspace.settings)
+    assert (plain.unnamed_findings, plain.findings_notice) == ([], None)
