@@ -37,6 +37,7 @@ from medora.compose.terms import (
     covered_terms,
     is_common_word,
 )
+from medora.compose.value_ranges import band_fit
 from medora.compose.verify import check_support
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
@@ -187,6 +188,7 @@ def lay_out(
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
     if overview is not None:
         bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
+    bottom = lead_with_the_patients_band(bottom, answering, analysis.question)
     bottom = lead_with_emergency(bottom, answering, analysis.red_flags, ask)
     layout = Layout([], [])
     for candidate in bottom:
@@ -490,6 +492,17 @@ def lead_by_meaning(
     if lead is None or _LIST_INTRO.search(lead.text):
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_with_the_patients_band(bottom: list[Candidate], chosen: list[Candidate], question: str) -> list[Candidate]:
+    """A question giving a measured value ("NT-proBNP 2,600 ng/L") is never led by a line for another band of it
+    ("Between 400 and 2000 ng/L: … within 6 weeks"), but by the chosen line whose band holds for the value
+    (compose/value_ranges.py); lines for other bands leave the bottom line for the body."""
+    if not bottom or band_fit(bottom[0].text, question) is not False:
+        return bottom
+    fitting = next((c for c in bottom + chosen if band_fit(c.text, question)), None)
+    rest = [c for c in bottom if c is not fitting and band_fit(c.text, question) is not False]
+    return ([fitting] if fitting is not None else []) + rest or bottom
 
 
 def lead_with_emergency(

@@ -1,0 +1,92 @@
+"""The ranges a sentence states for a measured value, read against the values a question gives.
+
+An overview often gives one line per band of a test ("Above 2000 ng/L: refer urgently … within 2 weeks", "Between 400
+and 2000 ng/L: refer … within 6 weeks"). Both lines share the question's words, so the word rules and the lead model
+can lead "NT-proBNP 2,600 ng/L. How quickly should he have an echo?" with the band that does not hold for him. A
+value is read with its unit only (a bare "eGFR 38" or "K 6.7" is left alone: without the unit the band cannot be
+matched safely); a sentence is judged only on the bands of its condition (its opening clause, up to its first colon
+or comma, and any clause opening with "if", "when" or "where"), never a target it sets ("aim for an HbA1c below 7%"
+holds for a patient at 8.1%), and only in a unit the question gives a value in."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_UNIT = (
+    r"(ng/l|pg/ml|mmol/l|µmol/l|umol/l|mg/mmol|mg/dl|g/l|g/dl|mg/l|mu/l|miu/l|iu/l|ml/min(?:/1\.73\s?m2)?|mmhg|"
+    r"kg/m2|kg|%)"
+)
+_VALUE = re.compile(_NUMBER + r"\s?" + _UNIT + r"(?![a-z/])", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+" + _NUMBER + r"\s?" + f"(?:{_UNIT[1:-1]})?" + r"\s+(?:and|to)\s+" + _NUMBER + r"\s?" + _UNIT
+    + r"(?![a-z/])",
+    re.IGNORECASE,
+)
+_ABOVE = re.compile(
+    r"(?:\b(?:above|over|greater than|more than|higher than|exceeding|at least)|>|≥)\s*" + _NUMBER + r"\s?" + _UNIT
+    + r"(?![a-z/])",
+    re.IGNORECASE,
+)
+_BELOW = re.compile(
+    r"(?:\b(?:below|under|less than|lower than|up to|at most)|<|≤)\s*" + _NUMBER + r"\s?" + _UNIT + r"(?![a-z/])",
+    re.IGNORECASE,
+)
+_OR_MORE = re.compile(_NUMBER + r"\s?" + _UNIT + r"\s+or\s+(?:more|higher|above|greater|over)\b", re.IGNORECASE)
+_OR_LESS = re.compile(_NUMBER + r"\s?" + _UNIT + r"\s+or\s+(?:less|lower|below|fewer|under)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StatedRange:
+    low: float
+    high: float
+    unit: str
+
+    def holds(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _unit(text: str) -> str:
+    return re.sub(r"\s", "", text.lower()).replace("µ", "u")
+
+
+def stated_values(question: str) -> dict[str, list[float]]:
+    """Unit → the values the question gives in it ("NT-proBNP 2,600 ng/L" → {"ng/l": [2600.0]})."""
+    values: dict[str, list[float]] = {}
+    for match in _VALUE.finditer(question):
+        values.setdefault(_unit(match.group(2)), []).append(_number(match.group(1)))
+    return values
+
+
+_TARGET = re.compile(r"\b(?:aim\w*|targets?|goals?|keep|maintain\w*|achiev\w*)\b", re.I)
+_CONDITION_CLAUSE = re.compile(r"^[^:;,]*|\b(?:if|when|where)\b[^:;,]*", re.IGNORECASE)
+
+
+def stated_ranges(sentence: str) -> list[StatedRange]:
+    """The bands the sentence's condition states: "between 400 and 2000 ng/L", "above 2000 ng/L", "40% or less"."""
+    clauses = [match.group(0) for match in _CONDITION_CLAUSE.finditer(sentence)]
+    sentence = " ; ".join(clause for clause in clauses if not _TARGET.search(clause))
+    ranges = [
+        StatedRange(_number(m.group(1)), _number(m.group(2)), _unit(m.group(3))) for m in _BETWEEN.finditer(sentence)
+    ]
+    ranges += [StatedRange(_number(m.group(1)), math.inf, _unit(m.group(2))) for m in _ABOVE.finditer(sentence)]
+    ranges += [StatedRange(_number(m.group(1)), math.inf, _unit(m.group(2))) for m in _OR_MORE.finditer(sentence)]
+    ranges += [StatedRange(-math.inf, _number(m.group(1)), _unit(m.group(2))) for m in _BELOW.finditer(sentence)]
+    ranges += [StatedRange(-math.inf, _number(m.group(1)), _unit(m.group(2))) for m in _OR_LESS.finditer(sentence)]
+    return ranges
+
+
+def band_fit(sentence: str, question: str) -> bool | None:
+    """True when a band the sentence states holds for a value the question gives in its unit, False when it states
+    bands in such a unit and none holds (the line is for another patient), None when it states none to judge."""
+    values = stated_values(question)
+    judged = [band for band in stated_ranges(sentence) if band.unit in values]
+    if not judged:
+        return None
+    return any(band.holds(value) for band in judged for value in values[band.unit])

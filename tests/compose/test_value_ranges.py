@@ -1,0 +1,58 @@
+"""The band a sentence states for a measured value, read against the value a question gives (compose/value_ranges.py),
+and the bottom line it leads (compose/layout.py ``lead_with_the_patients_band``)."""
+
+import math
+
+import pytest
+
+from medora.answer import answer_question
+from medora.compose.value_ranges import StatedRange, band_fit, stated_ranges, stated_values
+from medora.workspace import Workspace
+
+ECHO = ("66-year-old man with exertional breathlessness and ankle swelling, NT-proBNP 2,600 ng/L, not yet treated. "
+        "How quickly should he have an echo?")
+
+
+def test_values_are_read_with_their_unit_only():
+    assert stated_values("NT-proBNP 2,600 ng/L, K 6.7 mmol/L, LVEF 30%, eGFR 38, weighs 70 kg") == {
+        "ng/l": [2600.0], "mmol/l": [6.7], "%": [30.0], "kg": [70.0]
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "band"),
+    [
+        ("Between 400 and 2000 ng/L: refer within 6 weeks.", StatedRange(400, 2000, "ng/l")),
+        ("Above 2000 ng/L: refer urgently within 2 weeks.", StatedRange(2000, math.inf, "ng/l")),
+        ("Below 400 ng/L: heart failure is less likely.", StatedRange(-math.inf, 400, "ng/l")),
+        ("An ejection fraction of 40% or less is reduced.", StatedRange(-math.inf, 40, "%")),
+        ("A potassium of 6.5 mmol/L or more is severe.", StatedRange(6.5, math.inf, "mmol/l")),
+        ("Start metformin, and if HbA1c stays above 7.5% add a second drug.", StatedRange(7.5, math.inf, "%")),
+    ],
+)
+def test_a_sentence_s_condition_states_its_band(sentence: str, band: StatedRange):
+    assert stated_ranges(sentence) == [band]
+
+
+def test_a_target_is_no_band_and_a_band_outside_the_condition_is_not_read():
+    assert stated_ranges("Aim for an HbA1c below 7% in most adults.") == []
+    assert stated_ranges("Give furosemide, then recheck: the potassium should fall below 5.5 mmol/L.") == []
+
+
+def test_a_band_fits_holds_for_another_patient_or_cannot_be_judged():
+    assert band_fit("Above 2000 ng/L: refer urgently within 2 weeks.", ECHO) is True
+    assert band_fit("Between 400 and 2000 ng/L: refer within 6 weeks.", ECHO) is False
+    assert band_fit("Below 400 ng/L: consider other diagnoses.", ECHO) is False
+    assert band_fit("Between 400 and 2000 ng/L: refer within 6 weeks.", "NT-proBNP 900 ng/L: how soon?") is True
+    assert band_fit("A potassium of 6.5 mmol/L or more is severe.", ECHO) is None  # no potassium given
+    assert band_fit("Refer within 6 weeks.", ECHO) is None
+
+
+def test_the_patient_s_band_leads_the_bottom_line(library_workspace: Workspace):
+    article = answer_question(ECHO, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    texts = [statement.text for statement in article.bottom_line]
+    assert texts[0].startswith("Above 2000 ng/L: refer urgently for specialist assessment and echocardiography")
+    assert not any(text.startswith(("Between 400 and 2000 ng/L", "Below 400 ng/L")) for text in texts)
+    middle = answer_question("70F, breathless, NT-proBNP 900 ng/L. How soon should she have an echo?",
+                             retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert middle.bottom_line[0].text.startswith("Between 400 and 2000 ng/L")
