@@ -56,7 +56,7 @@ def test_ask_json_on_a_fresh_home_answers_from_the_packaged_library(tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)
-    assert article["schema_version"] == "1.5"
+    assert article["schema_version"] == "1.6"
     assert article["references"][0]["source_key"] == "library:gout"
 
 

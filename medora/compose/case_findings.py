@@ -49,7 +49,8 @@ _HISTORY_BEFORE = frozenset({"ago"})
 _HISTORY_WINDOW = 5
 _CARRIED = frozenset({
     "stent", "stents", "stented", "prosthetic", "prosthesis", "pacemaker", "defibrillator", "icd", "dialysis",
-    "haemodialysis", "hemodialysis", "transplant", "transplanted", "shunt", "implant", "implanted", "graft", "stoma",
+    "haemodialysis", "hemodialysis", "transplant", "transplants", "transplanted", "shunt", "shunts", "implant",
+    "implants", "implanted", "graft", "grafts", "stoma", "prem", "premature", "preterm",
 })
 _CLAUSE_BREAK = re.compile(r"[,;:.()]")
 

@@ -339,7 +339,9 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm], excused: fro
     ``passage_answers``, for laying out an overview whose title names none of the question's words. The ``excused``
     labels (signs of the overview's condition, answer.select_evidence) count as named in every sentence."""
     return any(
-        answers_terms({term.label for term in terms if TermText(sentence).covers(term)} | excused, terms)
+        answers_terms(
+            {term.label for term in terms if TermText(sentence).covers(term)} | excused, terms, one_sentence=True
+        )
         for sentence in split_sentences(evidence.text)
     )
 

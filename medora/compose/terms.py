@@ -577,7 +577,7 @@ def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
     return {term.label for term in terms if prepared.covers(term)}
 
 
-def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
+def answers_terms(covered: set[str], terms: list[SpecificTerm], *, one_sentence: bool = False) -> bool:
     """True when a source mentioning ``covered`` answers the question's specific terms: every drug and population
     named (a drug the patient already takes, ``context``, may go unnamed once a term of the question itself is,
     unless the question asks for a drug or a drug class beside it, ``asks_for_a_drug``: the alcohol overview must
@@ -590,7 +590,7 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     (``_without_unnamed_findings``)."""
     findings_set_aside = 0  # a long question's one technical word unnamed is judged on all the terms it names
     if any(term.finding for term in terms):
-        weighed = _without_unnamed_findings(covered, terms)
+        weighed = _without_unnamed_findings(covered, terms, one_sentence=one_sentence)
         if weighed is None:
             return False
         findings_set_aside = len(terms) - len(weighed)
@@ -614,7 +614,9 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm]) -> bool:
     return len(missing) < len(terms)
 
 
-def _without_unnamed_findings(covered: set[str], terms: list[SpecificTerm]) -> list[SpecificTerm] | None:
+def _without_unnamed_findings(
+    covered: set[str], terms: list[SpecificTerm], *, one_sentence: bool = False
+) -> list[SpecificTerm] | None:
     """The terms a source must still answer once a vignette's findings are weighed; None when its findings alone
     say it does not answer. Once a term of what the vignette asks (``asked``) is named, its findings may go unnamed;
     while none is, they count as any term. When it asks nothing of its own words ("Work-up and treatment?"), they may
@@ -627,12 +629,18 @@ def _without_unnamed_findings(covered: set[str], terms: list[SpecificTerm]) -> l
     but no ferritin)."""
     rest = [term for term in terms if not term.finding]
     asked = [term for term in rest if term.asked]
-    if asked:
-        return rest if any(term.label in covered for term in asked) else terms
     unnamed = sum(term.label not in covered for term in terms if term.finding)
     named = sum(term.label in covered for term in terms if term.finding)
+    if asked:
+        if not any(term.label in covered for term in asked):
+            return terms
+        # …but not by a source that leaves most of the case unnamed ("day 3 after colectomy, hyperactive delirium
+        # pulling at drains, QTc 540 ms. What for the agitation?"): no more phrases unnamed than findings named, and
+        # one more (a sentence joining what is asked is not held to it: the source as a whole is)
+        unnamed_phrases = len({term.shown for term in terms if term.finding and term.label not in covered})
+        return rest if one_sentence or unnamed_phrases <= named + 1 else None
     anchors = [term for term in rest if not term.context and term.kind != "population"]
     if any(term.label in covered for term in anchors):
         return rest  # a condition the case is described by is named ("stung by a wasp, anaphylaxis …")
-    allowed = named if any(term.kind == "population" for term in rest) else max(1, named)
+    allowed = named if rest else max(1, named)
     return rest if unnamed <= allowed else None
