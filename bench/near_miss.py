@@ -26,6 +26,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                           # written in session 23 as a development set: tuned on, wrong answers listed
     python bench/near_miss.py --seventeenth # the seventeenth sets, vignettes (half the near-misses' twists only in the
                                             # findings), written in session 23 as a development set: tuned on
+    python bench/near_miss.py --eighteenth # the eighteenth sets, vignettes (half the near-misses' twists only in the
+                                           # findings), written in session 24 as a development set: tuned on
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -70,6 +72,8 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
                   frozenset({"whole", "listed"})),
     "seventeenth": ("the seventeenth sets, vignettes: a development set written in session 23",
                     frozenset({"whole", "listed"})),
+    "eighteenth": ("the eighteenth sets, vignettes: a development set written in session 24",
+                   frozenset({"whole", "listed"})),
 }
 
 
@@ -122,13 +126,16 @@ def main() -> int:
 
 
 def _misses(results: list) -> dict[str, int]:
-    """How the wrong answers went wrong, counted ("coverage partial", "coverage other overview"): which gate to look
-    at on a set read for rates only, without naming a question."""
+    """How the wrong answers went wrong, counted ("coverage partial", "coverage other overview", "near_miss answered,
+    naming details unmentioned"): which gate to look at on a set read for rates only, without naming a question."""
     counts: dict[str, int] = {}
     for result in results:
         if result.correct:
             continue
         how = result.answer_status
+        if result.kind == "near_miss" and how == "answered":
+            # an answer that names the case's details its sources never mention warns its reader (findings_notice)
+            how = "answered, naming details unmentioned" if result.unnamed_findings else "answered"
         if result.kind == "coverage" and how == "answered":
             how = "other overview" if result.overview_key else "answered without its overview"
         elif result.kind == "coverage" and how == "partial":

@@ -5,7 +5,7 @@ Both sets are split into dev and frozen parts by a hash of the question (medora/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -30,6 +30,7 @@ class HonestyResult:
     answer_status: str
     overview_key: str | None  # the overview laid out as the answer, if any
     uncovered_terms: list[str]
+    unnamed_findings: list[str] = field(default_factory=list)  # details of the case the answer says it leaves aside
 
     @property
     def correct(self) -> bool:
@@ -56,6 +57,7 @@ def judge(session: AnswerSession, *, kind: str, topic: str) -> HonestyResult:
         answer_status=session.article.answer_status,
         overview_key=overview.source.key if overview is not None else None,
         uncovered_terms=list(session.article.uncovered_terms),
+        unnamed_findings=list(session.article.unnamed_findings),
     )
 
 

@@ -5,6 +5,7 @@ from importlib import resources
 
 import pytest
 
+from medora.compose.case_findings import is_vignette
 from medora.compose.terms import POPULATIONS
 from medora.eval.coverage import coverage_questions
 from medora.eval.near_miss import HonestyResult, near_miss_questions, rates
@@ -105,3 +106,13 @@ def test_the_sixteenth_and_seventeenth_sets_are_development_sets_on_library_topi
     # every vignette opens with the patient's age; half the near-misses' twists sit only in the findings
     assert {q["style"] for q in seventeenth} == {"vignette"}
     assert sorted(q["twist"] for q in seventeenth if "near" in q) == ["asked"] * 35 + ["findings"] * 35
+
+
+def test_the_eighteenth_sets_are_vignettes_on_library_topics_opening_with_the_patient_s_age():
+    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
+    near_miss = near_miss_questions("near_miss_eighteenth")
+    coverage = coverage_questions("library_coverage_eighteenth")
+    assert (len(near_miss), len(coverage)) == (70, 70)
+    assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
+    assert sorted(q["twist"] for q in near_miss) == ["asked"] * 35 + ["findings"] * 35
+    assert all(is_vignette(q["question"]) for q in near_miss + coverage)
