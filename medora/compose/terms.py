@@ -624,9 +624,10 @@ def _without_unnamed_findings(
     should he be observed?"); else its findings are its subject and most of them must be named ("TSH 42, low free
     T4, weighs 70 kg. Starting dose?" needs no "weighs"; "6 weeks postpartum, orthopnoea, PND, ankle oedema, raised
     JVP. Which drugs?" is no case the heart-failure overview covers by its oedema and orthopnoea alone): one alone
-    may go unnamed, more only as many as are named, and none beyond those named beside a population ("30 weeks
-    pregnant, Hb 92, ferritin 9" is not answered by the overview of hypertension in pregnancy, which names pregnancy
-    but no ferritin)."""
+    may go unnamed when the case names nothing else, and beside a population or the patient's own drugs no more than
+    are named ("30 weeks pregnant, Hb 92, ferritin 9" is not answered by the overview of hypertension in pregnancy,
+    which names pregnancy but no ferritin; "on ramipril, tongue and lip swelling, hoarse" is no case of the
+    anaphylaxis overview)."""
     rest = [term for term in terms if not term.finding]
     asked = [term for term in rest if term.asked]
     unnamed = sum(term.label not in covered for term in terms if term.finding)

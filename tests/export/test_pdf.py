@@ -3,6 +3,7 @@ import io
 from pypdf import PdfReader
 
 from medora.export.pdf import to_pdf
+from medora.export.render import to_html, to_markdown
 from medora.types import Article
 from tests.export.conftest import STATIN, TITLE
 
@@ -35,3 +36,12 @@ def test_pdf_numbers_every_page_and_ends_with_the_disclaimer(article: Article):
 
 def test_pdf_metadata_carries_the_title(article: Article):
     assert PdfReader(io.BytesIO(to_pdf(article))).metadata.title == TITLE
+
+
+def test_every_format_says_which_details_of_the_case_the_sources_never_mention(article: Article):
+    notice = ("The case describes “tendon xanthomata”, which the sources cited here never mention. The answer below is "
+              "to what the question asks; check whether that detail changes it.")
+    article = article.model_copy(update={"unnamed_findings": ["tendon xanthomata"], "findings_notice": notice})
+    assert f"Details of the case not covered: {notice}" in " ".join(_pages(article))
+    assert f"> **Details of the case not covered:** {notice}" in to_markdown(article)
+    assert f"<strong>Details of the case not covered:</strong> {notice}</aside>" in to_html(article)
