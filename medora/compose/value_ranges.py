@@ -56,11 +56,23 @@ def _unit(text: str) -> str:
     return re.sub(r"\s", "", text.lower()).replace("µ", "u")
 
 
-def stated_values(question: str) -> dict[str, list[float]]:
-    """Unit → the values the question gives in it ("NT-proBNP 2,600 ng/L" → {"ng/l": [2600.0]})."""
+SHARED_UNITS = frozenset({"%"})  # a unit many measures share (HbA1c, ejection fraction, FEV1, saturation): a band
+# in it is judged only against a value whose measure the sentence names, by the word the question writes before it
+_MEASURE_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\W{0,3}$")
+
+
+def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
+    """Unit → the values the question gives in it ("NT-proBNP 2,600 ng/L" → {"ng/l": [2600.0]}); a value in a
+    ``SHARED_UNITS`` unit only when the ``sentence`` names its measure ("HbA1c 8.1%" against "if HbA1c stays above
+    7.5%", not against "an ejection fraction of 40% or less")."""
     values: dict[str, list[float]] = {}
     for match in _VALUE.finditer(question):
-        values.setdefault(_unit(match.group(2)), []).append(_number(match.group(1)))
+        unit = _unit(match.group(2))
+        if unit in SHARED_UNITS:
+            measure = _MEASURE_BEFORE.search(question[: match.start()])
+            if measure is None or not re.search(rf"\b{re.escape(measure.group(1))}\b", sentence, re.IGNORECASE):
+                continue
+        values.setdefault(unit, []).append(_number(match.group(1)))
     return values
 
 
@@ -85,7 +97,7 @@ def stated_ranges(sentence: str) -> list[StatedRange]:
 def band_fit(sentence: str, question: str) -> bool | None:
     """True when a band the sentence states holds for a value the question gives in its unit, False when it states
     bands in such a unit and none holds (the line is for another patient), None when it states none to judge."""
-    values = stated_values(question)
+    values = stated_values(question, sentence)
     judged = [band for band in stated_ranges(sentence) if band.unit in values]
     if not judged:
         return None

@@ -14,9 +14,16 @@ ECHO = ("66-year-old man with exertional breathlessness and ankle swelling, NT-p
 
 
 def test_values_are_read_with_their_unit_only():
-    assert stated_values("NT-proBNP 2,600 ng/L, K 6.7 mmol/L, LVEF 30%, eGFR 38, weighs 70 kg") == {
+    assert stated_values("NT-proBNP 2,600 ng/L, K 6.7 mmol/L, LVEF 30%, eGFR 38, weighs 70 kg", "LVEF") == {
         "ng/l": [2600.0], "mmol/l": [6.7], "%": [30.0], "kg": [70.0]
     }
+
+
+def test_a_percentage_is_judged_only_against_a_line_naming_its_measure():
+    question = "58M, HbA1c 8.1%, sats 95%. Next step?"
+    assert band_fit("If HbA1c stays above 7.5%, add a second drug.", question) is True
+    assert band_fit("If HbA1c is below 7%, continue.", question) is False
+    assert band_fit("An ejection fraction of 40% or less is reduced.", question) is None  # another measure
 
 
 @pytest.mark.parametrize(
