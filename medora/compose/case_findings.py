@@ -71,7 +71,9 @@ def history_stems(describing: str) -> set[str]:
 
 
 def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """The terms, those written only in a vignette's describing part marked as its findings (``finding``)."""
+    """The terms of a vignette marked: those written only in its describing part as its findings (``finding``),
+    those of what the patient has had or carries as its history (``history``), those of its asking part as asked
+    (``asked``). Any other question's terms are returned as they are."""
     if not is_vignette(question):
         return terms
     describing, asking = split_asking(question)
