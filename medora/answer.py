@@ -125,7 +125,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }
     whole_texts = {
-        source_id: "\n".join([passages[0].source.title, *(p.text for p in passages)])
+        source_id: _whole_text(passages)
         for source_id, passages in whole.items()
         if passages
     }
@@ -220,8 +220,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         closest = next((source for source in (age_topic, set_aside) if source is not None), None)
         closest = closest if closest is not None else closest_source(on_topic, terms, covered)
         if closest not in covered and overviews.get(closest):  # an overview meaning brought, never read for its terms
-            whole_text = "\n".join([overviews[closest][0].source.title, *(p.text for p in overviews[closest])])
-            covered.update(terms_by_source({closest: whole_text}, terms))
+            covered.update(terms_by_source({closest: _whole_text(overviews[closest])}, terms))
         labels = covered.get(closest, set()) | signs.get(closest, set())
         title = next((heading(e.source) for e in on_topic if e.source_id == closest), "")
         labels = labels - compound_fragments(question, terms, texts.get(closest, ""), labels, title=title)
@@ -254,12 +253,16 @@ def _unnamed_findings(
         return []
     named: set[str] = set()
     for source_id in dict.fromkeys(item.source_id for item in pool):
-        if source_id not in covered and overviews.get(source_id):  # an overview meaning brought, never read for terms
-            passages = overviews[source_id]
-            whole_text = "\n".join([passages[0].source.title, *(passage.text for passage in passages)])
-            covered.update(terms_by_source({source_id: whole_text}, terms))
-        named |= covered.get(source_id, set())
+        if source_id in covered:
+            named |= covered[source_id]
+        elif overviews.get(source_id):  # an overview meaning brought, never read for its terms
+            named |= terms_by_source({source_id: _whole_text(overviews[source_id])}, findings)[source_id]
     return [term.label for term in findings if term.label not in named]
+
+
+def _whole_text(passages: list[Evidence]) -> str:
+    """A source read whole for its terms: its title, then each of its passages."""
+    return "\n".join([passages[0].source.title, *(passage.text for passage in passages)])
 
 
 def _meaning_overrules(

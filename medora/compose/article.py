@@ -106,6 +106,7 @@ def compose_article(
     references = book.references() if status != INSUFFICIENT else []
     if status == INSUFFICIENT:
         verdict, body.key_studies = None, []
+    unnamed_findings = _unnamed_findings(selection) if status == ANSWERED else []
     article = Article(
         question=question,
         question_type=analysis.question_type,
@@ -121,8 +122,8 @@ def compose_article(
         answer_status=status,
         uncovered_terms=selection.uncovered_terms if status == PARTIAL else [],
         coverage_notice=_coverage_notice(selection, body) if status == PARTIAL else None,
-        unnamed_findings=_unnamed_findings(selection) if status == ANSWERED else [],
-        findings_notice=_findings_notice(selection) if status == ANSWERED else None,
+        unnamed_findings=unnamed_findings,
+        findings_notice=_findings_notice(unnamed_findings),
         related_articles=_related(selection) if status != "answered" else [],
         references=references,
         evidence_summary=_evidence_summary(references),
@@ -259,10 +260,10 @@ def _unnamed_findings(selection: Selection) -> list[str]:
     return list(dict.fromkeys(shown))
 
 
-def _findings_notice(selection: Selection) -> str | None:
-    """Said before the bottom line of an answered case description whose sources never mention some of its details:
-    the answer is to what it asks, and the reader judges whether those details change it."""
-    unnamed = _unnamed_findings(selection)
+def _findings_notice(unnamed: list[str]) -> str | None:
+    """Said before the bottom line of an answered case description whose sources never mention some of its details
+    (``unnamed``, as ``_unnamed_findings`` shows them): the answer is to what it asks, and the reader judges whether
+    those details change it."""
     if not unnamed:
         return None
     quoted = [f"“{detail}”" for detail in unnamed]

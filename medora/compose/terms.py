@@ -630,7 +630,6 @@ def _without_unnamed_findings(
     anaphylaxis overview)."""
     rest = [term for term in terms if not term.finding]
     asked = [term for term in rest if term.asked]
-    unnamed = sum(term.label not in covered for term in terms if term.finding)
     named = sum(term.label in covered for term in terms if term.finding)
     if asked:
         if not any(term.label in covered for term in asked):
@@ -643,5 +642,6 @@ def _without_unnamed_findings(
     anchors = [term for term in rest if not term.context and term.kind != "population"]
     if any(term.label in covered for term in anchors):
         return rest  # a condition the case is described by is named ("stung by a wasp, anaphylaxis …")
+    unnamed = sum(term.label not in covered for term in terms if term.finding)
     allowed = named if rest else max(1, named)
     return rest if unnamed <= allowed else None
