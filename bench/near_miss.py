@@ -28,6 +28,10 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                             # findings), written in session 23 as a development set: tuned on
     python bench/near_miss.py --eighteenth # the eighteenth sets, vignettes (half the near-misses' twists only in the
                                            # findings), written in session 24 as a development set: tuned on
+    python bench/near_miss.py --nineteenth # the nineteenth sets, everyday words (half the near-misses' twists only in
+                                           # the account), written in session 25 as a development set: tuned on
+    python bench/near_miss.py --twentieth # the twentieth sets, everyday words (many twists a child's or a teenager's
+                                          # age), written in session 25 as a development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -74,6 +78,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
                     frozenset({"whole", "listed"})),
     "eighteenth": ("the eighteenth sets, vignettes: a development set written in session 24",
                    frozenset({"whole", "listed"})),
+    "nineteenth": ("the nineteenth sets, everyday words: a development set written in session 25",
+                   frozenset({"whole", "listed"})),
+    "twentieth": ("the twentieth sets, everyday words: a development set written in session 25",
+                  frozenset({"whole", "listed"})),
 }
 
 

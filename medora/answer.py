@@ -111,8 +111,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
     the pool an article may cite (the closest source's relevant passages when nothing answers the question). The
     question is read with its misspellings corrected (compose/spelling.py) and Medora's own abbreviations spelled out
-    (compose/abbreviations.py); a vignette's technical words written only where it describes the case are its
-    findings (compose/case_findings.py)."""
+    (compose/abbreviations.py); a vignette's or an everyday account's technical words written only where it
+    describes the case are its findings (compose/case_findings.py)."""
     question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
     deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
@@ -245,7 +245,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
 def _unnamed_findings(
     terms: list[SpecificTerm], pool: list[Evidence], covered: dict[int, set[str]], overviews: dict[int, list[Evidence]]
 ) -> list[str]:
-    """The labels of a vignette's findings (compose/case_findings.py) that no source of the answer names: its
+    """The labels of a case's findings (compose/case_findings.py) that no source of the answer names: its
     technical words were allowed to go unnamed, and the reader is told which ("exertional" for the heart-failure
     overview's answer on how soon to arrange an echo)."""
     findings = [term for term in terms if term.finding]
@@ -467,8 +467,11 @@ def _by_meaning(
         or not scope.confirming and unnamed_asking_words(question, texts, lay_equivalents(question, naming=True))
     ):
         return None
-    if young_patient(question) != (group_of_title(closest.source.title) == CHILD):
-        return None  # a child's question needs a children's overview, and only a child's question has one
+    if young_patient(question) != (group_of_title(closest.source.title) == CHILD) or other_group(
+        question, closest.source.title
+    ):
+        return None  # a child's question needs a children's overview, and only a child's question has one; an
+        # adolescent's is not answered by an adults' overview
     unstated, _ = _set_apart(question, terms, [closest], {closest.source_id: passages})  # its age: checked above
     if unstated.get(closest.source_id):
         return None

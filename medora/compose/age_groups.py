@@ -8,18 +8,21 @@ overview's title restricting it to one group, and a question stating the other, 
 
 A title restricts an overview to a group when it names the group's word, whatever qualifies it: "Falls in older
 adults" and "Routine adult vaccinations" are for adults as much as "Hypertension in adults" (a child's fall or
-vaccines are not their subject). Groups are disjoint on purpose: children (with infants and newborns, or an age under 12) and adults (an age of 18 or
-more); adolescents and ages 12 to 17 belong to neither, as overviews for either may cover them."""
+vaccines are not their subject). Groups are disjoint on purpose: children (with infants and newborns, or an age
+under 12), adolescents (a teenager or an age of 12 to 17) and adults (an age of 18 or more). An adolescent clashes
+only with an overview for adults ("Hypertension in adults" does not answer "my 12 year old son had a high blood
+pressure reading"); a children's overview may cover the younger teenagers."""
 
 from __future__ import annotations
 
 import re
 
-CHILD, ADULT = "children", "adults"
+CHILD, TEEN, ADULT = "children", "adolescents", "adults"
 CHILD_WORDS = frozenset(
     """child children childhood paediatric pediatric kid kids infant infants baby babies toddler toddlers newborn
     newborns neonate neonates neonatal""".split()
 )
+TEEN_WORDS = frozenset("adolescent adolescents teenager teenagers teen teens teenage".split())
 ADULT_WORDS = frozenset("adult adults".split())
 ADULT_AGE, CHILD_AGE = 18, 12  # an age from 18 is an adult's, under 12 a child's
 _WORDS = re.compile(r"[a-z]+")
@@ -30,6 +33,12 @@ _WORDS = re.compile(r"[a-z]+")
 _AGE = re.compile(
     r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]old\b|\b(\d{1,3})[- ]?yo\b|\baged? (\d{1,3})\b"
     r"|\b(?:i'?m|i am) (\d{1,3})(?=\s*(?:$|[,.;:!?)]|(?:and|but|with|now|male|female|man|woman|m|f)\b))",
+    re.IGNORECASE,
+)
+# …and a relative's age as a parent writes it: "my son is 7", "she's 4 and …" (never "she's 7 weeks pregnant")
+_THEIR_AGE = re.compile(
+    r"\b(?:son|daughter|boy|girl|child|kid|grandson|granddaughter|he|she|hes|shes|he's|she's)(?:'s| is| s)? (\d{1,2})"
+    r"(?=\s*(?:$|[,.;:!?)]|(?:and|but|with|now)\b))",
     re.IGNORECASE,
 )
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
@@ -68,24 +77,26 @@ def group_of_question(question: str) -> str | None:
     groups = set()
     if words & CHILD_WORDS or _MONTHS.search(lowered):
         groups.add(CHILD)
+    if words & TEEN_WORDS:
+        groups.add(TEEN)
     if words & ADULT_WORDS:
         groups.add(ADULT)
-    for match in _AGE.finditer(lowered):
+    for match in [*_AGE.finditer(lowered), *_THEIR_AGE.finditer(lowered)]:
         age = int(next(value for value in match.groups() if value))
-        if age >= ADULT_AGE:
-            groups.add(ADULT)
-        elif age < CHILD_AGE:
-            groups.add(CHILD)
+        groups.add(ADULT if age >= ADULT_AGE else CHILD if age < CHILD_AGE else TEEN)
     return next(iter(groups)) if len(groups) == 1 else None
 
 
 def other_group(question: str, title: str) -> bool:
-    """True when the overview's title and the question state different age groups."""
+    """True when the overview's title and the question state different age groups (an adolescent's question only
+    with an adults' overview)."""
     asked, covered = group_of_question(question), group_of_title(title)
+    if asked == TEEN:
+        return covered == ADULT
     return asked is not None and covered is not None and asked != covered
 
 
-_ONE_OF = {CHILD: "a child", ADULT: "an adult"}
+_ONE_OF = {CHILD: "a child", TEEN: "an adolescent", ADULT: "an adult"}
 
 
 def clash_reason(question: str, title: str) -> str:

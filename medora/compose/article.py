@@ -269,8 +269,8 @@ def _findings_notice(unnamed: list[str]) -> str | None:
     quoted = [f"“{detail}”" for detail in unnamed]
     detail = "that detail changes" if len(quoted) == 1 else "those details change"
     return (
-        f"The case describes {_joined(quoted, 'and')}, which the sources cited here never mention. The answer below "
-        f"is to what the question asks; check whether {detail} it."
+        f"The question describes {_joined(quoted, 'and')}, which the sources cited here never mention. The answer "
+        f"below is to what the question asks; check whether {detail} it."
     )
 
 

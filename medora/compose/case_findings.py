@@ -1,5 +1,4 @@
-"""A vignette's findings: the technical words of the part that describes the case, which no answering source need
-repeat.
+"""A case's findings: the technical words of the part that describes it, which no answering source need repeat.
 
 "66-year-old man with exertional breathlessness and ankle swelling, NT-proBNP 2,600 ng/L. How quickly should he
 have an echo?" is answered by the heart-failure overview, which never writes "exertional". A clinician's vignette
@@ -13,11 +12,15 @@ finding: a drug, a population or a name (those are checked as before), a disease
 (MeSH's diseases, disorders and injuries that it does not also file as signs: "G6PD deficiency", "bipolar
 disorder", "asthma" may change what is given; compose/entities.py ``comorbidities_in``), what the patient has had or
 carries (``history``: "a manic episode 3 years ago", "coronary stents", "a prosthetic mitral valve", "on
-haemodialysis"), and nothing in a question that does not open with the patient's age. The article names the
-findings its sources never mention (``Article.findings_notice``), so the reader sees what the answer left aside.
+haemodialysis", "I'm on PrEP"), and nothing in a question that neither opens with the patient's age nor is an
+account in the asker's own words ("My dad's big toe swelled up overnight, he can't bear the bedsheet on it. What's
+the usual treatment?", ``is_account``). In an account the subject is often only described ("I'm 35 and never had the
+HPV jab. Is it worth getting it now?"), so there its one technical word and its abbreviations in capitals are never
+findings. The article names the findings its sources never mention (``Article.findings_notice``), so the reader sees
+what the answer left aside.
 
-Measured on the development sets (sessions 23–24, bench/README.md): a helper's vignettes written for it (91
-covered, 70 near-misses, half with the twist only in the findings) and the tuned sets, 1,370 questions in all."""
+Measured on the development sets (sessions 23–25, bench/README.md): helpers' vignettes and everyday accounts written
+for it and the tuned sets."""
 
 from __future__ import annotations
 
@@ -40,6 +43,16 @@ def is_vignette(question: str) -> bool:
     return bool(_AGE_OPENING.match(question))
 
 
+# "I've had tummy cramps for months…", "my dad's big toe…", "our son…": the asker tells what happened, then asks
+_ACCOUNT_OPENING = re.compile(r"\W*(?:i|i'm|im|i've|ive|my|our|me)\b", re.IGNORECASE)
+
+
+def is_account(question: str) -> bool:
+    """True for a question told in the asker's own words about themselves or someone close, which opens with "I" or
+    "my" ("I've been taking co-codamol for headaches…", "my 18 month old has gunk pouring out of her ear…")."""
+    return bool(_ACCOUNT_OPENING.match(question))
+
+
 # what the patient has had or carries besides the complaint may change what is given, so its words are never findings:
 # the words after a history marker ("known", "previous", "history of"), those before "ago" in the same clause ("a manic
 # episode 3 years ago", "coronary stents put in 2 years ago"), and a device or a lasting treatment ("a prosthetic mitral
@@ -52,11 +65,15 @@ _CARRIED = frozenset({
     "haemodialysis", "hemodialysis", "transplant", "transplants", "transplanted", "shunt", "shunts", "implant",
     "implants", "implanted", "graft", "grafts", "stoma", "prem", "premature", "preterm",
 })
+# "I'm on PrEP", "she is still on lithium": what the patient takes, the words just after "on" following one of these
+_TAKING = frozenset({"im", "am", "is", "was", "been", "hes", "shes", "theyre", "are", "were", "still", "now"})
+_TAKEN_WINDOW = 3
 _CLAUSE_BREAK = re.compile(r"[,;:.()]")
 
 
 def history_stems(describing: str) -> set[str]:
-    """Stems of the words that say what the patient has had or carries (a past illness, a device, dialysis)."""
+    """Stems of the words that say what the patient has had, carries or takes (a past illness, a device, dialysis,
+    "I'm on PrEP")."""
     found: set[str] = set()
     for clause in _CLAUSE_BREAK.split(describing):
         words = raw_tokens(clause)
@@ -65,16 +82,19 @@ def history_stems(describing: str) -> set[str]:
                 found.update(stem_sequence(word))
             if word in _HISTORY_AFTER:
                 found.update(stem_sequence(" ".join(words[index + 1:index + 1 + _HISTORY_WINDOW])))
+            if word == "on" and index and words[index - 1] in _TAKING:
+                found.update(stem_sequence(" ".join(words[index + 1:index + 1 + _TAKEN_WINDOW])))
             if word in _HISTORY_BEFORE:
                 found.update(stem_sequence(" ".join(words[max(0, index - _HISTORY_WINDOW - 1):index])))
     return found
 
 
 def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """The terms of a vignette marked: those written only in its describing part as its findings (``finding``),
-    those of what the patient has had or carries as its history (``history``), those of its asking part as asked
-    (``asked``). Any other question's terms are returned as they are."""
-    if not is_vignette(question):
+    """The terms of a vignette or an account marked: those written only in its describing part as its findings
+    (``finding``), those of what the patient has had or carries as its history (``history``), those of its asking
+    part as asked (``asked``). Any other question's terms are returned as they are."""
+    vignette = is_vignette(question)
+    if not vignette and not is_account(question):
         return terms
     describing, asking = split_asking(question)
     if not asking:
@@ -95,9 +115,11 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             and not stems & asked
             and not any(stems <= condition for condition in conditions)
             and not stems & history
+            and (vignette or len(terms) > 1 and not term.label.isupper())  # an account's subject: its one word, or
+            # a name in capitals ("HPV", "COPD")
         )
         if finding:
-            marked.append(replace(term, finding=True))
+            marked.append(replace(term, finding=True, told=not vignette))
         else:
             marked.append(replace(
                 term, asked=not term.context and bool(stems & asked), history=bool(stems) and stems <= history

@@ -339,7 +339,15 @@ _PROPOSAL = re.compile(
     r"|\bwhen\s+(?:can|could|should|may|might|will|would)\s+(?:i|he|she|we|they|you|(?:my|our|his|her|their)\s+\w+)"
     r"\s+(?P<resumed>[^?.!,;]+)"
     r"|\bwhen\s+(?:is|are|am|will)\s+(?:he|she|i|they|we|you)\s+(?:be\s+)?(?:allowed|able|ok|okay|safe|fine)"
-    r"\s+to\s+(?P<when_allowed>[^?.!,;]+)",
+    r"\s+to\s+(?P<when_allowed>[^?.!,;]+)"
+    # carrying on or taking something up: "am I ok to fly next month?", "can he keep driving?", "should I be taking
+    # calcium tablets?"
+    r"|\b(?:am|is|are)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still\s+)?"
+    r"(?:ok|okay|safe|alright|fine|allowed|able)\s+to\s+(?P<am_allowed>[^?.!,;]+)"
+    r"|\bcan\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still|keep|carry\s+on)\s+"
+    r"(?P<still>[^?.!,;]+)"
+    r"|\bshould\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:also\s+)?(?:be\s+)?"
+    r"(?:taking|having|using|trying)\s+(?P<taking>[^?.!,;]+)",
     re.IGNORECASE,
 )
 # the verb of taking up again, before the activity ("go back to the gym"); alone ("will my periods come back?") it

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.age_groups import AFTER_BIRTH, PLANNED_BABY
+from medora.compose.age_groups import AFTER_BIRTH, CHILD, PLANNED_BABY, group_of_question
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word, is_teller
 from medora.retrieve.embed import TOKENIZER_FILE
@@ -148,7 +148,9 @@ class SpecificTerm:
     required: bool = False  # a name (capitalised inside the question: a device, a brand) or an "X-guided" procedure:
     # never the one term a long question may miss
     context: bool = False  # a drug the patient already takes ("in someone on methadone"): part of the case
-    finding: bool = False  # written only where a vignette describes its case (compose/case_findings.py)
+    finding: bool = False  # written only where a vignette or an account describes its case (compose/case_findings.py)
+    told: bool = False  # a finding of an everyday account ("I feel low and tearful"), whose subject is often only
+    # described: a source naming what is asked must name as many of its findings as it leaves unnamed
     asked: bool = False  # written where a vignette asks (compose/case_findings.py): it makes the findings the case's
     history: bool = False  # what a vignette's patient has had or carries ("a prosthetic mitral valve", "a manic
     # episode 3 years ago"): it may change what is given, so never the one term a long question may miss
@@ -534,6 +536,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             if term.kind == "population" and term.label in PREGNANCY_BABY else term
             for term in terms
         ]
+    terms += _child_by_age(question, terms)
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms, with_kept_drugs_asked
     from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
@@ -543,6 +546,21 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     terms = subject_terms(question, terms)
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))
+
+
+# the groups a child's stated age stands for: a source naming any of them speaks of children
+YOUNG_FORMS = POPULATIONS["children"] + POPULATIONS["infants"] + POPULATIONS["newborns"]
+
+
+def _child_by_age(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A population term for a child the question states only by age ("my 8 month old has flu, can she have
+    tamiflu?"): an overview that never speaks of children does not answer for one, whatever its title says (the
+    title's own group is compared in compose/age_groups.py); none when a child word is already a term."""
+    if group_of_question(question) != CHILD or any(
+        term.kind == "population" and set(term.forms) & set(YOUNG_FORMS) for term in terms
+    ):
+        return []
+    return [SpecificTerm(label="child", kind="population", forms=YOUNG_FORMS)]
 
 
 def asks_about_drug(terms: list[SpecificTerm]) -> bool:
@@ -586,7 +604,8 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm], *, one_sentence:
     or more (a long, real description adds words no source repeats: "no intrauterine sac on ultrasound"). Rare
     whole words ("vibrating capsule") count as technical words: since a vignette's findings ("radiating",
     "biceps") are no terms (compose/findings.py), what remains is the question's subject. The technical words a
-    vignette writes only where it describes its case (``finding``, compose/case_findings.py) may go unnamed
+    vignette or an everyday account writes only where it describes its case (``finding``, compose/case_findings.py)
+    may go unnamed
     (``_without_unnamed_findings``)."""
     findings_set_aside = 0  # a long question's one technical word unnamed is judged on all the terms it names
     if any(term.finding for term in terms):
@@ -636,12 +655,15 @@ def _without_unnamed_findings(
             return terms
         # …but not by a source that leaves most of the case unnamed ("day 3 after colectomy, hyperactive delirium
         # pulling at drains, QTc 540 ms. What for the agitation?"): no more phrases unnamed than findings named, and
-        # one more (a sentence joining what is asked is not held to it: the source as a whole is)
+        # one more for a vignette, which lists many (a sentence joining what is asked is not held to it: the source as
+        # a whole is)
         unnamed_phrases = len({term.shown for term in terms if term.finding and term.label not in covered})
-        return rest if one_sentence or unnamed_phrases <= named + 1 else None
-    anchors = [term for term in rest if not term.context and term.kind != "population"]
+        slack = 0 if any(term.told for term in terms) else 1
+        return rest if one_sentence or unnamed_phrases <= named + slack else None
+    anchors = [term for term in rest if not term.context and term.kind not in ("population", "drug")]
     if any(term.label in covered for term in anchors):
-        return rest  # a condition the case is described by is named ("stung by a wasp, anaphylaxis …")
+        return rest  # a condition the case is described by is named ("stung by a wasp, anaphylaxis …"); a drug is
+        # none ("14 weeks pregnant, tested positive for c diff after antibiotics" is not the sepsis overview's case)
     unnamed = sum(term.label not in covered for term in terms if term.finding)
     allowed = named if rest else max(1, named)
     return rest if unnamed <= allowed else None

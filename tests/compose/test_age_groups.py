@@ -17,10 +17,31 @@ def test_a_question_states_its_group_by_a_word_or_an_age():
         "A 6-year-old with ear pain: amoxicillin?",
         "Ear pain in a 9 month old baby",
         "Do adults with ear pain need amoxicillin?",
-        "A 15-year-old with ear pain",  # an adolescent: either group's overview may cover
+        "A 15-year-old with ear pain",  # an adolescent: clashes only with an adults' overview
         "Amoxicillin for ear pain in adults and children",  # both: no clash with either
+        "my son is 7 and the gp thinks hes got asthma. which inhaler should he be started on?",  # a parent's way
+        "My teenage daughter fainted at the sight of blood",
     ]
-    assert [group_of_question(q) for q in questions] == ["adults", "children", "children", "adults", None, None]
+    assert [group_of_question(q) for q in questions] == [
+        "adults", "children", "children", "adults", "adolescents", None, "children", "adolescents",
+    ]
+
+
+def test_a_relatives_age_is_read_only_where_it_is_one():
+    assert group_of_question("she's 7 weeks pregnant and has a UTI, which antibiotic?") is None
+    assert group_of_question("my daughter is 4, she has had a fever since last night") == "children"
+    assert group_of_question("he is 70 and on warfarin") == "adults"
+
+
+def test_an_adolescent_question_clashes_only_with_an_overview_for_adults():
+    question = "my 14 year old daughter has been cutting herself and says she wants to die. what should happen now?"
+    assert other_group(question, "Suicide risk assessment and safety planning in adults")
+    assert not other_group(question, OTITIS)  # a children's overview may cover a younger teenager
+    assert not other_group(question, "Syncope")
+    assert clash_reason(question, "Suicide risk assessment and safety planning in adults") == (
+        "Suicide risk assessment and safety planning in adults is written for adults; the question is about an "
+        "adolescent."
+    )
 
 
 def test_an_overview_for_children_is_another_group_than_an_adult_question():

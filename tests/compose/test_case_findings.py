@@ -1,11 +1,12 @@
-"""A vignette's findings (compose/case_findings.py): a technical word written only where a vignette describes its
-case may go unnamed by the overview that answers what it asks; what it asks, a drug, a population and a name may not.
+"""A case's findings (compose/case_findings.py): a technical word written only where a vignette or an everyday
+account describes its case may go unnamed by the overview that answers what it asks; what it asks, a drug, a
+population and a name may not.
 """
 
 import pytest
 
 from medora.answer import answer_question
-from medora.compose.case_findings import history_stems, is_vignette, with_case_findings
+from medora.compose.case_findings import history_stems, is_account, is_vignette, with_case_findings
 from medora.compose.terms import SpecificTerm, answers_terms
 from medora.export.render import to_markdown
 from medora.workspace import Workspace
@@ -29,6 +30,41 @@ def _term(label: str, kind: str = "term", **flags: bool) -> SpecificTerm:
 )
 def test_a_vignette_opens_with_the_patient_s_age(question: str, expected: bool):
     assert is_vignette(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I've had tummy cramps and bloating for months. What is it?", True),
+        ("im on PrEP, is it ok to drink alcohol?", True),
+        ("my dad's big toe swelled up overnight. What helps?", True),
+        ("Is it worth having the HPV jab at 35?", False),
+        ("In my experience, is colchicine better than naproxen for gout?", False),  # "my" not at the opening
+        ("Immunotherapy for melanoma: what is new?", False),
+    ],
+)
+def test_an_account_opens_with_the_asker(question: str, expected: bool):
+    assert is_account(question) is expected
+
+
+def test_an_account_s_subject_is_never_a_finding():
+    # its one technical word, and a name in capitals, are what it asks about though only described
+    lone = with_case_findings("I'm 35 and never had the HPV jab at school. Is it worth getting it now?",
+                              [_term("HPV")])
+    assert not lone[0].finding
+    question = "I've got COPD and tummy cramps since the weekend. Should I get an antiviral?"
+    marked = {term.label: term.finding for term in with_case_findings(
+        question, [_term("COPD"), _term("tummy"), _term("antiviral", "drug")]
+    )}
+    assert marked == {"COPD": False, "tummy": True, "antiviral": False}
+    # in a vignette both stay findings: it lists many
+    vignette = "71M with COPD and tummy cramps. Antiviral?"
+    assert [term.finding for term in with_case_findings(vignette, [_term("COPD"), _term("tummy")])] == [True, True]
+
+
+def test_what_the_patient_takes_is_history():
+    assert {"prep", "lithium"} <= history_stems("im on PrEP and my sister is still on lithium")
+    assert not {"leg", "toilet"} & history_stems("a rash came up on my leg when I sat on the toilet")
 
 
 def test_only_the_describing_part_s_technical_words_are_findings():
@@ -75,6 +111,12 @@ def test_a_finding_goes_unnamed_once_an_asked_term_is_named():
     assert not answers_terms({"agitation", "delirium"}, case)
     assert answers_terms({"agitation", "delirium", "drains"}, case)
     assert answers_terms({"agitation"}, case, one_sentence=True)  # one sentence joining what is asked
+    # an account's findings are held one closer: "I feel low and tearful, would sertraline help?" is not answered by
+    # the anxiety overview naming sertraline alone
+    assert answers_terms({"sertraline"}, [_term("tearful", finding=True), _term("sertraline", "drug", asked=True)])
+    assert not answers_terms(
+        {"sertraline"}, [_term("tearful", finding=True, told=True), _term("sertraline", "drug", asked=True)]
+    )
     # while no asked term is named, the findings count as any term
     assert not answers_terms({"xanthomata"}, [_term("xanthomata", finding=True), _term("PCSK9", asked=True)])
 
@@ -96,6 +138,11 @@ def test_when_nothing_is_asked_in_terms_the_findings_are_the_subject():
     wasp = [_term("stung", finding=True), _term("wasp", finding=True), _term("anaphylaxis")]
     assert answers_terms({"anaphylaxis"}, wasp)
     assert not answers_terms(set(), wasp)
+    # a drug is no condition the case is described by: "tested positive for c diff after antibiotics" is not the
+    # case of an overview naming antibiotics
+    diff = [_term("diff", finding=True), _term("pregnant", "population"), _term("antibiotics", "drug")]
+    assert not answers_terms({"pregnant", "antibiotics"}, diff)
+    assert answers_terms({"pregnant", "antibiotics", "diff"}, diff)
 
 
 def test_the_patient_s_history_is_never_the_one_term_a_long_question_misses():
@@ -152,6 +199,34 @@ def test_what_a_vignette_asks_and_its_population_must_still_be_named(library_wor
     assert status_and_first_source(library_workspace, question)[0] != "answered"
 
 
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # answered from the hepatitis C overview before accounts were read for their findings
+        ("I'm pregnant and my booking bloods came back positive for hepatitis B. what happens to me and the baby?",
+         "library:hepatitis-b-screening-and-management"),
+        ("I've had flu for two days, fever and aches all over. is it worth getting tamiflu?", "library:influenza"),
+    ],
+)
+def test_an_account_is_answered_though_the_overview_never_writes_what_it_describes(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert status_and_first_source(library_workspace, question) == ("answered", overview)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm 35 and never had the HPV jab at school. Is it worth getting it now?",  # its subject, only described
+        "I'm 20 weeks pregnant and tested positive for c diff after antibiotics for a chest infection. what treatment "
+        "will they give me?",
+        "im on PrEP, is it ok to drink alcohol at the weekend?",  # what the patient takes
+    ],
+)
+def test_what_an_account_is_about_must_still_be_named(library_workspace: Workspace, question: str):
+    assert status_and_first_source(library_workspace, question)[0] != "answered"
+
+
 def test_an_answer_names_the_details_of_the_case_its_sources_never_mention(library_workspace: Workspace):
     question = ("79M, newly confused, RR 32, BP 88/50, urea 11, right lower lobe consolidation on chest X-ray. Which "
                 "antibiotics?")
@@ -159,8 +234,8 @@ def test_an_answer_names_the_details_of_the_case_its_sources_never_mention(libra
     assert article.answer_status == "answered"
     assert article.unnamed_findings == ["right lower lobe consolidation"]
     assert article.findings_notice == (
-        "The case describes “right lower lobe consolidation”, which the sources cited here never mention. The answer "
-        "below is to what the question asks; check whether that detail changes it."
+        "The question describes “right lower lobe consolidation”, which the sources cited here never mention. The "
+        "answer below is to what the question asks; check whether that detail changes it."
     )
     assert f"> **Details of the case not covered:** {article.findings_notice}" in to_markdown(article)
     plain = answer_question("How is community-acquired pneumonia treated?", retriever=library_workspace.retriever,

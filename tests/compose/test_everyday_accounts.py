@@ -64,6 +64,10 @@ def test_an_account_in_everyday_words_reaches_its_overview(
         "comes",
         # "opioids are not recommended for IBS pain" does not answer codeine for diarrhoea
         "can i take codeine for ibs diarrhoea",
+        # carrying on or taking up: the overview of hypertension in pregnancy never names calcium (session 25)
+        "I'm at high risk of pre-eclampsia and taking aspirin. should I also be taking calcium?",
+        # a child stated by age: the influenza overview never speaks of children (session 25)
+        "my 6 year old has flu, can he have tamiflu?",
     ],
 )
 def test_what_an_account_proposes_and_no_overview_names_stays_unanswered(
@@ -99,6 +103,28 @@ def test_a_pointing_proposal_takes_the_clause_before() -> None:
     told = "my brother finished a detox last month and the GP mentioned naltrexone. does that work?"
     assert set(proposed_words(told).values()) == {"detox", "naltrexone"}
     assert "skiing" in proposed_words("I'm going skiing next week and I'm on rivaroxaban. Is that ok?").values()
+
+
+def test_carrying_on_or_taking_something_up_is_a_proposal() -> None:
+    assert proposed_words("My wife has Alzheimer's. Can she keep driving?") == {"drive": "driving"}
+    assert proposed_words("I had a clot on my lung. Am I ok to fly to Spain next month?") == {
+        "fli": "fly", "spain": "Spain"
+    }
+    assert proposed_words("high risk of pre-eclampsia. should I also be taking calcium tablets?") == {
+        "calcium": "calcium"
+    }
+    assert proposed_words("I have gout. Can I have a beer?") == {}  # no carrying on: the words' gate reads it
+
+
+def test_an_adolescent_is_not_answered_by_an_overview_for_adults(library_workspace: Workspace) -> None:
+    from medora.answer import answer_question
+
+    question = "my 13 year old has had high blood pressure readings twice at the GP, what happens next?"
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "partial"
+    assert article.coverage_notice.startswith(
+        "Hypertension in adults is written for adults; the question is about an adolescent."
+    )
 
 
 def test_a_drug_without_an_inn_stem_is_named_by_its_class() -> None:

@@ -116,3 +116,14 @@ def test_the_eighteenth_sets_are_vignettes_on_library_topics_opening_with_the_pa
     assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 35 + ["findings"] * 35
     assert all(is_vignette(q["question"]) for q in near_miss + coverage)
+
+
+@pytest.mark.parametrize(("name", "size"), [("nineteenth", 70), ("twentieth", 60)])
+def test_the_nineteenth_and_twentieth_sets_are_everyday_accounts_on_library_topics(name: str, size: int):
+    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
+    near_miss = near_miss_questions(f"near_miss_{name}")
+    coverage = coverage_questions(f"library_coverage_{name}")
+    assert (len(near_miss), len(coverage)) == (size, size)
+    assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
+    assert sorted(q["twist"] for q in near_miss) == ["asked"] * (size // 2) + ["described"] * (size // 2)
+    assert {q["style"] for q in near_miss + coverage} == {"lay"}

@@ -39,8 +39,8 @@ def test_pdf_metadata_carries_the_title(article: Article):
 
 
 def test_every_format_says_which_details_of_the_case_the_sources_never_mention(article: Article):
-    notice = ("The case describes “tendon xanthomata”, which the sources cited here never mention. The answer below is "
-              "to what the question asks; check whether that detail changes it.")
+    notice = ("The question describes “tendon xanthomata”, which the sources cited here never mention. The answer "
+              "below is to what the question asks; check whether that detail changes it.")
     article = article.model_copy(update={"unnamed_findings": ["tendon xanthomata"], "findings_notice": notice})
     assert f"Details of the case not covered: {notice}" in " ".join(_pages(article))
     assert f"> **Details of the case not covered:** {notice}" in to_markdown(article)

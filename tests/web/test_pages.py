@@ -241,5 +241,5 @@ def test_an_answered_case_says_which_of_its_details_the_sources_never_mention(cl
     article = created["article"]
     assert article["answer_status"] == "answered" and article["unnamed_findings"] == ["exertional breathlessness"]
     page = client.get(f"/articles/{created['slug']}").text
-    assert 'data-testid="findings-notice"' in page and "The case describes “exertional breathlessness”" in page
+    assert 'data-testid="findings-notice"' in page and "The question describes “exertional breathlessness”" in page
     assert 'data-testid="coverage-notice"' not in page
