@@ -649,11 +649,19 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: 
 
 
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:
-    """The on-topic source naming most of the question's specific terms (the better ranked on a tie)."""
+    """The on-topic source naming most of the question's specific terms besides its populations, then most of all
+    (the better ranked on a tie): "my 6 year old has flu, can he have tamiflu?" is closest to the influenza
+    overview, which names flu and tamiflu though never children, not to the children's ear-infection overview."""
     order = list(dict.fromkeys(item.source_id for item in on_topic))
     if not order:
         return None
-    return max(order, key=lambda source_id: (len(covered.get(source_id, set())), -order.index(source_id)))
+    populations = {term.label for term in terms if term.kind == "population"}
+
+    def naming(source_id: int) -> tuple[int, int, int]:
+        named = covered.get(source_id, set())
+        return len(named - populations), len(named), -order.index(source_id)
+
+    return max(order, key=naming)
 
 
 def naming_score(text: str, section: str, terms: list[SpecificTerm]) -> int:

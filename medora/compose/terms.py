@@ -560,7 +560,7 @@ def _child_by_age(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
         term.kind == "population" and set(term.forms) & set(YOUNG_FORMS) for term in terms
     ):
         return []
-    return [SpecificTerm(label="child", kind="population", forms=YOUNG_FORMS)]
+    return [SpecificTerm(label="children", kind="population", forms=YOUNG_FORMS)]
 
 
 def asks_about_drug(terms: list[SpecificTerm]) -> bool:
@@ -636,17 +636,18 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm], *, one_sentence:
 def _without_unnamed_findings(
     covered: set[str], terms: list[SpecificTerm], *, one_sentence: bool = False
 ) -> list[SpecificTerm] | None:
-    """The terms a source must still answer once a vignette's findings are weighed; None when its findings alone
-    say it does not answer. Once a term of what the vignette asks (``asked``) is named, its findings may go unnamed;
-    while none is, they count as any term. When it asks nothing of its own words ("Work-up and treatment?"), they may
-    go unnamed once another term of its case is named ("41M stung by a wasp, anaphylaxis …, now settled. How long
-    should he be observed?"); else its findings are its subject and most of them must be named ("TSH 42, low free
-    T4, weighs 70 kg. Starting dose?" needs no "weighs"; "6 weeks postpartum, orthopnoea, PND, ankle oedema, raised
-    JVP. Which drugs?" is no case the heart-failure overview covers by its oedema and orthopnoea alone): one alone
-    may go unnamed when the case names nothing else, and beside a population or the patient's own drugs no more than
-    are named ("30 weeks pregnant, Hb 92, ferritin 9" is not answered by the overview of hypertension in pregnancy,
-    which names pregnancy but no ferritin; "on ramipril, tongue and lip swelling, hoarse" is no case of the
-    anaphylaxis overview)."""
+    """The terms a source must still answer once a case's findings are weighed; None when its findings alone say it
+    does not answer. Once a term of what the case asks (``asked``) is named, its findings may go unnamed; while none
+    is, they count as any term. When it asks nothing of its own words ("Work-up and treatment?"), they may go
+    unnamed once another term of its case, not a drug, is named ("41M stung by a wasp, anaphylaxis …, now settled.
+    How long should he be observed?"); else its findings are its subject and most of them must be named ("TSH 42,
+    low free T4, weighs 70 kg. Starting dose?" needs no "weighs"; "6 weeks postpartum, orthopnoea, PND, ankle oedema,
+    raised JVP. Which drugs?" is no case the heart-failure overview covers by its oedema and orthopnoea alone): one
+    alone may go unnamed when the case names nothing else, and beside a population or the patient's own drugs no more
+    than are named ("30 weeks pregnant, Hb 92, ferritin 9" is not answered by the overview of hypertension in
+    pregnancy, which names pregnancy but no ferritin; "on ramipril, tongue and lip swelling, hoarse" is no case of the
+    anaphylaxis overview). An everyday account's findings (``told``) are held one closer where something asked is
+    named: no more unnamed than named."""
     rest = [term for term in terms if not term.finding]
     asked = [term for term in rest if term.asked]
     named = sum(term.label in covered for term in terms if term.finding)

@@ -10,6 +10,7 @@ from medora.compose.select import (
     QuestionWeights,
     Selection,
     answering_evidence,
+    closest_source,
     covered_words,
     flag_in_question_topic,
     is_on_topic,
@@ -287,3 +288,15 @@ def test_an_overview_written_for_the_questions_population_comes_before_one_namin
     assert matching_overview([general, pregnancy], weights, terms=terms, covered=covered) is pregnancy
     adults = specific_terms("Which tablets for high blood pressure?")
     assert matching_overview([general, pregnancy], weights, terms=adults, covered={}) is general
+
+
+def test_the_closest_source_names_most_terms_besides_the_population():
+    terms = specific_terms("my 6 year old has flu, can he have tamiflu?")
+    assert [term.label for term in terms if term.kind == "population"] == ["children"]  # the age stands for them
+    ear, flu = make_evidence(1, "Children with ear pain."), make_evidence(2, "Oseltamivir for influenza.")
+    drug = next(term.label for term in terms if term.kind == "drug")
+    # the children's ear overview names the population and "flu"; the influenza overview "flu" and the drug
+    covered = {1: {"children", "flu"}, 2: {"flu", drug}}
+    assert closest_source([ear, flu], terms, covered) == 2
+    assert closest_source([ear, flu], terms, {1: {"children", "flu"}, 2: {"flu"}}) == 1  # more named in all
+    assert closest_source([ear, flu], terms, {1: {"flu"}, 2: {"flu"}}) == 1  # a tie: the better ranked

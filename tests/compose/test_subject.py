@@ -89,7 +89,7 @@ def test_drugs_in_brackets_are_options_asked_about():
 
 def test_when_every_term_is_the_case_the_condition_after_with_is_what_is_asked():
     assert _labels("6 yo with anaphylaxis after eating cashews: how much adrenaline?") == [
-        ("anaphylaxis", False), ("cashews", True), ("child", False),  # the age stands for a child (session 25)
+        ("anaphylaxis", False), ("cashews", True), ("children", False),  # the age stands for a child (session 25)
     ]
 
 
