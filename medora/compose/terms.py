@@ -151,9 +151,10 @@ class SpecificTerm:
     finding: bool = False  # written only where a vignette or an account describes its case (compose/case_findings.py)
     told: bool = False  # a finding of an everyday account ("I feel low and tearful"), whose subject is often only
     # described: a source naming what is asked must name as many of its findings as it leaves unnamed
-    asked: bool = False  # written where a vignette asks (compose/case_findings.py): it makes the findings the case's
-    history: bool = False  # what a vignette's patient has had or carries ("a prosthetic mitral valve", "a manic
-    # episode 3 years ago"): it may change what is given, so never the one term a long question may miss
+    asked: bool = False  # written where a vignette or an account asks (compose/case_findings.py): it makes the
+    # findings the case's
+    history: bool = False  # what the case's patient has had, carries or takes ("a prosthetic mitral valve", "a manic
+    # episode 3 years ago", "I'm on PrEP"): it may change what is given, so never the one term a long question may miss
 
     @property
     def shown(self) -> str:
@@ -605,8 +606,7 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm], *, one_sentence:
     whole words ("vibrating capsule") count as technical words: since a vignette's findings ("radiating",
     "biceps") are no terms (compose/findings.py), what remains is the question's subject. The technical words a
     vignette or an everyday account writes only where it describes its case (``finding``, compose/case_findings.py)
-    may go unnamed
-    (``_without_unnamed_findings``)."""
+    may go unnamed (``_without_unnamed_findings``)."""
     findings_set_aside = 0  # a long question's one technical word unnamed is judged on all the terms it names
     if any(term.finding for term in terms):
         weighed = _without_unnamed_findings(covered, terms, one_sentence=one_sentence)
