@@ -147,7 +147,7 @@ def to_pdf(article: Article) -> bytes:
     if article.coverage_notice:
         _paragraph(pdf, f"Partial answer: {article.coverage_notice}", style="B")
     if article.findings_notice:
-        _paragraph(pdf, f"Details of the case not covered: {article.findings_notice}", style="B")
+        _paragraph(pdf, f"Details not covered: {article.findings_notice}", style="B")
     if article.verdict_notice and not article.verdict:
         _paragraph(pdf, f"No yes or no verdict: {article.verdict_notice}", style="B")
     if certainty_line(article):

@@ -207,7 +207,7 @@ def to_markdown(article: Article) -> str:
     if article.coverage_notice:
         lines += [f"> **Partial answer:** {_md(article.coverage_notice)}", ""]
     if article.findings_notice:
-        lines += [f"> **Details of the case not covered:** {_md(article.findings_notice)}", ""]
+        lines += [f"> **Details not covered:** {_md(article.findings_notice)}", ""]
     if article.verdict:
         lines += [f"## {verdict_heading(article)}", ""]
         if carried_by(article):

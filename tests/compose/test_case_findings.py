@@ -237,7 +237,7 @@ def test_an_answer_names_the_details_of_the_case_its_sources_never_mention(libra
         "The question describes “right lower lobe consolidation”, which the sources cited here never mention. The "
         "answer below is to what the question asks; check whether that detail changes it."
     )
-    assert f"> **Details of the case not covered:** {article.findings_notice}" in to_markdown(article)
+    assert f"> **Details not covered:** {article.findings_notice}" in to_markdown(article)
     plain = answer_question("How is community-acquired pneumonia treated?", retriever=library_workspace.retriever,
                             settings=library_workspace.settings)
     assert (plain.unnamed_findings, plain.findings_notice) == ([], None)

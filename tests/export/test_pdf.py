@@ -42,6 +42,6 @@ def test_every_format_says_which_details_of_the_case_the_sources_never_mention(a
     notice = ("The question describes “tendon xanthomata”, which the sources cited here never mention. The answer "
               "below is to what the question asks; check whether that detail changes it.")
     article = article.model_copy(update={"unnamed_findings": ["tendon xanthomata"], "findings_notice": notice})
-    assert f"Details of the case not covered: {notice}" in " ".join(_pages(article))
-    assert f"> **Details of the case not covered:** {notice}" in to_markdown(article)
-    assert f"<strong>Details of the case not covered:</strong> {notice}</aside>" in to_html(article)
+    assert f"Details not covered: {notice}" in " ".join(_pages(article))
+    assert f"> **Details not covered:** {notice}" in to_markdown(article)
+    assert f"<strong>Details not covered:</strong> {notice}</aside>" in to_html(article)
