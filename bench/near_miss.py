@@ -55,33 +55,29 @@ from medora.workspace import Workspace
 
 # Each set besides the first: its help line and how it is read. "whole": read unsplit (no --dev); "listed": read
 # and tuned on, every wrong answer listed; "rates": never read, rates only, no question named.
+# how a set is read: whole (never split by --dev), and either its rates only (blind) or its wrong answers listed
+BLIND = frozenset({"whole", "rates"})
+DEVELOPMENT = frozenset({"whole", "listed"})
 SETS: dict[str, tuple[str, frozenset[str]]] = {
     "unseen": ("the second question sets (tuned on since)", frozenset({"listed"})),
-    "holdout": ("the third question sets, never tuned on", frozenset({"whole", "rates"})),
+    "holdout": ("the third question sets, never tuned on", BLIND),
     "fourth": ("the fourth sets: dev half tuned on, frozen half never", frozenset()),
-    "fifth": ("the fifth sets: blind on 2026-11-29, tuned on since session 8", frozenset({"whole", "listed"})),
-    "sixth": ("the sixth sets: blind in session 8, tuned on since session 9", frozenset({"whole", "listed"})),
-    "seventh": ("the seventh sets, written blind in session 9: rates only", frozenset({"whole", "rates"})),
-    "eighth": ("the eighth sets, written blind in session 9: rates only", frozenset({"whole", "rates"})),
-    "ninth": ("the ninth sets, written blind in session 10: rates only", frozenset({"whole", "rates"})),
-    "tenth": ("the tenth sets, everyday words: a development set", frozenset({"whole", "listed"})),
-    "eleventh": ("the eleventh sets, written blind in session 11: rates only", frozenset({"whole", "rates"})),
-    "twelfth": ("the twelfth sets, written blind in session 13: rates only", frozenset({"whole", "rates"})),
-    "fifteenth": ("the fifteenth sets, written blind in session 20: rates only", frozenset({"whole", "rates"})),
-    "thirteenth": ("the thirteenth sets, everyday words: a development set written in session 13",
-                   frozenset({"whole", "listed"})),
-    "fourteenth": ("the fourteenth sets, clinicians' questions: a development set written in session 13",
-                   frozenset({"whole", "listed"})),
-    "sixteenth": ("the sixteenth sets, three styles: a development set written in session 23",
-                  frozenset({"whole", "listed"})),
-    "seventeenth": ("the seventeenth sets, vignettes: a development set written in session 23",
-                    frozenset({"whole", "listed"})),
-    "eighteenth": ("the eighteenth sets, vignettes: a development set written in session 24",
-                   frozenset({"whole", "listed"})),
-    "nineteenth": ("the nineteenth sets, everyday words: a development set written in session 25",
-                   frozenset({"whole", "listed"})),
-    "twentieth": ("the twentieth sets, everyday words: a development set written in session 25",
-                  frozenset({"whole", "listed"})),
+    "fifth": ("the fifth sets: blind on 2026-11-29, tuned on since session 8", DEVELOPMENT),
+    "sixth": ("the sixth sets: blind in session 8, tuned on since session 9", DEVELOPMENT),
+    "seventh": ("the seventh sets, written blind in session 9: rates only", BLIND),
+    "eighth": ("the eighth sets, written blind in session 9: rates only", BLIND),
+    "ninth": ("the ninth sets, written blind in session 10: rates only", BLIND),
+    "tenth": ("the tenth sets, everyday words: a development set", DEVELOPMENT),
+    "eleventh": ("the eleventh sets, written blind in session 11: rates only", BLIND),
+    "twelfth": ("the twelfth sets, written blind in session 13: rates only", BLIND),
+    "fifteenth": ("the fifteenth sets, written blind in session 20: rates only", BLIND),
+    "thirteenth": ("the thirteenth sets, everyday words: a development set written in session 13", DEVELOPMENT),
+    "fourteenth": ("the fourteenth sets, clinicians' questions: a development set written in session 13", DEVELOPMENT),
+    "sixteenth": ("the sixteenth sets, three styles: a development set written in session 23", DEVELOPMENT),
+    "seventeenth": ("the seventeenth sets, vignettes: a development set written in session 23", DEVELOPMENT),
+    "eighteenth": ("the eighteenth sets, vignettes: a development set written in session 24", DEVELOPMENT),
+    "nineteenth": ("the nineteenth sets, everyday words: a development set written in session 25", DEVELOPMENT),
+    "twentieth": ("the twentieth sets, everyday words: a development set written in session 25", DEVELOPMENT),
 }
 
 
