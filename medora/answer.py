@@ -65,7 +65,7 @@ from medora.compose.select import (
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
 from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms
-from medora.compose.together import AskedPair, asked_pairs, compound_fragments, unstated_pairs
+from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
 from medora.errors import QuestionError
@@ -232,7 +232,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         passages = passages or [item for item in on_topic if item.source_id == closest]
         uncovered = [term.label for term in terms if term.label not in labels]
         if not uncovered and unstated.get(closest):  # every term named, the drug never for the condition
-            uncovered = list(dict.fromkeys(pair.drug.label for pair in unstated[closest]))
+            uncovered = list(dict.fromkeys(pair.asked.label for pair in unstated[closest]))
             labels = {term.label for pair in unstated[closest] for term in pair.condition}
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
@@ -566,14 +566,14 @@ def _set_apart(
     """The on-topic overviews that name the question's terms yet do not answer it: overview → the asked (drug,
     condition) pairs it never states together (compose/together.py), and those written for another age group than
     the question's (compose/age_groups.py)."""
-    pairs = asked_pairs(question, terms)
+    pairs, populations = asked_pairs(question, terms), population_pairs(terms)
     unstated, other_age = {}, set()
     for source_id in dict.fromkeys(item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY):
         passages = whole.get(source_id) or [item for item in on_topic if item.source_id == source_id]
         source = passages[0].source
-        if pairs:
+        if pairs or populations:
             unstated[source_id] = unstated_pairs(
-                pairs, title=heading(source), passages=[(p.section, p.text) for p in passages]
+                pairs, title=heading(source), passages=[(p.section, p.text) for p in passages], populations=populations
             )
         if other_group(question, source.title):
             other_age.add(source_id)

@@ -11,7 +11,11 @@
   it, and is read with its section heading. Where the source's title names part of it, the whole source is about
   it and the pair needs no one sentence.
 - A drug asked about for a population ("DVT in pregnancy - DOAC or LMWH?") needs one statement naming both: the
-  DVT overview names pregnancy once, as a cause of a raised D-dimer, and recommends apixaban, never in pregnancy."""
+  DVT overview names pregnancy once, as a cause of a raised D-dimer, and recommends apixaban, never in pregnancy.
+- So does pregnancy or breastfeeding with any other term of the question, drug or not ("How should a pregnant
+  woman with a DVT be anticoagulated?"): a source that names the population only beside other things (D-dimer's
+  false positives) says nothing of the question in it (``population_pairs``). A source whose title names the
+  population is about it throughout."""
 
 from __future__ import annotations
 
@@ -83,9 +87,9 @@ _TOKENS = re.compile(r"[A-Za-z0-9]+|[,;:?.!]")
 @dataclass(frozen=True)
 class AskedPair:
     """A drug asked about and the condition it is asked for: the technical words of one phrase ("diabetic
-    neuropathy"), any of which names it."""
+    neuropathy"), any of which names it. Or a population and the question's other terms (``population_pairs``)."""
 
-    drug: SpecificTerm
+    asked: SpecificTerm
     condition: tuple[SpecificTerm, ...]
 
 
@@ -122,6 +126,18 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
     return pairs
 
 
+def population_pairs(terms: list[SpecificTerm]) -> list[AskedPair]:
+    """Each population whose care differs (``PAIRED_POPULATIONS``) with the question's other terms, any one of which
+    a statement on the population must name; none when the question has no other term ("I'm 30 weeks pregnant and
+    my hands go numb, will it go away?")."""
+    others = tuple(term for term in terms if term.kind != "population" and not term.context)
+    return [
+        AskedPair(term, others)
+        for term in dict.fromkeys(terms)
+        if others and term.kind == "population" and not term.context and term.forms[0] in PAIRED_POPULATIONS
+    ]
+
+
 def _is_class(term: SpecificTerm) -> bool:
     """A broad class of drugs by what they act on ("antibiotic": anti-bacterial agents; "antidepressants"): a
     statement in pregnancy names its member instead ("erythromycin in pregnancy"), so it is not paired with the
@@ -140,19 +156,23 @@ def statements(text: str) -> list[str]:
     return found
 
 
-def unstated_pairs(pairs: list[AskedPair], *, title: str, passages: list[tuple[str, str]]) -> list[AskedPair]:
-    """The pairs no statement of ``passages`` ((section heading, text) each; a statement is read with its heading:
-    a bullet under "Management › Exacerbations" is on exacerbations) names together, leaving out those whose
-    condition the ``title`` (the source's own topic) names in part."""
-    if not pairs:
+def unstated_pairs(
+    pairs: list[AskedPair], *, title: str, passages: list[tuple[str, str]], populations: list[AskedPair] = ()
+) -> list[AskedPair]:
+    """The ``pairs`` and ``populations`` no statement of ``passages`` ((section heading, text) each; a statement is
+    read with its heading: a bullet under "Management › Exacerbations" is on exacerbations) names together, leaving
+    out the pairs whose condition the ``title`` (the source's own topic) names in part, and the populations it
+    names."""
+    if not pairs and not populations:
         return []
     heading = TermText(title)
     wanted = [pair for pair in pairs if not any(heading.covers(term) for term in pair.condition)]
+    wanted += [pair for pair in populations if not heading.covers(pair.asked) and pair not in wanted]
     if not wanted:
         return []
     prepared = [TermText(f"{section}\n{sentence}") for section, text in passages for sentence in statements(text)]
     return [
         pair
         for pair in wanted
-        if not any(unit.covers(pair.drug) and any(unit.covers(term) for term in pair.condition) for unit in prepared)
+        if not any(unit.covers(pair.asked) and any(unit.covers(term) for term in pair.condition) for unit in prepared)
     ]

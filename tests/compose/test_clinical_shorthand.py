@@ -1,7 +1,7 @@
 """Clinicians' shorthand and a vignette's readings reach the overview that answers them; what the shorthand does not
 cover, and a drug never stated for the pregnancy asked about, still make the answer partial (session 14:
 compose/subject.py SHORTHAND, compose/findings.py, select.QUANTITY, described.py's proposals, together.py's
-population pairs, variants.py's bisphosphonates)."""
+population pairs, variants.py's bisphosphonates; session 26: pregnancy with any of the question's terms)."""
 
 import pytest
 
@@ -41,6 +41,7 @@ def test_shorthand_and_readings_reach_their_overview(
         "gout flare in a patient on warfarin - what analgesia is safe?",
         "AKI - what analgesia is safe?",
         "DVT in pregnancy - DOAC or LMWH?",
+        "How should a pregnant woman with a DVT be anticoagulated?",  # no drug asked: pregnancy still needs the DVT
         "Is sertraline safe in pregnancy?",
         "T1DM - what HbA1c target should she aim for?",
         # a sign, a reading or a role may be the point of the question

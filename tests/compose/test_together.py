@@ -1,14 +1,22 @@
 """Terms a source must name together: a compound name as a run, an asked drug with its condition in one statement."""
 
 from medora.compose.terms import specific_terms
-from medora.compose.together import AskedPair, asked_pairs, compound_fragments, compounds, statements, unstated_pairs
+from medora.compose.together import (
+    AskedPair,
+    asked_pairs,
+    compound_fragments,
+    compounds,
+    population_pairs,
+    statements,
+    unstated_pairs,
+)
 
 PLANTAR = "What is the best treatment for plantar fasciitis?"
 SEMAGLUTIDE = "Is semaglutide effective for knee osteoarthritis pain in people with obesity?"
 
 
 def _labels(pairs: list[AskedPair]) -> list[tuple[str, list[str]]]:
-    return [(pair.drug.label, [term.label for term in pair.condition]) for pair in pairs]
+    return [(pair.asked.label, [term.label for term in pair.condition]) for pair in pairs]
 
 
 def test_adjacent_technical_terms_make_one_compound():
@@ -142,4 +150,34 @@ def test_a_word_written_twice_is_read_where_each_is_written():
 def test_a_drug_named_twice_is_asked_once():
     question = "Is ibuprofen safe, and does ibuprofen help for knee osteoarthritis?"
     pairs = asked_pairs(question, specific_terms(question))
-    assert [(pair.drug.label, [term.label for term in pair.condition]) for pair in pairs] == [("ibuprofen", ["osteoarthritis"])]
+    assert [(pair.asked.label, [term.label for term in pair.condition]) for pair in pairs] == [("ibuprofen", ["osteoarthritis"])]
+
+
+DVT_PREGNANT = "How should a pregnant woman with a DVT be anticoagulated?"
+D_DIMER = ("Pitfalls", "- D-dimer has low specificity, so a positive result is common in older people, pregnancy, cancer.")
+
+
+def test_pregnancy_is_paired_with_every_other_term_of_the_question():
+    assert _labels(population_pairs(specific_terms(DVT_PREGNANT))) == [("pregnant", ["DVT", "anticoagulated"])]
+
+
+def test_a_question_with_nothing_but_the_population_has_no_population_pair():
+    assert population_pairs(specific_terms("I'm 30 weeks pregnant and my hands go numb, will it go away?")) == []
+
+
+def test_pregnancy_named_only_beside_other_things_is_unstated():
+    pairs = population_pairs(specific_terms(DVT_PREGNANT))
+    passages = [D_DIMER, ("Management", "- Offer apixaban or rivaroxaban to people with confirmed proximal DVT.")]
+    assert unstated_pairs([], title="Deep vein thrombosis", passages=passages, populations=pairs) == pairs
+
+
+def test_pregnancy_stated_with_one_other_term_is_stated():
+    pairs = population_pairs(specific_terms(DVT_PREGNANT))
+    passages = [D_DIMER, ("Special populations", "- In pregnancy, treat DVT with LMWH throughout.")]
+    assert unstated_pairs([], title="Deep vein thrombosis", passages=passages, populations=pairs) == []
+
+
+def test_a_source_titled_for_the_population_is_about_it_throughout():
+    pairs = population_pairs(specific_terms("Which antihypertensive for chronic hypertension in pregnancy?"))
+    passages = [("Management", "- Offer labetalol; consider nifedipine if labetalol is unsuitable.")]
+    assert unstated_pairs([], title="Hypertension in pregnancy", passages=passages, populations=pairs) == []
