@@ -37,8 +37,9 @@ _AGE = re.compile(
 )
 # …and a relative's age as a parent writes it: "my son is 7", "she's 4 and …" (never "she's 7 weeks pregnant")
 _THEIR_AGE = re.compile(
-    r"\b(?:son|daughter|boy|girl|child|kid|grandson|granddaughter|he|she|hes|shes|he's|she's)(?:'s| is| s)? (\d{1,2})"
-    r"(?=\s*(?:$|[,.;:!?)]|(?:and|but|with|now)\b))",
+    r"\b(?:son|daughter|boy|girl|child|kid|grandson|granddaughter|he|she|hes|shes|he's|she's)"
+    r"(?:,? (?:who|that) is |,? who'?s |'s | is | s |, | \(| )(\d{1,2})"
+    r"(?=\s*(?:$|[,.;:!?)]|(?:and|but|with|now|has|had|keeps|gets|got)\b))",
     re.IGNORECASE,
 )
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
@@ -51,10 +52,15 @@ PLANNED_BABY = (
     r"\b(?:try|tries|trying|tried|plan|plans|planning|planned|want|wants|wanting|wanted|hope|hoping|hoped)"
     r"\s+(?:to\s+have\s+|for\s+)(?:a|another)\s+bab(?:y|ies)\b"
 )
+# "will he still be able to have children?", "can I father kids?": fertility, not a child patient
+CHILDBEARING = (
+    r"\b(?:able to|ability to|can|cannot|cant|can't|could|ever|still|will|to)\s+(?:have|father|conceive)"
+    r"\s+(?:children|kids|babies|a baby|a family|(?:a |any )?(?:child|children|kids) of (?:his|her|my|their) own)\b"
+)
 _NOT_A_CHILD = re.compile(
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
     rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}"
-    rf"|{PLANNED_BABY}",
+    rf"|{PLANNED_BABY}|{CHILDBEARING}",
     re.IGNORECASE,
 )
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)

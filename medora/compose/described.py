@@ -67,7 +67,8 @@ ASKING_FRAME = frozenset(
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
-    appointments sense forever""".split()
+    appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward
+    definately monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.age_groups import AFTER_BIRTH, CHILD, PLANNED_BABY, group_of_question
+from medora.compose.age_groups import AFTER_BIRTH, CHILD, CHILDBEARING, PLANNED_BABY, group_of_question
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word, is_teller
 from medora.retrieve.embed import TOKENIZER_FILE
@@ -46,7 +46,12 @@ EVERYDAY_WORDS = frozenset(
     grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
     hadnt theyre thats whats youve weve his much many
-    him himself herself myself themselves ourselves yourself""".split()
+    him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz""".split()
+) | frozenset(
+    stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
+    for base in "i you he she it we they who what where there here that how why when something someone nothing".split()
+    for ending in ("s", "ll", "re", "ve", "d", "m")
+    if base + ending != "ill"  # a word of its own
 )
 
 # Two-letter abbreviations are too short to be terms (GP, US, ED, MS each mean several things; a reviewer showed RA
@@ -112,6 +117,11 @@ PREGNANCY_BABY = frozenset(("baby", "babies"))
 _PLANNED_BABY = re.compile(PLANNED_BABY, re.IGNORECASE)
 # …and one being tried for is a pregnancy planned: named by a source on pregnancy or on conceiving
 PLANNED_PREGNANCY_FORMS = ("conception", "conceive", "conceiving", "preconception", "pre-conception")
+# …and being able to have children is fertility: named by a source on fertility or conceiving, not on children (the
+# testicular torsion overview never says whether a boy who lost a testicle can father children)
+_CHILDBEARING = re.compile(CHILDBEARING, re.IGNORECASE)
+FERTILITY_FORMS = ("fertility", "infertility", "subfertility", "fertile", "infertile", "conceive", "conceiving",
+                   "conception")
 
 # Population groups: a question naming one needs a source naming any word of its group.
 POPULATIONS: dict[str, tuple[str, ...]] = {
@@ -121,7 +131,8 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
     "adolescents": ("adolescent", "adolescents", "adolescence", "teenager", "teenagers", "teenage", "teen", "teens"),
     "pregnancy": ("pregnancy", "pregnant", "pregnancies", "antenatal", "gestation", "gestational", "obstetric",
                   "primigravida", "multigravida", "primip"),
-    "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "lactation", "lactating", "nursing mothers"),
+    "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "breastfeed", "lactation", "lactating",
+                      "nursing mothers"),
     "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
 }
 
@@ -537,6 +548,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             if term.kind == "population" and term.label in PREGNANCY_BABY else term
             for term in terms
         ]
+    if childbearing := _CHILDBEARING.search(question):
+        said = {word.lower() for word in _WORDS.findall(childbearing.group(0))}
+        terms = [term for term in terms if not (term.kind == "population" and term.label.lower() in said)]
+        terms.append(SpecificTerm(label="fertility", kind="term", forms=FERTILITY_FORMS))
     terms += _child_by_age(question, terms)
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms, with_kept_drugs_asked

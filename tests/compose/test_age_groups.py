@@ -31,6 +31,10 @@ def test_a_relatives_age_is_read_only_where_it_is_one():
     assert group_of_question("she's 7 weeks pregnant and has a UTI, which antibiotic?") is None
     assert group_of_question("my daughter is 4, she has had a fever since last night") == "children"
     assert group_of_question("he is 70 and on warfarin") == "adults"
+    # as parents also write it (session 26)
+    assert group_of_question("our son who is 10 has tested positive for it too") == "children"
+    assert group_of_question("my son (10) has a cough") == "children"
+    assert group_of_question("she is 3 months and feeding poorly") is None
 
 
 def test_an_adolescent_question_clashes_only_with_an_overview_for_adults():

@@ -58,6 +58,10 @@ def test_frame_words_of_the_asking_clause_need_no_naming_a_thing_proposed_does()
     assert unnamed_asking_words("Mum keeps getting cellulitis. is that enough, or is there anything else?", texts) == []
     assert unnamed_asking_words("My back aches, would a TENS machine help?", texts) == ["machin"]
     assert unnamed_asking_words("I have asthma, can I join the army?", texts) == ["armi", "join"]
+    # "still", a weekday, "too late": when or whether, not what is asked about (session 26)
+    assert unnamed_asking_words("Her face drooped for 10 minutes. Does she still need to be seen?", texts) == []
+    assert unnamed_asking_words("can I wait till my GP appointment on monday?", texts) == []
+    assert unnamed_asking_words("The condom split. Is it too late for an IUD?", texts) == ["iud"]
 
 
 def test_a_condition_a_finding_names_is_no_feeling():

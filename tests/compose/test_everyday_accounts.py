@@ -42,6 +42,9 @@ from tests.compose.conftest import status_and_first_source as _asked
         # the reliever by its colour routes to the overview writing "SABA" (compose/data/lay_terms.yaml)
         ("I only use my blue inhaler, maybe every day or two, and I've never been given anything else. Is that OK?",
          "asthma-adults"),
+        # "still" asks whether, not about what (session 26)
+        ("Mum's face drooped and her arm went weak for about 10 minutes, now she's totally fine. Does she still need "
+         "to be seen today?", "stroke-and-tia"),
     ],
 )
 def test_an_account_in_everyday_words_reaches_its_overview(
@@ -68,6 +71,10 @@ def test_an_account_in_everyday_words_reaches_its_overview(
         "I'm at high risk of pre-eclampsia and taking aspirin. should I also be taking calcium?",
         # a child stated by age: the influenza overview never speaks of children (session 25)
         "my 6 year old has flu, can he have tamiflu?",
+        # fertility, which the testicular torsion overview never speaks of; a child "who is 10" (session 26)
+        "Our son is 14 and had one testicle removed after a torsion. Will he still be able to have children?",
+        "My husband has familial hypercholesterolaemia and our son who is 10 has tested positive for it too. Should "
+        "he be on a statin?",
     ],
 )
 def test_what_an_account_proposes_and_no_overview_names_stays_unanswered(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from medora.compose.age_groups import CHILD, group_of_question
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
 
 
@@ -260,3 +261,15 @@ def test_the_patients_own_drug_beside_a_drug_asked_for_must_be_named():
     assert not answers_terms({"anticoagulant"}, by_class)
     background = specific_terms("67M, ejection fraction 30%, NYHA II, on ramipril and bisoprolol. What next?")
     assert answers_terms({"ejection", "NYHA"}, background)  # nothing asked beside them: still the case
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_no_term():
+    question = "my gp is happy with it but my daughter says its too high. whos right? theyll rescan, somethings off"
+    assert not {"whos", "theyll", "somethings"} & {term.label for term in specific_terms(question)}
+
+
+def test_being_able_to_have_children_is_fertility_not_a_child_patient():
+    question = "Our son is 14 and had a testicle removed. Will he still be able to have children?"
+    labels = {term.label: term for term in specific_terms(question)}
+    assert "children" not in labels and "infertility" in labels["fertility"].forms
+    assert group_of_question(question) != CHILD
