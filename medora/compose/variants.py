@@ -103,6 +103,9 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine", "fluvoxamine"), _SSRI),
     **dict.fromkeys(("gliclazide", "glimepiride", "glipizide", "glibenclamide", "glyburide"), _SULFONYLUREA),
     **dict.fromkeys(("salbutamol", "albuterol", "terbutaline", "levalbuterol"), _SABA),
+    # the NSAIDs without a -profen, -fenac or -coxib stem; never aspirin, as often an antiplatelet as an analgesic
+    **dict.fromkeys(("naproxen", "indometacin", "indomethacin", "meloxicam", "piroxicam", "mefenamic acid",
+                     "ketorolac", "nabumetone", "etodolac"), (_NSAID, ("NSAID", "NSAIDs"))),
 }
 # Classes that name the patient's own drug only (``context``): "…on empagliflozin, ketones 5.1" is the DKA overview's
 # "SGLT2 inhibitors" case, but a class statement does not answer a question asked about one member (the heart

@@ -64,6 +64,13 @@ def test_frame_words_of_the_asking_clause_need_no_naming_a_thing_proposed_does()
     assert unnamed_asking_words("The condom split. Is it too late for an IUD?", texts) == ["iud"]
 
 
+def test_what_a_parent_sees_is_felt():
+    question = "my 18 month old has gunk pouring out of her ear and a temp. shouldnt she be on antibiotics?"
+    assert felt_labels(question, [_term("gunk")]) == {"gunk"}
+    question = "I've had sciatica for 2 weeks and now my foot is flopping and catching on the floor. Is it ok to wait?"
+    assert felt_labels(question, [_term("flopping")]) == {"flopping"}
+
+
 def test_a_condition_a_finding_names_is_no_feeling():
     assert felt_labels("I get heartburn most nights and a cough. What helps?", [_term("heartburn")]) == set()
 

@@ -144,6 +144,11 @@ def test_a_drug_without_an_inn_stem_is_named_by_its_class() -> None:
     # two members of one class: a statement on the class cannot choose between them
     both = [t for t in specific_terms("morphine or tramadol for his back?") if t.kind == "drug"]
     assert all("opioids" not in term.forms for term in both)
+    # the heart-failure overview's "non-steroidal anti-inflammatory drugs … should be avoided" (session 26)
+    (naproxen,) = with_member_classes(specific_terms("dad takes naproxen for his knees, is it bad for his heart?"))
+    assert "NSAIDs" in naproxen.abbreviations
+    (aspirin,) = with_member_classes(specific_terms("should he take aspirin?"))
+    assert "NSAIDs" not in aspirin.abbreviations
 
 
 def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
