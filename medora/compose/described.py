@@ -337,8 +337,8 @@ _PROPOSAL = re.compile(
     r"|\b(?:is|would|will)\s+(?P<pointed>that|this|it)\s+(?:be\s+)?(?:ok|okay|safe|alright|fine|a good idea)"
     r"\s*[?.!]*$"
     # taking up an activity again: "when can I go back to the gym?", "when is he allowed to drive again?"
-    r"|\bwhen\s+(?:can|could|should|may|might|will|would)\s+(?:i|he|she|we|they|you|(?:my|our|his|her|their)\s+\w+)"
-    r"\s+(?P<resumed>[^?.!,;]+)"
+    r"|\b(?:when|how\s+soon(?:\s+after\s+[^?.!,;]+?)?)\s+(?:can|could|should|may|might|will|would)\s+"
+    r"(?:i|he|she|we|they|you|(?:my|our|his|her|their)\s+\w+)\s+(?P<resumed>[^?.!,;]+)"
     r"|\bwhen\s+(?:is|are|am|will)\s+(?:he|she|i|they|we|you)\s+(?:be\s+)?(?:allowed|able|ok|okay|safe|fine)"
     r"\s+to\s+(?P<when_allowed>[^?.!,;]+)"
     # carrying on or taking something up: "am I ok to fly next month?", "can he keep driving?", "should I be taking
@@ -348,7 +348,12 @@ _PROPOSAL = re.compile(
     r"|\bcan\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still|keep|carry\s+on)\s+"
     r"(?P<still>[^?.!,;]+)"
     r"|\bshould\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:also\s+)?(?:be\s+)?"
-    r"(?:taking|having|using|trying)\s+(?P<taking>[^?.!,;]+)",
+    r"(?:taking|having|using|trying)\s+(?P<taking>[^?.!,;]+)"
+    # giving something up: "does he need to give up beer?", "should I cut out dairy?"
+    r"|\b(?:need|needs|have|has|ought|got)\s+to\s+(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+"
+    r"(?P<given_up>[^?.!,;]+)"
+    r"|\b(?:should|must|do|does)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+"
+    r"(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+(?P<giving_up>[^?.!,;]+)",
     re.IGNORECASE,
 )
 # the verb of taking up again, before the activity ("go back to the gym"); alone ("will my periods come back?") it
@@ -358,6 +363,8 @@ _RESUMING = re.compile(r"^(?:(?:go|get|come)\s+back(?:\s+to)?|return\s+to|start|
 # "when should my hCG blood test be repeated?", "when will my baby be born?": something done to the patient, which the
 # overview says in its own words, is no activity taken up
 _PASSIVE = re.compile(r"\bbe\b", re.IGNORECASE)
+# "can he still go in the pool?": going in or to a place is the place, which its circumstances' "in" would cut
+_GOING = re.compile(r"^(?:go|going|get|getting)\s+(?:in|into|to|on)\s+(?=\w)", re.IGNORECASE)
 # "switch me back to my normal insulin": "back" is a direction unless someone's back ("my back", "lower back")
 _NOT_A_BACK = re.compile(r"(?<!\bmy)(?<!\bhis)(?<!\bher)(?<!\bour)(?<!\bthe)(?<!\byour)(?<!\btheir)(?<!\blower)"
                          r"(?<!\bupper)\s+back\b", re.IGNORECASE)
@@ -391,7 +398,7 @@ def proposed_words(question: str) -> dict[str, str]:
     for match in _PROPOSAL.finditer(question):
         if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
             continue
-        proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", next(group for group in match.groups() if group)))
+        proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", _GOING.sub("", next(g for g in match.groups() if g))))
         if match.group("resumed") or match.group("when_allowed"):
             proposed = _NOT_A_BACK.sub(" ", proposed)
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed

@@ -123,6 +123,18 @@ def test_carrying_on_or_taking_something_up_is_a_proposal() -> None:
     assert proposed_words("I have gout. Can I have a beer?") == {}  # no carrying on: the words' gate reads it
 
 
+def test_going_somewhere_how_soon_and_giving_something_up_are_proposals() -> None:
+    # session 26: the place gone to, not cut as a circumstance ("in the pool"); "how soon" asks as "when" does
+    assert proposed_words("he is on amoxicillin for an ear infection. can he still go in the pool?") == {
+        "pool": "pool"
+    }
+    assert proposed_words("I'm having carpal tunnel release next week. How soon after the op can I drive?") == {
+        "drive": "drive"
+    }
+    assert proposed_words("husband has gout again. does he need to give up beer?") == {"beer": "beer"}
+    assert proposed_words("I have gout. Should I avoid alcohol?") == {"alcohol": "alcohol"}
+
+
 def test_an_adolescent_is_not_answered_by_an_overview_for_adults(library_workspace: Workspace) -> None:
     from medora.answer import answer_question
 
