@@ -555,10 +555,16 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     terms += _child_by_age(question, terms)
     from medora.compose.lay import with_lay_forms  # these build on this module
     from medora.compose.subject import subject_terms, with_kept_drugs_asked
-    from medora.compose.variants import with_abbreviations, with_class_members, with_member_classes
+    from medora.compose.variants import (
+        with_abbreviations,
+        with_class_members,
+        with_member_classes,
+        with_phrase_synonyms,
+    )
 
     terms = with_kept_drugs_asked(question, terms)
-    terms = with_lay_forms(question, with_member_classes(with_class_members(with_abbreviations(question, terms))))
+    terms = with_member_classes(with_class_members(with_phrase_synonyms(question, with_abbreviations(question, terms))))
+    terms = with_lay_forms(question, terms)
     terms = subject_terms(question, terms)
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))

@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from medora.compose.terms import MIN_MEMBER_PREFIX, SpecificTerm, stem_sequence
-from medora.retrieve.expand import load_abbreviations
+from medora.retrieve.expand import load_abbreviations, load_synonym_groups
 
 # Drug classes by the drug lexicon's canonical name (lower case) → the INN stems their members' names end with.
 CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
@@ -103,6 +103,9 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine", "fluvoxamine"), _SSRI),
     **dict.fromkeys(("gliclazide", "glimepiride", "glipizide", "glibenclamide", "glyburide"), _SULFONYLUREA),
     **dict.fromkeys(("salbutamol", "albuterol", "terbutaline", "levalbuterol"), _SABA),
+    # the long-acting insulin analogues, as the DKA overview writes them ("continue subcutaneous long-acting insulin")
+    **dict.fromkeys(("glargine", "detemir", "degludec"), (("long-acting insulin", "long-acting insulins",
+                                                          "basal insulin", "basal insulins"), ())),
     # the NSAIDs without a -profen, -fenac or -coxib stem; never aspirin, as often an antiplatelet as an analgesic
     **dict.fromkeys(("naproxen", "indometacin", "indomethacin", "meloxicam", "piroxicam", "mefenamic acid",
                      "ketorolac", "nabumetone", "etodolac"), (_NSAID, ("NSAID", "NSAIDs"))),
@@ -196,6 +199,29 @@ def with_abbreviations(question: str, terms: list[SpecificTerm], evidence_text: 
             elif short == term.label and short in question_words:
                 longs.append(long.lower())
         updated.append(replace(term, forms=tuple(dict.fromkeys(longs)), abbreviations=tuple(dict.fromkeys(shorts))))
+    return updated
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> list[list[str]]:
+    return load_synonym_groups()
+
+
+def with_phrase_synonyms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A one-word term written inside a phrase of a synonym group (retrieve/data/synonyms.tsv) is also named by the
+    group's other phrases: the "prolapse" of "a known L4/5 disc prolapse" by the cauda equina overview's "lumbar disc
+    herniation", the "needles" of "pins and needles" by "paraesthesia"."""
+    spelled = f" {' '.join(stem_sequence(question))} "
+    updated = []
+    for term in terms:
+        words = stem_sequence(term.label)
+        groups = [] if term.kind not in ("term", "word") or len(words) != 1 else [
+            group for group in _synonym_groups()
+            if any(len(phrase.split()) > 1 and words[0] in (stems := stem_sequence(phrase))
+                   and f" {' '.join(stems)} " in spelled for phrase in group)
+        ]
+        forms = [form for group in groups for form in group]
+        updated.append(replace(term, forms=tuple(dict.fromkeys([*term.forms, *forms]))) if forms else term)
     return updated
 
 

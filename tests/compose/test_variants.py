@@ -125,3 +125,18 @@ def test_the_patients_own_sglt2_inhibitor_or_mra_is_named_by_its_class():
     assert "empagliflozin" not in covered_terms("SGLT2 inhibitors can cause DKA", kept)
     spironolactone = specific_terms("Man on spironolactone with a potassium of 6.7: what first?")
     assert "spironolactone" in covered_terms("Potassium-sparing diuretics raise potassium", spironolactone)
+
+
+def test_a_word_inside_a_synonym_phrase_is_named_by_the_phrases_synonyms():
+    question = "42M, known L4/5 disc prolapse, now numb around the back passage. Urgent MRI?"
+    (prolapse,) = [t for t in specific_terms(question) if t.label == "prolapse"]
+    text = "People with known lumbar disc herniation under conservative care are the group most at risk."
+    assert "prolapse" in covered_terms(text, [prolapse])
+    # a prolapse not written as a disc's keeps its own word only (session 26)
+    (uterine,) = [t for t in specific_terms("Is a vaginal pessary used for uterine prolapse?") if t.label == "prolapse"]
+    assert covered_terms(text, [uterine]) == set()
+
+
+def test_a_long_acting_insulin_is_named_as_the_dka_overview_writes_it():
+    (glargine,) = [t for t in specific_terms("DKA on a fixed-rate infusion: should his glargine go on?") if t.kind == "drug"]
+    assert covered_terms("Continue subcutaneous long-acting insulin.", [glargine]) == {"glargine"}
