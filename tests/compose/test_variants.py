@@ -138,5 +138,6 @@ def test_a_word_inside_a_synonym_phrase_is_named_by_the_phrases_synonyms():
 
 
 def test_a_long_acting_insulin_is_named_as_the_dka_overview_writes_it():
-    (glargine,) = [t for t in specific_terms("DKA on a fixed-rate infusion: should his glargine go on?") if t.kind == "drug"]
+    question = "DKA on a fixed-rate infusion: should his glargine go on?"
+    (glargine,) = [t for t in specific_terms(question) if t.kind == "drug"]
     assert covered_terms("Continue subcutaneous long-acting insulin.", [glargine]) == {"glargine"}
