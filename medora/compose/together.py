@@ -171,8 +171,11 @@ def unstated_pairs(
     if not wanted:
         return []
     prepared = [TermText(f"{section}\n{sentence}") for section, text in passages for sentence in statements(text)]
-    return [
+    unstated = [
         pair
         for pair in wanted
         if not any(unit.covers(pair.asked) and any(unit.covers(term) for term in pair.condition) for unit in prepared)
     ]
+    paired = {term for pair in unstated if pair not in populations for term in pair.condition}
+    return [pair for pair in unstated if pair not in populations or pair.asked not in paired]  # a population a drug's
+    # pair already leaves unstated is said once: "metformin together with pregnancy"
