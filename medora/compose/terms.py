@@ -169,6 +169,8 @@ class SpecificTerm:
 
     @property
     def shown(self) -> str:
+        if self.kind == "population" and self.label.lower() == "pregnant":
+            return "pregnancy"  # "No source here addresses pregnancy together with DVT", not "pregnant together with"
         return self.phrase or self.label
 
 

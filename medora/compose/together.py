@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medora.compose.terms import POPULATIONS, SpecificTerm, TermText
@@ -157,7 +158,7 @@ def statements(text: str) -> list[str]:
 
 
 def unstated_pairs(
-    pairs: list[AskedPair], *, title: str, passages: list[tuple[str, str]], populations: list[AskedPair] = ()
+    pairs: list[AskedPair], *, title: str, passages: list[tuple[str, str]], populations: Sequence[AskedPair] = ()
 ) -> list[AskedPair]:
     """The ``pairs`` and ``populations`` no statement of ``passages`` ((section heading, text) each; a statement is
     read with its heading: a bullet under "Management › Exacerbations" is on exacerbations) names together, leaving

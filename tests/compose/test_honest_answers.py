@@ -174,6 +174,13 @@ def test_a_drug_asked_in_pregnancy_needs_a_statement_naming_both(workspace: Work
     assert article.coverage_notice.startswith("No source here addresses metformin together with pregnancy.")
 
 
+def test_pregnancy_named_only_among_other_things_is_no_answer_on_pregnancy(workspace: Workspace):
+    # the DVT overview names pregnancy once, among D-dimer's false positives (session 26)
+    article = _ask(workspace, "How should a pregnant woman with a DVT be anticoagulated?")
+    assert (article.answer_status, article.uncovered_terms) == ("partial", ["pregnant"])
+    assert article.coverage_notice.startswith("No source here addresses pregnancy together with DVT and anticoagulated.")
+
+
 def test_a_question_far_outside_the_library_is_not_answered_from_a_passage_sharing_only_its_population(
     workspace: Workspace,
 ):

@@ -127,3 +127,14 @@ def test_the_nineteenth_and_twentieth_sets_are_everyday_accounts_on_library_topi
     assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * (size // 2) + ["described"] * (size // 2)
     assert {q["style"] for q in near_miss + coverage} == {"lay"}
+
+
+def test_the_twenty_first_sets_mix_three_styles_on_library_topics():
+    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
+    near_miss = near_miss_questions("near_miss_twentyfirst")
+    coverage = coverage_questions("library_coverage_twentyfirst")
+    assert (len(near_miss), len(coverage)) == (60, 60)
+    assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
+    assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
+    for questions in (near_miss, coverage):
+        assert sorted(q["style"] for q in questions) == ["clinician"] * 20 + ["lay"] * 20 + ["vignette"] * 20
