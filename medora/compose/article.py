@@ -447,7 +447,8 @@ def _certainty(status: str, selection: Selection, book: CitationBook, body: _Bod
     if status == INSUFFICIENT or not book.references():
         return Certainty(level="very low", reason=NONE_ON_TOPIC)
     if status == PARTIAL:
-        missing = ", ".join(selection.uncovered_terms) or "the question as asked"
+        shown = {term.label: term.shown for term in selection.terms}
+        missing = ", ".join(shown.get(label, label) for label in selection.uncovered_terms) or "the question as asked"
         return Certainty(level="very low", reason=f"No source here addresses {missing}; the answer is partial.")
     return article_certainty(
         book.references(),

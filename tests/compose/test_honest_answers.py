@@ -179,6 +179,7 @@ def test_pregnancy_named_only_among_other_things_is_no_answer_on_pregnancy(works
     article = _ask(workspace, "How should a pregnant woman with a DVT be anticoagulated?")
     assert (article.answer_status, article.uncovered_terms) == ("partial", ["pregnant"])
     assert article.coverage_notice.startswith("No source here addresses pregnancy together with DVT and anticoagulated.")
+    assert article.certainty.reason == "No source here addresses pregnancy; the answer is partial."
 
 
 def test_a_question_far_outside_the_library_is_not_answered_from_a_passage_sharing_only_its_population(
