@@ -386,16 +386,18 @@ def _last_clause(text: str) -> str:
 def proposed_words(question: str) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
-    aside); none for a question that describes nothing first, a clinician's, whose terms the words' gate reads: its
-    proposal's words are often a synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of
-    the asker's own complaint or a relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
+    aside); for a question that describes nothing first, a clinician's, whose terms the words' gate reads, only what
+    it proposes giving up ("Does he need to give up beer for his gout?"): its other proposals' words are often a
+    synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of the asker's own complaint or a
+    relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
     A proposal that only points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing
     next week and I'm on rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names."""
     describing, _asking = split_asking(question)
-    if not describing.strip() and not _OWN_COMPLAINT.search(question):
-        return {}
+    clinicians = not describing.strip() and not _OWN_COMPLAINT.search(question)
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
+        if clinicians and not (match.group("given_up") or match.group("giving_up")):
+            continue  # giving something up is proposed in any wording: "Should patients with gout avoid alcohol?"
         if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
             continue
         proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", _GOING.sub("", next(g for g in match.groups() if g))))
