@@ -397,7 +397,7 @@ def proposed_words(question: str) -> dict[str, str]:
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
         if clinicians and not (match.group("given_up") or match.group("giving_up")):
-            continue  # giving something up is proposed in any wording: "Should patients with gout avoid alcohol?"
+            continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?"
         if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
             continue
         proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", _GOING.sub("", next(g for g in match.groups() if g))))
