@@ -352,7 +352,8 @@ _PROPOSAL = re.compile(
     # giving something up: "does he need to give up beer?", "should I cut out dairy?"
     r"|\b(?:need|needs|have|has|ought|got)\s+to\s+(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+"
     r"(?P<given_up>[^?.!,;]+)"
-    r"|\b(?:should|must|do|does)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+"
+    r"|\b(?:should|must|do|does)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+"
+    r"|(?:patients?|people|adults|women|men)(?:\s+with\s+[\w-]+(?:\s+[\w-]+)?)?)\s+"
     r"(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+(?P<giving_up>[^?.!,;]+)",
     re.IGNORECASE,
 )

@@ -135,6 +135,7 @@ def test_going_somewhere_how_soon_and_giving_something_up_are_proposals() -> Non
     assert proposed_words("I have gout. Should I avoid alcohol?") == {"alcohol": "alcohol"}
     # giving something up is proposed in a clinician's wording too; other proposals there are the words' gate's
     assert proposed_words("Does he need to give up beer for his gout?") == {"beer": "beer"}
+    assert proposed_words("Should patients with gout avoid alcohol?") == {"alcohol": "alcohol"}
     assert proposed_words("Would IV fluids help in DKA?") == {}
 
 
