@@ -273,7 +273,8 @@ def is_known_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _synonym_groups() -> list[list[str]]:
+def synonym_groups() -> list[list[str]]:
+    """The clinical synonym groups (retrieve/data/synonyms.tsv), read once."""
     return load_synonym_groups()
 
 
@@ -287,7 +288,7 @@ def _spelling_pairs() -> dict[str, tuple[str, ...]]:
     """Word → its other spellings, from the synonym groups' one-word members that differ only by a British "ae"/"oe"
     ("anaemia | anemia", "hyperkalaemia | hyperkalemia"): one word, not a synonym."""
     found: dict[str, list[str]] = {}
-    for group in _synonym_groups():
+    for group in synonym_groups():
         single = [phrase for phrase in group if " " not in phrase]
         for word in single:
             found.setdefault(word, []).extend(
@@ -463,7 +464,7 @@ def _word_forms(word: str) -> tuple[str, ...]:
         forms.append(expansion.lower())
     else:
         forms += [meaning.lower() for meaning in meanings_of(word) if len(meaning.split()) >= 2]
-    for group in _synonym_groups():
+    for group in synonym_groups():
         if word.lower() in group:
             forms += group
     forms += LAY_SYNONYMS.get(word.lower(), ())

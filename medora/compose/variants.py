@@ -20,8 +20,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from medora.compose.terms import MIN_MEMBER_PREFIX, SpecificTerm, stem_sequence
-from medora.retrieve.expand import load_abbreviations, load_synonym_groups
+from medora.compose.terms import MIN_MEMBER_PREFIX, SpecificTerm, stem_sequence, synonym_groups
+from medora.retrieve.expand import load_abbreviations
 
 # Drug classes by the drug lexicon's canonical name (lower case) → the INN stems their members' names end with.
 CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
@@ -202,11 +202,6 @@ def with_abbreviations(question: str, terms: list[SpecificTerm], evidence_text: 
     return updated
 
 
-@lru_cache(maxsize=1)
-def _synonym_groups() -> list[list[str]]:
-    return load_synonym_groups()
-
-
 def with_phrase_synonyms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A one-word term written inside a phrase of a synonym group (retrieve/data/synonyms.tsv) is also named by the
     group's other phrases: the "prolapse" of "a known L4/5 disc prolapse" by the cauda equina overview's "lumbar disc
@@ -216,7 +211,7 @@ def with_phrase_synonyms(question: str, terms: list[SpecificTerm]) -> list[Speci
     for term in terms:
         words = stem_sequence(term.label)
         groups = [] if term.kind not in ("term", "word") or len(words) != 1 else [
-            group for group in _synonym_groups()
+            group for group in synonym_groups()
             if any(len(phrase.split()) > 1 and words[0] in (stems := stem_sequence(phrase))
                    and f" {' '.join(stems)} " in spelled for phrase in group)
         ]
