@@ -60,6 +60,9 @@ EVERYDAY_WORDS = frozenset(
 TWO_LETTER_TERMS: dict[str, tuple[str, ...]] = {
     "MI": ("myocardial infarction", "heart attack", "acute coronary syndrome", "coronary heart disease",
            "atherosclerotic cardiovascular disease", "established cardiovascular disease"),
+    # a condition's two-letter abbreviation is the condition: "my nan is 86 with AF … stop her blood thinner" is about
+    # anticoagulation in atrial fibrillation, which the falls overview does not address
+    "AF": ("atrial fibrillation",),
 }
 
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first
@@ -144,6 +147,13 @@ _PUNCTUATION = re.compile(r"[,;:.?!()\[\]/]")  # what separates two things named
 _GUIDED = re.compile(r"\b([A-Za-z0-9]{3,})-(assisted|guided|directed)\b", re.IGNORECASE)
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two capitals or more
+# A capitalised word named before "disease", "syndrome" … is an eponym, even when it is also common English ("Graves'
+# disease", "Down syndrome", "Bell's palsy", "Still's disease"): what the case has, never common language
+_EPONYM_FOLLOWS = re.compile(
+    r"^(?:'s|s'|'|’s|s’|’)?\s+"
+    r"(disease|syndrome|palsy|phenomenon|thyroiditis|oesophagus|esophagus|contracture|cyst)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -473,6 +483,21 @@ def _word_forms(word: str) -> tuple[str, ...]:
 
 
 
+def _eponym(question: str, match: re.Match[str]) -> str:
+    """The eponym's phrase ("Graves disease") when the capitalised common word ``match`` names a disease after a person,
+    else ""."""
+    word = match.group()
+    follows = _EPONYM_FOLLOWS.match(question[match.end() :])
+    if not (follows and word[0].isupper() and word[1:].islower() and is_common_word(word)):
+        return ""  # lower case: "the patient's disease", "my dad's syndrome"
+    if not follows.group(0).lstrip().lower().startswith(follows.group(1).lower()):
+        return f"{word} {follows.group(1).lower()}"  # possessive: "Bell's palsy", wherever it stands
+    before = question[: match.start()].rstrip()
+    if not before or before[-1] in ".?!:\"(":
+        return ""  # a sentence's first word is capitalised anyway: "Kidney disease and metformin?"
+    return f"{word} {follows.group(1).lower()}"
+
+
 def _is_topic_word(word: str) -> bool:
     stems = stem_sequence(word)
     return bool(stems) and word.lower() not in STOPWORDS and stems[0] not in GENERIC_WORDS and not word.isdigit()
@@ -521,6 +546,13 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             if word not in {t.label for t in terms}:
                 terms.append(SpecificTerm(label=word, kind="term", forms=TWO_LETTER_TERMS[word], abbreviations=(word,)))
             continue
+        eponym = _eponym(question, found[index])
+        if eponym:
+            if word.lower() not in {t.label.lower() for t in terms}:
+                terms.append(SpecificTerm(label=word, kind="term", forms=_word_forms(word), phrase=eponym,
+                                          required=True))
+            taken.add(index)
+            continue
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
             continue
@@ -556,7 +588,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         terms = [term for term in terms if not (term.kind == "population" and term.label.lower() in said)]
         terms.append(SpecificTerm(label="fertility", kind="term", forms=FERTILITY_FORMS))
     terms += _child_by_age(question, terms)
-    from medora.compose.lay import with_lay_forms  # these build on this module
+    from medora.compose.conditions import condition_terms  # these build on this module
+    from medora.compose.lay import with_lay_forms
     from medora.compose.subject import subject_terms, with_kept_drugs_asked
     from medora.compose.variants import (
         with_abbreviations,
@@ -565,7 +598,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         with_phrase_synonyms,
     )
 
-    terms = with_kept_drugs_asked(question, terms)
+    terms = with_kept_drugs_asked(question, condition_terms(question, terms))
     terms = with_member_classes(with_class_members(with_phrase_synonyms(question, with_abbreviations(question, terms))))
     terms = with_lay_forms(question, terms)
     terms = subject_terms(question, terms)

@@ -273,3 +273,22 @@ def test_being_able_to_have_children_is_fertility_not_a_child_patient():
     labels = {term.label: term for term in specific_terms(question)}
     assert "children" not in labels and "infertility" in labels["fertility"].forms
     assert group_of_question(question) != CHILD
+
+
+def test_a_capitalised_common_word_before_disease_or_syndrome_is_an_eponym_the_source_must_name():
+    """"Graves" and "Down" are common English, so the rarity rule dropped them: a sore throat on carbimazole for
+    Graves' disease was answered from the sore-throat overview, which never names either."""
+    labels = {t.label: t for t in specific_terms("42F with Graves' disease on carbimazole, sore throat. Next step?")}
+    assert labels["Graves"].required and labels["Graves"].phrase == "Graves disease"
+    assert "Down" in {t.label for t in specific_terms("My sister has Down syndrome and is forgetful. Tests?")}
+    assert "Bell" in {t.label for t in specific_terms("Is prednisolone useful in Bell's palsy?")}
+    # a sentence's first word is capitalised anyway, and a lower-case common word is no eponym
+    assert not {"Kidney", "kidney"} & {t.label for t in specific_terms("Kidney disease and metformin: what dose?")}
+    assert "heart" not in {t.label for t in specific_terms("Is tirzepatide useful in heart disease?")}
+
+
+def test_atrial_fibrillation_written_as_af_is_a_term():
+    question = "my nan is 86 with AF and has had a couple of falls. should she stop her blood thinner?"
+    af = next(t for t in specific_terms(question) if t.label == "AF")
+    assert "atrial fibrillation" in af.forms and af.abbreviations == ("AF",)
+    assert not answers_terms({"thinner"}, specific_terms(question))  # the falls overview names no AF
