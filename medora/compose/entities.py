@@ -60,6 +60,16 @@ def comorbidities_in(text: str) -> dict[str, str]:
     return _names(_disease_finder(), text, _is_comorbidity)
 
 
+def illnesses_in(text: str) -> dict[str, str]:
+    """As ``comorbidities_in``, without injuries (C26): "a bite", "a wound", "a sting" say what happened, the
+    condition it led to is what a source names ("cellulitis", "anaphylaxis")."""
+    return _names(_disease_finder(), text, _is_illness)
+
+
+def _is_illness(data: dict) -> bool:
+    return _is_comorbidity(data) and not any(tree.startswith("C26") for tree in data.get("mesh_tree") or [])
+
+
 def _is_comorbidity(data: dict) -> bool:
     trees = data.get("mesh_tree") or []
     return _is_disease(data) and not any(tree.startswith("C23") for tree in trees)

@@ -157,7 +157,9 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
 def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A technical or rare word of the question inside one of its lay phrases also counts as named by the phrase's
     medical words ("vape" by "e-cigarette"); a drug term that is itself a lay phrase too ("sleeping pills" by
-    "hypnotics"); other drugs and populations keep their own forms."""
+    "hypnotics"); other drugs and populations keep their own forms. A condition of several words ("heart failure")
+    takes a lay phrase's medical words only from a phrase holding all of them ("heart" is "cardiac", its failure is
+    not)."""
     equivalents = lay_equivalents(question, naming=True)
     if not equivalents:
         return terms
@@ -166,7 +168,8 @@ def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTer
         stems = set(stem_sequence(term.label))
         matching = [
             item for item in equivalents
-            if term.kind in ("term", "word") and stems & set(item.stems)
+            if term.kind in ("term", "word")
+            and (stems <= set(item.stems) if len(stems) > 1 else stems & set(item.stems))
             or term.kind == "drug" and stems == set(item.stems)
         ]
         if matching:

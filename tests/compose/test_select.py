@@ -284,10 +284,11 @@ def test_an_overview_written_for_the_questions_population_comes_before_one_namin
     general, pregnancy = general.model_copy(update={"source_id": 5}), pregnancy.model_copy(update={"source_id": 6})
     weights = question_weights(question, {"tablet": 3.0, "high": 2.0, "blood": 2.4, "pressur": 2.8, "pregnanc": 3.0})
     covered = terms_by_source(source_texts([general, pregnancy]), terms)
-    assert covered == {5: {"pregnancy"}, 6: {"pregnancy"}}
+    assert covered == {5: {"pregnancy", "high blood pressure"}, 6: {"pregnancy", "high blood pressure"}}
     assert matching_overview([general, pregnancy], weights, terms=terms, covered=covered) is pregnancy
     adults = specific_terms("Which tablets for high blood pressure?")
-    assert matching_overview([general, pregnancy], weights, terms=adults, covered={}) is general
+    named = terms_by_source(source_texts([general, pregnancy]), adults)
+    assert matching_overview([general, pregnancy], weights, terms=adults, covered=named) is general
 
 
 def test_the_closest_source_names_most_terms_besides_the_population():
@@ -300,3 +301,4 @@ def test_the_closest_source_names_most_terms_besides_the_population():
     assert closest_source([ear, flu], terms, covered) == 2
     assert closest_source([ear, flu], terms, {1: {"children", "flu"}, 2: {"flu"}}) == 1  # more named in all
     assert closest_source([ear, flu], terms, {1: {"flu"}, 2: {"flu"}}) == 1  # a tie: the better ranked
+

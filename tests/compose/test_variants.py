@@ -87,7 +87,7 @@ def test_a_near_miss_drug_is_not_respelt_into_another_drug():
 def test_a_drug_name_runs_across_a_hyphenated_suffix():
     terms = specific_terms("Is sacituzumab govitecan effective for breast cancer?")
     assert covered_terms("Sacituzumab govitecan-hziy in triple-negative breast cancer", terms) == {
-        "sacituzumab govitecan"
+        "sacituzumab govitecan", "breast cancer"
     }
 
 
