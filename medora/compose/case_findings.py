@@ -69,6 +69,10 @@ _CARRIED = frozenset({
 _TAKING = frozenset({"im", "am", "is", "was", "been", "hes", "shes", "theyre", "are", "were", "still", "now"})
 _TAKEN_WINDOW = 3
 _CLAUSE_BREAK = re.compile(r"[,;:.()]")
+# a sentence opening "Two years ago …" tells a past illness to its end ("Two years ago she had 5 days of barely
+# sleeping, racing thoughts and heavy overspending."); days or weeks ago is mostly the illness asked about
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
+_YEARS_AGO = re.compile(r"\s*(?:\w+\s+){1,3}years?\s+ago\b", re.IGNORECASE)
 
 
 def history_stems(describing: str) -> set[str]:
@@ -86,6 +90,9 @@ def history_stems(describing: str) -> set[str]:
                 found.update(stem_sequence(" ".join(words[index + 1:index + 1 + _TAKEN_WINDOW])))
             if word in _HISTORY_BEFORE:
                 found.update(stem_sequence(" ".join(words[max(0, index - _HISTORY_WINDOW - 1):index])))
+    for sentence in _SENTENCE_BREAK.split(describing):
+        if opening := _YEARS_AGO.match(sentence):
+            found.update(stem_sequence(sentence[opening.end():]))
     return found
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from medora.answer import answer_question
 from medora.compose.case_findings import history_stems, is_account, is_vignette, with_case_findings
-from medora.compose.terms import SpecificTerm, answers_terms
+from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
 from medora.export.render import to_markdown
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -241,3 +241,13 @@ def test_an_answer_names_the_details_of_the_case_its_sources_never_mention(libra
     plain = answer_question("How is community-acquired pneumonia treated?", retriever=library_workspace.retriever,
                             settings=library_workspace.settings)
     assert (plain.unnamed_findings, plain.findings_notice) == ([], None)
+
+
+def test_a_sentence_opening_years_ago_tells_the_patients_history_to_its_end():
+    """A past hypomanic episode makes an antidepressant alone the wrong answer: its words are history the overview
+    must name, never findings it may leave unnamed."""
+    vignette = ("32-year-old woman, PHQ-9 19, 6 weeks of low mood and anhedonia. Two years ago she had 5 days of "
+                "barely sleeping, racing thoughts and heavy overspending. Which medication?")
+    marked = {term.label: term for term in with_case_findings(vignette, specific_terms(vignette))}
+    assert marked["overspending"].history and not marked["overspending"].finding
+    assert "calf" not in history_stems("55M. 3 days ago he developed a red hot calf, worse today.")  # the illness
