@@ -71,6 +71,9 @@ COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary en
 MIN_PREFIX = 6  # a question word this long also matches a longer text word it begins ("dorsiflex" → "dorsiflexion")
 MIN_COMPOUND_TAIL = 10  # …a text word this long it ends with ("thromboprophylaxis" → "prophylaxis"), and a text word
 # ending with it ("steroid" → "corticosteroid")
+# a question word matching a longer text word it begins, unless that word goes on as another substance's name does:
+# "creatine" (stem "creatin") is not "creatinine", "fluor" not "fluoride"
+CHEMICAL_CONTINUATIONS = ("in", "amin", "id")
 MIN_PLURAL = 4  # a question word this long ending in "s" also matches the text's singular ("rnas" → "rna")
 MIN_MEMBER_PREFIX = 3  # a class member's name has at least this many letters before the class stem
 
@@ -244,7 +247,9 @@ class TermText:
             return True  # the question's plural, the text's singular ("mRNAs" → "mRNA")
         if word_base(word) in self.bases:
             return True  # the adjective for the noun or back ("osteoporotic" → "osteoporosis")
-        if len(word) >= MIN_PREFIX and any(other.startswith(word) for other in self.words):
+        if len(word) >= MIN_PREFIX and any(
+            other.startswith(word) and not other[len(word) :].startswith(CHEMICAL_CONTINUATIONS) for other in self.words
+        ):
             return True
         return any(
             len(other) >= MIN_COMPOUND_TAIL and word.endswith(other) or len(word) >= MIN_PREFIX and other.endswith(word)

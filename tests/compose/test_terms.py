@@ -292,3 +292,10 @@ def test_atrial_fibrillation_written_as_af_is_a_term():
     af = next(t for t in specific_terms(question) if t.label == "AF")
     assert "atrial fibrillation" in af.forms and af.abbreviations == ("AF",)
     assert not answers_terms({"thinner"}, specific_terms(question))  # the falls overview names no AF
+
+
+def test_a_longer_word_going_on_as_another_substances_name_does_not_name_the_question_word():
+    creatine = specific_terms("im 45 with stage 3 CKD. is it safe for me to take creatine?")
+    assert "creatine" not in covered_terms("Check serum creatinine and eGFR at least yearly.", creatine)
+    dorsiflexion = specific_terms("Is weak dorsiflex a sign of L5 root compression?")
+    assert "dorsiflex" in covered_terms("Weak ankle dorsiflexion points to the L5 root.", dorsiflexion)
