@@ -16,6 +16,8 @@ from medora.compose.terms import GENERIC_WORDS, SpecificTerm, stem_sequence, syn
 
 # MeSH files these as diseases, but in a question they say only that something is wrong
 TOO_GENERAL = frozenset({"infection", "infections", "disease", "diseases", "syndrome", "disorder", "illness"})
+# "with" or "without" and up to three words after a condition: a term among them narrows it
+NARROWING = re.compile(r"\s+(?:with|without)\s+((?:[A-Za-z0-9-]+\s+){0,2}[A-Za-z0-9-]+)")
 
 
 def condition_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -39,10 +41,6 @@ def condition_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTe
         added.append(SpecificTerm(label=surface, kind="term", forms=tuple(dict.fromkeys(forms)), phrase=surface))
         held.update(stems)
     return terms + added
-
-
-
-NARROWING = re.compile(r"\s+(?:with|without)\s+((?:[A-Za-z0-9-]+\s+){0,2}[A-Za-z0-9-]+)")
 
 
 def _narrowed(question: str, surface: str, held: set[str]) -> bool:

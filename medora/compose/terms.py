@@ -57,7 +57,7 @@ EVERYDAY_WORDS = frozenset(
 # Two-letter abbreviations are too short to be terms (GP, US, ED, MS each mean several things; a reviewer showed RA
 # read as room air, PE as physical examination, and a patient's HF taking the topic from what is asked), except MI,
 # which in capitals in a clinical question means a myocardial infarction, named by that or a broader form, and AF
-# (session 27: no question of the tuned or development sets changed but the one below).
+# (session 27; it changed no answer of the tuned or development sets on its own).
 TWO_LETTER_TERMS: dict[str, tuple[str, ...]] = {
     "MI": ("myocardial infarction", "heart attack", "acute coronary syndrome", "coronary heart disease",
            "atherosclerotic cardiovascular disease", "established cardiovascular disease"),
@@ -485,8 +485,6 @@ def _word_forms(word: str) -> tuple[str, ...]:
             forms += group
     forms += LAY_SYNONYMS.get(word.lower(), ())
     return tuple(dict.fromkeys(forms))
-
-
 
 
 def _eponym(question: str, match: re.Match[str]) -> str:
