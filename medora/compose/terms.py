@@ -494,10 +494,9 @@ def _eponym(question: str, match: re.Match[str]) -> str:
     follows = _EPONYM_FOLLOWS.match(question[match.end() :])
     if not (follows and word[0].isupper() and word[1:].islower() and is_common_word(word)):
         return ""  # lower case: "the patient's disease", "my dad's syndrome"
-    if not follows.group(0).lstrip().lower().startswith(follows.group(1).lower()):
-        return f"{word} {follows.group(1).lower()}"  # possessive: "Bell's palsy", wherever it stands
+    possessive = not follows.group(0).lstrip().lower().startswith(follows.group(1).lower())  # "Bell's palsy"
     before = question[: match.start()].rstrip()
-    if not before or before[-1] in ".?!:\"(":
+    if not possessive and (not before or before[-1] in ".?!:\"("):
         return ""  # a sentence's first word is capitalised anyway: "Kidney disease and metformin?"
     return f"{word} {follows.group(1).lower()}"
 

@@ -108,33 +108,31 @@ def test_the_sixteenth_and_seventeenth_sets_are_development_sets_on_library_topi
     assert sorted(q["twist"] for q in seventeenth if "near" in q) == ["asked"] * 35 + ["findings"] * 35
 
 
-def test_the_eighteenth_sets_are_vignettes_on_library_topics_opening_with_the_patient_s_age():
+def _set_on_library_topics(name: str, size: int) -> tuple[list[dict], list[dict]]:
+    """A set's near-miss and coverage questions, each ``size`` long, every one on a library topic."""
     topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
-    near_miss = near_miss_questions("near_miss_eighteenth")
-    coverage = coverage_questions("library_coverage_eighteenth")
-    assert (len(near_miss), len(coverage)) == (70, 70)
+    near_miss = near_miss_questions(f"near_miss_{name}")
+    coverage = coverage_questions(f"library_coverage_{name}")
+    assert (len(near_miss), len(coverage)) == (size, size)
     assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
+    return near_miss, coverage
+
+
+def test_the_eighteenth_sets_are_vignettes_on_library_topics_opening_with_the_patient_s_age():
+    near_miss, coverage = _set_on_library_topics("eighteenth", 70)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 35 + ["findings"] * 35
     assert all(is_vignette(q["question"]) for q in near_miss + coverage)
 
 
 @pytest.mark.parametrize(("name", "size"), [("nineteenth", 70), ("twentieth", 60)])
 def test_the_nineteenth_and_twentieth_sets_are_everyday_accounts_on_library_topics(name: str, size: int):
-    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
-    near_miss = near_miss_questions(f"near_miss_{name}")
-    coverage = coverage_questions(f"library_coverage_{name}")
-    assert (len(near_miss), len(coverage)) == (size, size)
-    assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
+    near_miss, coverage = _set_on_library_topics(name, size)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * (size // 2) + ["described"] * (size // 2)
     assert {q["style"] for q in near_miss + coverage} == {"lay"}
 
 
 def test_the_twenty_first_sets_mix_three_styles_on_library_topics():
-    topics = {p.name[:-3] for p in OVERVIEWS.iterdir() if p.name.endswith(".md")}
-    near_miss = near_miss_questions("near_miss_twentyfirst")
-    coverage = coverage_questions("library_coverage_twentyfirst")
-    assert (len(near_miss), len(coverage)) == (60, 60)
-    assert {q["near"] for q in near_miss} | {q["expect"] for q in coverage} <= topics
+    near_miss, coverage = _set_on_library_topics("twentyfirst", 60)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
     for questions in (near_miss, coverage):
         assert sorted(q["style"] for q in questions) == ["clinician"] * 20 + ["lay"] * 20 + ["vignette"] * 20
