@@ -33,7 +33,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --twentieth # the twentieth sets, everyday words (many twists a child's or a teenager's
                                           # age), written in session 25 as a development set
     python bench/near_miss.py --twentyfirst # the twenty-first sets, clinicians' questions, vignettes and everyday
-                                            # words, written blind in session 26: rates by style, never read
+                                            # words, written blind in session 26, printed in session 27: a
+                                            # development set since
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -80,7 +81,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "eighteenth": ("the eighteenth sets, vignettes: a development set written in session 24", DEVELOPMENT),
     "nineteenth": ("the nineteenth sets, everyday words: a development set written in session 25", DEVELOPMENT),
     "twentieth": ("the twentieth sets, everyday words: a development set written in session 25", DEVELOPMENT),
-    "twentyfirst": ("the twenty-first sets, three styles, written blind in session 26: rates only", BLIND),
+    "twentyfirst": (
+        "the twenty-first sets, three styles: written blind in session 26, printed whole in session 27's review, a "
+        "development set since", DEVELOPMENT,
+    ),
 }
 
 
