@@ -245,10 +245,11 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
 def _unnamed_findings(
     terms: list[SpecificTerm], pool: list[Evidence], covered: dict[int, set[str]], overviews: dict[int, list[Evidence]]
 ) -> list[str]:
-    """The labels of a case's findings (compose/case_findings.py) that no source of the answer names: its
-    technical words were allowed to go unnamed, and the reader is told which ("exertional" for the heart-failure
-    overview's answer on how soon to arrange an echo)."""
-    findings = [term for term in terms if term.finding]
+    """The labels of a case's findings (compose/case_findings.py) and of its context (the patient's own drugs, a
+    negated or bracketed detail: compose/subject.py) that no source of the answer names: they were allowed to go
+    unnamed, and the reader is told which ("exertional" for the heart-failure overview's answer on how soon to
+    arrange an echo; "warfarin" for the gout overview's answer on a flare in a patient who takes it)."""
+    findings = [term for term in terms if term.finding or term.context]
     if not findings:
         return []
     named: set[str] = set()

@@ -251,3 +251,12 @@ def test_a_sentence_opening_years_ago_tells_the_patients_history_to_its_end():
     marked = {term.label: term for term in with_case_findings(vignette, specific_terms(vignette))}
     assert marked["overspending"].history and not marked["overspending"].finding
     assert "calf" not in history_stems("55M. 3 days ago he developed a red hot calf, worse today.")  # the illness
+
+
+def test_the_patients_own_drug_no_cited_source_names_is_told_to_the_reader(library_workspace: Workspace):
+    """It may go unnamed (an overview rarely repeats a patient's drugs), but never silently: an NSAID for a gout
+    flare is no answer for someone on warfarin, and the gout overview never mentions warfarin."""
+    question = "What is the first-line treatment for a gout flare in a patient on warfarin with CKD stage 3?"
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "answered" and article.unnamed_findings == ["warfarin"]
+    assert article.findings_notice.startswith("The question describes “warfarin”, which the sources cited here never")
