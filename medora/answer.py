@@ -64,7 +64,7 @@ from medora.compose.select import (
 )
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
-from medora.compose.terms import SpecificTerm, asks_about_drug, specific_terms
+from medora.compose.terms import YOUNG_FORMS, SpecificTerm, asks_about_drug, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
@@ -115,12 +115,16 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     describes the case are its findings (compose/case_findings.py)."""
     question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
-    deeper = retriever.search(question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters)
+    everyday = " ".join(word for item in lay_equivalents(question) for word in item.medical)
+    deeper = retriever.search(
+        question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters, lexical_words=everyday
+    )  # the words a source writes for the question's everyday phrases ("a clot on my lung": pulmonary embolism)
+    # are searched for too, as its abbreviations are: the on-topic gate already counts them as the question's
     retrieved = deeper[:depth]  # what every gate reads (the same top passages: the ranker sorts the whole fused
     # list before cutting); the citation model's candidates reach CANDIDATE_DEPTH, at about 10-18 ms an article
     idf = retriever.term_weights(question)
     terms = specific_terms(question, idf)
-    weights = without_case_drugs(question_weights(question, idf), terms)
+    weights = without_case_drugs(question_weights(question, idf), terms, question)
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }
@@ -439,13 +443,13 @@ def _by_meaning(
     and the agreement of the closest passages decide), it must name the body parts the question speaks of and,
     unless the words found it answering, the topic words of the clause that asks (compose/described.py). Never an
     overview naming the drug and the condition but not the one for the other, nor one for another age group: a
-    child's question needs a children's overview and only a child's question gets one ("my ear aches when I fly" is
-    not about the otitis media overview's children). The overview found by its everyday descriptions is checked on its
-    own text, but for what the question describes: a word of its describing part that a description line names
-    without negation may go unnamed like a feeling ("I'm always thirsty, peeing loads"; compose/described.py
-    ``described_labels``); a body part, a drug, a population and what the question asks must be the overview's own
-    ("I'm pregnant and my calf is swollen" is a description of the deep vein thrombosis overview, which names
-    pregnancy once, in passing)."""
+    child's question needs a children's overview (or one for all ages naming children) and only a child's question
+    gets one ("my ear aches when I fly" is not about the otitis media overview's children). The overview found by
+    its everyday descriptions is checked on its own text, but for what the question describes: a word of its
+    describing part that a description line names without negation may go unnamed like a feeling ("I'm always
+    thirsty, peeing loads"; compose/described.py ``described_labels``); a body part, a drug, a population and what
+    the question asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep
+    vein thrombosis overview, which names pregnancy once, in passing)."""
     found = (
         _emergency_overview(emergencies[0], retriever, whole) if forced
         else _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies)
@@ -468,11 +472,14 @@ def _by_meaning(
         or not scope.confirming and unnamed_asking_words(question, texts, lay_equivalents(question, naming=True))
     ):
         return None
-    if young_patient(question) != (group_of_title(closest.source.title) == CHILD) or other_group(
-        question, closest.source.title
-    ):
-        return None  # a child's question needs a children's overview, and only a child's question has one; an
-        # adolescent's is not answered by an adults' overview
+    group = group_of_title(closest.source.title)
+    for_all_ages = group is None and any(  # the overview names the child's group, checked above (everyday_overview)
+        term.kind == "population" and set(term.forms) & set(YOUNG_FORMS) for term in unfelt
+    )
+    if young_patient(question) != (group == CHILD) and not for_all_ages or other_group(question, closest.source.title):
+        return None  # a child's question needs a children's overview or one for all ages that speaks of children
+        # (anaphylaxis: "what strength epipen should our 8 year old carry?"), and only a child's question has one;
+        # an adolescent's is not answered by an adults' overview
     unstated, _ = _set_apart(question, terms, [closest], {closest.source_id: passages})  # its age: checked above
     if unstated.get(closest.source_id):
         return None

@@ -23,8 +23,9 @@ from platformdirs import user_cache_dir
 
 PACKAGE = "drug_named_entity_recognition"
 # the dictionary's only top-15,000 English words that are no drugs, and laboratory readings it lists as products
-# ("ferritin 8" is a result: read as a drug, it made the patient's aspirin a drug interaction to name)
-NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin"})
+# ("ferritin 8" is a result: read as a drug, it made the patient's aspirin a drug interaction to name), and foods it
+# lists as allergen extracts ("a bad reaction to cashews" is a food allergy, not a drug beside the epipen asked about)
+NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin", "cashew", "cashews", "oat", "oats"})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
-from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents
+from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
 from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
@@ -123,11 +123,13 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     return QuestionWeights(weights, equivalents, phrases)
 
 
-def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm]) -> QuestionWeights:
+def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], question: str = "") -> QuestionWeights:
     """The topic words without those of the drugs the patient already takes (``context`` drug terms): "a woman on
     zopiclone and amitriptyline has fallen three times" is on falls; no overview on falls repeats her drugs, yet
-    those rare names outweighed "fallen" and "floor" in each passage's share of the question's words."""
+    those rare names outweighed "fallen" and "floor" in each passage's share of the question's words. The patient's
+    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``)."""
     case = {s for term in terms if term.kind == "drug" and term.context for s in stem_sequence(term.label)}
+    case |= told_jobs(question) if question else set()
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
     dropped = case - own
     if not dropped:

@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from medora.compose.described import broader_parts, split_asking
 from medora.compose.lay import LayEquivalent
 from medora.compose.terms import SpecificTerm, stem, stem_sequence
+from medora.yaml_text import load_yaml
 
 # Clinical shorthand → what a source writes. Only shorthand with one meaning in a clinical question.
 SHORTHAND: dict[str, tuple[str, ...]] = {
@@ -93,6 +96,7 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "lyse": ("thrombolysis", "fibrinolysis", "thrombolytic", "fibrinolytic"),
     "crb65": ("crb-65",),
     "curb65": ("curb-65",),
+    "afib": ("atrial fibrillation",),  # session 28: "has afib and keeps having little falls" met no passage
 }
 
 # Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,
@@ -112,8 +116,17 @@ FRAME_WORDS = frozenset(
 
 # Words that open a slot describing the case: a negation, the patient's history.
 NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
+# …and "isn't", which denies a state ("he isn't diabetic"), typed with or without the apostrophe ("isn't" is read as
+# "isn" and "t"); not "hasn't", "didn't" or "never", which more often deny what the question goes on to ask about
+# ("never had the HPV jab at school. Is it worth getting it now?", "why didn't they give him oxygen?")
+NEGATIONS |= frozenset({"isn", "isnt", "aren", "arent", "wasn", "wasnt", "weren", "werent"})
 HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "pmh", "pmh of", "background of", "also has", "also have")
 TRIGGER_CUES = ("after eating", "after drinking")  # the trigger of a reaction ("after eating peanuts")
+# …or a reaction's cause named with it ("a bad reaction to cashews", "a peanut allergy"): a food or a venom is the
+# case, as after "eating"; a drug there stays asked about ("allergic to penicillin, which antibiotic?" needs a source
+# on penicillin allergy)
+REACTION_CUES = ("reaction to", "allergic to", "allergy to", "allergies to")
+ALLERGY_WORDS = frozenset({"allergy", "allergies", "allergic"})
 # An age before "with" makes the question a case description ("a 72 yo with angina", "57-year-old with type 2
 # diabetes"): what follows is the patient's history. Without an age, "a man with HFpEF" is the population asked about.
 AGE_WORDS = frozenset({"yo", "y/o", "yrs", "old"})  # "72 yo", "18-month-old" (read as "18 month old")
@@ -144,6 +157,7 @@ _KEEPING_IT = re.compile(
 CASE_TYPES = frozenset({"diagnosis", "prognosis", "aetiology"})
 
 NEGATION_SLOT, HISTORY_SLOT, TRIGGER_SLOT, WITH_SLOT, BRACKET_SLOT = "negation", "history", "trigger", "with", "bracket"
+REACTION_SLOT = "reaction"
 _TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash between spaces separates, a hyphen joins
 _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 
@@ -173,7 +187,8 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
         if term.kind in ("term", "word") and (parts := broader_parts(question, lowered)):
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + parts)))  # "my soles": named as the feet
         kept.append(term)
-    marked = [replace(term, context=True) if _in_case(term, slots) else term for term in kept]
+    jobs = told_jobs(question)
+    marked = [replace(term, context=True) if _in_case(term, slots) or _job_told(term, jobs) else term for term in kept]
     describing, asking = split_asking(question)
     asking_stems = set(stem_sequence(asking)) if describing.strip() else set()
     marked = [  # after a description, what the question asks names is never the one word it may leave unnamed
@@ -193,6 +208,36 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
     return marked
 
 
+@lru_cache(maxsize=1)
+def _job_stems() -> frozenset[str]:
+    text = resources.files("medora.compose").joinpath("data/occupations.yaml").read_text(encoding="utf-8")
+    return frozenset(stem(str(word)) for word in load_yaml(text)["occupations"])
+
+
+JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within three words after "a" or "an"
+
+
+def told_jobs(question: str) -> set[str]:
+    """Stems of the patient's job, told with "a" or "an" where the question describes and not named where it asks
+    ("I'm a hairdresser and the iron tablets make me sick", "im 42, a primary school teacher, been on citalopram"):
+    part of the case, like the patient's own drugs (compose/data/occupations.yaml). "The nurse said …" is someone in
+    the story, not the patient's job; "Can a welder get asbestosis?" asks about the welder."""
+    describing, asking = split_asking(question)
+    told = set()
+    for clause in re.split(r"[,.;:!?()]", describing.lower()):
+        words = re.findall(r"[a-z]+", clause)
+        told |= {
+            stem(word) for index, word in enumerate(words)
+            if stem(word) in _job_stems() and {"a", "an"} & set(words[max(index - JOB_ARTICLE_SPAN, 0) : index])
+        }
+    return told - set(stem_sequence(asking))
+
+
+def _job_told(term: SpecificTerm, jobs: set[str]) -> bool:
+    stems = stem_sequence(term.label)
+    return term.kind in ("term", "word") and bool(stems) and set(stems) <= jobs
+
+
 def case_slots(question: str) -> dict[str, str]:
     """The case words that may go unnamed: none in a question on safety (the pairing is what it asks), all of
     ``case_words`` in a question on diagnosis, prognosis or causes, and otherwise only the negated findings and the
@@ -204,7 +249,7 @@ def case_slots(question: str) -> dict[str, str]:
         return {}
     slots = case_words(question)
     if classify_question(question) not in CASE_TYPES:
-        return {word: slot for word, slot in slots.items() if slot in (NEGATION_SLOT, TRIGGER_SLOT)}
+        return {word: slot for word, slot in slots.items() if slot in (NEGATION_SLOT, TRIGGER_SLOT, REACTION_SLOT)}
     return slots
 
 
@@ -215,6 +260,8 @@ def _in_case(term: SpecificTerm, slots: dict[str, str]) -> bool:
     (terms.CONTEXT_CUES)."""
     slot = slots.get(term.label.lower().split()[0]) if term.label else None
     if term.required or term.kind == "population" or slot is None:
+        return False
+    if slot == REACTION_SLOT and term.kind == "drug":
         return False
     return term.kind in ("term", "word") or slot in (HISTORY_SLOT, TRIGGER_SLOT)
 
@@ -231,7 +278,8 @@ def shorthand_equivalents(question: str) -> list[LayEquivalent]:
 def case_words(question: str) -> dict[str, str]:
     """The lower-cased words of the question written only in a slot that describes the case, each with its slot:
     after an age and "with" (``WITH_SLOT``), after a negation (``NEGATION_SLOT``) or a history cue
-    (``HISTORY_SLOT``), inside brackets (``BRACKET_SLOT``). A slot ends at the next punctuation mark or a word that
+    (``HISTORY_SLOT``), inside brackets (``BRACKET_SLOT``), after "eating" (``TRIGGER_SLOT``), after "a reaction to"
+    or before "allergy" (``REACTION_SLOT``). A slot ends at the next punctuation mark or a word that
     goes on with the question (``SLOT_ENDS``). A word also written outside every slot is asked about: "Hx of asthma;
     best treatment for asthma in pregnancy?" asks about asthma."""
     tokens = [token.strip() for token in _TOKEN.findall(question)]
@@ -253,6 +301,8 @@ def case_words(question: str) -> dict[str, str]:
             continue
         if depth or slot:
             found.setdefault(token, BRACKET_SLOT if depth else slot)
+        elif index + 1 < len(lowered) and lowered[index + 1] in ALLERGY_WORDS:
+            found.setdefault(token, REACTION_SLOT)  # "a peanut allergy": the food is what the reaction is to
         else:
             outside.add(token)
         slot = _opens_slot(lowered, index) or slot
@@ -269,6 +319,8 @@ def _opens_slot(lowered: list[str], index: int) -> str:
         return HISTORY_SLOT
     if before in TRIGGER_CUES:
         return TRIGGER_SLOT
+    if before in REACTION_CUES:
+        return REACTION_SLOT
     if token == "with" and index:
         previous = lowered[index - 1]
         if previous in AGE_WORDS or re.fullmatch(r"\d+(yo|[mf])", previous):  # "72yo", "72M"

@@ -44,6 +44,7 @@ EVERYDAY_WORDS = frozenset(
     for w in """im ive id youre hes shes dont doesnt didnt cant cannot wont isnt really actually just anymore get gets
     got getting keep keeps kept thing things stuff lot lots bit couple two three four five six seven eight nine ten
     grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
+    nan nana nanna gran grandmother grandfather grandson granddaughter auntie gp gps texting texted
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
     hadnt theyre thats whats youve weve his much many
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz""".split()

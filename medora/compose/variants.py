@@ -106,6 +106,9 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # the long-acting insulin analogues, as the DKA overview writes them ("continue subcutaneous long-acting insulin")
     **dict.fromkeys(("glargine", "detemir", "degludec"), (("long-acting insulin", "long-acting insulins",
                                                           "basal insulin", "basal insulins"), ())),
+    # the P2Y12 inhibitors, which guidelines name as a class beside aspirin ("add a P2Y12 inhibitor")
+    **dict.fromkeys(("clopidogrel", "ticagrelor", "prasugrel", "cangrelor"), (("p2y12 inhibitor", "p2y12 inhibitors",
+                                                                             "p2y12 receptor inhibitor"), ())),
     # the NSAIDs without a -profen, -fenac or -coxib stem; never aspirin, as often an antiplatelet as an analgesic
     **dict.fromkeys(("naproxen", "indometacin", "indomethacin", "meloxicam", "piroxicam", "mefenamic acid",
                      "ketorolac", "nabumetone", "etodolac"), (_NSAID, ("NSAID", "NSAIDs"))),

@@ -144,13 +144,15 @@ class Retriever:
         filters: Filters | None = None,
         mode: str | None = None,
         kind_boost: Mapping[str, float] | None = None,
+        lexical_words: str = "",
     ) -> list[Ranked]:
         """Fused (and, in hybrid mode, re-scored), prior-weighted passage ranking: ids and scores, no passage texts read.
         ``kind_boost`` multiplies the scores of passages of those kinds by 1 + its value (a reader's preference,
-        e.g. consumer-health pages for patients)."""
+        e.g. consumer-health pages for patients). ``lexical_words`` join the BM25 query only: the medical words of
+        the question's everyday phrases (compose/lay.py), which the dense model reads in the question itself."""
         mode = self._mode(mode)
         top_k = top_k or self._settings.top_k
-        lexical, dense, vector = self._candidates(question, mode=mode, filters=filters)
+        lexical, dense, vector = self._candidates(question, mode=mode, filters=filters, lexical_words=lexical_words)
         exact: dict[int, float] = {}  # every candidate's exact cosine, when the ranker's signals computed it
         if mode == "hybrid" and self._ranker is not None:
             signals = self._signals(question, lexical, dense, vector)
@@ -263,7 +265,7 @@ class Retriever:
         return mode
 
     def _candidates(
-        self, question: str, *, mode: str, filters: Filters | None
+        self, question: str, *, mode: str, filters: Filters | None, lexical_words: str = ""
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]], np.ndarray | None]:
         """BM25 list (on the expanded question), dense list (on the question as asked) and the question vector;
         the filters are pushed down to each index."""
@@ -272,7 +274,8 @@ class Retriever:
         dense: list[tuple[int, float]] = []
         vector = None
         if mode in ("hybrid", "lexical"):
-            query = self._expander.expand(question) if self._settings.expand_queries else question
+            query = f"{question} {lexical_words}" if lexical_words else question
+            query = self._expander.expand(query) if self._settings.expand_queries else query
             lexical = self._indexes.lexical.search(query, k=self._settings.candidates, where=where)
         if mode in ("hybrid", "dense"):
             vector = self._embedder.embed([question])[0]
@@ -310,9 +313,13 @@ class Retriever:
         filters: Filters | None = None,
         mode: str | None = None,
         kind_boost: Mapping[str, float] | None = None,
+        lexical_words: str = "",
     ) -> list[Evidence]:
         """The top passages as Evidence, each with its full Source, best first."""
-        return self._to_evidence(self.rank(question, top_k=top_k, filters=filters, mode=mode, kind_boost=kind_boost))
+        return self._to_evidence(
+            self.rank(question, top_k=top_k, filters=filters, mode=mode, kind_boost=kind_boost,
+                      lexical_words=lexical_words)
+        )
 
     def whole_source(self, source_id: int) -> list[Evidence]:
         """Every passage of a retrieved source, in reading order (used to lay out an editorial overview)."""

@@ -82,6 +82,16 @@ def test_the_patients_own_drugs_are_no_topic_words():
     assert dict(without_case_drugs(weights, [asked])) == dict(weights)
 
 
+def test_the_patients_job_is_no_topic_word():
+    from medora.compose.select import QuestionWeights, without_case_drugs
+
+    weights = QuestionWeights({"hairdress": 7.0, "iron": 3.7, "constip": 4.8})
+    question = "I'm a hairdresser and the iron tablets make me constipated. Is there a better way to take them?"
+    assert dict(without_case_drugs(weights, [], question)) == {"iron": 3.7, "constip": 4.8}
+    asked = QuestionWeights({"welder": 7.0, "asbestosi": 7.0})
+    assert dict(without_case_drugs(asked, [], "Can a welder get asbestosis?")) == dict(asked)
+
+
 def test_meaning_agrees_when_the_two_closest_passages_are_the_overviews():
     assert closest_two_agree([COLIC_NEXT, COLIC, ULCER.model_copy(update={"dense_rank": 3})], 1)
     assert not closest_two_agree([COLIC, ULCER], 1)
@@ -150,6 +160,28 @@ def test_feelings_answer_nothing_the_closest_overview_does_not_address(
     workspace: Workspace, question: str, status: str
 ):
     assert _asked(workspace, question)[0] == status
+
+
+def test_a_childs_question_is_answered_by_meaning_from_an_overview_for_all_ages_that_speaks_of_children(
+    workspace: Workspace,
+):
+    question = (
+        "Our son is 8 and had a bad reaction to cashews, lips swelled up and he was wheezing. What strength epipen "
+        "should he have and how many does he need to carry?"
+    )
+    assert _asked(workspace, question) == ("answered", "library:anaphylaxis")
+
+
+def test_the_medical_words_of_an_everyday_phrase_are_searched_for(workspace: Workspace):
+    question = (
+        "They found a small clot on my lung and sent me home from a&e with tablets. Shouldn't I have been kept in "
+        "hospital?"
+    )
+    top = workspace.retriever.search(question, top_k=10, lexical_words="pulmonary embolism pulmonary emboli")
+    plain = workspace.retriever.search(question, top_k=10)
+    overview = "library:pulmonary-embolism"
+    assert sum(item.source.key == overview for item in top) > sum(item.source.key == overview for item in plain)
+    assert _asked(workspace, question) == ("answered", overview)  # was the pneumonia overview's, on "lung"
 
 
 def test_meaning_overrules_common_words_that_chose_another_overview(workspace: Workspace):

@@ -25,7 +25,7 @@ class _Retriever:
     def __init__(self, passages: list[Evidence]) -> None:
         self.passages, self.asked_for = passages, []
 
-    def search(self, question, *, top_k=None, filters=None, mode=None, kind_boost=None):
+    def search(self, question, *, top_k=None, filters=None, mode=None, kind_boost=None, lexical_words=""):
         self.asked_for.append(top_k)
         return self.passages[:top_k]
 

@@ -94,6 +94,8 @@ def test_a_body_part_is_named_by_its_anatomical_name_or_a_part_containing_it():
     # the knee's osteoarthritis is not kneecap pain
     assert unnamed_body_parts("my kneecap hurts when I kneel", ["Knee osteoarthritis in older adults."]) == ["kneecap"]
     assert unnamed_body_parts("my kneecap hurts when I kneel", ["Hip pain in older adults."]) == ["kneecap"]
+    side_effects = ["Gastrointestinal side effects limit adherence to oral iron."]
+    assert unnamed_body_parts("the iron tablets are wrecking my stomach", side_effects) == []
     gout = ["Redness and swelling of the first metatarsophalangeal joint."]
     assert unnamed_body_parts("my big toe is red and hot", gout) == []
 

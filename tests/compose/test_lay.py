@@ -19,6 +19,18 @@ def test_a_lay_phrase_brings_the_medical_words_a_source_writes():
     ]
 
 
+def test_slang_and_a_second_scan_are_named_by_what_a_source_writes():
+    named = {item.lay: item.medical for item in lay_equivalents("would vaping help me quit the fags?", naming=True)}
+    assert "cigarettes" in named["fags"]
+    rescan = lay_equivalents("theyll rescan my calf in a week instead", naming=True)
+    assert any("repeat the scan" in item.medical for item in rescan)
+
+
+def test_a_dosing_schedule_in_everyday_words_is_what_a_source_writes():
+    found = {item.lay: item.medical for item in lay_equivalents("can i take my iron tablets every other day instead?")}
+    assert "alternate days" in found["every other day"]
+
+
 def test_the_glossary_is_read_in_reverse_only_where_its_lay_words_mean_the_term():
     assert [item.medical for item in lay_equivalents("Suddenly confused at night")] == [("delirium",)]
     lay = {phrase for phrase, _medical, _short in lay_table()}

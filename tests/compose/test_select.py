@@ -79,6 +79,11 @@ def test_question_weights_leave_out_frame_and_descriptor_words_and_numbers():
     assert weights == {"gout": 4.0}
 
 
+def test_question_weights_leave_out_family_words_and_the_gp():
+    idf = {"nan": 7.0, "gp": 7.0, "fall": 2.8, "afib": 7.0}
+    assert question_weights("nan has afib and falls, the gp wants her off it", idf) == {"fall": 2.8, "afib": 7.0}
+
+
 def test_an_overview_on_the_topic_but_not_the_drug_is_not_the_answer():
     terms = specific_terms(HFPEF, IDF)
     weights = question_weights(HFPEF, IDF)

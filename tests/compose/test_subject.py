@@ -5,7 +5,7 @@ context; a near-miss term outside those slots stays required."""
 import pytest
 
 from medora.answer import answer_question
-from medora.compose.subject import case_words
+from medora.compose.subject import case_words, told_jobs
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
 from medora.settings import Settings
 from medora.workspace import Workspace
@@ -19,6 +19,12 @@ def test_shorthand_is_named_by_its_spelled_out_form():
     terms = specific_terms("vanc or fidaxomicin for C diff?")
     text = "Oral vancomycin or fidaxomicin is first line for Clostridioides difficile infection."
     assert covered_terms(text, terms) == {"vanc", "fidaxomicin", "diff"}
+
+
+def test_a_state_denied_in_a_contraction_is_the_case():
+    question = "Dad's potassium was 6.3 and they put insulin in his drip even though he isn't diabetic. Why insulin?"
+    assert ("diabetic", True) in _labels(question)
+    assert ("colonoscopy", False) in _labels("Why didn't they do a colonoscopy after his bleed?")
 
 
 def test_clipped_words_of_clinical_notes_stand_for_their_word_or_frame_the_case():
@@ -93,6 +99,21 @@ def test_when_every_term_is_the_case_the_condition_after_with_is_what_is_asked()
     ]
 
 
+def test_the_food_a_reaction_is_to_is_the_case_but_a_drug_allergy_is_asked_about():
+    assert _labels("Our son is 8 and had a bad reaction to cashews. What strength epipen should he carry?") == [
+        ("cashews", True), ("children", False), ("epipen", False),  # a food, not a drug beside the epipen
+    ]
+    assert ("peanut", True) in _labels("my 8 yr old has a peanut allergy. what strength adrenaline pen is right?")
+    assert ("penicillin", False) in _labels("I'm allergic to penicillin, which antibiotic for cellulitis?")
+
+
+def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_is_not():
+    assert ("hairdresser", True) in _labels("I'm a hairdresser and the iron tablets make me constipated. Why?")
+    assert told_jobs("my husband is a postie and on his feet all day. should he stop his allopurinol?") == {"posti"}
+    assert _labels("Can a welder get asbestosis?") == [("asbestosis", False), ("welder", False)]
+    assert told_jobs("Can a welder get asbestosis?") == set()
+
+
 def test_a_source_naming_the_drug_answers_despite_the_comorbidity():
     terms = specific_terms("Which tests for an 80 yo with angina and new atrial fibrillation?")
     assert answers_terms({"atrial", "fibrillation"}, terms) is True
@@ -156,10 +177,17 @@ def test_a_drug_named_only_for_another_grade_of_the_condition_is_not_named(
     assert _status(workspace, question) == expected
 
 
-def test_gtn_is_named_as_glyceryl_trinitrate():
-    terms = specific_terms("Can relief of chest pain with GTN exclude an acute coronary cause?")
-    text = "Do not use the response to glyceryl trinitrate to diagnose or exclude an acute coronary syndrome."
-    assert "GTN" in covered_terms(text, terms)
+@pytest.mark.parametrize(
+    ("question", "text", "label"),
+    [
+        ("Can relief of chest pain with GTN exclude an acute coronary cause?",
+         "Do not use the response to glyceryl trinitrate to diagnose or exclude an acute coronary syndrome.", "GTN"),
+        ("nan is 84, has afib and keeps having little falls",
+         "Anticoagulation in atrial fibrillation should not be withheld solely because of falls.", "afib"),
+    ],
+)
+def test_clinical_shorthand_is_named_as_spelled_out(question: str, text: str, label: str):
+    assert label in covered_terms(text, specific_terms(question))
 
 
 def test_after_a_description_what_the_question_asks_is_never_the_one_term_left_unnamed():
