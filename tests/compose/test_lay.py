@@ -26,6 +26,14 @@ def test_slang_and_a_second_scan_are_named_by_what_a_source_writes():
     assert any("repeat the scan" in item.medical for item in rescan)
 
 
+def test_brand_names_and_hep_b_route_but_hep_c_only_names():
+    routed = {item.lay: item.medical for item in lay_equivalents("I had hep b years ago; can I get Ozempic?")}
+    assert routed["hep B"] == ("hepatitis B",) and routed["Ozempic"] == ("semaglutide",)
+    assert lay_equivalents("my boyfriend has hep c, can I catch it from sex?") == []
+    named = lay_equivalents("my boyfriend has hep c, can I catch it from sex?", naming=True)
+    assert [item.medical for item in named] == [("hepatitis C",)]
+
+
 def test_a_dosing_schedule_in_everyday_words_is_what_a_source_writes():
     found = {item.lay: item.medical for item in lay_equivalents("can i take my iron tablets every other day instead?")}
     assert "alternate days" in found["every other day"]
