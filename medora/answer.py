@@ -23,6 +23,7 @@ from medora.compose.described import (
     describing_labels,
     felt_labels,
     labels_within_signs,
+    names_the_complaint,
     proposed_words,
     proposes_drug,
     split_asking,
@@ -37,9 +38,11 @@ from medora.compose.red_flags import flags_in
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     ANSWERED,
+    MIN_NAMING_PASSAGES,
     OVERVIEW_MATCH,
     OVERVIEW_SEARCH_DEPTH,
     PARTIAL,
+    QuestionWeights,
     Selection,
     answering_evidence,
     citable_pool,
@@ -59,12 +62,13 @@ from medora.compose.select import (
     sole_answering_overview,
     source_texts,
     terms_by_source,
+    topic_overview,
     whole_coverages,
     without_case_drugs,
 )
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
-from medora.compose.terms import YOUNG_FORMS, SpecificTerm, asks_about_drug, specific_terms
+from medora.compose.terms import YOUNG_FORMS, SpecificTerm, TermText, asks_about_drug, specific_terms
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
@@ -193,6 +197,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             overviews[overview.source_id] = passages
             if not answering:
                 on_topic = [overview]
+    if overview is None and not answering:
+        overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age)
     unproposed = _unproposed(question, overview, answering, texts, overviews)
     set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
         next((item.source_id for item in ([overview] if overview else []) + answering), None) if unproposed else None
@@ -422,6 +428,37 @@ def _meaning_scope(
     if len(sources) == 1 and sources <= overviews:
         return MeaningScope(among=frozenset(sources), confirming=True)
     return MeaningScope()
+
+
+def _subject_of_overview(
+    question: str,
+    on_topic: list[Evidence],
+    weights: QuestionWeights,
+    terms: list[SpecificTerm],
+    whole: dict[int, list[Evidence]],
+    unstated: dict[int, object],
+    other_age: set[int],
+) -> Evidence | None:
+    """The topic overview, when neither the words nor the meaning found an answer and the question's one term, a
+    drug or a technical word, is named in two passages or more of its whole text: a subject of the overview, though
+    only one of its passages was retrieved ("CRB-65 of 2 in general practice: home or hospital?", "on alendronate
+    for 5 years: does she have to stay on it for life?"); the dementia overview names Parkinson disease once, in
+    passing. Tried first, it took the questions meaning sends elsewhere (sciatica with numbness when wiping is the
+    cauda equina overview's, not the lumbar radiculopathy overview's that names sciatica often). A drug needs the
+    overview to name what the question describes, if it describes anything (compose/described.py
+    ``names_the_complaint``): the insomnia overview names melatonin often, but "my mum is confused after her op, would
+    melatonin help?" is not on sleep."""
+    first = topic_overview(on_topic, weights)
+    if first is None or unstated.get(first) or first in other_age:
+        return None
+    asked = [term for term in terms if not term.context]
+    if len(asked) != 1 or asked[0].kind == "population":
+        return None
+    texts = [heading(item.source) + " " + item.text for item in whole.get(first, [])]
+    if asked[0].kind == "drug" and not names_the_complaint(question, texts, lay_equivalents(question, naming=True)):
+        return None
+    named = sum(TermText(item.text).covers(asked[0]) for item in whole.get(first, []))
+    return next((item for item in on_topic if item.source_id == first), None) if named >= MIN_NAMING_PASSAGES else None
 
 
 def _by_meaning(

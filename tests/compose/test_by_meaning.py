@@ -184,6 +184,25 @@ def test_the_medical_words_of_an_everyday_phrase_are_searched_for(workspace: Wor
     assert _asked(workspace, question) == ("answered", overview)  # was the pneumonia overview's, on "lung"
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # one passage retrieved, but the question's one term is a subject of the overview (answer._subject_of_overview)
+        ("CRB-65 of 2 in general practice: treat at home or send in?",
+         ("answered", "library:community-acquired-pneumonia")),
+        ("My mum has been on alendronate for 5 years now. Does she have to stay on it for life?",
+         ("answered", "library:osteoporosis")),
+        # …after the meaning had its say, and never for a term the overview names once
+        ("I've had sciatica for weeks and now it feels numb when I wipe my bottom. Is that serious?",
+         ("answered", "library:cauda-equina-syndrome")),
+        ("How is early Parkinson disease treated?", ("partial", "library:dementia-workup")),
+    ],
+)
+def test_an_overview_whose_subject_is_the_questions_one_term_answers_it(
+    workspace: Workspace, question: str, expected: tuple
+):
+    assert _asked(workspace, question) == expected
+
+
 def test_meaning_overrules_common_words_that_chose_another_overview(workspace: Workspace):
     # "sore", "week" and "take" are words of the sore-throat overview's bottom line; the closest passage and the
     # everyday descriptions both mean low back pain (answer._meaning_overrules)
