@@ -23,7 +23,6 @@ from medora.compose.described import (
     describing_labels,
     felt_labels,
     labels_within_signs,
-    names_the_complaint,
     proposed_words,
     proposes_drug,
     split_asking,
@@ -444,18 +443,17 @@ def _subject_of_overview(
     only one of its passages was retrieved ("CRB-65 of 2 in general practice: home or hospital?", "on alendronate
     for 5 years: does she have to stay on it for life?"); the dementia overview names Parkinson disease once, in
     passing. Tried first, it took the questions meaning sends elsewhere (sciatica with numbness when wiping is the
-    cauda equina overview's, not the lumbar radiculopathy overview's that names sciatica often). A drug needs the
-    overview to name what the question describes, if it describes anything (compose/described.py
-    ``names_the_complaint``): the insomnia overview names melatonin often, but "my mum is confused after her op, would
-    melatonin help?" is not on sleep."""
+    cauda equina overview's, not the lumbar radiculopathy overview's that names sciatica often). Never for a drug the
+    question proposes (compose/described.py ``proposes_drug``): the stroke overview names aspirin often, but its
+    aspirin is for a suspected TIA, not "should I give him an aspirin before the ambulance comes?"; the insomnia
+    overview names melatonin often, but "my mum is confused after her op, would melatonin help?" is not on sleep."""
     first = topic_overview(on_topic, weights)
     if first is None or unstated.get(first) or first in other_age:
         return None
     asked = [term for term in terms if not term.context]
     if len(asked) != 1 or asked[0].kind == "population":
         return None
-    texts = [heading(item.source) + " " + item.text for item in whole.get(first, [])]
-    if asked[0].kind == "drug" and not names_the_complaint(question, texts, lay_equivalents(question, naming=True)):
+    if asked[0].kind == "drug" and proposes_drug(question, terms):
         return None
     named = sum(TermText(item.text).covers(asked[0]) for item in whole.get(first, []))
     return next((item for item in on_topic if item.source_id == first), None) if named >= MIN_NAMING_PASSAGES else None

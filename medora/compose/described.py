@@ -189,15 +189,6 @@ def unnamed_asking_words(
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
 
 
-def names_the_complaint(question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()) -> bool:
-    """True when ``texts`` name a topic word of what the question describes, or it describes nothing: a drug
-    proposed for a complaint is answered by a source on that complaint ("my mum is confused after her op, would
-    melatonin help?" is not answered by the insomnia overview, which never speaks of confusion)."""
-    describing, _asking = split_asking(question)
-    words = {word: word for word in _topic_words(describing)}
-    return not words or len(unnamed_words(words, texts, equivalents)) < len(words)
-
-
 # "since a snake bit it", "since starting my weight loss jab": what the account says brought the complaint on
 # …up to the account's own verb: "since her hip operation my nan has gone quiet" gives the operation, not the quiet
 _CAUSE = re.compile(

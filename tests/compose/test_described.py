@@ -9,7 +9,6 @@ from medora.compose.described import (
     cause_words,
     described_labels,
     felt_labels,
-    names_the_complaint,
     proposed_words,
     split_asking,
     unnamed_asking_words,
@@ -242,11 +241,3 @@ def test_whether_it_is_usual_necessary_or_fair_is_the_frame_of_what_is_asked():
     question = "I'm 62, my GP wants me on a tablet. Which type do people my age usually start with?"
     assert unnamed_asking_words(question, hypertension) == []
     assert unnamed_asking_words("He is too old for surgery. Is that a fair reason?", ["Offer surgery."]) == []
-
-
-def test_a_drug_proposed_for_a_complaint_needs_a_source_naming_the_complaint():
-    sleep = ["Chronic insomnia in adults. Melatonin is not recommended for chronic insomnia in adults."]
-    assert not names_the_complaint("my mum is confused after her op, would melatonin help?", sleep)
-    reflux = ["GORD. Heartburn without alarm features can be treated with a PPI."]
-    assert names_the_complaint("my dad has heartburn and lost weight, can he buy omeprazole?", reflux)
-    assert names_the_complaint("Would melatonin help?", sleep)  # nothing described: nothing to name
