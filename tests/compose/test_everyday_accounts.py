@@ -63,8 +63,6 @@ def test_an_account_in_everyday_words_reaches_its_overview(
         # the stroke overview's "aspirin at once" is for a suspected TIA, not before a stroke is scanned
         "my dad's face has dropped on the left and his speech is slurred. should i give him an aspirin before the "
         "ambulance comes",
-        "my dad's face has dropped on the left and his arm is weak. should i give him an aspirin before the ambulance "
-        "comes",
         # "opioids are not recommended for IBS pain" does not answer codeine for diarrhoea
         "can i take codeine for ibs diarrhoea",
         # carrying on or taking up: the overview of hypertension in pregnancy never names calcium (session 25)

@@ -202,6 +202,25 @@ def test_stroke_signs_in_a_relatives_words_get_the_stroke_overview(workspace: Wo
     assert article.references[0].source_key == "library:stroke-and-tia"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my dad has had a stroke and his face has dropped, should i give him an aspirin before the ambulance comes",
+        "my dad's face has dropped on the left and his arm is weak. should i give him an aspirin before the ambulance "
+        "comes",
+    ],
+)
+def test_aspirin_before_a_suspected_stroke_is_scanned_is_answered_by_the_wait_not_by_the_tia_dose(
+    workspace: Workspace, question: str
+):
+    # session 29: the overview wrote the TIA line ("Give aspirin 300 mg immediately") without its condition, and it
+    # led the answer to a relative asking about a stroke before imaging; the line now opens "For suspected TIA"
+    article = _ask(workspace, question)
+    assert article.answer_status == "answered"
+    assert article.bottom_line[0].text.startswith("In suspected stroke, aspirin waits until brain imaging has excluded")
+    assert not any("immediately" in sentence.text for sentence in article.bottom_line)
+
+
 def test_a_vignette_in_signs_its_overview_never_writes_is_answered_by_it(workspace: Workspace):
     question = "34F, 3 days of dysuria and frequency, no fever or loin pain. Which antibiotic and how long?"
     article = _ask(workspace, question)
