@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from medora.compose.abbreviations import with_abbreviations_spelled_out
-from medora.compose.age_groups import CHILD, clash_reason, group_of_title, other_group, young_patient
+from medora.compose.age_groups import (
+    CHILD,
+    TEEN,
+    clash_reason,
+    group_of_question,
+    group_of_title,
+    other_group,
+    speaks_of_the_young,
+    young_patient,
+)
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.case_findings import with_case_findings
@@ -185,8 +194,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             overview, passages = found
             overviews[overview.source_id] = passages
             answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
+    felt = felt_labels(question, terms)
     if overview is None:
-        felt = felt_labels(question, terms)
         scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)
         found = (
             _by_meaning(question, retrieved, terms, retriever, whole, scope, felt, emergencies) if scope.open else None
@@ -197,7 +206,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             if not answering:
                 on_topic = [overview]
     if overview is None and not answering:
-        overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age)
+        overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
     unproposed = _unproposed(question, overview, answering, texts, overviews)
     set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
         next((item.source_id for item in ([overview] if overview else []) + answering), None) if unproposed else None
@@ -437,10 +446,12 @@ def _subject_of_overview(
     whole: dict[int, list[Evidence]],
     unstated: dict[int, object],
     other_age: set[int],
+    felt: set[str],
 ) -> Evidence | None:
     """The topic overview, when neither the words nor the meaning found an answer and the question's one term, a
-    drug or a technical word, is named in two passages or more of its whole text: a subject of the overview, though
-    only one of its passages was retrieved ("CRB-65 of 2 in general practice: home or hospital?", "on alendronate
+    drug or a technical word but not a feeling (``felt``: "bad period pains" is no subject of the ectopic pregnancy
+    overview, which names pain often), is named in two passages or more of its whole text: a subject of the
+    overview, though only one of its passages was retrieved ("CRB-65 of 2 in general practice: home or hospital?", "on alendronate
     for 5 years: does she have to stay on it for life?"); the dementia overview names Parkinson disease once, in
     passing. Tried first, it took the questions meaning sends elsewhere (sciatica with numbness when wiping is the
     cauda equina overview's, not the lumbar radiculopathy overview's that names sciatica often). Never for a drug the
@@ -451,7 +462,7 @@ def _subject_of_overview(
     if first is None or unstated.get(first) or first in other_age:
         return None
     asked = [term for term in terms if not term.context]
-    if len(asked) != 1 or asked[0].kind == "population":
+    if len(asked) != 1 or asked[0].kind == "population" or asked[0].label in felt:
         return None
     if asked[0].kind == "drug" and proposes_drug(question, terms):
         return None
@@ -515,6 +526,9 @@ def _by_meaning(
         return None  # a child's question needs a children's overview or one for all ages that speaks of children
         # (anaphylaxis: "what strength epipen should our 8 year old carry?"), and only a child's question has one;
         # an adolescent's is not answered by an adults' overview
+    if group is None and group_of_question(question) == TEEN and not speaks_of_the_young(texts):
+        return None  # nor by one whose title states no group but that never speaks of the young: the alcohol
+        # overview screens adults, not "our son is 16 and drinking heavily most weekends" (session 29)
     unstated, _ = _set_apart(question, terms, [closest], {closest.source_id: passages})  # its age: checked above
     if unstated.get(closest.source_id):
         return None

@@ -117,6 +117,15 @@ def clash_reason(question: str, title: str) -> str:
 _LITTLE_ONE = re.compile(r"\b(?:my|our|his|her|their) little (?:boy|girl|one|lad|lass|son|daughter)s?\b", re.IGNORECASE)
 
 
+YOUNG_WORDS = CHILD_WORDS | TEEN_WORDS | {"young", "youth", "paediatrics", "pediatrics"}
+
+
+def speaks_of_the_young(texts: list[str]) -> bool:
+    """True when the texts name children, adolescents or young people at all: an overview whose title states no
+    group may answer an adolescent's question only then."""
+    return any(YOUNG_WORDS & set(_WORDS.findall(text.lower())) for text in texts)
+
+
 def young_patient(question: str) -> bool:
     """True when the question is about a child: its stated group (``group_of_question``), or a parent's "my little
     boy", which states no age. Only where meaning alone picks the overview (answer._by_meaning): "my little girl is

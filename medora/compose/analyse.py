@@ -219,7 +219,21 @@ def classify_question(question: str) -> str:
         return "overview"
     if _is_request(text, clause) and _REQUESTS_TREATMENT.search(clause):
         return "management"
-    return next((name for name, pattern in _TOPICS if pattern.search(text)), "overview")
+    return _topic_asked(text)
+
+
+def _topic_asked(text: str) -> str:
+    """The first ``_TOPICS`` topic whose words the part that asks writes, else the first the whole question writes:
+    an account's history is no topic ("I had a TIA last week, the scan found a hole in my heart. What treatment
+    should I have?" asks for treatment, not how long something lasts nor which test)."""
+    from medora.compose.described import split_asking  # described builds on the term modules, which use analyse
+
+    asking = split_asking(text)[1]
+    for part in (asking, text) if asking and asking != text else (text,):
+        topic = next((name for name, pattern in _TOPICS if pattern.search(part)), None)
+        if topic is not None:
+            return topic
+    return "overview"
 
 
 def _is_request(text: str, clause: str) -> bool:

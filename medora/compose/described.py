@@ -67,7 +67,7 @@ ASKING_FRAME = frozenset(
     something nothing another one kind sort idea good fine bad say said says try tried made send sent gone quit
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
-    appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward
+    appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
     definately monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
@@ -379,9 +379,33 @@ _OWN_COMPLAINT = re.compile(r"\b(?:my|our)\s+(?!patients?\b|pts?\b)\w+", re.IGNO
 _POINTING = frozenset({"that", "this", "it", "these", "those", "they", "any of that", "any of this", "all that"})
 
 
+# who proposed something, and how: "the doctor says theyll rescan in a week instead of giving me blood thinners"
+_TOLD = re.compile(
+    r"\b(?:says|said|told (?:me|him|her|us|them)|wants? to|suggested|reckons)\b", re.IGNORECASE
+)
+
+
+def _after_telling(clause: str) -> str:
+    """What the clause says was proposed, after the last telling verb ("scan found a small clot and the doctor says
+    theyll rescan in a week…" proposes the rescan, not the clot the scan found); the clause when none tells."""
+    told = _TOLD.split(clause)[-1]
+    return told if told.strip() else clause
+
+
 def _last_clause(text: str) -> str:
     """The last clause of ``text`` (after its last comma, semicolon or sentence break)."""
     return re.split(r"[,;:.!?]\s", text.rstrip(" ,;:.!?"))[-1]
+
+
+def pointed_clause(question: str) -> str | None:
+    """What a question that asks only by pointing ("…instead of giving me blood thinners. is that safe?") points at:
+    the clause just before, after whoever proposed it, with its circumstances ("in a week instead of giving me blood
+    thinners"); None when its asking part says more than that."""
+    _describing, asking = split_asking(question)
+    match = next((m for m in _PROPOSAL.finditer(question) if m.groupdict().get("pointed")), None)
+    if match is None or set(_topic_words(asking)) - set(_topic_words(match.group(0))):
+        return None
+    return _after_telling(_last_clause(question[: match.start()])).strip() or None
 
 
 def proposed_words(question: str) -> dict[str, str]:
@@ -405,7 +429,8 @@ def proposed_words(question: str) -> dict[str, str]:
         if match.group("resumed") or match.group("when_allowed"):
             proposed = _NOT_A_BACK.sub(" ", proposed)
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
-            proposed = _CIRCUMSTANCES.sub("", _last_clause(question[: match.start()]))  # comes just before
+            proposed = _CIRCUMSTANCES.sub("", _after_telling(_last_clause(question[: match.start()])))  # comes just
+            # before, after whoever proposed it
         kept = _topic_words(proposed)
         written_words = _WORD.findall(proposed)
         for index, written in enumerate(written_words):

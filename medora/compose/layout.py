@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from medora.compose.analyse import QuestionAnalysis
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
-from medora.compose.described import split_asking
+from medora.compose.described import pointed_clause, split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import lay_equivalents
 from medora.compose.leads import SentenceMeaning, meaning_lead
@@ -380,7 +380,7 @@ def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], 
     What the question describes is left out: "potassium 6.8 with peaked T waves, what is the immediate treatment?"
     asks for the treatment, not for the ECG signs it already gives."""
     asking = split_asking(question)[1] or ("" if _FIRST_PERSON.search(question) else question)
-    asking = _LAST_PART.split(asking)[-1]
+    asking = pointed_clause(question) or _LAST_PART.split(asking)[-1]  # "…will rescan in a week. is that safe?"
     titled = content_words(title)
     words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - titled
     units: list[tuple[frozenset[str], ...]] = []

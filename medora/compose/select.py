@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
+from medora.compose.variants import class_names
 from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
@@ -116,7 +117,10 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
         token: weight for token, weight in idf.items()
         if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token) and not QUANTITY.fullmatch(token)
     }
-    found = lay_equivalents(question) + _spelled_out(question) + _population_groups(question) + shorthand_equivalents(question)
+    found = (
+        lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
+        + shorthand_equivalents(question) + _member_classes(question)
+    )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
@@ -150,6 +154,33 @@ def _population_groups(question: str) -> list[LayEquivalent]:
         if (term := population_term(words, index)) is not None:  # never a negated one ("not pregnant")
             found.setdefault(term.label, LayEquivalent(lay=term.label, stems=tuple(stem_sequence(term.label)), medical=term.forms))
     return list(found.values())
+
+
+@dataclass(frozen=True)
+class ClassEquivalent(LayEquivalent):
+    """A drug of the question and the words of its class (``_member_classes``): it puts a passage on topic, but never
+    makes its overview the question's topic over one naming the drug itself (``topic_overview``): the stroke
+    overview's "lower LDL cholesterol with a statin" is not the topic of "on atorvastatin 80 after a heart attack,
+    cholesterol still not low enough"; the lipid overview, naming atorvastatin, is."""
+
+
+def without_classes(weights: QuestionWeights) -> QuestionWeights:
+    """The weights whose words are covered only as written or by lay phrases, not by a drug's class."""
+    kept = [item for item in weights.equivalents if not isinstance(item, ClassEquivalent)]
+    return weights if len(kept) == len(weights.equivalents) else QuestionWeights(dict(weights), kept, weights.phrases)
+
+
+def _member_classes(question: str) -> list[LayEquivalent]:
+    """A drug of the question that a class names (compose/variants.py ``class_names``), as an equivalent covered by
+    the class: "been on citalopram for 8 months, can I just stop?" is on the topic of a passage on stopping SSRIs,
+    as the specific-term gate already read it; its rare name alone outweighed the question's other words."""
+    found = []
+    for word in dict.fromkeys(_WORDS.findall(question.lower())):
+        names = class_names(word)
+        stems = tuple(stem_sequence(word))
+        if names and len(stems) == 1:
+            found.append(ClassEquivalent(lay=word, stems=stems, medical=names))
+    return found
 
 
 def _spelled_out(question: str) -> list[LayEquivalent]:
@@ -441,6 +472,7 @@ def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | 
     pregnancy). By the title alone, a vignette's context picked the wrong one ("after a stroke, heparin to prevent
     clots?" is not the stroke overview's topic)."""
     total = sum(weights.values()) or 1.0
+    weights = without_classes(weights)
     overviews = [
         (
             topic_coverage(item, weights) + TITLE_BONUS * title_weight(item, weights) / total,

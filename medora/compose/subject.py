@@ -218,18 +218,20 @@ JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within t
 
 
 def told_jobs(question: str) -> set[str]:
-    """Stems of the patient's job, told with "a" or "an" where the question describes and not named where it asks
-    ("I'm a hairdresser and the iron tablets make me sick", "im 42, a primary school teacher, been on citalopram"):
+    """Stems of the patient's job and of the words qualifying it after its article, told with "a" or "an" where the
+    question describes and not named where it asks ("I'm a hairdresser and the iron tablets make me sick", "im 42, a
+    primary school teacher, been on citalopram"):
     part of the case, like the patient's own drugs (compose/data/occupations.yaml). "The nurse said …" is someone in
     the story, not the patient's job; "Can a welder get asbestosis?" asks about the welder."""
     describing, asking = split_asking(question)
     told = set()
     for clause in re.split(r"[,.;:!?()]", describing.lower()):
         words = re.findall(r"[a-z]+", clause)
-        told |= {
-            stem(word) for index, word in enumerate(words)
-            if stem(word) in _job_stems() and {"a", "an"} & set(words[max(index - JOB_ARTICLE_SPAN, 0) : index])
-        }
+        for index, word in enumerate(words):
+            before = words[max(index - JOB_ARTICLE_SPAN, 0) : index]
+            if stem(word) in _job_stems() and {"a", "an"} & set(before):
+                article = max(i for i, w in enumerate(before) if w in ("a", "an"))
+                told |= {stem(w) for w in [*before[article + 1 :], word]}  # "a primary school teacher": all three
     return told - set(stem_sequence(asking))
 
 

@@ -46,7 +46,7 @@ EVERYDAY_WORDS = frozenset(
     grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
     nan nana nanna gran grandmother grandfather grandson granddaughter auntie gp gps texting texted
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
-    hadnt theyre thats whats youve weve his much many
+    hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz""".split()
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"

@@ -1,6 +1,13 @@
 """The age group of a question and of an overview's title (compose/age_groups.py)."""
 
-from medora.compose.age_groups import clash_reason, group_of_question, group_of_title, other_group, young_patient
+from medora.compose.age_groups import (
+    clash_reason,
+    group_of_question,
+    group_of_title,
+    other_group,
+    speaks_of_the_young,
+    young_patient,
+)
 
 OTITIS = "Acute otitis media in children"
 
@@ -119,3 +126,9 @@ def test_a_parents_little_one_is_a_young_patient_but_states_no_group():
     assert group_of_question("My little girl is always tired and pale, could she be anaemic?") is None
     assert not young_patient("I'm a little one-sided in my thinking lately")
     assert not young_patient("I was a little boy when I had asthma and now the wheeze is back at 40")
+
+
+def test_an_overview_speaks_of_the_young_by_any_young_group_word() -> None:
+    assert speaks_of_the_young(["Offer nicotine replacement to young people aged 12 and over."])
+    assert speaks_of_the_young(["Adolescents need their own assessment."])
+    assert not speaks_of_the_young(["Screen adults in primary care for unhealthy alcohol use."])

@@ -103,6 +103,21 @@ def test_requests_titles_and_either_or_go_by_what_is_asked(question: str, expect
     assert classify_question(question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # session 29: the account's history ("last week", "the scan found") was read as the topic asked
+        ("I'm 38 and had a TIA last week, the heart scan found a hole in my heart (PFO). What treatment should I have "
+         "to stop a stroke?", "management"),
+        ("76F, 18 months of progressive forgetfulness noticed by her daughter. Which blood tests before referral?",
+         "diagnosis"),
+        # nothing in the asking clause names a topic: the whole question decides
+        ("My scan showed gallstones. What now?", "diagnosis"),
+    ],
+)
+def test_an_open_question_goes_by_the_topic_its_asking_clause_names(question: str, expected: str):
+    assert classify_question(question) == expected
+
+
 def test_every_question_type_is_reachable():
     examples = [
         "How should hypothyroidism be treated?",

@@ -7,8 +7,9 @@ lay_naming.yaml, variants.NAMED_MEMBERS, terms' planned pregnancy)."""
 
 import pytest
 
+from medora.answer import answer_question
 from medora.compose.age_groups import CHILD, group_of_question
-from medora.compose.described import describing_labels, proposed_words
+from medora.compose.described import describing_labels, pointed_clause, proposed_words
 from medora.compose.spelling import meant_word, with_spelling_corrected
 from medora.compose.terms import specific_terms
 from medora.compose.variants import with_member_classes
@@ -42,6 +43,14 @@ from tests.compose.conftest import status_and_first_source as _asked
         # the reliever by its colour routes to the overview writing "SABA" (compose/data/lay_terms.yaml)
         ("I only use my blue inhaler, maybe every day or two, and I've never been given anything else. Is that OK?",
          "asthma-adults"),
+        # a clot buster is a thrombolytic: it routes as well as names (session 29)
+        ("my dad has had a stroke, can he have the clot busting drug?", "stroke-and-tia"),
+        # "going downhill" is an idiom, and a cause "that can be fixed" a reversible one (session 29)
+        ("mums memory is going downhill fast. what blood tests should the GP be doing first to check its not "
+         "something fixable?", "dementia-workup"),
+        # "sorted her out" is an idiom: no technical word the overview must name (session 29)
+        ("wife had a bad reaction to a wasp sting. the first epipen sorted her out but A&E still kept her in for "
+         "hours afterwards, why so long if she was better", "anaphylaxis"),
         # "still" asks whether, not about what (session 26)
         ("Mum's face drooped and her arm went weak for about 10 minutes, now she's totally fine. Does she still need "
          "to be seen today?", "stroke-and-tia"),
@@ -108,6 +117,22 @@ def test_a_pointing_proposal_takes_the_clause_before() -> None:
     told = "my brother finished a detox last month and the GP mentioned naltrexone. does that work?"
     assert set(proposed_words(told).values()) == {"detox", "naltrexone"}
     assert "skiing" in proposed_words("I'm going skiing next week and I'm on rivaroxaban. Is that ok?").values()
+    # after whoever proposed it: not the clot the scan found (session 29)
+    rescan = ("scan found a small clot just in my calf and the doctor says theyll rescan in a week instead of giving "
+              "me blood thinners. is that safe??")
+    assert proposed_words(rescan) == {"rescan": "rescan"}
+    assert pointed_clause(rescan) == "theyll rescan in a week instead of giving me blood thinners"
+    assert pointed_clause("is it safe to drink alcohol on antibiotics?") is None  # it asks more than it points
+
+
+def test_a_question_asking_only_by_pointing_is_led_by_the_line_on_what_it_points_at(
+    library_workspace: Workspace,
+) -> None:
+    question = ("scan found a small clot just in my calf and the doctor says theyll rescan in a week instead of giving "
+                "me blood thinners. is that safe??")
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "answered"
+    assert article.bottom_line[0].text.startswith("For isolated distal DVT")
 
 
 def test_carrying_on_or_taking_something_up_is_a_proposal() -> None:

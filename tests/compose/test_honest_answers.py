@@ -221,6 +221,23 @@ def test_aspirin_before_a_suspected_stroke_is_scanned_is_answered_by_the_wait_no
     assert not any("immediately" in sentence.text for sentence in article.bottom_line)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the alcohol overview's title states no age, but it only ever speaks of adults
+        "our son is 16 and we've found out he's drinking heavily most weekends, he's come home passed out twice. what "
+        "should we do, is there any treatment",
+        # a feeling is no overview's subject: the ectopic pregnancy overview names pain in many passages
+        "my daughter is 15 and keeps getting bad period pains, what can she take",
+        # a treatment question, not one on outlook: the PFO the scan found must be named
+        "I'm 38 and had a TIA last week, the heart scan found a hole in my heart (PFO). What treatment should I have "
+        "to stop a stroke?",
+    ],
+)
+def test_a_question_no_overview_speaks_to_is_not_answered(workspace: Workspace, question: str):
+    assert _ask(workspace, question).answer_status != "answered"  # session 29
+
+
 def test_a_vignette_in_signs_its_overview_never_writes_is_answered_by_it(workspace: Workspace):
     question = "34F, 3 days of dysuria and frequency, no fever or loin pain. Which antibiotic and how long?"
     article = _ask(workspace, question)

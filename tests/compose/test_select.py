@@ -307,3 +307,18 @@ def test_the_closest_source_names_most_terms_besides_the_population():
     assert closest_source([ear, flu], terms, {1: {"children", "flu"}, 2: {"flu"}}) == 1  # more named in all
     assert closest_source([ear, flu], terms, {1: {"flu"}, 2: {"flu"}}) == 1  # a tie: the better ranked
 
+
+
+def test_a_drug_a_class_names_is_covered_by_the_class_in_the_topic_words():
+    # session 29: "been on citalopram for 8 months, can I just stop?" shared no word with a passage on stopping SSRIs
+    weights = question_weights("been on citalopram, can I taper it?", {"citalopram": 7.0, "taper": 3.0})
+    assert covered_words("Taper SSRIs over several weeks.", weights) == {"citalopram", "taper"}
+    # no class names amlodipine here: its name alone is covered only by itself
+    weights = question_weights("on amlodipine, can I taper it?", {"amlodipin": 7.0, "taper": 3.0})
+    assert covered_words("Taper calcium-channel blockers gradually.", weights) == {"taper"}
+
+
+def test_question_weights_leave_out_idioms_and_who_told_the_patient():
+    idf = {"downhil": 7.0, "sort": 5.0, "somebodi": 7.0, "told": 6.0, "load": 5.0, "memori": 4.8, "epipen": 7.0}
+    assert question_weights("mum's memory is going downhill", idf) == {"memori": 4.8}
+    assert question_weights("the epipen sorted her out, somebody told me", idf) == {"epipen": 7.0}

@@ -112,6 +112,10 @@ def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_
     assert told_jobs("my husband is a postie and on his feet all day. should he stop his allopurinol?") == {"posti"}
     assert _labels("Can a welder get asbestosis?") == [("asbestosis", False), ("welder", False)]
     assert told_jobs("Can a welder get asbestosis?") == set()
+    # the words qualifying the job after its article are the job too (session 29)
+    assert told_jobs("im 42, a primary school teacher, been on citalopram. can i stop it?") == {
+        "primari", "school", "teacher"
+    }
 
 
 def test_a_source_naming_the_drug_answers_despite_the_comorbidity():
