@@ -623,7 +623,9 @@ def _set_apart(
     """The on-topic overviews that name the question's terms yet do not answer it: overview → the asked (drug,
     condition) pairs it never states together (compose/together.py), and those written for another age group than
     the question's (compose/age_groups.py)."""
-    pairs, populations = asked_pairs(question, terms), population_pairs(terms)
+    felt = felt_labels(question, terms)  # a feeling is not what a statement on the population must name: "32 weeks
+    # pregnant, my hands go numb and tingly at night" is answered by "carpal tunnel syndrome in pregnancy…"
+    pairs, populations = asked_pairs(question, terms), population_pairs([t for t in terms if t.label not in felt])
     unstated, other_age = {}, set()
     for source_id in dict.fromkeys(item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY):
         passages = whole.get(source_id) or [item for item in on_topic if item.source_id == source_id]

@@ -38,6 +38,7 @@ from medora.compose.terms import (
     is_common_word,
 )
 from medora.compose.value_ranges import band_fit
+from medora.compose.variants import class_names
 from medora.compose.verify import check_support
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
@@ -355,9 +356,20 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     if ask is None or not bottom:
         return bottom
     words = content_words(question) - _how_words(question)
+    drugs = [forms[0] for forms in ask.options] if ask.kind == "names" else []
 
     def shared(candidate: Candidate) -> set[str]:
-        return (candidate.words | content_words(candidate.evidence.section or "")) & words
+        held = candidate.words | content_words(candidate.evidence.section or "")
+        prepared = TermText(candidate.text)
+        by_class = [
+            drug for drug in drugs
+            if not prepared.mentions(drug) and any(prepared.mentions(name) for name in class_names(drug))
+        ]
+        if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
+            # ibuprofen?") counts as named, and its source's title may name the condition (session 29)
+            held = held | {word for drug in by_class for word in content_words(drug)}
+            held = held | content_words(candidate.evidence.source.title)
+        return held & words
 
     saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(shared(c)) >= min(2, len(words))]
     if not saying:

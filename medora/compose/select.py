@@ -119,7 +119,7 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     }
     found = (
         lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
-        + shorthand_equivalents(question) + _member_classes(question)
+        + shorthand_equivalents(question) + member_classes(question)
     )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
@@ -158,7 +158,7 @@ def _population_groups(question: str) -> list[LayEquivalent]:
 
 @dataclass(frozen=True)
 class ClassEquivalent(LayEquivalent):
-    """A drug of the question and the words of its class (``_member_classes``): it puts a passage on topic, but never
+    """A drug of the question and the words of its class (``member_classes``): it puts a passage on topic, but never
     makes its overview the question's topic over one naming the drug itself (``topic_overview``): the stroke
     overview's "lower LDL cholesterol with a statin" is not the topic of "on atorvastatin 80 after a heart attack,
     cholesterol still not low enough"; the lipid overview, naming atorvastatin, is."""
@@ -170,7 +170,7 @@ def without_classes(weights: QuestionWeights) -> QuestionWeights:
     return weights if len(kept) == len(weights.equivalents) else QuestionWeights(dict(weights), kept, weights.phrases)
 
 
-def _member_classes(question: str) -> list[LayEquivalent]:
+def member_classes(question: str) -> list[LayEquivalent]:
     """A drug of the question that a class names (compose/variants.py ``class_names``), as an equivalent covered by
     the class: "been on citalopram for 8 months, can I just stop?" is on the topic of a passage on stopping SSRIs,
     as the specific-term gate already read it; its rare name alone outweighed the question's other words."""

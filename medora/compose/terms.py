@@ -46,7 +46,8 @@ EVERYDAY_WORDS = frozenset(
     grandma grandad grandpa granny mum mom dad husband wife son daughter friend else now next step steps show
     nan nana nanna gran grandmother grandfather grandson granddaughter auntie gp gps texting texted
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
-    hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads
+    hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
+    tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz""".split()
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
@@ -376,6 +377,8 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
     elsewhere = {word.lower() for index, word in enumerate(words) if index not in inside}
     for match in matches:
         label = " ".join(words[match.begin : match.end])
+        if _is_result(words, match.end, label):
+            continue  # "bicarbonate 12", "potassium 6.3 mmol/L": a result, not a drug given
         synonyms = [
             name.lower() for name in [match.name, *match.synonyms]
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
@@ -388,6 +391,20 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
+
+
+# Substances a vignette reports as a blood result as often as it gives them as a drug
+LAB_ANALYTES = frozenset({"bicarbonate", "potassium", "sodium", "calcium", "magnesium", "phosphate", "glucose"})
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _is_result(words: list[str], end: int, label: str) -> bool:
+    """True when a substance a blood test measures is followed by a number without a dose unit: a result ("K 4.2,
+    bicarbonate 12", "potassium 6.3 mmol/L"), not a dose ("potassium 40 mmol", "calcium 1.2 g")."""
+    if label.lower() not in LAB_ANALYTES or end >= len(words) or not _NUMBER.fullmatch(words[end]):
+        return False
+    unit = words[end + 1].lower() if end + 1 < len(words) else ""
+    return unit not in _DOSE_WORDS and unit not in ("mmol", "micromol")
 
 
 def _drugs_within(words: list[str], breaks: set[int]) -> list[DrugMatch]:
@@ -458,6 +475,9 @@ def population_group(word: str) -> tuple[str, ...]:
     return POPULATION_STEMS.get(stem(word.lower()), ())
 
 
+_GAVE_BIRTH = [["had", "a"], ["had", "my"], ["had", "our"], ["had", "her"], ["had", "any"], ["having", "a"]]
+
+
 def population_term(words: list[str], index: int) -> SpecificTerm | None:
     """The population the word at ``index`` names (or it and the next: "older adults"), unless negated."""
     lowered = words[index].lower()
@@ -465,6 +485,8 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
         return None  # "non-pregnant" restricts the question away from the group
     if index and lowered in POPULATIONS["pregnancy"] and words[index - 1].lower() in CONCEIVING:
         return None  # "so I don't get pregnant" asks about conceiving: the patient is not pregnant
+    if lowered in PREGNANCY_BABY and index >= 2 and [w.lower() for w in words[index - 2 : index]] in _GAVE_BIRTH:
+        return None  # "if you haven't had a baby": a birth, not an infant patient
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
     for group, members in POPULATIONS.items():
         if lowered in members or pair in members:

@@ -43,6 +43,9 @@ from tests.compose.conftest import status_and_first_source as _asked
         # the reliever by its colour routes to the overview writing "SABA" (compose/data/lay_terms.yaml)
         ("I only use my blue inhaler, maybe every day or two, and I've never been given anything else. Is that OK?",
          "asthma-adults"),
+        # a feeling is not what a statement on pregnancy must name; "after the baby comes" is after birth (session 29)
+        ("im 32 weeks pregnant and my hands keep going numb and tingly at night, mostly my thumb and first 2 fingers. "
+         "will it go away after the baby comes?", "carpal-tunnel-syndrome"),
         # a clot buster is a thrombolytic: it routes as well as names (session 29)
         ("my dad has had a stroke, can he have the clot busting drug?", "stroke-and-tia"),
         # "going downhill" is an idiom, and a cause "that can be fixed" a reversible one (session 29)

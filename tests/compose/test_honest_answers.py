@@ -238,6 +238,24 @@ def test_a_question_no_overview_speaks_to_is_not_answered(workspace: Workspace, 
     assert _ask(workspace, question).answer_status != "answered"  # session 29
 
 
+def test_a_drug_its_class_names_is_on_topic_and_leads_with_the_line_on_the_class(workspace: Workspace):
+    # session 29: the heart-failure overview writes "non-steroidal anti-inflammatory drugs", never naproxen; the class
+    # now counts in the topic words, and the line naming it leads
+    question = "dad has heart failure and takes naproxen for his knees, somebody told him thats bad for his heart, is it?"
+    article = _ask(workspace, question)
+    assert article.answer_status == "answered"
+    assert article.references[0].source_key == "library:heart-failure"
+    assert article.bottom_line[0].text.startswith("Non-steroidal anti-inflammatory drugs")
+
+
+def test_an_everyday_account_of_what_was_found_and_proposed_reaches_the_line_that_answers(workspace: Workspace):
+    # session 29: "found", "want" and "tonight" weighed as topic words kept the PE overview off topic
+    article = _ask(workspace, "they found a small clot on my lung and want to send me home on tablets tonight. is that "
+                              "safe?")
+    assert article.answer_status == "answered"
+    assert article.bottom_line[0].text.startswith("Low risk: PESI class I or II")
+
+
 def test_a_vignette_in_signs_its_overview_never_writes_is_answered_by_it(workspace: Workspace):
     question = "34F, 3 days of dysuria and frequency, no fever or loin pain. Which antibiotic and how long?"
     article = _ask(workspace, question)

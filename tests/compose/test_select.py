@@ -322,3 +322,8 @@ def test_question_weights_leave_out_idioms_and_who_told_the_patient():
     idf = {"downhil": 7.0, "sort": 5.0, "somebodi": 7.0, "told": 6.0, "load": 5.0, "memori": 4.8, "epipen": 7.0}
     assert question_weights("mum's memory is going downhill", idf) == {"memori": 4.8}
     assert question_weights("the epipen sorted her out, somebody told me", idf) == {"epipen": 7.0}
+    # nor what was found, when, or that someone wants it (session 29)
+    idf = {"found": 4.0, "clot": 5.4, "lung": 4.8, "want": 4.3, "tonight": 7.0, "true": 5.9}
+    assert question_weights("they found a clot on my lung and want me home tonight, true?", idf) == {
+        "clot": 5.4, "lung": 4.8
+    }

@@ -299,3 +299,17 @@ def test_a_longer_word_going_on_as_another_substances_name_does_not_name_the_que
     assert "creatine" not in covered_terms("Check serum creatinine and eGFR at least yearly.", creatine)
     dorsiflexion = specific_terms("Is weak dorsiflex a sign of L5 root compression?")
     assert "dorsiflex" in covered_terms("Weak ankle dorsiflexion points to the L5 root.", dorsiflexion)
+
+
+def test_a_baby_someone_has_had_is_a_birth_not_an_infant_patient():
+    # session 29: "you can't have one if you haven't had a baby" is about having given birth
+    terms = specific_terms("she wants the coil but you cant have one if you havent had a baby, is that true?")
+    assert "population" not in {term.kind for term in terms}
+    assert [term.kind for term in specific_terms("can my baby have calpol?") if term.label == "baby"] == ["population"]
+
+
+def test_a_substance_followed_by_a_result_is_no_drug():
+    # session 29: "bicarbonate 12" in a DKA vignette was a drug asked about beside the patient's own
+    vignette = "58M on metformin and empagliflozin, vomiting, glucose 9.8 mmol/L, pH 7.21, bicarbonate 12. Is this DKA?"
+    assert "bicarbonate" not in {term.label for term in specific_terms(vignette) if term.kind == "drug"}
+    assert "sodium bicarbonate" in {term.label for term in specific_terms("Should I give sodium bicarbonate in DKA?")}
