@@ -448,16 +448,17 @@ def _subject_of_overview(
     other_age: set[int],
     felt: set[str],
 ) -> Evidence | None:
-    """The topic overview, when neither the words nor the meaning found an answer and the question's one term, a
-    drug or a technical word but not a feeling (``felt``: "bad period pains" is no subject of the ectopic pregnancy
+    """The topic overview, when neither the words nor the meaning found an answer and the question's one term, a drug
+    or a technical word but not a feeling (``felt``: "bad period pains" is no subject of the ectopic pregnancy
     overview, which names pain often), is named in two passages or more of its whole text: a subject of the
-    overview, though only one of its passages was retrieved ("CRB-65 of 2 in general practice: home or hospital?", "on alendronate
-    for 5 years: does she have to stay on it for life?"); the dementia overview names Parkinson disease once, in
-    passing. Tried first, it took the questions meaning sends elsewhere (sciatica with numbness when wiping is the
-    cauda equina overview's, not the lumbar radiculopathy overview's that names sciatica often). Never for a drug the
-    question proposes (compose/described.py ``proposes_drug``): the stroke overview names aspirin often, but its
-    aspirin is for a suspected TIA, not "should I give him an aspirin before the ambulance comes?"; the insomnia
-    overview names melatonin often, but "my mum is confused after her op, would melatonin help?" is not on sleep."""
+    overview, though only one of its passages was retrieved ("CRB-65 of 2 in general practice: home or hospital?",
+    "on alendronate for 5 years: does she have to stay on it for life?"); the dementia overview names Parkinson
+    disease once, in passing. Tried first, it took the questions meaning sends elsewhere (sciatica with numbness
+    when wiping is the cauda equina overview's, not the lumbar radiculopathy overview's that names sciatica often).
+    Never for a drug the question proposes (compose/described.py ``proposes_drug``): the stroke overview names
+    aspirin often, but its aspirin is for a suspected TIA, not "should I give him an aspirin before the ambulance
+    comes?"; the insomnia overview names melatonin often, but "my mum is confused after her op, would melatonin
+    help?" is not on sleep."""
     first = topic_overview(on_topic, weights)
     if first is None or unstated.get(first) or first in other_age:
         return None

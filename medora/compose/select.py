@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
-from medora.compose.variants import class_names
 from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
@@ -33,6 +32,7 @@ from medora.compose.terms import (
     stem,
     stem_sequence,
 )
+from medora.compose.variants import class_names
 from medora.retrieve.described import DescribedMatch
 from medora.retrieve.tokenize import content_words
 from medora.sentences import split_sentences
@@ -172,8 +172,9 @@ def without_classes(weights: QuestionWeights) -> QuestionWeights:
 
 def member_classes(question: str) -> list[LayEquivalent]:
     """A drug of the question that a class names (compose/variants.py ``class_names``), as an equivalent covered by
-    the class: "been on citalopram for 8 months, can I just stop?" is on the topic of a passage on stopping SSRIs,
-    as the specific-term gate already read it; its rare name alone outweighed the question's other words."""
+    the class: "dad has heart failure and takes naproxen for his knees, is that bad for his heart?" is on the topic
+    of the heart-failure overview's line on NSAIDs, as the specific-term gate already read it; the drug's rare name
+    alone outweighed the question's other words."""
     found = []
     for word in dict.fromkeys(_WORDS.findall(question.lower())):
         names = class_names(word)
