@@ -357,19 +357,18 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
         return bottom
     words = content_words(question) - _how_words(question)
     drugs = [forms[0] for forms in ask.options] if ask.kind == "names" else []
+    read: dict[int, set[str]] = {}  # each candidate's words read once: shared() is asked several times per candidate
 
     def shared(candidate: Candidate) -> set[str]:
-        held = candidate.words | content_words(candidate.evidence.section or "")
-        prepared = TermText(candidate.text)
-        by_class = [
-            drug for drug in drugs
-            if not prepared.mentions(drug) and any(prepared.mentions(name) for name in class_names(drug))
-        ]
-        if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
-            # ibuprofen?") counts as named, and its source's title may name the condition (session 29)
-            held = held | {word for drug in by_class for word in content_words(drug)}
-            held = held | content_words(candidate.evidence.source.title)
-        return held & words
+        if id(candidate) not in read:
+            held = candidate.words | content_words(candidate.evidence.section or "")
+            by_class = _named_by_class_only(candidate.text, drugs) if drugs else []
+            if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
+                # ibuprofen?") counts as named, and its source's title may name the condition (session 29)
+                held = held | {word for drug in by_class for word in content_words(drug)}
+                held = held | content_words(candidate.evidence.source.title)
+            read[id(candidate)] = held & words
+        return read[id(candidate)]
 
     saying = [c for c in bottom + chosen if says_ask(c.text, ask) and len(shared(c)) >= min(2, len(words))]
     if not saying:
@@ -380,6 +379,15 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
 
     lead = max(saying, key=lambda c: (beyond_title(c), len(shared(c)), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
+
+
+def _named_by_class_only(text: str, drugs: list[str]) -> list[str]:
+    """The ``drugs`` the text names by their class (compose/variants.py ``class_names``) and never by name."""
+    prepared = TermText(text)
+    return [
+        drug for drug in drugs
+        if not prepared.mentions(drug) and any(prepared.mentions(name) for name in class_names(drug))
+    ]
 
 
 def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], ...]]:
