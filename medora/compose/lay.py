@@ -20,6 +20,7 @@ particles of a phrasal verb (``PARTICLES``: "passed out" is not "pass water", "f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -151,6 +152,48 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
             and f" {' '.join(item.stems)} " in f" {' '.join(other.stems)} "
             for other in kept
         )
+    ]
+
+
+# "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its
+# side effect, the words a source writes for it ("If side effects limit adherence…", "before labelling the patient
+# intolerant")
+_CAUSED = re.compile(
+    r"\b(?:make|makes|making|made|give|gives|giving|gave)\s+(?:me|him|her|them|us)\s+"
+    r"((?:[A-Za-z'-]+\s+){0,3}[A-Za-z'-]+)",
+    re.IGNORECASE,
+)
+SIDE_EFFECT_FORMS = ("side effect", "side effects", "adverse effect", "adverse effects", "intolerance", "intolerant")
+
+_NAMES_A_MEDICINE = re.compile(r"\b(?:tablets?|pills?|medicines?|medication|meds|capsules?|injections?|inhalers?)\b",
+                               re.IGNORECASE)
+
+
+def side_effect_words(question: str, *, drug_named: bool = False) -> set[str]:
+    """The stemmed words of what a medicine makes the person feel (within four words after "makes me", "is giving
+    him"); none when the question names no medicine (``drug_named``: a drug term was found; else a drug's name or a
+    word such as "tablets")."""
+    from medora.compose.entities import drugs_in  # its lexicon loads on first use
+
+    felt = [  # "they gave me only a blue inhaler" says what was prescribed, not what it did
+        match.group(1) for match in _CAUSED.finditer(question)
+        if not _NAMES_A_MEDICINE.search(match.group(1)) and not drugs_in(match.group(1))
+    ]
+    caused = {stem for words in felt for stem in stem_sequence(words)}
+    if not caused or drug_named or _NAMES_A_MEDICINE.search(question):
+        return caused
+    return caused if drugs_in(question) else set()
+
+
+def with_side_effect_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A word of what a medicine makes the person feel also counts as named by a source's words for side effects."""
+    caused = side_effect_words(question, drug_named=any(term.kind == "drug" for term in terms))
+    if not caused:
+        return terms
+    return [
+        replace(term, forms=tuple(dict.fromkeys(term.forms + SIDE_EFFECT_FORMS)))
+        if term.kind in ("term", "word") and set(stem_sequence(term.label)) <= caused else term
+        for term in terms
     ]
 
 

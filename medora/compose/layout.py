@@ -23,7 +23,7 @@ from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
 from medora.compose.described import pointed_clause, split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
-from medora.compose.lay import lay_equivalents
+from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
 from medora.compose.leads import SentenceMeaning, meaning_lead
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
@@ -182,12 +182,16 @@ def lay_out(
     ask = specific_ask(analysis.question, terms)
     written = list(bottom)
     bottom = lead_with_ask(bottom, answering, ask, analysis.question)
+    side_effect_led = False
+    if ask is None:
+        led = lead_with_side_effect(bottom, answering, analysis.question)
+        side_effect_led, bottom = led[:1] != bottom[:1], led
     if overview is not None and ask is None:
         bottom = lead_with_asked_part(bottom, answering, analysis.question, overview)
     if overview is not None:
         bottom = lead_with_titled_section(bottom, answering, terms or [], overview)
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
-    if overview is not None:
+    if overview is not None and not side_effect_led:  # the side effect the question tells is what it asks about
         bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
     bottom = lead_with_the_patients_band(bottom, answering, analysis.question)
     bottom = lead_with_emergency(bottom, answering, analysis.red_flags, ask)
@@ -358,10 +362,13 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     words = content_words(question) - _how_words(question)
     drugs = [forms[0] for forms in ask.options] if ask.kind == "names" else []
     read: dict[int, set[str]] = {}  # each candidate's words read once: shared() is asked several times per candidate
+    naming = _naming_units(question)
+    words |= {token for token, _ in naming}
 
     def shared(candidate: Candidate) -> set[str]:
         if id(candidate) not in read:
             held = candidate.words | content_words(candidate.evidence.section or "")
+            held = held | {token for token, named in naming if any(phrase <= held for phrase in named)}
             by_class = _named_by_class_only(candidate.text, drugs) if drugs else []
             if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
                 # ibuprofen?") counts as named, and its source's title may name the condition (session 29)
@@ -379,6 +386,45 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
 
     lead = max(saying, key=lambda c: (beyond_title(c), len(shared(c)), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_with_side_effect(bottom: list[Candidate], chosen: list[Candidate], question: str) -> list[Candidate]:
+    """A question telling what a medicine makes the person feel and asking nothing specific ("the iron tablets make me
+    constipated and feel sick. Is there a better way to take them?") is led by the chosen sentence on that side effect
+    (``_naming_units``) sharing most of the question's other words (at least one: the medicine, its form)."""
+    naming = _naming_units(question)
+    if not naming or not bottom:
+        return bottom
+    words = content_words(question) - _how_words(question)
+
+    def score(candidate: Candidate) -> tuple[int, int]:
+        held = candidate.words | content_words(candidate.evidence.section or "")
+        named = sum(any(phrase <= held for phrase in phrases) for _, phrases in naming)
+        return named, len(held & words)
+
+    saying = [c for c in bottom + chosen if score(c)[0] and score(c)[1] >= 1]
+    if not saying:
+        return bottom
+    lead = max(saying, key=lambda c: (*score(c), c in bottom, c.relevance))
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def _naming_units(question: str) -> list[tuple[str, list[frozenset[str]]]]:
+    """What a medicine makes the person feel (compose/lay.py ``side_effect_words``), as tokens each counted as one
+    shared word, with the medical phrases that name them: a sentence saying "side effects" shares "the iron tablets
+    make me constipated"; one saying "muscle symptoms" shares the everyday phrase of "my statin is giving me achy
+    legs" (compose/data/lay_naming.yaml) too. Only these: counted for every everyday phrase, the sentences naming what
+    a question describes ("burns when I pee": urine) led questions asking something else."""
+    caused = side_effect_words(question)
+    if not caused:
+        return []
+    units = [
+        (f"<{item.lay}>", [frozenset(content_words(phrase)) for phrase in item.medical])
+        for item in lay_equivalents(question, naming=True)
+        if set(item.stems) <= caused
+    ]
+    units.append(("<side effect>", [frozenset(content_words(phrase)) for phrase in SIDE_EFFECT_FORMS]))
+    return [(token, [phrase for phrase in named if phrase]) for token, named in units]
 
 
 def _named_by_class_only(text: str, drugs: list[str]) -> list[str]:

@@ -615,7 +615,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         terms.append(SpecificTerm(label="fertility", kind="term", forms=FERTILITY_FORMS))
     terms += _child_by_age(question, terms)
     from medora.compose.conditions import condition_terms  # these build on this module
-    from medora.compose.lay import with_lay_forms
+    from medora.compose.lay import with_lay_forms, with_side_effect_forms
     from medora.compose.subject import subject_terms, with_kept_drugs_asked
     from medora.compose.variants import (
         with_abbreviations,
@@ -626,7 +626,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
 
     terms = with_kept_drugs_asked(question, condition_terms(question, terms))
     terms = with_member_classes(with_class_members(with_phrase_synonyms(question, with_abbreviations(question, terms))))
-    terms = with_lay_forms(question, terms)
+    terms = with_side_effect_forms(question, with_lay_forms(question, terms))
     terms = subject_terms(question, terms)
     weights = idf or {}
     return sorted(terms, key=lambda t: -max((weights.get(s, 0.0) for s in stem_sequence(t.label)), default=0.0))

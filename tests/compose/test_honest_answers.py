@@ -398,3 +398,17 @@ def test_an_illness_coming_back_is_read_as_its_recurrence(workspace: Workspace):
     )
     assert article.answer_status == "answered"
     assert any("recurrence" in text for text in _texts(article))
+
+
+def test_a_side_effect_and_a_hurt_back_in_everyday_words_reach_their_overviews(workspace: Workspace):
+    # session 29's code: all three insufficient; "achy legs" are the lipid overview's muscle symptoms, and lead
+    statin = _ask(workspace, "I'm 55 and play bowls. My statin is giving me achy legs, should I just stop it?")
+    assert statin.answer_status == "answered"
+    assert statin.bottom_line[0].text.startswith("For muscle symptoms, stop the statin")
+    iron = _ask(workspace, "the iron tablets the gp gave me make me constipated and feel sick. Is there a better "
+                           "way to take them?")  # led by the side effect it tells, not the lead model's endoscopy line
+    assert iron.bottom_line[0].text.startswith("If side effects limit adherence, the BSG suggests one tablet")
+    back = _ask(workspace, "I hurt my lower back lifting a box at work. Do I need an x-ray or a scan?")
+    assert (back.answer_status, [r.source_key for r in back.references][:1]) == (
+        "answered", ["library:low-back-pain-red-flags"]
+    )

@@ -1,7 +1,7 @@
 """Lay phrases of a question and the medical words a source writes for them (compose/lay.py), the drug classes that
 name their members (compose/variants.py), and the everyday-words rule of the on-topic gate (compose/select.py)."""
 
-from medora.compose.lay import lay_equivalents, lay_table
+from medora.compose.lay import lay_equivalents, lay_table, side_effect_words
 from medora.compose.select import names_key_phrase, question_weights, topic_coverage
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
 from tests.conftest import make_evidence
@@ -212,3 +212,16 @@ def test_a_lay_phrase_reads_the_same_whoever_it_belongs_to():
 def test_spotting_is_named_by_vaginal_bleeding_never_by_bleeding_alone():
     medical = {word for item in lay_equivalents("some spotting on apixaban", naming=True) for word in item.medical}
     assert "vaginal bleeding" in medical and "bleeding" not in medical
+
+
+def test_what_a_medicine_makes_someone_feel_is_named_by_a_sources_side_effects():
+    (constipated,) = specific_terms("the iron tablets make me constipated, is there a better way to take them?")
+    named = "If side effects limit adherence, the BSG suggests one tablet on alternate days."
+    assert covered_terms(named, [constipated]) == {"constipated"}
+    # said of the person's own body, not of a medicine, the word needs a source that says it
+    own = [term for term in specific_terms("I'm constipated all the time, is it IBS?") if term.label == "constipated"]
+    assert covered_terms(named, own) == set()
+    # what was prescribed is no side effect; a feeling with no medicine named is none either
+    assert side_effect_words("they gave me only a blue inhaler, is that enough?") == set()
+    assert side_effect_words("the heat makes me dizzy, is that normal?") == set()
+    assert side_effect_words("my statin is giving me achy legs") == {"achi", "leg"}
