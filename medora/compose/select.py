@@ -131,8 +131,13 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     """The topic words without those of the drugs the patient already takes (``context`` drug terms): "a woman on
     zopiclone and amitriptyline has fallen three times" is on falls; no overview on falls repeats her drugs, yet
     those rare names outweighed "fallen" and "floor" in each passage's share of the question's words. The patient's
-    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``)."""
-    case = {s for term in terms if term.kind == "drug" and term.context for s in stem_sequence(term.label)}
+    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``). A class
+    keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
+    the lipid overview's topic, which its frame words alone ("still", "enough") never reached."""
+    case = {  # a class ("I'm on a statin since my heart attack …") names the topic, not only the case
+        s for term in terms if term.kind == "drug" and term.context and not term.member_stems
+        for s in stem_sequence(term.label)
+    }
     case |= told_jobs(question) if question else set()
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
     dropped = case - own

@@ -433,10 +433,11 @@ def _is_context(
     """True when the drug at ``begin`` follows a context cue ("on" or "taking" after a person: "a man on", "who is
     taking"; "despite" …; articles and dose words skipped: "despite maximum losartan"), or "and"/"or" right after a
     drug that does, its dose between ("a man on ramipril 10 mg and bisoprolol"), or right after it in a list ("on
-    ramipril, furosemide and ibuprofen"). In a vignette opening with the patient's age and sex, "on" needs no person
-    before it where the vignette describes ("53F T2DM on empagliflozin, vomiting, ketones 5.1: start insulin?", not
-    "58M with AF. Should he go on apixaban?"). Not "on" opening a clause elsewhere: "AF, on amiodarone. How often
-    should thyroid function be checked?" asks about amiodarone."""
+    ramipril, furosemide and ibuprofen"); "I'm on", "he's taking" count as "I am on", "he is taking". In a vignette
+    opening with the patient's age and sex, "on" needs no person before it where the vignette describes ("53F T2DM
+    on empagliflozin, vomiting, ketones 5.1: start insulin?", not "58M with AF. Should he go on apixaban?"). Not "on"
+    opening a clause elsewhere: "AF, on amiodarone. How often should thyroid function be checked?" asks about
+    amiodarone."""
     index = begin - 1
     while index >= 0 and (words[index].lower() in _ARTICLES or _is_dose_word(words[index])):
         index -= 1
@@ -452,7 +453,14 @@ def _is_context(
     if cue in PERSON_CUES and describing and _VIGNETTE.fullmatch(words[0]):
         return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
-    return cue in PERSON_CUES and bool(before) and (before[-1] in PERSONS or (before[-1] in ("is", "are", "was") and len(before) == 2 and before[0] in PERSONS))
+    return cue in PERSON_CUES and bool(before) and (
+        before[-1] in PERSONS or (before[-1] in _BEING and len(before) == 2 and before[0] in PERSONS)
+    )
+
+
+# "is", "are", "was", "am" and their contractions as the word pattern splits them ("I'm on" → "I", "m", "on"; "he's
+# taking", "they're on"): a person's own medicine however the verb is written
+_BEING = frozenset({"is", "are", "was", "am", "m", "s", "re"})
 
 
 # A vignette opens with the patient's age and sex ("53F", "74M", "84yo"): "on" there needs no person before it

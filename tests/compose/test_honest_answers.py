@@ -412,3 +412,14 @@ def test_a_side_effect_and_a_hurt_back_in_everyday_words_reach_their_overviews(w
     assert (back.answer_status, [r.source_key for r in back.references][:1]) == (
         "answered", ["library:low-back-pain-red-flags"]
     )
+
+
+def test_a_persons_own_medicine_after_im_on_is_the_case_and_a_class_still_names_the_topic(workspace: Workspace):
+    # session 29's code: partial for the unnamed empagliflozin; "I'm on" now reads it as the patient's own drug
+    dka = _ask(workspace, "I'm on empagliflozin for my diabetes and I'm throwing up and feel awful, but my sugar "
+                          "readings are normal. Could it still be DKA?")
+    assert (dka.answer_status, dka.references[0].source_key) == ("answered", "library:diabetic-ketoacidosis")
+    # the patient's own class of drug still weighs in the topic: the lipid overview, not nothing
+    lipid = _ask(workspace, "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough, "
+                            "what's next?")
+    assert (lipid.answer_status, lipid.references[0].source_key) == ("answered", "library:lipid-management")

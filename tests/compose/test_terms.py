@@ -129,6 +129,11 @@ def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question()
     assert not answers_terms({"naltrexone", "relapse"}, terms)  # beside a drug asked for, it must be named (session 18)
     chained = specific_terms("Man on lisinopril and spironolactone with potassium 7.0")
     assert [t.label for t in chained if t.context] == ["lisinopril", "spironolactone"]
+    # "I'm on", "he's on" as the word pattern splits them ("I", "m", "on"): the person's own medicine (session 30)
+    own = specific_terms("I'm on empagliflozin for my diabetes and I'm throwing up. Could it still be DKA?")
+    assert [(t.label, t.context) for t in own if t.kind == "drug"] == [("empagliflozin", True)]
+    asked = specific_terms("he's on warfarin, can he take ibuprofen?")
+    assert [(t.label, t.context) for t in asked if t.kind == "drug"] == [("warfarin", True), ("ibuprofen", False)]
 
 
 @pytest.mark.parametrize(
