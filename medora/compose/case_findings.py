@@ -43,13 +43,21 @@ def is_vignette(question: str) -> bool:
     return bool(_AGE_OPENING.match(question))
 
 
-# "I've had tummy cramps for months…", "my dad's big toe…", "our son…": the asker tells what happened, then asks
-_ACCOUNT_OPENING = re.compile(r"\W*(?:i|i'm|im|i've|ive|my|our|me)\b", re.IGNORECASE)
+# "I've had tummy cramps for months…", "my dad's big toe…", "our son…": the asker tells what happened, then asks; the
+# person may come within the first three words ("finished my antibiotics…", "put my back out…"; not after a
+# preposition: "In my experience, …" is a clinician's) or be named first ("nan is 84…", "husband ended up in hospital…")
+_ACCOUNT_OPENING = re.compile(
+    r"\W*(?:(?!(?:in|for|of|at|from|with|by|to|on|about|as)\b)[A-Za-z']+\s+){0,2}(?:i|i'm|im|i've|ive|my|our|me)\b"
+    r"|\W*(?:mum|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa|husband|wife|hubby|partner|son|daughter)\b",
+    re.IGNORECASE,
+)
 
 
 def is_account(question: str) -> bool:
     """True for a question told in the asker's own words about themselves or someone close, which opens with "I" or
-    "my" ("I've been taking co-codamol for headaches…", "my 18 month old has gunk pouring out of her ear…")."""
+    "my" ("I've been taking co-codamol for headaches…", "my 18 month old has gunk pouring out of her ear…"), has them
+    within its first three words ("finished my antibiotics for pneumonia 3 weeks ago…") or opens with the relative
+    ("nan is 84, has afib…")."""
     return bool(_ACCOUNT_OPENING.match(question))
 
 

@@ -41,6 +41,10 @@ def test_a_vignette_opens_with_the_patient_s_age(question: str, expected: bool):
         ("Is it worth having the HPV jab at 35?", False),
         ("In my experience, is colchicine better than naproxen for gout?", False),  # "my" not at the opening
         ("Immunotherapy for melanoma: what is new?", False),
+        # the asker within the first three words, or a relative named first (session 30)
+        ("finished my antibiotics for pneumonia 3 weeks ago but im still knackered. how long?", True),
+        ("nan is 84, has afib and keeps having little falls. is that asking for trouble", True),
+        ("For a 60-year-old with gout, is colchicine better than naproxen?", False),
     ],
 )
 def test_an_account_opens_with_the_asker(question: str, expected: bool):

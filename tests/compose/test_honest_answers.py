@@ -423,3 +423,11 @@ def test_a_persons_own_medicine_after_im_on_is_the_case_and_a_class_still_names_
     lipid = _ask(workspace, "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough, "
                             "what's next?")
     assert (lipid.answer_status, lipid.references[0].source_key) == ("answered", "library:lipid-management")
+
+
+def test_an_account_opening_with_what_the_asker_did_lets_its_told_feelings_go_unnamed(workspace: Workspace):
+    # session 29's code: partial, "knackered" unnamed (the account was not read as one: it opens "finished my")
+    article = _ask(workspace, "finished my antibiotics for pnemonia 3 weeks ago but im still coughing and completely "
+                              "knackered. how long till i feel normal again?")
+    assert article.answer_status == "answered"
+    assert "back to normal by 6 months" in article.bottom_line[0].text
