@@ -431,3 +431,11 @@ def test_an_account_opening_with_what_the_asker_did_lets_its_told_feelings_go_un
                               "knackered. how long till i feel normal again?")
     assert article.answer_status == "answered"
     assert "back to normal by 6 months" in article.bottom_line[0].text
+
+
+def test_the_patients_own_drug_beside_one_asked_for_still_weighs_in_the_topic(workspace: Workspace):
+    # with "I'm on" read as the patient's own drug, warfarin left the topic words and the urinary tract infection
+    # overview's paracetamol-or-ibuprofen line was the closest source; the interaction is what is asked
+    article = _ask(workspace, "I'm on warfarin, can I take ibuprofen for my back?")
+    assert article.references[0].source_key == "library:atrial-fibrillation-anticoagulation"
+    assert "non-steroidal anti-inflammatory drugs" in article.bottom_line[0].text
