@@ -169,20 +169,21 @@ _NAMES_A_MEDICINE = re.compile(r"\b(?:tablets?|pills?|medicines?|medication|meds
                                re.IGNORECASE)
 
 
-def side_effect_words(question: str, *, drug_named: bool = False) -> set[str]:
+@lru_cache(maxsize=256)
+def side_effect_words(question: str, *, drug_named: bool = False) -> frozenset[str]:
     """The stemmed words of what a medicine makes the person feel (within four words after "makes me", "is giving
     him"); none when the question names no medicine (``drug_named``: a drug term was found; else a drug's name or a
-    word such as "tablets")."""
+    word such as "tablets"). Cached: the terms and two lead rules of one answer ask it of the same question."""
     from medora.compose.entities import drugs_in  # its lexicon loads on first use
 
     felt = [  # "they gave me only a blue inhaler" says what was prescribed, not what it did
         match.group(1) for match in _CAUSED.finditer(question)
         if not _NAMES_A_MEDICINE.search(match.group(1)) and not drugs_in(match.group(1))
     ]
-    caused = {stem for words in felt for stem in stem_sequence(words)}
+    caused = frozenset(stem for words in felt for stem in stem_sequence(words))
     if not caused or drug_named or _NAMES_A_MEDICINE.search(question):
         return caused
-    return caused if drugs_in(question) else set()
+    return caused if drugs_in(question) else frozenset()
 
 
 def with_side_effect_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:

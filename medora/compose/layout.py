@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from medora.compose.analyse import QuestionAnalysis
 from medora.compose.ask import Ask, says_ask, specific_ask
@@ -409,7 +410,8 @@ def lead_with_side_effect(bottom: list[Candidate], chosen: list[Candidate], ques
     return [lead] + [c for c in bottom if c is not lead]
 
 
-def _naming_units(question: str) -> list[tuple[str, list[frozenset[str]]]]:
+@lru_cache(maxsize=64)
+def _naming_units(question: str) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """What a medicine makes the person feel (compose/lay.py ``side_effect_words``), as tokens each counted as one
     shared word, with the medical phrases that name them: a sentence saying "side effects" shares "the iron tablets
     make me constipated"; one saying "muscle symptoms" shares the everyday phrase of "my statin is giving me achy
@@ -417,14 +419,14 @@ def _naming_units(question: str) -> list[tuple[str, list[frozenset[str]]]]:
     a question describes ("burns when I pee": urine) led questions asking something else."""
     caused = side_effect_words(question)
     if not caused:
-        return []
+        return ()
     units = [
         (f"<{item.lay}>", [frozenset(content_words(phrase)) for phrase in item.medical])
         for item in lay_equivalents(question, naming=True)
         if set(item.stems) <= caused
     ]
     units.append(("<side effect>", [frozenset(content_words(phrase)) for phrase in SIDE_EFFECT_FORMS]))
-    return [(token, [phrase for phrase in named if phrase]) for token, named in units]
+    return tuple((token, tuple(phrase for phrase in named if phrase)) for token, named in units)
 
 
 def _named_by_class_only(text: str, drugs: list[str]) -> list[str]:

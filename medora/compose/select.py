@@ -136,11 +136,10 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
     the lipid overview's topic, which its frame words alone ("still", "enough") never reached; and so does every
     drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``)."""
-    case = {  # a class ("I'm on a statin since my heart attack …") names the topic, not only the case
+    case = set() if asks_for_a_drug(terms) else {  # a class ("a statin") names the topic, not only the case
         s for term in terms if term.kind == "drug" and term.context and not term.member_stems
         for s in stem_sequence(term.label)
-    } if not asks_for_a_drug(terms) else set()  # beside a drug asked for, the patient's own is what the answer turns
-    # on ("I'm on warfarin, can I take ibuprofen?": the bleeding-risk line naming both), as it must be named there
+    }
     case |= told_jobs(question) if question else set()
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
     dropped = case - own
