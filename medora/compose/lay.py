@@ -141,7 +141,7 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
                 medical=tuple(dict.fromkeys(known.medical + item.medical)),
                 abbreviations=tuple(dict.fromkeys(known.abbreviations + item.abbreviations)),
             )
-    kept = list(merged.values())
+    kept = list(merged.values()) + _the_pill(question)
     if naming:
         return kept  # more forms only: "tummy" keeps "abdominal" inside "tummy pain"'s "abdominal pain"
     return [
@@ -153,6 +153,27 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
             for other in kept
         )
     ]
+
+
+# "the pill" is the combined oral contraceptive pill in everyday speech: read only with its article and after a verb
+# of taking, starting or stopping it ("I'm on the pill", "can I start the pill", "came off the pill"), since the stems
+# the lay table matches on drop the article and would read every "pill" ("my blood pressure pills") as contraception
+_THE_PILL = re.compile(
+    r"\b(?:on|taking|take|takes|took|start|started|starting|stop|stopped|stopping|off|using|use|missed|forgot|"
+    r"restart|restarted)\s+(?:the|my|her)\s+(?:combined\s+)?pill\b(?!\s+(?:for|to)\b)",
+    re.IGNORECASE,
+)
+THE_PILL_MEDICAL = ("combined oral contraceptive", "combined oral contraception", "combined hormonal contraception",
+                    "CHC", "oral contraceptive", "oral contraception", "hormonal contraception", "contraception")
+
+
+def _the_pill(question: str) -> list[LayEquivalent]:
+    """"The pill" of the question, with the words a source writes for the combined oral contraceptive (the broader
+    "combined hormonal contraception" holds it)."""
+    found = _THE_PILL.search(question)
+    if not found:
+        return []
+    return [LayEquivalent(lay="the pill", stems=("pill",), medical=THE_PILL_MEDICAL)]
 
 
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its

@@ -225,3 +225,17 @@ def test_what_a_medicine_makes_someone_feel_is_named_by_a_sources_side_effects()
     assert side_effect_words("they gave me only a blue inhaler, is that enough?") == set()
     assert side_effect_words("the heat makes me dizzy, is that normal?") == set()
     assert side_effect_words("my statin is giving me achy legs") == {"achi", "leg"}
+
+
+def test_the_pill_is_the_combined_pill_only_with_its_article_after_a_verb_of_taking_it():
+    question = "I'm on the pill and get migraines with aura, is that ok?"
+    (pill,) = [item for item in lay_equivalents(question) if item.lay == "the pill"]
+    assert "combined hormonal contraception" in pill.medical
+    weights = question_weights(question, {"aura": 5.0, "migrain": 4.0, "pill": 5.0})
+    ukmec = make_evidence(1, "Migraine with aura and a history of venous thromboembolism are UKMEC 4 for CHC.")
+    criteria = make_evidence(2, "Migraine without aura needs at least five attacks lasting 4 to 72 hours.")
+    assert topic_coverage(ukmec, weights) == 1.0 and topic_coverage(criteria, weights) < 0.7
+    # any other pill is not contraception, nor a pill taken for something
+    for other in ("my blood pressure pills make me dizzy", "I'm on the pill for my blood pressure",
+                  "is there a pill to help me sleep?"):
+        assert all(item.lay != "the pill" for item in lay_equivalents(other)), other
