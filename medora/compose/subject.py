@@ -107,11 +107,12 @@ NOTE_CLIPPINGS = frozenset(
     for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
     .split()
 )
-# Words that frame what is asked (a cut-off, a prevention), not its topic: like "treatment" or "dose".
+# Words that frame what is asked (a cut-off, a prevention, how long), not its topic: like "treatment" or "dose"
+# ("VTE prophylaxis after elective TKR - NICE options and durations?" is answered by "for 14 days")
 FRAME_WORDS = frozenset(
     stem(word)
     for word in """threshold thresholds cutoff cutoffs cut-off cut-offs criteria criterion target targets
-    prophylaxis prophylactic preventive""".split()
+    prophylaxis prophylactic preventive duration durations""".split()
 ) | NOTE_CLIPPINGS
 
 # Words that open a slot describing the case: a negation, the patient's history.

@@ -224,10 +224,11 @@ def with_phrase_synonyms(question: str, terms: list[SpecificTerm]) -> list[Speci
 
 
 def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """Drug terms naming a class get the INN stems of its members (a single drug gets none)."""
+    """Drug terms naming a class get the INN stems of its members (a single drug gets none); so does a word the drug
+    lexicon does not know whose synonyms name the class ("start steroids?" is named by "give hydrocortisone")."""
     updated = []
     for term in terms:
-        stems = () if term.kind != "drug" else next(
+        stems = () if term.kind == "population" else next(
             (CLASS_MEMBER_STEMS[form] for form in term.forms if form in CLASS_MEMBER_STEMS), ()
         )
         updated.append(replace(term, member_stems=stems) if stems else term)

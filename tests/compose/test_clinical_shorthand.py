@@ -19,6 +19,9 @@ from tests.compose.conftest import status_and_first_source as _asked
         ("GORD not settling after 8 weeks of a PPI - when is an OGD needed?", "gerd"),
         ("AECOPD pred dose and duration", "copd"),
         ("VTE prophylaxis after TKR - options and duration", "venous-thromboembolism-prophylaxis"),
+        # session 31: the shorthand spelled out before retrieval, and "durations" a frame like "duration"
+        ("AECOPD - when to start NIV?", "copd"),
+        ("VTE prophylaxis after elective TKR - NICE options and durations?", "venous-thromboembolism-prophylaxis"),
         ("UPSI 4 days ago, BMI 31 - which emergency contraception?", "contraception"),
         # a vignette's readings ("afebrile", "WCC 17") are the case, not what is asked
         ("64M, 2/7 spreading warm tender erythema R shin, no abscess, afebrile, obs normal, penicillin allergy (rash). "

@@ -141,3 +141,15 @@ def test_a_long_acting_insulin_is_named_as_the_dka_overview_writes_it():
     question = "DKA on a fixed-rate infusion: should his glargine go on?"
     (glargine,) = [t for t in specific_terms(question) if t.kind == "drug"]
     assert covered_terms("Continue subcutaneous long-acting insulin.", [glargine]) == {"glargine"}
+
+
+def test_steroids_are_named_by_a_glucocorticoid_and_dextrose_by_glucose():
+    (steroids,) = [t for t in specific_terms("Septic shock, norad 0.3 for 5 h - start steroids? dose?")
+                   if t.label == "steroids"]
+    assert covered_terms("Give intravenous hydrocortisone 200 mg per day.", [steroids]) == {"steroids"}
+    assert covered_terms("Use norepinephrine as the first-line vasopressor.", [steroids]) == set()
+    # a single glucocorticoid is still not named by another, nor by the class
+    (dex,) = [t for t in specific_terms("Should I give dexamethasone in septic shock?") if t.label == "dexamethasone"]
+    assert covered_terms("Give intravenous hydrocortisone 200 mg per day.", [dex]) == set()
+    (dextrose,) = [t for t in specific_terms("K+ 6.8 - what follows the dextrose?") if t.label == "dextrose"]
+    assert covered_terms("Give 10 units of soluble insulin with 25 g of glucose.", [dextrose]) == {"dextrose"}
