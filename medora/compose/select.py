@@ -354,8 +354,9 @@ def source_texts(evidence: list[Evidence], whole_sources: dict[int, list[Evidenc
         if item.source_id not in whole_sources:
             parts.append(item.text)
     for source_id, passages in whole_sources.items():
-        if source_id in texts:
-            texts[source_id] += [p.text for p in passages]
+        if source_id in texts:  # its section headings too: "Vasopressors and steroids" names the steroids asked for
+            headings = dict.fromkeys(p.section.rsplit("›", 1)[-1].strip() for p in passages if p.section)
+            texts[source_id] += [p.text for p in passages] + list(headings)
     return {source_id: "\n".join(parts) for source_id, parts in texts.items()}
 
 

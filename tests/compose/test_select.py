@@ -327,3 +327,16 @@ def test_question_weights_leave_out_idioms_and_who_told_the_patient():
     assert question_weights("they found a clot on my lung and want me home tonight, true?", idf) == {
         "clot": 5.4, "lung": 4.8
     }
+
+
+def test_an_overview_read_whole_names_a_term_in_its_section_headings():
+    """Session 31: "New overt hypothyroidism - levothyroxine starting dose?" left "overt" unnamed, though the
+    overview's section on it is headed "Overt primary hypothyroidism"."""
+    source = Source(key="library:hypothyroidism", kind=Kind.EDITORIAL_SUMMARY, title="Hypothyroidism")
+    dose = Evidence(passage_id=1, source_id=9, source=source, section="Management › Overt primary hypothyroidism",
+                    text="Start levothyroxine at about 1.6 µg/kg/day in adults without cardiac disease.", start=0,
+                    end=70, score=1.0)
+    terms = specific_terms("New overt hypothyroidism - levothyroxine starting dose?")
+    assert "overt" in terms_by_source(source_texts([dose], {9: [dose]}), terms)[9]
+    # a passage read alone is its text: its heading names nothing
+    assert "overt" not in terms_by_source(source_texts([dose]), terms)[9]
