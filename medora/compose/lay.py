@@ -128,7 +128,7 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
         for lay, stems, medical, abbreviations in _stemmed_table(naming)
         if f" {' '.join(stems)} " in spelled
-    ]
+    ] + _the_pill(question) + _anticoagulant_in_af(question)
     merged: dict[tuple[str, ...], LayEquivalent] = {}
     for item in found:
         known = merged.get(item.stems)
@@ -141,7 +141,7 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
                 medical=tuple(dict.fromkeys(known.medical + item.medical)),
                 abbreviations=tuple(dict.fromkeys(known.abbreviations + item.abbreviations)),
             )
-    kept = list(merged.values()) + _the_pill(question)
+    kept = list(merged.values())
     if naming:
         return kept  # more forms only: "tummy" keeps "abdominal" inside "tummy pain"'s "abdominal pain"
     return [
@@ -174,6 +174,22 @@ def _the_pill(question: str) -> list[LayEquivalent]:
     if not found:
         return []
     return [LayEquivalent(lay="the pill", stems=("pill",), medical=THE_PILL_MEDICAL)]
+
+
+# A blood thinner is an anticoagulant or an antiplatelet, so it routes to neither (lay_naming.yaml); beside atrial
+# fibrillation it is the anticoagulant, the only blood thinner that prevents its strokes ("nan is 84, has afib and
+# keeps having little falls. gp still wants her on blood thinners" met no passage on topic)
+_BLOOD_THINNER = re.compile(r"\bblood[ -]thin(?:ner|ners|ning)\b", re.IGNORECASE)
+_ATRIAL_FIBRILLATION = re.compile(r"\b(?:AF|af|afib|a-fib|atrial fibrillation)\b")
+ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "oral anticoagulant",
+                       "direct oral anticoagulant", "DOAC", "DOACs")
+
+
+def _anticoagulant_in_af(question: str) -> list[LayEquivalent]:
+    """A blood thinner in a question on atrial fibrillation, with the words a source writes for an anticoagulant."""
+    if not (_BLOOD_THINNER.search(question) and _ATRIAL_FIBRILLATION.search(question)):
+        return []
+    return [LayEquivalent(lay="blood thinner", stems=tuple(stem_sequence("blood thinner")), medical=ANTICOAGULANT_WORDS)]
 
 
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its

@@ -76,6 +76,10 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # alendronate, risedronate, zoledronic acid (-dronate, or "-dronic acid" in British names): the bisphosphonates
     "dronate": (("bisphosphonate", "bisphosphonates"), ()),
     "dronic acid": (("bisphosphonate", "bisphosphonates"), ()),
+    # tamsulosin, alfuzosin, doxazosin (-osin): the alpha-blockers, as the prostate overview writes them ("Men
+    # planning cataract surgery should tell their ophthalmologist if they take … an alpha-blocker")
+    "osin": (("alpha-blocker", "alpha-blockers", "alpha blocker", "alpha blockers", "alpha-1 blocker",
+              "alpha-1 blockers"), ()),
 }
 
 _OPIOID = (("opioid", "opioids", "opiate", "opiates", "opioid analgesic", "opioid analgesics"), ())

@@ -153,3 +153,11 @@ def test_steroids_are_named_by_a_glucocorticoid_and_dextrose_by_glucose():
     assert covered_terms("Give intravenous hydrocortisone 200 mg per day.", [dex]) == set()
     (dextrose,) = [t for t in specific_terms("K+ 6.8 - what follows the dextrose?") if t.label == "dextrose"]
     assert covered_terms("Give 10 units of soluble insulin with 25 g of glucose.", [dextrose]) == {"dextrose"}
+
+
+def test_an_alpha_blocker_is_named_by_its_class():
+    terms = specific_terms("gp offered tamsulosin but he has his cataract op booked next month, does that matter?")
+    text = "Men planning cataract surgery should tell their ophthalmologist if they take an alpha-blocker."
+    assert covered_terms(text, terms) == {"tamsulosin", "cataract"}
+    # one alpha-blocker is not named by another
+    assert covered_terms("Doxazosin lowers blood pressure.", specific_terms("Is tamsulosin safe?")) == set()
