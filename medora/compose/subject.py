@@ -97,6 +97,9 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "crb65": ("crb-65",),
     "curb65": ("curb-65",),
     "afib": ("atrial fibrillation",),  # session 28: "has afib and keeps having little falls" met no passage
+    # session 31: "COPD group E, eos 350 — initial inhaler?", "F/TAF for PrEP in a cis woman"
+    "eos": ("eosinophil", "eosinophils", "eosinophil count"),
+    "cis": ("cisgender",),
 }
 
 # Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,

@@ -50,15 +50,21 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
 _NSAID = ("nsaid", "nsaids", "non-steroidal anti-inflammatory drug", "non-steroidal anti-inflammatory drugs",
           "nonsteroidal anti-inflammatory drug", "nonsteroidal anti-inflammatory drugs")
 
+_RAAS = ("raas inhibitor", "raas inhibitors", "renin-angiotensin-aldosterone system inhibitor",
+         "renin-angiotensin-aldosterone system inhibitors", "renin-angiotensin system inhibitor",
+         "renin-angiotensin system inhibitors")
+
 # A drug named by the INN stem of one of these classes is also named by the class, as guidelines write it ("a PPI"
 # for omeprazole). Only classes whose guideline statements hold for every member: a monoclonal antibody is not
 # covered by "CGRP antibodies" (erenumab), nor sotagliflozin (an SGLT1/2 inhibitor) by "SGLT2 inhibitors".
 MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "prazole": (("proton pump inhibitor", "proton pump inhibitors", "proton-pump inhibitor"), ("PPI", "PPIs")),
     "vastatin": (("statin", "statins"), ()),
-    "pril": (("ace inhibitor", "ace inhibitors", "angiotensin-converting enzyme inhibitor"), ("ACEI",)),
-    "sartan": (("angiotensin receptor blocker", "angiotensin receptor blockers", "angiotensin ii receptor blocker"),
-               ("ARB", "ARBs")),
+    # both are RAAS inhibitors too, as the kidney and potassium sources write them ("so that beneficial RAAS inhibitor
+    # treatment can continue")
+    "pril": (("ace inhibitor", "ace inhibitors", "angiotensin-converting enzyme inhibitor") + _RAAS, ("ACEI",)),
+    "sartan": (("angiotensin receptor blocker", "angiotensin receptor blockers", "angiotensin ii receptor blocker")
+               + _RAAS, ("ARB", "ARBs")),
     # the factor Xa inhibitors and dabigatran are what guidelines mean by a direct oral anticoagulant
     "xaban": (("direct oral anticoagulant", "direct oral anticoagulants", "direct-acting oral anticoagulant",
                "directly acting oral anticoagulant", "directly acting oral anticoagulants"), ("DOAC", "DOACs")),
@@ -113,6 +119,11 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # the P2Y12 inhibitors, which guidelines name as a class beside aspirin ("add a P2Y12 inhibitor")
     **dict.fromkeys(("clopidogrel", "ticagrelor", "prasugrel", "cangrelor"), (("p2y12 inhibitor", "p2y12 inhibitors",
                                                                              "p2y12 receptor inhibitor"), ())),
+    # the Z-drugs, which a falls or insomnia source names among the hypnotics and sedatives to reduce
+    **dict.fromkeys(("zopiclone", "zolpidem", "zaleplon", "eszopiclone"), (("z-drug", "z-drugs", "hypnotic",
+                                                                          "hypnotics", "non-benzodiazepine hypnotic",
+                                                                          "non-benzodiazepine hypnotics", "sedative",
+                                                                          "sedatives"), ())),
     # the NSAIDs without a -profen, -fenac or -coxib stem; never aspirin, as often an antiplatelet as an analgesic
     **dict.fromkeys(("naproxen", "indometacin", "indomethacin", "meloxicam", "piroxicam", "mefenamic acid",
                      "ketorolac", "nabumetone", "etodolac"), (_NSAID, ("NSAID", "NSAIDs"))),

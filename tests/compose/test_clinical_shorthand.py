@@ -77,3 +77,11 @@ def test_a_bisphosphonate_is_named_by_its_class() -> None:
     for drug in ("alendronate", "alendronic acid"):
         term = with_member_classes([t for t in specific_terms(f"How long should {drug} be continued?")])[0]
         assert "bisphosphonates" in term.forms
+
+
+def test_eosinophils_and_cisgender_as_clinicians_clip_them():
+    """Session 31: "eos 350" and "a cis woman" were left unnamed beside the COPD and PrEP overviews' words."""
+    (eos,) = [t for t in specific_terms("COPD group E, eos 350 — initial inhaler?") if t.label == "eos"]
+    assert "eosinophils" in eos.forms
+    (cis,) = [t for t in specific_terms("F/TAF for PrEP in a cis woman — appropriate?") if t.label == "cis"]
+    assert "cisgender" in cis.forms

@@ -161,3 +161,13 @@ def test_an_alpha_blocker_is_named_by_its_class():
     assert covered_terms(text, terms) == {"tamsulosin", "cataract"}
     # one alpha-blocker is not named by another
     assert covered_terms("Doxazosin lowers blood pressure.", specific_terms("Is tamsulosin safe?")) == set()
+
+
+def test_a_z_drug_and_an_ace_inhibitor_are_named_by_the_classes_sources_write():
+    (zopiclone,) = specific_terms("83-year-old man, two falls, takes zopiclone. What should the review focus on?")
+    assert covered_terms("Reduce fall-risk-increasing drugs, particularly sedatives.", [zopiclone]) == {"zopiclone"}
+    lisinopril = [t for t in specific_terms("K 6.7 on lisinopril: next step?") if t.label == "lisinopril"]
+    assert covered_terms("so that beneficial RAAS inhibitor treatment can continue", lisinopril) == {"lisinopril"}
+    # two Z-drugs asked between are not told apart by their class
+    both = specific_terms("Is zolpidem better than zopiclone?")
+    assert covered_terms("Hypnotics are for short-term use only.", both) == set()
