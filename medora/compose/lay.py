@@ -128,7 +128,7 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
         for lay, stems, medical, abbreviations in _stemmed_table(naming)
         if f" {' '.join(stems)} " in spelled
-    ] + _the_pill(question) + _anticoagulant_in_af(question)
+    ] + _the_pill(question) + _blood_thinner_by_condition(question)
     merged: dict[tuple[str, ...], LayEquivalent] = {}
     for item in found:
         known = merged.get(item.stems)
@@ -176,20 +176,38 @@ def _the_pill(question: str) -> list[LayEquivalent]:
     return [LayEquivalent(lay="the pill", stems=("pill",), medical=THE_PILL_MEDICAL)]
 
 
-# A blood thinner is an anticoagulant or an antiplatelet, so it routes to neither (lay_naming.yaml); beside atrial
-# fibrillation it is the anticoagulant, the only blood thinner that prevents its strokes ("nan is 84, has afib and
-# keeps having little falls. gp still wants her on blood thinners" met no passage on topic)
+# A blood thinner is an anticoagulant or an antiplatelet, so it routes to neither (lay_naming.yaml); beside a condition
+# treated with an anticoagulant it is that: in atrial fibrillation (the only blood thinner that prevents its strokes:
+# "nan is 84, has afib and keeps having little falls. gp still wants her on blood thinners" met no passage on topic),
+# for a clot in a leg or a lung, or given by injection (heparin). After a heart attack it would be the antiplatelet,
+# but "heart attack" is no term and its words are held one by one elsewhere ("transient ischaemic attack", "heart
+# failure"): routed, "I had a heart attack last month. Why two blood thinners?" was answered from the AF overview's
+# antiplatelet pitfall (session 31), so a coronary blood thinner still routes to neither.
 _BLOOD_THINNER = re.compile(r"\bblood[ -]thin(?:ner|ners|ning)\b", re.IGNORECASE)
-_ATRIAL_FIBRILLATION = re.compile(r"\b(?:AF|af|afib|a-fib|atrial fibrillation)\b")
 ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "oral anticoagulant",
                        "direct oral anticoagulant", "DOAC", "DOACs")
+INJECTED_ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "heparin",
+                                "low molecular weight heparin", "LMWH")
+_DECIDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:AF|af|afib|a-fib|atrial fibrillation)\b"), ANTICOAGULANT_WORDS),
+    (re.compile(r"\b(?:DVT|PE|deep vein thrombosis|pulmonary embolism|clots? (?:in|on) (?:my|his|her|the|a) "
+                r"(?:leg|legs|calf|lung|lungs))\b", re.IGNORECASE), ANTICOAGULANT_WORDS),
+    (re.compile(r"\bblood[ -]thin(?:ner|ners|ning) (?:injection|injections|jab|jabs|shot|shots)\b", re.IGNORECASE),
+     INJECTED_ANTICOAGULANT_WORDS),
+    (re.compile(r"\b(?:heart attacks?|MI|stents?|stented|ACS|acute coronary syndrome)\b", re.IGNORECASE), ()),
+)
 
 
-def _anticoagulant_in_af(question: str) -> list[LayEquivalent]:
-    """A blood thinner in a question on atrial fibrillation, with the words a source writes for an anticoagulant."""
-    if not (_BLOOD_THINNER.search(question) and _ATRIAL_FIBRILLATION.search(question)):
+def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
+    """A blood thinner beside a condition treated with an anticoagulant (and no coronary one), with the words a
+    source writes for an anticoagulant."""
+    if not _BLOOD_THINNER.search(question):
         return []
-    return [LayEquivalent(lay="blood thinner", stems=tuple(stem_sequence("blood thinner")), medical=ANTICOAGULANT_WORDS)]
+    decided = [medical for pattern, medical in _DECIDING if pattern.search(question)]
+    if not decided or not all(decided):
+        return []  # no condition, or a coronary one (with or without another)
+    medical = tuple(dict.fromkeys(word for words in decided for word in words))
+    return [LayEquivalent(lay="blood thinner", stems=tuple(stem_sequence("blood thinner")), medical=medical)]
 
 
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its
