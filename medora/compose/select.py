@@ -27,8 +27,10 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     asks_for_a_drug,
+    is_common_word,
     meanings_of,
     other_spellings,
+    population_group,
     population_term,
     stem,
     stem_sequence,
@@ -110,10 +112,32 @@ class QuestionWeights(dict):
         self.phrases = tuple(phrases or ())  # neighbouring topic words of the question ("dog bite", "bite wound")
 
 
+# A state denied of the patient ("he isn't diabetic", "she's not pregnant"): the word right after the denial
+_DENIED_STATE = re.compile(r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)\s+(?:an?\s+)?([A-Za-z-]+)",
+                           re.IGNORECASE)
+
+
+def _denied(question: str) -> set[str]:
+    """The stems of a state the question denies of the patient and never names otherwise: what the case is not,
+    never its topic (the diabetic ketoacidosis overview's title took "Dad's potassium was 6.3 and they put insulin in
+    his drip even though he isn't diabetic" from the hyperkalaemia overview). Only a state after "isn't", "not":
+    "no urinary symptoms, no fever" still points at the topic (asymptomatic bacteriuria); a common word is no state
+    ("my cholesterol still isn't low enough")."""
+    denied = {  # a condition's word or a population's, not common words ("still isn't low enough")
+        token for match in _DENIED_STATE.finditer(question)
+        if not is_common_word(word := match.group(1)) or population_group(word) for token in stem_sequence(word)
+    }
+    if not denied:
+        return set()
+    rest = _DENIED_STATE.sub(" ", question)
+    return denied - set(stem_sequence(rest))
+
+
 def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
     "1L" excluded), with the lay phrases that hold some of them."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
+    words -= _denied(question)
     weights = {
         token: weight for token, weight in idf.items()
         if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token) and not QUANTITY.fullmatch(token)

@@ -48,7 +48,8 @@ EVERYDAY_WORDS = frozenset(
     shows showing finishing finished couldnt wouldnt shouldnt wasnt werent arent havent hasnt
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
-    him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz""".split()
+    him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
+    even rubbish""".split()
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
     for base in "i you he she it we they who what where there here that how why when something someone nothing".split()

@@ -84,6 +84,18 @@ def test_question_weights_leave_out_family_words_and_the_gp():
     assert question_weights("nan has afib and falls, the gp wants her off it", idf) == {"fall": 2.8, "afib": 7.0}
 
 
+def test_question_weights_leave_out_a_denied_state_and_the_frame_of_a_concession():
+    """Session 31: the diabetic ketoacidosis overview's title took a hyperkalaemia question by its denied "diabetic";
+    "even though" is no topic word."""
+    idf = {"potassium": 3.5, "insulin": 3.6, "drip": 7.0, "even": 3.6, "though": 7.0, "diabet": 2.3}
+    question = "Dad's potassium was 6.3 and they put insulin in his drip even though he isn't diabetic. Why insulin?"
+    assert question_weights(question, idf) == {"potassium": 3.5, "insulin": 3.6, "drip": 7.0}
+    # what is denied but named again, a common word after "isn't", and a finding after "no" stay
+    assert "diabet" in question_weights("He isn't diabetic yet, but his diabetic mother is. Metformin?", idf)
+    assert "low" in question_weights("my cholesterol still isn't low enough", {"low": 3.0, "cholesterol": 4.0})
+    assert "fever" in question_weights("positive dipstick, no fever. Treat?", {"fever": 3.0, "dipstick": 5.0})
+
+
 def test_an_overview_on_the_topic_but_not_the_drug_is_not_the_answer():
     terms = specific_terms(HFPEF, IDF)
     weights = question_weights(HFPEF, IDF)
