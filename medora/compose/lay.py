@@ -170,8 +170,7 @@ THE_PILL_MEDICAL = ("combined oral contraceptive", "combined oral contraception"
 def _the_pill(question: str) -> list[LayEquivalent]:
     """"The pill" of the question, with the words a source writes for the combined oral contraceptive (the broader
     "combined hormonal contraception" holds it)."""
-    found = _THE_PILL.search(question)
-    if not found:
+    if not _THE_PILL.search(question):
         return []
     return [LayEquivalent(lay="the pill", stems=("pill",), medical=THE_PILL_MEDICAL)]
 

@@ -123,7 +123,7 @@ def _denied(question: str) -> set[str]:
     his drip even though he isn't diabetic" from the hyperkalaemia overview). Only a state after "isn't", "not":
     "no urinary symptoms, no fever" still points at the topic (asymptomatic bacteriuria); a common word is no state
     ("my cholesterol still isn't low enough")."""
-    denied = {  # a condition's word or a population's, not common words ("still isn't low enough")
+    denied = {
         token for match in _DENIED_STATE.finditer(question)
         if not is_common_word(word := match.group(1)) or population_group(word) for token in stem_sequence(word)
     }
