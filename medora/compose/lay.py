@@ -182,29 +182,30 @@ def _the_pill(question: str) -> list[LayEquivalent]:
 # but "heart attack" is no term and its words are held one by one elsewhere ("transient ischaemic attack", "heart
 # failure"): routed, "I had a heart attack last month. Why two blood thinners?" was answered from the AF overview's
 # antiplatelet pitfall (session 31), so a coronary blood thinner still routes to neither.
-_BLOOD_THINNER = re.compile(r"\bblood[ -]thin(?:ner|ners|ning)\b", re.IGNORECASE)
+_BLOOD_THINNER = r"\bblood[ -]thin(?:ner|ners|ning)\b"
 ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "oral anticoagulant",
                        "direct oral anticoagulant", "DOAC", "DOACs")
 INJECTED_ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "heparin",
                                 "low molecular weight heparin", "LMWH")
-_DECIDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+# the conditions that make a blood thinner an anticoagulant, each with the words a source writes for it
+_ANTICOAGULATED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:AF|af|afib|a-fib|atrial fibrillation)\b"), ANTICOAGULANT_WORDS),
     (re.compile(r"\b(?:DVT|PE|deep vein thrombosis|pulmonary embolism|clots? (?:in|on) (?:my|his|her|the|a) "
                 r"(?:leg|legs|calf|lung|lungs))\b", re.IGNORECASE), ANTICOAGULANT_WORDS),
-    (re.compile(r"\bblood[ -]thin(?:ner|ners|ning) (?:injection|injections|jab|jabs|shot|shots)\b", re.IGNORECASE),
+    (re.compile(_BLOOD_THINNER + r" (?:injection|injections|jab|jabs|shot|shots)\b", re.IGNORECASE),
      INJECTED_ANTICOAGULANT_WORDS),
-    (re.compile(r"\b(?:heart attacks?|MI|stents?|stented|ACS|acute coronary syndrome)\b", re.IGNORECASE), ()),
 )
+_CORONARY = re.compile(r"\b(?:heart attacks?|MI|stents?|stented|ACS|acute coronary syndrome)\b", re.IGNORECASE)
 
 
 def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
     """A blood thinner beside a condition treated with an anticoagulant (and no coronary one), with the words a
     source writes for an anticoagulant."""
-    if not _BLOOD_THINNER.search(question):
+    if not re.search(_BLOOD_THINNER, question, re.IGNORECASE) or _CORONARY.search(question):
         return []
-    decided = [medical for pattern, medical in _DECIDING if pattern.search(question)]
-    if not decided or not all(decided):
-        return []  # no condition, or a coronary one (with or without another)
+    decided = [medical for pattern, medical in _ANTICOAGULATED if pattern.search(question)]
+    if not decided:
+        return []
     medical = tuple(dict.fromkeys(word for words in decided for word in words))
     return [LayEquivalent(lay="blood thinner", stems=tuple(stem_sequence("blood thinner")), medical=medical)]
 
