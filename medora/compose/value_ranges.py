@@ -4,7 +4,7 @@ An overview often gives one line per band of a test ("Above 2000 ng/L: refer urg
 and 2000 ng/L: refer … within 6 weeks"). Both lines share the question's words, so the word rules and the lead model
 can lead "NT-proBNP 2,600 ng/L. How quickly should he have an echo?" with the band that does not hold for him. A
 value is read with its unit only (a bare "eGFR 38" or "K 6.7" is left alone: without the unit the band cannot be
-matched safely); a sentence is judged only on the bands of its condition (its opening clause, up to its first colon
+matched safely; NT-proBNP, whose units all give one number, is the exception); a sentence is judged only on the bands of its condition (its opening clause, up to its first colon
 or comma, and any clause opening with "if", "when" or "where"), never a target it sets ("aim for an HbA1c below 7%"
 holds for a patient at 8.1%), and only in a unit the question gives a value in."""
 
@@ -61,6 +61,17 @@ SHARED_UNITS = frozenset({"%"})  # a unit many measures share (HbA1c, ejection f
 _MEASURE_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\W{0,3}$")
 
 
+# A measure whose units all give one number (NT-proBNP in ng/L is the same number in pg/mL; not BNP, whose bands are
+# other numbers): a value written without its unit ("NT-proBNP 2500 in GP - how fast does echo need to be?", session
+# 32, was led by the 400-2000 ng/L line) is read in each of them; never a time ("NT-proBNP 6 weeks ago")
+_BARE_MEASURES = re.compile(
+    r"\bNT-?pro-?BNP\b\W{0,3}(?:(?:of|was|is|at)\s+)?" + _NUMBER + r"(?!\d|[,.]\d)(?!\s?" + _UNIT + ")"
+    r"(?!\s?(?:h|hours?|days?|weeks?|months?|years?)\b)",
+    re.IGNORECASE,
+)
+_BARE_UNITS = ("ng/l", "pg/ml")
+
+
 def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
     """Unit → the values the question gives in it ("NT-proBNP 2,600 ng/L" → {"ng/l": [2600.0]}); a value in a
     ``SHARED_UNITS`` unit only when the ``sentence`` names its measure ("HbA1c 8.1%" against "if HbA1c stays above
@@ -73,6 +84,9 @@ def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
             if measure is None or not re.search(rf"\b{re.escape(measure.group(1))}\b", sentence, re.IGNORECASE):
                 continue
         values.setdefault(unit, []).append(_number(match.group(1)))
+    for match in _BARE_MEASURES.finditer(question):
+        for unit in _BARE_UNITS:
+            values.setdefault(unit, []).append(_number(match.group(1)))
     return values
 
 

@@ -19,6 +19,17 @@ def test_values_are_read_with_their_unit_only():
     }
 
 
+def test_an_nt_probnp_without_its_unit_is_read_in_both_of_its_units():
+    assert stated_values("NT-proBNP 2500 in GP - how fast does echo need to be?") == {
+        "ng/l": [2500.0], "pg/ml": [2500.0]
+    }
+    assert band_fit("Above 2000 ng/L: refer urgently within 2 weeks.", "NT-proBNP 2,500. Echo?") is True
+    assert band_fit("Between 400 and 2000 ng/L: refer within 6 weeks.", "NT-proBNP 2,500. Echo?") is False
+    # never a time, and never BNP, whose bands are other numbers
+    assert stated_values("NT-proBNP 6 weeks ago was normal") == {}
+    assert stated_values("BNP 150, echo?") == {}
+
+
 def test_a_percentage_is_judged_only_against_a_line_naming_its_measure():
     question = "58M, HbA1c 8.1%, sats 95%. Next step?"
     assert band_fit("If HbA1c stays above 7.5%, add a second drug.", question) is True
