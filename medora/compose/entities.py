@@ -12,6 +12,9 @@ from functools import lru_cache
 from medora.compose.drugs import find_drugs
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
+# a type or a stage within a disease's name is skipped, as its digits are ("bipolar II disorder", "bipolar 2
+# disorder": bipolar disorder)
+_ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV"})
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +30,8 @@ def _names(finder: Callable | None, text: str, keep: Callable[[dict], bool]) -> 
     if finder is None:
         return {}
     found: dict[str, str] = {}
-    for match in finder(_WORD.findall(text), is_ignore_case=True):
+    words = [word for word in _WORD.findall(text) if word not in _ROMAN_NUMERALS]
+    for match in finder(words, is_ignore_case=True):
         data = match[0]
         name, surface = data.get("name"), data.get("matching_string")
         if name and surface and keep(data):

@@ -49,7 +49,7 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
-    even rubbish""".split()
+    even rubbish prescription prescriptions""".split()
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
     for base in "i you he she it we they who what where there here that how why when something someone nothing".split()
@@ -384,7 +384,7 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
             name.lower() for name in [match.name, *match.synonyms]
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
         ]
-        forms = tuple(dict.fromkeys([label.lower(), *synonyms]))
+        forms = tuple(dict.fromkeys([label.lower(), *synonyms, *_other_orders(synonyms)]))
         if previous is not None and previous[0] <= asking <= match.begin:
             previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
             # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
@@ -392,6 +392,13 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
+
+
+def _other_orders(names: list[str]) -> list[str]:
+    """A combination's components in the other order: the lexicon files Entresto as "valsartan and sacubitril", the
+    heart-failure overview writes "sacubitril/valsartan"."""
+    return [f"{second} and {first}" for name in names if len(parts := name.split(" and ")) == 2
+            for first, second in [parts]]
 
 
 # Substances a vignette reports as a blood result as often as it gives them as a drug
@@ -630,11 +637,13 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         with_abbreviations,
         with_class_members,
         with_member_classes,
+        with_member_names,
         with_phrase_synonyms,
     )
 
     terms = with_kept_drugs_asked(question, condition_terms(question, terms))
-    terms = with_member_classes(with_class_members(with_phrase_synonyms(question, with_abbreviations(question, terms))))
+    terms = with_phrase_synonyms(question, with_abbreviations(question, terms))
+    terms = with_member_names(with_member_classes(with_class_members(terms)))
     terms = with_side_effect_forms(question, with_lay_forms(question, terms))
     terms = subject_terms(question, terms)
     weights = idf or {}

