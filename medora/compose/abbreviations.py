@@ -1,5 +1,5 @@
 """A question's abbreviations from Medora's own table, read spelled out: "How is IDA treated?" as "How is IDA (iron
-deficiency anaemia) treated?".
+deficiency anaemia) treated?"; a pregnancy's weeks noted as "35/40" as "35/40 (35 weeks pregnant)".
 
 The embedding model does not know "IDA", "MCI" or "LBP" (the iron overview's passages are 0.17 from "How is IDA
 treated?"), and the on-topic gate needs the question's words or its meaning in a passage, so such a question met no
@@ -27,4 +27,13 @@ def with_abbreviations_spelled_out(question: str) -> str:
             return short
         return f"{short} ({meaning[0]})"
 
-    return re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)
+    spelled_out = re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)
+    if "pregnan" in question.lower():
+        return spelled_out
+    return _GESTATION.sub(lambda match: f"{match.group(0)} ({match.group(1)} weeks pregnant)", spelled_out, count=1)
+
+
+# a pregnancy's weeks as clinicians note them: "primip at 35/40", "34+2/40" (session 32: "30F primip at 35/40, BP
+# 166/112 twice 15 min apart, PCR 55, new headache" met no passage on topic); never a blood pressure ("120/40" has
+# three digits)
+_GESTATION = re.compile(r"(?<![\d/.])([1-4]?\d)(?:\+[0-6])?/40\b(?!/)")

@@ -46,7 +46,9 @@ MIN_DENSE_SIMILARITY = 0.35  # with this cosine similarity to the question, a pa
 MIN_DENSE_COVERAGE = 0.25  # …but at least this share: similarity alone never makes a passage on-topic
 MIN_CLOSE_SIMILARITY = 0.55  # a passage this close in meaning (lay wording: "stay off alcohol after detox")…
 MIN_CLOSE_COVERAGE = 0.125  # …needs only this share of the question's words, still never none
-MIN_DENSE_WITH_WORDS = 0.25  # the lowest similarity an on-topic passage may have when dense retrieval ran
+MIN_DENSE_WITH_WORDS = 0.25  # the lowest similarity an on-topic passage may have when dense retrieval ran…
+MIN_FAR_SIMILARITY = 0.15  # …unless it holds this share of the question's words: "NT-proBNP 2500 in GP - how fast does
+MIN_FAR_COVERAGE = 0.75  # echo need to be?" is 0.17 from the heart-failure overview's NT-proBNP passage (session 32)
 OVERVIEW_MATCH = 0.6  # an overview this on-topic (word coverage, or similarity with some coverage) is laid out
 OVERVIEW_SIMILARITY = 0.45
 TITLE_BONUS = 1.5  # in choosing the topic overview, a question word its title holds counts this much more
@@ -292,7 +294,7 @@ def is_on_topic(evidence: Evidence, weights: QuestionWeights, *, dense_used: boo
     similarity = evidence.dense_similarity or 0.0
     words_only = evidence.dense_rank is None and evidence.lexical_rank is not None  # BM25 found it, dense did not
     if similarity < (MIN_DENSE_SIMILARITY if words_only else MIN_DENSE_WITH_WORDS):
-        return False
+        return not words_only and similarity >= MIN_FAR_SIMILARITY and coverage >= MIN_FAR_COVERAGE
     return (
         coverage >= MIN_QUESTION_COVERAGE
         or (similarity >= MIN_DENSE_SIMILARITY and coverage >= MIN_DENSE_COVERAGE)

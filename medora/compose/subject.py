@@ -100,6 +100,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     # session 31: "COPD group E, eos 350 — initial inhaler?", "F/TAF for PrEP in a cis woman"
     "eos": ("eosinophil", "eosinophils", "eosinophil count"),
     "cis": ("cisgender",),
+    # session 32: a PCR beside a pregnancy's blood pressure is its urine protein ("PCR 55, new headache")
+    "pcr": ("polymerase chain reaction", "protein creatinine ratio"),
 }
 
 # Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,

@@ -49,7 +49,7 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
-    even rubbish prescription prescriptions""".split()
+    even rubbish prescription prescriptions regret regrets regretted""".split()
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
     for base in "i you he she it we they who what where there here that how why when something someone nothing".split()
@@ -388,7 +388,10 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
         if previous is not None and previous[0] <= asking <= match.begin:
             previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
             # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
-        context = _is_context(words, match.begin, previous, describing=match.begin < asking)
+        taken_too_much = match.end < len(words) and words[match.end].lower() in _TAKEN_TOO_MUCH
+        context = _is_context(words, match.begin, previous, describing=match.begin < asking) or (
+            taken_too_much and match.begin < asking < len(words)
+        )  # "in ED after a paracetamol overdose, now medically fit … can he go home?": what happened, not what is asked
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
         previous = (match.end, context)
     return found
@@ -399,6 +402,10 @@ def _other_orders(names: list[str]) -> list[str]:
     heart-failure overview writes "sacubitril/valsartan"."""
     return [f"{second} and {first}" for name in names if len(parts := name.split(" and ")) == 2
             for first, second in [parts]]
+
+
+# What follows a drug the case took too much of, in what describes it
+_TAKEN_TOO_MUCH = frozenset({"overdose", "overdoses", "od", "poisoning"})
 
 
 # Substances a vignette reports as a blood result as often as it gives them as a drug
@@ -637,13 +644,12 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         with_abbreviations,
         with_class_members,
         with_member_classes,
-        with_member_names,
         with_phrase_synonyms,
     )
 
     terms = with_kept_drugs_asked(question, condition_terms(question, terms))
     terms = with_phrase_synonyms(question, with_abbreviations(question, terms))
-    terms = with_member_names(with_member_classes(with_class_members(terms)))
+    terms = with_member_classes(with_class_members(terms))
     terms = with_side_effect_forms(question, with_lay_forms(question, terms))
     terms = subject_terms(question, terms)
     weights = idf or {}

@@ -250,27 +250,6 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     return updated
 
 
-# Classes asked for by what they do, whose members sources name instead of the class: "knee OA first line
-# analgesia" is answered by "topical NSAIDs are first-line drugs for knee osteoarthritis" (session 32). Keyed by a form
-# the class's term carries (its synonyms give "analgesic" to "analgesia" and "painkiller").
-CLASS_MEMBER_NAMES: dict[str, tuple[str, ...]] = {
-    "analgesic": ("paracetamol", "acetaminophen", "ibuprofen", "naproxen", "codeine", "co-codamol") + _NSAID
-    + ("opioid", "opioids"),
-}
-
-
-def with_member_names(terms: list[SpecificTerm]) -> list[SpecificTerm]:
-    """A class of drugs asked for by what they do (analgesia) is also named by its members' names
-    (``CLASS_MEMBER_NAMES``)."""
-    updated = []
-    for term in terms:
-        names = next((CLASS_MEMBER_NAMES[form] for form in term.forms if form in CLASS_MEMBER_NAMES), ())
-        if names and term.kind != "population":
-            term = replace(term, forms=tuple(dict.fromkeys(term.forms + names)))
-        updated.append(term)
-    return updated
-
-
 def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) or ``NAMED_MEMBERS`` (tramadol), or a patient's own
     drug of ``OWN_DRUG_CLASSES``, is also named by its class (a PPI, an opioid, an SGLT2 inhibitor). Not when the

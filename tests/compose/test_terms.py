@@ -318,3 +318,21 @@ def test_a_substance_followed_by_a_result_is_no_drug():
     vignette = "58M on metformin and empagliflozin, vomiting, glucose 9.8 mmol/L, pH 7.21, bicarbonate 12. Is this DKA?"
     assert "bicarbonate" not in {term.label for term in specific_terms(vignette) if term.kind == "drug"}
     assert "sodium bicarbonate" in {term.label for term in specific_terms("Should I give sodium bicarbonate in DKA?")}
+
+
+def test_a_drug_taken_in_overdose_is_what_happened_not_what_is_asked():
+    """Session 32: "38M in ED after a paracetamol overdose, now medically fit … Can he go home?" asked the suicide
+    overview to name paracetamol; the overdose is named by self-harm."""
+    terms = specific_terms("38M in ED after a paracetamol overdose, now medically fit, says he regrets it. Can he go "
+                           "home?")
+    assert {term.label: term.context for term in terms if term.kind == "drug"} == {"paracetamol": True}
+    (overdose,) = [term for term in terms if term.label == "overdose"]
+    assert covered_terms("Offer a psychosocial assessment after self-harm.", [overdose]) == {"overdose"}
+    # asked about in a question of one sentence, it is the subject
+    asked = specific_terms("How is paracetamol overdose treated?")
+    assert {term.label: term.context for term in asked if term.kind == "drug"} == {"paracetamol": False}
+
+
+def test_a_regret_is_no_term():
+    labels = [term.label for term in specific_terms("38M, says he regrets it and has more tablets at home. Next?")]
+    assert "regrets" not in labels
