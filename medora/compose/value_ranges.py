@@ -4,9 +4,10 @@ An overview often gives one line per band of a test ("Above 2000 ng/L: refer urg
 and 2000 ng/L: refer … within 6 weeks"). Both lines share the question's words, so the word rules and the lead model
 can lead "NT-proBNP 2,600 ng/L. How quickly should he have an echo?" with the band that does not hold for him. A
 value is read with its unit only (a bare "eGFR 38" or "K 6.7" is left alone: without the unit the band cannot be
-matched safely; NT-proBNP, whose units all give one number, is the exception); a sentence is judged only on the bands of its condition (its opening clause, up to its first colon
-or comma, and any clause opening with "if", "when" or "where"), never a target it sets ("aim for an HbA1c below 7%"
-holds for a patient at 8.1%), and only in a unit the question gives a value in."""
+matched safely; NT-proBNP, whose units all give one number, is the exception); a sentence is judged only on the
+bands of its condition (its opening clause, up to its first colon or comma, and any clause opening with "if", "when"
+or "where"), never a target it sets ("aim for an HbA1c below 7%" holds for a patient at 8.1%), and only in a unit
+the question gives a value in."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ def test_an_own_abbreviation_is_read_with_its_meaning():
     assert with_abbreviations_spelled_out("Management of LBP?") == "Management of LBP (low back pain)?"
     spelled = "Suspected CES (cauda equina syndrome): imaging?"
     assert with_abbreviations_spelled_out("Suspected CES: imaging?") == spelled
-    assert with_abbreviations_spelled_out("knee OA first line analgesia") == "knee OA (osteoarthritis) first line analgesia"
+    spelled = "knee OA (osteoarthritis) first line analgesia"
+    assert with_abbreviations_spelled_out("knee OA first line analgesia") == spelled
     # a pregnancy's weeks as clinicians note them, never a blood pressure
     assert with_abbreviations_spelled_out("30F primip at 35/40, BP 166/112") == (
         "30F primip at 35/40 (35 weeks pregnant), BP 166/112"
