@@ -59,8 +59,8 @@ PHRASE_OWNER_BEFORE, PHRASE_OWNER_AFTER = 5, 2  # "the soles of my feet": a term
 ASKING_FRAME = frozenset(
     stem(word)
     for word in """help helps helped helpful worth answer ok okay normal serious urgent wrong better worse itself
-    themselves check checked checking seen see doctor gp tablet tablets pill pills go away settle last long wait
-    waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
+    themselves check checked checking seen see doctor gp tablet tablets pill pills capsule capsules go away settle last
+    long wait waiting today tonight tomorrow soon straight immediately later week weekend morning done happen happens
     happening take available worry worried likely expect next special own myself regular regularly again carry
     continue continuing keep keeping come comes mean means make making give given giving open opens till until goes
     going type types think reckon hospital home slow feel feels right stay staying admitted enough anything

@@ -29,6 +29,7 @@ from medora.compose.leads import SentenceMeaning, meaning_lead
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.select import section_answers
+from medora.compose.subject import SHORTHAND
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
 from medora.compose.terms import (
     EVERYDAY_WORDS,
@@ -41,6 +42,7 @@ from medora.compose.terms import (
 from medora.compose.value_ranges import band_fit
 from medora.compose.variants import class_names
 from medora.compose.verify import check_support
+from medora.retrieve.expand import load_own_abbreviations
 from medora.retrieve.priors import EVIDENCE_LEVEL
 from medora.retrieve.tokenize import content_words
 from medora.settings import Settings
@@ -48,6 +50,7 @@ from medora.types import ArticleSection, Evidence, Kind, Statement
 
 EVIDENCE_SHOWS = "What the evidence shows"
 MIN_ASKED_PART_WORDS = 2  # one shared word ("leg", "night") is chance; two name the part of the topic asked about…
+SPELLED_UNIT = 2  # what an abbreviation of the asking part counts for (``lead_with_asked_part``)
 MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarity): "ultrasound first" (about 2) is not
 # "CHA2DS2-VASc of 2 in a man with AF: DOAC or warfarin?" and "worry for six months, first-line treatment?" ask after it
 _LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
@@ -187,7 +190,8 @@ def lay_out(
     if ask is None:
         led = lead_with_side_effect(bottom, answering, analysis.question)
         side_effect_led, bottom = led[:1] != bottom[:1], led
-    if overview is not None and ask is None:
+    if overview is not None and (ask is None or bottom[:1] == written[:1]):  # what is asked, when no sentence says
+        # the kind of answer asked for ("When should NIV be started?" has no timing line: its criteria answer it)
         bottom = lead_with_asked_part(bottom, answering, analysis.question, overview)
     if overview is not None:
         bottom = lead_with_titled_section(bottom, answering, terms or [], overview)
@@ -458,7 +462,26 @@ def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], 
         phrases = tuple(dict.fromkeys(phrase for phrase in stemmed if phrase))
         if phrases and phrases not in units:
             units.append(phrases)
+    for short, meanings in _abbreviations_in(asking):  # "when to start NIV?" is named by "non-invasive ventilation"
+        own = frozenset(content_words(short))
+        words -= own
+        stemmed = (frozenset(content_words(meaning) - titled) for meaning in meanings)
+        phrases = tuple(dict.fromkeys(phrase for phrase in (own - titled, *stemmed) if phrase))
+        if phrases and phrases not in units:
+            units.append(phrases)
     return [(frozenset({word}),) for word in sorted(words)] + units
+
+
+def _abbreviations_in(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The text's abbreviations and clipped words that Medora spells out (retrieve/data/abbreviations.tsv,
+    compose/subject.py ``SHORTHAND``), each with its meanings."""
+    own = load_own_abbreviations()
+    found = []
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]", text)):
+        meanings = own.get(word) or SHORTHAND.get(word.lower())
+        if meanings:
+            found.append((word, meanings))
+    return found
 
 
 def lead_with_asked_part(
@@ -483,22 +506,29 @@ def lead_with_asked_part(
 
     asked = asked_beyond_title(question, overview.source.title)
     units = [kept for unit in asked if (kept := tuple(p for p in unit if not all(common(word) for word in p)))]
-    if len(units) < MIN_ASKED_PART_WORDS:
+    # an abbreviation of a thing of several words ("NIV": non-invasive ventilation) counts as two; a clipped word
+    # ("abx": antibiotics) as one
+    spelled = {
+        frozenset(content_words(short)) for short, meanings in _abbreviations_in(question)
+        if all(len(content_words(meaning)) >= 2 for meaning in meanings)
+    }
+    weights = [SPELLED_UNIT if spelled & set(unit) else 1 for unit in units]
+    if sum(weights) < MIN_ASKED_PART_WORDS:
         return bottom
 
-    def named(candidate: Candidate) -> list[float]:
+    def named(candidate: Candidate) -> list[tuple[float, int]]:
         held = words[id(candidate)]
         rarities = [[max(library_rarity(w) for w in phrase) for phrase in unit if phrase <= held] for unit in units]
-        return [max(found) for found in rarities if found]
+        return [(max(found), weight) for found, weight in zip(rarities, weights, strict=True) if found]
 
     named_by = {id(c): named(c) for c in own + bottom}
 
     def shared(candidate: Candidate) -> float:
-        return sum(named_by[id(candidate)])
+        return sum(rarity * weight for rarity, weight in named_by[id(candidate)])
 
     leads = [
         c for c in own
-        if len(named_by[id(c)]) >= MIN_ASKED_PART_WORDS
+        if sum(weight for _, weight in named_by[id(c)]) >= MIN_ASKED_PART_WORDS
         and not _LIST_INTRO.search(c.text)
         and _overview_heading(c) != "Common pitfalls"
     ]

@@ -643,13 +643,14 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     from medora.compose.variants import (
         with_abbreviations,
         with_class_members,
+        with_condition_classes,
         with_member_classes,
         with_phrase_synonyms,
     )
 
     terms = with_kept_drugs_asked(question, condition_terms(question, terms))
     terms = with_phrase_synonyms(question, with_abbreviations(question, terms))
-    terms = with_member_classes(with_class_members(terms))
+    terms = with_condition_classes(with_member_classes(with_class_members(terms)))
     terms = with_side_effect_forms(question, with_lay_forms(question, terms))
     terms = subject_terms(question, terms)
     weights = idf or {}

@@ -73,6 +73,32 @@ _BARE_MEASURES = re.compile(
 _BARE_UNITS = ("ng/l", "pg/ml")
 
 
+# A patient's age as a vignette or an account gives it ("72-year-old", "a 72 yo", "68F", "aged 80"), read as a value
+# in years; and an age band a line states for people ("For adults under 65 without cardiovascular disease, …",
+# "people aged 65 or over"), judged against it (session 32: "Starting levothyroxine dose for a 72 yo with angina?"
+# was led by the under-65 starting dose)
+YEARS = "years"
+_AGE = re.compile(
+    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b(\d{1,3})\s?(?:yo|y/o)\b|\baged\s+(\d{1,3})\b"
+    r"|^\s*(\d{1,3})\s?[MF]\b",
+    re.IGNORECASE,
+)
+_PEOPLE = r"(?:adults|people|patients|women|men|those|anyone|aged)"
+_AGE_BELOW = re.compile(_PEOPLE + r"\s+(?:under|below|younger than)\s+(\d{2})\b(?!\s*(?:%|[a-zµ]+/))", re.IGNORECASE)
+_AGE_ABOVE = re.compile(_PEOPLE + r"\s+(?:over|above|older than)\s+(\d{2})\b(?!\s*(?:%|[a-zµ]+/))", re.IGNORECASE)
+_AGE_OR_OVER = re.compile(r"\baged\s+(\d{2})\s+(?:years\s+)?(?:or|and)\s+(?:over|older|above)\b", re.IGNORECASE)
+
+
+# The patient's sex as a question states it ("68F", "male lower UTI", "a 45-year-old woman"), and the sex a line's
+# condition names ("For uncomplicated cystitis in non-pregnant women, …"): a band of its own (female 0, male 1), so
+# "male lower UTI - abx and duration" is not led by the line for women (session 32)
+SEX = "sex"
+_QUESTION_SEX = re.compile(r"^\s*\d{1,3}\s?([MF])\b|\b(man|woman|male|female|boy|girl|men|women)\b", re.IGNORECASE)
+_SEX_VALUE = {"m": 1.0, "man": 1.0, "male": 1.0, "boy": 1.0, "men": 1.0,
+              "males": 1.0, "f": 0.0, "woman": 0.0, "female": 0.0, "girl": 0.0, "women": 0.0, "females": 0.0}
+_LINE_SEX = re.compile(r"\b(women|woman|females?|men|man|males?)\b", re.IGNORECASE)
+
+
 def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
     """Unit → the values the question gives in it ("NT-proBNP 2,600 ng/L" → {"ng/l": [2600.0]}); a value in a
     ``SHARED_UNITS`` unit only when the ``sentence`` names its measure ("HbA1c 8.1%" against "if HbA1c stays above
@@ -88,6 +114,10 @@ def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
     for match in _BARE_MEASURES.finditer(question):
         for unit in _BARE_UNITS:
             values.setdefault(unit, []).append(_number(match.group(1)))
+    if age := _AGE.search(question):
+        values[YEARS] = [float(next(group for group in age.groups() if group))]
+    if sex := _QUESTION_SEX.search(question):
+        values[SEX] = [_SEX_VALUE[next(group for group in sex.groups() if group).lower()]]
     return values
 
 
@@ -106,6 +136,11 @@ def stated_ranges(sentence: str) -> list[StatedRange]:
     ranges += [StatedRange(_number(m.group(1)), math.inf, _unit(m.group(2))) for m in _OR_MORE.finditer(sentence)]
     ranges += [StatedRange(-math.inf, _number(m.group(1)), _unit(m.group(2))) for m in _BELOW.finditer(sentence)]
     ranges += [StatedRange(-math.inf, _number(m.group(1)), _unit(m.group(2))) for m in _OR_LESS.finditer(sentence)]
+    ranges += [StatedRange(-math.inf, _number(m.group(1)) - 1, YEARS) for m in _AGE_BELOW.finditer(sentence)]
+    ranges += [StatedRange(_number(m.group(1)) + 1, math.inf, YEARS) for m in _AGE_ABOVE.finditer(sentence)]
+    ranges += [StatedRange(_number(m.group(1)), math.inf, YEARS) for m in _AGE_OR_OVER.finditer(sentence)]
+    ranges += [StatedRange(value, value, SEX) for m in _LINE_SEX.finditer(sentence)
+               for value in [_SEX_VALUE[m.group(1).lower()]]]
     return ranges
 
 

@@ -250,6 +250,29 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     return updated
 
 
+# Conditions named by the class guidelines write for the people who have them (session 32: "51M with schizophrenia
+# on clozapine … Is varenicline safe?" is answered by EAGLES "including in people with psychiatric disorders";
+# "Starting levothyroxine dose for a 72 yo with angina?" by "people with cardiac disease")
+_PSYCHIATRIC = ("psychiatric disorder", "psychiatric disorders", "psychiatric illness", "mental illness",
+                "serious mental illness", "severe mental illness")
+CONDITION_CLASSES: dict[str, tuple[str, ...]] = {
+    "schizophrenia": _PSYCHIATRIC,
+    "bipolar": _PSYCHIATRIC,
+    "psychosis": _PSYCHIATRIC,
+    "angina": ("cardiac disease", "heart disease", "ischaemic heart disease", "ischemic heart disease",
+               "coronary heart disease", "coronary artery disease"),
+}
+
+
+def with_condition_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A condition of ``CONDITION_CLASSES`` is also named by its class."""
+    return [
+        replace(term, forms=tuple(dict.fromkeys(term.forms + CONDITION_CLASSES[term.label.lower()])))
+        if term.kind in ("term", "word") and term.label.lower() in CONDITION_CLASSES else term
+        for term in terms
+    ]
+
+
 def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) or ``NAMED_MEMBERS`` (tramadol), or a patient's own
     drug of ``OWN_DRUG_CLASSES``, is also named by its class (a PPI, an opioid, an SGLT2 inhibitor). Not when the

@@ -107,6 +107,31 @@ def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_aske
     assert not {"come", "back"} & {word for unit in units for phrase in unit for word in phrase}
 
 
+def test_an_abbreviation_asked_about_is_named_by_what_it_stands_for_and_counts_as_two_words():
+    """Session 32: "When should NIV be started in COPD?" was led by the COPD overview's line on suspecting COPD."""
+    from medora.compose.layout import asked_beyond_title, lead_with_asked_part
+
+    question = "When should NIV be started in COPD?"
+    title = "Chronic obstructive pulmonary disease (COPD)"
+    texts = [
+        "Suspect COPD in people over 35 with a risk factor such as smoking.",
+        "Non-invasive ventilation is indicated for acute hypercapnic respiratory failure with arterial pH of 7.35.",
+        "Offer pulmonary rehabilitation to people with COPD.",
+        "Smoking cessation is the most effective treatment.",
+        "Inhaled corticosteroids are reserved for patients with exacerbations.",
+        "A post-bronchodilator FEV1/FVC ratio below 0.70 confirms obstruction.",
+    ]
+    evidence = [make_evidence(1, text) for text in texts]
+    for item in evidence:
+        item.source.title = title
+    assert asked_beyond_title(question, title) == [(frozenset({"niv"}), frozenset({"non", "invas", "ventil"}))]
+    suspect, niv, *others = candidates_from(evidence, question)
+    assert lead_with_asked_part([suspect], [suspect, niv, *others], question, evidence[0]) == [niv, suspect]
+    # one plain word asked about is still chance
+    plain = "When should rehabilitation be started in COPD?"
+    assert lead_with_asked_part([suspect], [suspect, niv, *others], plain, evidence[0]) == [suspect]
+
+
 def test_a_choice_written_in_clinical_shorthand_is_named_by_what_it_stands_for():
     choice = specific_ask("STEMI dx at rural hosp, nearest PCI centre >2h away - lyse or transfer?")
     assert choice is not None and choice.kind == "choice"

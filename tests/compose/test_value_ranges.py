@@ -74,3 +74,27 @@ def test_the_patient_s_band_leads_the_bottom_line(library_workspace: Workspace):
     middle = answer_question("70F, breathless, NT-proBNP 900 ng/L. How soon should she have an echo?",
                              retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert middle.bottom_line[0].text.startswith("Between 400 and 2000 ng/L")
+
+
+def test_an_age_band_is_judged_against_the_patients_age():
+    """Session 32: "Starting levothyroxine dose for a 72 yo with angina?" was led by the under-65 starting dose."""
+    question = "Starting levothyroxine dose for a 72 yo with angina?"
+    assert stated_values(question) == {"years": [72.0]}
+    assert stated_values("68F, BMI 30, on metformin")["years"] == [68.0]
+    under = "For adults under 65 without cardiovascular disease, start at 1.6 micrograms per kilogram per day."
+    over = "For adults aged 65 or over or with cardiovascular disease, start at 25 to 50 micrograms a day."
+    assert band_fit(under, question) is False
+    assert band_fit(over, question) is True
+    # no age given, or a number that is no age band: nothing to judge
+    assert band_fit(under, "Starting levothyroxine dose?") is None
+    assert stated_ranges("Treat a heart rate over 110 bpm.") == []
+
+
+def test_a_line_for_the_other_sex_does_not_fit_the_patient():
+    """Session 32: "male lower UTI - abx and duration" was led by the line for non-pregnant women."""
+    women = "For uncomplicated cystitis in non-pregnant women, first-line options are nitrofurantoin or trimethoprim."
+    men = "Men with lower urinary tract infection need a 7-day course."
+    assert band_fit(women, "male lower UTI - abx and duration") is False
+    assert band_fit(men, "male lower UTI - abx and duration") is True
+    assert band_fit(women, "68F, dysuria and frequency. Which antibiotic?") is True
+    assert band_fit(women, "Which antibiotic for cystitis?") is None  # no sex stated

@@ -178,3 +178,13 @@ def test_a_combination_s_brand_is_named_by_its_components_in_either_order():
                    if t.label == "entresto"]
     assert covered_terms("Switch the ACE inhibitor to sacubitril/valsartan.", [entresto]) == {"entresto"}
     assert covered_terms("Valsartan lowers blood pressure.", [entresto]) == set()
+
+
+def test_a_condition_is_named_by_the_class_guidelines_write_for_the_people_who_have_it():
+    (schizophrenia,) = [t for t in specific_terms("51M with schizophrenia on clozapine, wants to quit. Is varenicline "
+                                                 "safe?") if t.label == "schizophrenia"]
+    text = "Varenicline did not increase neuropsychiatric events, including in people with psychiatric disorders."
+    assert covered_terms(text, [schizophrenia]) == {"schizophrenia"}
+    (angina,) = [t for t in specific_terms("Starting levothyroxine dose for a 72 yo with angina?") if t.label == "angina"]
+    assert covered_terms("For adults with cardiac disease, start low.", [angina]) == {"angina"}
+    assert covered_terms("Psychiatric disorders are common.", [angina]) == set()
