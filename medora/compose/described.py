@@ -83,9 +83,6 @@ _TELLING = frozenset(
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
-_DASH = re.compile(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces ends a clause of a clinician's note: "Proximal
-# DVT on apixaban - do graduated compression stockings prevent post-thrombotic syndrome?" asks after it (session 32)
-_TELLER = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)
 
 
 class Lexicon(NamedTuple):
@@ -110,11 +107,7 @@ def split_asking(question: str) -> tuple[str, str]:
     describing: list[str] = []
     asking: list[str] = []
     for sentence in _SENTENCE.findall(_NO_BREAK.sub(lambda match: match.group(1).replace(".", ""), question)):
-        parts = _DASH.split(sentence)
-        if any(_TELLER.search(part) for part in parts[:-1]):
-            parts = [sentence]  # an account's dash goes on with its story: "unsteady since starting amitriptyline for
-            # IBS - is it the tablets?" asks about what it tells
-        clauses = [clause for part in parts for clause in _CLAUSE.findall(part)]
+        clauses = _CLAUSE.findall(sentence)
         opening = next((index for index, clause in enumerate(clauses) if _opens_asking(clause)), None)
         if opening is not None:
             describing += clauses[:opening]
