@@ -7,7 +7,8 @@ value is read with its unit only (a bare "eGFR 38" or "K 6.7" is left alone: wit
 matched safely; NT-proBNP, whose units all give one number, is the exception); a sentence is judged only on the
 bands of its condition (its opening clause, up to its first colon or comma, and any clause opening with "if", "when"
 or "where"), never a target it sets ("aim for an HbA1c below 7%" holds for a patient at 8.1%), and only in a unit
-the question gives a value in."""
+the question gives a value in. The patient's age and sex are read the same way: a line's condition written for
+"adults under 65" or "non-pregnant women" is a band that a 72-year-old or a man falls outside."""
 
 from __future__ import annotations
 
