@@ -27,7 +27,7 @@ afebrile apyrexial""".split()  # not a sign a question may ask about as a drug's
 BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
 groin eardrum eardrums breastbone""".split()
 
-CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets capsule capsules scan scans queue
+CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
 urgently overnight pee peeing wee weeing loo booked""".split()
 
 UNITS = "mmol umol micromol mol mg mcg microgram micrograms kg ml mmhg bpm".split()

@@ -404,6 +404,11 @@ def _other_orders(names: list[str]) -> list[str]:
             for first, second in [parts]]
 
 
+# The form a medicine comes in, written in the plural: "would peppermint oil capsules help?" asks about the oil (a
+# vibrating capsule and capsule endoscopy are devices, so never the singular)
+MEDICINE_FORMS = frozenset({"capsules", "sachets"})
+
+
 # What follows a drug the case took too much of, in what describes it
 _TAKEN_TOO_MUCH = frozenset({"overdose", "overdoses", "od", "poisoning"})
 
@@ -606,7 +611,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
             continue
         if is_common_word(word) and word not in load_own_abbreviations() or any(ch.isdigit() for ch in word) or (
-            is_finding_word(word)
+            is_finding_word(word) or word.lower() in MEDICINE_FORMS
         ):
             continue  # common language (not one of Medora's own abbreviations: "IDA" is no Ida), a number, or a
             # finding of the vignette ("crackles"): not the subject

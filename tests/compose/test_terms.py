@@ -336,3 +336,9 @@ def test_a_drug_taken_in_overdose_is_what_happened_not_what_is_asked():
 def test_a_regret_is_no_term():
     labels = [term.label for term in specific_terms("38M, says he regrets it and has more tablets at home. Next?")]
     assert "regrets" not in labels
+
+
+def test_a_medicine_form_in_the_plural_is_no_term_a_device_in_the_singular_is():
+    labels = [t.label for t in specific_terms("got ibs with really bad tummy cramps. would peppermint oil capsules help?")]
+    assert "capsules" not in labels and "peppermint oil" in labels
+    assert "capsule" in [t.label for t in specific_terms("Is vibrating capsule therapy effective for IBS?")]
