@@ -16,6 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from medora.compose.age_groups import stated_age
+
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _UNIT = (
     r"(ng/l|pg/ml|mmol/l|µmol/l|umol/l|mg/mmol|mg/dl|g/l|g/dl|mg/l|mu/l|miu/l|iu/l|ml/min(?:/1\.73\s?m2)?|mmhg|"
@@ -74,16 +76,11 @@ _BARE_MEASURES = re.compile(
 _BARE_UNITS = ("ng/l", "pg/ml")
 
 
-# A patient's age as a vignette or an account gives it ("72-year-old", "a 72 yo", "68F", "aged 80"), read as a value
-# in years; and an age band a line states for people ("For adults under 65 without cardiovascular disease, …",
+# A patient's age as a vignette or an account gives it (compose/age_groups.py ``stated_age``), read as a value in
+# years; and an age band a line states for people ("For adults under 65 without cardiovascular disease, …",
 # "people aged 65 or over"), judged against it (session 32: "Starting levothyroxine dose for a 72 yo with angina?"
 # was led by the under-65 starting dose)
 YEARS = "years"
-_AGE = re.compile(
-    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b(\d{1,3})\s?(?:yo|y/o)\b|\baged\s+(\d{1,3})\b"
-    r"|^\s*(\d{1,3})\s?[MF]\b",
-    re.IGNORECASE,
-)
 _PEOPLE = r"(?:adults|people|patients|women|men|those|anyone|aged)"
 _AGE_BELOW = re.compile(_PEOPLE + r"\s+(?:under|below|younger than)\s+(\d{2})\b(?!\s*(?:%|[a-zµ]+/))", re.IGNORECASE)
 _AGE_ABOVE = re.compile(_PEOPLE + r"\s+(?:over|above|older than)\s+(\d{2})\b(?!\s*(?:%|[a-zµ]+/))", re.IGNORECASE)
@@ -115,8 +112,8 @@ def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
     for match in _BARE_MEASURES.finditer(question):
         for unit in _BARE_UNITS:
             values.setdefault(unit, []).append(_number(match.group(1)))
-    if age := _AGE.search(question):
-        values[YEARS] = [float(next(group for group in age.groups() if group))]
+    if (age := stated_age(question)) is not None:
+        values[YEARS] = [float(age)]
     if sex := _QUESTION_SEX.search(question):
         values[SEX] = [_SEX_VALUE[next(group for group in sex.groups() if group).lower()]]
     return values

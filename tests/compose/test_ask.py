@@ -74,6 +74,14 @@ def test_a_question_about_a_population_is_led_by_a_sentence_naming_it_not_its_ne
     assert lead_with_population([general], [general, pregnant], terms, question) == [general]
 
 
+def _overview_passages(texts: list[str], title: str) -> list:
+    """One overview's passages (its title on each), as lead_with_asked_part reads them."""
+    evidence = [make_evidence(1, text) for text in texts]
+    for item in evidence:
+        item.source.title = title
+    return evidence
+
+
 def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_asked_about():
     from medora.compose.layout import asked_beyond_title, lead_with_asked_part
 
@@ -87,9 +95,7 @@ def test_an_overview_answer_is_led_by_its_sentence_on_the_part_of_the_topic_aske
         "A 5-day course of flucloxacillin is usually enough.",
         "Severe pain out of proportion to the signs suggests necrotising infection.",
     ]
-    evidence = [make_evidence(1, text) for text in texts]
-    for item in evidence:
-        item.source.title = title
+    evidence = _overview_passages(texts, title)
     treat, prevent, mimic, *others = candidates_from(evidence, question)
     led = lead_with_asked_part([treat], [treat, prevent, mimic, *others], question, evidence[0])
     assert led == [prevent, treat]
@@ -121,9 +127,7 @@ def test_an_abbreviation_asked_about_is_named_by_what_it_stands_for_and_counts_a
         "Inhaled corticosteroids are reserved for patients with exacerbations.",
         "A post-bronchodilator FEV1/FVC ratio below 0.70 confirms obstruction.",
     ]
-    evidence = [make_evidence(1, text) for text in texts]
-    for item in evidence:
-        item.source.title = title
+    evidence = _overview_passages(texts, title)
     assert asked_beyond_title(question, title) == [(frozenset({"niv"}), frozenset({"non", "invas", "ventil"}))]
     suspect, niv, *others = candidates_from(evidence, question)
     assert lead_with_asked_part([suspect], [suspect, niv, *others], question, evidence[0]) == [niv, suspect]

@@ -87,6 +87,9 @@ def test_an_age_band_is_judged_against_the_patients_age():
     assert band_fit(over, question) is True
     # no age given, or a number that is no age band: nothing to judge
     assert band_fit(under, "Starting levothyroxine dose?") is None
+    # the age an account gives, read as compose/age_groups.py reads it; never a duration
+    assert band_fit(under, "I'm 72, just diagnosed with an underactive thyroid. What dose?") is False
+    assert band_fit(under, "On levothyroxine for 5 years, what dose?") is None
     assert stated_ranges("Treat a heart rate over 110 bpm.") == []
 
 
