@@ -32,6 +32,7 @@ from medora.compose.described import (
     describing_labels,
     felt_labels,
     labels_within_signs,
+    written_signs,
     proposed_words,
     proposes_drug,
     split_asking,
@@ -76,7 +77,14 @@ from medora.compose.select import (
 )
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY
-from medora.compose.terms import YOUNG_FORMS, SpecificTerm, TermText, asks_about_drug, specific_terms
+from medora.compose.terms import (
+    YOUNG_FORMS,
+    SpecificTerm,
+    TermText,
+    answers_terms,
+    asks_about_drug,
+    specific_terms,
+)
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
 from medora.compose.vectors import QuestionVectors
@@ -181,6 +189,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
+    overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, overviews))
     if overview is not None and _meaning_overrules(question, terms, retrieved, overview, retriever):
         overview = None  # common words chose it; what the question means is another overview's (checked below)
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
@@ -318,10 +327,50 @@ def _signs_named(
     account = account_stems(question)
     found: dict[int, set[str]] = {}
     for source_id, passages in overviews.items():
-        signs = presentations.get(passages[0].source.key.removeprefix(LIBRARY_PREFIX), ()) if passages else ()
+        signs = presentations.get(_topic_of(passages[0]), ()) if passages else ()
         if signs and (labels := labels_within_signs(describing, account, signs)):
             found[source_id] = labels
     return found
+
+
+def _topic_of(item: Evidence) -> str:
+    """A library overview's topic id ("library:gout" → "gout")."""
+    return item.source.key.removeprefix(LIBRARY_PREFIX)
+
+
+def _signs_written(question: str, overviews: dict[int, list[Evidence]]) -> set[int]:
+    """The overviews on topic with a sign of their condition (library/clinical_presentations.yaml) written whole in
+    the question's account, whatever its words' terms ("ankle jerk present" holds none)."""
+    presentations, account = clinical_presentations(), account_stems(question)
+    return {
+        source_id for source_id, passages in overviews.items()
+        if passages and written_signs(account, presentations.get(_topic_of(passages[0]), ()))
+    }
+
+
+def _presenting_overview(
+    overview: Evidence | None,
+    on_topic: list[Evidence],
+    terms: list[SpecificTerm],
+    covered: dict[int, set[str]],
+    signs: dict[int, set[str]],
+    written: set[int],
+) -> Evidence | None:
+    """The other overview in place of the chosen one when the case presents with a sign of that one's condition only
+    (``written``; the chosen one's signs none) and it answers the terms as well, its signs' words named
+    (``signs``): "woke with a painless foot drop, eversion weak, inversion normal" is the peroneal neuropathy
+    overview's, though the title of the L5 radiculopathy overview names foot drop. Never when more than one other
+    presents."""
+    if overview is None or overview.source_id in written:
+        return overview
+    others = [
+        source_id for source_id in written
+        if source_id != overview.source_id
+        and answers_terms(covered.get(source_id, set()) | signs.get(source_id, set()), terms)
+    ]
+    if len(others) != 1:
+        return overview
+    return next((item for item in on_topic if item.source_id == others[0]), overview)
 
 
 def _as_graded(overviews: dict[int, list[Evidence]], question: str) -> dict[int, list[Evidence]]:
@@ -509,7 +558,9 @@ def _by_meaning(
         # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for
         # a suspected TIA
     texts = [heading(closest.source), *(p.text for p in passages)]  # its own words
-    lines = retriever.descriptions_of(closest.source.key) if by_descriptions else ()
+    confirmed = by_descriptions or described_first(retriever.described_matches(question), closest.source.key)
+    lines = retriever.descriptions_of(closest.source.key) if confirmed else ()  # the passages' overview, its
+    # descriptions agreeing, reads them too: "my throat is killing me and my glands are up" (its lines: "glands up")
     felt = felt | described_labels(question, terms, lines)
     unfelt = [term for term in terms if term.label not in felt]
     if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:

@@ -83,6 +83,7 @@ _TELLING = frozenset(
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
+_CLAUSE_BREAK = re.compile(r"[,;:]|[.?!](?=\s|$)")  # where a sign written whole cannot run on
 
 
 class Lexicon(NamedTuple):
@@ -261,7 +262,9 @@ def without_population(question: str, terms: list[SpecificTerm]) -> str:
     return question if plain == question else " ".join(plain.split())
 
 
-_NEGATED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|n't\b", re.IGNORECASE)
+# a negation; "can't", "cannot", "couldn't" and "won't" say what the complaint stops ("I can't bear the bedsheet on
+# it", "it won't go away"), not that a finding is absent
+_NEGATED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|(?<!\bca)(?<!\bcould)(?<!\bwo)n't\b", re.IGNORECASE)
 
 
 def describing_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
@@ -296,17 +299,26 @@ def proposes_drug(question: str, terms: list[SpecificTerm]) -> bool:
 def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str, ...]) -> set[str]:
     """The ``describing_labels`` that the overview's everyday descriptions name (``lines``,
     library/everyday_descriptions.yaml): "thirsty" is no word of the type 2 diabetes overview's clinical text, and
-    its lines say it. A line with a negation ("no cough though") names nothing."""
+    its lines say it. A clause with a negation ("…, no cough though") names nothing."""
     describing = describing_labels(question, terms)
     if not describing or not lines:
         return set()
-    affirmed = [TermText(line) for line in lines if not _NEGATED.search(line)]  # what the complaint is, not is not
+    affirmed = [  # what the complaint is, not is not
+        TermText(clause) for line in lines for clause in _CLAUSE_BREAK.split(line) if not _NEGATED.search(clause)
+    ]
     return {term.label for term in terms if term.label in describing and any(line.covers(term) for line in affirmed)}
 
 
 def account_stems(question: str) -> str:
-    """The question's describing part as its stems between spaces, for finding a sign written whole in it."""
-    return f" {' '.join(stem_sequence(split_asking(question)[0]))} "
+    """The question's describing part as its stems between spaces, for finding a sign written whole in it; a clause
+    break stays a break ("eversion weak, inversion normal" holds no "weak inversion")."""
+    clauses = (" ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(split_asking(question)[0]))
+    return f" {' | '.join(clauses)} "
+
+
+def written_signs(account: str, signs: tuple[str, ...]) -> list[str]:
+    """The ``signs`` written whole, their words in order, in an ``account`` (``account_stems``)."""
+    return [sign for sign in signs if (stems := stem_sequence(sign)) and f" {' '.join(stems)} " in account]
 
 
 def labels_within_signs(describing: set[str], account: str, signs: tuple[str, ...]) -> set[str]:
@@ -317,11 +329,7 @@ def labels_within_signs(describing: set[str], account: str, signs: tuple[str, ..
     ("JVP not raised" is no "raised JVP")."""
     if not describing or not signs:
         return set()
-    spanned: set[str] = set()
-    for sign in signs:
-        stems = stem_sequence(sign)
-        if stems and f" {' '.join(stems)} " in account:
-            spanned.update(stems)
+    spanned = {stem for sign in written_signs(account, signs) for stem in stem_sequence(sign)}
     return {
         label for label in describing if (stems := stem_sequence(label)) and set(stems) <= spanned
     }

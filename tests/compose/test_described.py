@@ -4,11 +4,13 @@ meaning, where the question describes; the body parts it speaks of and the words
 import pytest
 
 from medora.compose.described import (
+    account_stems,
     body_parts,
     broader_parts,
     cause_words,
     described_labels,
     felt_labels,
+    labels_within_signs,
     proposed_words,
     split_asking,
     unnamed_asking_words,
@@ -159,6 +161,22 @@ def test_a_describing_word_a_description_line_names_may_go_unnamed():
     assert "thirsty" not in described_labels(asked, specific_terms(asked), lines)
     with_drug = "I'm always thirsty since starting lithium, what should I do?"  # beside a drug: its side effect
     assert described_labels(with_drug, specific_terms(with_drug), lines) == set()
+
+
+def test_a_negation_reaches_only_its_own_clause_and_inability_is_no_negation():
+    lines = ("swollen tender glands in my neck and I can barely swallow, no cough though",
+             "woke up with my big toe red, hot and so swollen I can't bear the bedsheet on it")
+    sore = "I've got a cough and tender glands, what should I do?"
+    assert described_labels(sore, specific_terms(sore), lines) == {"glands"}  # "no cough though" names no cough
+    toe = "My toe is agony, I couldn't bear the bedsheet touching it overnight. What is it?"
+    assert described_labels(toe, specific_terms(toe), lines) == {"bedsheet"}  # "can't bear" is still the complaint
+
+
+def test_a_sign_written_whole_never_runs_across_a_clause_break():
+    across = "38-year-old woke with a painless foot drop; eversion weak, inversion and reflexes normal. Where is it?"
+    assert labels_within_signs({"inversion"}, account_stems(across), ("weak inversion",)) == set()
+    within = "45M, foot drop with weak inversion and hip abduction. Where is the lesion?"
+    assert labels_within_signs({"inversion"}, account_stems(within), ("weak inversion",)) == {"inversion"}
 
 
 def unnamed_proposed(question: str, texts: list[str]) -> list[str]:

@@ -20,6 +20,9 @@ def workspace(library_workspace: Workspace) -> Workspace:
          "depression-adults"),
         # "thirsty" is no word of the diabetes overview's clinical text; its descriptions say it
         ("I'm thirsty all the time and up at night to pee, what should I do?", "type-2-diabetes"),
+        # its descriptions: "…I can't bear the bedsheet on it" (no negation), "glands up and everything aches"
+        ("my big toe went red, hot and so sore overnight I couldnt bear the bedsheet touching it. what helps?", "gout"),
+        ("my throat is killing me and my glands are up, how long will this go on for", "acute-pharyngitis"),
     ],
 )
 def test_an_everyday_description_brings_the_question_to_its_overview(

@@ -282,6 +282,21 @@ def test_a_partial_answer_names_only_what_the_closest_overview_lacks_not_its_own
     assert (article.answer_status, article.uncovered_terms) == ("partial", ["postpartum"])
 
 
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [  # the L5 overview's title names foot drop; the signs that tell the two lesions apart decide between them
+        ("38-year-old who lost 25 kg woke with a painless foot drop; eversion weak, inversion and reflexes normal, no "
+         "back pain. Where is the lesion and how is it managed?", "common-peroneal-neuropathy"),
+        ("45M, 10 days of L sciatica, now foot drop; dorsiflexion 4/5, weak inversion and hip abduction, no "
+         "bladder or bowel symptoms. Operate or conservative?", "lumbar-radiculopathy-foot-drop"),
+    ],
+)
+def test_the_signs_of_one_of_two_overviews_answering_alike_choose_it(workspace: Workspace, question: str,
+                                                                     overview: str):
+    article = _ask(workspace, question)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", f"library:{overview}")
+
+
 def test_a_sign_in_the_clause_that_asks_still_needs_the_overview_to_name_it(workspace: Workspace):
     article = _ask(workspace, "UTI in a woman: what causes dysuria and which antibiotic?")
     assert article.answer_status == "partial" and "dysuria" in article.uncovered_terms
