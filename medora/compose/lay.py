@@ -100,13 +100,19 @@ def lay_table(*, naming: bool = False) -> tuple[tuple[str, tuple[str, ...], tupl
 
 
 # Pronouns the index keeps as words (the others are stopwords): "pain in his chest" reads as "pain in my chest"
-_KEPT_PRONOUNS = frozenset({"his", "him", "himself", "herself", "themselves"})
+_KEPT_PRONOUNS = frozenset({"his", "him"})
+# a reflexive pronoun is one word whoever it names, never none: "kill himself" is not the "killing" of "my throat is
+# killing me"
+_REFLEXIVE = frozenset(stem_sequence("myself yourself himself herself itself ourselves yourselves themselves"))
 
 
 def _phrase_stems(text: str) -> tuple[str, ...]:
     """The stemmed words a lay phrase is matched on: stopwords skipped but particles kept ("camera up"), and no
-    pronoun, so one entry serves "my", "his" and "her"."""
-    return tuple(word for word in stem_sequence(text, keep=PARTICLES) if word not in _KEPT_PRONOUNS)
+    pronoun but a reflexive one read as "self", so one entry serves "my", "his" and "her"."""
+    return tuple(
+        "self" if word in _REFLEXIVE else word
+        for word in stem_sequence(text, keep=PARTICLES) if word not in _KEPT_PRONOUNS
+    )
 
 
 @lru_cache(maxsize=2)

@@ -173,6 +173,14 @@ def test_a_lay_phrase_whose_stems_are_one_common_word_is_left_out():
     assert lay_equivalents("I keep getting earache, could it be my teeth?", naming=True)[0].lay == "earache"
 
 
+def test_a_reflexive_pronoun_is_a_word_of_the_phrase_whoever_it_names():
+    suicidal = {"suicidal thoughts", "suicidal ideation"}
+    assert suicidal <= set(lay_equivalents("My son says he wants to kill himself", naming=True)[0].medical)
+    assert suicidal <= set(lay_equivalents("I want to kill myself", naming=True)[0].medical)
+    throat = lay_equivalents("my throat is killing me and my glands are up, how long will this last", naming=True)
+    assert [item.lay for item in throat] == ["glands are up"]  # no "kill himself" in "killing me"
+
+
 def test_a_scan_asked_about_on_its_own_is_named_by_imaging():
     found = {item.lay: item.medical for item in lay_equivalents("Do I need an x-ray or a scan?", naming=True)}
     assert "imaging" in found["scan"] and "imaging" not in found["x-ray"]  # an x-ray after a crash is no imaging
