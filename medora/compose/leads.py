@@ -141,7 +141,10 @@ GRADES = (
     frozenset({"complicated", "uncomplicated"}),
     frozenset({"typical", "atypical"}),
 )
-SAME_GRADE = {"normal": "preserved"}  # a normal ejection fraction is a preserved one
+SAME_GRADE = {"normal": "preserved", "diarrhea": "diarrhoea"}  # a normal ejection fraction is a preserved one
+# subtypes a condition is written "with" ("IBS with diarrhoea" against "IBS with constipation"): graded like the
+# modifiers before it, read after "with"
+SUBTYPES = (frozenset({"diarrhoea", "diarrhea", "constipation"}),)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -155,6 +158,10 @@ def _graded(text: str) -> dict[tuple[frozenset[str], str], set[str]]:
         for scale in GRADES:
             if word in scale and following not in scale:
                 graded.setdefault((scale, following), set()).add(SAME_GRADE.get(word, word))
+    for condition, joining, subtype in zip(words, words[1:], words[2:]):
+        for scale in SUBTYPES:
+            if joining == "with" and subtype in scale and condition not in scale:
+                graded.setdefault((scale, condition), set()).add(SAME_GRADE.get(subtype, subtype))
     return graded
 
 

@@ -69,6 +69,11 @@ TWO_LETTER_TERMS: dict[str, tuple[str, ...]] = {
     "AF": ("atrial fibrillation",),
 }
 
+# An infection's abbreviation frequent enough in general English to be a common vocabulary entry, yet in capitals the
+# question's subject: "38M, HIV not on ART, CD4 60, dry cough, interstitial shadowing. Amoxicillin at home?" is no
+# question the pneumonia overview answers (session 33)
+CAPITAL_TERMS = frozenset({"HIV"})
+
 VOCABULARY_OFFSET = 1996  # the MiniLM (BERT uncased) vocabulary lists words from id 1996 on, most frequent first
 COMMON_WORD_RANK = 15_000  # a word among the 15,000 most frequent vocabulary entries is common language
 MIN_PREFIX = 6  # a question word this long also matches a longer text word it begins ("dorsiflex" → "dorsiflexion")
@@ -610,7 +615,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         stems = stem_sequence(word)
         if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
             continue
-        if is_common_word(word) and word not in load_own_abbreviations() or any(ch.isdigit() for ch in word) or (
+        common = is_common_word(word) and word not in load_own_abbreviations() and word not in CAPITAL_TERMS
+        if common or any(ch.isdigit() for ch in word) or (
             is_finding_word(word) or word.lower() in MEDICINE_FORMS
         ):
             continue  # common language (not one of Medora's own abbreviations: "IDA" is no Ida), a number, or a

@@ -86,6 +86,11 @@ MEMBER_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # planning cataract surgery should tell their ophthalmologist if they take … an alpha-blocker")
     "osin": (("alpha-blocker", "alpha-blockers", "alpha blocker", "alpha blockers", "alpha-1 blocker",
               "alpha-1 blockers"), ()),
+    # diazepam, lorazepam, temazepam (-zepam) and alprazolam, midazolam (-zolam): the benzodiazepines, which the
+    # anxiety overview limits to short-term use in a crisis (session 33: "my gp won't give me diazepam for my anxiety
+    # long term … why not?")
+    "zepam": (("benzodiazepine", "benzodiazepines"), ()),
+    "zolam": (("benzodiazepine", "benzodiazepines"), ()),
 }
 
 _OPIOID = (("opioid", "opioids", "opiate", "opiates", "opioid analgesic", "opioid analgesics"), ())
@@ -261,6 +266,9 @@ CONDITION_CLASSES: dict[str, tuple[str, ...]] = {
     "psychosis": _PSYCHIATRIC,
     "angina": ("cardiac disease", "heart disease", "ischaemic heart disease", "ischemic heart disease",
                "coronary heart disease", "coronary artery disease"),
+    # emphysema is chronic obstructive pulmonary disease, as guidelines on who is at risk write it (session 33: "I'm
+    # 70 with emphysema … should I get tamiflu?")
+    "emphysema": ("chronic obstructive pulmonary disease", "COPD", "chronic lung disease", "chronic respiratory disease"),
 }
 
 

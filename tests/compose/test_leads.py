@@ -116,6 +116,11 @@ def test_a_sentence_grading_what_the_question_grades_otherwise_does_not_hold():
     assert not other_grade(both, "What drugs help HFpEF?")
     assert not other_grade(both, "my dad has heart failure with normal ejection fraction, which medicine?")
     assert other_grade(both, "What drugs help HFrEF?") is False  # "mildly reduced" grades as reduced
+    # a subtype written after "with": rifaximin is for IBS with diarrhoea, not for IBS with constipation
+    rifaximin = "For IBS with diarrhoea, options include rifaximin, ondansetron or eluxadoline."
+    assert other_grade(rifaximin, "Rifaximin for IBS with constipation?")
+    assert not other_grade(rifaximin, "Rifaximin for IBS with diarrhea?")
+    assert not other_grade("Subtypes are IBS with constipation and IBS with diarrhoea.", "IBS with constipation?")
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,10 @@ def test_common_language_and_the_question_frame_are_not_specific():
     assert specific_terms("What is the best approach to managing pain at church?") == []
 
 
+def test_hiv_in_capitals_is_a_term_though_a_common_word():
+    assert ("HIV", "word") in _kinds("38M, HIV not on ART, dry cough, interstitial shadowing. Amoxicillin at home?")
+
+
 def test_non_pregnant_does_not_ask_about_pregnancy():
     assert _kinds("Uncomplicated cystitis in a non-pregnant woman") == [("Uncomplicated", "term"), ("cystitis", "term")]
 

@@ -188,3 +188,11 @@ def test_a_condition_is_named_by_the_class_guidelines_write_for_the_people_who_h
     (angina,) = [t for t in specific_terms("Starting levothyroxine dose for a 72 yo with angina?") if t.label == "angina"]
     assert covered_terms("For adults with cardiac disease, start low.", [angina]) == {"angina"}
     assert covered_terms("Psychiatric disorders are common.", [angina]) == set()
+    (emphysema,) = [t for t in specific_terms("I'm 70 with emphysema and a high fever, should I get tamiflu?")
+                    if t.label == "emphysema"]
+    assert covered_terms("Treat people with chronic lung disease such as COPD promptly.", [emphysema]) == {"emphysema"}
+
+
+def test_a_benzodiazepine_is_named_by_its_class():
+    (diazepam,) = specific_terms("my gp won't give me diazepam for my anxiety long term, why not?")
+    assert covered_terms("Do not offer a benzodiazepine except as a short-term measure.", [diazepam]) == {"diazepam"}
