@@ -541,9 +541,10 @@ def _by_meaning(
     overview naming the drug and the condition but not the one for the other, nor one for another age group: a
     child's question needs a children's overview (or one for all ages naming children) and only a child's question
     gets one ("my ear aches when I fly" is not about the otitis media overview's children). The overview found by
-    its everyday descriptions is checked on its own text, but for what the question describes: a word of its
-    describing part that a description line names without negation may go unnamed like a feeling ("I'm always
-    thirsty, peeing loads"; compose/described.py ``described_labels``); a body part, a drug, a population and what
+    its everyday descriptions, or found by its passages and put first by them, is checked on its own text, but for
+    what the question describes: a word of its describing part that a description line names without negation may
+    go unnamed like a feeling ("I'm always thirsty, peeing loads"; compose/described.py ``described_labels``); a
+    body part, a drug, a population and what
     the question asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep
     vein thrombosis overview, which names pregnancy once, in passing)."""
     found = (

@@ -98,8 +98,9 @@ def read_presentations(path: Path, *, topics: set[str]) -> dict[str, tuple[str, 
 def clinical_presentations() -> dict[str, tuple[str, ...]]:
     """How each overview's condition presents, in clinicians' words ("dysuria", "loin pain"), keyed by overview id:
     a case's describing words an overview never writes may go unnamed when they are its condition's own signs
-    (compose/described.py ``labels_within_signs``). They name; they never route nor vouch for what a question asks.
-    Empty when the file is absent."""
+    (compose/described.py ``labels_within_signs``). They name and, between two overviews that answer a case alike,
+    choose the one whose sign the case writes (answer.py ``_presenting_overview``); they never route a question to
+    an overview nor vouch for what it asks. Empty when the file is absent."""
     from medora.library import overview_paths
 
     path = descriptions_path("clinical_presentations.yaml")
