@@ -553,6 +553,27 @@ def _by_meaning(
     )
     if found is None:
         return None
+    checked = _meaning_checked(question, found, retrieved, terms, retriever, scope, felt)
+    if checked is None and not forced and not found[3] and scope.by_descriptions:
+        # the passages' closest overview fails its checks: the one the descriptions find instead, if another, is
+        # tried ("my 84 yr old mum has an irregular heartbeat and keeps falling over … blood thinners": the falls
+        # overview is closest in meaning, the atrial fibrillation overview's lines describe it)
+        other = _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies, by_passages=False)
+        if other is not None and other[0].source_id != found[0].source_id:
+            checked = _meaning_checked(question, other, retrieved, terms, retriever, scope, felt)
+    return checked
+
+
+def _meaning_checked(
+    question: str,
+    found: tuple[Evidence, list[Evidence], bool, bool],
+    retrieved: list[Evidence],
+    terms: list[SpecificTerm],
+    retriever: Retriever,
+    scope: MeaningScope,
+    felt: set[str],
+) -> tuple[Evidence, list[Evidence]] | None:
+    """The overview ``_closest_overview`` found, with its passages, when it passes the checks of ``_by_meaning``."""
     closest, passages, agree, by_descriptions = found
     if by_descriptions and proposes_drug(question, terms):  # the descriptions say what the complaint is, never
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
@@ -596,6 +617,8 @@ def _closest_overview(
     scope: MeaningScope,
     terms: list[SpecificTerm],
     emergencies: tuple[str, ...] = (),
+    *,
+    by_passages: bool = True,
 ) -> tuple[Evidence, list[Evidence], bool, bool] | None:
     """The overview closest in meaning that ``scope`` allows, its passages, whether the meaning agrees on it, and
     whether its everyday descriptions found it: by its passages (select.closest_in_meaning; agreed when its two
@@ -604,8 +627,9 @@ def _closest_overview(
     from every clinical passage. Where the descriptions may bring an overview (``scope.by_descriptions``: nothing
     answers), the passages' closest one is also taken when the descriptions put it first (select.described_first):
     "my blood pressure was 152/95, do I need tablets?" names no term, and both point to hypertension. Either way the
-    complaint, not the population, must bring it (``_complaint_decides``)."""
-    closest = closest_in_meaning(retrieved)
+    complaint, not the population, must bring it (``_complaint_decides``). Without ``by_passages``, only the
+    descriptions are read."""
+    closest = closest_in_meaning(retrieved) if by_passages else None
     matches = retriever.described_matches(question) if scope.by_descriptions else []
     if closest is not None and (
         scope.allows(closest.source_id)

@@ -259,3 +259,6 @@ def test_whether_it_is_usual_necessary_or_fair_is_the_frame_of_what_is_asked():
     question = "I'm 62, my GP wants me on a tablet. Which type do people my age usually start with?"
     assert unnamed_asking_words(question, hypertension) == []
     assert unnamed_asking_words("He is too old for surgery. Is that a fair reason?", ["Offer surgery."]) == []
+    # whether it is dangerous is asked as whether it is safe
+    anticoagulation = ["Falls alone are not a reason to withhold anticoagulation."]
+    assert unnamed_asking_words("She falls a lot. Isn't anticoagulation dangerous?", anticoagulation) == []

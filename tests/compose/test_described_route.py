@@ -23,6 +23,9 @@ def workspace(library_workspace: Workspace) -> Workspace:
         # its descriptions: "…I can't bear the bedsheet on it" (no negation), "glands up and everything aches"
         ("my big toe went red, hot and so sore overnight I couldnt bear the bedsheet touching it. what helps?", "gout"),
         ("my throat is killing me and my glands are up, how long will this go on for", "acute-pharyngitis"),
+        # the falls overview is closest in meaning but names no blood thinner; the descriptions' overview is tried
+        ("my 84 yr old mum has an irregular heartbeat and keeps falling over. the gp wants her on blood thinners but "
+         "isn't that dangerous if she falls?", "atrial-fibrillation-anticoagulation"),
     ],
 )
 def test_an_everyday_description_brings_the_question_to_its_overview(
@@ -35,15 +38,21 @@ def test_an_everyday_description_brings_the_question_to_its_overview(
     "question",
     [  # described like the overview's complaint; what they name (pregnancy, a cough) only its descriptions name
         # twice: the deep vein thrombosis overview names pregnancy once, in passing, and its first-line treatment is
-        # not for pregnancy; the sore-throat descriptions' "no cough though" is no cough
+        # not for pregnancy
         "I'm pregnant and my calf is swollen and painful, what should I do?",
-        "I'm coughing up green phlegm with a high temperature and it hurts to breathe, what treatment do I need?",
         # asking about what the overview never names
         "It burns when I pass water and I keep running to the loo, would cranberry juice sort it out?",
     ],
 )
 def test_the_descriptions_route_but_never_name(workspace: Workspace, question: str) -> None:
     assert _asked(workspace, question)[0] == "insufficient"
+
+
+def test_a_negated_line_names_nothing_and_the_descriptions_overview_is_tried_next(workspace: Workspace) -> None:
+    # the sore-throat overview is closest in meaning, but its descriptions' "no cough though" is no cough; the
+    # pneumonia overview, which the descriptions find, answers
+    question = "I'm coughing up green phlegm with a high temperature and it hurts to breathe, what treatment do I need?"
+    assert _asked(workspace, question) == ("answered", "library:community-acquired-pneumonia")
 
 
 def test_the_complaint_not_who_has_it_brings_the_overview(workspace: Workspace) -> None:

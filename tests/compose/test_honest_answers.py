@@ -297,6 +297,14 @@ def test_the_signs_of_one_of_two_overviews_answering_alike_choose_it(workspace: 
     assert (article.answer_status, article.references[0].source_key) == ("answered", f"library:{overview}")
 
 
+def test_the_renal_tract_is_the_kidney_overviews_and_its_imaging_line_leads(workspace: Workspace):
+    article = _ask(workspace, "74-year-old man admitted with confusion, creatinine up from 95 to 240 µmol/L over 4 "
+                              "days, no clear precipitant, some difficulty passing urine. When should his renal tract "
+                              "be scanned?")
+    assert article.references[0].source_key == "library:acute-kidney-injury"
+    assert "image the renal tract when there is no clear cause" in article.bottom_line[0].text
+
+
 def test_a_sign_in_the_clause_that_asks_still_needs_the_overview_to_name_it(workspace: Workspace):
     article = _ask(workspace, "UTI in a woman: what causes dysuria and which antibiotic?")
     assert article.answer_status == "partial" and "dysuria" in article.uncovered_terms

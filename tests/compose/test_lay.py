@@ -34,6 +34,13 @@ def test_brand_names_and_hep_b_route_but_hep_c_only_names():
     assert [item.medical for item in named] == [("hepatitis C",)]
 
 
+def test_renal_routes_as_the_kidney_and_clearing_up_names_resolution():
+    routed = {item.lay: item.medical for item in lay_equivalents("When should his renal tract be scanned?")}
+    assert routed["renal"] == ("kidney", "kidneys")
+    named = lay_equivalents("is it ok to wait and see if it clears up?", naming=True)
+    assert "resolves spontaneously" in named[0].medical
+
+
 def test_a_dosing_schedule_in_everyday_words_is_what_a_source_writes():
     found = {item.lay: item.medical for item in lay_equivalents("can i take my iron tablets every other day instead?")}
     assert "alternate days" in found["every other day"]
