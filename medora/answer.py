@@ -32,7 +32,6 @@ from medora.compose.described import (
     describing_labels,
     felt_labels,
     labels_within_signs,
-    written_signs,
     proposed_words,
     proposes_drug,
     split_asking,
@@ -40,6 +39,7 @@ from medora.compose.described import (
     unnamed_body_parts,
     unnamed_words,
     without_population,
+    written_signs,
 )
 from medora.compose.lay import lay_equivalents
 from medora.compose.leads import other_grade, other_grade_asked
@@ -544,9 +544,9 @@ def _by_meaning(
     its everyday descriptions, or found by its passages and put first by them, is checked on its own text, but for
     what the question describes: a word of its describing part that a description line names without negation may
     go unnamed like a feeling ("I'm always thirsty, peeing loads"; compose/described.py ``described_labels``); a
-    body part, a drug, a population and what
-    the question asks must be the overview's own ("I'm pregnant and my calf is swollen" is a description of the deep
-    vein thrombosis overview, which names pregnancy once, in passing)."""
+    body part, a drug, a population and what the question asks must be the overview's own ("I'm pregnant and my calf
+    is swollen" is a description of the deep vein thrombosis overview, which names pregnancy once, in passing). When
+    the overview closest in meaning fails these checks, the one its descriptions find is checked next."""
     found = (
         _emergency_overview(emergencies[0], retriever, whole) if forced
         else _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies)
