@@ -554,7 +554,8 @@ def _by_meaning(
     if found is None:
         return None
     checked = _meaning_checked(question, found, retrieved, terms, retriever, scope, felt)
-    if checked is None and not forced and not found[3] and scope.by_descriptions:
+    found_by_descriptions = found[3]
+    if checked is None and not forced and not found_by_descriptions and scope.by_descriptions:
         # the passages' closest overview fails its checks: the one the descriptions find instead, if another, is
         # tried ("my 84 yr old mum has an irregular heartbeat and keeps falling over … blood thinners": the falls
         # overview is closest in meaning, the atrial fibrillation overview's lines describe it)

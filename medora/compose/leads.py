@@ -141,7 +141,8 @@ GRADES = (
     frozenset({"complicated", "uncomplicated"}),
     frozenset({"typical", "atypical"}),
 )
-SAME_GRADE = {"normal": "preserved", "diarrhea": "diarrhoea"}  # a normal ejection fraction is a preserved one
+# one grade written two ways: a normal ejection fraction is a preserved one; diarrhea is diarrhoea
+SAME_GRADE = {"normal": "preserved", "diarrhea": "diarrhoea"}
 # subtypes a condition is written "with" ("IBS with diarrhoea" against "IBS with constipation"): graded like the
 # modifiers before it, read after "with"
 SUBTYPES = (frozenset({"diarrhoea", "diarrhea", "constipation"}),)
