@@ -83,6 +83,8 @@ _TELLING = frozenset(
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a space after: "K 4.4" is one sentence
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
+_DASH = re.compile(r"\s+[-–—]\s+")  # a clinician's dash between the case and the question: "Proximal DVT - do …?"
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]|[.?!](?=\s|$)")  # where a sign written whole cannot run on
 
 
@@ -104,9 +106,14 @@ def _lexicon() -> Lexicon:
 
 def split_asking(question: str) -> tuple[str, str]:
     """(the part that describes, the part that asks): a sentence that asks nothing describes; in a sentence that
-    asks, the clauses from the first one opening with an asking word ask, or the whole sentence when none opens so."""
+    asks, the clauses from the first one opening with an asking word ask, or the whole sentence when none opens so. A
+    dash with spaces round it divides clauses as a colon does in a clinician's note ("Proximal DVT on apixaban - do
+    stockings help?"), not in a person's own account: "I've been unsteady since starting amitriptyline - is it the
+    tablets?" asks about the unsteadiness."""
     describing: list[str] = []
     asking: list[str] = []
+    if not _FIRST_PERSON.search(question):
+        question = _DASH.sub(": ", question)
     for sentence in _SENTENCE.findall(_NO_BREAK.sub(lambda match: match.group(1).replace(".", ""), question)):
         clauses = _CLAUSE.findall(sentence)
         opening = next((index for index, clause in enumerate(clauses) if _opens_asking(clause)), None)

@@ -146,6 +146,7 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
     "adolescents": ("adolescent", "adolescents", "adolescence", "teenager", "teenagers", "teenage", "teen", "teens"),
     "pregnancy": ("pregnancy", "pregnant", "pregnancies", "antenatal", "gestation", "gestational", "obstetric",
                   "primigravida", "multigravida", "primip"),
+    "postpartum": ("postpartum", "postnatal", "puerperium", "puerperal"),  # session 34: "2 weeks postpartum, SCAD"
     "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "breastfeed", "lactation", "lactating",
                       "nursing mothers"),
     "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
@@ -153,6 +154,7 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_SENTENCE_END = re.compile(r"[.?!:]\s")  # before a word a sentence opens with: its capital says nothing of a name
 _PUNCTUATION = re.compile(r"[,;:.?!()\[\]/]")  # what separates two things named in a row
 # "ultrasound-assisted thrombolysis" is another procedure than thrombolysis near an ultrasound: such a compound is one
 # term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
@@ -475,7 +477,7 @@ def _is_context(
         return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
         return True
-    if cue in PERSON_CUES and describing and _VIGNETTE.fullmatch(words[0]):
+    if cue in PERSON_CUES and describing and opens_vignette(words):
         return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
     return cue in PERSON_CUES and bool(before) and (
@@ -490,6 +492,15 @@ _BEING = frozenset({"is", "are", "was", "am", "m", "s", "re"})
 
 # A vignette opens with the patient's age and sex ("53F", "74M", "84yo"): "on" there needs no person before it
 _VIGNETTE = re.compile(r"\d{1,3}(?:[MF]|yo|y)", re.IGNORECASE)
+
+
+def opens_vignette(words: list[str]) -> bool:
+    """True when the words open with the patient's age as a vignette writes it: "53F", "84yo", or spelt out,
+    "44-year-old woman …" (the word pattern splits it into "44", "year", "old")."""
+    if not words:
+        return False
+    spelt = words[0].isdigit() and [word.lower() for word in words[1:3]] == ["year", "old"]
+    return bool(_VIGNETTE.fullmatch(words[0])) or spelt
 
 
 def _is_dose_word(word: str) -> bool:
@@ -626,7 +637,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
-            named = index > 0 and word[0].isupper() and not word.isupper() and word[1:].islower()
+            gap = question[found[index - 1].end() : found[index].start()] if index else ""
+            opens_sentence = index == 0 or bool(_SENTENCE_END.search(gap))
+            named = not opens_sentence and word[0].isupper() and not word.isupper() and word[1:].islower()
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase, required=named))
     for match in _GUIDED.finditer(question):
         label = match.group(0)

@@ -137,6 +137,18 @@ def test_when_followed_by_a_verb_that_asks_opens_the_asking_clause():
     assert split_asking("I'm always tired, isn't that normal at my age?")[0] == "I'm always tired,"
 
 
+def test_a_dash_between_the_case_and_the_question_divides_them_as_a_colon_does():
+    """Session 34: "Proximal DVT on apixaban - do graduated compression stockings prevent post-thrombotic syndrome?"
+    was one clause, so the stockings it asks about could be the one word the DVT overview left unnamed."""
+    question = "Proximal DVT on apixaban - do graduated compression stockings prevent post-thrombotic syndrome?"
+    assert split_asking(question)[0] == "Proximal DVT on apixaban:"
+    terms = subject_terms(question, specific_terms(question))
+    assert {term.label for term in terms if term.required} == {"stockings", "thrombotic"}
+    assert split_asking("post-thrombotic syndrome after a DVT?") == ("", "post-thrombotic syndrome after a DVT?")
+    account = "I've been unsteady since starting amitriptyline - is it the tablets?"  # asks about the unsteadiness
+    assert split_asking(account) == ("", account)
+
+
 def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
     assert split_asking("66M, K 4.4, eGFR 62. What next?") == ("66M, K 4.4, eGFR 62.", " What next?")
     assert split_asking("It aches e.g. when I walk. What helps?")[0] == "It aches eg when I walk."

@@ -346,3 +346,33 @@ def test_a_medicine_form_in_the_plural_is_no_term_a_device_in_the_singular_is():
     labels = [t.label for t in specific_terms("got ibs with really bad tummy cramps. would peppermint oil capsules help?")]
     assert "capsules" not in labels and "peppermint oil" in labels
     assert "capsule" in [t.label for t in specific_terms("Is vibrating capsule therapy effective for IBS?")]
+
+
+def test_a_vignette_opening_with_a_spelt_out_age_describes_the_patients_own_drugs():
+    """Session 34: "44-year-old woman …, hypertension on ramipril …" read the ramipril as asked about, since only "44F"
+    opened a vignette; "Should he go on apixaban?" still asks about the apixaban."""
+    terms = specific_terms("44-year-old woman, BMI 31, hypertension on ramipril. Could she be offered semaglutide?")
+    drugs = {term.label: term.context for term in terms if term.kind == "drug"}
+    assert drugs == {"ramipril": True, "semaglutide": False}
+    asked = specific_terms("58-year-old man with AF. Should he go on apixaban?")
+    assert {term.label: term.context for term in asked if term.kind == "drug"} == {"apixaban": False}
+    prose = specific_terms("Year old lesions on ramipril: what next?")  # no age first: no vignette
+    assert {term.label: term.context for term in prose if term.kind == "drug"} == {"ramipril": False}
+
+
+def test_the_weeks_after_a_birth_are_a_population_its_group_names():
+    """Session 34: "2 weeks postpartum … spontaneous coronary artery dissection. Stent or conservative?" was answered by
+    the ACS overview, which says nothing of the weeks after a birth."""
+    terms = specific_terms("31-year-old woman, 2 weeks postpartum, chest pain. Stent or conservative?")
+    (postpartum,) = [term for term in terms if term.kind == "population"]
+    assert postpartum.label == "postpartum"
+    assert covered_terms("Check blood pressure in the postnatal period.", [postpartum]) == {"postpartum"}
+    assert covered_terms("Offer aspirin during pregnancy.", [postpartum]) == set()
+
+
+def test_a_capital_opening_a_sentence_is_no_name():
+    """Session 34: "… 6.1 mmol/L. Cardiology want to keep the ARNI going." made "Cardiology" a name no overview may
+    leave unnamed; a capital inside a sentence still is one ("Is Rezum better than TURP?")."""
+    terms = specific_terms("66F, potassium 6.1 mmol/L. Cardiology want to keep the ARNI going. Is patiromer right?")
+    assert {term.label: term.required for term in terms}["Cardiology"] is False
+    assert {term.label: term.required for term in specific_terms("Is Rezum better than TURP?")}["Rezum"] is True
