@@ -76,7 +76,7 @@ from medora.compose.select import (
     without_case_drugs,
 )
 from medora.compose.spelling import with_spelling_corrected
-from medora.compose.subject import SAFETY
+from medora.compose.subject import SAFETY, WAITING
 from medora.compose.terms import (
     YOUNG_FORMS,
     SpecificTerm,
@@ -462,8 +462,12 @@ def _meaning_scope(
       melatonin help?" finds the insomnia overview by "melatonin"), and for a question on the safety of a drug or for
       a population ("is it ok to drink alcohol while on antibiotics?", "I'm pregnant, is it safe to fly?"): no
       closeness in meaning vouches for a pairing. A question on safety naming neither ("I shake every morning until
-      I've had a drink, is it safe to just stop?") pairs nothing: the overview still needs to name what it asks."""
-    if SAFETY.search(question) and any(term.kind in ("drug", "population") for term in terms):
+      I've had a drink, is it safe to just stop?") pairs nothing: the overview still needs to name what it asks; nor
+      does one on whether to wait ("I'm pregnant and it stings when I wee, is it ok to wait and see?"): waiting is no
+      drug or activity paired with the population, and whether it is safe is the overview's to say."""
+    if SAFETY.search(question) and not WAITING.search(question) and any(
+        term.kind in ("drug", "population") for term in terms
+    ):
         return MeaningScope()
     if not on_topic:
         own = [term for term in terms if not term.context and term.kind != "population" and term.label not in felt]

@@ -150,6 +150,9 @@ SAFETY = re.compile(
     r"can (?:[\w-]+ ){1,3}be (?:used|given|taken|continued|started))\b",
     re.IGNORECASE,
 )
+# A question on whether it is safe to wait ("is it ok to wait and see?", "safe to leave it?"): no drug or activity
+WAITING = re.compile(r"\b(?:ok(?:ay)?|safe|alright|all right|fine)\s+to\s+(?:just\s+)?(?:wait|leave|hold off)\b",
+                     re.IGNORECASE)
 # An asking clause on whether the patient may go on with, or must stop, the drug the case names ("can she continue
 # it?", "should he stop them?", "is it safe to keep taking it?")
 _KEEPING_IT = re.compile(

@@ -137,6 +137,15 @@ def test_a_question_describing_what_the_patient_feels_is_answered_by_the_overvie
     assert _asked(workspace, question) == ("answered", "library:carpal-tunnel-syndrome")
 
 
+def test_whether_to_wait_pairs_nothing_with_the_population_so_meaning_may_answer_it(workspace: Workspace):
+    """Session 34: "is it ok to" read as a question on safety for a pregnant woman, and no closeness in meaning
+    vouches for a pairing; waiting is no drug or activity, and the UTI overview says not to wait in pregnancy. A
+    pairing ("is it safe to fly?") still finds nothing."""
+    question = "I'm pregnant and it stings when I wee, is it ok to wait and see if it clears up?"
+    assert _asked(workspace, question) == ("answered", "library:urinary-tract-infection")
+    assert _asked(workspace, "I'm pregnant, is it safe to fly?")[0] in ("partial", "insufficient")
+
+
 def test_the_one_overview_the_words_find_answering_is_laid_out_when_closest_in_meaning(workspace: Workspace):
     question = "My 2 year old keeps tugging at her ear and has a temperature, does she need antibiotics?"
     assert _asked(workspace, question) == ("answered", "library:acute-otitis-media")
