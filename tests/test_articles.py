@@ -44,8 +44,8 @@ def test_prepare_makes_every_packaged_overview_an_article(workspace: Workspace):
     assert heart.record.origin == "library" and heart.record.status == "submitted"
     assert "cardiology" in heart.record.specialties
     assert heart.article.references[0].source_key == "library:heart-failure"
-    gout = articles.get_article(workspace, "gout")  # an overview last reviewed before today
-    assert gout.article.editorial.last_updated == "2026-11-24"  # the overview's last_reviewed, not today
+    asthma = articles.get_article(workspace, "asthma-adults")  # an overview last reviewed before today
+    assert asthma.article.editorial.last_updated == "2026-11-24"  # the overview's last_reviewed, not today
 
 
 def test_asking_stores_an_article_and_a_rewording_serves_it(workspace: Workspace):
