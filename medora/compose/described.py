@@ -84,7 +84,7 @@ _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # a break needs a sp
 _NO_BREAK = re.compile(r"\b(e\.g|i\.e|dr|mr|mrs|ms|vs)\.", re.IGNORECASE)  # "e.g. when I walk" goes on
 _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
 _DASH = re.compile(r"\s+[-–—]\s+")  # a clinician's dash between the case and the question: "Proximal DVT - do …?"
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our|us)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)  # a person's own account
 _CLAUSE_BREAK = re.compile(r"[,;:]|[.?!](?=\s|$)")  # where a sign written whole cannot run on
 
 
@@ -112,7 +112,7 @@ def split_asking(question: str) -> tuple[str, str]:
     tablets?" asks about the unsteadiness."""
     describing: list[str] = []
     asking: list[str] = []
-    if not _FIRST_PERSON.search(question):
+    if not FIRST_PERSON.search(question):
         question = _DASH.sub(": ", question)
     for sentence in _SENTENCE.findall(_NO_BREAK.sub(lambda match: match.group(1).replace(".", ""), question)):
         clauses = _CLAUSE.findall(sentence)

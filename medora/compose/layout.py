@@ -22,7 +22,7 @@ from functools import lru_cache
 from medora.compose.analyse import QuestionAnalysis
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
-from medora.compose.described import pointed_clause, split_asking
+from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
 from medora.compose.leads import SentenceMeaning, meaning_lead
@@ -54,7 +54,6 @@ SPELLED_UNIT = 2  # what an abbreviation of the asking part counts for (``lead_w
 MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarity): "ultrasound first" (about 2) is not
 # "CHA2DS2-VASc of 2 in a man with AF: DOAC or warfarin?" and "worry for six months, first-line treatment?" ask after it
 _LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)  # a patient's own account
 _LIST_INTRO = re.compile(r"\b(?:below|following)\b", re.IGNORECASE)  # "The features below suggest a cardiac cause."
 
 MANAGEMENT, ALGORITHM, BACKGROUND = "Management", "Treatment algorithm", "Background"
@@ -451,7 +450,7 @@ def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], 
     phrase never counts as several words, and "brain scan" is named by "structural imaging", not by "structured".
     What the question describes is left out: "potassium 6.8 with peaked T waves, what is the immediate treatment?"
     asks for the treatment, not for the ECG signs it already gives."""
-    asking = split_asking(question)[1] or ("" if _FIRST_PERSON.search(question) else question)
+    asking = split_asking(question)[1] or ("" if FIRST_PERSON.search(question) else question)
     asking = pointed_clause(question) or _LAST_PART.split(asking)[-1]  # "…will rescan in a week. is that safe?"
     titled = content_words(title)
     words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - titled

@@ -154,7 +154,8 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
-_SENTENCE_END = re.compile(r"[.?!:]\s")  # before a word a sentence opens with: its capital says nothing of a name
+# before the first word of a sentence: the one that asks, and a capital that says nothing of a name
+_SENTENCE_END = re.compile(r"[.?!:]")
 _PUNCTUATION = re.compile(r"[,;:.?!()\[\]/]")  # what separates two things named in a row
 # "ultrasound-assisted thrombolysis" is another procedure than thrombolysis near an ultrasound: such a compound is one
 # term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
@@ -588,14 +589,12 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     """The question's specific terms, rarest in the library first (``idf``: stem → inverse document frequency)."""
     found = list(_WORDS.finditer(question))
     words = [match.group() for match in found]
-    breaks = {
-        index for index in range(1, len(found))
-        if _PUNCTUATION.search(question[found[index - 1].end() : found[index].start()])
-    }
+    gaps = [""] + [question[found[index - 1].end() : found[index].start()] for index in range(1, len(found))]
+    breaks = {index for index in range(1, len(found)) if _PUNCTUATION.search(gaps[index])}
+    sentence_starts = {0} | {index for index in range(1, len(found)) if _SENTENCE_END.search(gaps[index])}
     asking = next(  # the first word of the sentence that asks, in a vignette: its drugs are not the patient's
         (index for index in range(len(found) - 1, 0, -1)
-         if re.search(r"[.?!:]", question[found[index - 1].end() : found[index].start()])
-         and "?" in question[found[index].start():]),
+         if index in sentence_starts and "?" in question[found[index].start():]),
         len(words),
     )
     terms: list[SpecificTerm] = []
@@ -637,9 +636,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
-            gap = question[found[index - 1].end() : found[index].start()] if index else ""
-            opens_sentence = index == 0 or bool(_SENTENCE_END.search(gap))
-            named = not opens_sentence and word[0].isupper() and not word.isupper() and word[1:].islower()
+            named = index not in sentence_starts and word[0].isupper() and not word.isupper() and word[1:].islower()
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase, required=named))
     for match in _GUIDED.finditer(question):
         label = match.group(0)

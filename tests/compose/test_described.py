@@ -147,6 +147,7 @@ def test_a_dash_between_the_case_and_the_question_divides_them_as_a_colon_does()
     assert split_asking("post-thrombotic syndrome after a DVT?") == ("", "post-thrombotic syndrome after a DVT?")
     account = "I've been unsteady since starting amitriptyline - is it the tablets?"  # asks about the unsteadiness
     assert split_asking(account) == ("", account)
+    assert split_asking("CTS - is US-guided hydrodissection better than a steroid injection?")[0] == "CTS:"  # no "us"
 
 
 def test_a_decimal_or_an_abbreviation_does_not_end_a_sentence():
