@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medora.compose.red_flags import QuestionFlags, RedFlag, question_flags
+from medora.compose.red_flags import RedFlag, only_in_the_past, question_flags
 
 QUESTION_TYPES = (
     "management",
@@ -158,6 +158,7 @@ class QuestionAnalysis:
     entities: list[str] = field(default_factory=list)
     red_flags: list[RedFlag] = field(default_factory=list)
     described_flags: list[RedFlag] = field(default_factory=list)  # of red_flags, those described in everyday words
+    in_the_past: bool = False  # it speaks of an emergency past or to prevent, not of now: the evidence's are not raised
 
 
 def _form_clause(question: str) -> str:
@@ -256,19 +257,21 @@ def extract_entities(question: str) -> list[str]:
 
 
 def analyse_question(question: str) -> QuestionAnalysis:
-    flags = _question_flags(question)
+    meanings = _lay_meanings(question)
+    flags = question_flags(question, meanings)
     return QuestionAnalysis(
         question=question,
         question_type=classify_question(question),
         entities=extract_entities(question),
         red_flags=flags.raised,
         described_flags=flags.described,
+        in_the_past=only_in_the_past(question, meanings),
     )
 
 
-def _question_flags(question: str) -> QuestionFlags:
-    """The emergencies the question names or describes; a red flag named in a patient's words ("his face went
-    lopsided") is raised as when a clinician names it ("facial weakness") through the lay phrase's medical words."""
+def _lay_meanings(question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each lay phrase of the question with its medical words: a red flag named in a patient's words ("his face
+    went lopsided", "a stent after his heart attack") is read as when a clinician names it ("facial weakness")."""
     from medora.compose.lay import lay_equivalents  # it builds on the term modules, which build on this one
 
-    return question_flags(question, [(item.lay, tuple(item.medical)) for item in lay_equivalents(question)])
+    return [(item.lay, tuple(item.medical)) for item in lay_equivalents(question)]

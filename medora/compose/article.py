@@ -20,7 +20,7 @@ from medora.compose.layout import EVIDENCE_SHOWS, lay_out, verified_statement
 from medora.compose.leads import MODEL_FILE as LEAD_MODEL_FILE
 from medora.compose.leads import SentenceMeaning
 from medora.compose.llm import request_draft, verify_draft
-from medora.compose.red_flags import evidence_flags, only_in_the_past
+from medora.compose.red_flags import evidence_flags
 from medora.compose.relevance import MODEL_FILE
 from medora.compose.select import (
     ANSWERED,
@@ -98,7 +98,7 @@ def compose_article(
         summaries_only = all(item.source.kind is Kind.EDITORIAL_SUMMARY for item in answering)
         if verdict is None and overview is not None and summaries_only:  # no studies were there to give an answer
             verdict_notice = OVERVIEW_VERDICT_NOTICE
-    borne = [] if only_in_the_past(question) else evidence_flags(" ".join(e.text for e in answering[:3]))
+    borne = [] if analysis.in_the_past else evidence_flags(" ".join(e.text for e in answering[:3]))
     flags = analysis.red_flags or [flag for flag in borne if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
         status = INSUFFICIENT

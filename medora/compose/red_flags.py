@@ -26,6 +26,7 @@ year and I think he is having one now" names it twice) or says it is happening (
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -90,6 +91,11 @@ _LONG_AGO = re.compile(
     r"|\bas a (?:child|kid|baby|teenager)\b|\bin (?:19|20)\d\d\b"
 )
 _CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
+# An event named as the time since which, or after which, something is so is over: "a stent after his heart attack",
+# "on a statin since my heart attack", "3 months after an NSTEMI", "immobile after a stroke"; up to one word may
+# qualify it ("after a minor stroke") beside a determiner
+_SINCE_THE_EVENT = frozenset({"after", "since", "following"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "my", "their", "your", "our", "its"})
 _PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
 _TIME_REACH = 6
 
@@ -103,6 +109,7 @@ class RedFlag:
     overview: str | None = None  # the library overview on this emergency: first further reading when unanswered
     not_when: tuple[str, ...] = ()  # phrases that make its words something else ("heat stroke", "when I cough"),
     # matched on stems without gaps; "=" before one matches the words as written, "re:" a regular expression
+    lasting: bool = False  # its danger outlasts the event: "in ED after an overdose" is a danger today
 
 
 def spelled_out(text: str) -> str:
@@ -247,6 +254,7 @@ def load_red_flags() -> tuple[RedFlag, ...]:
             tuple(item.get("everyday", ())),
             item.get("overview"),
             tuple(phrase.lower() for phrase in item.get("not_when", ())),
+            bool(item.get("lasting", False)),
         )
         for item in load_yaml(text)
     )
@@ -295,9 +303,7 @@ def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = 
     medical words of one of its lay phrases (``meanings``: lay phrase → medical words), that is not in the past or
     something to prevent."""
     words, stems = raw_words(question), normalised(question)
-    standing = [  # a lay phrase counts where it stands as written (stems and words are one to one), not denied
-        (" ".join(medical), found) for lay, medical in meanings if (found := places(stems, _phrase("=" + lay)))
-    ]
+    standing = _standing(stems, meanings)
     segments = [stems, *(normalised(medical) for medical, _ in standing)]
     medical_words = [(raw_words(medical), where) for medical, where in standing]
     raised, described = [], []
@@ -308,21 +314,37 @@ def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = 
             raised.append(flag)
             described.append(flag)
             continue
-        named = _term_places(flag, words)
-        for medical, where in medical_words:
-            if _term_places(flag, medical):
-                named += where
-        if named and any(not _in_the_past(words, place) for place in named):
+        named = _named_places(flag, words, medical_words)
+        if named and any(not _in_the_past(words, place, lasting=flag.lasting) for place in named):
             raised.append(flag)
     return QuestionFlags(raised, described)
 
 
-def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
+def _standing(stems: list[str], meanings: Sequence[tuple[str, tuple[str, ...]]]) -> list[tuple[str, list]]:
+    """The medical words of each lay phrase with the places it stands in the question as written (stems and words
+    are one to one), not denied."""
+    return [(" ".join(medical), found) for lay, medical in meanings if (found := places(stems, _phrase("=" + lay)))]
+
+
+def _named_places(flag: RedFlag, words: list[str], medical_words: list[tuple[list[str], list]]) -> list:
+    """Where the question names the flag's clinical terms: itself, or by a lay phrase whose medical words do ("a
+    heart attack": myocardial infarction)."""
+    named = _term_places(flag, words)
+    for medical, where in medical_words:
+        if _term_places(flag, medical):
+            named += where
+    return named
+
+
+def _in_the_past(words: list[str], place: tuple[int, ...], *, lasting: bool = False) -> bool:
     """Whether the words at ``place`` are qualified, in their clause, as past or as something to prevent, and
-    nothing says it is happening now."""
+    nothing says it is happening now. An event something has followed (``_since_the_event``) is past unless its
+    danger lasts (``lasting``)."""
     start, end = place[0], place[-1]
     if _happening(words, place):
         return False
+    if not lasting and _since_the_event(words, start):
+        return True
     for back in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
         word = words[back]
         if word in _CLAUSE_ENDS:
@@ -339,9 +361,22 @@ def _in_the_past(words: list[str], place: tuple[int, ...]) -> bool:
     return bool(_LONG_AGO.search(clause) or prevented)  # "a stroke five years ago", "the meningitis B vaccine"
 
 
-# "…six weeks ago, when is it safe to have sex again?": an "again" in a clause asking to do something is the
-# activity's, not the emergency's
-_ASKS_TO_DO = frozenset({"when", "safe", "allowed", "ok", "okay"})  # not "can" ("…and can't move her arm again")
+def _since_the_event(words: list[str], start: int) -> bool:
+    """Whether the term starting at ``start`` follows "after", "since" or "following", with a determiner and at
+    most one other word between (``_SINCE_THE_EVENT``)."""
+    between = 0
+    for back in range(start - 1, max(start - 4, -1), -1):
+        word = words[back]
+        if word in _SINCE_THE_EVENT:
+            return True
+        if word == BREAK or word not in _DETERMINERS and (between := between + 1) > 1:
+            return False
+    return False
+
+
+# "…six weeks ago, when is it safe to have sex again?", "how long before we try again for a baby?": an "again" in a
+# clause asking to do something is the activity's, not the emergency's; not "can" ("…and can't move her arm again")
+_ASKS_TO_DO = frozenset({"when", "safe", "allowed", "ok", "okay", "long", "wait", "try"})
 
 
 def _asks_to_do_again(words: list[str], at: int) -> bool:
@@ -366,12 +401,21 @@ def _happening(words: list[str], place: tuple[int, ...]) -> bool:
     )
 
 
-def only_in_the_past(question: str) -> bool:
+def only_in_the_past(question: str, meanings: Sequence[tuple[str, tuple[str, ...]]] = ()) -> bool:
     """Whether the question speaks of the past or of prevention and not of now: the evidence's emergencies are not
-    raised for it ("Should I take aspirin every day to prevent a heart attack?")."""
+    raised for it ("Should I take aspirin every day to prevent a heart attack?", "…a stent after his heart attack";
+    ``meanings`` as for ``question_flags``)."""
     words = raw_words(question)
-    terms = tuple(at for flag in load_red_flags() for place in _term_places(flag, words) for at in place)
-    return not _happening(words, (*terms, -1)) and any(_in_the_past(words, (at,)) for at in range(len(words)))
+    medical_words = [(raw_words(medical), where) for medical, where in _standing(normalised(question), meanings)]
+    places_of = [
+        (flag, place) for flag in load_red_flags() for place in _named_places(flag, words, medical_words)
+    ]
+    terms = tuple(at for _, place in places_of for at in place)
+    if _happening(words, (*terms, -1)):
+        return False
+    return any(_in_the_past(words, (at,)) for at in range(len(words)) if not _since_the_event(words, at)) or any(
+        _in_the_past(words, place, lasting=flag.lasting) for flag, place in places_of
+    )
 
 
 def flags_in(notice: str | None) -> list[RedFlag]:

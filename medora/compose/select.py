@@ -707,14 +707,24 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: 
     treated?" and names Parkinson disease once, in passing. A drug asked about needs ``agree`` too (the
     dense search's two closest passages are the overview's, ``closest_two_agree``): "would melatonin help mum's
     confusion in hospital?" is closest in meaning to one passage of the insomnia overview, which names melatonin but
-    is not on confusion."""
+    is not on confusion. A case's own drugs (``context``) may be named in passing, and so may its findings once a
+    term of the question itself, not a drug, is named in full ("reperfusion plan?" beside "the nearest cath lab is 3
+    hours away"); findings alone must be named like a subject (a tongue swelling on ramipril, "voice slightly
+    hoarse", is not the sore-throat overview's, nor "erythema … after a cat bite. Which antibiotic?" cellulitis's)."""
     if not agree and asks_about_drug(terms):
         return False
     prepared = [TermText(text) for text in passages]
     naming = {term.label: sum(text.covers(term) for text in prepared) for term in terms}
     if not answers_terms({label for label, count in naming.items() if count}, terms):
         return False
-    return all(count >= MIN_NAMING_PASSAGES for term in terms if (count := naming[term.label]) and not term.context)
+    asked_in_full = any(  # a drug or a class alone ("which antibiotic?") says only that a drug is wanted
+        naming[term.label] >= MIN_NAMING_PASSAGES for term in terms
+        if not term.context and not term.finding and term.kind in ("term", "word")
+    )
+    return all(
+        count >= MIN_NAMING_PASSAGES for term in terms
+        if (count := naming[term.label]) and not term.context and not (term.finding and asked_in_full)
+    )
 
 
 def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:

@@ -63,9 +63,21 @@ def test_an_emergency_named_in_the_past_or_to_prevent_it_raises_none_but_describ
     assert raised("He had a stroke two years ago and now his face has dropped on one side") == ["stroke"]
 
 
+def test_an_event_something_has_followed_is_past_unless_its_danger_lasts():
+    assert only_in_the_past("He had a coronary stent after his heart attack, how long on aspirin and ticagrelor?", [
+        ("heart attack", ("myocardial infarction",))
+    ])
+    assert raised("67-year-old man after an ischaemic stroke, LDL 3.1 on ezetimibe. Is bempedoic acid an option?") == []
+    assert only_in_the_past("61yo man 3 months after NSTEMI, on atorvastatin 80 mg. What should I add next?")
+    assert raised("Weak on one side since this morning after a stroke last year, suddenly worse") == ["stroke"]
+    assert raised("29yo man in ED after a paracetamol overdose, now medically fit. Can he go home?") == ["suicidality"]
+    assert not only_in_the_past("A few days after my knee operation I had a stroke")  # the event follows, not "after"
+
+
 def test_the_again_of_an_activity_asked_about_is_not_the_emergency_happening_again():
     assert only_in_the_past("I had a heart attack six weeks ago, when is it safe to have sex again?")
     assert only_in_the_past("I had a stroke last year, when can I drive again?")
+    assert only_in_the_past("Methotrexate for an ectopic pregnancy last week, how long before we try again for a baby?")
     assert not only_in_the_past("she had a stroke last year and can't move her arm again")
     assert not only_in_the_past("my dad had a heart attack 2 years ago and is having chest pain again")
     assert not only_in_the_past("I had anaphylaxis as a child and my lips are swelling again")
