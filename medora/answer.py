@@ -27,6 +27,7 @@ from medora.compose.article import compose_article
 from medora.compose.case_findings import with_case_findings
 from medora.compose.described import (
     account_stems,
+    body_parts,
     broader_parts,
     described_labels,
     describing_labels,
@@ -57,6 +58,7 @@ from medora.compose.select import (
     citable_pool,
     closest_described,
     closest_in_meaning,
+    near_in_meaning,
     closest_source,
     closest_two_agree,
     complaint_keeps,
@@ -636,19 +638,29 @@ def _closest_overview(
     descriptions are read."""
     closest = closest_in_meaning(retrieved) if by_passages else None
     matches = retriever.described_matches(question) if scope.by_descriptions else []
-    if closest is not None and (
-        scope.allows(closest.source_id)
-        or scope.by_descriptions and described_first(matches, closest.source.key)
-        and _complaint_decides(question, terms, closest.source.key.removeprefix(LIBRARY_PREFIX), retriever)
-    ):
+
+    def allowed(item: Evidence) -> bool:
+        return scope.allows(item.source_id) or scope.by_descriptions and described_first(
+            matches, item.source.key
+        ) and _complaint_decides(question, terms, item.source.key.removeprefix(LIBRARY_PREFIX), retriever)
+
+    if closest is not None and allowed(closest):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id), False
     described = closest_described(matches) or (
         _described_by_its_account(question, retriever)
         if scope.by_descriptions and not proposes_drug(question, terms) else None
     )
+    by_part = (
+        _naming_the_body_part(question, retrieved, terms, retriever, whole)
+        if by_passages and closest is None and described is None else None
+    )
     if described is not None and _complaint_decides(question, terms, described.topic, retriever):
         topic = described.topic
+    elif by_part is not None and allowed(by_part):
+        passages = whole.get(by_part.source_id) or retriever.whole_source(by_part.source_id)
+        agree = closest_two_agree(retrieved, by_part.source_id) or described_first(matches, by_part.source.key)
+        return by_part, passages, agree, False  # agreed when the everyday descriptions put it first too
     elif scope.by_descriptions and len(emergencies) == 1:
         return _emergency_overview(emergencies[0], retriever, whole)  # the one emergency its everyday words
         # describe (compose/red_flags.py): "lips and tongue swelled up after a nut and he went floppy" is the
@@ -660,6 +672,35 @@ def _closest_overview(
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, True, True) if passages else None  # three lines alike, clearly ahead: agreed
+
+
+def _naming_the_body_part(
+    question: str,
+    retrieved: list[Evidence],
+    terms: list[SpecificTerm],
+    retriever: Retriever,
+    whole: dict[int, list[Evidence]],
+) -> Evidence | None:
+    """When neither the passages nor the everyday descriptions set one overview apart: of the overviews nearly as
+    close in meaning as the closest (select.near_in_meaning), the closest passage of the only one whose text names
+    every body part the question speaks of, and every term of the question but the patient's own drugs: "red hot
+    swollen lower leg, oral antibiotics or IV?" is as close to the sore-throat overview's antibiotic lines as to
+    cellulitis's, which alone names a leg; "cranberry capsules to stop my bladder infections coming back" is not
+    the UTI overview's, which never names cranberry."""
+    near = near_in_meaning(retrieved)
+    if len(near) < 2 or not body_parts(question):
+        return None
+
+    def names_all(item: Evidence) -> bool:
+        passages = whole.get(item.source_id) or retriever.whole_source(item.source_id)
+        texts = [heading(item.source), *(passage.text for passage in passages)]
+        prepared = [TermText(text) for text in texts]
+        return not unnamed_body_parts(question, texts) and all(
+            any(text.covers(term) for text in prepared) for term in terms if not term.context
+        )
+
+    naming = [item for item in near if names_all(item)]
+    return naming[0] if len(naming) == 1 else None
 
 
 MIN_ACCOUNT_WORDS = 4  # a describing part this long says enough of the complaint to be matched on its own

@@ -68,7 +68,7 @@ ASKING_FRAME = frozenset(
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
-    definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful""".split()
+    definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans supposed quick quickly fast""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -231,7 +231,7 @@ def _topic_words(text: str) -> set[str]:
     """The stemmed content words of ``text`` that say what it is about: no generic, everyday or frame word."""
     return {
         word for word in content_words(text) - GENERIC_WORDS - EVERYDAY_WORDS - ASKING_FRAME - _PRONOUNS - _TELLING
-        if not word.isdigit()
+        if not word[:1].isdigit()  # a number or a quantity ("I weigh about 80kg") is the account's, not a topic
     }
 
 

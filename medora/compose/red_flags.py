@@ -96,6 +96,11 @@ _CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
 # qualify it ("after a minor stroke") beside a determiner
 _SINCE_THE_EVENT = frozenset({"after", "since", "following"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "my", "their", "your", "our", "its"})
+# …unless it was hours ago ("confused since her stroke this morning")
+_RECENT = re.compile(
+    r"^(?:this (?:morning|afternoon|evening)|today|tonight|last night|yesterday|earlier|"
+    r"(?:an?|\d+|one|two|few) (?:minutes?|hours?|hrs?) ago)\b"
+)
 _PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
 _TIME_REACH = 6
 
@@ -343,7 +348,7 @@ def _in_the_past(words: list[str], place: tuple[int, ...], *, lasting: bool = Fa
     start, end = place[0], place[-1]
     if _happening(words, place):
         return False
-    if not lasting and _since_the_event(words, start):
+    if not lasting and _since_the_event(words, start) and not _RECENT.search(" ".join(words[end + 1 : end + 4])):
         return True
     for back in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
         word = words[back]

@@ -624,6 +624,25 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     return top if (top.dense_similarity or 0.0) - (ranked[1].dense_similarity or 0.0) >= LAY_MARGIN else None
 
 
+def near_in_meaning(retrieved: list[Evidence]) -> list[Evidence]:
+    """When ``closest_in_meaning`` finds no overview clearly ahead: the closest passage of each overview within
+    ``LAY_MARGIN`` of the closest passage (itself an overview's, at ``LAY_SIMILARITY`` or more), closest first; else
+    none. Another test may then tell them apart ("red hot swollen lower leg": cellulitis 0.515, sore throat 0.514)."""
+    ranked = _dense_ranked(retrieved)
+    if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return []
+    top = ranked[0].dense_similarity or 0.0
+    if top < LAY_SIMILARITY:
+        return []
+    near: dict[int, Evidence] = {}
+    for item in ranked:
+        if top - (item.dense_similarity or 0.0) >= LAY_MARGIN:
+            break
+        if item.source.kind is Kind.EDITORIAL_SUMMARY:
+            near.setdefault(item.source_id, item)
+    return list(near.values())
+
+
 DESCRIBED_SCORE = 0.45  # the mean cosine of a question and an overview's three closest everyday descriptions…
 DESCRIBED_MARGIN = 0.05  # …ahead of every other overview's by this much (both chosen on the tuned coverage sets)
 DESCRIBED_PROBABILITY = 0.5  # the description model's probability that brings an overview (chosen with

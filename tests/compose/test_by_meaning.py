@@ -70,6 +70,17 @@ def test_a_term_the_overview_names_in_one_passage_only_is_a_mention_not_its_topi
     assert everyday_overview([jaundice], [*once, "Refer jaundice the same day."], agree=True)
 
 
+def test_a_case_finding_may_be_named_in_passing_once_what_is_asked_is_named_in_full():
+    asked = SpecificTerm(label="reperfusion", kind="term", forms=("reperfusion",), required=True)
+    found = SpecificTerm(label="cath", kind="term", forms=("cath lab",), finding=True)
+    text = ["Acute coronary syndromes", "Reperfusion within 120 minutes.", "Fibrinolysis when reperfusion by PCI is far",
+            "Transfer from a hospital without a cath lab."]
+    assert everyday_overview([asked, found], text, agree=True)
+    assert not everyday_overview([found], text, agree=True)  # findings alone are named like a subject
+    antibiotic = SpecificTerm(label="antibiotic", kind="drug", forms=("antibiotic",))
+    assert not everyday_overview([antibiotic, found], [*text, "An antibiotic.", "Another antibiotic."], agree=True)
+
+
 def test_the_patients_own_drugs_are_no_topic_words():
     from medora.compose.select import QuestionWeights, without_case_drugs
 
@@ -144,6 +155,20 @@ def test_whether_to_wait_pairs_nothing_with_the_population_so_meaning_may_answer
     question = "I'm pregnant and it stings when I wee, is it ok to wait and see if it clears up?"
     assert _asked(workspace, question) == ("answered", "library:urinary-tract-infection")
     assert _asked(workspace, "I'm pregnant, is it safe to fly?")[0] in ("partial", "insufficient")
+
+
+def test_of_two_overviews_as_close_in_meaning_the_one_naming_the_body_part_is_taken(workspace: Workspace):
+    """Session 35: the cellulitis overview's closest passage was 0.515 from the question, the sore-throat overview's
+    antibiotic line 0.514; only cellulitis names a leg, and the everyday descriptions put it first."""
+    assert _asked(workspace, "Red hot swollen lower leg, oral antibiotics or IV?") == ("answered", "library:cellulitis")
+
+
+def test_a_vignettes_findings_named_in_passing_leave_the_question_asked_answered(workspace: Workspace):
+    question = (
+        "58M, 90 min of crushing central chest pain, ST elevation in II, III and aVF. Nearest cath lab is about 3 hours"
+        " away by road. Reperfusion plan?"
+    )
+    assert _asked(workspace, question) == ("answered", "library:acute-coronary-syndrome")
 
 
 def test_the_one_overview_the_words_find_answering_is_laid_out_when_closest_in_meaning(workspace: Workspace):

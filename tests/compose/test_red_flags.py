@@ -72,6 +72,8 @@ def test_an_event_something_has_followed_is_past_unless_its_danger_lasts():
     assert raised("Weak on one side since this morning after a stroke last year, suddenly worse") == ["stroke"]
     assert raised("29yo man in ED after a paracetamol overdose, now medically fit. Can he go home?") == ["suicidality"]
     assert not only_in_the_past("A few days after my knee operation I had a stroke")  # the event follows, not "after"
+    assert raised("She's been drowsy and confused since her stroke this morning, what do we do?") == ["stroke"]
+    assert raised("He can't speak properly after a stroke an hour ago") == ["stroke"]  # hours ago is now
 
 
 def test_the_again_of_an_activity_asked_about_is_not_the_emergency_happening_again():
