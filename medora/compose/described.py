@@ -68,7 +68,8 @@ ASKING_FRAME = frozenset(
     er definitely certainly probably possibly maybe perhaps surely honestly actually specialist specialists know
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
-    definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans supposed quick quickly fast""".split()
+    definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans
+    supposed quick quickly fast""".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
