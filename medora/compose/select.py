@@ -614,10 +614,8 @@ def closest_in_meaning(retrieved: list[Evidence]) -> Evidence | None:
     no word with "carpal tunnel syndrome" yet is closest to its passages. Only a fallback: words decide first, and
     the overview must still name every specific term of the question (``everyday_overview``)."""
     ranked = _dense_ranked(retrieved)
-    if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
-        return None
-    top = ranked[0]
-    if (top.dense_similarity or 0.0) < LAY_SIMILARITY:
+    top = _close_overview_passage(ranked)
+    if top is None:
         return None
     if len(ranked) == 1 or ranked[1].source_id == top.source_id:
         return top
@@ -629,11 +627,9 @@ def near_in_meaning(retrieved: list[Evidence]) -> list[Evidence]:
     ``LAY_MARGIN`` of the closest passage (itself an overview's, at ``LAY_SIMILARITY`` or more), closest first; else
     none. Another test may then tell them apart ("red hot swollen lower leg": cellulitis 0.515, sore throat 0.514)."""
     ranked = _dense_ranked(retrieved)
-    if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+    if _close_overview_passage(ranked) is None:
         return []
     top = ranked[0].dense_similarity or 0.0
-    if top < LAY_SIMILARITY:
-        return []
     near: dict[int, Evidence] = {}
     for item in ranked:
         if top - (item.dense_similarity or 0.0) >= LAY_MARGIN:
@@ -641,6 +637,14 @@ def near_in_meaning(retrieved: list[Evidence]) -> list[Evidence]:
         if item.source.kind is Kind.EDITORIAL_SUMMARY:
             near.setdefault(item.source_id, item)
     return list(near.values())
+
+
+def _close_overview_passage(ranked: list[Evidence]) -> Evidence | None:
+    """The dense search's closest passage (``ranked``: closest first) when it is an overview's and close
+    (``LAY_SIMILARITY``); else None."""
+    if not ranked or ranked[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    return ranked[0] if (ranked[0].dense_similarity or 0.0) >= LAY_SIMILARITY else None
 
 
 DESCRIBED_SCORE = 0.45  # the mean cosine of a question and an overview's three closest everyday descriptions…
