@@ -27,6 +27,7 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     asks_for_a_drug,
+    expansion_of,
     is_common_word,
     meanings_of,
     other_spellings,
@@ -37,7 +38,7 @@ from medora.compose.terms import (
 )
 from medora.compose.variants import class_names
 from medora.retrieve.described import DescribedMatch
-from medora.retrieve.tokenize import content_words
+from medora.retrieve.tokenize import STOPWORDS, content_words, raw_tokens
 from medora.sentences import split_sentences
 from medora.types import LIBRARY_PREFIX, Evidence, Kind, Source
 
@@ -497,7 +498,7 @@ def answering_evidence(
 
 def title_weight(evidence: Evidence, weights: QuestionWeights) -> float:
     """IDF weight of the question's topic words that the source's title holds."""
-    return sum(weights[token] for token in covered_words(evidence.source.title, weights, spelled=True))
+    return sum(weights[token] for token in title_words(evidence.source.title, evidence.source, weights))
 
 
 def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | None:
@@ -530,8 +531,44 @@ def heading(source: Source) -> str:
 
 
 def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:
-    """True when the source's title or MeSH/specialties hold a topic word of the question other than a population."""
-    return bool(covered_words(heading(evidence.source), weights, spelled=True) - _POPULATION_STEMS)
+    """True when the source's title or MeSH/specialties hold a topic word of the question other than a population,
+    and not only as the head of another compound (``_other_compound_heads``)."""
+    return bool(title_words(heading(evidence.source), evidence.source, weights) - _POPULATION_STEMS)
+
+
+def title_words(text: str, source: Source, weights: QuestionWeights) -> set[str]:
+    """The question's topic words a source's title (or heading, ``text``) holds, less those it holds only as the head
+    of another compound (``_other_compound_heads``)."""
+    covered = covered_words(text, weights, spelled=True)
+    return covered - _other_compound_heads(source.title, weights, covered)
+
+
+def _other_compound_heads(title: str, weights: QuestionWeights, covered: set[str]) -> set[str]:
+    """The question's words a title holds only after another word of its own, when the question holds them inside a
+    lay phrase (``weights.equivalents``) whose other words, and so whose medical words, the title lacks: the "attack"
+    of "Stroke and TIA" (transient ischaemic attack) is not the question's "heart attack" ("my husband had a heart
+    attack and is on atorvastatin 80, is that dose too high?" was answered by the stroke overview). Only a lay
+    phrase's: any word before a head word reads as another compound ("a mini stroke" is the stroke overview's)."""
+    lay_runs = {f" {' '.join(item.stems)} " for item in weights.equivalents}
+    heads = {
+        b for a, b in weights.phrases
+        if b in covered and a not in covered and any(f" {a} {b} " in run for run in lay_runs)
+    }
+    if not heads:
+        return set()
+    spelled = [expansion_of(word) for word in set(ABBREVIATION.findall(title))]  # "TIA" holds its "attack"
+    preceding: dict[str, set[str | None]] = {head: set() for head in heads}
+    for part in [title, *filter(None, spelled)]:
+        words = [word for word in raw_tokens(part) if "-" not in word]
+        for index, word in enumerate(words):
+            if (head := stem(word)) in preceding:
+                before = words[index - 1] if index else None
+                plain = before is None or before in STOPWORDS or before.isdigit()
+                preceding[head].add(None if plain else stem(before))
+    return {
+        head for head, before in preceding.items()
+        if before and None not in before and not before & {a for a, b in weights.phrases if b == head}
+    }
 
 
 def matching_overview(

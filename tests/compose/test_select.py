@@ -256,6 +256,19 @@ def test_a_population_word_is_covered_by_any_word_of_its_group():
     assert covered_words("Headache in pregnancy needs a blood pressure check.", weights) == {"primigravida", "headach"}
 
 
+def test_a_title_holding_a_word_of_a_lay_phrase_only_in_another_compound_does_not_name_the_topic():
+    question = "my husband had a heart attack and is on atorvastatin 80, is that dose too high?"
+    weights = question_weights(question, {"heart": 2.86, "attack": 3.39, "atorvastatin": 5.39, "high": 1.88})
+    stroke = _overview(5, "stroke-and-tia", "Acute ischaemic stroke and TIA", "Bottom line", "x", 0.48)
+    assert "attack" in covered_words(stroke.source.title, weights, spelled=True)  # TIA: transient ischaemic attack
+    assert not names_topic_in_title(stroke, weights)
+    mini = question_weights("mum had a mini stroke, how long on clopidogrel?", {"mini": 5.4, "stroke": 3.2})
+    assert names_topic_in_title(stroke, mini)  # a lay phrase whose meaning (TIA) the title holds
+    neck = question_weights("neck pain for three weeks", {"neck": 4.0, "pain": 2.0})
+    back = _overview(6, "low-back-pain", "Low back pain and red flags", "Bottom line", "x", 0.4)
+    assert names_topic_in_title(back, neck)  # "neck pain" is no lay phrase: any word before "pain" is a compound
+
+
 def test_an_ambiguous_abbreviation_is_covered_by_the_meaning_a_source_spells_out():
     weights = question_weights("BP 168/112 with headache", {"bp": 6.99, "headach": 3.85})
     assert covered_words("Check blood pressure when a headache is new.", weights) == {"bp", "headach"}
