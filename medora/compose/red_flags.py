@@ -101,6 +101,17 @@ _RECENT = re.compile(
     r"^(?:this (?:morning|afternoon|evening)|today|tonight|last night|yesterday|earlier|"
     r"(?:an?|\d+|one|two|few) (?:minutes?|hours?|hrs?) ago)\b"
 )
+# An event someone "had" is over when the question tells of the treatment they are on since: "my husband had a heart
+# attack and is on atorvastatin 80", "had a heart attack and they put me on ticagrelor", "...should I keep taking
+# metformin?"; not "my dad had a heart attack, he's sweating and grey" (contractions are cut: "he's on" reads "he on")
+_HAD = frozenset({"had"})
+_UNSURE = frozenset({"just", "think", "thinks", "maybe", "might", "may", "could", "possibly", "probably", "if",
+                     "whether"})
+_ON_TREATMENT = re.compile(
+    r"\b(?:i|he|she|they|we|you|is|am|are|be|been|was|were|now|still|stay|staying) on\b"
+    r"|\b(?:put|started|start|kept|keep) (?:\w+ )?on\b|\bprescribed\b"
+    r"|\b(?:keep|keeps|still|carry on|continue|stop|stopping|come off) taking\b"
+)
 _PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
 _TIME_REACH = 6
 
@@ -348,7 +359,9 @@ def _in_the_past(words: list[str], place: tuple[int, ...], *, lasting: bool = Fa
     start, end = place[0], place[-1]
     if _happening(words, place):
         return False
-    if not lasting and _since_the_event(words, start) and not _RECENT.search(" ".join(words[end + 1 : end + 4])):
+    if not lasting and (_since_the_event(words, start) or _treated_since(words, start)) and not _RECENT.search(
+        " ".join(words[end + 1 : end + 4])
+    ):
         return True
     for back in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
         word = words[back]
@@ -366,17 +379,27 @@ def _in_the_past(words: list[str], place: tuple[int, ...], *, lasting: bool = Fa
     return bool(_LONG_AGO.search(clause) or prevented)  # "a stroke five years ago", "the meningitis B vaccine"
 
 
-def _since_the_event(words: list[str], start: int) -> bool:
-    """Whether the term starting at ``start`` follows "after", "since" or "following", with a determiner and at
-    most one other word between (``_SINCE_THE_EVENT``)."""
+def _since_the_event(words: list[str], start: int, markers: frozenset[str] = _SINCE_THE_EVENT) -> bool:
+    """Whether the term starting at ``start`` follows "after", "since" or "following" (or another of ``markers``),
+    with a determiner and at most one other word between (``_SINCE_THE_EVENT``)."""
     between = 0
     for back in range(start - 1, max(start - 4, -1), -1):
         word = words[back]
-        if word in _SINCE_THE_EVENT:
+        if word in markers:
             return True
         if word == BREAK or word not in _DETERMINERS and (between := between + 1) > 1:
             return False
     return False
+
+
+def _treated_since(words: list[str], start: int) -> bool:
+    """Whether the term starting at ``start`` is an event someone "had" (a determiner and at most one other word
+    between) and the question tells of the treatment they are on since (``_ON_TREATMENT``); never one someone only
+    thinks was had, or had just ("I think I had a heart attack", "has just had a stroke")."""
+    if not _since_the_event(words, start, _HAD) or not _ON_TREATMENT.search(" ".join(words)):
+        return False
+    had = max(at for at in range(max(start - 3, 0), start) if words[at] in _HAD)
+    return not _UNSURE & set(words[max(had - 3, 0) : had])
 
 
 # "…six weeks ago, when is it safe to have sex again?", "how long before we try again for a baby?": an "again" in a
@@ -418,7 +441,10 @@ def only_in_the_past(question: str, meanings: Sequence[tuple[str, tuple[str, ...
     terms = tuple(at for _, place in places_of for at in place)
     if _happening(words, (*terms, -1)):
         return False
-    return any(_in_the_past(words, (at,)) for at in range(len(words)) if not _since_the_event(words, at)) or any(
+    return any(
+        _in_the_past(words, (at,)) for at in range(len(words))
+        if not _since_the_event(words, at) and not _treated_since(words, at)
+    ) or any(
         _in_the_past(words, place, lasting=flag.lasting) for flag, place in places_of
     )
 

@@ -76,6 +76,19 @@ def test_an_event_something_has_followed_is_past_unless_its_danger_lasts():
     assert raised("He can't speak properly after a stroke an hour ago") == ["stroke"]  # hours ago is now
 
 
+def test_an_event_someone_had_is_past_when_they_are_on_its_treatment_since():
+    heart_attack = [("heart attack", ("myocardial infarction",))]
+    assert only_in_the_past("my husband had a heart attack and is on atorvastatin 80, is that dose too high?",
+                            heart_attack)
+    assert only_in_the_past("I have type 2 diabetes and had a heart attack. should I keep taking metformin?",
+                            heart_attack)
+    assert raised("mum had a mini stroke and they've put her on aspirin and clopidogrel. how long for both?") == []
+    assert raised("my dad had a heart attack, he's sweating and grey, what do I do?") == ["acute coronary syndrome"]
+    assert raised("I think I had a heart attack, I'm on aspirin, what should I do?") == ["acute coronary syndrome"]
+    just = "My husband is on apixaban and has just had a stroke, can he get the clot busting drug?"
+    assert raised(just) == ["stroke"]
+
+
 def test_the_again_of_an_activity_asked_about_is_not_the_emergency_happening_again():
     assert only_in_the_past("I had a heart attack six weeks ago, when is it safe to have sex again?")
     assert only_in_the_past("I had a stroke last year, when can I drive again?")
