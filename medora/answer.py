@@ -559,14 +559,20 @@ def _by_meaning(
     )
     if found is None:
         return None
+    if emergencies and not forced and found[0].source.key.removeprefix(LIBRARY_PREFIX) not in emergencies:
+        return None  # an emergency described in everyday words is answered from its own overview or from none, never
+        # a calm neighbour's: "my 4 year old has a temperature and is very sleepy and floppy" raises sepsis, whose
+        # overview is for adults; the ear-infection overview close in meaning is no answer (session 36)
     checked = _meaning_checked(question, found, retrieved, terms, retriever, scope, felt)
     found_by_descriptions = found[3]
     if checked is None and not forced and not found_by_descriptions and scope.by_descriptions:
         # the passages' closest overview fails its checks: the one the descriptions find instead, if another, is
         # tried ("my 84 yr old mum has an irregular heartbeat and keeps falling over … blood thinners": the falls
-        # overview is closest in meaning, the atrial fibrillation overview's lines describe it)
+        # overview is closest in meaning, the atrial fibrillation overview's lines describe it), and the same
+        # overview closest in meaning to "my legs are numb and tingly in both feet", its closest passages not
+        # agreeing, is checked again when its descriptions agree on it (session 36)
         other = _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies, by_passages=False)
-        if other is not None and other[0].source_id != found[0].source_id:
+        if other is not None and (other[0].source_id != found[0].source_id or other[2] and not found[2]):
             checked = _meaning_checked(question, other, retrieved, terms, retriever, scope, felt)
     return checked
 
@@ -586,7 +592,10 @@ def _meaning_checked(
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
         # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for
         # a suspected TIA
-    texts = [heading(closest.source), *(p.text for p in passages)]  # its own words
+    texts = [heading(closest.source), *(p.text for p in passages)]  # its own words, and once each the headings of
+    # its sections: a term heading a section is a subject of the overview ("will injections help?" beside the
+    # osteoarthritis overview's "Management › Injections", session 36), as in select.section_answers
+    texts += list(dict.fromkeys(p.section for p in passages if p.section))
     confirmed = by_descriptions or described_first(retriever.described_matches(question), closest.source.key)
     lines = retriever.descriptions_of(closest.source.key) if confirmed else ()  # the passages' overview, its
     # descriptions agreeing, reads them too: "my throat is killing me and my glands are up" (its lines: "glands up")

@@ -363,7 +363,7 @@ _PROPOSAL = re.compile(
     r"(?:ok|okay|safe|alright|fine|allowed|able)\s+to\s+(?P<am_allowed>[^?.!,;]+)"
     r"|\bcan\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still|keep|carry\s+on)\s+"
     r"(?P<still>[^?.!,;]+)"
-    r"|\bshould\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:also\s+)?(?:be\s+)?"
+    r"|\bshould\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:also\s+|still\s+)?(?:be\s+)?"
     r"(?:taking|having|using|trying)\s+(?P<taking>[^?.!,;]+)"
     # giving something up: "does he need to give up beer?", "should I cut out dairy?"
     r"|\b(?:need|needs|have|has|ought|got)\s+to\s+(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+"

@@ -127,7 +127,19 @@ def holds_for_the_question(sentence: str, question: str, title: str = "", headin
     if other_grade(sentence, question):
         return False
     topic = _groups(title)
-    return _groups(f"{heading} {sentence}") - topic == _groups(question) - topic
+    return _groups(f"{heading} {sentence}") - topic == _question_groups(question) - topic
+
+
+_UNBORN = re.compile(r"\b(?:the|my|our|her|your)\s+bab(?:y|ies)\b", re.IGNORECASE)
+
+
+def _question_groups(question: str) -> set[str]:
+    """The question's population groups, where a pregnant woman's "the baby" is the one she carries, no infant:
+    "I'm pregnant … is labetalol safe for the baby?" is led by the labetalol line (session 36)."""
+    groups = _groups(question)
+    if "pregnancy" in groups and "infants" in groups and not _groups(_UNBORN.sub(" ", question)) >= {"infants"}:
+        groups.discard("infants")
+    return groups
 
 
 # modifiers of one scale: a sentence grading its noun other than the question does is for another patient ("heart

@@ -10,6 +10,7 @@ import pytest
 from medora.answer import answer_question
 from medora.compose.age_groups import CHILD, group_of_question
 from medora.compose.described import describing_labels, pointed_clause, proposed_words
+from medora.compose.leads import holds_for_the_question
 from medora.compose.spelling import meant_word, with_spelling_corrected
 from medora.compose.terms import specific_terms
 from medora.compose.variants import with_member_classes
@@ -199,3 +200,44 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
     assert planned.label == "try for a baby" and "pregnancy" in planned.forms and "conception" in planned.forms
     assert group_of_question(question) != CHILD
     assert group_of_question("my baby has had a fever since last night") == CHILD
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "overview"),
+    [
+        # "heart attack" is no stroke overview's "attack" (TIA): the lipid overview names atorvastatin 80
+        ("my husband had a heart attack and is on atorvastatin 80, is that dose too high?", "answered",
+         "library:lipid-management"),
+        # two blood thinners together: dual antiplatelet therapy (compose/data/lay_terms.yaml)
+        ("I had a heart attack last month. Why do I have to take two blood thinners together?", "answered",
+         "library:acute-coronary-syndrome"),
+        # "both" is a stopword: "blood thinners" alone is still the atrial fibrillation overview's
+        (("My heartbeat goes all irregular now and then and the doctor wants me on blood thinners to stop a stroke. "
+          "Do I need them if it only comes and goes?"), "answered", "library:atrial-fibrillation-anticoagulation"),
+        # a water infection routes to the urinary tract infection overview, not C. difficile's "infection"
+        ("how long should I take antibiotics for a water infection?", "answered", "library:urinary-tract-infection"),
+        # a section headed by the term asked about: "Management › Injections"
+        ("my knee is stiff and aches when I walk, the doctor says it's wear and tear. will injections help?",
+         "answered", "library:osteoarthritis-knee-hip"),
+        # what someone eats is their diet
+        ("my doctor says I have IBS, what can I eat to help?", "answered", "library:irritable-bowel-syndrome"),
+        # closest in meaning with its closest passages not agreeing, but its everyday descriptions do
+        ("my legs are numb and tingly in both feet, what tests should the doctor do?", "answered",
+         "library:peripheral-neuropathy-workup"),
+        # "should I still be having …" proposes it: the IBS overview's bowel cancer is an alarm feature, no screening
+        ("I'm 70, should I still be having bowel cancer screening?", "partial", "library:irritable-bowel-syndrome"),
+        # a described emergency (sepsis, an adults' overview) is never answered by a calm neighbour's overview
+        ("my 4 year old has a temperature and is very sleepy and floppy, what should I do?", "insufficient", None),
+    ],
+)
+def test_session_36_everyday_questions_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, status: str, overview: str | None
+) -> None:
+    assert _asked(library_workspace, question) == (status, overview)
+
+
+def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
+    question = "I'm pregnant and have been told I have high blood pressure, is labetalol safe for the baby?"
+    line = "Labetalol is first line, nifedipine is the alternative, and methyldopa is used if both are unsuitable."
+    assert holds_for_the_question(line, question, "Hypertension in pregnancy")
+    assert not holds_for_the_question(line, "my baby has a cough, is labetalol safe?", "Hypertension in pregnancy")
