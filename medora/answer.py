@@ -67,8 +67,10 @@ from medora.compose.select import (
     matching_overview,
     near_in_meaning,
     on_topic_evidence,
+    other_kind,
     overview_candidates,
     partial_pool,
+    qualified_kinds,
     question_weights,
     sole_answering_overview,
     source_texts,
@@ -182,7 +184,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         item
         for item in answering_evidence(on_topic, terms, covered, weights, presented)
         if not unstated.get(item.source_id) and item.source_id not in other_age
-    ]
+        and not (item.source.kind is Kind.EDITORIAL_SUMMARY and other_kind(item.source.title, weights.qualified))
+    ]  # an overview on another kind of the question's condition answers none of it (type 2 diabetes for type 1)
     overview = matching_overview(on_topic, weights, terms=terms, covered=covered, whole_coverage=whole_coverage)
     age_topic = overview.source_id if overview is not None and overview.source_id in other_age else None
     if age_topic is not None:  # the question's topic is an overview for another age group: the other overviews naming
@@ -247,7 +250,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.unnamed_findings = _unnamed_findings(terms, selection.pool, covered, overviews)
     if selection.answer_status == PARTIAL:
         closest = next((source for source in (age_topic, set_aside) if source is not None), None)
-        closest = closest if closest is not None else closest_source(on_topic, terms, covered)
+        closest = closest if closest is not None else closest_source(
+            on_topic, terms, covered, topic_overview(on_topic, weights)
+        )
         if closest not in covered and overviews.get(closest):  # an overview meaning brought, never read for its terms
             covered.update(terms_by_source({closest: _whole_text(overviews[closest])}, terms))
         labels = covered.get(closest, set()) | signs.get(closest, set())
@@ -517,6 +522,8 @@ def _subject_of_overview(
     first = topic_overview(on_topic, weights)
     if first is None or unstated.get(first) or first in other_age:
         return None
+    if any(item.source_id == first and other_kind(item.source.title, weights.qualified) for item in on_topic):
+        return None
     asked = [term for term in terms if not term.context]
     if len(asked) != 1 or asked[0].kind == "population" or asked[0].label in felt:
         return None
@@ -588,6 +595,8 @@ def _meaning_checked(
 ) -> tuple[Evidence, list[Evidence]] | None:
     """The overview ``_closest_overview`` found, with its passages, when it passes the checks of ``_by_meaning``."""
     closest, passages, agree, by_descriptions = found
+    if other_kind(closest.source.title, qualified_kinds(question)):
+        return None  # the type 2 diabetes overview is no answer on type 1 diabetes, however close in meaning
     if by_descriptions and proposes_drug(question, terms):  # the descriptions say what the complaint is, never
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
         # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for

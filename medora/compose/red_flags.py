@@ -435,8 +435,10 @@ def only_in_the_past(question: str, meanings: Sequence[tuple[str, tuple[str, ...
     ``meanings`` as for ``question_flags``)."""
     words = raw_words(question)
     medical_words = [(raw_words(medical), where) for medical, where in _standing(normalised(question), meanings)]
-    places_of = [
-        (flag, place) for flag in load_red_flags() for place in _named_places(flag, words, medical_words)
+    places_of = [  # its terms, and its name, which raises nothing from the question but may from the evidence:
+        # "is it safe to fly after a pulmonary embolism?" is no suspected massive one (session 36)
+        (flag, place) for flag in load_red_flags()
+        for place in _named_places(flag, words, medical_words) + places(words, _phrase(flag.name, raw=True))
     ]
     terms = tuple(at for _, place in places_of for at in place)
     if _happening(words, (*terms, -1)):

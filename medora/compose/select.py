@@ -109,10 +109,40 @@ class QuestionWeights(dict):
         weights: dict[str, float],
         equivalents: list[LayEquivalent] | None = None,
         phrases: list[tuple[str, str]] | None = None,
+        qualified: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(weights)
         self.equivalents = tuple(equivalents or ())
         self.phrases = tuple(phrases or ())  # neighbouring topic words of the question ("dog bite", "bite wound")
+        self.qualified = qualified  # the lettered or numbered kinds it names ("hepatitis c": ``qualified_kinds``)
+
+
+# A condition of several kinds told apart by a letter or a number: one kind is not another ("hepatitis C" is not the
+# hepatitis B overview's topic, "type 1 diabetes" not the type 2 diabetes overview's)
+_QUALIFIED = (
+    re.compile(r"\b(?:hepatitis|hep)[ -]?([a-e])\b", re.IGNORECASE),
+    re.compile(r"\btype[ -]?([12])(?= ?diabet| ?dm\b)", re.IGNORECASE),
+)
+_KIND_NAMES = ("hepatitis", "diabetes")
+
+
+def qualified_kinds(text: str) -> frozenset[str]:
+    """The lettered or numbered kinds of a condition the text names, as "hepatitis c", "diabetes 1"."""
+    return frozenset(
+        f"{name} {match.group(1).lower()}"
+        for pattern, name in zip(_QUALIFIED, _KIND_NAMES, strict=True) for match in pattern.finditer(text)
+    )
+
+
+def other_kind(title: str, asked: frozenset[str]) -> bool:
+    """Whether the title names only other kinds of a condition the question names a kind of (``asked``, as
+    ``qualified_kinds`` reads the question)."""
+    named = qualified_kinds(title)
+    for name in {kind.split()[0] for kind in asked}:
+        titled = {kind for kind in named if kind.startswith(name)}
+        if titled and not titled & asked:
+            return True
+    return False
 
 
 # A state denied of the patient ("he isn't diabetic", "she's not pregnant"): the word right after the denial
@@ -152,7 +182,7 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
-    return QuestionWeights(weights, equivalents, phrases)
+    return QuestionWeights(weights, equivalents, phrases, qualified_kinds(question))
 
 
 def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], question: str = "") -> QuestionWeights:
@@ -176,6 +206,7 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         {token: weight for token, weight in weights.items() if token not in dropped},
         [item for item in weights.equivalents if set(item.stems) - dropped],
         [(a, b) for a, b in weights.phrases if a not in dropped and b not in dropped],
+        weights.qualified,
     )
 
 
@@ -201,7 +232,9 @@ class ClassEquivalent(LayEquivalent):
 def without_classes(weights: QuestionWeights) -> QuestionWeights:
     """The weights whose words are covered only as written or by lay phrases, not by a drug's class."""
     kept = [item for item in weights.equivalents if not isinstance(item, ClassEquivalent)]
-    return weights if len(kept) == len(weights.equivalents) else QuestionWeights(dict(weights), kept, weights.phrases)
+    return weights if len(kept) == len(weights.equivalents) else QuestionWeights(
+        dict(weights), kept, weights.phrases, weights.qualified
+    )
 
 
 def member_classes(question: str) -> list[LayEquivalent]:
@@ -538,7 +571,10 @@ def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:
 
 def title_words(text: str, source: Source, weights: QuestionWeights) -> set[str]:
     """The question's topic words a source's title (or heading, ``text``) holds, less those it holds only as the head
-    of another compound (``_other_compound_heads``)."""
+    of another compound (``_other_compound_heads``); none from a title on another kind of the question's condition
+    (``other_kind``: "Hepatitis B" for "is there a vaccine for hepatitis C?")."""
+    if other_kind(source.title, weights.qualified):
+        return set()
     covered = covered_words(text, weights, spelled=True)
     return covered - _other_compound_heads(source.title, weights, covered)
 
@@ -594,7 +630,7 @@ def matching_overview(
         if populations and any(TermText(heading(item.source)).covers(term) for term in populations)
     }
     for item in sorted(evidence[:OVERVIEW_SEARCH_DEPTH], key=lambda item: item.source_id not in titled):
-        if item.source.kind is not Kind.EDITORIAL_SUMMARY:
+        if item.source.kind is not Kind.EDITORIAL_SUMMARY or other_kind(item.source.title, weights.qualified):
             continue
         coverage = topic_coverage(item, weights)
         squarely = coverage >= OVERVIEW_MATCH or (
@@ -628,6 +664,8 @@ def sole_answering_overview(
     and pregnancy in another, even within one passage, does not answer "Is metformin safe in pregnancy?". The signs
     of its condition the case presents with (``presented``, answer.select_evidence) count as named in every
     sentence, as in ``answering_evidence``."""
+    if answering and other_kind(answering[0].source.title, weights.qualified):
+        return None
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
@@ -787,18 +825,22 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: 
     )
 
 
-def closest_source(on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]]) -> int | None:
-    """The on-topic source naming most of the question's specific terms besides its populations, then most of all
-    (the better ranked on a tie): "my 6 year old has flu, can he have tamiflu?" is closest to the influenza
-    overview, which names flu and tamiflu though never children, not to the children's ear-infection overview."""
+def closest_source(
+    on_topic: list[Evidence], terms: list[SpecificTerm], covered: dict[int, set[str]], topic: int | None = None
+) -> int | None:
+    """The on-topic source naming most of the question's specific terms besides its populations, then most of all,
+    then the topic overview (``topic``), then the better ranked: "my 6 year old has flu, can he have tamiflu?" is
+    closest to the influenza overview, which names flu and tamiflu though never children, not to the children's
+    ear-infection overview; "does magnesium help with insomnia?" to the insomnia overview, not to the overview on
+    hypertension in pregnancy that names magnesium (session 36)."""
     order = list(dict.fromkeys(item.source_id for item in on_topic))
     if not order:
         return None
     populations = {term.label for term in terms if term.kind == "population"}
 
-    def naming(source_id: int) -> tuple[int, int, int]:
+    def naming(source_id: int) -> tuple[int, int, bool, int]:
         named = covered.get(source_id, set())
-        return len(named - populations), len(named), -order.index(source_id)
+        return len(named - populations), len(named), source_id == topic, -order.index(source_id)
 
     return max(order, key=naming)
 

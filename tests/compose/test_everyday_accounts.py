@@ -228,6 +228,14 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("I'm 70, should I still be having bowel cancer screening?", "partial", "library:irritable-bowel-syndrome"),
         # a described emergency (sepsis, an adults' overview) is never answered by a calm neighbour's overview
         ("my 4 year old has a temperature and is very sleepy and floppy, what should I do?", "insufficient", None),
+        # another kind of the condition: hepatitis B's vaccine is no hepatitis C vaccine, type 2 is not type 1
+        ("is there a vaccine for hepatitis C?", "partial", "library:hepatitis-b-screening-and-management"),
+        ("does metformin help in type 1 diabetes?", "partial", "library:type-2-diabetes"),
+        # the closest source of a partial answer is the condition's overview, not one naming the remedy elsewhere
+        ("does magnesium help with insomnia?", "partial", "library:insomnia"),
+        # a clinician's words the overviews write another way: "in hospital", albuminuria
+        ("How is delirium prevented in hospitalised older adults?", "answered", "library:delirium"),
+        ("What BP target for someone with CKD and proteinuria?", "answered", "library:chronic-kidney-disease"),
     ],
 )
 def test_session_36_everyday_questions_reach_the_overview_that_answers_them(

@@ -89,6 +89,11 @@ def test_an_event_someone_had_is_past_when_they_are_on_its_treatment_since():
     assert raised(just) == ["stroke"]
 
 
+def test_an_emergency_named_by_its_name_after_an_event_word_is_past_for_the_evidence():
+    assert only_in_the_past("is it safe to fly after a pulmonary embolism?")
+    assert not only_in_the_past("sudden breathlessness, could it be a pulmonary embolism?")
+
+
 def test_the_again_of_an_activity_asked_about_is_not_the_emergency_happening_again():
     assert only_in_the_past("I had a heart attack six weeks ago, when is it safe to have sex again?")
     assert only_in_the_past("I had a stroke last year, when can I drive again?")

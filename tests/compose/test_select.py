@@ -18,9 +18,11 @@ from medora.compose.select import (
     names_many_terms,
     names_topic_in_title,
     on_topic_evidence,
+    other_kind,
     overview_candidates,
     partial_pool,
     passage_answers,
+    qualified_kinds,
     question_weights,
     section_answers,
     sole_answering_overview,
@@ -378,3 +380,15 @@ def test_an_overview_read_whole_names_a_term_in_its_section_headings():
     assert "overt" in terms_by_source(source_texts([dose], {9: [dose]}), terms)[9]
     # a passage read alone is its text: its heading names nothing
     assert "overt" not in terms_by_source(source_texts([dose]), terms)[9]
+
+
+def test_a_title_on_another_kind_of_the_questions_condition_names_none_of_its_topic():
+    hepatitis_c = question_weights("is there a vaccine for hepatitis C?", {"vaccin": 4.0, "hepat": 3.0})
+    assert qualified_kinds("is there a vaccine for hepatitis C?") == {"hepatitis c"}
+    hbv = _overview(7, "hepatitis-b", "Hepatitis B screening and management", "Bottom line", "x", 0.5)
+    assert not names_topic_in_title(hbv, hepatitis_c)
+    hcv = _overview(8, "hepatitis-c", "Hepatitis C screening and treatment", "Bottom line", "x", 0.5)
+    assert names_topic_in_title(hcv, hepatitis_c)
+    assert other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in type 1 diabetes?"))
+    assert not other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in type 2 DM?"))
+    assert not other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in diabetes?"))

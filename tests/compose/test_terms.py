@@ -376,3 +376,10 @@ def test_a_capital_opening_a_sentence_is_no_name():
     terms = specific_terms("66F, potassium 6.1 mmol/L. Cardiology want to keep the ARNI going. Is patiromer right?")
     assert {term.label: term.required for term in terms}["Cardiology"] is False
     assert {term.label: term.required for term in specific_terms("Is Rezum better than TURP?")}["Rezum"] is True
+
+
+def test_a_lettered_hepatitis_is_one_required_term():
+    (vaccine, hepatitis) = specific_terms("is there a vaccine for hep C?")
+    assert hepatitis.label == "hepatitis C" and hepatitis.required and "hepatitis c" in hepatitis.forms
+    assert vaccine.label == "vaccine"
+    assert [t.label for t in specific_terms("Who should be screened for hepatitis B?")] == ["hepatitis B"]
