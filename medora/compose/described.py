@@ -392,6 +392,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # a question that describes nothing first but speaks of the asker's own complaint, or a relative's ("would a special
 # pillow help my neck pain?"), is a patient's: its proposal is in everyday words, not a clinician's synonym
 _OWN_COMPLAINT = re.compile(r"\b(?:my|our)\s+(?!patients?\b|pts?\b)\w+", re.IGNORECASE)
+_ASKER = re.compile(r"\b(?:can|could|should|may|might|will|would|am)\s+(?:i|we)\b", re.IGNORECASE)
 _POINTING = frozenset({"that", "this", "it", "these", "those", "they", "any of that", "any of this", "all that"})
 
 
@@ -437,8 +438,9 @@ def proposed_words(question: str) -> dict[str, str]:
     clinicians = not describing.strip() and not _OWN_COMPLAINT.search(question)
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
-        if clinicians and not (match.group("given_up") or match.group("giving_up")):
-            continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?"
+        if clinicians and not (match.group("given_up") or match.group("giving_up") or _ASKER.search(match.group(0))):
+            continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";
+            # and what the asker would do themselves is a patient's own proposal: "how soon after a TIA can I drive?"
         if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
             continue
         proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", _GOING.sub("", next(g for g in match.groups() if g))))

@@ -275,3 +275,8 @@ def test_whether_it_is_usual_necessary_or_fair_is_the_frame_of_what_is_asked():
     # whether it is dangerous is asked as whether it is safe
     anticoagulation = ["Falls alone are not a reason to withhold anticoagulation."]
     assert unnamed_asking_words("She falls a lot. Isn't anticoagulation dangerous?", anticoagulation) == []
+
+
+def test_what_the_asker_would_do_is_proposed_even_when_nothing_is_described_first():
+    assert proposed_words("how soon after a TIA can I drive?") == {"drive": "drive"}
+    assert proposed_words("When can he drive after a TIA?") == {}  # a clinician's patient: synonyms a step away

@@ -233,6 +233,8 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("does metformin help in type 1 diabetes?", "partial", "library:type-2-diabetes"),
         # the closest source of a partial answer is the condition's overview, not one naming the remedy elsewhere
         ("does magnesium help with insomnia?", "partial", "library:insomnia"),
+        # what the asker would do themselves is proposed, in a question that describes nothing first
+        ("how soon after a TIA can I drive?", "partial", "library:stroke-and-tia"),
         # a clinician's words the overviews write another way: "in hospital", albuminuria
         ("How is delirium prevented in hospitalised older adults?", "answered", "library:delirium"),
         ("What BP target for someone with CKD and proteinuria?", "answered", "library:chronic-kidney-disease"),
