@@ -44,7 +44,7 @@ from medora.compose.described import (
 )
 from medora.compose.lay import lay_equivalents
 from medora.compose.leads import other_grade, other_grade_asked
-from medora.compose.red_flags import flags_in
+from medora.compose.red_flags import flags_in, load_red_flags
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     ANSWERED,
@@ -198,7 +198,14 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and _meaning_overrules(question, terms, retrieved, overview, retriever):
         overview = None  # common words chose it; what the question means is another overview's (checked below)
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
-    described = (session.analysis or analyse_question(question)).described_flags
+    analysis = session.analysis or analyse_question(question)
+    kept = (overview, answering)  # an emergency's overview a calm question may mean another overview instead of
+    if overview is not None and _emergency_for_a_calm_question(question, retrieved, overview, analysis):
+        overview = None
+        answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
+    else:
+        kept = (None, answering)
+    described = analysis.described_flags
     emergencies = tuple(dict.fromkeys(flag.overview for flag in described if flag.overview))
     if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
         found = _by_meaning(question, retrieved, terms, retriever, whole, MeaningScope(by_descriptions=True),
@@ -219,6 +226,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             overviews[overview.source_id] = passages
             if not answering:
                 on_topic = [overview]
+        elif kept[0] is not None:
+            overview, answering = kept  # meaning answers nothing else: the emergency's overview stays
     if overview is None and not answering:
         overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
     unproposed = _unproposed(question, overview, answering, texts, overviews)
@@ -298,6 +307,26 @@ def _unnamed_findings(
 def _whole_text(passages: list[Evidence]) -> str:
     """A source read whole for its terms: its title, then each of its passages."""
     return "\n".join([passages[0].source.title, *(passage.text for passage in passages)])
+
+
+def _emergency_for_a_calm_question(
+    question: str, retrieved: list[Evidence], overview: Evidence, analysis: QuestionAnalysis
+) -> bool:
+    """True when the words chose an emergency's overview (compose/data/red_flags.yaml ``overview``) for a question
+    raising no emergency, while the two passages closest in meaning are another overview's: "I've had sciatica for 8
+    weeks and it's not getting better, will I need an operation?" names sciatica, which the cauda equina overview
+    names often, yet means the lumbar radiculopathy overview; "LDL target for secondary prevention NICE" means the
+    lipid overview, not the stroke overview's secondary prevention (session 36). That overview must then answer by
+    meaning (``_by_meaning``), else the emergency's overview stays: "a stent after a heart attack … how long on
+    both?" is the coronary overview's."""
+    if analysis.red_flags or overview.source.key.removeprefix(LIBRARY_PREFIX) not in {
+        flag.overview for flag in load_red_flags()
+    }:
+        return False
+    closest = closest_in_meaning(retrieved)
+    return closest is not None and closest.source_id != overview.source_id and closest_two_agree(
+        retrieved, closest.source_id
+    )
 
 
 def _meaning_overrules(

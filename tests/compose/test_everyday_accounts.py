@@ -233,6 +233,13 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("does metformin help in type 1 diabetes?", "partial", "library:type-2-diabetes"),
         # the closest source of a partial answer is the condition's overview, not one naming the remedy elsewhere
         ("does magnesium help with insomnia?", "partial", "library:insomnia"),
+        # an emergency's overview chosen by the words for a calm question yields to the overview meaning answers by
+        ("I've had sciatica for 8 weeks and it's not getting better, will I need an operation?", "answered",
+         "library:lumbar-radiculopathy-foot-drop"),
+        ("LDL target for secondary prevention NICE", "answered", "library:lipid-management"),
+        # …and stays when meaning answers by none
+        (("my husband had a stent put in after a heart attack and is on aspirin and ticagrelor. how long does he "
+          "need to be on both?"), "answered", "library:acute-coronary-syndrome"),
         # what the asker would do themselves is proposed, in a question that describes nothing first
         ("how soon after a TIA can I drive?", "partial", "library:stroke-and-tia"),
         # a clinician's words the overviews write another way: "in hospital", albuminuria
