@@ -199,12 +199,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         overview = None  # common words chose it; what the question means is another overview's (checked below)
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     analysis = session.analysis or analyse_question(question)
-    kept = (overview, answering)  # an emergency's overview a calm question may mean another overview instead of
+    emergency_kept: tuple[Evidence, list[Evidence]] | None = None  # an emergency's overview a calm question may mean
+    # another overview instead of; it stays when meaning answers by none (checked below)
     if overview is not None and _emergency_for_a_calm_question(question, retrieved, overview, analysis):
+        emergency_kept = (overview, answering)
         overview = None
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
-    else:
-        kept = (None, answering)
     described = analysis.described_flags
     emergencies = tuple(dict.fromkeys(flag.overview for flag in described if flag.overview))
     if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
@@ -226,8 +226,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             overviews[overview.source_id] = passages
             if not answering:
                 on_topic = [overview]
-        elif kept[0] is not None:
-            overview, answering = kept  # meaning answers nothing else: the emergency's overview stays
+        elif emergency_kept is not None:
+            overview, answering = emergency_kept
     if overview is None and not answering:
         overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
     unproposed = _unproposed(question, overview, answering, texts, overviews)

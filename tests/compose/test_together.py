@@ -53,7 +53,7 @@ def test_a_part_the_title_names_is_the_sources_topic_not_a_fragment():
 
 def test_a_context_drug_is_not_asked_about():
     question = "Does sofosbuvir work for hepatitis C in someone on methadone?"
-    assert _labels(asked_pairs(question, specific_terms(question))) == [("sofosbuvir", ["hepatitis"])]
+    assert _labels(asked_pairs(question, specific_terms(question))) == [("sofosbuvir", ["hepatitis C"])]
 
 
 def test_a_condition_before_its_drugs_asks_what_its_source_says_not_whether_the_drug_works():
