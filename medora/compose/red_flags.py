@@ -18,9 +18,9 @@ part one of its phrases (``|``), at places that do not overlap.
 A phrase right after a negation does not count ("no fever, no stiff neck", "denies chest pain"), unless the "not"
 is doubt or inability ("I don't know why her face dropped", "she can't get her words out"). A clinical term written
 in the past or as something to prevent ("a heart attack five years ago", "lower my chances of a stroke", "history of
-anaphylaxis", "a stent after his heart attack" but not "since her stroke this morning") raises nothing, unless the question names it again outside the past ("he had a heart attack last
-year and I think he is having one now" names it twice) or says it is happening ("suddenly", "presents with",
-"suspected").
+anaphylaxis", "a stent after his heart attack", "had a heart attack and is on atorvastatin", but not "since her stroke
+this morning") raises nothing, unless the question names it again outside the past ("he had a heart attack last year
+and I think he is having one now" names it twice) or says it is happening ("suddenly", "presents with", "suspected").
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
     GENERIC_WORDS,
+    HEPATITIS_KIND,
     POPULATION_STEMS,
     SpecificTerm,
     TermText,
@@ -120,7 +121,7 @@ class QuestionWeights(dict):
 # A condition of several kinds told apart by a letter or a number: one kind is not another ("hepatitis C" is not the
 # hepatitis B overview's topic, "type 1 diabetes" not the type 2 diabetes overview's)
 _QUALIFIED = (
-    re.compile(r"\b(?:hepatitis|hep)[ -]?([a-e])\b", re.IGNORECASE),
+    HEPATITIS_KIND,  # the one pattern the specific terms read a lettered hepatitis by (compose/terms.py)
     re.compile(r"\btype[ -]?([12])(?= ?diabet| ?dm\b)", re.IGNORECASE),
 )
 _KIND_NAMES = ("hepatitis", "diabetes")
@@ -664,8 +665,6 @@ def sole_answering_overview(
     and pregnancy in another, even within one passage, does not answer "Is metformin safe in pregnancy?". The signs
     of its condition the case presents with (``presented``, answer.select_evidence) count as named in every
     sentence, as in ``answering_evidence``."""
-    if answering and other_kind(answering[0].source.title, weights.qualified):
-        return None
     sources = {item.source_id for item in answering}
     if len(sources) != 1 or answering[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None

@@ -590,7 +590,7 @@ def _phrase_around(words: list[str], index: int, taken: set[int], breaks: set[in
 # is the case's condition beside what is asked ("type 1 diabetes, vomiting, ketones 5.8"), which the diabetic
 # ketoacidosis and influenza overviews answer without naming it; only an overview titled on type 2 is set apart
 # (compose/select.py ``other_kind``)
-_HEPATITIS_KIND = re.compile(r"\b(?:hepatitis|hep)[ -]?([a-eA-E])\b", re.IGNORECASE)
+HEPATITIS_KIND = re.compile(r"\b(?:hepatitis|hep)[ -]?([a-eA-E])\b", re.IGNORECASE)
 _HEPATITIS_VIRUS = {"b": ("HBV",), "c": ("HCV",)}
 
 
@@ -601,7 +601,7 @@ def _with_kinds(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
             label=f"hepatitis {letter.upper()}", kind="term", forms=(f"hepatitis {letter}", f"hep {letter}"),
             abbreviations=_HEPATITIS_VIRUS.get(letter, ()), required=True,
         )
-        for letter in dict.fromkeys(match.group(1).lower() for match in _HEPATITIS_KIND.finditer(question))
+        for letter in dict.fromkeys(match.group(1).lower() for match in HEPATITIS_KIND.finditer(question))
     ]
     if not kinds:
         return terms
