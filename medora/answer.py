@@ -24,6 +24,7 @@ from medora.compose.age_groups import (
 )
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
+from medora.compose.ask import Ask, dosed_drugs, says_ask
 from medora.compose.case_findings import with_case_findings
 from medora.compose.described import (
     account_stems,
@@ -230,7 +231,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             overview, answering = emergency_kept
     if overview is None and not answering:
         overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
-    unproposed = _unproposed(question, overview, answering, texts, overviews)
+    unproposed = _unproposed(question, overview, answering, texts, overviews) or _undosed(
+        question, terms, overview, answering, texts, overviews
+    )
     set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
         next((item.source_id for item in ([overview] if overview else []) + answering), None) if unproposed else None
     )
@@ -451,6 +454,36 @@ def _unproposed(
             return []
         missing = unnamed if missing is None else [word for word in missing if word in unnamed]
     return sorted(missing or [])
+
+
+def _undosed(
+    question: str,
+    terms: list[SpecificTerm],
+    overview: Evidence | None,
+    answering: list[Evidence],
+    texts: dict[int, str],
+    overviews: dict[int, list[Evidence]],
+) -> list[str]:
+    """The drugs whose dose the question asks (compose/ask.py ``dosed_drugs``) that no answering source states:
+    none of its passages names the drug with a dose in one sentence (a number and its unit, compose/ask.py
+    ``says_ask``). "72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?" was answered by the atrial
+    fibrillation overview, which names apixaban but never its dose (session 37): the answer is partial, and says no
+    source here gives the apixaban dose."""
+    drugs = dosed_drugs(question, terms)
+    if not drugs:
+        return []
+    sources = {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
+    if not sources:
+        return []
+    dose = Ask("dose")
+    for source_id in sources:
+        passages = [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
+        dosed = [
+            TermText(sentence) for text in passages for sentence in split_sentences(text) if says_ask(sentence, dose)
+        ]
+        if all(any(held.covers(drug) for held in dosed) for drug in drugs):
+            return []  # one sentence names the drug with a dose: not a passage that doses another drug beside it
+    return [f"{drug.label} dose" for drug in drugs]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medora.compose.subject import SHORTHAND
+from medora.compose.described import split_asking
+from medora.compose.subject import ITS_DOSE, SHORTHAND
 from medora.compose.terms import GENERIC_WORDS, SpecificTerm, TermText, expansion_of
 from medora.retrieve.tokenize import STOPWORDS, content_words
 
@@ -25,6 +26,33 @@ _DOSE = re.compile(
     re.I,
 )
 _SKIPPED_OPTION_WORDS = {"both", "neither", "not", "none", "either", "first", "later", "now", "other", "others"}
+
+
+# One word may stand between a drug and its dose ("pen V dose", "magnesium IV dose"), never a count or an order: "the
+# 2nd dose interval", "how many doses" ask about a schedule, not an amount
+_BETWEEN = r"(?:(?!\d|first\b|second\b|third\b|booster\b|next\b)[\w-]+\s+)?"
+_DOSE_WORDS = r"(?:dose|dosage|dosing)"
+
+
+def dosed_drugs(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The drugs whose dose the question asks: a single drug asked about, written right before or after "dose" ("what
+    dose of colchicine?", "tenecteplase dose"), or every drug asked about when the question asks about the patient's
+    own dose ("Is her dose right?", compose/subject.py ``ITS_DOSE``). Not a class ("antibiotics, and at what dose?":
+    a member's dose answers it), nor a dose to change ("increase the dose or add liothyronine?")."""
+    asking = split_asking(question)[1] or question
+    drugs = [term for term in terms if term.kind == "drug" and not term.context and not term.member_stems]
+    if not drugs:
+        return []
+    if ITS_DOSE.search(asking):
+        return drugs
+    found = []
+    for term in drugs:
+        label = re.escape(term.label)
+        before = rf"\b{label}\s+{_BETWEEN}{_DOSE_WORDS}\b"
+        after = rf"\b{_DOSE_WORDS}\s+(?:of\s+)?(?:the\s+|iv\s+|oral\s+)?{label}\b"
+        if re.search(f"{before}|{after}", asking, re.IGNORECASE):
+            found.append(term)
+    return found
 
 
 @dataclass(frozen=True)

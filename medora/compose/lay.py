@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from medora.compose.terms import SpecificTerm, stem_sequence
+from medora.compose.terms import SpecificTerm, is_common_word, stem_sequence
 from medora.readers.glossary import load_glossary
 from medora.yaml_text import load_yaml
 
@@ -259,6 +259,16 @@ def with_side_effect_forms(question: str, terms: list[SpecificTerm]) -> list[Spe
     ]
 
 
+def _only_a_word_of(term: SpecificTerm, matching: list[LayEquivalent]) -> bool:
+    """Whether the term is one common word that the question writes only before the head of longer lay phrases:
+    the "combined" of "combined pill", not the "cancer" of "bowel cancer", which names a cancer wherever written."""
+    stems = stem_sequence(term.label)
+    return (
+        term.kind in ("term", "word") and len(stems) == 1 and is_common_word(term.label)
+        and all(len(item.stems) > 1 and item.stems[-1] != stems[0] for item in matching)
+    )
+
+
 def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A technical or rare word of the question inside one of its lay phrases also counts as named by the phrase's
     medical words ("vape" by "e-cigarette"); a drug term that is itself a lay phrase too ("sleeping pills" by
@@ -280,6 +290,10 @@ def with_lay_forms(question: str, terms: list[SpecificTerm]) -> list[SpecificTer
         if matching:
             medical = tuple(word.lower() for item in matching for word in item.medical)
             forms = tuple(dict.fromkeys(term.forms + medical))
+            if _only_a_word_of(term, matching):  # the "combined" of "the combined pill" is named by the pill's words
+                # and the phrase, never by any "combined" (session 37: the migraine overview's "combined with" named
+                # it, and answered "can I take the combined pill if I get migraine with aura?")
+                forms = tuple(dict.fromkeys([*(item.lay.lower() for item in matching), *medical]))
             shorts = tuple(dict.fromkeys(term.abbreviations + tuple(a for item in matching for a in item.abbreviations)))
             term = replace(term, forms=forms, abbreviations=shorts)
         updated.append(term)

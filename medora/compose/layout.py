@@ -25,7 +25,7 @@ from medora.compose.citations import CitationBook
 from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
-from medora.compose.leads import SentenceMeaning, meaning_lead
+from medora.compose.leads import SentenceMeaning, meaning_lead, members_as_classes
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.select import section_answers
@@ -375,8 +375,13 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
             held = held | {token for token, named in naming if any(phrase <= held for phrase in named)}
             by_class = _named_by_class_only(candidate.text, drugs) if drugs else []
             if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
-                # ibuprofen?") counts as named, and its source's title may name the condition (session 29)
+                # ibuprofen?") counts as named (session 29)
                 held = held | {word for drug in by_class for word in content_words(drug)}
+            if by_class or ask.kind != "names":  # its source's title names the condition: "Give intramuscular
+                # adrenaline … 500 micrograms" states the dose "how much adrenaline in anaphylaxis?" asks, in the
+                # anaphylaxis overview, which never repeats its topic in the sentence (session 37); a sentence merely
+                # naming the drugs asked about needs two words of its own ("i dont want sleeping pills" is not
+                # answered by a pitfall on hypnotics)
                 held = held | content_words(candidate.evidence.source.title)
             read[id(candidate)] = held & words
         return read[id(candidate)]
@@ -498,7 +503,10 @@ def lead_with_asked_part(
         return bottom
 
     # each sentence read once (the present lead too: a bottom line without the overview's own may be another source's)
-    words = {id(c): c.words | content_words(c.evidence.section or "") for c in own + bottom}
+    words = {
+        id(c): c.words | content_words(c.evidence.section or "") | members_as_classes(c.text, question)
+        for c in own + bottom
+    }  # "prednisolone" holds the "steroids" asked for
 
     def common(stem: str) -> bool:
         return sum(stem in words[id(c)] for c in own) * 3 > len(own)

@@ -26,9 +26,16 @@ from medora.compose.ask import Ask, says_ask
 from medora.compose.extractive import Candidate
 from medora.compose.fitted import load_fitted
 from medora.compose.library_words import library_rarity
-from medora.compose.terms import ABBREVIATION, POPULATIONS, expansion_of
+from medora.compose.terms import (
+    ABBREVIATION,
+    MIN_MEMBER_PREFIX,
+    POPULATIONS,
+    expansion_of,
+    specific_terms,
+    stem_sequence,
+)
 from medora.eval.logistic import softmax
-from medora.retrieve.tokenize import content_words
+from medora.retrieve.tokenize import content_words, raw_tokens
 from medora.types import Evidence
 
 MODEL_FILE = "lead_model.json"
@@ -69,6 +76,46 @@ def own_sentences(written: list[Candidate], chosen: list[Candidate], overview: E
     return own
 
 
+# A class by function ("antihypertensive": ACE inhibitors, sartans, beta-blockers, dihydropyridines) spans several
+# classes' stems: one member named is no answer to "first-line antihypertensive?" (the hypertension overview's line
+# naming the classes is), members of two are ("Labetalol is first line, nifedipine is the alternative")
+MAX_CLASS_STEMS = 3
+
+
+@lru_cache(maxsize=256)
+def _classes_named(question: str) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Each drug class the question names (its stems) with the INN stems its members' names end with."""
+    return tuple(
+        (frozenset(stem_sequence(term.label)), term.member_stems)
+        for term in specific_terms(question) if term.member_stems
+    )
+
+
+def members_as_classes(text: str, question: str, *, by_function: bool = True) -> set[str]:
+    """The stems of each drug class of the question whose member the text names by name, as if it named the class:
+    the COPD overview's "prednisolone 30 mg daily for 5 days" says what "does he need steroids?" asks (session 37:
+    the lead was the overview's first line, "Suspect COPD in people over 35 …"). A class by function is held by
+    members of two of its classes, and only with ``by_function`` (``MAX_CLASS_STEMS``)."""
+    classes = _classes_named(question) if question else ()
+    if not classes:
+        return set()
+    words = [word.lower() for word in raw_tokens(text)]
+
+    def named(members: tuple[str, ...]) -> int:
+        return sum(
+            any(word.endswith(member) and len(word) >= len(member) + MIN_MEMBER_PREFIX for word in words)
+            for member in members
+        )
+
+    return {
+        stem for stems, members in classes
+        if (len(members) <= MAX_CLASS_STEMS or by_function) and named(members) >= (
+            1 if len(members) <= MAX_CLASS_STEMS else 2
+        )
+        for stem in stems
+    }
+
+
 def lead_features(
     own: list[Candidate],
     written: list[Candidate],
@@ -76,10 +123,12 @@ def lead_features(
     asked: list[tuple[frozenset[str], ...]],
     ask: Ask | None,
     meaning: SentenceMeaning,
+    asking: str = "",
 ) -> np.ndarray | None:
     """One row of FEATURES per sentence of ``own`` (no bias: the softmax has none); None without vectors.
     ``written`` is the overview's bottom line as written, ``rules_lead`` the sentence compose/layout.py's word rules
-    lead with, ``asked`` the units the question asks about beyond the overview's title (layout.asked_beyond_title)."""
+    lead with, ``asked`` the units the question asks about beyond the overview's title (layout.asked_beyond_title);
+    a sentence naming a member of a class the question (``asking``) names holds the class (``members_as_classes``)."""
     found = meaning.vectors([c.evidence.passage_id for c in own])
     sentences = meaning.sentence_vectors([sentence_with_heading(c) for c in own])
     if found is None or sentences is None:
@@ -90,6 +139,8 @@ def lead_features(
     rows = []
     for candidate, sentence, passage in zip(own, sentences, passages, strict=True):
         held = candidate.words | content_words(candidate.evidence.section or "")
+        held |= members_as_classes(candidate.text, asking, by_function=False)  # as the model was fitted: the
+        # hypertension overview's line naming the first-line classes stays the confident lead
         rarities = [max(library_rarity(w) for w in phrase) for unit in asked for phrase in unit if phrase <= held]
         rows.append([
             float(sentence @ question),
@@ -220,7 +271,7 @@ def meaning_lead(
     own = own_sentences(written, chosen, overview)
     if meaning is None or rules_lead is None or len(own) < 2:
         return None
-    features = lead_features(own, written, rules_lead, asked, ask, meaning)
+    features = lead_features(own, written, rules_lead, asked, ask, meaning, question)
     if features is None:
         return None
     model = lead_model()

@@ -51,6 +51,11 @@ EVERYDAY_WORDS = frozenset(
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
     even rubbish prescription prescriptions regret regrets regretted""".split()
 ) | frozenset(
+    stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
+    # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
+    for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
+              "awful", "terrible", "crippling")
+) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
     for base in "i you he she it we they who what where there here that how why when something someone nothing".split()
     for ending in ("s", "ll", "re", "ve", "d", "m")

@@ -157,3 +157,29 @@ def test_a_lead_that_states_the_ask_keeps_its_place_before_the_emergency_line():
     assert [c.evidence.passage_id for c in lead_with_emergency([second, first], [first, second], flags, timing)] == [
         1, 2
     ]
+
+
+def test_the_drugs_whose_dose_is_asked_are_those_written_beside_dose_or_the_patients_own():
+    from medora.compose.ask import dosed_drugs
+
+    def dosed(question: str) -> list[str]:
+        return [term.label for term in dosed_drugs(question, specific_terms(question))]
+
+    assert dosed("what dose of colchicine for a gout flare?") == ["colchicine"]
+    assert dosed("tenecteplase dose for acute ischaemic stroke") == ["tenecteplase"]
+    assert dosed("72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?") == ["apixaban"]
+    # a count or an order of doses is a schedule; a dose to change, or a class, is no one drug's amount
+    assert dosed("recombinant zoster vaccine 2nd dose interval in immunosuppressed pt") == []
+    assert dosed("TSH still raised on levothyroxine 150 mcg - increase the dose or add liothyronine?") == []
+    assert dosed("haloperidol for agitated delirium - how long and how to dose") == []
+    assert dosed("Does colchicine help in gout?") == []
+
+
+def test_a_dose_is_led_by_the_sentence_giving_it_though_only_the_title_names_the_condition():
+    question = "how much adrenaline in anaphylaxis?"
+    definition = make_evidence(1, "Anaphylaxis is a severe, life-threatening systemic hypersensitivity reaction.")
+    dose = make_evidence(2, "Give intramuscular adrenaline 1 mg/mL into the anterolateral thigh at 500 micrograms.")
+    for item in (definition, dose):
+        item.source.title = "Anaphylaxis — emergency treatment and follow-up"
+    first, second = candidates_from([definition, dose], question)
+    assert lead_with_ask([first], [first, second], specific_ask(question), question) == [second, first]

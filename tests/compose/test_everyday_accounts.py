@@ -258,3 +258,24 @@ def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
     line = "Labetalol is first line, nifedipine is the alternative, and methyldopa is used if both are unsuitable."
     assert holds_for_the_question(line, question, "Hypertension in pregnancy")
     assert not holds_for_the_question(line, "my baby has a cough, is labetalol safe?", "Hypertension in pregnancy")
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "overview"),
+    [
+        # how bad the pain is, in everyday words, is no finding a source must name
+        ("my toe is red hot and agonising, can I take colchicine?", "answered", "library:gout"),
+        # "the combined pill" is named by the pill's medical words, never by any "combined" (the migraine overview's)
+        ("can I take the combined pill if I get migraine with aura?", "answered", "library:contraception"),
+        # the patient's own dose asked about: the drug is what is asked, and no overview here gives apixaban's dose
+        ("72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?", "partial",
+         "library:atrial-fibrillation-anticoagulation"),
+        # a dose asked that the overview never states (the gout overview: "a low-dose regimen"), and one it does
+        ("what dose of colchicine for a gout flare?", "partial", "library:gout"),
+        ("what is the dose of amoxicillin for pneumonia?", "answered", "library:community-acquired-pneumonia"),
+    ],
+)
+def test_session_37_everyday_questions_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, status: str, overview: str | None
+) -> None:
+    assert _asked(library_workspace, question) == (status, overview)

@@ -147,3 +147,13 @@ def test_a_sentence_leaving_out_the_group_the_question_names_does_not_hold():
     assert holds_for_the_question("Nicotine replacement can be used.", question, heading="Special populations › Pregnancy")
     # a group the overview's title names is its whole topic
     assert holds_for_the_question("Give aspirin 150 mg at night.", question, "Hypertension in pregnancy")
+
+
+def test_a_sentence_naming_a_member_of_the_class_asked_about_holds_the_class():
+    from medora.compose.leads import members_as_classes
+
+    question = "my husband has COPD and his breathing is worse with green phlegm, does he need steroids?"
+    line = "GOLD suggests prednisone 40 mg daily for 5 days, and NICE advises prednisolone 30 mg daily for 5 days."
+    assert members_as_classes(line, question) == {"steroid"}
+    assert members_as_classes("Spirometry confirms the diagnosis.", question) == set()
+    assert members_as_classes(line, "does he need antibiotics?") == set()
