@@ -429,16 +429,19 @@ def proposed_words(question: str) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
     aside); for a question that describes nothing first, a clinician's, whose terms the words' gate reads, only what
-    it proposes giving up ("Does he need to give up beer for his gout?"): its other proposals' words are often a
-    synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of the asker's own complaint or a
-    relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
+    it proposes giving up ("Does he need to give up beer for his gout?") or asks is safe or allowed ("Is it safe to
+    fly after a pulmonary embolism?", session 37: the PE overview, never naming flying, answered it): its other
+    proposals' words are often a synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of
+    the asker's own complaint or a relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
     A proposal that only points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing
     next week and I'm on rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names."""
     describing, _asking = split_asking(question)
     clinicians = not describing.strip() and not _OWN_COMPLAINT.search(question)
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
-        if clinicians and not (match.group("given_up") or match.group("giving_up") or _ASKER.search(match.group(0))):
+        if clinicians and not (
+            match.group("given_up") or match.group("giving_up") or match.group("allowed") or _ASKER.search(match.group(0))
+        ):
             continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";
             # and what the asker would do themselves is a patient's own proposal: "how soon after a TIA can I drive?"
         if match.group("resumed") and _PASSIVE.search(match.group("resumed")):

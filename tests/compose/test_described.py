@@ -209,6 +209,9 @@ def test_what_a_question_proposes_must_be_named():
     assert unnamed_proposed("My neck aches, would physiotherapy help after a long flight?", text) == []
     # a clinician's question (nothing described first) is the words' gate's: "IV" is "intravenous" there
     assert unnamed_proposed("Would IV fluids help septic shock?", ["Give intravenous crystalloid."]) == []
+    # …but whether something is safe or allowed is asked in any wording: the PE overview never names flying
+    pe = ["Pulmonary embolism: anticoagulate for at least 3 months; review for chronic thromboembolic disease."]
+    assert unnamed_proposed("Is it safe to fly after a pulmonary embolism?", pe) == ["fly"]
     # a lay word counts as named by its medical words: "the jab" by "vaccination"
     flu = "I'm 70 and worried about flu, would the jab help?"
     assert unnamed_proposed(flu, ["Annual vaccination is offered."]) == []

@@ -273,6 +273,8 @@ def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
         # a dose asked that the overview never states (the gout overview: "a low-dose regimen"), and one it does
         ("what dose of colchicine for a gout flare?", "partial", "library:gout"),
         ("what is the dose of amoxicillin for pneumonia?", "answered", "library:community-acquired-pneumonia"),
+        # a clinician asking whether something is safe proposes it: the PE overview never names flying
+        ("Is it safe to fly after a pulmonary embolism?", "partial", "library:pulmonary-embolism"),
     ],
 )
 def test_session_37_everyday_questions_reach_the_overview_that_answers_them(
