@@ -267,8 +267,9 @@ def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
         ("my toe is red hot and agonising, can I take colchicine?", "answered", "library:gout"),
         # "the combined pill" is named by the pill's medical words, never by any "combined" (the migraine overview's)
         ("can I take the combined pill if I get migraine with aura?", "answered", "library:contraception"),
-        # the patient's own dose asked about: the drug is what is asked, and no overview here gives apixaban's dose
-        ("72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?", "partial",
+        # the patient's own dose asked about: the drug is what is asked (the kidney overview, never dosing apixaban,
+        # answered it), and the AF overview gives apixaban's dose-reduction criteria (version 3)
+        ("72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?", "answered",
          "library:atrial-fibrillation-anticoagulation"),
         # a dose asked that the overview never states (the gout overview: "a low-dose regimen"), and one it does
         ("what dose of colchicine for a gout flare?", "partial", "library:gout"),
