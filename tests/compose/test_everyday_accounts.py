@@ -274,6 +274,9 @@ def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
         # a dose asked that the overview never states (the gout overview: "a low-dose regimen"), and one it does
         ("what dose of colchicine for a gout flare?", "partial", "library:gout"),
         ("what is the dose of amoxicillin for pneumonia?", "answered", "library:community-acquired-pneumonia"),
+        # a vignette's amenorrhoea is named by the ectopic overview (version 2: "a missed period (amenorrhoea)")
+        ("29F, 7 weeks amenorrhoea, left iliac fossa pain, hCG 1800, no intrauterine sac on TVUS. Management?",
+         "answered", "library:ectopic-pregnancy"),
         # a clinician asking whether something is safe proposes it: the PE overview never names flying
         ("Is it safe to fly after a pulmonary embolism?", "partial", "library:pulmonary-embolism"),
     ],
