@@ -72,7 +72,9 @@ def harvest(items: list[dict]) -> list[dict]:
 
     def record(written, rules_lead, chosen, overview, asked, ask, meaning, question):  # noqa: ANN001, ANN202
         own = own_sentences(written, chosen, overview)
-        recorded["own"], recorded["features"] = own, lead_features(own, written, rules_lead, asked, ask, meaning)
+        recorded["own"], recorded["features"] = own, lead_features(
+            own, written, rules_lead, asked, ask, meaning, question
+        )  # the question's classes, as the answer reads them (members_as_classes)
         return None  # the word rules' bottom line stands: the features read it as it is without the model
 
     layout.meaning_lead = record

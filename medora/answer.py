@@ -466,9 +466,8 @@ def _undosed(
 ) -> list[str]:
     """The drugs whose dose the question asks (compose/ask.py ``dosed_drugs``) that no answering source states:
     none of its passages names the drug with a dose in one sentence (a number and its unit, compose/ask.py
-    ``says_ask``). "72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?" was answered by the atrial
-    fibrillation overview, which names apixaban but never its dose (session 37): the answer is partial, and says no
-    source here gives the apixaban dose."""
+    ``says_ask``). "what dose of colchicine for a gout flare?" was answered by the gout overview, which advises only "a
+    low-dose regimen" (session 37): the answer is partial, and says no source here gives the colchicine dose."""
     drugs = dosed_drugs(question, terms)
     if not drugs:
         return []

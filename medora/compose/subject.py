@@ -161,8 +161,8 @@ _KEEPING_IT = re.compile(
     re.IGNORECASE,
 )
 # …or whether the patient's dose of them is right: "72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?"
-# asks about apixaban dosing, which no kidney overview line gives (session 37: the chronic kidney disease overview
-# answered it, leaving apixaban unnamed as her own drug)
+# asks about apixaban dosing (session 37: the chronic kidney disease overview answered it, leaving apixaban unnamed as
+# her own drug)
 ITS_DOSE = re.compile(r"\b(?:her|his|my|their|your|this|that|current) (?:dose|doses|dosage|dosing)\b", re.IGNORECASE)
 # A treatment decision depends on the patient's other conditions: "hx of angioedema, ramipril for hypertension?"
 # asks about ramipril given the angioedema. Only a question on diagnosis, outlook or causes may leave its history
@@ -178,9 +178,8 @@ _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The ``terms`` with the case's drugs asked about when the clause that asks is whether to go on with them
     ("…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she continue it?") or whether the
-    patient's dose is right ("Is her dose right?"). Read before the
-    classes are added (terms.specific_terms): a drug asked about is never named by a class that only names the
-    patient's own (variants.OWN_DRUG_CLASSES)."""
+    patient's dose is right ("Is her dose right?"). Read before the classes are added (terms.specific_terms): a drug
+    asked about is never named by a class that only names the patient's own (variants.OWN_DRUG_CLASSES)."""
     asking = split_asking(question)[1]
     if not _KEEPING_IT.search(asking) and not ITS_DOSE.search(asking):
         return terms
