@@ -3,7 +3,7 @@
 import pytest
 
 from medora.compose.age_groups import CHILD, group_of_question
-from medora.compose.terms import answers_terms, covered_terms, specific_terms
+from medora.compose.terms import TermText, answers_terms, covered_terms, specific_terms
 
 
 def _kinds(question: str) -> list[tuple[str, str]]:
@@ -383,3 +383,10 @@ def test_a_lettered_hepatitis_is_one_required_term():
     assert hepatitis.label == "hepatitis C" and hepatitis.required and "hepatitis c" in hepatitis.forms
     assert vaccine.label == "vaccine"
     assert [t.label for t in specific_terms("Who should be screened for hepatitis B?")] == ["hepatitis B"]
+
+
+def test_a_drug_is_also_named_by_its_unaccented_names():
+    # the dictionary lists the British "adrenaline" only as "adrénaline": an EpiPen is named by "adrenaline"
+    (epipen,) = [term for term in specific_terms("should he carry an epipen?") if term.kind == "drug"]
+    assert "adrenaline" in epipen.forms and "adrénaline" in epipen.forms
+    assert TermText("Carry two adrenaline auto-injectors at all times.").covers(epipen)
