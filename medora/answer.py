@@ -445,7 +445,7 @@ def _unproposed(
     if not words:
         return []
     equivalents = lay_equivalents(question, naming=True)
-    sources = {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
+    sources = _answering_sources(overview, answering)
     missing: list[str] | None = None
     for source_id in sources:
         own = [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
@@ -454,6 +454,11 @@ def _unproposed(
             return []
         missing = unnamed if missing is None else [word for word in missing if word in unnamed]
     return sorted(missing or [])
+
+
+def _answering_sources(overview: Evidence | None, answering: list[Evidence]) -> set[int]:
+    """The sources an answer rests on: each answering source's and the overview laid out."""
+    return {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
 
 
 def _undosed(
@@ -471,7 +476,7 @@ def _undosed(
     drugs = dosed_drugs(question, terms)
     if not drugs:
         return []
-    sources = {item.source_id for item in answering} | ({overview.source_id} if overview is not None else set())
+    sources = _answering_sources(overview, answering)
     if not sources:
         return []
     dose = Ask("dose")

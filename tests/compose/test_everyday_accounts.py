@@ -245,24 +245,7 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         # a clinician's words the overviews write another way: "in hospital", albuminuria
         ("How is delirium prevented in hospitalised older adults?", "answered", "library:delirium"),
         ("What BP target for someone with CKD and proteinuria?", "answered", "library:chronic-kidney-disease"),
-    ],
-)
-def test_session_36_everyday_questions_reach_the_overview_that_answers_them(
-    library_workspace: Workspace, question: str, status: str, overview: str | None
-) -> None:
-    assert _asked(library_workspace, question) == (status, overview)
-
-
-def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
-    question = "I'm pregnant and have been told I have high blood pressure, is labetalol safe for the baby?"
-    line = "Labetalol is first line, nifedipine is the alternative, and methyldopa is used if both are unsuitable."
-    assert holds_for_the_question(line, question, "Hypertension in pregnancy")
-    assert not holds_for_the_question(line, "my baby has a cough, is labetalol safe?", "Hypertension in pregnancy")
-
-
-@pytest.mark.parametrize(
-    ("question", "status", "overview"),
-    [
+        # session 37
         # how bad the pain is, in everyday words, is no finding a source must name
         ("my toe is red hot and agonising, can I take colchicine?", "answered", "library:gout"),
         # "the combined pill" is named by the pill's medical words, never by any "combined" (the migraine overview's)
@@ -281,7 +264,14 @@ def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
         ("Is it safe to fly after a pulmonary embolism?", "partial", "library:pulmonary-embolism"),
     ],
 )
-def test_session_37_everyday_questions_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_and_37_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)
+
+
+def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
+    question = "I'm pregnant and have been told I have high blood pressure, is labetalol safe for the baby?"
+    line = "Labetalol is first line, nifedipine is the alternative, and methyldopa is used if both are unsuitable."
+    assert holds_for_the_question(line, question, "Hypertension in pregnancy")
+    assert not holds_for_the_question(line, "my baby has a cough, is labetalol safe?", "Hypertension in pregnancy")
