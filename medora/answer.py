@@ -39,6 +39,7 @@ from medora.compose.described import (
     split_asking,
     unnamed_asking_words,
     unnamed_body_parts,
+    unnamed_occasion_words,
     unnamed_words,
     without_population,
     written_signs,
@@ -196,7 +197,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
     overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, overviews))
-    if overview is not None and _meaning_overrules(question, terms, retrieved, overview, retriever):
+    if overview is not None and _meaning_overrules(question, terms, retrieved, overview, retriever, whole_coverage):
         overview = None  # common words chose it; what the question means is another overview's (checked below)
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     analysis = session.analysis or analyse_question(question)
@@ -333,18 +334,27 @@ def _emergency_for_a_calm_question(
 
 
 def _meaning_overrules(
-    question: str, terms: list[SpecificTerm], retrieved: list[Evidence], overview: Evidence, retriever: Retriever
+    question: str,
+    terms: list[SpecificTerm],
+    retrieved: list[Evidence],
+    overview: Evidence,
+    retriever: Retriever,
+    whole_coverage: dict[int, float],
 ) -> bool:
     """True when everyday words alone chose the overview (the question has no specific term of its own) and both
     readings of its meaning point to one other overview: the dense search's closest passage
     (select.closest_in_meaning) and the everyday descriptions of the complaints (select.closest_described). "my back
     has been sore for a week, what's the best thing to take?" holds "sore", "week" and "take" of the sore-throat
     overview's bottom line, and means low back pain by both. The other overview must then pass every check of the
-    everyday path (``_by_meaning``), else the answer says nothing is found."""
+    everyday path (``_by_meaning``), else the answer says nothing is found. Not when the overview names every topic
+    word of the question and the other does not: "Can I take the pill if I'm 36 and smoke?" means the smoking
+    cessation overview to both readings, yet the contraception overview names the pill and smoking (session 38)."""
     if any(not term.context for term in terms):
         return False
     closest = closest_in_meaning(retrieved)
     if closest is None or closest.source_id == overview.source_id:
+        return False
+    if whole_coverage.get(overview.source_id, 0.0) >= 1.0 > whole_coverage.get(closest.source_id, 0.0):
         return False
     described = closest_described(retriever.described_matches(question))
     return described is not None and f"{LIBRARY_PREFIX}{described.topic}" == closest.source.key
@@ -683,6 +693,8 @@ def _meaning_checked(
         or not scope.confirming and unnamed_asking_words(question, texts, lay_equivalents(question, naming=True))
     ):
         return None
+    if asks_about_drug(terms) and unnamed_occasion_words(question, texts, lay_equivalents(question, naming=True)):
+        return None  # the drug's overview must speak of the occasion it is asked about for
     group = group_of_title(closest.source.title)
     for_all_ages = group is None and any(  # the overview names the child's group, checked above (everyday_overview)
         term.kind == "population" and set(term.forms) & set(YOUNG_FORMS) for term in unfelt

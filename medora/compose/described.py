@@ -49,6 +49,10 @@ ASKING_OPENERS = frozenset(
     """what how which why where who should shall can could would will do does did is are was were am any has have
     had might may must""".split()
 )
+# What a negated opener asks about when it asks ("can't I have ibuprofen?", "isn't the dose too high?")
+_SUBJECTS = frozenset("i you he she it we they this that these those there the a an my his her your our their".split())
+_HAVING = frozenset(("have", "has", "had"))
+_HAD_THINGS = frozenset("a an no been some several two three four five many lots".split())
 _WHEN_ASKS = frozenset("is are am can could should shall will would do does did may might must".split())
 # Possessives and sides before a body part: "my back", "his left calf"; "get the feeling back" is no body part
 BODY_OWNERS = frozenset("my his her their your our its lower upper left right both one".split())
@@ -132,6 +136,10 @@ def _opens_asking(clause: str) -> bool:
     words = [word.strip("\"'(") for word in spelled_out(clause).split()]  # "what's" → what, "isn't" → is not
     if not words:
         return False
+    if words[0] in ASKING_OPENERS and words[1:2] == ["not"] and words[2:3] and words[2] not in _SUBJECTS:
+        return False  # "can't sleep at all", "doesn't work": the account's verb, no one is asked
+    if words[0] in _HAVING and words[1:2] and (words[1] in _HAD_THINGS or words[1][:1].isdigit()):
+        return False  # "had a withdrawal seizure 2 years ago", "has been low": what the account had, not a question
     return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS
 
 
@@ -211,6 +219,35 @@ _WHEN_WORDS = frozenset(
     spring autumn holiday holidays birthday then ago last first early late recently january february march april may
     june july august september october november december""".split()
 )
+
+
+# the occasion a drug is asked about for: "should aspirin be stopped before a tooth extraction?"
+_OCCASION = re.compile(r"\b(?:before|after|during|ahead of)\s+(?P<occasion>[^,.;:?!]+)", re.IGNORECASE)
+
+
+# …a procedure, an operation or a journey, not a time ("before the ambulance comes", "after 3 days")
+_OCCASIONS = frozenset(
+    stem(word)
+    for word in """surgery operation op procedure extraction dental dentist tooth teeth endoscopy colonoscopy biopsy
+    scan mri anaesthetic anesthetic flight flying travel holiday jab vaccine vaccination injection delivery labour
+    marathon dive diving""".split()
+)
+
+
+def unnamed_occasion_words(
+    question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()
+) -> list[str]:
+    """The topic words of the occasion the asking clause names ("before a tooth extraction", "after my vaccine")
+    that none of ``texts`` names: a question about a drug is answered by the overview closest in meaning to the drug
+    only when it speaks of that occasion too (session 38: the stroke overview's aspirin answered "Should aspirin be
+    stopped before a tooth extraction?")."""
+    _describing, asking = split_asking(question)
+    words = {
+        word for match in _OCCASION.finditer(asking)
+        if (occasion := _topic_words(match.group("occasion"))) & _OCCASIONS  # "before the ambulance comes" is a time
+        for word in occasion
+    }
+    return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
 
 
 def cause_words(describing: str) -> set[str]:
@@ -365,6 +402,12 @@ _PROPOSAL = re.compile(
     r"(?P<still>[^?.!,;]+)"
     r"|\bshould\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:also\s+|still\s+)?(?:be\s+)?"
     r"(?:taking|having|using|trying)\s+(?P<taking>[^?.!,;]+)"
+    # taking up an activity, asked without a "when": "can i go back to the gym yet?", "can I drive?" (session 38)
+    r"|\b(?:can|could|may)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+"
+    r"(?P<taken_up>(?:(?:go|get|come)\s+back|return|drive|fly|swim|travel|exercise|jog|cycle|lift)\b[^?.!,;]*)"
+    # eating or drinking something: "can I drink alcohol while on metronidazole?", "can she eat cheese?"
+    r"|\b(?:can|could|should|may)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still\s+)?"
+    r"(?:drink|eat)\s+(?P<consumed>[^?.!,;]+)"
     # giving something up: "does he need to give up beer?", "should I cut out dairy?"
     r"|\b(?:need|needs|have|has|ought|got)\s+to\s+(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+"
     r"(?P<given_up>[^?.!,;]+)"
@@ -385,7 +428,10 @@ _GOING = re.compile(r"^(?:go|going|get|getting)\s+(?:in|into|to|on)\s+(?=\w)", r
 # "switch me back to my normal insulin": "back" is a direction unless someone's back ("my back", "lower back")
 _NOT_A_BACK = re.compile(r"(?<!\bmy)(?<!\bhis)(?<!\bher)(?<!\bour)(?<!\bthe)(?<!\byour)(?<!\btheir)(?<!\blower)"
                          r"(?<!\bupper)\s+back\b", re.IGNORECASE)
-_CIRCUMSTANCES = re.compile(r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$", re.IGNORECASE)
+_CIRCUMSTANCES = re.compile(
+    r"\s(?:for|in|during|after|at|when|while|since|because|if|from|before|as)\s.*$|\s+(?:yet|again|now|soon)\s*$",
+    re.IGNORECASE,
+)  # …and when: "can i go back to the gym yet?"
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -429,8 +475,9 @@ def proposed_words(question: str) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
     aside); for a question that describes nothing first, a clinician's, whose terms the words' gate reads, only what
-    it proposes giving up ("Does he need to give up beer for his gout?") or asks is safe or allowed ("Is it safe to
-    fly after a pulmonary embolism?", session 37: the PE overview, never naming flying, answered it): its other
+    it proposes giving up ("Does he need to give up beer for his gout?"), eating or drinking ("can I drink alcohol
+    while on metronidazole?", session 38) or asks is safe or allowed ("Is it safe to fly after a pulmonary
+    embolism?", session 37: the PE overview, never naming flying, answered it): its other
     proposals' words are often a synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of
     the asker's own complaint or a relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
     A proposal that only points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing
@@ -440,14 +487,15 @@ def proposed_words(question: str) -> dict[str, str]:
     words: dict[str, str] = {}
     for match in _PROPOSAL.finditer(question):
         if clinicians and not (
-            match.group("given_up") or match.group("giving_up") or match.group("allowed") or _ASKER.search(match.group(0))
+            match.group("given_up") or match.group("giving_up") or match.group("allowed") or match.group("consumed")
+            or _ASKER.search(match.group(0))
         ):
             continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";
             # and what the asker would do themselves is a patient's own proposal: "how soon after a TIA can I drive?"
         if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
             continue
         proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", _GOING.sub("", next(g for g in match.groups() if g))))
-        if match.group("resumed") or match.group("when_allowed"):
+        if match.group("resumed") or match.group("when_allowed") or match.group("taken_up"):
             proposed = _NOT_A_BACK.sub(" ", proposed)
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
             proposed = _CIRCUMSTANCES.sub("", _after_telling(_last_clause(question[: match.start()])))  # comes just

@@ -89,6 +89,9 @@ _LATER = frozenset({"now", "today", "tonight", "currently"})
 _LONG_AGO = re.compile(
     r"\b(?:days?|weeks?|months?|years?|decades?) ago\b|\blast (?:week|year|month)\b"
     r"|\bas a (?:child|kid|baby|teenager)\b|\bin (?:19|20)\d\d\b"
+    # a month named (session 38: "had a heart attack in march, can i go back to the gym yet?" raised the coronary
+    # notice)
+    r"|\b(?:in|last|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 _CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
 # An event named as the time since which, or after which, something is so is over: "a stent after his heart attack",

@@ -242,3 +242,12 @@ def test_meaning_overrules_common_words_that_chose_another_overview(workspace: W
     # everyday descriptions both mean low back pain (answer._meaning_overrules)
     question = "my back has been sore for a week, what's the best thing to take?"
     assert _asked(workspace, question) == ("answered", "library:low-back-pain-red-flags")
+    # …but not an overview that names every topic word of the question: the pill and smoking are the contraception
+    # overview's, though "smoke" brings the smoking-cessation overview closest in meaning (session 38)
+    assert _asked(workspace, "Can I take the pill if I'm 36 and smoke?") == ("answered", "library:contraception")
+
+
+def test_the_overview_closest_to_a_drug_must_speak_of_the_occasion_it_is_asked_for(workspace: Workspace):
+    # the stroke overview's aspirin is closest in meaning; it never speaks of a tooth extraction (session 38)
+    assert _asked(workspace, "Should aspirin be stopped before a tooth extraction?")[0] != "answered"
+    assert _asked(workspace, "Should I take aspirin after a TIA?") == ("answered", "library:stroke-and-tia")

@@ -137,6 +137,21 @@ def test_when_followed_by_a_verb_that_asks_opens_the_asking_clause():
     assert split_asking("I'm always tired, isn't that normal at my age?")[0] == "I'm always tired,"
 
 
+def test_an_opener_that_only_tells_what_the_account_had_or_cannot_do_asks_nothing():
+    # session 38: "can't sleep at all" read as asking made "lie awake for hours every night" words the insomnia
+    # overview must name; "had a withdrawal seizure" made a vignette's GGT a term it asked about
+    question = "can't sleep at all, i lie awake for hours every night, what can i do without pills?"
+    describing, asking = split_asking(question)
+    assert describing == "can't sleep at all,  i lie awake for hours every night,"
+    assert asking == " what can i do without pills?"
+    vignette = "AUDIT 31, had a withdrawal seizure 2 years ago, GGT 240. Can he do assisted withdrawal at home?"
+    assert split_asking(vignette)[1] == " Can he do assisted withdrawal at home?"
+    assert split_asking("had a fall last week, should I see someone?")[1] == " should I see someone?"
+    # …while a negated or having opener before its subject still asks
+    assert split_asking("Can't I have ibuprofen, since it's only once?")[0] == ""
+    assert split_asking("Has he been seen by a cardiologist, or should he be?")[0] == ""
+
+
 def test_a_dash_between_the_case_and_the_question_divides_them_as_a_colon_does():
     """Session 34: "Proximal DVT on apixaban - do graduated compression stockings prevent post-thrombotic syndrome?"
     was one clause, so the stockings it asks about could be the one word the DVT overview left unnamed."""
@@ -282,4 +297,10 @@ def test_whether_it_is_usual_necessary_or_fair_is_the_frame_of_what_is_asked():
 
 def test_what_the_asker_would_do_is_proposed_even_when_nothing_is_described_first():
     assert proposed_words("how soon after a TIA can I drive?") == {"drive": "drive"}
+    # an activity taken up without a "when" (session 38)
+    assert proposed_words("had a heart attack in march, can i go back to the gym yet?") == {"gym": "gym"}
+    assert proposed_words("I had a stroke in May, can I drive?") == {"drive": "drive"}
+    # what the asker would eat or drink is proposed in any wording (session 38)
+    assert proposed_words("can I drink alcohol while on metronidazole for c diff?") == {"alcohol": "alcohol"}
+    assert proposed_words("Can she eat grapefruit on atorvastatin?")["grapefruit"] == "grapefruit"
     assert proposed_words("When can he drive after a TIA?") == {}  # a clinician's patient: synonyms a step away

@@ -262,9 +262,22 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
          "answered", "library:ectopic-pregnancy"),
         # a clinician asking whether something is safe proposes it: the PE overview never names flying
         ("Is it safe to fly after a pulmonary embolism?", "partial", "library:pulmonary-embolism"),
+        # session 38
+        # booze is alcohol; "can't sleep" tells, it does not ask; runny diarrhoea is diarrhoea
+        ("how do i get off the booze safely?", "answered", "library:alcohol-use-disorder"),
+        ("can't sleep at all, i lie awake for hours every night, what can i do without pills?", "answered",
+         "library:insomnia"),
+        ("runny diarrhoea after antibiotics, could it be c diff?", "answered",
+         "library:clostridioides-difficile-infection"),
+        # "had a withdrawal seizure" tells what the case had: its GGT is a finding, not what is asked
+        (("47M drinking about 20 units a day for years, AUDIT 31, had a withdrawal seizure 2 years ago, lives alone, "
+          "GGT 240. He wants to stop drinking. Can he do assisted withdrawal at home, and what thiamine should he "
+          "get?"), "answered", "library:alcohol-use-disorder"),
+        # an activity asked about without a "when": the stroke overview never speaks of driving
+        ("I had a stroke in May, can I drive?", "partial", "library:stroke-and-tia"),
     ],
 )
-def test_everyday_questions_of_sessions_36_and_37_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_to_38_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)

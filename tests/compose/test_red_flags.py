@@ -59,6 +59,7 @@ def test_an_emergency_named_in_the_past_or_to_prevent_it_raises_none_but_describ
     assert only_in_the_past("Should I take aspirin every day to prevent a heart attack?")
     assert raised("How can I lower my chances of having a stroke?") == []
     assert raised("My dad had a heart attack five years ago, can he go on a long flight?") == []
+    assert raised("had a heart attack in march, can i go back to the gym yet?") == []  # a month named (session 38)
     assert raised("What is the time window for thrombolysis in acute ischaemic stroke?") == ["stroke"]
     assert raised("He had a stroke two years ago and now his face has dropped on one side") == ["stroke"]
 
