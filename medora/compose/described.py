@@ -405,6 +405,9 @@ _PROPOSAL = re.compile(
     # taking up an activity, asked without a "when": "can i go back to the gym yet?", "can I drive?" (session 38)
     r"|\b(?:can|could|may)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+"
     r"(?P<taken_up>(?:(?:go|get|come)\s+back|return|drive|fly|swim|travel|exercise|jog|cycle|lift)\b[^?.!,;]*)"
+    # what something does to the asker: "does the covid vaccine affect periods?" (session 38)
+    r"|\b(?:does|do|can|could|will|would|might)\s+[^?.!,;]+?\s+(?:affect|affects|cause|causes|trigger|triggers|worsen)"
+    r"\s+(?P<effect>[^?.!,;]+)"
     # eating or drinking something: "can I drink alcohol while on metronidazole?", "can she eat cheese?"
     r"|\b(?:can|could|should|may)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still\s+)?"
     r"(?:drink|eat)\s+(?P<consumed>[^?.!,;]+)"
@@ -488,7 +491,7 @@ def proposed_words(question: str) -> dict[str, str]:
     for match in _PROPOSAL.finditer(question):
         if clinicians and not (
             match.group("given_up") or match.group("giving_up") or match.group("allowed") or match.group("consumed")
-            or _ASKER.search(match.group(0))
+            or match.group("effect") or _ASKER.search(match.group(0))
         ):
             continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";
             # and what the asker would do themselves is a patient's own proposal: "how soon after a TIA can I drive?"
@@ -505,4 +508,36 @@ def proposed_words(question: str) -> dict[str, str]:
         for index, written in enumerate(written_words):
             if stem(written.lower()) in kept and not is_teller(written_words, index):  # "my midwife says…"
                 words.setdefault(stem(written.lower()), written)
+    if not clinicians:
+        for written in _planned_words(describing):
+            words.setdefault(stem(written.lower()), written)
     return words
+
+
+# what an account says is coming: "now flying long haul next week", "going skiing tomorrow"
+_UPCOMING = re.compile(r"\b(?:next (?:week|month|weekend|year)|tomorrow|in (?:a|\d+|two|three) (?:days?|weeks?))\b",
+                       re.IGNORECASE)
+
+
+def _planned_words(describing: str) -> list[str]:
+    """The topic words (as written) of each clause of an account that says what is coming ("had a clot in my leg
+    last year, now flying long haul next week. do i need an injection?": flying, long, haul): a plan is what the
+    question turns on, as a proposal is (session 38: the DVT overview, never naming a flight, answered it)."""
+    found: list[str] = []
+    clauses = [clause for sentence in re.split(r"[.!?]\s", describing) for clause in _CLAUSE.findall(sentence)]
+    for clause in clauses:
+        upcoming = _UPCOMING.search(clause)
+        doing = next(reversed(list(_DOING.finditer(clause[: upcoming.start()]))), None) if upcoming else None
+        if doing:  # from what is being done to when: "flying long haul", "having my hip replaced"
+            plan = clause[doing.start() : upcoming.start()]
+            kept = _topic_words(plan) - _WHEN_WORDS - _PLANNING
+            found += [word for word in _WORD.findall(plan) if stem(word.lower()) in kept]
+    return found
+
+
+_DOING = re.compile(
+    r"\b(?!(?:morning|evening|nothing|something|anything|everything|thing|spring|feeling)\b)[a-z]+ing\b"
+    r"|\b(?:planned|booked|scheduled|due)\b",  # "planned knee replacement next week"
+    re.IGNORECASE,
+)
+_PLANNING = frozenset(stem(word) for word in ("planned", "booked", "scheduled", "due"))

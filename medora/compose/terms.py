@@ -576,7 +576,15 @@ def _eponym(question: str, match: re.Match[str]) -> str:
 
 def _is_topic_word(word: str) -> bool:
     stems = stem_sequence(word)
-    return bool(stems) and word.lower() not in STOPWORDS and stems[0] not in GENERIC_WORDS and not word.isdigit()
+    return bool(stems) and word.lower() not in STOPWORDS | _ASKING_VERBS and stems[0] not in GENERIC_WORDS and (
+        not word.isdigit()
+    )
+
+
+# what a question asks a thing to do, between the thing and the condition: "Does magnesium help migraine in
+# children?" misses magnesium, not "magnesium help migraine" (session 38)
+_ASKING_VERBS = frozenset({"help", "helps", "prevent", "prevents", "treat", "treats", "shorten", "shortens", "improve",
+                           "improves"})  # never "work", "cause", "lower": nouns and adjectives too ("lower lobe")
 
 
 def _phrase_around(words: list[str], index: int, taken: set[int], breaks: set[int]) -> str:
@@ -651,7 +659,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             taken.add(index)
             continue
         stems = stem_sequence(word)
-        if not stems or len(word) < 3 or word.lower() in STOPWORDS or stems[0] in GENERIC_WORDS | EVERYDAY_WORDS:
+        if not stems or len(word) < 3 or word.lower() in STOPWORDS | _ASKING_VERBS or stems[0] in (
+            GENERIC_WORDS | EVERYDAY_WORDS
+        ):
             continue
         common = is_common_word(word) and word not in load_own_abbreviations() and word not in CAPITAL_TERMS
         if common or any(ch.isdigit() for ch in word) or (

@@ -300,6 +300,14 @@ def test_what_the_asker_would_do_is_proposed_even_when_nothing_is_described_firs
     # an activity taken up without a "when" (session 38)
     assert proposed_words("had a heart attack in march, can i go back to the gym yet?") == {"gym": "gym"}
     assert proposed_words("I had a stroke in May, can I drive?") == {"drive": "drive"}
+    # what an account says is coming, from what is being done to when (session 38)
+    flight = "had a clot in my leg last year, now flying long haul next week. do i need an injection?"
+    assert proposed_words(flight) == {"fli": "flying", "haul": "haul"}
+    vignette = "74F, AF on apixaban, planned knee replacement next week. When to stop apixaban?"
+    assert proposed_words(vignette) == {"knee": "knee", "replac": "replacement"}
+    assert proposed_words("my baby is due next month and my blood pressure is up, is that dangerous?") == {}
+    # what something is asked to do to the asker, in any wording
+    assert proposed_words("does the covid vaccine affect periods?") == {"period": "periods"}
     # what the asker would eat or drink is proposed in any wording (session 38)
     assert proposed_words("can I drink alcohol while on metronidazole for c diff?") == {"alcohol": "alcohol"}
     assert proposed_words("Can she eat grapefruit on atorvastatin?")["grapefruit"] == "grapefruit"

@@ -156,7 +156,7 @@ def test_going_somewhere_how_soon_and_giving_something_up_are_proposals() -> Non
         "pool": "pool"
     }
     assert proposed_words("I'm having carpal tunnel release next week. How soon after the op can I drive?") == {
-        "drive": "drive"
+        "drive": "drive", "carpal": "carpal", "tunnel": "tunnel", "releas": "release"  # the plan too (session 38)
     }
     assert proposed_words("husband has gout again. does he need to give up beer?") == {"beer": "beer"}
     assert proposed_words("I have gout. Should I avoid alcohol?") == {"alcohol": "alcohol"}

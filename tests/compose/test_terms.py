@@ -56,6 +56,15 @@ def test_a_phrase_for_display_stops_at_a_comma_or_colon():
     ]
 
 
+def test_a_phrase_for_display_stops_at_what_the_question_asks_a_thing_to_do():
+    # session 38: "No source here addresses magnesium help migraine"; "shorten" was a term of its own
+    assert [t.shown for t in specific_terms("Does magnesium help migraine?")] == ["magnesium", "migraine"]
+    assert "shorten" not in [t.label for t in specific_terms("Does vitamin C shorten the flu?")]
+    assert any(t.shown == "right lower lobe consolidation" for t in specific_terms(
+        "79M, newly confused, RR 32, right lower lobe consolidation on CXR. Antibiotics?"
+    ))  # "lower" is an adjective too
+
+
 def test_an_abbreviation_is_named_by_its_expansion_and_the_other_way_round():
     terms = specific_terms("Is HFpEF treated with tirzepatide?")
     assert covered_terms("Heart failure with preserved ejection fraction needs diuretics.", terms) == {"HFpEF"}
