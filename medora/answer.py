@@ -28,6 +28,7 @@ from medora.compose.ask import Ask, dosed_drugs, says_ask
 from medora.compose.case_findings import with_case_findings
 from medora.compose.described import (
     account_stems,
+    account_unnamed,
     body_parts,
     broader_parts,
     described_labels,
@@ -695,6 +696,10 @@ def _meaning_checked(
         return None
     if asks_about_drug(terms) and unnamed_occasion_words(question, texts, lay_equivalents(question, naming=True)):
         return None  # the drug's overview must speak of the occasion it is asked about for
+    if not confirmed and all(term.kind == "population" for term in terms) and account_unnamed(
+        question, texts, lay_equivalents(question, naming=True)
+    ):
+        return None  # close in meaning only by whom the account is about, its descriptions not agreeing
     group = group_of_title(closest.source.title)
     for_all_ages = group is None and any(  # the overview names the child's group, checked above (everyday_overview)
         term.kind == "population" and set(term.forms) & set(YOUNG_FORMS) for term in unfelt

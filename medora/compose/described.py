@@ -221,6 +221,15 @@ _WHEN_WORDS = frozenset(
 )
 
 
+def account_unnamed(question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()) -> bool:
+    """True when the account names what it is about (topic words of the describing part beside who it is about) and
+    ``texts`` name none of them: an overview close in meaning only by its population does not answer it (session
+    38: the ear-infection overview's children, "my child has worms, what treatment?")."""
+    describing, _asking = split_asking(question)
+    words = {word: word for word in _topic_words(describing) if not population_group(word)}
+    return bool(words) and len(unnamed_words(words, texts, equivalents)) == len(words)
+
+
 # the occasion a drug is asked about for: "should aspirin be stopped before a tooth extraction?"
 _OCCASION = re.compile(r"\b(?:before|after|during|ahead of)\s+(?P<occasion>[^,.;:?!]+)", re.IGNORECASE)
 

@@ -513,6 +513,10 @@ def answering_evidence(
     overview's "metformin during dehydrating illness" and "stopped when pregnancy is planned" do not answer
     "Is metformin safe in pregnancy?"; ``names_terms_together``; the signs of its condition
     the case presents with count as named in every sentence: ``presented``, answer.select_evidence)."""
+    if terms and all(term.kind == "population" for term in terms):  # whom it is about is no subject: a passage
+        # must also hold a topic word of the question beside them (session 38: the ear-infection overview's children
+        # for "my child has worms, what treatment?")
+        on_topic = [item for item in on_topic if _beside_populations(item, terms, weights)]
     first_overview = topic_overview(on_topic, weights)
     excused = frozenset((presented or {}).get(first_overview, ())) if first_overview is not None else frozenset()
     first_answers = names_terms_together(first_overview, on_topic, terms, weights, excused) or names_many_terms(
@@ -528,6 +532,12 @@ def answering_evidence(
             or (item.source_id == first_overview and first_answers)
         )
     ]
+
+
+def _beside_populations(evidence: Evidence, terms: list[SpecificTerm], weights: QuestionWeights) -> bool:
+    """True when the passage (with its title) holds a topic word of the question that is no population's."""
+    populations = {stem for term in terms for form in (term.label, *term.forms) for stem in stem_sequence(form)}
+    return bool(covered_words(f"{evidence.source.title} {evidence.text}", weights) - populations)
 
 
 def title_weight(evidence: Evidence, weights: QuestionWeights) -> float:

@@ -275,6 +275,13 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
           "get?"), "answered", "library:alcohol-use-disorder"),
         # an activity asked about without a "when": the stroke overview never speaks of driving
         ("I had a stroke in May, can I drive?", "partial", "library:stroke-and-tia"),
+        # what is coming is what the question turns on: the DVT overview never names a flight
+        ("had a clot in my leg last year, now flying long haul next week. do i need an injection?", "partial",
+         "library:deep-vein-thrombosis"),
+        # whom an account is about is no subject: the ear-infection overview's children do not answer worms
+        ("my child has worms, what treatment?", "insufficient", None),
+        ("my 3 year old has ear ache and a temperature, does she need antibiotics?", "answered",
+         "library:acute-otitis-media"),
     ],
 )
 def test_everyday_questions_of_sessions_36_to_38_reach_the_overview_that_answers_them(
