@@ -123,8 +123,11 @@ class QuestionWeights(dict):
 _QUALIFIED = (
     HEPATITIS_KIND,  # the one pattern the specific terms read a lettered hepatitis by (compose/terms.py)
     re.compile(r"\btype[ -]?([12])(?= ?diabet| ?dm\b)", re.IGNORECASE),
+    # …and prevention before or after a first event: the stroke overview's secondary prevention does not answer
+    # "Aspirin for primary prevention in over 70s?" (session 38)
+    re.compile(r"\b(primary|secondary)(?= (?:cardiovascular |stroke )?prevention\b)", re.IGNORECASE),
 )
-_KIND_NAMES = ("hepatitis", "diabetes")
+_KIND_NAMES = ("hepatitis", "diabetes", "prevention")
 
 
 def qualified_kinds(text: str) -> frozenset[str]:

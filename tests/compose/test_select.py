@@ -391,4 +391,8 @@ def test_a_title_on_another_kind_of_the_questions_condition_names_none_of_its_to
     assert names_topic_in_title(hcv, hepatitis_c)
     assert other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in type 1 diabetes?"))
     assert not other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in type 2 DM?"))
+    # prevention before a first event is not prevention after one (session 38)
+    stroke = "Acute ischaemic stroke and TIA — recognition, reperfusion and secondary prevention"
+    assert other_kind(stroke, qualified_kinds("Aspirin for primary prevention in over 70s?"))
+    assert not other_kind(stroke, qualified_kinds("Statin for secondary prevention after a TIA?"))
     assert not other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in diabetes?"))
