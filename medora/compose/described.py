@@ -530,7 +530,7 @@ _UPCOMING = re.compile(r"\b(?:next (?:week|month|weekend|year)|tomorrow|in (?:a|
 
 def _planned_words(describing: str) -> list[str]:
     """The topic words (as written) of each clause of an account that says what is coming ("had a clot in my leg
-    last year, now flying long haul next week. do i need an injection?": flying, long, haul): a plan is what the
+    last year, now flying long haul next week. do i need an injection?": flying, haul): a plan is what the
     question turns on, as a proposal is (session 38: the DVT overview, never naming a flight, answered it)."""
     found: list[str] = []
     clauses = [clause for sentence in re.split(r"[.!?]\s", describing) for clause in _CLAUSE.findall(sentence)]
