@@ -689,15 +689,17 @@ def _meaning_checked(
     unfelt = [term for term in terms if term.label not in felt]
     if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
         return None
-    if not asks_about_drug(terms) and (
+    equivalents = lay_equivalents(question, naming=True)
+    drug_asked = asks_about_drug(terms)
+    if not drug_asked and (
         unnamed_body_parts(question, texts)
-        or not scope.confirming and unnamed_asking_words(question, texts, lay_equivalents(question, naming=True))
+        or not scope.confirming and unnamed_asking_words(question, texts, equivalents)
     ):
         return None
-    if asks_about_drug(terms) and unnamed_occasion_words(question, texts, lay_equivalents(question, naming=True)):
+    if drug_asked and unnamed_occasion_words(question, texts, equivalents):
         return None  # the drug's overview must speak of the occasion it is asked about for
     if not confirmed and all(term.kind == "population" for term in terms) and account_unnamed(
-        question, texts, lay_equivalents(question, naming=True)
+        question, texts, equivalents
     ):
         return None  # close in meaning only by whom the account is about, its descriptions not agreeing
     group = group_of_title(closest.source.title)

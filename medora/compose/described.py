@@ -526,6 +526,13 @@ def proposed_words(question: str) -> dict[str, str]:
 # what an account says is coming: "now flying long haul next week", "going skiing tomorrow"
 _UPCOMING = re.compile(r"\b(?:next (?:week|month|weekend|year)|tomorrow|in (?:a|\d+|two|three) (?:days?|weeks?))\b",
                        re.IGNORECASE)
+# …what is being done before it, or planned: "flying long haul", "planned knee replacement"
+_DOING = re.compile(
+    r"\b(?!(?:morning|evening|nothing|something|anything|everything|thing|spring|feeling)\b)[a-z]+ing\b"
+    r"|\b(?:planned|booked|scheduled|due)\b",
+    re.IGNORECASE,
+)
+_PLANNING = frozenset(stem(word) for word in ("planned", "booked", "scheduled", "due"))
 
 
 def _planned_words(describing: str) -> list[str]:
@@ -543,10 +550,3 @@ def _planned_words(describing: str) -> list[str]:
             found += [word for word in _WORD.findall(plan) if stem(word.lower()) in kept]
     return found
 
-
-_DOING = re.compile(
-    r"\b(?!(?:morning|evening|nothing|something|anything|everything|thing|spring|feeling)\b)[a-z]+ing\b"
-    r"|\b(?:planned|booked|scheduled|due)\b",  # "planned knee replacement next week"
-    re.IGNORECASE,
-)
-_PLANNING = frozenset(stem(word) for word in ("planned", "booked", "scheduled", "due"))

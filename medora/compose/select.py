@@ -519,7 +519,8 @@ def answering_evidence(
     if terms and all(term.kind == "population" for term in terms):  # whom it is about is no subject: a passage
         # must also hold a topic word of the question beside them (session 38: the ear-infection overview's children
         # for "my child has worms, what treatment?")
-        on_topic = [item for item in on_topic if _beside_populations(item, terms, weights)]
+        populations = {stem for term in terms for form in (term.label, *term.forms) for stem in stem_sequence(form)}
+        on_topic = [item for item in on_topic if _beside_populations(item, populations, weights)]
     first_overview = topic_overview(on_topic, weights)
     excused = frozenset((presented or {}).get(first_overview, ())) if first_overview is not None else frozenset()
     first_answers = names_terms_together(first_overview, on_topic, terms, weights, excused) or names_many_terms(
@@ -537,9 +538,9 @@ def answering_evidence(
     ]
 
 
-def _beside_populations(evidence: Evidence, terms: list[SpecificTerm], weights: QuestionWeights) -> bool:
-    """True when the passage (with its title) holds a topic word of the question that is no population's."""
-    populations = {stem for term in terms for form in (term.label, *term.forms) for stem in stem_sequence(form)}
+def _beside_populations(evidence: Evidence, populations: set[str], weights: QuestionWeights) -> bool:
+    """True when the passage (with its title) holds a topic word of the question that is none of the populations'
+    stems."""
     return bool(covered_words(f"{evidence.source.title} {evidence.text}", weights) - populations)
 
 
