@@ -67,7 +67,9 @@ from medora.compose.select import (
     described_first,
     everyday_overview,
     heading,
+    kinds_reason,
     matching_overview,
+    names_other_kinds_only,
     near_in_meaning,
     on_topic_evidence,
     other_kind,
@@ -231,6 +233,21 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
                 on_topic = [overview]
         elif emergency_kept is not None:
             overview, answering = emergency_kept
+    if overview is None and not answering and (presented := _presented_topic(question)):
+        shown = labels_within_signs(
+            describing_labels(question, terms), account_stems(question), tuple(clinical_presentations()[presented])
+        )
+        found = _by_meaning(question, retrieved, terms, retriever, whole, MeaningScope(by_descriptions=True),
+                            felt | shown, (presented,), forced=True)
+        if found is not None and asks_about_drug(terms) and not _names_beyond_signs(found[1], terms, shown):
+            found = None  # a drug asked for a case of signs alone: "spreading erythema of the hand after a cat bite.
+            # Which antibiotic?" is no case the cellulitis overview's antibiotics are for (its bite is no term)
+        if found is not None:  # the case presents with the signs of one overview's condition, which the words and
+            # the meaning of the whole question missed: "84F day 2 post hip fracture fixation, drowsy, inattentive,
+            # muddled at night" is the delirium overview's, though its fracture brings osteoporosis first
+            overview, passages = found
+            overviews[overview.source_id] = passages
+            on_topic = on_topic or [overview]
     if overview is None and not answering:
         overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
     unproposed = _unproposed(question, overview, answering, texts, overviews) or _undosed(
@@ -287,6 +304,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.uncovered_terms = uncovered + [word for word in unproposed if word not in uncovered]
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
+        if not selection.reason and selection.pool:  # the overview names only other kinds of the question's condition
+            selection.reason = kinds_reason(question, selection.pool[0].source.title, [
+                item.text for item in whole.get(closest) or overviews.get(closest) or []
+            ])
     return selection
 
 
@@ -381,6 +402,22 @@ def _signs_named(
         if signs and (labels := labels_within_signs(describing, account, signs)):
             found[source_id] = labels
     return found
+
+
+def _presented_topic(question: str) -> str | None:
+    """The one library topic whose signs (library/clinical_presentations.yaml) the question's account writes whole;
+    None when it writes none, or signs of more than one."""
+    account = account_stems(question)
+    topics = [topic for topic, signs in clinical_presentations().items() if written_signs(account, tuple(signs))]
+    return topics[0] if len(topics) == 1 else None
+
+
+def _names_beyond_signs(passages: list[Evidence], terms: list[SpecificTerm], shown: set[str]) -> bool:
+    """Whether the overview names a term of the case besides its signs (``shown``) and the drugs asked."""
+    texts = [TermText(item.text) for item in passages]
+    return any(
+        any(text.covers(term) for text in texts) for term in terms if term.label not in shown and term.kind != "drug"
+    )
 
 
 def _topic_of(item: Evidence) -> str:
@@ -672,8 +709,10 @@ def _meaning_checked(
 ) -> tuple[Evidence, list[Evidence]] | None:
     """The overview ``_closest_overview`` found, with its passages, when it passes the checks of ``_by_meaning``."""
     closest, passages, agree, by_descriptions = found
-    if other_kind(closest.source.title, qualified_kinds(question)):
-        return None  # the type 2 diabetes overview is no answer on type 1 diabetes, however close in meaning
+    kinds = qualified_kinds(question)
+    if other_kind(closest.source.title, kinds) or names_other_kinds_only([item.text for item in passages], kinds):
+        return None  # the type 2 diabetes overview is no answer on type 1 diabetes, however close in meaning; nor is
+        # one that speaks of type 2 only (the hypertension overview for "what blood pressure target in type 1?")
     if by_descriptions and proposes_drug(question, terms):  # the descriptions say what the complaint is, never
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
         # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for
@@ -848,11 +887,12 @@ def _set_apart(
 ) -> tuple[dict[int, list[AskedPair]], set[int]]:
     """The on-topic overviews that name the question's terms yet do not answer it: overview → the asked (drug,
     condition) pairs it never states together (compose/together.py), and those written for another age group than
-    the question's (compose/age_groups.py)."""
+    the question's (compose/age_groups.py) or naming only other kinds of its condition (``names_other_kinds_only``)."""
     felt = felt_labels(question, terms)  # a feeling is not what a statement on the population must name: "32 weeks
     # pregnant, my hands go numb and tingly at night" is answered by "carpal tunnel syndrome in pregnancy…"
     pairs, populations = asked_pairs(question, terms), population_pairs([t for t in terms if t.label not in felt])
-    unstated, other_age = {}, set()
+    unstated, other_age = {}, set()  # other_age: another age group, or other kinds of the condition only
+    kinds = qualified_kinds(question)
     for source_id in dict.fromkeys(item.source_id for item in on_topic if item.source.kind is Kind.EDITORIAL_SUMMARY):
         passages = whole.get(source_id) or [item for item in on_topic if item.source_id == source_id]
         source = passages[0].source
@@ -860,7 +900,7 @@ def _set_apart(
             unstated[source_id] = unstated_pairs(
                 pairs, title=heading(source), passages=[(p.section, p.text) for p in passages], populations=populations
             )
-        if other_group(question, source.title):
+        if other_group(question, source.title) or names_other_kinds_only([p.text for p in passages], kinds):
             other_age.add(source_id)
     return unstated, other_age
 

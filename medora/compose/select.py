@@ -122,7 +122,7 @@ class QuestionWeights(dict):
 # hepatitis B overview's topic, "type 1 diabetes" not the type 2 diabetes overview's)
 _QUALIFIED = (
     HEPATITIS_KIND,  # the one pattern the specific terms read a lettered hepatitis by (compose/terms.py)
-    re.compile(r"\btype[ -]?([12])(?= ?diabet| ?dm\b)", re.IGNORECASE),
+    re.compile(r"\btype[ -]?([12])(?=(?:,? (?:or|and) (?:type[ -]?)?[12])? ?(?:diabet|dm\b))", re.IGNORECASE),
     # …and prevention before or after a first event: the stroke overview's secondary prevention does not answer
     # "Aspirin for primary prevention in over 70s?" (session 38)
     re.compile(r"\b(primary|secondary)(?= (?:cardiovascular |stroke )?prevention\b)", re.IGNORECASE),
@@ -141,12 +141,50 @@ def qualified_kinds(text: str) -> frozenset[str]:
 def other_kind(title: str, asked: frozenset[str]) -> bool:
     """Whether the title names only other kinds of a condition the question names a kind of (``asked``, as
     ``qualified_kinds`` reads the question)."""
-    named = qualified_kinds(title)
+    return _only_other_kinds(qualified_kinds(title), asked)
+
+
+def _only_other_kinds(named: frozenset[str], asked: frozenset[str]) -> bool:
+    """Whether ``named`` holds kinds of a condition ``asked`` names a kind of, none of them an asked kind."""
     for name in {kind.split()[0] for kind in asked}:
         titled = {kind for kind in named if kind.startswith(name)}
         if titled and not titled & asked:
             return True
     return False
+
+
+def names_other_kinds_only(texts: list[str], asked: frozenset[str]) -> bool:
+    """Whether the texts (an overview's whole text) name kinds of a condition the question names a kind of, and
+    never the asked one: the obesity overview speaks of type 2 diabetes only, so its semaglutide does not answer "is
+    semaglutide safe in type 1 diabetes?"; an overview naming no kind of it (diabetic ketoacidosis) still may."""
+    named = set().union(*(qualified_kinds(text) for text in texts)) if asked and texts else set()
+    return _only_other_kinds(frozenset(named), asked)
+
+
+def kinds_reason(question: str, title: str, texts: list[str]) -> str:
+    """Why an overview naming only other kinds of the question's condition does not answer, in plain words
+    ("Hypertension in adults speaks of type 2 diabetes only; the question is about type 1 diabetes."); else ""."""
+    asked = qualified_kinds(question)
+    if not names_other_kinds_only(texts, asked):
+        return ""
+    named = set().union(*(qualified_kinds(text) for text in texts))
+    conditions = {kind.split()[0] for kind in asked}
+    spoken = sorted(kind for kind in named if kind.split()[0] in conditions)
+    return (
+        f"{title.rstrip('.')} speaks of {_joined_kinds(spoken)} only; the question is about "
+        f"{_joined_kinds(sorted(asked))}."
+    )
+
+
+def _joined_kinds(kinds: list[str]) -> str:
+    """Kinds as ``qualified_kinds`` writes them ("diabetes 1") in a reader's words ("type 1 diabetes")."""
+    readable = {
+        "diabetes": lambda kind: f"type {kind} diabetes",
+        "hepatitis": lambda kind: f"hepatitis {kind.upper()}",
+        "prevention": lambda kind: f"{kind} prevention",
+    }
+    said = [readable[name](kind) for name, kind in (item.split() for item in kinds)]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " or " + said[-1]
 
 
 # A state denied of the patient ("he isn't diabetic", "she's not pregnant"): the word right after the denial

@@ -282,9 +282,25 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("my child has worms, what treatment?", "insufficient", None),
         ("my 3 year old has ear ache and a temperature, does she need antibiotics?", "answered",
          "library:acute-otitis-media"),
+        # session 39
+        # an overview speaking of type 2 diabetes only does not answer for type 1 (nor does the closest by meaning);
+        # one naming both kinds does
+        ("is semaglutide safe in type 1 diabetes?", "partial", "library:obesity-management"),
+        ("what blood pressure target in type 1 diabetes?", "partial", "library:hypertension"),
+        (("im 10 weeks pregnant and have type 1 diabetes, midwife said take aspirin so i dont get pre eclampsia, when "
+          "do i start and how long for?"), "answered", "library:hypertension-in-pregnancy"),
+        # a case presenting with the signs of one overview's condition only, which words and meaning missed
+        ("78F, acutely confused, fluctuating attention, dipstick positive. Management?", "answered",
+         "library:delirium"),
+        (("84F day 2 post hip fracture fixation, drowsy, inattentive, muddled at night; daughter says she's normally "
+          "sharp. How do I screen for this and what do I do first?"), "answered", "library:delirium"),
+        # …never for a child, nor for a drug the overview does not name
+        ("7-year-old, acutely confused with fluctuating attention after a febrile illness. Management?", "partial",
+         "library:delirium"),
+        ("80F, acutely confused, fluctuating attention. Is rivastigmine indicated?", "partial", "library:delirium"),
     ],
 )
-def test_everyday_questions_of_sessions_36_to_38_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_to_39_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)

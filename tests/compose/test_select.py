@@ -14,8 +14,10 @@ from medora.compose.select import (
     covered_words,
     flag_in_question_topic,
     is_on_topic,
+    kinds_reason,
     matching_overview,
     names_many_terms,
+    names_other_kinds_only,
     names_topic_in_title,
     on_topic_evidence,
     other_kind,
@@ -396,3 +398,18 @@ def test_a_title_on_another_kind_of_the_questions_condition_names_none_of_its_to
     assert other_kind(stroke, qualified_kinds("Aspirin for primary prevention in over 70s?"))
     assert not other_kind(stroke, qualified_kinds("Statin for secondary prevention after a TIA?"))
     assert not other_kind("Type 2 diabetes in adults", qualified_kinds("metformin in diabetes?"))
+
+
+def test_an_overview_speaking_only_of_another_kind_of_the_condition_is_set_apart_with_its_reason():
+    asked = qualified_kinds("is semaglutide safe in type 1 diabetes?")
+    obesity = ["Assessment should cover weight-related conditions such as type 2 diabetes, hypertension.",
+               "In adults without diabetes, semaglutide 2.4 mg reduced events."]
+    assert names_other_kinds_only(obesity, asked)
+    assert not names_other_kinds_only(["Check ketones in anyone with diabetes who is vomiting."], asked)
+    assert not names_other_kinds_only(["At high risk: type 1 or type 2 diabetes, chronic hypertension."], asked)
+    assert qualified_kinds("type 1 or type 2 diabetes") == {"diabetes 1", "diabetes 2"}
+    assert not names_other_kinds_only(obesity, qualified_kinds("is semaglutide safe in type 2 diabetes?"))
+    assert kinds_reason("is semaglutide safe in type 1 diabetes?", "Obesity management in adults", obesity) == (
+        "Obesity management in adults speaks of type 2 diabetes only; the question is about type 1 diabetes."
+    )
+    assert kinds_reason("is semaglutide safe in obesity?", "Obesity management in adults", obesity) == ""
