@@ -41,6 +41,7 @@ from medora.compose.described import (
     unnamed_asking_words,
     unnamed_body_parts,
     unnamed_occasion_words,
+    unnamed_occasions,
     unnamed_words,
     without_population,
     written_signs,
@@ -299,6 +300,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if not uncovered and unstated.get(closest):  # every term named, the drug never for the condition
             uncovered = list(dict.fromkeys(pair.asked.label for pair in unstated[closest]))
             labels = {term.label for pair in unstated[closest] for term in pair.condition}
+        if not uncovered and not unproposed:  # every term named: the occasion asked about may be what is not
+            uncovered = unnamed_occasions(question, [item.text for item in passages],
+                                          lay_equivalents(question, naming=True))
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
         selection.uncovered_terms = uncovered + [word for word in unproposed if word not in uncovered]
@@ -643,7 +647,10 @@ def _subject_of_overview(
         return None
     if asked[0].kind == "drug" and proposes_drug(question, terms):
         return None
-    named = sum(TermText(item.text).covers(asked[0]) for item in whole.get(first, []))
+    passages = whole.get(first, [])
+    if unnamed_occasions(question, [item.text for item in passages], lay_equivalents(question, naming=True)):
+        return None  # the occasion the question turns on ("need a tooth out") is no subject of the overview
+    named = sum(TermText(item.text).covers(asked[0]) for item in passages)
     return next((item for item in on_topic if item.source_id == first), None) if named >= MIN_NAMING_PASSAGES else None
 
 

@@ -259,6 +259,14 @@ def unnamed_occasion_words(
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
 
 
+def unnamed_occasions(question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()) -> list[str]:
+    """The procedures, operations and journeys (``_OCCASIONS``) the question names anywhere that none of ``texts``
+    names: "i'm on warfarin and need a tooth out, do i stop it?" turns on the tooth, which the atrial fibrillation
+    overview, naming warfarin often, never speaks of."""
+    words = {word: word for word in _topic_words(question) & _OCCASIONS}
+    return sorted(unnamed_words(words, texts, equivalents)) if words else []
+
+
 def cause_words(describing: str) -> set[str]:
     """The topic words of the cause an account gives after "since" ("my leg has been sore and swollen since a snake
     bit it": snake), dates aside: the twist sits there as often as in what is asked, and an overview close in

@@ -259,12 +259,19 @@ def with_side_effect_forms(question: str, terms: list[SpecificTerm]) -> list[Spe
     ]
 
 
+# Technical words whose sense the next word sets: the cervix's "cervical screening" is not the spine's "cervical
+# radiculopathy" (session 39)
+_SENSE_BY_HEAD = frozenset(stem_sequence("cervical"))
+
+
 def _only_a_word_of(term: SpecificTerm, matching: list[LayEquivalent]) -> bool:
-    """Whether the term is one common word that the question writes only before the head of longer lay phrases:
-    the "combined" of "combined pill", not the "cancer" of "bowel cancer", which names a cancer wherever written."""
+    """Whether the term is one common word (or one whose sense the next word sets, ``_SENSE_BY_HEAD``) that the
+    question writes only before the head of longer lay phrases: the "combined" of "combined pill", not the "cancer"
+    of "bowel cancer", which names a cancer wherever written."""
     stems = stem_sequence(term.label)
     return (
-        term.kind in ("term", "word") and len(stems) == 1 and is_common_word(term.label)
+        term.kind in ("term", "word") and len(stems) == 1
+        and (is_common_word(term.label) or stems[0] in _SENSE_BY_HEAD)
         and all(len(item.stems) > 1 and item.stems[-1] != stems[0] for item in matching)
     )
 

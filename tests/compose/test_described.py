@@ -15,6 +15,7 @@ from medora.compose.described import (
     split_asking,
     unnamed_asking_words,
     unnamed_body_parts,
+    unnamed_occasions,
     unnamed_words,
     without_population,
 )
@@ -312,3 +313,11 @@ def test_what_the_asker_would_do_is_proposed_even_when_nothing_is_described_firs
     assert proposed_words("can I drink alcohol while on metronidazole for c diff?") == {"alcohol": "alcohol"}
     assert proposed_words("Can she eat grapefruit on atorvastatin?")["grapefruit"] == "grapefruit"
     assert proposed_words("When can he drive after a TIA?") == {}  # a clinician's patient: synonyms a step away
+
+
+def test_a_procedure_named_anywhere_in_the_question_must_be_named_by_the_overview():
+    # session 39: the atrial fibrillation overview names warfarin often and never a tooth
+    question = "i'm on warfarin and need a tooth out, do i stop it?"
+    assert unnamed_occasions(question, ["Warfarin with a target INR of 2 to 3."]) == ["tooth"]
+    assert unnamed_occasions(question, ["Warfarin can usually continue for a dental extraction of a tooth."]) == []
+    assert unnamed_occasions("i'm on warfarin, do i stop it?", ["Warfarin with a target INR of 2 to 3."]) == []

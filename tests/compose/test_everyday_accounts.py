@@ -298,6 +298,10 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("7-year-old, acutely confused with fluctuating attention after a febrile illness. Management?", "partial",
          "library:delirium"),
         ("80F, acutely confused, fluctuating attention. Is rivastigmine indicated?", "partial", "library:delirium"),
+        # the cervix's screening is no spine's; a procedure the question turns on must be the overview's subject
+        ("at what age do you stop cervical screening?", "insufficient", None),
+        ("i'm on warfarin and need a tooth out, do i stop it?", "partial",
+         "library:atrial-fibrillation-anticoagulation"),
     ],
 )
 def test_everyday_questions_of_sessions_36_to_39_reach_the_overview_that_answers_them(

@@ -1,7 +1,7 @@
 """Lay phrases of a question and the medical words a source writes for them (compose/lay.py), the drug classes that
 name their members (compose/variants.py), and the everyday-words rule of the on-topic gate (compose/select.py)."""
 
-from medora.compose.lay import lay_equivalents, lay_table, side_effect_words
+from medora.compose.lay import lay_equivalents, lay_table, side_effect_words, with_lay_forms
 from medora.compose.select import names_key_phrase, question_weights, topic_coverage
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
 from tests.conftest import make_evidence
@@ -283,3 +283,13 @@ def test_a_blood_thinner_beside_atrial_fibrillation_routes_as_an_anticoagulant()
 def test_a_pregnancy_in_the_tube_routes_as_an_ectopic_pregnancy():
     (tube,) = lay_equivalents("They said my pregnancy is in the tube and offered an injection, what does that involve?")
     assert "ectopic pregnancy" in tube.medical
+
+
+def test_the_cervix_screened_is_never_the_spines_cervical():
+    # session 39: "at what age do you stop cervical screening?" met the cervical radiculopathy overview
+    question = "at what age do you stop cervical screening?"
+    cervical = next(term for term in with_lay_forms(question, specific_terms(question)) if term.label == "cervical")
+    assert "cervical" not in cervical.forms and "cervical screening" in cervical.forms
+    spine = "C6 cervical radiculopathy, how long before surgery?"
+    assert all("cervical" in term.forms for term in with_lay_forms(spine, specific_terms(spine))
+               if term.label == "cervical")
