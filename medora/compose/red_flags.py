@@ -115,6 +115,14 @@ _ON_TREATMENT = re.compile(
     r"|\b(?:put|started|start|kept|keep) (?:\w+ )?on\b|\bprescribed\b"
     r"|\b(?:keep|keeps|still|carry on|continue|stop|stopping|come off) taking\b"
 )
+# …or asks how life goes on after it: "my dad had a stroke, can he still take his viagra?", "my mum had a stroke, is
+# she allowed to drive?", "my dad had a heart attack, can he fly?" (session 39); never "can I give him …", which may
+# be asked in the emergency
+_LIFE_AFTER = re.compile(
+    r"\b(?:can|could|may|should) (?:i|he|she|they|we|you) (?:still )?"
+    r"(?:take|fly|drive|drink|travel|exercise|swim|work|go back)\b"
+    r"|\b(?:is|am|are) (?:i|he|she|they|we|you) (?:still )?allowed\b|\bstill take\b"
+)
 _PAST_REACH = 4  # words before a term a past word qualifies it from; a time after it may be a few words further
 _TIME_REACH = 6
 
@@ -397,9 +405,11 @@ def _since_the_event(words: list[str], start: int, markers: frozenset[str] = _SI
 
 def _treated_since(words: list[str], start: int) -> bool:
     """Whether the term starting at ``start`` is an event someone "had" (a determiner and at most one other word
-    between) and the question tells of the treatment they are on since (``_ON_TREATMENT``); never one someone only
+    between) and the question tells of the treatment they are on since (``_ON_TREATMENT``) or asks how life goes on
+    after it (``_LIFE_AFTER``); never one someone only
     thinks was had, or had just ("I think I had a heart attack", "has just had a stroke")."""
-    if not _since_the_event(words, start, _HAD) or not _ON_TREATMENT.search(" ".join(words)):
+    text = " ".join(words)
+    if not _since_the_event(words, start, _HAD) or not (_ON_TREATMENT.search(text) or _LIFE_AFTER.search(text)):
         return False
     had = max(at for at in range(max(start - 3, 0), start) if words[at] in _HAD)
     return not _UNSURE & set(words[max(had - 3, 0) : had])

@@ -88,6 +88,13 @@ def test_an_event_someone_had_is_past_when_they_are_on_its_treatment_since():
     assert raised("I think I had a heart attack, I'm on aspirin, what should I do?") == ["acute coronary syndrome"]
     just = "My husband is on apixaban and has just had a stroke, can he get the clot busting drug?"
     assert raised(just) == ["stroke"]
+    # …or when the question asks how life goes on after it (session 39)
+    assert raised("my dad had a stroke, can he still take his viagra?") == []
+    assert raised("my mum had a stroke, is she allowed to drive?") == []
+    assert raised("my dad had a heart attack, he's sweating and grey, can I give him aspirin?") == [
+        "acute coronary syndrome"
+    ]
+    assert raised("I think I just had a stroke, can I drive to hospital?") == ["stroke"]
 
 
 def test_an_emergency_named_by_its_name_after_an_event_word_is_past_for_the_evidence():
