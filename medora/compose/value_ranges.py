@@ -94,6 +94,18 @@ SEX = "sex"
 _QUESTION_SEX = re.compile(r"^\s*\d{1,3}\s?([MF])\b|\b(man|woman|male|female|boy|girl|men|women)\b", re.IGNORECASE)
 _SEX_VALUE = {"m": 1.0, "man": 1.0, "male": 1.0, "boy": 1.0, "men": 1.0,
               "males": 1.0, "f": 0.0, "woman": 0.0, "female": 0.0, "girl": 0.0, "women": 0.0, "females": 0.0}
+# …or as an account about one relative tells it ("my dad is 90 and on a statin, should he still be taking it?" is
+# no question for the line on women of childbearing potential, session 39): never beside the asker's own "I" or "me",
+# who may be the patient, nor with relatives of both sexes
+_RELATIVE = re.compile(
+    r"\b(?:my|our|his|her)\s+(dad|father|husband|son|brother|grandad|granddad|grandfather|grandpa|uncle|boyfriend|"
+    r"mum|mom|mother|wife|daughter|sister|nan|nana|gran|granny|grandma|grandmother|aunt|girlfriend)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_WORD = re.compile(r"\b" + _RELATIVE.pattern.split(r"\s+", 1)[1], re.IGNORECASE)  # any, "my" or not
+_MALE_RELATIVES = frozenset({"dad", "father", "husband", "son", "brother", "grandad", "granddad", "grandfather",
+                             "grandpa", "uncle", "boyfriend"})
+_ASKER = re.compile(r"\b(?:i|me|i'm|im|i've|ive|myself)\b", re.IGNORECASE)
 _LINE_SEX = re.compile(r"\b(women|woman|females?|men|man|males?)\b", re.IGNORECASE)
 
 
@@ -116,7 +128,18 @@ def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
         values[YEARS] = [float(age)]
     if sex := _QUESTION_SEX.search(question):
         values[SEX] = [_SEX_VALUE[next(group for group in sex.groups() if group).lower()]]
+    elif (relative := _relative_sex(question)) is not None:
+        values[SEX] = [relative]
     return values
+
+
+def _relative_sex(question: str) -> float | None:
+    """The sex of the one relative an account is about (``_RELATIVE``), as ``_SEX_VALUE`` gives it; None when the
+    asker speaks of themselves too or its relatives are of both sexes."""
+    if not _RELATIVE.search(question) or _ASKER.search(question):
+        return None
+    sexes = {float(word.lower() in _MALE_RELATIVES) for word in _RELATIVE_WORD.findall(question)}
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 _TARGET = re.compile(r"\b(?:aim\w*|targets?|goals?|keep|maintain\w*|achiev\w*)\b", re.I)

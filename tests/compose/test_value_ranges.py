@@ -101,3 +101,13 @@ def test_a_line_for_the_other_sex_does_not_fit_the_patient():
     assert band_fit(men, "male lower UTI - abx and duration") is True
     assert band_fit(women, "68F, dysuria and frequency. Which antibiotic?") is True
     assert band_fit(women, "Which antibiotic for cystitis?") is None  # no sex stated
+
+
+def test_an_account_about_one_relative_states_the_patients_sex():
+    """Session 39: "my dad is 90 and on a statin …" was led by the line on women of childbearing potential."""
+    women = "Women of childbearing potential taking a statin should use reliable contraception."
+    assert band_fit(women, "my dad is 90 and on a statin, should he still be taking it?") is False
+    assert band_fit(women, "my wife is on a statin, should she stop it?") is True
+    assert stated_values("my husband and I want a baby, should I stop my statin?") == {}  # the asker may be the one
+    assert stated_values("my mum and dad both take statins") == {}  # both sexes
+    assert stated_values("my dad is a person who smokes") == {"sex": [1.0]}  # a word inside another is no relative
