@@ -425,6 +425,9 @@ _PROPOSAL = re.compile(
     # what something does to the asker: "does the covid vaccine affect periods?" (session 38)
     r"|\b(?:does|do|can|could|will|would|might)\s+[^?.!,;]+?\s+(?:affect|affects|cause|causes|trigger|triggers|worsen)"
     r"\s+(?P<effect>[^?.!,;]+)"
+    # what is judged good or bad for something: "is coffee bad for atrial fibrillation?" (session 39)
+    r"|\b(?:is|are)\s+(?!(?:it|that|this|they|there)\b)(?P<judged>[^?.!,;]+?)(?<!\bany)\s+(?:really\s+)?"
+    r"(?:bad|good|harmful|dangerous|healthy|unhealthy)\s+(?:for|with)\b"
     # eating or drinking something: "can I drink alcohol while on metronidazole?", "can she eat cheese?"
     r"|\b(?:can|could|should|may)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+)\s+(?:still\s+)?"
     r"(?:drink|eat)\s+(?P<consumed>[^?.!,;]+)"
@@ -508,7 +511,7 @@ def proposed_words(question: str) -> dict[str, str]:
     for match in _PROPOSAL.finditer(question):
         if clinicians and not (
             match.group("given_up") or match.group("giving_up") or match.group("allowed") or match.group("consumed")
-            or match.group("effect") or _ASKER.search(match.group(0))
+            or match.group("effect") or match.group("judged") or _ASKER.search(match.group(0))
         ):
             continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";
             # and what the asker would do themselves is a patient's own proposal: "how soon after a TIA can I drive?"

@@ -313,6 +313,11 @@ def test_what_the_asker_would_do_is_proposed_even_when_nothing_is_described_firs
     assert proposed_words("can I drink alcohol while on metronidazole for c diff?") == {"alcohol": "alcohol"}
     assert proposed_words("Can she eat grapefruit on atorvastatin?")["grapefruit"] == "grapefruit"
     assert proposed_words("When can he drive after a TIA?") == {}  # a clinician's patient: synonyms a step away
+    # what is judged good or bad for a condition, in any wording (session 39); never "any good", nor "it"
+    assert proposed_words("is coffee bad for atrial fibrillation?") == {"coffe": "coffee"}
+    assert proposed_words("Are eggs bad for cholesterol?") == {"egg": "eggs"}
+    assert proposed_words("is it bad for my knees to run?") == {}
+    assert proposed_words("is the melatonin you can buy online any good for it?") == {}
 
 
 def test_a_procedure_named_anywhere_in_the_question_must_be_named_by_the_overview():

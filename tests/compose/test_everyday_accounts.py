@@ -302,6 +302,9 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("at what age do you stop cervical screening?", "insufficient", None),
         ("i'm on warfarin and need a tooth out, do i stop it?", "partial",
          "library:atrial-fibrillation-anticoagulation"),
+        # what is judged bad for the condition must be named: the AF overview never speaks of coffee
+        ("is coffee bad for atrial fibrillation?", "partial", "library:atrial-fibrillation-anticoagulation"),
+        ("is exercise good for osteoarthritis?", "answered", "library:osteoarthritis-knee-hip"),
     ],
 )
 def test_everyday_questions_of_sessions_36_to_39_reach_the_overview_that_answers_them(
