@@ -305,6 +305,8 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         # what is judged bad for the condition must be named: the AF overview never speaks of coffee
         ("is coffee bad for atrial fibrillation?", "partial", "library:atrial-fibrillation-anticoagulation"),
         ("is exercise good for osteoarthritis?", "answered", "library:osteoarthritis-knee-hip"),
+        # the lipid overview says whom its secondary prevention is for (version 2)
+        ("60M, LDL 4.2 after MI on atorvastatin 80. Add what?", "answered", "library:lipid-management"),
     ],
 )
 def test_everyday_questions_of_sessions_36_to_39_reach_the_overview_that_answers_them(
