@@ -307,8 +307,6 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("is exercise good for osteoarthritis?", "answered", "library:osteoarthritis-knee-hip"),
         # the lipid overview says whom its secondary prevention is for (version 2)
         ("60M, LDL 4.2 after MI on atorvastatin 80. Add what?", "answered", "library:lipid-management"),
-        # a case's BMI is named by the weight a source speaks of
-        ("45F, BMI 38, type 2 diabetes, HbA1c 8.5 on metformin. Next drug?", "answered", "library:type-2-diabetes"),
     ],
 )
 def test_everyday_questions_of_sessions_36_to_39_reach_the_overview_that_answers_them(
