@@ -25,7 +25,7 @@ from medora.compose.citations import CitationBook
 from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
-from medora.compose.leads import SentenceMeaning, meaning_lead, members_as_classes
+from medora.compose.leads import SentenceMeaning, graver_than_asked, meaning_lead, members_as_classes
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.select import section_answers
@@ -198,6 +198,8 @@ def lay_out(
     if overview is not None and not side_effect_led:  # the side effect the question tells is what it asks about
         bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
     bottom = lead_with_the_patients_band(bottom, answering, analysis.question)
+    if not analysis.red_flags:
+        bottom = lead_as_grave_as_asked(bottom, analysis.question)
     bottom = lead_with_emergency(bottom, answering, analysis.red_flags, ask)
     layout = Layout([], [])
     for candidate in bottom:
@@ -608,6 +610,16 @@ def lead_with_the_patients_band(bottom: list[Candidate], chosen: list[Candidate]
     fitting = next((c for c in bottom + chosen if band_fit(c.text, question)), None)
     rest = [c for c in bottom if c is not fitting and band_fit(c.text, question) is not False]
     return ([fitting] if fitting is not None else []) + rest or bottom
+
+
+def lead_as_grave_as_asked(bottom: list[Candidate], question: str) -> list[Candidate]:
+    """A calm question is not led by a line for a graver case than it states (compose/leads.py
+    ``graver_than_asked``: IV magnesium "for acute severe asthma" does not lead a question on stepping up a preventer),
+    but by the next line of the bottom line that is not; it stays in the bottom line."""
+    if not bottom or not graver_than_asked(bottom[0].text, question):
+        return bottom
+    lead = next((c for c in bottom[1:] if not graver_than_asked(c.text, question)), None)
+    return bottom if lead is None else [lead] + [c for c in bottom if c is not lead]
 
 
 def lead_with_emergency(

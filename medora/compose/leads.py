@@ -244,6 +244,25 @@ def other_grade(sentence: str, question: str) -> bool:
     )
 
 
+# a line for an emergency presentation of the question's condition: "for acute severe asthma", "life-threatening
+# asthma"; never a line grading severity alone ("moderate-to-severe mitral stenosis", "severe (MRC grade 2 or less)
+# weakness"), which is often what a calm question asks about
+_EMERGENCY_GRADE = re.compile(r"\b(?:acute[- ]severe|severe[- ]acute|life[- ]threatening)\s+(?P<graded>[a-z]+)",
+                              re.IGNORECASE)
+_GRAVE_ASKED = re.compile(r"\b(?:severe|acute|acutely|attack|emergency|life[- ]threatening|collapsed?|unconscious)\b",
+                          re.IGNORECASE)
+
+
+def graver_than_asked(sentence: str, question: str) -> bool:
+    """True when the sentence is for an emergency presentation of a condition the question names ("for acute severe
+    asthma without a good initial response") and the question grades nothing so: "28F, asthma on low-dose ICS, still
+    using SABA 4 times a week. Next step?" is no emergency (session 39)."""
+    if _GRAVE_ASKED.search(question):
+        return False
+    asked = content_words(question)
+    return any(content_words(match.group("graded")) <= asked for match in _EMERGENCY_GRADE.finditer(sentence))
+
+
 def _groups(text: str) -> set[str]:
     """The population groups (compose/terms.py POPULATIONS) the text names, not negated ("non-pregnant")."""
     lowered = f" {_NEGATED.sub(' ', text.lower())} "

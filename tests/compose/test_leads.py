@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 from medora.answer import answer_question
-from medora.compose.leads import FEATURES, holds_for_the_question, lead_model, lead_probabilities, other_grade
+from medora.compose.leads import (
+    FEATURES,
+    graver_than_asked,
+    holds_for_the_question,
+    lead_model,
+    lead_probabilities,
+    other_grade,
+)
 from medora.eval.logistic import fit_choice_model
 from medora.retrieve.embed import MiniLMEmbedder
 from medora.settings import Settings
@@ -157,3 +164,14 @@ def test_a_sentence_naming_a_member_of_the_class_asked_about_holds_the_class():
     assert members_as_classes(line, question) == {"steroid"}
     assert members_as_classes("Spirometry confirms the diagnosis.", question) == set()
     assert members_as_classes(line, "does he need antibiotics?") == set()
+
+
+def test_a_calm_question_is_not_led_by_a_line_for_an_emergency_presentation(workspace: Workspace):
+    # session 39: IV magnesium "for acute severe asthma" led a question on stepping up a preventer
+    magnesium = ("Consider a single dose of intravenous magnesium sulphate 1.2–2 g over 20 minutes for acute severe "
+                 "asthma without a good initial response.")
+    question = "28F, asthma on low-dose ICS, still using SABA 4 times a week. Next step?"
+    assert graver_than_asked(magnesium, question)
+    assert not graver_than_asked(magnesium, "Acute severe asthma not responding to nebulisers: magnesium dose?")
+    assert not graver_than_asked("Severe (MRC grade 2 or less) weakness needs prompt MRI.", "Foot drop, MRC 2. Urgent?")
+    assert "magnesium" not in _lead(workspace, question)
