@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medora.compose.red_flags import RedFlag, only_in_the_past, question_flags
+from medora.compose.red_flags import RedFlag, asks_in_general, only_in_the_past, question_flags
 
 QUESTION_TYPES = (
     "management",
@@ -159,6 +159,7 @@ class QuestionAnalysis:
     red_flags: list[RedFlag] = field(default_factory=list)
     described_flags: list[RedFlag] = field(default_factory=list)  # of red_flags, those described in everyday words
     in_the_past: bool = False  # it speaks of an emergency past or to prevent, not of now: the evidence's are not raised
+    in_general: bool = False  # it asks what an emergency is or how it shows, of no one: the evidence's are not raised
 
 
 def _form_clause(question: str) -> str:
@@ -266,6 +267,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         red_flags=flags.raised,
         described_flags=flags.described,
         in_the_past=only_in_the_past(question, meanings),
+        in_general=asks_in_general(question),
     )
 
 

@@ -139,6 +139,32 @@ class RedFlag:
     lasting: bool = False  # its danger outlasts the event: "in ED after an overdose" is a danger today
 
 
+# a question on what an emergency is, how it differs from another, what causes or signals it: knowledge asked of no
+# one, not an emergency now ("What's the difference between a TIA and a stroke?", "What are the warning signs of a
+# stroke?", "What is sepsis?"); on the text as spelled_out writes it ("what's" → "what")
+_IN_GENERAL = re.compile(
+    r"^(?:(?:so|and|ok|okay|please),?\s+)?(?:"
+    r"what(?: is| are)?\s+(?:the\s+)?(?:(?:main|common|commonest|usual|early|earliest|first|warning|typical|key|"
+    r"classic)\s+)*(?:differences?|signs?|symptoms?|causes?|risk factors?|types?|definition|meaning)\b"
+    r"|what\s+(?:causes|is meant by)\b"
+    r"|how\s+(?:common\s+(?:is|are)|(?:is|are)\s+an?\s+[\w-]+\s+different|do(?:es)?\s+[\w\s-]+\s+differ)\b"
+    r"|what(?: is| are)?\s+(?:(?:a|an)\s+)?[\w-]+(?:\s+[\w-]+){0,2}\s*\??$)"
+)
+
+_TOLD_NOW = _NOW - {"acute", "acutely", "suspected"}  # words of an emergency's name ("acute coronary syndrome")
+
+
+def asks_in_general(question: str) -> bool:
+    """Whether the question asks about an emergency in general (``_IN_GENERAL``): no one is described in it (no
+    person, no age, nothing said to happen now), so naming the emergency raises no notice, unless its danger lasts
+    (a question on suicide keeps its notice)."""
+    text = spelled_out(question).strip()
+    words = set(raw_words(question))
+    return bool(_IN_GENERAL.match(text)) and not (
+        words & (_PERSONS | _POSSESSIVES | _REFLEXIVES | _LATER | _TOLD_NOW) or re.search(r"\d", text)
+    )
+
+
 def spelled_out(text: str) -> str:
     """The text lower-cased with its contractions and text-speak written out ("what's" → what, "can't" → can not)."""
     lowered = text.lower()
@@ -334,6 +360,7 @@ def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = 
     segments = [stems, *(normalised(medical) for medical, _ in standing)]
     medical_words = [(raw_words(medical), where) for medical, where in standing]
     raised, described = [], []
+    general = asks_in_general(question)
     for flag in load_red_flags():
         if _elsewhere(flag, question, words, stems):
             continue
@@ -341,7 +368,7 @@ def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = 
             raised.append(flag)
             described.append(flag)
             continue
-        named = _named_places(flag, words, medical_words)
+        named = [] if general and not flag.lasting else _named_places(flag, words, medical_words)
         if named and any(not _in_the_past(words, place, lasting=flag.lasting) for place in named):
             raised.append(flag)
     return QuestionFlags(raised, described)

@@ -111,6 +111,25 @@ def test_the_again_of_an_activity_asked_about_is_not_the_emergency_happening_aga
     assert not only_in_the_past("I had anaphylaxis as a child and my lips are swelling again")
 
 
+def test_a_question_on_what_an_emergency_is_asked_of_no_one_raises_none():
+    # session 40: "What's the difference between a TIA and a stroke?" carried the acute stroke notice
+    for question in (
+        "What's the difference between a TIA and a stroke?",
+        "What are the warning signs of a stroke?",
+        "What causes a heart attack?",
+        "What is acute coronary syndrome?",
+        "How common is ectopic pregnancy?",
+    ):
+        assert raised(question) == [], question
+        assert analyse_question(question).in_general, question  # the evidence's emergencies are not raised either
+    assert raised("What are the signs my dad is having a stroke?") == ["stroke"]
+    assert raised("What is a stroke, my mum's face dropped suddenly") == ["stroke"]
+    assert raised("What causes sudden weakness on one side?") == ["stroke"]
+    assert raised("What is the management of suspected meningitis?") == ["meningitis"]
+    assert raised("What are the warning signs of suicide?") == ["suicidality"]  # its danger lasts
+    assert not analyse_question("Sepsis in a 70-year-old, what is it?").in_general
+
+
 def test_evidence_is_read_for_clinical_terms_only():
     text = "Advise patients to seek help if the face droops. Sepsis must be treated within the hour."
     assert [flag.name for flag in evidence_flags(text)] == ["sepsis"]
