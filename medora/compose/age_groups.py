@@ -57,7 +57,15 @@ CHILDBEARING = (
     r"\b(?:able to|ability to|can|cannot|cant|can't|could|ever|still|will|to)\s+(?:have|father|conceive)"
     r"\s+(?:children|kids|babies|a baby|a family|(?:a |any )?(?:child|children|kids) of (?:his|her|my|their) own)\b"
 )
+# "I worry about everything, money, the kids, work": the asker's children as one of a few short things listed (one to
+# three words each side), not the patient (session 40); never "my husband, the kids and I all have flu"
+LISTED_CHILDREN = re.compile(
+    r"(?:^|,)\s*[\w']+(?:\s+[\w']+){0,2}\s*,\s*(?P<listed>(?:the|my|our)\s+(?:kids|children))\s*,"
+    r"\s*[\w']+(?:\s+[\w']+){0,2}\s*(?=[,.;]|$)",
+    re.IGNORECASE,
+)
 _NOT_A_CHILD = re.compile(
+    rf"{LISTED_CHILDREN.pattern}|"
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
     rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}"
     rf"|{PLANNED_BABY}|{CHILDBEARING}",

@@ -28,6 +28,7 @@ from medora.compose.findings import is_teller
 from medora.compose.lay import LayEquivalent
 from medora.compose.red_flags import spelled_out
 from medora.compose.terms import (
+    COMPOUND_TERMS,
     EVERYDAY_WORDS,
     GENERIC_WORDS,
     LAY_SYNONYMS,
@@ -374,7 +375,10 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
 def account_stems(question: str) -> str:
     """The question's describing part as its stems between spaces, for finding a sign written whole in it; a clause
     break stays a break ("eversion weak, inversion normal" holds no "weak inversion")."""
-    clauses = (" ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(split_asking(question)[0]))
+    describing = split_asking(question)[0]
+    for compound in COMPOUND_TERMS:  # "hot flushes" writes no "flushing"
+        describing = compound.sub(lambda match: match.group(0).replace(" ", ""), describing)
+    clauses = (" ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(describing))
     return f" {' | '.join(clauses)} "
 
 

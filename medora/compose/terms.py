@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.age_groups import AFTER_BIRTH, CHILD, CHILDBEARING, PLANNED_BABY, group_of_question
+from medora.compose.age_groups import AFTER_BIRTH, CHILD, CHILDBEARING, LISTED_CHILDREN, PLANNED_BABY, group_of_question
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word, is_teller
 from medora.retrieve.embed import TOKENIZER_FILE
@@ -165,6 +165,15 @@ _PUNCTUATION = re.compile(r"[,;:.?!()\[\]/]")  # what separates two things named
 # "ultrasound-assisted thrombolysis" is another procedure than thrombolysis near an ultrasound: such a compound is one
 # term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
 _GUIDED = re.compile(r"\b([A-Za-z0-9]{3,})-(assisted|guided|directed)\b", re.IGNORECASE)
+# Two words naming one thing that neither names alone, each with the forms a source writes it in (session 40): which
+# prevention is asked for ("aspirin for primary prevention" is not answered by a source on preventing stroke in
+# atrial fibrillation, which never says it; each word alone is common language), and the menopause's hot flushes,
+# which are no flushing of anaphylaxis
+COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
+    re.compile(r"\bprimary\s+prevention\b", re.IGNORECASE): ("primary prevention",),
+    re.compile(r"\bsecondary\s+prevention\b", re.IGNORECASE): ("secondary prevention",),
+    re.compile(r"\bhot\s+(?:flush|flash)(?:es|ing)?\b", re.IGNORECASE): ("hot flush", "hot flash", "vasomotor symptom"),
+}
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two capitals or more
 # A capitalised word named before "disease", "syndrome" … is an eponym, even when it is also common English ("Graves'
@@ -635,6 +644,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     )
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
+    listed = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as one
+    # of a few things listed
     for begin, end, term in _drug_terms(words, breaks, asking):
         terms.append(term)
         taken.update(range(begin, end))
@@ -642,6 +653,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if index in taken:
             continue
         population = population_term(words, index)
+        if population is not None and any(start <= found[index].start() < end for start, end in listed):
+            taken.add(index)  # "I worry about everything, money, the kids, work": the asker's children are a thing
+            continue  # listed, not the patient
         if population is not None:
             taken.update(range(index, index + len(population.label.split())))
             if population.label not in {t.label for t in terms}:
@@ -681,6 +695,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
         form = f"{match.group(1)} {match.group(2)}".lower()
         terms.append(SpecificTerm(label=label, kind="term", forms=(form,), required=True))
+    for compound, forms in COMPOUND_TERMS.items():
+        for match in compound.finditer(question):
+            said = {word.lower() for word in match.group(0).split()}
+            terms = [term for term in terms if term.label.lower() not in said]
+            terms.append(SpecificTerm(label=match.group(0), kind="term", forms=forms, required=True))
     terms = _with_kinds(question, terms)
     pregnant = any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms)
     if pregnant or _AFTER_BIRTH.search(question):

@@ -208,6 +208,14 @@ def test_a_sign_written_whole_never_runs_across_a_clause_break():
     assert labels_within_signs({"inversion"}, account_stems(within), ("weak inversion",)) == {"inversion"}
 
 
+def test_hot_flushes_write_no_sign_of_flushing():
+    # session 40: the anaphylaxis overview's "flushing" presented "55F, hot flushes and night sweats"
+    flushes = "55F, hot flushes and night sweats. Treatment?"
+    assert labels_within_signs({"flushes"}, account_stems(flushes), ("flushing",)) == set()
+    wasp = "Flushing, urticaria and wheeze after a wasp sting. Adrenaline dose?"
+    assert labels_within_signs({"Flushing"}, account_stems(wasp), ("flushing",)) == {"Flushing"}
+
+
 def unnamed_proposed(question: str, texts: list[str]) -> list[str]:
     return sorted(unnamed_words(proposed_words(question), texts, lay_equivalents(question, naming=True)))
 

@@ -229,7 +229,8 @@ def test_on_opening_a_clause_is_no_cue_the_question_may_ask_about_the_drug():
 
 def test_mi_in_capitals_is_a_term_named_by_its_spelled_out_form_other_two_letter_words_are_not():
     terms = specific_terms("Low-dose colchicine after an MI for secondary prevention: is it recommended?")
-    assert [term.label for term in terms] == ["colchicine", "MI"]
+    assert [term.label for term in terms] == ["colchicine", "MI", "secondary prevention"]
+    terms = terms[:2]
     assert covered_terms("Colchicine treats gout flares; it is cheap.", terms) == {"colchicine"}
     assert covered_terms("After a myocardial infarction, colchicine 0.5 mg daily.", terms) == {"colchicine", "MI"}
 
@@ -399,3 +400,30 @@ def test_a_drug_is_also_named_by_its_unaccented_names():
     (epipen,) = [term for term in specific_terms("should he carry an epipen?") if term.kind == "drug"]
     assert "adrenaline" in epipen.forms and "adrénaline" in epipen.forms
     assert TermText("Carry two adrenaline auto-injectors at all times.").covers(epipen)
+
+
+def test_which_prevention_is_asked_for_is_one_term_a_source_must_name():
+    # session 40: "Aspirin for primary prevention in over 70s?" was answered from the AF overview's aspirin line
+    terms = {term.label: term for term in specific_terms("Aspirin for primary prevention in over 70s?")}
+    assert "primary prevention" in terms and "primary" not in terms and "prevention" not in terms
+    prevention = terms["primary prevention"]
+    assert covered_terms("Statins are offered for primary prevention when QRISK3 is 10% or more.", [prevention])
+    assert not covered_terms("Aspirin alone should not be used for stroke prevention in AF.", [prevention])
+    assert "secondary prevention" in {t.label for t in specific_terms("Colchicine for secondary prevention after MI?")}
+
+
+def test_hot_flushes_are_one_term_no_source_on_flushing_names():
+    # session 40: "55F, hot flushes and night sweats, wants HRT. Risks?" was answered from the anaphylaxis overview
+    terms = {term.label: term for term in specific_terms("55F, hot flushes and night sweats, wants HRT. Risks?")}
+    assert "hot flushes" in terms and "flushes" not in terms
+    assert not covered_terms("Flushing, urticaria and angioedema are common skin features.", [terms["hot flushes"]])
+    assert covered_terms("HRT relieves vasomotor symptoms such as hot flashes.", [terms["hot flushes"]])
+
+
+def test_the_askers_children_listed_among_worries_are_no_population():
+    # session 40: "… about everything, money, the kids, work …" made the anxiety overview (adults) another age group's
+    worry = "I worry all the time about everything, money, the kids, work, for over a year now and I can't switch off."
+    assert specific_terms(worry) == []
+    assert group_of_question(worry) is None
+    assert group_of_question("My husband, the kids, and I all have flu. Tamiflu?") == CHILD
+    assert "kids" in {t.label for t in specific_terms("the kids have a cough and a fever, what helps?")}
