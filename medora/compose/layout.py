@@ -23,6 +23,7 @@ from medora.compose.analyse import QuestionAnalysis
 from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
 from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
+from medora.compose.entities import drugs_in
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
 from medora.compose.leads import SentenceMeaning, graver_than_asked, meaning_lead, members_as_classes
@@ -347,13 +348,17 @@ def _strongest(chosen: list[Candidate], size: int) -> list[Candidate]:
 
 
 _HOW = re.compile(r"\bhow\s+(long|soon|often|quickly|fast|many|much)\b", re.IGNORECASE)
+# what one does for the time asked ("how long should I take alendronate for?", "how long can she stay on it?"): the
+# asking's own verbs, no word a sentence must share (session 40)
+_FOR_HOW_LONG = frozenset(content_words("take taking stay staying keep continue continuing use using remain"))
 
 
 def _how_words(question: str) -> set[str]:
     """The word of "how long", "how soon"…: it asks for an amount, so a sentence sharing it ("long-acting") shares
     nothing asked: "…no fever or loin pain. Which antibiotic and how long?" was led by a pyelonephritis regimen's
     "long-acting agent"."""
-    return {word for match in _HOW.findall(question) for word in content_words(match)}
+    found = _HOW.findall(question)
+    return {word for match in found for word in content_words(match)} | (_FOR_HOW_LONG if found else set())
 
 
 def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
@@ -366,7 +371,9 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     if ask is None or not bottom:
         return bottom
     words = content_words(question) - _how_words(question)
-    drugs = [forms[0] for forms in ask.options] if ask.kind == "names" else []
+    # the drugs asked for; for a timing or a dose, those the question names, which a sentence may name by class only
+    # ("Reassess … after 3 to 5 years of bisphosphonate treatment" for "How long should I take alendronate for?")
+    drugs = [forms[0] for forms in ask.options] if ask.kind == "names" else list(drugs_in(question).values())
     read: dict[int, set[str]] = {}  # each candidate's words read once: shared() is asked several times per candidate
     naming = _naming_units(question)
     words |= {token for token, _ in naming}

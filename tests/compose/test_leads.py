@@ -175,3 +175,9 @@ def test_a_calm_question_is_not_led_by_a_line_for_an_emergency_presentation(work
     assert not graver_than_asked(magnesium, "Acute severe asthma not responding to nebulisers: magnesium dose?")
     assert not graver_than_asked("Severe (MRC grade 2 or less) weakness needs prompt MRI.", "Foot drop, MRC 2. Urgent?")
     assert "magnesium" not in _lead(workspace, question)
+
+
+def test_how_long_to_take_a_drug_is_led_by_the_duration_stated_for_its_class(workspace: Workspace):
+    # session 40: "How long should I take alendronate for?" opened on screening; the osteoporosis overview states the
+    # duration for "bisphosphonate treatment", and "take" is the asking's verb, no word a sentence must share
+    assert "3 to 5 years of bisphosphonate" in _lead(workspace, "How long should I take alendronate for?")
