@@ -307,9 +307,20 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("is exercise good for osteoarthritis?", "answered", "library:osteoarthritis-knee-hip"),
         # the lipid overview says whom its secondary prevention is for (version 2)
         ("60M, LDL 4.2 after MI on atorvastatin 80. Add what?", "answered", "library:lipid-management"),
+        # session 40
+        # which prevention is asked for must be named: the AF overview's aspirin line is no primary prevention
+        ("Aspirin for primary prevention in over 70s?", "partial", "library:atrial-fibrillation-anticoagulation"),
+        # the menopause's hot flushes are no flushing of anaphylaxis; no overview speaks of them
+        ("55F, hot flushes and night sweats, wants HRT. Risks?", "insufficient", None),
+        # the asker's children listed among worries are no population
+        (("I worry all the time about everything, money, the kids, work, for over a year now and I can't switch off. "
+          "What treatments are there?"), "answered", "library:generalized-anxiety-disorder"),
+        # the VTE prophylaxis overview speaks of long-distance travel (version 3), never of a flight: a calf swollen
+        # after one may be a clot, no question for prophylaxis (tests/compose/test_by_meaning.py)
+        ("Do long-distance travellers need VTE prophylaxis?", "answered", "library:venous-thromboembolism-prophylaxis"),
     ],
 )
-def test_everyday_questions_of_sessions_36_to_39_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_to_40_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)
