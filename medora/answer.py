@@ -207,6 +207,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     analysis = session.analysis or analyse_question(question)
     emergency_kept: tuple[Evidence, list[Evidence]] | None = None  # an emergency's overview a calm question may mean
     # another overview instead of; it stays when meaning answers by none (checked below)
+    no_overview_on = _emergency_no_overview_is_on(overview, analysis) if overview is not None else ""
+    if no_overview_on:
+        overview = None
+        answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
     if overview is not None and _emergency_for_a_calm_question(question, retrieved, overview, analysis):
         emergency_kept = (overview, answering)
         overview = None
@@ -308,6 +312,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.uncovered_terms = uncovered + [word for word in unproposed if word not in uncovered]
         if closest == age_topic:
             selection.reason = clash_reason(question, selection.pool[0].source.title) if selection.pool else ""
+        if not selection.reason and no_overview_on:
+            selection.reason = f"No overview here is on {no_overview_on}; the closest names it only in passing."
         if not selection.reason and selection.pool:  # the overview names only other kinds of the question's condition
             selection.reason = kinds_reason(question, selection.pool[0].source.title, [
                 item.text for item in whole.get(closest) or overviews.get(closest) or []
@@ -357,6 +363,18 @@ def _emergency_for_a_calm_question(
     return closest is not None and closest.source_id != overview.source_id and closest_two_agree(
         retrieved, closest.source_id
     )
+
+
+def _emergency_no_overview_is_on(overview: Evidence, analysis: QuestionAnalysis) -> str:
+    """The name of an emergency the question raises that no library overview is on (compose/data/red_flags.yaml, no
+    ``overview``: meningitis) when the chosen overview's title does not name it, else "": the ear-infection overview,
+    naming meningitis among its complications, answered "Meningitis in a 5-year-old, which antibiotic?" with its
+    amoxicillin plan (session 40). The urgent notice stays; the answer is at most partial, and says why."""
+    title = TermText(overview.source.title)
+    return next((
+        flag.name for flag in analysis.red_flags
+        if flag.overview is None and not any(title.mentions(term) for term in (flag.name, *flag.terms))
+    ), "")
 
 
 def _meaning_overrules(

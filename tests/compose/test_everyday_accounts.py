@@ -331,3 +331,14 @@ def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
     line = "Labetalol is first line, nifedipine is the alternative, and methyldopa is used if both are unsuitable."
     assert holds_for_the_question(line, question, "Hypertension in pregnancy")
     assert not holds_for_the_question(line, "my baby has a cough, is labetalol safe?", "Hypertension in pregnancy")
+
+
+def test_an_emergency_no_overview_is_on_is_never_answered_by_one_naming_it_in_passing(library_workspace: Workspace):
+    # session 40: the ear-infection overview, naming meningitis among its complications, answered with its amoxicillin
+    # plan; the urgent notice stays, the answer is partial and says why
+    article = answer_question("Meningitis in a 5-year-old, which antibiotic?", retriever=library_workspace.retriever,
+                              settings=library_workspace.settings)
+    assert article.answer_status == "partial"
+    assert article.urgent_notice and "meningitis" in article.urgent_notice.lower()
+    assert article.coverage_notice.startswith("No overview here is on meningitis")
+    assert _asked(library_workspace, "Which antibiotic for acute otitis media in a 5-year-old?")[0] == "answered"
