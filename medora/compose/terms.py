@@ -173,6 +173,9 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     re.compile(r"\bprimary\s+prevention\b", re.IGNORECASE): ("primary prevention",),
     re.compile(r"\bsecondary\s+prevention\b", re.IGNORECASE): ("secondary prevention",),
     re.compile(r"\bhot\s+(?:flush|flash)(?:es|ing)?\b", re.IGNORECASE): ("hot flush", "hot flash", "vasomotor symptom"),
+    # a bone density measure, whose letter alone is no word: "hip T-score -2.1" is no prostate overview's case; one
+    # form, as the words of "T-score" join ("tscore"), never "score" alone (any "IPSS score" would name it)
+    re.compile(r"\b[TZ]-scores?\b"): ("tscore", "zscore"),
 }
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two capitals or more

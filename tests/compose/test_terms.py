@@ -427,3 +427,12 @@ def test_the_askers_children_listed_among_worries_are_no_population():
     assert group_of_question(worry) is None
     assert group_of_question("My husband, the kids, and I all have flu. Tamiflu?") == CHILD
     assert "kids" in {t.label for t in specific_terms("the kids have a cough and a fever, what helps?")}
+
+
+def test_a_t_score_is_one_term_no_other_score_names():
+    # session 40: "hip T-score -2.1" lost its letter and named nothing; the prostate overview answered the case
+    question = "71-year-old man on goserelin for prostate cancer for 2 years, no fractures, hip T-score -2.1. Treat?"
+    t_score = [term for term in specific_terms(question) if term.label == "T-score"]
+    assert t_score
+    assert covered_terms("Osteoporosis is a BMD T-score of -2.5 or lower at the hip or spine.", t_score)
+    assert not covered_terms("Use the IPSS score to grade symptoms.", t_score)
