@@ -98,7 +98,8 @@ def compose_article(
         summaries_only = all(item.source.kind is Kind.EDITORIAL_SUMMARY for item in answering)
         if verdict is None and overview is not None and summaries_only:  # no studies were there to give an answer
             verdict_notice = OVERVIEW_VERDICT_NOTICE
-    borne = [] if analysis.in_the_past or analysis.in_general else evidence_flags(" ".join(e.text for e in answering[:3]))
+    calm = analysis.in_the_past or analysis.in_general  # an emergency past, prevented or asked about in general
+    borne = [] if calm else evidence_flags(" ".join(e.text for e in answering[:3]))
     flags = analysis.red_flags or [flag for flag in borne if flag_in_question_topic(flag, question)]
     if status != PARTIAL and not body.bottom_line:
         status = INSUFFICIENT
