@@ -129,11 +129,15 @@ class Workspace:
             done += len(rows)
 
     def library_changes(self) -> list[Path]:
-        """Packaged overviews not yet in the store (new or edited): one hash each."""
+        """Packaged overviews whose bytes are not what the store last read from them (new, edited, or an edit
+        reverted): one hash each."""
         if not self.with_library:
             return []
         with self.engine.connect() as conn:
-            return [path for path in overview_paths() if not repository.is_file_ingested(conn, sha256=file_sha256(path))]
+            return [
+                path for path in overview_paths()
+                if not repository.is_current_file(conn, sha256=file_sha256(path), path=str(path))
+            ]
 
     def sync_library(self) -> IngestReport | None:
         """Bring the packaged library into the store: new overviews are added, edited ones replace their old

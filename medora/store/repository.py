@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 import numpy as np
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from medora.store.articles import mark_citing
 from medora.store.schema import embeddings, ingested_files, passages, sources
@@ -18,7 +18,20 @@ def is_file_ingested(conn: Connection, *, sha256: str) -> bool:
     return conn.execute(select(ingested_files.c.sha256).where(ingested_files.c.sha256 == sha256)).first() is not None
 
 
+def is_current_file(conn: Connection, *, sha256: str, path: str) -> bool:
+    """True when these bytes are what was last ingested from ``path``: an overview edited and then reverted to bytes
+    ingested before is not (its stored passages are the edit's, session 40), so it is read again. Bytes ingested
+    from another path only (an install moved) count as current: nothing was read from this path since."""
+    latest = conn.execute(
+        select(ingested_files.c.sha256).where(ingested_files.c.path == path)
+        .order_by(ingested_files.c.finished_at.desc()).limit(1)
+    ).first()
+    return latest.sha256 == sha256 if latest is not None else is_file_ingested(conn, sha256=sha256)
+
+
 def record_ingested_file(conn: Connection, *, sha256: str, path: str, records: int, seconds: float) -> None:
+    """Record the file as ingested now; bytes ingested before (a reverted edit) move to now."""
+    conn.execute(delete(ingested_files).where(ingested_files.c.sha256 == sha256))
     conn.execute(
         insert(ingested_files).values(
             sha256=sha256, path=path, records=records, seconds=seconds, finished_at=datetime.now(UTC)

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from medora.ingest.chunking import chunk_source
+from medora.ingest.pipeline import file_sha256
 from medora.settings import Settings
 from medora.store import repository
 from medora.types import Section, Source
@@ -133,3 +134,21 @@ def test_a_new_version_of_an_overview_replaces_the_old_one(lexical_settings: Set
         (row,) = repository.fetch_passages(conn, passage_ids=list(range(1, 10))).values()
     assert _counts(workspace) == (1, 1)
     assert row[0].text == "Treat the example within a week [@nice-x]."
+
+
+def test_an_overview_edit_reverted_is_read_again(lexical_settings: Settings, tmp_path: Path):
+    # session 40: bytes ingested before were skipped, so a reverted edit left the edit's passages in the store
+    path = tmp_path / "example-topic.md"
+    workspace = Workspace(lexical_settings, with_library=False)
+    original = OVERVIEW.format(version=1, text="Treat the example early")
+    path.write_text(original)
+    workspace.ingest([path], replace=True)
+    path.write_text(OVERVIEW.format(version=1, text="Treat the example within a week"))
+    workspace.ingest([path], replace=True)
+    path.write_text(original)
+    assert workspace.ingest([path], replace=True).sources_added == 1
+    with workspace.engine.connect() as conn:
+        texts = [row[0].text for row in repository.fetch_passages(conn, passage_ids=list(range(1, 20))).values()]
+        assert repository.is_current_file(conn, sha256=file_sha256(path), path=str(path))
+    assert texts == ["Treat the example early [@nice-x]."]
+    assert workspace.ingest([path], replace=True).files_skipped == 1  # read once, then current
