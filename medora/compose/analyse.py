@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medora.compose.red_flags import RedFlag, asks_in_general, only_in_the_past, question_flags
+from medora.compose.red_flags import RedFlag, only_in_the_past, question_flags
 
 QUESTION_TYPES = (
     "management",
@@ -267,7 +267,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         red_flags=flags.raised,
         described_flags=flags.described,
         in_the_past=only_in_the_past(question, meanings),
-        in_general=asks_in_general(question),
+        in_general=flags.in_general,
     )
 
 

@@ -345,10 +345,12 @@ def evidence_flags(text: str) -> list[RedFlag]:
 @dataclass(frozen=True)
 class QuestionFlags:
     """The emergencies a question raises (``raised``), and of those the ones it describes in everyday words
-    (``described``: its everyday patterns matched) rather than names."""
+    (``described``: its everyday patterns matched) rather than names, and whether it asks of no one
+    (``in_general``, ``asks_in_general``)."""
 
     raised: list[RedFlag]
     described: list[RedFlag]
+    in_general: bool = False
 
 
 def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = ()) -> QuestionFlags:
@@ -371,7 +373,7 @@ def question_flags(question: str, meanings: list[tuple[str, tuple[str, ...]]] = 
         named = [] if general and not flag.lasting else _named_places(flag, words, medical_words)
         if named and any(not _in_the_past(words, place, lasting=flag.lasting) for place in named):
             raised.append(flag)
-    return QuestionFlags(raised, described)
+    return QuestionFlags(raised, described, general)
 
 
 def _standing(stems: list[str], meanings: Sequence[tuple[str, tuple[str, ...]]]) -> list[tuple[str, list]]:

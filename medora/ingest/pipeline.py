@@ -162,9 +162,9 @@ def _ingest_file(
         raise IngestError(f"{path}: no such file")
     sha256 = file_sha256(path)
     with engine.connect() as conn:
-        if repository.is_file_ingested(conn, sha256=sha256) and not (
-            replace and not repository.is_current_file(conn, sha256=sha256, path=str(path))
-        ):  # with ``replace``, bytes ingested before are read again when an edit came since (a reverted edit)
+        # with ``replace``, bytes ingested before are read again when an edit came since (a reverted edit)
+        if (repository.is_current_file(conn, sha256=sha256, path=str(path)) if replace
+                else repository.is_file_ingested(conn, sha256=sha256)):
             report.files_skipped += 1
             return
     parser = detect_parser(path)
