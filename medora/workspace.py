@@ -25,7 +25,7 @@ from medora.retrieve.indexes import POINTER, build_indexes, is_current, load_ind
 from medora.retrieve.retriever import Retriever
 from medora.settings import Settings
 from medora.store import open_store, repository
-from medora.store.database import checkpoint, is_read_only
+from medora.store.database import checkpoint, is_read_only, prepare_lock
 
 
 class Workspace:
@@ -157,6 +157,11 @@ class Workspace:
         """Explicit setup: sync the packaged library, bring the indexes up to date, register library articles.
         ``on_step`` hears each stage as it starts (the CLI prints them on every stream, not only on a terminal)."""
         say = on_step or (lambda _message: None)
+        waiting = "Another process is preparing this data folder; waiting for it to finish…"
+        with prepare_lock(self.engine, on_wait=lambda: say(waiting)):  # then finds the work done
+            self._prepare(say)
+
+    def _prepare(self, say: Callable[[str], None]) -> None:
         if self.with_library and (changed := self.library_changes()):
             embedding = " (embedding them)" if self.settings.ingest.embed else ""
             say(f"Adding {len(changed)} packaged overview(s) to the store{embedding}…")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 
@@ -112,6 +112,43 @@ def checkpoint(engine: Engine) -> None:
     if engine.dialect.name == "sqlite" and not is_read_only(engine):
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+_PREPARE_LOCK_KEY = 7_150_311  # PostgreSQL advisory lock id for preparing a store; any fixed number no one else takes
+
+
+@contextmanager
+def prepare_lock(engine: Engine, *, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Held while a process brings a store up to date (library, indexes, library articles). Two processes preparing
+    one data folder at once (``medora init`` beside ``medora serve``) take turns; the second then finds the work done
+    instead of registering the same articles again. A file beside an SQLite store, an advisory lock on PostgreSQL;
+    ``on_wait`` hears when the lock is held elsewhere, before waiting for it."""
+    waiting = on_wait or (lambda: None)
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            key = {"key": _PREPARE_LOCK_KEY}
+            if not conn.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar():
+                waiting()
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), key)
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or is_read_only(engine):
+        yield
+        return
+    lock = FileLock(database + ".prepare.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        waiting()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def is_read_only(engine: Engine) -> bool:
