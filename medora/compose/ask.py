@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from medora.compose.described import split_asking
 from medora.compose.subject import ITS_DOSE, SHORTHAND
-from medora.compose.terms import GENERIC_WORDS, SpecificTerm, TermText, expansion_of
+from medora.compose.terms import (
+    DRUG_CLASS_WORDS,
+    GENERIC_WORDS,
+    SpecificTerm,
+    TermText,
+    expansion_of,
+    stem_sequence,
+)
 from medora.retrieve.tokenize import STOPWORDS, content_words
 
 _TIMING_QUESTION = re.compile(
@@ -17,14 +24,22 @@ _TIMING_QUESTION = re.compile(
     re.I,
 )
 _DOSE_QUESTION = re.compile(r"\b(dose|doses|dosage|dosing|how much)\b", re.I)
+# "Target MAP in septic shock?", "BP target at 84?"; not the "target organ damage" hypertension is assessed for
+_TARGET = r"(?:targets?|goals?)"
+_AIM = r"aim(?:ing)?\s+(?:for|at)\b"  # "What INR should I aim for?"
+_TARGET_QUESTION = re.compile(rf"\b{_TARGET}\b(?![\s-]+organ)|\b{_AIM}", re.IGNORECASE)
 _CHOICE_QUESTION = re.compile(r"([A-Za-z][\w-]*)\s+(?:or|versus|vs\.?)\s+([A-Za-z][\w-]*)[^,;:]*\?\s*$", re.I)
 _TIME_UNITS = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)"
 _TIMING = re.compile(rf"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|or)\s*\d+(?:[.,]\d+)?)?\s*{_TIME_UNITS}\b", re.I)
 _DOSE = re.compile(
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–)\s*\d+(?:[.,]\d+)?)?\s*(mg|g|mcg|µg|micrograms?|milligrams?|units?|ml|mmol|iu)"
-    r"(?:/kg)?\b",
+    r"(?!/[dm]?l\b)(?:/kg)?\b",  # never a concentration: "a haemoglobin rise of 10 g/L", "potassium 5.5 mmol/L"
     re.I,
 )
+# a target stated: its word and a number ("an initial MAP target of 65 mmHg", "aim for below 150/90 mmHg"); never
+# "treatment should target streptococci", which names no value; "titrate oxygen to a saturation of 88–92%" aims too
+_TARGET_WORD = re.compile(r"\b(targets?|goals?|aim|aiming|titrated?)\b(?![\s-]+organ)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d")
 _SKIPPED_OPTION_WORDS = {"both", "neither", "not", "none", "either", "first", "later", "now", "other", "others"}
 
 
@@ -40,7 +55,11 @@ def dosed_drugs(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     own dose ("Is her dose right?", compose/subject.py ``ITS_DOSE``). Not a class ("antibiotics, and at what dose?":
     a member's dose answers it), nor a dose to change ("increase the dose or add liothyronine?")."""
     asking = split_asking(question)[1] or question
-    drugs = [term for term in terms if term.kind == "drug" and not term.context and not term.member_stems]
+    drugs = [
+        term for term in terms
+        if term.kind == "drug" and not term.context and not term.member_stems
+        and not set(stem_sequence(term.label)) & DRUG_CLASS_WORDS  # "Antibiotic and dose?": amoxicillin's answers
+    ]
     if not drugs:
         return []
     if ITS_DOSE.search(asking):
@@ -55,9 +74,28 @@ def dosed_drugs(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     return found
 
 
+def targeted_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The terms whose target the question asks: written right before or after "target" ("the target INR", "LDL
+    target", "target of INR"; not "target for secondary prevention", its population) or asked what to aim for
+    ("What INR should I aim for?"); never the patient's own drugs. "Target MAP in septic shock?" names none (MAP is
+    no term), so nothing is required of its answer beyond a target stated."""
+    asking = split_asking(question)[1] or question
+    found = []
+    for term in terms:
+        if term.context:
+            continue
+        label = re.escape(term.label)
+        beside = rf"\b{label}\s+{_TARGET}\b|\b{_TARGET}\s+(?:of\s+)?(?:the\s+)?{label}\b"
+        aimed = rf"\bwhat\s+(?:\w+\s+)?{label}\b[^?.]*\b{_AIM}"
+        if re.search(f"{beside}|{aimed}", asking, re.IGNORECASE):
+            found.append(term)
+    return found
+
+
 @dataclass(frozen=True)
 class Ask:
-    """``kind``: "timing", "dose", "choice" (a sentence must name every option) or "names" (every drug named)."""
+    """``kind``: "timing", "dose", "target", "choice" (a sentence must name every option) or "names" (every drug
+    named)."""
 
     kind: str
     options: tuple[tuple[str, ...], ...] = ()  # for each option or drug, the forms that name it
@@ -71,6 +109,8 @@ def specific_ask(question: str, terms: list[SpecificTerm] | None = None) -> Ask 
         return Ask("dose")
     if _TIMING_QUESTION.search(question):
         return Ask("timing")
+    if _TARGET_QUESTION.search(question):
+        return Ask("target")
     match = _CHOICE_QUESTION.search(question)
     if match and all(_is_option(word) for word in match.groups()):
         return Ask("choice", tuple(_option_forms(word) for word in match.groups()))
@@ -90,6 +130,8 @@ def says_ask(sentence: str, ask: Ask) -> bool:
         return bool(_TIMING.search(sentence))
     if ask.kind == "dose":
         return bool(_DOSE.search(sentence))
+    if ask.kind == "target":
+        return bool(_TARGET_WORD.search(sentence) and _NUMBER.search(sentence))
     prepared = TermText(sentence)
     return all(any(prepared.mentions(form) for form in forms) for forms in ask.options)
 

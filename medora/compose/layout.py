@@ -353,6 +353,12 @@ _HOW = re.compile(r"\bhow\s+(long|soon|often|quickly|fast|many|much)\b", re.IGNO
 _FOR_HOW_LONG = frozenset(content_words("take taking stay staying keep continue continuing use using remain"))
 
 
+_ASKED_STEMS = {
+    "dose": frozenset(content_words("dose doses dosage dosing")),
+    "target": frozenset(content_words("target targets goal goals")),
+}
+
+
 def _how_words(question: str) -> set[str]:
     """The word of "how long", "how soon"…: it asks for an amount, so a sentence sharing it ("long-acting") shares
     nothing asked: "…no fever or loin pain. Which antibiotic and how long?" was led by a pyelonephritis regimen's
@@ -382,6 +388,17 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
         if id(candidate) not in read:
             held = candidate.words | content_words(candidate.evidence.section or "")
             held = held | {token for token, named in naming if any(phrase <= held for phrase in named)}
+            if ask.kind in _ASKED_STEMS:  # a sentence stating a dose holds the question's "dose": "Adrenaline dose?"
+                # after a wasp sting is answered by "Give intramuscular adrenaline … 500 micrograms"; one aiming for
+                # a value holds its "target" (session 41)
+                held = held | _ASKED_STEMS[ask.kind]
+            prepared = TermText(candidate.text) if ask.kind == "names" else None
+            for forms in ask.options if prepared else ():  # a synonym completes an option the sentence half names:
+                # "recombinant zoster vaccine" holds the "shingles" of "Shingles vaccine at 65, which one?" beside its
+                # "vaccine"; a pitfall on hypnotics holds no word of "sleeping pills" (session 41)
+                asked = content_words(forms[0])
+                if asked & held and asked - held and any(prepared.mentions(form) for form in forms[1:]):
+                    held = held | asked
             by_class = _named_by_class_only(candidate.text, drugs) if drugs else []
             if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
                 # ibuprofen?") counts as named (session 29)

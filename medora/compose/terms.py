@@ -177,6 +177,16 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     # form, as the words of "T-score" join ("tscore"), never "score" alone (any "IPSS score" would name it)
     re.compile(r"\b[TZ]-scores?\b"): ("tscore", "zscore"),
 }
+# Drug classes the drug lexicon splits: it reads the "GLP-1" of "GLP-1 agonist" as the hormone, so "Which GLP-1 agonist
+# for weight loss?" asked about a hormone and an "agonist" the obesity overview never writes (it says "GLP-1 based
+# drugs" and names semaglutide). One drug term each, named by the class's names and its members (session 41).
+COMPOUND_DRUGS: dict[re.Pattern[str], tuple[str, ...]] = {
+    re.compile(r"\bGLP-?1(?:\s+receptor)?\s+(?:agonists?|RAs?|analogues?|analogs?|based)\b", re.IGNORECASE): (
+        "glucagon-like peptide-1 receptor agonists", "glucagon-like peptide-1 receptor agonist",
+        "glp-1 receptor agonist", "glp-1 receptor agonists", "glp-1 agonist", "glp-1 agonists", "glp-1 ra",
+        "glp-1 based", "glp-1 analogue", "glp-1 analogues",
+    ),
+}
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 ABBREVIATION = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two capitals or more
 # A capitalised word named before "disease", "syndrome" … is an eponym, even when it is also common English ("Graves'
@@ -703,6 +713,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             said = {word.lower() for word in match.group(0).split()}
             terms = [term for term in terms if term.label.lower() not in said]
             terms.append(SpecificTerm(label=match.group(0), kind="term", forms=forms, required=True))
+    for compound, forms in COMPOUND_DRUGS.items():
+        for match in compound.finditer(question):
+            said = set(stem_sequence(match.group(0)))
+            terms = [term for term in terms if not set(stem_sequence(term.label)) <= said]
+            terms.append(SpecificTerm(label=match.group(0), kind="drug", forms=forms))
     terms = _with_kinds(question, terms)
     pregnant = any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms)
     if pregnant or _AFTER_BIRTH.search(question):

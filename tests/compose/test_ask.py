@@ -183,3 +183,53 @@ def test_a_dose_is_led_by_the_sentence_giving_it_though_only_the_title_names_the
         item.source.title = "Anaphylaxis — emergency treatment and follow-up"
     first, second = candidates_from([definition, dose], question)
     assert lead_with_ask([first], [first, second], specific_ask(question), question) == [second, first]
+
+
+def test_a_target_is_asked_and_stated_with_a_value_and_its_measure_named():
+    from medora.compose.ask import targeted_terms
+
+    assert specific_ask("Target MAP in septic shock?").kind == "target"
+    assert specific_ask("What INR should I aim for on warfarin?").kind == "target"
+    assert specific_ask("Is there target organ damage in hypertension?") is None
+    assert says_ask("Aim for a serum urate below 360 micromol/L.", Ask("target"))
+    assert says_ask("Titrate oxygen to a saturation of 88–92%.", Ask("target"))
+    assert not says_ask("Treatment should target streptococci.", Ask("target"))  # no value
+    assert not says_ask("Assess for target organ damage with an ECG and 12 tests.", Ask("target"))
+
+    def targeted(question: str) -> list[str]:
+        return [term.label for term in targeted_terms(question, specific_terms(question))]
+
+    assert targeted("What is the target INR for AF?") == ["INR"]
+    assert targeted("What INR should I aim for on warfarin?") == ["INR"]
+    assert targeted("LDL target for secondary prevention NICE") == ["LDL"]  # the population after "for" is not it
+    assert targeted("Target MAP in septic shock?") == []
+
+
+def test_a_dose_asked_of_a_drug_leads_with_its_dose_though_no_other_word_is_shared():
+    question = "Flushing, urticaria and wheeze after a wasp sting. Adrenaline dose?"
+    evidence = [
+        make_evidence(1, "Anaphylaxis is a severe, life-threatening systemic hypersensitivity reaction."),
+        make_evidence(2, "Give intramuscular adrenaline at 500 micrograms for adults."),
+    ]
+    first, second = candidates_from(evidence, question)
+    led = lead_with_ask([first], [first, second], specific_ask(question), question)
+    assert [c.evidence.passage_id for c in led] == [2, 1]
+
+
+def test_a_synonym_completes_an_option_the_sentence_half_names_but_never_stands_for_it_alone():
+    question = "Shingles vaccine at 65, which one?"
+    ask = specific_ask(question, specific_terms(question))
+    evidence = [
+        make_evidence(1, "Check vaccine records at every opportunity."),
+        make_evidence(2, "Adults aged 50 or over should be offered two doses of recombinant zoster vaccine."),
+    ]
+    first, second = candidates_from(evidence, question)
+    assert [c.evidence.passage_id for c in lead_with_ask([first], [first, second], ask, question)] == [2, 1]
+    question = "what is the best treatment for long term insomnia, i dont want sleeping pills"
+    ask = specific_ask(question, specific_terms(question))
+    evidence = [
+        make_evidence(1, "Cognitive behavioural therapy is the first-line treatment for chronic insomnia."),
+        make_evidence(2, "Continuing a hypnotic indefinitely conflicts with short-term use."),
+    ]
+    first, second = candidates_from(evidence, question)
+    assert lead_with_ask([first], [first, second], ask, question) == [first]

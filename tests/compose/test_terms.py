@@ -436,3 +436,11 @@ def test_a_t_score_is_one_term_no_other_score_names():
     assert t_score
     assert covered_terms("Osteoporosis is a BMD T-score of -2.5 or lower at the hip or spine.", t_score)
     assert not covered_terms("Use the IPSS score to grade symptoms.", t_score)
+
+
+def test_a_glp1_agonist_is_one_drug_class_named_by_its_members():
+    terms = specific_terms("Which GLP-1 agonist for weight loss?")
+    assert [(term.label, term.kind) for term in terms] == [("GLP-1 agonist", "drug")]  # not the hormone, no "agonist"
+    assert covered_terms("Semaglutide 2.4 mg weekly produces substantial weight loss.", terms) == {"GLP-1 agonist"}
+    assert covered_terms("Stop GLP-1 based drugs if pancreatitis is suspected.", terms) == {"GLP-1 agonist"}
+    assert covered_terms("GLP-1 is secreted by the gut.", terms) == set()
