@@ -24,7 +24,7 @@ from medora.compose.age_groups import (
 )
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
-from medora.compose.ask import Ask, dosed_drugs, says_ask
+from medora.compose.ask import Ask, dosed_drugs, says_ask, targeted_terms
 from medora.compose.case_findings import with_case_findings
 from medora.compose.described import (
     account_stems,
@@ -255,8 +255,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
             on_topic = on_topic or [overview]
     if overview is None and not answering:
         overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
-    unproposed = _unproposed(question, overview, answering, texts, overviews) or _undosed(
-        question, terms, overview, answering, texts, overviews
+    unproposed = (
+        _unproposed(question, overview, answering, texts, overviews)
+        or _undosed(question, terms, overview, answering, texts, overviews)
+        or _untargeted(question, terms, overview, answering, texts, overviews)
     )
     set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
         next((item.source_id for item in ([overview] if overview else []) + answering), None) if unproposed else None
@@ -549,15 +551,47 @@ def _undosed(
     sources = _answering_sources(overview, answering)
     if not sources:
         return []
-    dose = Ask("dose")
+    if _stated_by_a_source(Ask("dose"), drugs, sources, texts, overviews):
+        return []  # one sentence names the drug with a dose: not a passage that doses another drug beside it
+    return [f"{drug.label} dose" for drug in drugs]
+
+
+def _untargeted(
+    question: str,
+    terms: list[SpecificTerm],
+    overview: Evidence | None,
+    answering: list[Evidence],
+    texts: dict[int, str],
+    overviews: dict[int, list[Evidence]],
+) -> list[str]:
+    """The measure whose target the question asks (the term written right beside "target": "What is the target INR
+    for AF?") when no answering source states a target for it in one sentence (a target word and a number, compose/
+    ask.py ``says_ask``). The AF overview names INR only as "labile INR": the answer is partial, and says no source
+    here gives the INR target, rather than leading with aspirin (session 41)."""
+    measures = targeted_terms(question, terms)
+    sources = _answering_sources(overview, answering)
+    if not measures or not sources or _stated_by_a_source(Ask("target"), measures, sources, texts, overviews):
+        return []
+    return [f"{term.label} target" for term in measures]
+
+
+def _stated_by_a_source(
+    ask: Ask,
+    terms: list[SpecificTerm],
+    sources: set[int],
+    texts: dict[int, str],
+    overviews: dict[int, list[Evidence]],
+) -> bool:
+    """True when one source has, for every term, a sentence naming it that states what ``ask`` asks (a dose, a
+    target)."""
     for source_id in sources:
         passages = [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
-        dosed = [
-            TermText(sentence) for text in passages for sentence in split_sentences(text) if says_ask(sentence, dose)
+        stating = [
+            TermText(sentence) for text in passages for sentence in split_sentences(text) if says_ask(sentence, ask)
         ]
-        if all(any(held.covers(drug) for held in dosed) for drug in drugs):
-            return []  # one sentence names the drug with a dose: not a passage that doses another drug beside it
-    return [f"{drug.label} dose" for drug in drugs]
+        if all(any(held.covers(term) for held in stating) for term in terms):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

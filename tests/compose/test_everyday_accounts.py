@@ -318,9 +318,14 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         # the VTE prophylaxis overview speaks of long-distance travel (version 3), never of a flight: a calf swollen
         # after one may be a clot, no question for prophylaxis (tests/compose/test_by_meaning.py)
         ("Do long-distance travellers need VTE prophylaxis?", "answered", "library:venous-thromboembolism-prophylaxis"),
+        # session 41
+        # a target asked that the overview never states (the AF overview names INR only as "labile INR"), and one
+        # it does
+        ("What is the target INR for AF?", "partial", "library:atrial-fibrillation-anticoagulation"),
+        ("Target serum urate on ULT in tophaceous gout?", "answered", "library:gout"),
     ],
 )
-def test_everyday_questions_of_sessions_36_to_40_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_to_41_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)
@@ -342,3 +347,19 @@ def test_an_emergency_no_overview_is_on_is_never_answered_by_one_naming_it_in_pa
     assert article.urgent_notice and "meningitis" in article.urgent_notice.lower()
     assert article.coverage_notice.startswith("No overview here is on meningitis")
     assert _asked(library_workspace, "Which antibiotic for acute otitis media in a 5-year-old?")[0] == "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # session 41: a sentence stating a dose holds the question's "dose"; one aiming for a value its "target"
+        ("Flushing, urticaria and wheeze after a wasp sting. Adrenaline dose?", "500 micrograms"),
+        ("Target MAP in septic shock?", "target of 65 mmHg"),
+        ("COPD exacerbation - oxygen sat target?", "saturation of 88–92%"),
+        # a synonym completes an option the sentence half names ("recombinant zoster vaccine")
+        ("Shingles vaccine at 65, which one?", "recombinant zoster vaccine"),
+    ],
+)
+def test_the_lead_states_the_dose_target_or_option_asked(library_workspace: Workspace, question: str, lead: str):
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert lead in article.bottom_line[0].text
