@@ -419,8 +419,31 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     def beyond_title(candidate: Candidate) -> int:
         return len(shared(candidate) - content_words(candidate.evidence.source.title))
 
-    lead = max(saying, key=lambda c: (beyond_title(c), len(shared(c)), c in bottom, c.relevance))
+    regions = regions_named(question)
+
+    def of_the_region(candidate: Candidate) -> bool:  # "treated at home in the UK. Antibiotic and dose?": NICE's
+        return bool(regions & regions_named(candidate.text, issuers=True))  # amoxicillin, not ATS/IDSA's (session 41)
+
+    lead = max(saying, key=lambda c: (of_the_region(c), beyond_title(c), len(shared(c)), c in bottom, c.relevance))
     return [lead] + [c for c in bottom if c is not lead]
+
+
+_REGION_WORDS = {
+    "uk": re.compile(r"\b(?:UK|NHS|Britain|British|England|Scotland|Wales)\b", re.IGNORECASE),
+    "us": re.compile(r"\b(?:US|USA|United States|America)\b"),
+}
+# the issuers whose guidance holds in each region, as the overviews cite them
+_REGION_ISSUERS = {
+    "uk": re.compile(r"\b(?:NICE|SIGN|BTS|BSG|MHRA|BHIVA|BASHH|RCOG|UKHSA|UK|NHS)\b"),
+    "us": re.compile(r"\b(?:ACIP|CDC|USPSTF|ACC|AHA|ATS|IDSA|ADA|AAP|ACOG|AASLD|FDA|US)\b"),
+}
+
+
+def regions_named(text: str, *, issuers: bool = False) -> set[str]:
+    """The countries a question names ("in the UK", "on the NHS"), or with ``issuers`` those whose guidance a
+    sentence gives (NICE for the UK, ACIP for the US)."""
+    patterns = _REGION_ISSUERS if issuers else _REGION_WORDS
+    return {region for region, pattern in patterns.items() if pattern.search(text)}
 
 
 def lead_with_side_effect(bottom: list[Candidate], chosen: list[Candidate], question: str) -> list[Candidate]:
@@ -621,6 +644,11 @@ def lead_by_meaning(
     asked = asked_beyond_title(question, overview.source.title)
     lead = meaning_lead(written, bottom[0] if bottom else None, chosen, overview, asked, ask, meaning, question)
     if lead is None or _LIST_INTRO.search(lead.text):
+        return bottom
+    if ask is not None and ask.kind in ("dose", "target") and bottom and says_ask(bottom[0].text, ask) and not says_ask(
+        lead.text, ask
+    ):  # the dose or target asked, stated by the lead the words chose, is not traded for a line without it; a timing
+        # may be (the conditions of "When should his renal tract be scanned?" answer it, not "within 48 hours")
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
 

@@ -81,10 +81,12 @@ _BARE_UNITS = ("ng/l", "pg/ml")
 # "people aged 65 or over"), judged against it (session 32: "Starting levothyroxine dose for a 72 yo with angina?"
 # was led by the under-65 starting dose)
 YEARS = "years"
-_PEOPLE = r"(?:adults|people|patients|women|men|those|anyone|aged)"
+_PEOPLE = r"(?:adults|people|patients|women|men|those|anyone|aged|children)"
 _AGE_BELOW = re.compile(_PEOPLE + r"\s+(?:under|below|younger than)\s+(\d{2})\b(?!\s*(?:%|[a-zµ]+/))", re.IGNORECASE)
 _AGE_ABOVE = re.compile(_PEOPLE + r"\s+(?:over|above|older than)\s+(\d{2})\b(?!\s*(?:%|[a-zµ]+/))", re.IGNORECASE)
 _AGE_OR_OVER = re.compile(r"\baged\s+(\d{2})\s+(?:years\s+)?(?:or|and)\s+(?:over|older|above)\b", re.IGNORECASE)
+# a band of years a dose is for ("For children aged 6 to 12 years the dose is 300 micrograms", session 41)
+_AGE_BETWEEN = re.compile(r"\baged\s+(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\s+years\b", re.IGNORECASE)
 
 
 # The patient's sex as a question states it ("68F", "male lower UTI", "a 45-year-old woman"), and the sex a line's
@@ -160,6 +162,7 @@ def stated_ranges(sentence: str) -> list[StatedRange]:
     ranges += [StatedRange(-math.inf, _number(m.group(1)) - 1, YEARS) for m in _AGE_BELOW.finditer(sentence)]
     ranges += [StatedRange(_number(m.group(1)) + 1, math.inf, YEARS) for m in _AGE_ABOVE.finditer(sentence)]
     ranges += [StatedRange(_number(m.group(1)), math.inf, YEARS) for m in _AGE_OR_OVER.finditer(sentence)]
+    ranges += [StatedRange(_number(m.group(1)), _number(m.group(2)), YEARS) for m in _AGE_BETWEEN.finditer(sentence)]
     ranges += [StatedRange(value, value, SEX) for m in _LINE_SEX.finditer(sentence)
                for value in [_SEX_VALUE[m.group(1).lower()]]]
     return ranges

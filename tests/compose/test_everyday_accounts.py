@@ -358,6 +358,9 @@ def test_an_emergency_no_overview_is_on_is_never_answered_by_one_naming_it_in_pa
         ("COPD exacerbation - oxygen sat target?", "saturation of 88–92%"),
         # a synonym completes an option the sentence half names ("recombinant zoster vaccine")
         ("Shingles vaccine at 65, which one?", "recombinant zoster vaccine"),
+        # the country asked about chooses between two issuers' doses; the lead model keeps the line with the dose
+        (("45-year-old man, otherwise healthy, with mild community-acquired pneumonia, CRB-65 0, treated at home in the "
+          "UK. Antibiotic and dose?"), "NICE advises amoxicillin 500 mg three times daily"),
     ],
 )
 def test_the_lead_states_the_dose_target_or_option_asked(library_workspace: Workspace, question: str, lead: str):

@@ -111,3 +111,15 @@ def test_an_account_about_one_relative_states_the_patients_sex():
     assert stated_values("my husband and I want a baby, should I stop my statin?") == {}  # the asker may be the one
     assert stated_values("my mum and dad both take statins") == {}  # both sexes
     assert stated_values("my dad is a person who smokes") == {"sex": [1.0]}  # a word inside another is no relative
+
+
+def test_a_childs_dose_is_for_the_band_of_years_the_child_is_in():
+    """Session 41: "Adrenaline IM dose for a 9-year-old with anaphylaxis?" was led by the dose for adults and children
+    over 12."""
+    older = "Give intramuscular adrenaline at 500 micrograms (0.5 mL) for adults and children over 12 years."
+    child = "For children aged 6 to 12 years the dose is 300 micrograms (0.3 mL), for 6 months to 6 years 150 micrograms."
+    question = "Adrenaline IM dose for a 9-year-old with anaphylaxis?"
+    assert band_fit(older, question) is False
+    assert band_fit(child, question) is True
+    assert band_fit(child, "Adrenaline IM dose for a 14-year-old with anaphylaxis?") is False
+    assert band_fit(child, "Adrenaline IM dose in anaphylaxis?") is None  # no age stated
