@@ -541,6 +541,13 @@ def proposed_words(question: str) -> dict[str, str]:
 # what an account says is coming: "now flying long haul next week", "going skiing tomorrow"
 _UPCOMING = re.compile(r"\b(?:next (?:week|month|weekend|year)|tomorrow|in (?:a|\d+|two|three) (?:days?|weeks?))\b",
                        re.IGNORECASE)
+# …or a day of the week: "this saturday", "next monday"; "on saturday" only in a clause that speaks in the present
+# ("he has swimming lessons on saturday", session 42): "hurt my back lifting boxes on monday" is the case, no plan
+_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)"
+_COMING_DAY = re.compile(rf"\b(?:this|next) {_DAY}\b", re.IGNORECASE)
+_ON_DAY = re.compile(rf"\bon {_DAY}\b|\bat the weekend\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:has|have|is|are|am|will|going|gonna)\b|'s\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|went|came|got|hurt|[a-z]+ed)\b", re.IGNORECASE)
 # …what is being done before it, or planned: "flying long haul", "planned knee replacement"
 _DOING = re.compile(
     r"\b(?!(?:morning|evening|nothing|something|anything|everything|thing|spring|feeling)\b)[a-z]+ing\b"
@@ -557,7 +564,9 @@ def _planned_words(describing: str) -> list[str]:
     found: list[str] = []
     clauses = [clause for sentence in re.split(r"[.!?]\s", describing) for clause in _CLAUSE.findall(sentence)]
     for clause in clauses:
-        upcoming = _UPCOMING.search(clause)
+        upcoming = _UPCOMING.search(clause) or _COMING_DAY.search(clause) or (
+            _ON_DAY.search(clause) if _PRESENT.search(clause) and not _PAST.search(clause) else None
+        )
         doing = next(reversed(list(_DOING.finditer(clause[: upcoming.start()]))), None) if upcoming else None
         if doing:  # from what is being done to when: "flying long haul", "having my hip replaced"
             plan = clause[doing.start() : upcoming.start()]

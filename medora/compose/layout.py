@@ -33,11 +33,13 @@ from medora.compose.select import section_answers
 from medora.compose.subject import SHORTHAND
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
 from medora.compose.terms import (
+    ABBREVIATION,
     EVERYDAY_WORDS,
     GENERIC_WORDS,
     SpecificTerm,
     TermText,
     covered_terms,
+    expansion_of,
     is_common_word,
 )
 from medora.compose.value_ranges import band_fit
@@ -367,6 +369,13 @@ def _how_words(question: str) -> set[str]:
     return {word for match in found for word in content_words(match)} | (_FOR_HOW_LONG if found else set())
 
 
+def _spelled_out(text: str) -> set[str]:
+    """The words of what the text's abbreviations stand for: "NSAIDs such as ibuprofen … can worsen HFrEF" names the
+    heart failure of "Dad has heart failure … can he take ibuprofen?" (session 42)."""
+    return {word for abbreviation in ABBREVIATION.findall(text) if (spelled := expansion_of(abbreviation))
+            for word in content_words(spelled)}
+
+
 def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:
     """The bottom line, led by the sentence that states what the question specifically asks (a timing, a dose, both
     options of a choice, the drugs it names) and shares most of the question's words (at least two; the heading of
@@ -386,7 +395,7 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
 
     def shared(candidate: Candidate) -> set[str]:
         if id(candidate) not in read:
-            held = candidate.words | content_words(candidate.evidence.section or "")
+            held = candidate.words | content_words(candidate.evidence.section or "") | _spelled_out(candidate.text)
             held = held | {token for token, named in naming if any(phrase <= held for phrase in named)}
             if ask.kind in _ASKED_STEMS:  # a sentence stating a dose holds the question's "dose": "Adrenaline dose?"
                 # after a wasp sting is answered by "Give intramuscular adrenaline … 500 micrograms"; one aiming for

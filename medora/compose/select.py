@@ -61,6 +61,13 @@ ANSWERED, PARTIAL, INSUFFICIENT = "answered", "partial", "insufficient"
 
 # Words that describe the patient, not the topic ("60-year-old man"): left out of the topic words, like numbers.
 DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men women male female boy girl".split())
+# The verb a question asks about a drug with ("can he take ibuprofen?"): no topic of its own once the drug is named,
+# yet it weighed as much as "heart" in the share of the question's words a passage holds, and kept the heart-failure
+# overview's "NSAIDs such as ibuprofen … worsen HFrEF" below half of "Dad has heart failure and his knees are really
+# sore. Can he take ibuprofen for them?" (session 42). Without a drug it asks for one ("what can I safely take for
+# it?") and stays a word of the topic: dropped there, it put the hypertension-in-pregnancy overview on a pregnant
+# woman's heartburn
+ASKING_VERBS = frozenset(stem(w) for w in ("take", "takes", "taking"))
 AGE_SEX = re.compile(r"\d+(?:m|f|yo|yr|yrs|y)")  # a vignette's "67M", "72yo": no topic word (the index never saw it)
 # an amount with its unit written as one word ("1L crystalloid", "2h away", "lost 20kg"): a number, not a topic word
 QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|h|hr|hrs|min|mins|d|wk|wks|mo|mth|mths|cm|mm|mmol|iu)")
@@ -231,7 +238,8 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     """The topic words without those of the drugs the patient already takes (``context`` drug terms): "a woman on
     zopiclone and amitriptyline has fallen three times" is on falls; no overview on falls repeats her drugs, yet
     those rare names outweighed "fallen" and "floor" in each passage's share of the question's words. The patient's
-    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``). A class
+    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``), and the
+    verb a drug asked about is taken with (``ASKING_VERBS``). A class
     keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
     the lipid overview's topic, which its frame words alone ("still", "enough") never reached; and so does every
     drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``)."""
@@ -240,6 +248,8 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         for s in stem_sequence(term.label)
     }
     case |= told_jobs(question) if question else set()
+    if any(term.kind == "drug" and not term.context for term in terms):
+        case |= ASKING_VERBS
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
     dropped = case - own
     if not dropped:

@@ -334,3 +334,22 @@ def test_a_procedure_named_anywhere_in_the_question_must_be_named_by_the_overvie
     assert unnamed_occasions(question, ["Warfarin with a target INR of 2 to 3."]) == ["tooth"]
     assert unnamed_occasions(question, ["Warfarin can usually continue for a dental extraction of a tooth."]) == []
     assert unnamed_occasions("i'm on warfarin, do i stop it?", ["Warfarin with a target INR of 2 to 3."]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "proposed"),
+    [  # session 42: a day of the week says what is coming, unless the clause tells of the past
+        (("my 5 year old has an ear infection and is on amoxicillin. he has swimming lessons on saturday, can he "
+          "still go in the pool?"), ["lessons", "pool", "swimming"]),
+        ("my son started vomiting on sunday and has a fever, what should I do?", []),
+    ],
+)
+def test_a_plan_for_a_day_of_the_week_is_proposed(question: str, proposed: list[str]):
+    assert sorted(proposed_words(question).values()) == proposed
+
+
+def test_a_day_of_the_week_in_a_past_account_is_no_plan():
+    question = ("hurt my back lifting boxes at work on monday, gp says no xray needed and to keep moving. shouldnt i "
+                "have a scan just to be sure?")
+    assert "lifting" not in proposed_words(question).values()
+    assert "skiing" in proposed_words("I'm going skiing next saturday and I'm on rivaroxaban, is that ok?").values()

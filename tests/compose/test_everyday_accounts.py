@@ -361,8 +361,22 @@ def test_an_emergency_no_overview_is_on_is_never_answered_by_one_naming_it_in_pa
         # the country asked about chooses between two issuers' doses; the lead model keeps the line with the dose
         (("45-year-old man, otherwise healthy, with mild community-acquired pneumonia, CRB-65 0, treated at home in the "
           "UK. Antibiotic and dose?"), "NICE advises amoxicillin 500 mg three times daily"),
+        # session 42: "take" is no topic word beside a drug named, and HFrEF spelled out names heart failure
+        ("Dad has heart failure and his knees are really sore. Can he take ibuprofen for them?",
+         "NSAIDs) such as ibuprofen"),
     ],
 )
 def test_the_lead_states_the_dose_target_or_option_asked(library_workspace: Workspace, question: str, lead: str):
     article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert lead in article.bottom_line[0].text
+
+
+def test_a_plan_the_overview_never_names_is_a_partial_answer(library_workspace: Workspace):
+    # session 42: "swimming lessons on saturday" is the plan asked about; the ear-infection overview never names it
+    # (its "Pooled trial data" named the pool)
+    article = answer_question(
+        "my 5 year old has an ear infection and is on amoxicillin. he has swimming lessons on saturday, can he still "
+        "go in the pool?", retriever=library_workspace.retriever, settings=library_workspace.settings,
+    )
+    assert article.answer_status == "partial"
+    assert "swimming" in article.uncovered_terms

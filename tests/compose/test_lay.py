@@ -293,3 +293,9 @@ def test_the_cervix_screened_is_never_the_spines_cervical():
     spine = "C6 cervical radiculopathy, how long before surgery?"
     assert all("cervical" in term.forms for term in with_lay_forms(spine, specific_terms(spine))
                if term.label == "cervical")
+
+
+def test_water_tablets_route_as_diuretics():
+    # session 42: "The hospital stopped his water tablets" met no passage on diuretics
+    found = {item.lay: item.medical for item in lay_equivalents("why were his water tablets stopped?")}
+    assert found["water tablet"] == ("diuretic", "diuretics")
