@@ -89,7 +89,7 @@ def lay_table(*, naming: bool = False) -> tuple[tuple[str, tuple[str, ...], tupl
     for entry in load_glossary():
         if entry.term not in wanted or not entry.lay:
             continue
-        for lay in {entry.lay, entry.lay_plural} - {None}:
+        for lay in dict.fromkeys(word for word in (entry.lay, entry.lay_plural) if word):  # in order: runs agree
             table.append((_without_article(lay), entry.forms, entry.abbreviations))
     for name in ("lay_terms.yaml", "lay_naming.yaml") if naming else ("lay_terms.yaml",):
         text = resources.files("medora.compose").joinpath(f"data/{name}").read_text(encoding="utf-8")
