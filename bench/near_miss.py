@@ -35,6 +35,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --twentyfirst # the twenty-first sets, clinicians' questions, vignettes and everyday
                                             # words, written blind in session 26, printed in session 27: a
                                             # development set since
+    python bench/near_miss.py --twentysecond # the twenty-second sets, clinicians' questions, vignettes and everyday
+                                             # words, written blind in session 43: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -85,6 +87,7 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "the twenty-first sets, three styles: written blind in session 26, printed whole in session 27's review, a "
         "development set since", DEVELOPMENT,
     ),
+    "twentysecond": ("the twenty-second sets, three styles, written blind in session 43: rates only", BLIND),
 }
 
 

@@ -131,8 +131,9 @@ def test_the_nineteenth_and_twentieth_sets_are_everyday_accounts_on_library_topi
     assert {q["style"] for q in near_miss + coverage} == {"lay"}
 
 
-def test_the_twenty_first_sets_mix_three_styles_on_library_topics():
-    near_miss, coverage = _set_on_library_topics("twentyfirst", 60)
+@pytest.mark.parametrize("name", ["twentyfirst", "twentysecond"])
+def test_the_twenty_first_and_second_sets_mix_three_styles_on_library_topics(name: str):
+    near_miss, coverage = _set_on_library_topics(name, 60)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
     for questions in (near_miss, coverage):
         assert sorted(q["style"] for q in questions) == ["clinician"] * 20 + ["lay"] * 20 + ["vignette"] * 20
