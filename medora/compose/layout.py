@@ -33,14 +33,13 @@ from medora.compose.select import section_answers
 from medora.compose.subject import SHORTHAND
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
 from medora.compose.terms import (
-    ABBREVIATION,
     EVERYDAY_WORDS,
     GENERIC_WORDS,
     SpecificTerm,
     TermText,
     covered_terms,
-    expansion_of,
     is_common_word,
+    spelled_out_abbreviations,
 )
 from medora.compose.value_ranges import band_fit
 from medora.compose.variants import class_names
@@ -372,8 +371,7 @@ def _how_words(question: str) -> set[str]:
 def _spelled_out(text: str) -> set[str]:
     """The words of what the text's abbreviations stand for: "NSAIDs such as ibuprofen … can worsen HFrEF" names the
     heart failure of "Dad has heart failure … can he take ibuprofen?" (session 42)."""
-    return {word for abbreviation in ABBREVIATION.findall(text) if (spelled := expansion_of(abbreviation))
-            for word in content_words(spelled)}
+    return {word for spelled in spelled_out_abbreviations(text) for word in content_words(spelled)}
 
 
 def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | None, question: str) -> list[Candidate]:

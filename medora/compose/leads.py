@@ -27,11 +27,10 @@ from medora.compose.extractive import Candidate
 from medora.compose.fitted import load_fitted
 from medora.compose.library_words import library_rarity
 from medora.compose.terms import (
-    ABBREVIATION,
     MIN_MEMBER_PREFIX,
     POPULATIONS,
-    expansion_of,
     specific_terms,
+    spelled_out_abbreviations,
     stem_sequence,
 )
 from medora.eval.logistic import softmax
@@ -215,7 +214,7 @@ _WORD = re.compile(r"[a-z]+")
 def _graded(text: str) -> dict[tuple[frozenset[str], str], set[str]]:
     """(scale, the word graded) → the modifiers of that ``GRADES`` scale the text writes before it, abbreviations
     read spelled out ("HFpEF": heart failure with preserved ejection fraction)."""
-    spelled = " . ".join([text, *filter(None, map(expansion_of, ABBREVIATION.findall(text)))])
+    spelled = " . ".join([text, *spelled_out_abbreviations(text)])
     words = _WORD.findall(spelled.lower())
     graded: dict[tuple[frozenset[str], str], set[str]] = {}
     for word, following in zip(words, words[1:]):

@@ -28,12 +28,12 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     asks_for_a_drug,
-    expansion_of,
     is_common_word,
     meanings_of,
     other_spellings,
     population_group,
     population_term,
+    spelled_out_abbreviations,
     stem,
     stem_sequence,
 )
@@ -655,9 +655,9 @@ def _other_compound_heads(title: str, weights: QuestionWeights, covered: set[str
     }
     if not heads:
         return set()
-    spelled = [expansion_of(word) for word in set(ABBREVIATION.findall(title))]  # "TIA" holds its "attack"
+    spelled = spelled_out_abbreviations(title)  # "TIA" holds its "attack"
     preceding: dict[str, set[str | None]] = {head: set() for head in heads}
-    for part in [title, *filter(None, spelled)]:
+    for part in [title, *spelled]:
         words = [word for word in raw_tokens(part) if "-" not in word]
         for index, word in enumerate(words):
             if (head := stem(word)) in preceding:

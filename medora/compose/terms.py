@@ -261,8 +261,7 @@ class TermText:
     """A text prepared for term look-ups: its stem sequence (for phrases) and stem set (for single words)."""
 
     def __init__(self, text: str) -> None:
-        expansions = [expansion_of(word) for word in set(ABBREVIATION.findall(text))]
-        spelled = " | ".join(e for e in expansions if e)  # an abbreviation in the text stands for its meaning
+        spelled = " | ".join(spelled_out_abbreviations(text))  # an abbreviation in the text stands for its meaning
         self.sequence = " " + " ".join(stem_sequence(f"{text} | {spelled}" if spelled else text)) + " "
         self.words = frozenset(self.sequence.split())
         self.parts = " " + " ".join(stem_sequence(text, joined=False)) + " "  # runs across hyphenated words
@@ -386,6 +385,13 @@ def meanings_of(word: str) -> tuple[str, ...]:
 def expansion_of(word: str) -> str | None:
     """The one meaning of an abbreviation written with two or more capitals (HFpEF, TXA), else None."""
     return _abbreviations().get(word) if sum(ch.isupper() for ch in word) >= 2 else None
+
+
+def spelled_out_abbreviations(text: str) -> list[str]:
+    """What the text's abbreviations stand for, each once, in the order the text first writes them: an ordered list,
+    not a set, so that what a joined text reads never changes with the hash seed."""
+    found = (expansion_of(word) for word in dict.fromkeys(ABBREVIATION.findall(text)))
+    return list(dict.fromkeys(meaning for meaning in found if meaning))
 
 
 # Words before a drug that make it what the patient takes or took, not what the question asks about: "despite
