@@ -104,13 +104,27 @@ def history_stems(describing: str) -> set[str]:
     return found
 
 
+def with_history(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The terms of what the patient has had or carries marked as its history, in a question that is neither a
+    vignette nor an account: "HCV RNA positive, treatment-naive, no cirrhosis, on haemodialysis 3x/week -
+    glecaprevir-pibrentasvir 8 weeks?" was answered by the hepatitis C overview, which never writes dialysis, as the
+    one term of five a long question may leave unnamed (session 44)."""
+    history = history_stems(question)
+    marked = []
+    for term in terms:
+        stems = set(stem_sequence(term.label))
+        marked.append(replace(term, history=True) if stems and stems <= history and not term.context else term)
+    return marked
+
+
 def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The terms of a vignette or an account marked: those written only in its describing part as its findings
     (``finding``), those of what the patient has had or carries as its history (``history``), those of its asking
-    part as asked (``asked``). Any other question's terms are returned as they are."""
+    part as asked (``asked``). Any other question's terms are returned with only their history marked
+    (``with_history``)."""
     vignette = is_vignette(question)
     if not vignette and not is_account(question):
-        return terms
+        return with_history(question, terms)
     describing, asking = split_asking(question)
     if not asking:
         return terms

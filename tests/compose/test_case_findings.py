@@ -105,6 +105,14 @@ def test_terms_of_the_history_are_marked_and_never_findings():
     assert marked == {"manic": (False, True, False), "PHQ": (True, False, False), "treatment": (False, False, True)}
 
 
+def test_what_the_patient_carries_is_history_in_a_clinician_s_question_too():
+    question = "HCV RNA positive, treatment-naive, no cirrhosis, on haemodialysis 3x/week - glecaprevir 8 weeks?"
+    marked = {term.label: term.history for term in with_case_findings(question, specific_terms(question, {}))}
+    assert marked["haemodialysis"] and not marked["glecaprevir"] and not marked["HCV"]
+    plain = "Which antiviral regimen for chronic hepatitis C?"  # no history: the terms as they were
+    assert with_case_findings(plain, specific_terms(plain, {})) == specific_terms(plain, {})
+
+
 def test_a_finding_goes_unnamed_once_an_asked_term_is_named():
     terms = [_term("xanthomata", finding=True), _term("statin", "drug", asked=True)]
     assert answers_terms({"statin"}, terms)
@@ -189,6 +197,9 @@ def test_a_vignette_is_answered_though_the_overview_never_writes_a_finding(
         # what the patient has had or carries is never a finding: dialysis, a prosthetic valve, a past manic episode
         "63-year-old woman on haemodialysis newly found to have chronic hepatitis C. Which antiviral regimen suits "
         "her?",
+        # …in a clinician's question without an age as well: dialysis is never the one term of five left unnamed
+        "HCV RNA positive, treatment-naive, no cirrhosis, on haemodialysis 3x/week - glecaprevir-pibrentasvir 8 "
+        "weeks as per the simplified pathway?",
         "70-year-old man with an NSTEMI confirmed on serial troponins; he takes warfarin for a prosthetic mitral "
         "valve, INR 2.8. Antithrombotic plan?",
         "29-year-old woman who was admitted with a manic episode 3 years ago, now low for 6 weeks with PHQ-9 of 20. "
