@@ -113,6 +113,15 @@ def test_what_the_patient_carries_is_history_in_a_clinician_s_question_too():
     assert with_case_findings(plain, specific_terms(plain, {})) == specific_terms(plain, {})
 
 
+def test_a_diagnosis_the_case_carries_is_history_a_bare_illness_is_not():
+    question = "33F, bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?"
+    marked = {term.label: term.history for term in with_case_findings(question, specific_terms(question, {}))}
+    assert marked["bipolar"] and not marked["sertraline"]
+    question = "76yo man admitted with pneumonia, creatinine 88 to 210 in 48 h, on naproxen. Which drugs should I hold?"
+    marked = {term.label: term.history for term in with_case_findings(question, specific_terms(question, {}))}
+    assert not any(marked.values())  # the pneumonia that brought him is what happened, not what he carries
+
+
 def test_a_finding_goes_unnamed_once_an_asked_term_is_named():
     terms = [_term("xanthomata", finding=True), _term("statin", "drug", asked=True)]
     assert answers_terms({"statin"}, terms)
@@ -194,6 +203,8 @@ def test_a_vignette_is_answered_though_the_overview_never_writes_a_finding(
         "24F with known G6PD deficiency, uncomplicated cystitis, not pregnant. Which antibiotic?",
         "58F with bipolar disorder on lithium for 20 years, eGFR down from 62 to 41 over 3 years, ACR 4 mg/mmol. Next "
         "step?",
+        # …nor the one term of five a long vignette may leave unnamed: a depressive episode of bipolar disorder
+        "33F, bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?",
         # what the patient has had or carries is never a finding: dialysis, a prosthetic valve, a past manic episode
         "63-year-old woman on haemodialysis newly found to have chronic hepatitis C. Which antiviral regimen suits "
         "her?",
