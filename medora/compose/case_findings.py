@@ -11,9 +11,9 @@ named (or, when nothing asked is a term, once most findings or a condition the c
 finding: a drug, a population or a name (those are checked as before), a disease the case has besides its complaint
 (MeSH's diseases, disorders and injuries that it does not also file as signs: "G6PD deficiency", "bipolar
 disorder", "asthma" may change what is given; compose/entities.py ``comorbidities_in``; one named with its noun,
-"bipolar II disorder", is history too), what the patient has had or carries (``history``: "a manic episode 3 years ago", "coronary stents", "a prosthetic mitral valve", "on
-haemodialysis", "I'm on PrEP"), and nothing in a question that neither opens with the patient's age nor is an
-account in the asker's own words ("My dad's big toe swelled up overnight, he can't bear the bedsheet on it. What's
+"bipolar II disorder", is history too), what the patient has had or carries (``history``: "a manic episode 3 years
+ago", "coronary stents", "a prosthetic mitral valve", "on haemodialysis", "I'm on PrEP"), and nothing in a
+question that neither opens with the patient's age nor is an account in the asker's own words ("My dad's big toe swelled up overnight, he can't bear the bedsheet on it. What's
 the usual treatment?", ``is_account``). In an account the subject is often only described ("I'm 35 and never had the
 HPV jab. Is it worth getting it now?"), so there its one technical word and its abbreviations in capitals are never
 findings. The article names the findings its sources never mention (``Article.findings_notice``), so the reader sees
@@ -138,7 +138,7 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     asked = set(stem_sequence(asking))
     diseases = list(comorbidities_in(describing).values())
     conditions = [set(stem_sequence(words)) for words in diseases]
-    named_diagnoses = [set(stem_sequence(words)) for words in diseases if _DIAGNOSIS_NOUN.search(words)]
+    diagnoses = [set(stem_sequence(words)) for words in diseases if _DIAGNOSIS_NOUN.search(words)]
     history = history_stems(describing)
     marked = []
     for term in terms:
@@ -158,6 +158,6 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
         if finding:
             marked.append(replace(term, finding=True, told=not vignette))
         else:
-            carried = stems <= history or any(stems <= condition for condition in named_diagnoses)
+            carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             marked.append(replace(term, asked=not term.context and bool(stems & asked), history=bool(stems) and carried))
     return marked
