@@ -1,21 +1,21 @@
 """A case's findings: the technical words of the part that describes it, which no answering source need repeat.
 
-"66-year-old man with exertional breathlessness and ankle swelling, NT-proBNP 2,600 ng/L. How quickly should he
-have an echo?" is answered by the heart-failure overview, which never writes "exertional". A clinician's vignette
-opens with the patient's age and sex and ends with what it asks; what a near-miss changes (a drug, a procedure, a
-population the overview lacks) sits in the asking clause ("… Is bempedoic acid an option?"), while the describing
-part holds the case's findings, which compose/findings.py lists by category only where they recur. Here a technical
-word written only where a vignette describes is a finding of the case (``finding``); the terms of the asking part
-are marked ``asked``, and compose/terms.py ``answers_terms`` lets the findings go unnamed once an asked term is
-named (or, when nothing asked is a term, once most findings or a condition the case is described by is). Never a
-finding: a drug, a population or a name (those are checked as before), a disease the case has besides its complaint
-(MeSH's diseases, disorders and injuries that it does not also file as signs: "G6PD deficiency", "bipolar
-disorder", "asthma" may change what is given; compose/entities.py ``comorbidities_in``; one named with its noun,
-"bipolar II disorder", is history too), what the patient has had or carries (``history``: "a manic episode 3 years
-ago", "coronary stents", "a prosthetic mitral valve", "on haemodialysis", "I'm on PrEP"), and nothing in a
-question that neither opens with the patient's age nor is an account in the asker's own words ("My dad's big toe swelled up overnight, he can't bear the bedsheet on it. What's
-the usual treatment?", ``is_account``). In an account the subject is often only described ("I'm 35 and never had the
-HPV jab. Is it worth getting it now?"), so there its one technical word and its abbreviations in capitals are never
+"66-year-old man with exertional breathlessness and ankle swelling, NT-proBNP 2,600 ng/L. How quickly should he have an
+echo?" is answered by the heart-failure overview, which never writes "exertional". A clinician's vignette opens with the
+patient's age and sex and ends with what it asks; what a near-miss changes (a drug, a procedure, a population the
+overview lacks) sits in the asking clause ("… Is bempedoic acid an option?"), while the describing part holds the case's
+findings, which compose/findings.py lists by category only where they recur. Here a technical word written only where a
+vignette describes is a finding of the case (``finding``); the terms of the asking part are marked ``asked``, and
+compose/terms.py ``answers_terms`` lets the findings go unnamed once an asked term is named (or, when nothing asked is a
+term, once most findings or a condition the case is described by is). Never a finding: a drug, a population or a name
+(those are checked as before), a disease the case has besides its complaint (MeSH's diseases, disorders and injuries
+that it does not also file as signs: "G6PD deficiency", "bipolar disorder", "asthma" may change what is given;
+compose/entities.py ``comorbidities_in``; one named with its noun, "bipolar II disorder", is history too), what the
+patient has had or carries (``history``: "a manic episode 3 years ago", "coronary stents", "a prosthetic mitral valve",
+"on haemodialysis", "I'm on PrEP"), and nothing in a question that neither opens with the patient's age nor is an
+account in the asker's own words ("My dad's big toe swelled up overnight, he can't bear the bedsheet on it. What's the
+usual treatment?", ``is_account``). In an account the subject is often only described ("I'm 35 and never had the HPV
+jab. Is it worth getting it now?"), so there its one technical word and its abbreviations in capitals are never
 findings. The article names the findings its sources never mention (``Article.findings_notice``), so the reader sees
 what the answer left aside.
 
@@ -159,5 +159,6 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             marked.append(replace(term, finding=True, told=not vignette))
         else:
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
-            marked.append(replace(term, asked=not term.context and bool(stems & asked), history=bool(stems) and carried))
+            asked_here = not term.context and bool(stems & asked)
+            marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
     return marked
