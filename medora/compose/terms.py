@@ -49,7 +49,7 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
-    even rubbish prescription prescriptions regret regrets regretted""".split()
+    even rubbish prescription prescriptions regret regrets regretted pottering pottered""".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
@@ -176,6 +176,9 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     # a bone density measure, whose letter alone is no word: "hip T-score -2.1" is no prostate overview's case; one
     # form, as the words of "T-score" join ("tscore"), never "score" alone (any "IPSS score" would name it)
     re.compile(r"\b[TZ]-scores?\b"): ("tscore", "zscore"),
+    # an exercise whose two words are each common language ("would tai chi help?"): a source must name it, as the
+    # falls and osteoarthritis overviews do (session 44)
+    re.compile(r"\btai[\s-]?chi\b", re.IGNORECASE): ("tai chi", "tai-chi", "taichi"),
 }
 # Drug classes the drug lexicon splits: it reads the "GLP-1" of "GLP-1 agonist" as the hormone, so "Which GLP-1 agonist
 # for weight loss?" asked about a hormone and an "agonist" the obesity overview never writes (it says "GLP-1 based

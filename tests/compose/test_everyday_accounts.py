@@ -248,6 +248,9 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         # session 37
         # how bad the pain is, in everyday words, is no finding a source must name
         ("my toe is red hot and agonising, can I take colchicine?", "answered", "library:gout"),
+        # session 44: pottering about in the garden is how she lives, not a term the falls overview must name
+        (("mum is 78, still loves pottering about in her garden, but she's had two falls since the summer. would tai "
+          "chi or an exercise class actually make any difference?"), "answered", "library:falls-in-older-adults"),
         # "the combined pill" is named by the pill's medical words, never by any "combined" (the migraine overview's)
         ("can I take the combined pill if I get migraine with aura?", "answered", "library:contraception"),
         # the patient's own dose asked about: the drug is what is asked (the kidney overview, never dosing apixaban,

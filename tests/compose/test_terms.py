@@ -420,6 +420,16 @@ def test_hot_flushes_are_one_term_no_source_on_flushing_names():
     assert covered_terms("HRT relieves vasomotor symptoms such as hot flashes.", [terms["hot flushes"]])
 
 
+def test_tai_chi_is_one_term_and_pottering_about_is_everyday_language():
+    # session 44: "mum … still loves pottering about in her garden … would tai chi or an exercise class actually make
+    # any difference?" held "pottering" (split by the embedding vocabulary) as a term no falls passage names
+    question = "mum is 78, still loves pottering about in her garden. would tai chi or an exercise class help?"
+    terms = {term.label: term for term in specific_terms(question)}
+    assert set(terms) == {"tai chi"}
+    assert covered_terms("Offer exercise that includes balance training, such as tai chi.", [terms["tai chi"]])
+    assert not covered_terms("Chi-square tests compared the groups in Tai Po.", [terms["tai chi"]])
+
+
 def test_the_askers_children_listed_among_worries_are_no_population():
     # session 40: "… about everything, money, the kids, work …" made the anxiety overview (adults) another age group's
     worry = "I worry all the time about everything, money, the kids, work, for over a year now and I can't switch off."
