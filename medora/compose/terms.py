@@ -451,6 +451,9 @@ def _other_orders(names: list[str]) -> list[str]:
 # The form a medicine comes in, written in the plural: "would peppermint oil capsules help?" asks about the oil (a
 # vibrating capsule and capsule endoscopy are devices, so never the singular)
 MEDICINE_FORMS = frozenset({"capsules", "sachets"})
+# How a medicine is taken: "the crew gave him aspirin to chew" asks about the aspirin, which no source need say is
+# chewed (session 44)
+TAKEN_HOW = frozenset({"chew", "chewed", "chewing", "chewable", "dissolve", "dissolving"})
 
 
 # What follows a drug the case took too much of, in what describes it
@@ -701,7 +704,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             continue
         common = is_common_word(word) and word not in load_own_abbreviations() and word not in CAPITAL_TERMS
         if common or any(ch.isdigit() for ch in word) or (
-            is_finding_word(word) or word.lower() in MEDICINE_FORMS
+            is_finding_word(word) or word.lower() in MEDICINE_FORMS | TAKEN_HOW
         ):
             continue  # common language (not one of Medora's own abbreviations: "IDA" is no Ida), a number, or a
             # finding of the vignette ("crackles"): not the subject

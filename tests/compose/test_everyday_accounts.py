@@ -248,6 +248,12 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         # session 37
         # how bad the pain is, in everyday words, is no finding a source must name
         ("my toe is red hot and agonising, can I take colchicine?", "answered", "library:gout"),
+        # session 44: how a medicine was taken is no term ("aspirin to chew"), and a numb bum is saddle numbness
+        (("my dad had crushing chest pain going up into his jaw. the ambulance crew gave him aspirin to chew but "
+          "wouldnt give him oxygen even tho he asked for it, is that right?"), "answered",
+         "library:acute-coronary-syndrome"),
+        (("had sciatica for weeks, now its down both legs and my bum feels numb when i wipe. can this wait till my gp "
+          "appt on monday"), "answered", "library:cauda-equina-syndrome"),
         # session 44: pottering about in the garden is how she lives, not a term the falls overview must name
         (("mum is 78, still loves pottering about in her garden, but she's had two falls since the summer. would tai "
           "chi or an exercise class actually make any difference?"), "answered", "library:falls-in-older-adults"),
@@ -328,7 +334,7 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         ("Target serum urate on ULT in tophaceous gout?", "answered", "library:gout"),
     ],
 )
-def test_everyday_questions_of_sessions_36_to_41_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_to_44_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)

@@ -430,6 +430,11 @@ def test_tai_chi_is_one_term_and_pottering_about_is_everyday_language():
     assert not covered_terms("Chi-square tests compared the groups in Tai Po.", [terms["tai chi"]])
 
 
+def test_how_a_medicine_is_taken_is_no_term():
+    labels = {term.label for term in specific_terms("the ambulance crew gave him aspirin to chew, is that right?")}
+    assert labels == {"aspirin"}
+
+
 def test_the_askers_children_listed_among_worries_are_no_population():
     # session 40: "… about everything, money, the kids, work …" made the anxiety overview (adults) another age group's
     worry = "I worry all the time about everything, money, the kids, work, for over a year now and I can't switch off."
