@@ -704,7 +704,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             continue
         common = is_common_word(word) and word not in load_own_abbreviations() and word not in CAPITAL_TERMS
         if common or any(ch.isdigit() for ch in word) or (
-            is_finding_word(word) or word.lower() in MEDICINE_FORMS | TAKEN_HOW
+            is_finding_word(word) or word.lower() in MEDICINE_FORMS or word.lower() in TAKEN_HOW
         ):
             continue  # common language (not one of Medora's own abbreviations: "IDA" is no Ida), a number, or a
             # finding of the vignette ("crackles"): not the subject
