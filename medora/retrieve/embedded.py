@@ -45,6 +45,9 @@ class EmbeddedLexical:
     def term_weights(self, text: str) -> dict[str, float]:
         return self._index.term_weights(text)
 
+    def unheld_tokens(self, text: str) -> frozenset[str]:
+        return self._index.unheld_tokens(text)
+
     def term_stats(self, text: str, candidates: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         return self._index.term_presence(text, np.array(self._table.positions(candidates), dtype=np.int64))
 

@@ -141,6 +141,10 @@ class LexicalIndex:
         rare words such as a disease name weigh more than 'patient' when judging whether a passage is on topic."""
         return {token: idf for token, idf, _ in self._postings(text)}
 
+    def unheld_tokens(self, text: str) -> frozenset[str]:
+        """The content tokens of ``text`` that no passage of the library holds."""
+        return frozenset(token for token, _, holders in self._postings(text) if holders is None)
+
     def term_presence(self, text: str, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """IDF of each content token of ``text``, and which of the passages at ``positions`` (index order) hold it
         (tokens × positions, bool): the ranker's coverage features, read from the postings instead of the texts."""

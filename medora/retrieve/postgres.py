@@ -112,6 +112,12 @@ class PostgresLexical:
             total, _, frequency = _statistics(conn, tokens)
         return dict(zip(tokens, _idf(total, frequency).tolist()))
 
+    def unheld_tokens(self, text_: str) -> frozenset[str]:
+        tokens = sorted(set(index_tokens(text_)))
+        with self._engine.connect() as conn:
+            _, _, frequency = _statistics(conn, tokens)
+        return frozenset(token for token, count in zip(tokens, frequency) if count == 0)
+
     def term_stats(self, text_: str, candidates: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         tokens = sorted(set(index_tokens(text_)))
         present = np.zeros((len(tokens), len(candidates)), dtype=bool)

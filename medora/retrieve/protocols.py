@@ -41,6 +41,9 @@ class LexicalIndex(Protocol):
     def term_weights(self, text: str) -> dict[str, float]:
         """Inverse document frequency of each content token of ``text`` (unknown tokens get the maximum)."""
 
+    def unheld_tokens(self, text: str) -> frozenset[str]:
+        """The content tokens of ``text`` that no searchable passage holds (a brand name the library never writes)."""
+
     def term_stats(self, text: str, candidates: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         """(IDF of each content token of ``text``, tokens × candidates bool: which candidate holds which token);
         the ranker's coverage features. Tokens in the order ``term_weights`` lists them."""

@@ -112,6 +112,10 @@ class Retriever:
         """IDF weight of each content word of the question in this library."""
         return self._indexes.lexical.term_weights(question)
 
+    def unheld_words(self, question: str) -> frozenset[str]:
+        """The question's content words (as the index tokenizes them) that no passage of this library holds."""
+        return self._indexes.lexical.unheld_tokens(question)
+
     @property
     def degraded(self) -> str | None:
         """Why retrieval runs with less than the configured mode, or None when it runs as configured."""

@@ -132,6 +132,12 @@ class SegmentedLexical:
         total, _ = self._totals()
         return {token: self._idf(self._postings(token), total) for token in sorted(set(index_tokens(text)))}
 
+    def unheld_tokens(self, text: str) -> frozenset[str]:
+        return frozenset(
+            token for token in set(index_tokens(text))
+            if not any(np.count_nonzero(~self._hidden[positions]) for _, positions, _ in self._postings(token))
+        )
+
     def term_stats(self, text: str, candidates: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         total, _ = self._totals()
         positions = np.array(self._table.positions(candidates), dtype=np.int64)

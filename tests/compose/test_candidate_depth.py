@@ -32,6 +32,9 @@ class _Retriever:
     def term_weights(self, question):
         return IDF
 
+    def unheld_words(self, question):
+        return frozenset()
+
     def whole_source(self, source_id):
         return []
 

@@ -86,6 +86,9 @@ def test_scores_with_a_delta_equal_a_from_scratch_build(workspace: Workspace, tm
     for question in QUESTIONS:
         _assert_same_ranking(segmented.lexical.search(question, k=20), scratch.lexical.search(question, k=20))
         assert segmented.lexical.term_weights(question) == pytest.approx(scratch.lexical.term_weights(question))
+        assert segmented.lexical.unheld_tokens(f"{question} zzprolia") == scratch.lexical.unheld_tokens(
+            f"{question} zzprolia"
+        )
     ids = [pid for pid, _ in scratch.lexical.search(QUESTIONS[0], k=20)]
     for got, expected in zip(
         segmented.lexical.term_stats(QUESTIONS[0], ids), scratch.lexical.term_stats(QUESTIONS[0], ids)

@@ -69,6 +69,7 @@ def test_term_stats_come_from_the_database(library: Workspace):
     assert list(lexical.term_weights("bleomycin fibrosis")) == ["bleomycin", "fibrosi"]
     assert idf.round(3).tolist() == [3.156, 4.393]  # the embedded BM25's IDFs: same stems, same counts
     assert present.any(axis=0).all()
+    assert lexical.unheld_tokens("bleomycin zzprolia fibrosis") == {"zzprolia"}
 
 
 def test_fifty_more_records_are_searchable_in_place_without_a_rebuild(library: Workspace, tmp_path: Path):

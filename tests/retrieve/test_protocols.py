@@ -41,6 +41,11 @@ def test_term_stats_say_which_candidates_hold_each_question_word(library):
     assert idf.round(3).tolist() == [3.156, 4.393]
 
 
+def test_a_word_no_passage_holds_is_told_apart(library):
+    # a brand name the library never writes is searched for by its generic name (compose/select.py)
+    assert library.retriever._indexes.lexical.unheld_tokens("bleomycin zzprolia fibrosis") == {"zzprolia"}
+
+
 def test_a_pushed_down_year_filter_admits_only_passages_from_those_years(library):
     indexes = library.retriever._indexes
     found = indexes.lexical.search("sciatica decompression", k=10, where=Filters(year_from=2015))
