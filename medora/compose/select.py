@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
@@ -215,9 +216,10 @@ def _denied(question: str) -> set[str]:
     return denied - set(stem_sequence(rest))
 
 
-def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
+def question_weights(question: str, idf: dict[str, float], unheld: frozenset[str] = frozenset()) -> QuestionWeights:
     """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
-    "1L" excluded), with the lay phrases that hold some of them."""
+    "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds
+    (``unheld``) with their generic name (``drug_name_equivalents``)."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
     words -= _denied(question)
     weights = {
@@ -226,7 +228,7 @@ def question_weights(question: str, idf: dict[str, float]) -> QuestionWeights:
     }
     found = (
         lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
-        + shorthand_equivalents(question) + member_classes(question)
+        + shorthand_equivalents(question) + member_classes(question) + drug_name_equivalents(question, unheld)
     )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
@@ -300,6 +302,23 @@ def member_classes(question: str) -> list[LayEquivalent]:
         stems = tuple(stem_sequence(word))
         if names and len(stems) == 1:
             found.append(ClassEquivalent(lay=word, stems=stems, medical=names))
+    return found
+
+
+def drug_name_equivalents(question: str, unheld: frozenset[str]) -> list[LayEquivalent]:
+    """A drug the question names by a name no passage of the library holds (``unheld``: a brand, "Prolia"), as an
+    equivalent covered by its generic name ("denosumab"): "ive had prolia injections for 4 years now, can i just stop
+    having them" met no passage on its topic, though the osteoporosis overview says when denosumab may be stopped."""
+    if not unheld:
+        return []
+    words = raw_tokens(question)
+    found = []
+    for match in find_drugs(words):
+        written = " ".join(words[match.begin:match.end])
+        stems = tuple(stem_sequence(written))
+        generic = match.name.lower()
+        if stems and set(stems) <= unheld and generic != written.lower():
+            found.append(LayEquivalent(lay=written, stems=stems, medical=(generic,)))
     return found
 
 
@@ -496,8 +515,22 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm], excused: fro
         answers_terms(
             {term.label for term in terms if TermText(sentence).covers(term)} | excused, terms, one_sentence=True
         )
-        for sentence in split_sentences(evidence.text)
+        for sentence in with_antecedents(split_sentences(evidence.text))
     )
+
+
+# A sentence opening with a pronoun goes on with the one before: "Lecanemab is considered only for … Alzheimer's
+# disease. It … is not recommended for people taking anticoagulants" says both of lecanemab
+_ANAPHORA = re.compile(r"^(?:it|its|this|these|they|their|such)\b", re.IGNORECASE)
+
+
+def with_antecedents(sentences: list[str]) -> list[str]:
+    """The sentences, each one that opens with a pronoun ("It requires …") read together with the sentence before
+    it, whose subject it continues."""
+    return [
+        f"{sentences[index - 1]} {sentence}" if index and _ANAPHORA.match(sentence.lstrip("-* ")) else sentence
+        for index, sentence in enumerate(sentences)
+    ]
 
 
 def names_terms_together(

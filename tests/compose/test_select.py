@@ -12,6 +12,7 @@ from medora.compose.select import (
     answering_evidence,
     closest_source,
     covered_words,
+    drug_name_equivalents,
     flag_in_question_topic,
     is_on_topic,
     kinds_reason,
@@ -32,6 +33,7 @@ from medora.compose.select import (
     terms_by_source,
     topic_overview,
     whole_coverages,
+    with_antecedents,
 )
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
@@ -413,3 +415,33 @@ def test_an_overview_speaking_only_of_another_kind_of_the_condition_is_set_apart
         "Obesity management in adults speaks of type 2 diabetes only; the question is about type 1 diabetes."
     )
     assert kinds_reason("is semaglutide safe in obesity?", "Obesity management in adults", obesity) == ""
+
+
+def test_a_sentence_opening_with_a_pronoun_is_read_with_the_one_before():
+    # session 45: the dementia overview's lecanemab line, then "It … is not recommended for people taking
+    # anticoagulants"
+    sentences = ["Lecanemab is considered only for mild Alzheimer's disease.", "It requires MRI monitoring.",
+                 "APOE genotyping informs risk."]
+    assert with_antecedents(sentences) == [
+        sentences[0], f"{sentences[0]} {sentences[1]}", sentences[2]
+    ]
+    assert with_antecedents(["- Itching is common.", "Iterate."]) == ["- Itching is common.", "Iterate."]
+
+
+def test_a_gut_infection_and_the_coil_in_everyday_words_route_to_what_sources_write():
+    bug = question_weights("kidney injury after a tummy bug", {"kidney": 2.6, "injuri": 3.2, "tummi": 7.0, "bug": 7.0})
+    assert covered_words("hypovolaemia (for example from diarrhoea and vomiting)", bug) == {"tummi", "bug"}
+    coil = question_weights("she wants the coil", {"coil": 7.0})
+    assert covered_words("An intrauterine device can be fitted in nulliparous women.", coil) == {"coil"}
+
+
+def test_a_drug_named_by_a_brand_no_passage_holds_is_covered_by_its_generic_name():
+    # session 45: "ive had prolia injections for 4 years now, can i just stop having them" met no passage on topic
+    question = "ive had prolia injections for 4 years now, can i just stop having them"
+    found = drug_name_equivalents(question, frozenset({"prolia", "ive"}))
+    assert [(item.lay, item.medical) for item in found] == [("prolia", ("denosumab",))]
+    assert drug_name_equivalents(question, frozenset()) == []  # the library writes the brand: read as written
+    weights = question_weights(question, {"prolia": 7.0, "inject": 3.2}, frozenset({"prolia"}))
+    assert covered_words("Do not stop denosumab injections without switching", weights) == {"prolia", "inject"}
+    # a generic name the library never writes is read as written: its canonical name is itself
+    assert drug_name_equivalents("is sertraline safe?", frozenset({"sertralin"})) == []
