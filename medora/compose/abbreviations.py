@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import re
 
+from medora.compose.terms import is_known_word
 from medora.retrieve.expand import load_own_abbreviations
+
+MIN_LOWERCASE = 3  # an abbreviation typed in small letters ("ibs", "abx") is read when this long and no English word
 
 
 def with_abbreviations_spelled_out(question: str) -> str:
     """``question`` with each of Medora's own abbreviations followed by its meaning in brackets, unless the question
-    already writes the meaning."""
+    already writes the meaning. One typed in small letters, as patients type ("gp wants me to try amitriptyline for
+    my ibs"), is read too when it is no word of general English (``lowercase_abbreviation``)."""
     own = load_own_abbreviations()
 
     def spelled(match: re.Match[str]) -> str:
         short = match.group(0)
-        meaning = own.get(short)
+        meaning = own.get(short) or own.get(lowercase_abbreviation(short, own) or "")
         if meaning is None or meaning[0].lower() in question.lower():
             return short
         return f"{short} ({meaning[0]})"
@@ -37,3 +41,11 @@ def with_abbreviations_spelled_out(question: str) -> str:
 # 166/112 twice 15 min apart, PCR 55, new headache" met no passage on topic); never a blood pressure ("120/40" has
 # three digits)
 _GESTATION = re.compile(r"(?<![\d/.])([1-4]?\d)(?:\+[0-6])?/40\b(?!/)")
+
+
+def lowercase_abbreviation(word: str, own: dict[str, tuple[str, ...]]) -> str | None:
+    """The abbreviation of Medora's own table a word typed in small letters stands for ("ibs" → "IBS"), when the
+    word is long enough and no word of general English ("ida", "oa" stay words or too short); else None."""
+    if not word.islower() or len(word) < MIN_LOWERCASE or is_known_word(word):
+        return None
+    return next((short for short in own if short.lower() == word), None)

