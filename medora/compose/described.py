@@ -410,6 +410,10 @@ _PROPOSAL = re.compile(
     r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)"
     r"|\b(?:is|would|will)\s+(?P<pointed>that|this|it)\s+(?:be\s+)?(?:ok|okay|safe|alright|fine|a good idea)"
     r"\s*[?.!]*$"
+    # what an account told of, judged by what it is worth: "my GP suggested cranberry capsules …, are they worth it?",
+    # "never had the hpv jab at school, is it worth getting it now" (session 45)
+    r"|\b(?:is|are)\s+(?P<worth>it|they|these|those|that|this)\s+(?:really\s+|actually\s+|even\s+)?worth\s+"
+    r"(?:it|(?:gett|tak|try|hav|buy|do|us)ing\s+(?:it|them|those|these))\b"
     # taking up an activity again: "when can I go back to the gym?", "when is he allowed to drive again?"
     r"|\b(?:when|how\s+soon(?:\s+after\s+[^?.!,;]+?)?)\s+(?:can|could|should|may|might|will|would)\s+"
     r"(?:i|he|she|we|they|you|(?:my|our|his|her|their)\s+\w+)\s+(?P<resumed>[^?.!,;]+)"
@@ -525,8 +529,9 @@ def proposed_words(question: str) -> dict[str, str]:
         if match.group("resumed") or match.group("when_allowed") or match.group("taken_up"):
             proposed = _NOT_A_BACK.sub(" ", proposed)
         if proposed.strip().lower() in _POINTING:  # "…told me to eat more salt, does that work?": what was proposed
-            proposed = _CIRCUMSTANCES.sub("", _after_telling(_last_clause(question[: match.start()])))  # comes just
-            # before, after whoever proposed it
+            before = _after_telling(_last_clause(question[: match.start()]))  # comes just before, after whoever
+            # proposed it ("…to stop them coming back": no back of anyone's)
+            proposed = _NOT_A_BACK.sub(" ", _CIRCUMSTANCES.sub("", before))
         kept = _topic_words(proposed)
         written_words = _WORD.findall(proposed)
         for index, written in enumerate(written_words):

@@ -136,9 +136,16 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Classes that name the patient's own drug only (``context``): "…on empagliflozin, ketones 5.1" is the DKA overview's
 # "SGLT2 inhibitors" case, but a class statement does not answer a question asked about one member (the heart
 # failure trials are of empagliflozin and dapagliflozin, not of every SGLT2 inhibitor)
+# …and anticoagulants: the patient's own blood thinner is named by a line on "people taking anticoagulants" (session
+# 45: "my dad is on apixaban for his heart, would he be able to get that new alzheimers drug lecanemab" is answered by
+# the dementia overview's "not recommended for people taking anticoagulants"), never a question asked about one
+_ANTICOAGULANT = ("anticoagulant", "anticoagulants", "oral anticoagulant", "oral anticoagulants", "anticoagulated")
 OWN_DRUG_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("empagliflozin", "dapagliflozin", "canagliflozin", "ertugliflozin"), _SGLT2),
     **dict.fromkeys(("spironolactone", "eplerenone"), _MRA),
+    **dict.fromkeys(("apixaban", "rivaroxaban", "edoxaban", "dabigatran"),
+                    (MEMBER_CLASSES["xaban"][0] + _ANTICOAGULANT, MEMBER_CLASSES["xaban"][1])),
+    "warfarin": (("vitamin k antagonist", "vitamin k antagonists") + _ANTICOAGULANT, ("VKA", "VKAs")),
 }
 
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit

@@ -127,6 +127,16 @@ def test_the_patients_own_sglt2_inhibitor_or_mra_is_named_by_its_class():
     assert "spironolactone" in covered_terms("Potassium-sparing diuretics raise potassium", spironolactone)
 
 
+def test_the_patients_own_anticoagulant_is_named_by_a_line_on_people_taking_anticoagulants():
+    # session 45: the dementia overview's lecanemab "is not recommended for people taking anticoagulants"
+    own = specific_terms("my dad is on apixaban for his heart, would he get that new alzheimers drug lecanemab")
+    assert "apixaban" in covered_terms("It is not recommended for people taking anticoagulants", own)
+    warfarin = specific_terms("A man on warfarin needs a tooth out: which painkiller?")
+    assert "warfarin" in covered_terms("Avoid NSAIDs in people taking anticoagulants", warfarin)
+    asked = specific_terms("Is apixaban better than warfarin after a DVT?")  # asked about: a class line is no answer
+    assert covered_terms("Offer anticoagulants for at least 3 months", asked) == set()
+
+
 def test_a_word_inside_a_synonym_phrase_is_named_by_the_phrases_synonyms():
     question = "42M, known L4/5 disc prolapse, now numb around the back passage. Urgent MRI?"
     (prolapse,) = [t for t in specific_terms(question) if t.label == "prolapse"]
