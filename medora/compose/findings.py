@@ -33,6 +33,9 @@ urgently overnight pee peeing wee weeing loo booked""".split()
 UNITS = "mmol umol micromol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
 EXAMINATIONS = "otoscopy auscultation palpation".split()  # how a finding was seen, not what is asked
 OBSERVATIONS = "temp temperature".split()  # a reading of the case ("temp 37.9"), never what is asked
+# the state the case is in ("suspected aortic dissection, haemodynamically stable - first-line imaging?", session 45):
+# whether it is stable is what a source says with "unstable", "shock" or "high-risk", rarely by this adverb
+STATES = "haemodynamically hemodynamically".split()
 # a result of the case written as notes write it ("WCC 17", "creat 1.8", "dip: leuc+ nitrite+"); never BMI, which a
 # question may ask about ("BMI 50: is a DOAC still OK?")
 READINGS = "wcc creat leuc leucs nitrite nitrites mcv".split()
@@ -40,7 +43,9 @@ READINGS = "wcc creat leuc leucs nitrite nitrites mcv".split()
 
 @lru_cache(maxsize=1)
 def _finding_stems() -> frozenset[str]:
-    words = SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS + OBSERVATIONS + READINGS
+    words = (
+        SIGNS_AND_SYMPTOMS + BODY_PARTS + CARE_AND_EVERYDAY + UNITS + EXAMINATIONS + OBSERVATIONS + STATES + READINGS
+    )
     return frozenset(token for word in words for token in index_tokens(word))
 
 

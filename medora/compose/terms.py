@@ -54,7 +54,12 @@ EVERYDAY_WORDS = frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
     for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
-              "awful", "terrible", "crippling")
+              "awful", "terrible", "crippling", "wrecks", "wrecked", "wrecking")
+) | frozenset(
+    stem(w)  # what a remedy is worth to the one who pays for it (session 45: "is glucosamine worth buying for my
+    # knee arthritis or is it a waste of money" held four such words against "knee arthritis", and no overview was
+    # laid out)
+    for w in ("worth", "buy", "buying", "bought", "money", "waste", "wasting")
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
     for base in "i you he she it we they who what where there here that how why when something someone nothing".split()
@@ -127,6 +132,10 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "exercise": ("physical activity",),
     "exercising": ("physical activity",),
     "coffee": ("caffeine",),
+    # the bladder's residual volume, which a source writes as the scan that measures it (session 45: "Post-void bladder
+    # scan 40 mL. Does the normal residual mean the MRI can wait?" is the cauda equina overview's "post-void bladder
+    # scanning … a normal result")
+    "residual": ("post-void", "postvoid", "residual urine"),
 }
 
 # "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient ("I got pregnant" is pregnant now)
@@ -179,6 +188,12 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     # an exercise whose two words are each common language ("would tai chi help?"): a source must name it, as the
     # falls and osteoarthritis overviews do (session 44)
     re.compile(r"\btai[\s-]?chi\b", re.IGNORECASE): ("tai chi", "tai-chi", "taichi"),
+    # a device that gives insulin, whose "pump" is common language: a source on injected basal insulin does not say
+    # what to do with a pump (session 45: "T1DM on an insulin pump, now in DKA on FRIII - continue the usual
+    # long-acting insulin alongside?" got the DKA overview's answer, which never mentions a pump)
+    re.compile(r"\binsulin\s+pumps?\b|\bCSII\b|\bcontinuous\s+subcutaneous\s+insulin\s+infusion\b", re.IGNORECASE): (
+        "insulin pump", "continuous subcutaneous insulin infusion", "csii",
+    ),
 }
 # Drug classes the drug lexicon splits: it reads the "GLP-1" of "GLP-1 agonist" as the hormone, so "Which GLP-1 agonist
 # for weight loss?" asked about a hormone and an "agonist" the obesity overview never writes (it says "GLP-1 based
@@ -335,14 +350,15 @@ def synonym_groups() -> list[list[str]]:
 
 
 def _spelled_alike(word: str) -> str:
-    """The word with British "ae"/"oe" written as American "e" ("hyperkalaemia" → "hyperkalemia")."""
-    return word.replace("ae", "e").replace("oe", "e")
+    """The word with British "ae"/"oe" written as American "e" ("hyperkalaemia" → "hyperkalemia"), and "sulph" as
+    "sulf" ("ferrous sulphate" → "ferrous sulfate")."""
+    return word.replace("ae", "e").replace("oe", "e").replace("sulph", "sulf")
 
 
 @lru_cache(maxsize=1)
 def _spelling_pairs() -> dict[str, tuple[str, ...]]:
     """Word → its other spellings, from the synonym groups' one-word members that differ only by a British "ae"/"oe"
-    ("anaemia | anemia", "hyperkalaemia | hyperkalemia"): one word, not a synonym."""
+    or "sulph" ("anaemia | anemia", "sulphate | sulfate"): one word, not a synonym."""
     found: dict[str, list[str]] = {}
     for group in synonym_groups():
         single = [phrase for phrase in group if " " not in phrase]

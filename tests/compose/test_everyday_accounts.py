@@ -127,6 +127,10 @@ def test_a_pointing_proposal_takes_the_clause_before() -> None:
     assert proposed_words(rescan) == {"rescan": "rescan"}
     assert pointed_clause(rescan) == "theyll rescan in a week instead of giving me blood thinners"
     assert pointed_clause("is it safe to drink alcohol on antibiotics?") is None  # it asks more than it points
+    # what it is worth, of what the account told (session 45); "coming back" is no one's back
+    worth = "my GP suggested cranberry capsules to stop my bladder infections coming back, are they worth it?"
+    assert set(proposed_words(worth)) == {"cranberri", "bladder", "infect"}
+    assert "hpv" in proposed_words("im 34 and never had the hpv jab at school, is it worth getting it now")
 
 
 def test_a_question_asking_only_by_pointing_is_led_by_the_line_on_what_it_points_at(
@@ -332,9 +336,41 @@ def test_trying_for_a_baby_is_a_pregnancy_planned_not_an_infant() -> None:
         # it does
         ("What is the target INR for AF?", "partial", "library:atrial-fibrillation-anticoagulation"),
         ("Target serum urate on ULT in tophaceous gout?", "answered", "library:gout"),
+        # session 45 (the twenty-second sets, read as a development set from this session)
+        # a brand no passage writes is searched for by its generic name; an abbreviation typed in small letters is
+        # read; a patient's own blood thinner is named by a line on people taking anticoagulants
+        ("ive had prolia injections for 4 years now, can i just stop having them", "answered",
+         "library:osteoporosis"),
+        (("gp wants me to try amitriptyline for my ibs, what dose do people usually start on? worried about being "
+          "drowsy at work"), "answered", "library:irritable-bowel-syndrome"),
+        ("my dad is on apixaban for his heart, would he be able to get that new alzheimers drug lecanemab", "answered",
+         "library:dementia-workup"),
+        ("took ellaone yesterday after the condom split. how long do i have to wait before i can go back on my pill",
+         "answered", "library:contraception"),
+        # what a remedy costs, how bad it feels, how stable the patient is: none is a topic
+        ("is glucosamine worth buying for my knee arthritis or is it a waste of money", "answered",
+         "library:osteoarthritis-knee-hip"),
+        ("gp put me on ferrous sulphate and it wrecks my stomach. can i just take it every other day instead",
+         "answered", "library:iron-deficiency-anaemia"),
+        ("suspected acute aortic dissection, haemodynamically stable - what's the first-line imaging test?",
+         "answered", "library:chest-pain-evaluation"),
+        ("DKA on FRIII 0.1 units/kg/h, CBG now 12.5 mmol/L but ketones still 2.8 - what do I change?", "answered",
+         "library:diabetic-ketoacidosis"),
+        (("41M with a known L4/5 disc prolapse now has sciatica in both legs and feels numb down below when wiping. "
+          "Post-void bladder scan 40 mL. Does the normal residual mean the MRI can wait for tomorrow's list?"),
+         "answered", "library:cauda-equina-syndrome"),
+        # …while a pump the DKA overview never names, the HPV jab the vaccine overview never names, and cranberry
+        # capsules the UTI overview never names stay unanswered
+        ("T1DM on an insulin pump, now in DKA on FRIII - continue the usual long-acting insulin alongside?",
+         "partial", "library:diabetic-ketoacidosis"),
+        ("im 34 and never had the hpv jab at school, is it worth getting it now", "partial",
+         "library:adult-vaccinations"),
+        ("my GP suggested cranberry capsules to stop my bladder infections coming back, are they worth it?",
+         "partial", "library:urinary-tract-infection"),
+        ("Rifaximin for IBS with constipation?", "partial", "library:irritable-bowel-syndrome"),
     ],
 )
-def test_everyday_questions_of_sessions_36_to_44_reach_the_overview_that_answers_them(
+def test_everyday_questions_of_sessions_36_to_45_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, status: str, overview: str | None
 ) -> None:
     assert _asked(library_workspace, question) == (status, overview)

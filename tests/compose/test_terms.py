@@ -430,6 +430,36 @@ def test_tai_chi_is_one_term_and_pottering_about_is_everyday_language():
     assert not covered_terms("Chi-square tests compared the groups in Tai Po.", [terms["tai chi"]])
 
 
+def test_what_a_remedy_costs_and_how_bad_it_feels_are_everyday_language():
+    # session 45: "is glucosamine worth buying … or is it a waste of money" held four such words against "knee
+    # arthritis"; "it wrecks my stomach" held a term no iron passage names
+    labels = {term.label for term in specific_terms("gp put me on ferrous sulphate and it wrecks my stomach")}
+    assert "wrecks" not in labels
+    from medora.compose.select import question_weights
+    weights = question_weights("is glucosamine worth buying for my knee arthritis or is it a waste of money",
+                               {"glucosamin": 5.9, "worth": 5.9, "buy": 7.0, "knee": 3.5, "arthriti": 4.1,
+                                "wast": 4.8, "money": 7.0})
+    assert set(weights) == {"glucosamin", "knee", "arthriti"}
+
+
+def test_an_insulin_pump_is_one_term_and_haemodynamic_stability_a_state_of_the_case():
+    # session 45: the DKA overview speaks of injected basal insulin, never of a pump
+    terms = {term.label: term for term in specific_terms("T1DM on an insulin pump, now in DKA on FRIII - continue "
+                                                        "the usual long-acting insulin alongside?")}
+    assert "insulin pump" in terms
+    assert not covered_terms("Continue long-acting insulin at the usual dose.", [terms["insulin pump"]])
+    assert covered_terms("Suspend continuous subcutaneous insulin infusion (CSII).", [terms["insulin pump"]])
+    labels = {term.label for term in specific_terms("suspected acute aortic dissection, haemodynamically stable - "
+                                                    "what's the first-line imaging test?")}
+    assert labels == {"aortic", "dissection"}
+
+
+def test_a_bladders_residual_is_named_by_the_post_void_scan():
+    residual = [t for t in specific_terms("Post-void bladder scan 40 mL: does the normal residual mean MRI can wait?")
+                if t.label == "residual"]
+    assert covered_terms("Post-void bladder scanning can add information", residual) == {"residual"}
+
+
 def test_how_a_medicine_is_taken_is_no_term():
     labels = {term.label for term in specific_terms("the ambulance crew gave him aspirin to chew, is that right?")}
     assert labels == {"aspirin"}
