@@ -37,6 +37,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                             # development set since
     python bench/near_miss.py --twentysecond # the twenty-second sets, clinicians' questions, vignettes and everyday
                                              # words, written blind in session 43: rates by style, never read
+    python bench/near_miss.py --twentythird # the twenty-third sets, clinicians' questions, vignettes and everyday
+                                            # words, written blind in session 45: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -88,6 +90,7 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "development set since", DEVELOPMENT,
     ),
     "twentysecond": ("the twenty-second sets, three styles, written blind in session 43: rates only", BLIND),
+    "twentythird": ("the twenty-third sets, three styles, written blind in session 45: rates only", BLIND),
 }
 
 
