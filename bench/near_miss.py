@@ -36,7 +36,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                             # words, written blind in session 26, printed in session 27: a
                                             # development set since
     python bench/near_miss.py --twentysecond # the twenty-second sets, clinicians' questions, vignettes and everyday
-                                             # words, written blind in session 43: rates by style, never read
+                                             # words, written blind in session 43, read by rates in sessions 43
+                                             # and 44: a development set since session 45
     python bench/near_miss.py --twentythird # the twenty-third sets, clinicians' questions, vignettes and everyday
                                             # words, written blind in session 45: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
@@ -89,7 +90,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "the twenty-first sets, three styles: written blind in session 26, printed whole in session 27's review, a "
         "development set since", DEVELOPMENT,
     ),
-    "twentysecond": ("the twenty-second sets, three styles, written blind in session 43: rates only", BLIND),
+    "twentysecond": (
+        "the twenty-second sets, three styles: written blind in session 43, read twice by rates, a development set "
+        "since session 45", DEVELOPMENT,
+    ),
     "twentythird": ("the twenty-third sets, three styles, written blind in session 45: rates only", BLIND),
 }
 
