@@ -32,15 +32,30 @@ def with_abbreviations_spelled_out(question: str) -> str:
         return f"{short} ({meaning[0]})"
 
     spelled_out = re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)
-    if "pregnan" in question.lower():
+    if "pregnan" in question.lower() or "gestation" in question.lower():
         return spelled_out
-    return _GESTATION.sub(lambda match: f"{match.group(0)} ({match.group(1)} weeks pregnant)", spelled_out, count=1)
+    woman = _WOMAN.search(question) and not _MAN.search(question)
+    pregnant = _GESTATION if _GESTATION.search(spelled_out) or not woman else _WEEKS_ALONG
+    return pregnant.sub(lambda match: f"{match.group(0)} ({match.group(1)} weeks pregnant)", spelled_out, count=1)
 
 
 # a pregnancy's weeks as clinicians note them: "primip at 35/40", "34+2/40" (session 32: "30F primip at 35/40, BP
 # 166/112 twice 15 min apart, PCR 55, new headache" met no passage on topic); never a blood pressure ("120/40" has
 # three digits)
 _GESTATION = re.compile(r"(?<![\d/.])([1-4]?\d)(?:\+[0-6])?/40\b(?!/)")
+# …or as a vignette writes them of a woman: "32-year-old woman at 29 weeks, BP 164/112" (session 45: no passage was on
+# its topic), never a time after something ("at 2 weeks post-op", "at 6 weeks after delivery")
+_WEEKS_ALONG = re.compile(
+    r"\bat ([1-4]?\d)(?:\+[0-6])? ?(?:weeks?|wks?)\b(?!'?\s*(?:gestation|ago|post|after|old|check|review|follow))",
+    re.IGNORECASE,
+)
+# …of a woman, or of someone of childbearing age ("A 31-year-old at 36 weeks has BP 165/112"): weeks of nothing else
+_WOMAN = re.compile(
+    r"\b(?:woman|women|she|her|primi\w*|multip\w*|G\d+\s?P\d+|\d{1,2}\s?F"
+    r"|(?:1[4-9]|[2-4]\d)[- ]?(?:year[- ]old|yo|y/o))\b",
+    re.IGNORECASE,
+)
+_MAN = re.compile(r"\b(?:man|men|male|boy|he|his|him|\d{1,3}\s?M)\b", re.IGNORECASE)
 
 
 def lowercase_abbreviation(word: str, own: dict[str, tuple[str, ...]]) -> str | None:

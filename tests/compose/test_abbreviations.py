@@ -21,6 +21,17 @@ def test_an_own_abbreviation_is_read_with_its_meaning():
     )
     assert with_abbreviations_spelled_out("34+2/40, BP 120/40") == "34+2/40 (34 weeks pregnant), BP 120/40"
     assert with_abbreviations_spelled_out("12/40 pregnant, UTI") == "12/40 pregnant, UTI"
+    # …and "at 29 weeks" of a woman or of someone of childbearing age, never of a man nor a time after something
+    # (session 45)
+    assert with_abbreviations_spelled_out("32-year-old woman at 29 weeks, BP 164/112") == (
+        "32-year-old woman at 29 weeks (29 weeks pregnant), BP 164/112"
+    )
+    assert with_abbreviations_spelled_out("A 31-year-old at 36 weeks has BP 165/112") == (
+        "A 31-year-old at 36 weeks (36 weeks pregnant) has BP 165/112"
+    )
+    for as_typed in ("45-year-old man at 2 weeks, wound red", "she had a DVT at 6 weeks postpartum",
+                     "31-year-old at 33 weeks' gestation, BP 164/112", "baby boy at 6 weeks has a fever"):
+        assert with_abbreviations_spelled_out(as_typed) == as_typed
     # written out already, another abbreviation, or the letters inside a word: as typed
     assert with_abbreviations_spelled_out("low back pain (LBP) care") == "low back pain (LBP) care"
     assert with_abbreviations_spelled_out("What is COPD?") == "What is COPD?"
