@@ -178,6 +178,7 @@ _GUIDED = re.compile(r"\b([A-Za-z0-9]{3,})-(assisted|guided|directed)\b", re.IGN
 # prevention is asked for ("aspirin for primary prevention" is not answered by a source on preventing stroke in
 # atrial fibrillation, which never says it; each word alone is common language), and the menopause's hot flushes,
 # which are no flushing of anaphylaxis
+_TAKEN_OUT = r"(?:out|removed|taken\s+out)\b"  # a part of the body removed, in everyday words ("her tonsils out")
 COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     re.compile(r"\bprimary\s+prevention\b", re.IGNORECASE): ("primary prevention",),
     re.compile(r"\bsecondary\s+prevention\b", re.IGNORECASE): ("secondary prevention",),
@@ -194,6 +195,18 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     re.compile(r"\binsulin\s+pumps?\b|\bCSII\b|\bcontinuous\s+subcutaneous\s+insulin\s+infusion\b", re.IGNORECASE): (
         "insulin pump", "continuous subcutaneous insulin infusion", "csii",
     ),
+    # an operation in everyday words, a part "out" or "removed": each word is common language, yet a source must name
+    # the operation (session 45: "my daughter has had tonsillitis 7 times this year, should she be having her tonsils
+    # out?" got the sore-throat overview's answer, which names tonsils only as inflamed)
+    re.compile(rf"\btonsils?\s+{_TAKEN_OUT}", re.IGNORECASE): (
+        "tonsillectomy", "tonsils removed", "removal of the tonsils",
+    ),
+    re.compile(rf"\b(?:tooth|teeth)\s+(?:{_TAKEN_OUT}|pulled)", re.IGNORECASE): (
+        "dental extraction", "tooth extraction", "extraction of teeth", "teeth removed", "tooth removed",
+    ),
+    re.compile(rf"\bgall\s?bladder\s+{_TAKEN_OUT}", re.IGNORECASE): ("cholecystectomy", "gallbladder removed"),
+    re.compile(rf"\b(?:womb|uterus)\s+{_TAKEN_OUT}", re.IGNORECASE): ("hysterectomy", "womb removed", "uterus removed"),
+    re.compile(rf"\bappendix\s+{_TAKEN_OUT}", re.IGNORECASE): ("appendicectomy", "appendectomy", "appendix removed"),
 }
 # Drug classes the drug lexicon splits: it reads the "GLP-1" of "GLP-1 agonist" as the hormone, so "Which GLP-1 agonist
 # for weight loss?" asked about a hormone and an "agonist" the obesity overview never writes (it says "GLP-1 based

@@ -454,6 +454,18 @@ def test_an_insulin_pump_is_one_term_and_haemodynamic_stability_a_state_of_the_c
     assert labels == {"aortic", "dissection"}
 
 
+def test_a_part_taken_out_is_the_operation_a_source_must_name():
+    # session 45: "should she be having her tonsils out?" got the sore-throat overview, which names only inflamed
+    # tonsils
+    question = "my daughter has had tonsillitis 7 times, should she have her tonsils out?"
+    terms = {t.label: t for t in specific_terms(question)}
+    assert "tonsils out" in terms
+    assert not covered_terms("FeverPAIN gives a point for severely inflamed tonsils.", [terms["tonsils out"]])
+    assert covered_terms("Tonsillectomy is considered after seven episodes in a year.", [terms["tonsils out"]])
+    labels = {term.label for term in specific_terms("i'm on warfarin and need a tooth out, do i stop it?")}
+    assert labels == {"warfarin", "tooth out"}
+
+
 def test_a_bladders_residual_is_named_by_the_post_void_scan():
     residual = [t for t in specific_terms("Post-void bladder scan 40 mL: does the normal residual mean MRI can wait?")
                 if t.label == "residual"]
