@@ -428,11 +428,13 @@ def test_a_sentence_opening_with_a_pronoun_is_read_with_the_one_before():
     assert with_antecedents(["- Itching is common.", "Iterate."]) == ["- Itching is common.", "Iterate."]
 
 
-def test_a_gut_infection_and_the_coil_in_everyday_words_route_to_what_sources_write():
+def test_a_gut_infection_and_the_morning_after_pill_in_everyday_words_route_to_what_sources_write():
     bug = question_weights("kidney injury after a tummy bug", {"kidney": 2.6, "injuri": 3.2, "tummi": 7.0, "bug": 7.0})
     assert covered_words("hypovolaemia (for example from diarrhoea and vomiting)", bug) == {"tummi", "bug"}
-    coil = question_weights("she wants the coil", {"coil": 7.0})
-    assert covered_words("An intrauterine device can be fitted in nulliparous women.", coil) == {"coil"}
+    pill = question_weights("is the morning after pill still ok", {"morn": 5.1, "pill": 5.1})
+    assert covered_words("Ulipristal acetate 30 mg can be taken up to 120 hours after intercourse", pill) == {
+        "morn", "pill"
+    }
 
 
 def test_a_drug_named_by_a_brand_no_passage_holds_is_covered_by_its_generic_name():
