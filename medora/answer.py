@@ -146,10 +146,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     describes the case are its findings (compose/case_findings.py)."""
     question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
-    unheld = retriever.unheld_words(question)
-    everyday = " ".join(
-        word for item in lay_equivalents(question) + drug_name_equivalents(question, unheld) for word in item.medical
-    )  # …and the generic name of a drug named by a brand no passage holds ("prolia": denosumab)
+    generic_names = drug_name_equivalents(question, retriever.unheld_words(question))  # a drug named by a brand no
+    # passage holds, by its generic name ("prolia": denosumab), searched for and weighed as the question's words
+    everyday = " ".join(word for item in lay_equivalents(question) + generic_names for word in item.medical)
     deeper = retriever.search(
         question, top_k=max(depth, CANDIDATE_DEPTH), filters=session.filters, lexical_words=everyday
     )  # the words a source writes for the question's everyday phrases ("a clot on my lung": pulmonary embolism)
@@ -158,7 +157,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     # list before cutting); the citation model's candidates reach CANDIDATE_DEPTH, at about 10-18 ms an article
     idf = retriever.term_weights(question)
     terms = specific_terms(question, idf)
-    weights = without_case_drugs(question_weights(question, idf, unheld), terms, question)
+    weights = without_case_drugs(question_weights(question, idf, generic_names), terms, question)
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }

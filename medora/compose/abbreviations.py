@@ -11,8 +11,11 @@ its reading changes, as for misspellings (compose/spelling.py)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from medora.compose.age_groups import stated_age
 from medora.compose.terms import is_known_word
+from medora.compose.value_ranges import FEMALE, stated_sex
 from medora.retrieve.expand import load_own_abbreviations
 
 MIN_LOWERCASE = 3  # an abbreviation typed in small letters ("ibs", "abx") is read when this long and no English word
@@ -26,7 +29,7 @@ def with_abbreviations_spelled_out(question: str) -> str:
 
     def spelled(match: re.Match[str]) -> str:
         short = match.group(0)
-        meaning = own.get(short) or own.get(lowercase_abbreviation(short, own) or "")
+        meaning = own.get(short) or own.get(lowercase_abbreviation(short) or "")
         if meaning is None or meaning[0].lower() in question.lower():
             return short
         return f"{short} ({meaning[0]})"
@@ -34,8 +37,7 @@ def with_abbreviations_spelled_out(question: str) -> str:
     spelled_out = re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)
     if "pregnan" in question.lower() or "gestation" in question.lower():
         return spelled_out
-    woman = _WOMAN.search(question) and not _MAN.search(question)
-    pregnant = _GESTATION if _GESTATION.search(spelled_out) or not woman else _WEEKS_ALONG
+    pregnant = _GESTATION if _GESTATION.search(spelled_out) or not _may_be_pregnant(question) else _WEEKS_ALONG
     return pregnant.sub(lambda match: f"{match.group(0)} ({match.group(1)} weeks pregnant)", spelled_out, count=1)
 
 
@@ -49,18 +51,30 @@ _WEEKS_ALONG = re.compile(
     r"\bat ([1-4]?\d)(?:\+[0-6])? ?(?:weeks?|wks?)\b(?!'?\s*(?:gestation|ago|post|after|old|check|review|follow))",
     re.IGNORECASE,
 )
-# …of a woman, or of someone of childbearing age ("A 31-year-old at 36 weeks has BP 165/112"): weeks of nothing else
-_WOMAN = re.compile(
-    r"\b(?:woman|women|she|her|primi\w*|multip\w*|G\d+\s?P\d+|\d{1,2}\s?F"
-    r"|(?:1[4-9]|[2-4]\d)[- ]?(?:year[- ]old|yo|y/o))\b",
-    re.IGNORECASE,
-)
-_MAN = re.compile(r"\b(?:man|men|male|boy|he|his|him|\d{1,3}\s?M)\b", re.IGNORECASE)
+_OBSTETRIC = re.compile(r"\b(?:she|her|primi\w*|multip\w*|G\d+\s?P\d+)\b", re.IGNORECASE)  # a woman, in a note's words
+CHILDBEARING_AGES = range(14, 50)
 
 
-def lowercase_abbreviation(word: str, own: dict[str, tuple[str, ...]]) -> str | None:
+def _may_be_pregnant(question: str) -> bool:
+    """True for a question about a woman (``value_ranges.stated_sex``, or a note's "she", "primip", "G2P1"), or about
+    someone of childbearing age whose sex it does not state ("A 31-year-old at 36 weeks has BP 165/112": weeks of
+    nothing else); never about a man or a boy."""
+    sex = stated_sex(question)
+    if sex is not None:
+        return sex == FEMALE
+    return bool(_OBSTETRIC.search(question)) or stated_age(question) in CHILDBEARING_AGES
+
+
+def lowercase_abbreviation(word: str) -> str | None:
     """The abbreviation of Medora's own table a word typed in small letters stands for ("ibs" → "IBS"), when the
     word is long enough and no word of general English ("ida", "oa" stay words or too short); else None."""
     if not word.islower() or len(word) < MIN_LOWERCASE or is_known_word(word):
         return None
-    return next((short for short in own if short.lower() == word), None)
+    return _own_by_lowercase().get(word)
+
+
+@lru_cache(maxsize=1)
+def _own_by_lowercase() -> dict[str, str]:
+    """Each abbreviation of the own table by its small letters ("ibs" → "IBS"), built once; the first written wins
+    ("ACEi" before "ACEI")."""
+    return {short.lower(): short for short in reversed(list(load_own_abbreviations()))}

@@ -216,10 +216,12 @@ def _denied(question: str) -> set[str]:
     return denied - set(stem_sequence(rest))
 
 
-def question_weights(question: str, idf: dict[str, float], unheld: frozenset[str] = frozenset()) -> QuestionWeights:
+def question_weights(
+    question: str, idf: dict[str, float], generic_names: list[LayEquivalent] | None = None
+) -> QuestionWeights:
     """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
-    "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds
-    (``unheld``) with their generic name (``drug_name_equivalents``)."""
+    "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds with
+    their generic name (``generic_names``, from ``drug_name_equivalents``)."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
     words -= _denied(question)
     weights = {
@@ -228,7 +230,7 @@ def question_weights(question: str, idf: dict[str, float], unheld: frozenset[str
     }
     found = (
         lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
-        + shorthand_equivalents(question) + member_classes(question) + drug_name_equivalents(question, unheld)
+        + shorthand_equivalents(question) + member_classes(question) + list(generic_names or ())
     )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)

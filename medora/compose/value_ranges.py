@@ -94,6 +94,7 @@ _AGE_BETWEEN = re.compile(r"\baged\s+(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\s+year
 # "male lower UTI - abx and duration" is not led by the line for women (session 32)
 SEX = "sex"
 _QUESTION_SEX = re.compile(r"^\s*\d{1,3}\s?([MF])\b|\b(man|woman|male|female|boy|girl|men|women)\b", re.IGNORECASE)
+FEMALE = 0.0
 _SEX_VALUE = {"m": 1.0, "man": 1.0, "male": 1.0, "boy": 1.0, "men": 1.0,
               "males": 1.0, "f": 0.0, "woman": 0.0, "female": 0.0, "girl": 0.0, "women": 0.0, "females": 0.0}
 # …or as an account about one relative tells it ("my dad is 90 and on a statin, should he still be taking it?" is
@@ -128,11 +129,17 @@ def stated_values(question: str, sentence: str = "") -> dict[str, list[float]]:
             values.setdefault(unit, []).append(_number(match.group(1)))
     if (age := stated_age(question)) is not None:
         values[YEARS] = [float(age)]
-    if sex := _QUESTION_SEX.search(question):
-        values[SEX] = [_SEX_VALUE[next(group for group in sex.groups() if group).lower()]]
-    elif (relative := _relative_sex(question)) is not None:
-        values[SEX] = [relative]
+    if (sex := stated_sex(question)) is not None:
+        values[SEX] = [sex]
     return values
+
+
+def stated_sex(question: str) -> float | None:
+    """The patient's sex as the question states it (female 0, male 1: ``_SEX_VALUE``), or as an account about one
+    relative tells it (``_relative_sex``); None when it states none."""
+    if sex := _QUESTION_SEX.search(question):
+        return _SEX_VALUE[next(group for group in sex.groups() if group).lower()]
+    return _relative_sex(question)
 
 
 def _relative_sex(question: str) -> float | None:

@@ -443,7 +443,7 @@ def test_a_drug_named_by_a_brand_no_passage_holds_is_covered_by_its_generic_name
     found = drug_name_equivalents(question, frozenset({"prolia", "ive"}))
     assert [(item.lay, item.medical) for item in found] == [("prolia", ("denosumab",))]
     assert drug_name_equivalents(question, frozenset()) == []  # the library writes the brand: read as written
-    weights = question_weights(question, {"prolia": 7.0, "inject": 3.2}, frozenset({"prolia"}))
+    weights = question_weights(question, {"prolia": 7.0, "inject": 3.2}, found)
     assert covered_words("Do not stop denosumab injections without switching", weights) == {"prolia", "inject"}
     # a generic name the library never writes is read as written: its canonical name is itself
     assert drug_name_equivalents("is sertraline safe?", frozenset({"sertralin"})) == []
