@@ -26,7 +26,14 @@ from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
 from medora.compose.entities import drugs_in
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
-from medora.compose.leads import SentenceMeaning, graver_than_asked, meaning_lead, members_as_classes
+from medora.compose.leads import (
+    SentenceMeaning,
+    graver_than_asked,
+    holds_for_the_question,
+    meaning_lead,
+    members_as_classes,
+    stated_condition,
+)
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
 from medora.compose.select import section_answers
@@ -199,6 +206,8 @@ def lay_out(
     bottom = lead_with_population(bottom, answering, terms or [], analysis.question)
     if overview is not None and not side_effect_led:  # the side effect the question tells is what it asks about
         bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
+    if overview is not None and bottom[:1] == written[:1]:  # a lead chosen for what is asked stays
+        bottom = lead_on_the_stated_situation(bottom, answering, analysis.question, overview)
     bottom = lead_with_the_patients_band(bottom, answering, analysis.question)
     if not analysis.red_flags:
         bottom = lead_as_grave_as_asked(bottom, analysis.question)
@@ -656,6 +665,43 @@ def lead_by_meaning(
         lead.text, ask
     ):  # the dose or target asked, stated by the lead the words chose, is not traded for a line without it; a timing
         # may be (the conditions of "When should his renal tract be scanned?" answer it, not "within 48 hours")
+        return bottom
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_on_the_stated_situation(
+    bottom: list[Candidate], chosen: list[Candidate], question: str, overview: Evidence
+) -> list[Candidate]:
+    """A question stating a situation an overview sentence opens on ("… cellulitis in an adult with penicillin
+    allergy?" and "For penicillin allergy, NICE lists clarithromycin …") is led by that sentence, when the lead is the
+    overview's own first line and does not name the situation: that line is written for everyone (flucloxacillin,
+    session 46), while a lead another rule chose for what is asked stays ("… sciatica and foot drop … L5 or
+    peroneal?" is not led by "For sciatica, NICE advises against gabapentinoids"). The situation
+    must name a word beyond the overview's title that is no word of its topic (written in over a third of its
+    sentences), and the sentence must hold for the question (``holds_for_the_question``); the one naming most of the
+    situation wins."""
+    if not bottom:
+        return bottom
+    own = [c for c in bottom + chosen if c.evidence.source_id == overview.source_id]
+    asked = content_words(question)
+    titled = content_words(overview.source.title)
+
+    def common(word: str) -> bool:
+        return sum(word in c.words for c in own) * 3 > len(own)
+
+    def situation(candidate: Candidate) -> set[str]:
+        condition = stated_condition(candidate.text)
+        if condition is None or not condition <= asked:
+            return set()
+        return {word for word in condition - titled if not common(word)}
+
+    leads = [
+        c for c in own
+        if situation(c) and not _LIST_INTRO.search(c.text) and _overview_heading(c) != "Common pitfalls"
+        and holds_for_the_question(c.text, question, overview.source.title, c.evidence.section or "")
+    ]
+    lead = max(leads, key=lambda c: (len(situation(c)), c in bottom, c.relevance), default=None)
+    if lead is None or lead is bottom[0] or situation(lead) <= bottom[0].words:
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
 

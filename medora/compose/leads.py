@@ -171,13 +171,36 @@ def holds_for_the_question(sentence: str, question: str, title: str = "", headin
     still need a doppler?", nor a line for all smokers the answer to a pregnant smoker, nor the four drug classes
     for reduced ejection fraction the answer on heart failure with a normal one. The word rules keep their own
     checks."""
-    match = _CONDITION.match(sentence.strip())
-    if match is not None and not content_words(match.group("condition")) <= content_words(question):
+    condition = stated_condition(sentence)
+    if condition is not None and not condition <= content_words(question):
         return False
     if other_grade(sentence, question):
         return False
     topic = _groups(title)
-    return _groups(f"{heading} {sentence}") - topic == _question_groups(question) - topic
+    asked = _question_groups(question) - topic
+    if _groups(f"{heading} {sentence}") - topic == asked:
+        return True
+    # an alternative for a group, set after the statement for everyone ("…, with erythromycin in pregnancy"), holds
+    # with or without that group asked (session 46)
+    plain = _GROUP_ASIDE.sub("", sentence)
+    stated = plain != sentence and len(content_words(plain)) >= _STATEMENT_WORDS  # no "Use labetalol, or …"
+    return stated and _groups(f"{heading} {plain}") - topic == asked
+
+
+_STATEMENT_WORDS = 5  # content words a statement for everyone holds before an aside for one group
+# the last clause of a sentence giving an alternative for one population group only: ", or erythromycin in pregnancy"
+_GROUP_ASIDE = re.compile(
+    r",\s+(?:with|or|and)\s+[^,;.]{1,60}?\s(?:in|for|during)\s+[^,;.]{1,30}?"
+    r"(?=\s*(?:\[[^\]]*\])?\s*\.?\s*$)",  # up to the citation and full stop that end the sentence
+    re.IGNORECASE,
+)
+
+
+def stated_condition(sentence: str) -> set[str] | None:
+    """The stemmed content words of the situation a sentence opens on ("For penicillin allergy, …": penicillin,
+    allergy), None when it opens on none."""
+    match = _CONDITION.match(sentence.strip())
+    return None if match is None else content_words(match.group("condition"))
 
 
 _UNBORN = re.compile(r"\b(?:the|my|our|her|your)\s+bab(?:y|ies)\b", re.IGNORECASE)

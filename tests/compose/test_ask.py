@@ -233,3 +233,45 @@ def test_a_synonym_completes_an_option_the_sentence_half_names_but_never_stands_
     ]
     first, second = candidates_from(evidence, question)
     assert lead_with_ask([first], [first, second], ask, question) == [first]
+
+
+def test_a_question_stating_a_situation_is_led_by_the_overview_line_opening_on_it():
+    """Session 46: "… cellulitis in an adult with penicillin allergy?" was led by the flucloxacillin line written
+    for everyone; the overview's "For penicillin allergy, …" line, with its aside for pregnancy, now leads."""
+    from medora.compose.layout import lead_on_the_stated_situation
+
+    title = "Cellulitis and erysipelas in adults"
+    texts = [
+        "Typical non-purulent cellulitis is usually caused by streptococci, so treat with flucloxacillin.",
+        "For penicillin allergy, NICE lists clarithromycin 500 mg twice daily, or doxycycline 200 mg on day 1 then"
+        " 100 mg once daily, with erythromycin in pregnancy.",
+        "For infection near the eyes or nose, NICE advises co-amoxiclav.",
+        "Stasis dermatitis of the leg is the commonest mimic of cellulitis.",
+        "A 5-day course is usually enough.",
+    ]
+    evidence = _overview_passages(texts, title)
+    question = "Which antibiotic for non-purulent leg cellulitis in an adult with penicillin allergy?"
+    treat, allergy, eyes, *others = candidates_from(evidence, question)
+    chosen = [treat, allergy, eyes, *others]
+    assert lead_on_the_stated_situation([treat], chosen, question, evidence[0]) == [allergy, treat]
+    # a situation the question does not state leads nothing: no penicillin allergy, no eyes
+    plain = "Which antibiotic for non-purulent leg cellulitis in an adult?"
+    assert lead_on_the_stated_situation([treat], chosen, plain, evidence[0]) == [treat]
+    # a line for another group than the question's does not lead: a child is not the adult the line is written for
+    child = "Which antibiotic for leg cellulitis in a child with penicillin allergy?"
+    adults_only = _overview_passages(["For penicillin allergy in adults, give clarithromycin."], title)
+    for_children = candidates_from(adults_only, child)
+    assert lead_on_the_stated_situation([treat], [treat, *for_children], child, evidence[0]) == [treat]
+
+
+def test_an_aside_for_one_group_does_not_keep_a_line_from_everyone_else():
+    from medora.compose.leads import holds_for_the_question
+
+    line = ("For penicillin allergy, NICE lists clarithromycin 500 mg twice daily, or doxycycline 200 mg on day 1 then"
+            " 100 mg once daily, with erythromycin in pregnancy [@nice-ng141].")
+    title = "Cellulitis and erysipelas in adults"
+    assert holds_for_the_question(line, "Leg cellulitis with penicillin allergy: which antibiotic?", title)
+    assert holds_for_the_question(line, "Leg cellulitis with penicillin allergy, 20 weeks pregnant: which?", title)
+    assert not holds_for_the_question(line, "my child has cellulitis and a penicillin allergy", title)
+    # a line that is all aside, with no statement for everyone before it, still holds only for its group
+    assert not holds_for_the_question("Use labetalol, or nifedipine in pregnancy.", "Which drug for hypertension?")
