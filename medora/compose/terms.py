@@ -207,6 +207,15 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     re.compile(rf"\bgall\s?bladder\s+{_TAKEN_OUT}", re.IGNORECASE): ("cholecystectomy", "gallbladder removed"),
     re.compile(rf"\b(?:womb|uterus)\s+{_TAKEN_OUT}", re.IGNORECASE): ("hysterectomy", "womb removed", "uterus removed"),
     re.compile(rf"\bappendix\s+{_TAKEN_OUT}", re.IGNORECASE): ("appendicectomy", "appendectomy", "appendix removed"),
+    # a therapy named by what it treats, each word common language: a source naming speech (a stroke's slurred
+    # speech) does not say what speech therapy does (session 46: "My dad had a small stroke and can't find his words,
+    # will speech therapy help?" was answered from the stroke overview's FAST line); likewise occupational therapy
+    re.compile(r"\bspeech(?:\s+and\s+language)?\s+therap(?:y|ies|ist|ists)\b|\bSALT\b", re.IGNORECASE): (
+        "speech therapy", "speech and language therapy", "speech therapist", "speech and language therapist",
+    ),
+    re.compile(r"\boccupational\s+therap(?:y|ies|ist|ists)\b", re.IGNORECASE): (
+        "occupational therapy", "occupational therapist",
+    ),
 }
 # Drug classes the drug lexicon splits: it reads the "GLP-1" of "GLP-1 agonist" as the hormone, so "Which GLP-1 agonist
 # for weight loss?" asked about a hormone and an "agonist" the obesity overview never writes (it says "GLP-1 based

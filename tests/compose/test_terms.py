@@ -501,3 +501,15 @@ def test_a_glp1_agonist_is_one_drug_class_named_by_its_members():
     assert covered_terms("Semaglutide 2.4 mg weekly produces substantial weight loss.", terms) == {"GLP-1 agonist"}
     assert covered_terms("Stop GLP-1 based drugs if pancreatitis is suspected.", terms) == {"GLP-1 agonist"}
     assert covered_terms("GLP-1 is secreted by the gut.", terms) == set()
+
+
+def test_a_therapy_named_by_what_it_treats_is_one_term():
+    # session 46: "will speech therapy help?" was answered from the stroke overview, which names speech only as a
+    # symptom
+    question = "My dad had a small stroke and can't find his words, will speech therapy help?"
+    terms = {t.label: t for t in specific_terms(question)}
+    assert "speech therapy" in terms
+    assert not covered_terms("Sudden slurred speech or facial droop suggests a stroke.", [terms["speech therapy"]])
+    assert covered_terms("Refer for speech and language therapy when aphasia persists.", [terms["speech therapy"]])
+    occupational = [t for t in specific_terms("would an occupational therapist help?") if t.kind == "term"]
+    assert covered_terms("An occupational therapy home hazard assessment reduces falls.", occupational)
