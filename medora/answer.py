@@ -5,6 +5,7 @@ retriever and the composer, so compose receives data and retrieval never sees an
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -263,6 +264,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         or _undosed(question, terms, overview, answering, texts, overviews)
         or _untargeted(question, terms, overview, answering, texts, overviews)
         or _unsited(question, terms, overviews.get(overview.source_id, []) if overview is not None else [])
+        or _unstopped(question, [_own_texts(i, texts, overviews) for i in _answering_sources(overview, answering)])
     )
     set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
         next((item.source_id for item in ([overview] if overview else []) + answering), None) if unproposed else None
@@ -524,8 +526,7 @@ def _unproposed(
     sources = _answering_sources(overview, answering)
     missing: list[str] | None = None
     for source_id in sources:
-        own = [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
-        unnamed = unnamed_words(words, own, equivalents)
+        unnamed = unnamed_words(words, _own_texts(source_id, texts, overviews), equivalents)
         if not unnamed:
             return []
         missing = unnamed if missing is None else [word for word in missing if word in unnamed]
@@ -543,6 +544,36 @@ def _unsited(question: str, terms: list[SpecificTerm], passages: list[Evidence])
     ):
         return []  # a pregnant woman's swollen face is her overview's sign, not a drug's site
     return unnamed_body_parts(question, [heading(passages[0].source), *(item.text for item in passages)])
+
+
+# what the clause that asks would stop doing ("when can i stop using contraception?", "can he come off it?"), never
+# what a treatment would stop ("does that stop the attacks?" asks whether it prevents them)
+_STOPPING_ASKED = re.compile(
+    r"\b(?:stop(?:ping)?\s+(?:using|taking|having|getting|wearing|injecting)|come\s+off|coming\s+off)\b", re.IGNORECASE
+)
+# how a source says a treatment is stopped
+_STOPPING_SAID = re.compile(
+    r"\b(?:stop(?:s|ped|ping)?|discontinu\w*|withdr[ae]w\w*|ceas(?:e|ed|es|ing)|taper\w*|drug\s+holidays?"
+    r"|come\s+off|coming\s+off|no\s+longer\s+needed)\b",
+    re.IGNORECASE,
+)
+
+
+def _unstopped(question: str, sources_texts: list[list[str]]) -> list[str]:
+    """["stopping"] when the clause that asks is about stopping a treatment and no answering source (each one's
+    ``sources_texts``) ever says when or how one is stopped: "i'm 51 and my periods are all over the place … when
+    can i stop using contraception?" was answered from the contraception overview, which never speaks of stopping
+    it (session 46)."""
+    _describing, asking = split_asking(question)
+    if not sources_texts or not _STOPPING_ASKED.search(asking or question):
+        return []
+    said = any(_STOPPING_SAID.search(text) for own in sources_texts for text in own)
+    return [] if said else ["stopping"]
+
+
+def _own_texts(source_id: int, texts: dict[int, str], overviews: dict[int, list[Evidence]]) -> list[str]:
+    """A source's text as the checks of what is asked read it: an overview's passages, else its on-topic text."""
+    return [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
 
 
 def _answering_sources(overview: Evidence | None, answering: list[Evidence]) -> set[int]:

@@ -474,3 +474,15 @@ def test_a_drug_for_a_population_is_no_answer_from_an_overview_that_never_names_
     # a body part the overview names keeps the answer
     ear = _ask(workspace, "my 2 year old has a sore ear, does she need antibiotics?")
     assert (ear.answer_status, ear.references[0].source_key) == ("answered", "library:acute-otitis-media")
+
+
+def test_when_to_stop_a_treatment_is_no_answer_from_an_overview_that_never_speaks_of_stopping(workspace: Workspace):
+    # session 46: the contraception overview never says when contraception can stop; its answer was laid out
+    late = _ask(workspace, "i'm 51 and my periods are all over the place now, sometimes months apart. when can i "
+                           "stop using contraception?")
+    assert (late.answer_status, list(late.uncovered_terms)) == ("partial", ["stopping"])
+    # the osteoporosis overview speaks of stopping a bisphosphonate; what a treatment would stop is no stopping
+    bones = _ask(workspace, "ive been on alendronate for 5 years, can i stop taking it?")
+    assert (bones.answer_status, bones.references[0].source_key) == ("answered", "library:osteoporosis")
+    gout = _ask(workspace, "my gout attacks keep coming, does colchicine stop the attacks?")
+    assert "stopping" not in gout.uncovered_terms
