@@ -209,8 +209,9 @@ COMPOUND_TERMS: dict[re.Pattern[str], tuple[str, ...]] = {
     re.compile(rf"\bappendix\s+{_TAKEN_OUT}", re.IGNORECASE): ("appendicectomy", "appendectomy", "appendix removed"),
     # a therapy named by what it treats, each word common language: a source naming speech (a stroke's slurred
     # speech) does not say what speech therapy does (session 46: "My dad had a small stroke and can't find his words,
-    # will speech therapy help?" was answered from the stroke overview's FAST line); likewise occupational therapy
-    re.compile(r"\bspeech(?:\s+and\s+language)?\s+therap(?:y|ies|ist|ists)\b|\bSALT\b", re.IGNORECASE): (
+    # will speech therapy help?" was answered from the stroke overview's FAST line); likewise occupational therapy.
+    # SALT only in capitals: in small letters it is salt
+    re.compile(r"\bspeech(?:\s+and\s+language)?\s+therap(?:y|ies|ist|ists)\b|\b(?-i:SALT)\b", re.IGNORECASE): (
         "speech therapy", "speech and language therapy", "speech therapist", "speech and language therapist",
     ),
     re.compile(r"\boccupational\s+therap(?:y|ies|ist|ists)\b", re.IGNORECASE): (

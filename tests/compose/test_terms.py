@@ -511,5 +511,8 @@ def test_a_therapy_named_by_what_it_treats_is_one_term():
     assert "speech therapy" in terms
     assert not covered_terms("Sudden slurred speech or facial droop suggests a stroke.", [terms["speech therapy"]])
     assert covered_terms("Refer for speech and language therapy when aphasia persists.", [terms["speech therapy"]])
+    salt = [t for t in specific_terms("Stroke with aphasia: when to refer to SALT?") if t.label == "SALT"]
+    assert covered_terms("Refer for speech and language therapy when aphasia persists.", salt)
+    assert not any("speech" in t.label for t in specific_terms("heart failure: should he cut out salt?"))
     occupational = [t for t in specific_terms("would an occupational therapist help?") if t.kind == "term"]
     assert covered_terms("An occupational therapy home hazard assessment reduces falls.", occupational)
