@@ -263,7 +263,6 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         _unproposed(question, overview, answering, texts, overviews)
         or _undosed(question, terms, overview, answering, texts, overviews)
         or _untargeted(question, terms, overview, answering, texts, overviews)
-        or _unsited(question, terms, overviews.get(overview.source_id, []) if overview is not None else [])
         or _unstopped(question, [_own_texts(i, texts, overviews) for i in _answering_sources(overview, answering)])
     )
     set_aside = (  # the source that answered but for what is proposed: the closest source of the partial answer
@@ -531,19 +530,6 @@ def _unproposed(
             return []
         missing = unnamed if missing is None else [word for word in missing if word in unnamed]
     return sorted(missing or [])
-
-
-def _unsited(question: str, terms: list[SpecificTerm], passages: list[Evidence]) -> list[str]:
-    """The body parts of the question's account that an overview its words chose never names, when they chose it by
-    a drug, and perhaps a population, alone (no condition of the question's among its terms): "My 3-year-old has a red,
-    swollen patch on her leg. What antibiotic do they give small children?" names the otitis overview's children and
-    antibiotics, never its ear (session 46). Empty otherwise."""
-    asked = [term for term in terms if not term.context]
-    if not passages or not any(term.kind == "drug" for term in asked) or any(
-        term.kind not in ("population", "drug") for term in asked
-    ):
-        return []  # a pregnant woman's swollen face is her overview's sign, not a drug's site
-    return unnamed_body_parts(question, [heading(passages[0].source), *(item.text for item in passages)])
 
 
 # what the clause that asks would stop doing ("when can i stop using contraception?", "can he come off it?"), never

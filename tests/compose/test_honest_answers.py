@@ -464,18 +464,6 @@ def test_the_patients_own_drug_beside_one_asked_for_still_weighs_in_the_topic(wo
     assert "non-steroidal anti-inflammatory drugs" in article.bottom_line[0].text
 
 
-def test_a_drug_for_a_population_is_no_answer_from_an_overview_that_never_names_where_the_complaint_is(
-    workspace: Workspace,
-):
-    # session 46: the otitis overview names small children and antibiotics, never a leg; the answer was laid out
-    leg = _ask(workspace, "My 3-year-old has a red, swollen patch on her leg. What antibiotic do they give small "
-                          "children?")
-    assert (leg.answer_status, list(leg.uncovered_terms)) == ("partial", ["leg"])
-    # a body part the overview names keeps the answer
-    ear = _ask(workspace, "my 2 year old has a sore ear, does she need antibiotics?")
-    assert (ear.answer_status, ear.references[0].source_key) == ("answered", "library:acute-otitis-media")
-
-
 def test_when_to_stop_a_treatment_is_no_answer_from_an_overview_that_never_speaks_of_stopping(workspace: Workspace):
     # session 46: the contraception overview never says when contraception can stop; its answer was laid out
     late = _ask(workspace, "i'm 51 and my periods are all over the place now, sometimes months apart. when can i "
