@@ -92,6 +92,9 @@ _CLAUSE = re.compile(r"[^,;:]+[,;:]?")
 _DASH = re.compile(r"\s+[-–—]\s+")  # a clinician's dash between the case and the question: "Proximal DVT - do …?"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me|we|our)\b", re.IGNORECASE)  # a person's own account
 _CLAUSE_BREAK = re.compile(r"[,;:]|[.?!](?=\s|$)")  # where a sign written whole cannot run on
+# whose body or belongings a sign speaks of, which the sign never writes: "pulling at his cannula" is "pulling at
+# cannula" ("her" is a stopword already, "his" is not)
+_WHOSE = re.compile(r"\b(?:his|their|your|my|our)\b", re.IGNORECASE)
 
 
 class Lexicon(NamedTuple):
@@ -375,7 +378,7 @@ def described_labels(question: str, terms: list[SpecificTerm], lines: tuple[str,
 def account_stems(question: str) -> str:
     """The question's describing part as its stems between spaces, for finding a sign written whole in it; a clause
     break stays a break ("eversion weak, inversion normal" holds no "weak inversion")."""
-    describing = split_asking(question)[0]
+    describing = _WHOSE.sub(" ", split_asking(question)[0])
     for compound in COMPOUND_TERMS:  # "hot flushes" writes no "flushing"
         describing = compound.sub(lambda match: match.group(0).replace(" ", ""), describing)
     clauses = (" ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(describing))

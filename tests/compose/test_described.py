@@ -208,6 +208,17 @@ def test_a_sign_written_whole_never_runs_across_a_clause_break():
     assert labels_within_signs({"inversion"}, account_stems(within), ("weak inversion",)) == {"inversion"}
 
 
+def test_a_sign_is_written_whoever_it_belongs_to():
+    # session 46: "pulling at his cannula" wrote no "pulling at cannula" ("her" was a stopword, "his" not)
+    sign = ("pulling at cannula",)
+    his = "84M, day 2 after hip fracture fixation, agitated at night, pulling at his cannula. Any medication?"
+    assert labels_within_signs({"cannula"}, account_stems(his), sign) == {"cannula"}
+    her = "84F, day 2 after hip fracture fixation, pulling at her cannula. Any medication?"
+    assert labels_within_signs({"cannula"}, account_stems(her), sign) == {"cannula"}
+    apart = "84M, cannula sited yesterday, pulling at his catheter. Any medication?"
+    assert labels_within_signs({"cannula"}, account_stems(apart), sign) == set()
+
+
 def test_hot_flushes_write_no_sign_of_flushing():
     # session 40: the anaphylaxis overview's "flushing" presented "55F, hot flushes and night sweats"
     flushes = "55F, hot flushes and night sweats. Treatment?"

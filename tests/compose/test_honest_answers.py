@@ -474,3 +474,11 @@ def test_when_to_stop_a_treatment_is_no_answer_from_an_overview_that_never_speak
     assert (bones.answer_status, bones.references[0].source_key) == ("answered", "library:osteoporosis")
     gout = _ask(workspace, "my gout attacks keep coming, does colchicine stop the attacks?")
     assert "stopping" not in gout.uncovered_terms
+
+
+def test_a_vignette_of_delirium_after_a_hip_fracture_is_answered_by_its_signs(workspace: Workspace):
+    # session 46: insufficient; no passage names the cannula or the lucid mornings, which are the delirium overview's
+    # signs (library/clinical_presentations.yaml)
+    article = _ask(workspace, "86M, day 2 after hip fracture repair, confused and agitated at night but lucid "
+                              "mornings, pulling at his cannula. How should this be managed?")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:delirium")
