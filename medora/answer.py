@@ -242,7 +242,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
                 on_topic = [overview]
         elif emergency_kept is not None:
             overview, answering = emergency_kept
-    if overview is None and not answering and (presented := _presented_topic(question)):
+    if overview is None and (presented := _presented_topic(question)) and all(
+        item.source.key == f"{LIBRARY_PREFIX}{presented}" for item in answering
+    ):  # none answering, or only passages of the overview whose signs the case writes ("now shes suddenly confused
+        # and seeing things": the delirium overview's passage on hip fracture answered, meaning left it unconfirmed)
         shown = labels_within_signs(
             describing_labels(question, terms), account_stems(question), tuple(clinical_presentations()[presented])
         )

@@ -482,3 +482,9 @@ def test_a_vignette_of_delirium_after_a_hip_fracture_is_answered_by_its_signs(wo
     article = _ask(workspace, "86M, day 2 after hip fracture repair, confused and agitated at night but lucid "
                               "mornings, pulling at his cannula. How should this be managed?")
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:delirium")
+    # only the delirium overview's passage on hip fracture answered the words of this one, and meaning did not
+    # confirm it; the case writes the overview's sign ("confused"), which does
+    family = _ask(workspace, "nan went into hospital with a hip fracture and now shes suddenly confused and seeing "
+                             "things that arent there. what can we as family do to help her")
+    assert (family.answer_status, family.references[0].source_key) == ("answered", "library:delirium")
+    assert "Diagnostic approach" in [section.heading for section in family.sections]  # the overview, not a passage
