@@ -695,13 +695,14 @@ def lead_on_the_stated_situation(
             return set()
         return {word for word in condition - titled if not common(word)}
 
+    situations = {id(c): situation(c) for c in own}  # each sentence read once
     leads = [
         c for c in own
-        if situation(c) and not _LIST_INTRO.search(c.text) and _overview_heading(c) != "Common pitfalls"
+        if situations[id(c)] and not _LIST_INTRO.search(c.text) and _overview_heading(c) != "Common pitfalls"
         and holds_for_the_question(c.text, question, overview.source.title, c.evidence.section or "")
     ]
-    lead = max(leads, key=lambda c: (len(situation(c)), c in bottom, c.relevance), default=None)
-    if lead is None or lead is bottom[0] or situation(lead) <= bottom[0].words:
+    lead = max(leads, key=lambda c: (len(situations[id(c)]), c in bottom, c.relevance), default=None)
+    if lead is None or lead is bottom[0] or situations[id(lead)] <= bottom[0].words:
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
 

@@ -11,6 +11,7 @@ from medora.answer import answer_question
 from medora.settings import Settings
 from medora.types import Article
 from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source
 from tests.conftest import DATA
 
 ERYTHEMA_MIGRANS = "How should erythema migrans be treated?"
@@ -470,8 +471,8 @@ def test_when_to_stop_a_treatment_is_no_answer_from_an_overview_that_never_speak
                            "stop using contraception?")
     assert (late.answer_status, list(late.uncovered_terms)) == ("partial", ["stopping"])
     # the osteoporosis overview speaks of stopping a bisphosphonate; what a treatment would stop is no stopping
-    bones = _ask(workspace, "ive been on alendronate for 5 years, can i stop taking it?")
-    assert (bones.answer_status, bones.references[0].source_key) == ("answered", "library:osteoporosis")
+    bones = "ive been on alendronate for 5 years, can i stop taking it?"
+    assert status_and_first_source(workspace, bones) == ("answered", "library:osteoporosis")
     gout = _ask(workspace, "my gout attacks keep coming, does colchicine stop the attacks?")
     assert "stopping" not in gout.uncovered_terms
 
@@ -479,9 +480,9 @@ def test_when_to_stop_a_treatment_is_no_answer_from_an_overview_that_never_speak
 def test_a_vignette_of_delirium_after_a_hip_fracture_is_answered_by_its_signs(workspace: Workspace):
     # session 46: insufficient; no passage names the cannula or the lucid mornings, which are the delirium overview's
     # signs (library/clinical_presentations.yaml)
-    article = _ask(workspace, "86M, day 2 after hip fracture repair, confused and agitated at night but lucid "
-                              "mornings, pulling at his cannula. How should this be managed?")
-    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:delirium")
+    vignette = ("86M, day 2 after hip fracture repair, confused and agitated at night but lucid mornings, pulling at "
+                "his cannula. How should this be managed?")
+    assert status_and_first_source(workspace, vignette) == ("answered", "library:delirium")
     # only the delirium overview's passage on hip fracture answered the words of this one, and meaning did not
     # confirm it; the case writes the overview's sign ("confused"), which does
     family = _ask(workspace, "nan went into hospital with a hip fracture and now shes suddenly confused and seeing "

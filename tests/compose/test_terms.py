@@ -454,16 +454,36 @@ def test_an_insulin_pump_is_one_term_and_haemodynamic_stability_a_state_of_the_c
     assert labels == {"aortic", "dissection"}
 
 
-def test_a_part_taken_out_is_the_operation_a_source_must_name():
-    # session 45: "should she be having her tonsils out?" got the sore-throat overview, which names only inflamed
-    # tonsils
-    question = "my daughter has had tonsillitis 7 times, should she have her tonsils out?"
+@pytest.mark.parametrize(
+    ("question", "label", "not_naming", "naming"),
+    [
+        # session 45: "should she be having her tonsils out?" got the sore-throat overview, which names only inflamed
+        # tonsils
+        ("my daughter has had tonsillitis 7 times, should she have her tonsils out?", "tonsils out",
+         "FeverPAIN gives a point for severely inflamed tonsils.",
+         "Tonsillectomy is considered after seven episodes in a year."),
+        # session 46: "will speech therapy help?" was answered from the stroke overview, which names speech only as
+        # a symptom
+        ("My dad had a small stroke and can't find his words, will speech therapy help?", "speech therapy",
+         "Sudden slurred speech or facial droop suggests a stroke.",
+         "Refer for speech and language therapy when aphasia persists."),
+    ],
+)
+def test_everyday_words_for_a_procedure_are_one_term_a_source_must_name(question, label, not_naming, naming):
     terms = {t.label: t for t in specific_terms(question)}
-    assert "tonsils out" in terms
-    assert not covered_terms("FeverPAIN gives a point for severely inflamed tonsils.", [terms["tonsils out"]])
-    assert covered_terms("Tonsillectomy is considered after seven episodes in a year.", [terms["tonsils out"]])
+    assert label in terms
+    assert not covered_terms(not_naming, [terms[label]])
+    assert covered_terms(naming, [terms[label]])
+
+
+def test_a_tooth_out_and_the_therapies_by_their_other_names():
     labels = {term.label for term in specific_terms("i'm on warfarin and need a tooth out, do i stop it?")}
     assert labels == {"warfarin", "tooth out"}
+    salt = [t for t in specific_terms("Stroke with aphasia: when to refer to SALT?") if t.label == "SALT"]
+    assert covered_terms("Refer for speech and language therapy when aphasia persists.", salt)
+    assert not any("speech" in t.label for t in specific_terms("heart failure: should he cut out salt?"))
+    occupational = [t for t in specific_terms("would an occupational therapist help?") if t.kind == "term"]
+    assert covered_terms("An occupational therapy home hazard assessment reduces falls.", occupational)
 
 
 def test_a_bladders_residual_is_named_by_the_post_void_scan():
@@ -501,18 +521,3 @@ def test_a_glp1_agonist_is_one_drug_class_named_by_its_members():
     assert covered_terms("Semaglutide 2.4 mg weekly produces substantial weight loss.", terms) == {"GLP-1 agonist"}
     assert covered_terms("Stop GLP-1 based drugs if pancreatitis is suspected.", terms) == {"GLP-1 agonist"}
     assert covered_terms("GLP-1 is secreted by the gut.", terms) == set()
-
-
-def test_a_therapy_named_by_what_it_treats_is_one_term():
-    # session 46: "will speech therapy help?" was answered from the stroke overview, which names speech only as a
-    # symptom
-    question = "My dad had a small stroke and can't find his words, will speech therapy help?"
-    terms = {t.label: t for t in specific_terms(question)}
-    assert "speech therapy" in terms
-    assert not covered_terms("Sudden slurred speech or facial droop suggests a stroke.", [terms["speech therapy"]])
-    assert covered_terms("Refer for speech and language therapy when aphasia persists.", [terms["speech therapy"]])
-    salt = [t for t in specific_terms("Stroke with aphasia: when to refer to SALT?") if t.label == "SALT"]
-    assert covered_terms("Refer for speech and language therapy when aphasia persists.", salt)
-    assert not any("speech" in t.label for t in specific_terms("heart failure: should he cut out salt?"))
-    occupational = [t for t in specific_terms("would an occupational therapist help?") if t.kind == "term"]
-    assert covered_terms("An occupational therapy home hazard assessment reduces falls.", occupational)
