@@ -278,7 +278,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     pool = citable_pool(
         answering,
         overview=overview,
-        overview_passages=overviews.get(overview.source_id, []) if overview is not None else [],
+        overview_passages=_laid_out_passages(overview, overviews, whole, retriever),
         min_relative_score=settings.compose.min_relative_score,
         max_sources=settings.compose.max_sources,
     )
@@ -563,6 +563,21 @@ def _unstopped(question: str, sources_texts: list[list[str]]) -> list[str]:
 def _own_texts(source_id: int, texts: dict[int, str], overviews: dict[int, list[Evidence]]) -> list[str]:
     """A source's text as the checks of what is asked read it: an overview's passages, else its on-topic text."""
     return [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
+
+
+def _laid_out_passages(
+    overview: Evidence | None, overviews: dict[int, list[Evidence]], whole: dict[int, list[Evidence]],
+    retriever: Retriever,
+) -> list[Evidence]:
+    """Every passage of the overview the article lays out, read whole even when it answered from deeper than the
+    overviews read first (session 47: the kidney overview, sixth among the on-topic passages, answered alone
+    "Creatinine doubled after starting an ACE inhibitor and a diuretic, what should I do?" and was laid out from no
+    passage at all, an empty article)."""
+    if overview is None:
+        return []
+    return overviews.get(overview.source_id) or whole.get(overview.source_id) or retriever.whole_source(
+        overview.source_id
+    )
 
 
 def _answering_sources(overview: Evidence | None, answering: list[Evidence]) -> set[int]:

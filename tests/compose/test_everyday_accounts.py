@@ -376,6 +376,15 @@ def test_everyday_questions_of_sessions_36_to_45_reach_the_overview_that_answers
     assert _asked(library_workspace, question) == (status, overview)
 
 
+def test_an_overview_answering_from_below_the_first_passages_is_laid_out_whole(library_workspace: Workspace) -> None:
+    # the kidney overview answers alone from sixth place among the on-topic passages; it was once laid out from no
+    # passage at all, an "answered" overview with an empty article shown as insufficient
+    question = "Creatinine doubled after starting an ACE inhibitor and a diuretic, what should I do?"
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "answered" and article.bottom_line
+    assert article.references[0].source_key == "library:acute-kidney-injury"
+
+
 def test_a_pregnant_womans_baby_is_no_infant_for_the_lead() -> None:
     question = "I'm pregnant and have been told I have high blood pressure, is labetalol safe for the baby?"
     line = "Labetalol is first line, nifedipine is the alternative, and methyldopa is used if both are unsuitable."
