@@ -311,7 +311,9 @@ class TermText:
         self.lowered = frozenset(word.lower() for word in self.written)
         self.bases = frozenset(word_base(word) for word in self.words)
 
-    def mentions(self, form: str) -> bool:
+    def mentions(self, form: str, *, tails: bool = True) -> bool:
+        """True when the text names ``form``: as written, in another word form, or (with ``tails``) as a compound's
+        tail or a longer word ending with it."""
         stems = stem_sequence(form)
         if not stems:
             return False
@@ -329,7 +331,7 @@ class TermText:
             other.startswith(word) and not other[len(word) :].startswith(CHEMICAL_CONTINUATIONS) for other in self.words
         ):
             return True
-        return any(
+        return tails and any(
             len(other) >= MIN_COMPOUND_TAIL and word.endswith(other) or len(word) >= MIN_PREFIX and other.endswith(word)
             for other in self.words
         )
@@ -343,8 +345,11 @@ class TermText:
         return any(w.endswith(s) and len(w) >= len(s) + MIN_MEMBER_PREFIX for w in self.lowered for s in stems)
 
     def covers(self, term: SpecificTerm) -> bool:
+        """True when the text names the term; a drug only by a name of its own, never by another substance its name
+        ends with (session 47: the anaemia overview's "transferrin" is not lactoferrin, "lactotransferrin")."""
+        tails = term.kind != "drug"
         return (
-            any(self.mentions(form) for form in term.forms)
+            any(self.mentions(form, tails=tails) for form in term.forms)
             or any(self.names_abbreviation(short) for short in term.abbreviations)
             or bool(term.member_stems) and self.names_member(term.member_stems)
         )

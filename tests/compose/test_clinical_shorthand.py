@@ -7,7 +7,7 @@ import pytest
 
 from medora.compose.described import proposed_words
 from medora.compose.select import question_weights
-from medora.compose.terms import specific_terms
+from medora.compose.terms import TermText, specific_terms
 from medora.compose.variants import with_member_classes
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source as _asked
@@ -71,6 +71,14 @@ def test_an_amount_with_its_unit_is_no_topic_word() -> None:
     idf = {"1l": 7.0, "2h": 7.0, "crystalloid": 4.4}
     weights = question_weights("still hypotensive after 1L crystalloid over 2h", idf)
     assert set(weights) == {"crystalloid"}
+
+
+def test_a_drug_is_not_named_by_another_substance_its_name_ends_with() -> None:
+    anaemia = TermText("Transferrin saturation helps when a falsely normal ferritin is suspected.")
+    asked = {t.label: t for t in specific_terms("Would lactoferrin be better than ferrous sulfate?")}
+    assert not anaemia.covers(asked["lactoferrin"])
+    # a compound's tail still names a word that is no drug ("thromboprophylaxis" by "prophylaxis")
+    assert TermText("Offer prophylaxis with LMWH.").mentions("thromboprophylaxis")
 
 
 def test_is_there_something_that_would_help_is_a_proposal() -> None:
