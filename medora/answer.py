@@ -842,7 +842,7 @@ def _meaning_checked(
     equivalents = lay_equivalents(question, naming=True)
     drug_asked = asks_about_drug(terms)
     if not drug_asked and (
-        unnamed_body_parts(question, texts)
+        unnamed_body_parts(question, texts, equivalents)
         or not scope.confirming and unnamed_asking_words(question, texts, equivalents)
     ):
         return None

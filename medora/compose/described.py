@@ -161,13 +161,30 @@ def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
 
 
 def body_parts(question: str) -> list[str]:
-    """The body parts the question speaks of ("my left calf", "lower back"), lower-cased, in order."""
+    """The body parts the question speaks of ("my left calf", "lower back"), lower-cased, in order; not the part a
+    medicine is taken for ("takes ibuprofen for his knees"), which is its history, not the complaint."""
     words = re.findall(r"[a-z]+", question.lower())
     found = [
         word for index, word in enumerate(words)
         if word in _lexicon().broader and _owned(words, index, before=OWNER_BEFORE, after=0)
+        and not _treated_part(words, index)
     ]
     return list(dict.fromkeys(found))
+
+
+# the verbs a medicine is taken with, a few words before "for his knees" ("takes ibuprofen for his knees", "is on
+# tablets for her back")
+_TAKING = frozenset("take takes taking took on uses using used".split())
+_TAKEN_FOR_WINDOW = 4  # words between the verb and "for": "takes over the counter ibuprofen for his knees"
+
+
+def _treated_part(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` is the body part a medicine is taken for: "for his knees" after a taking verb
+    (session 47: "My father is on blood pressure pills and takes ibuprofen for his knees, now … his kidneys have
+    suddenly got much worse" is about his kidneys)."""
+    if index < 2 or words[index - 2] != "for" or words[index - 1] not in BODY_OWNERS:
+        return False
+    return any(word in _TAKING for word in words[max(index - 3 - _TAKEN_FOR_WINDOW, 0) : index - 2])
 
 
 def broader_parts(question: str, label: str) -> tuple[str, ...]:
@@ -188,14 +205,18 @@ def _owned(words: list[str], index: int, *, before: int, after: int) -> bool:
     return any(near in BODY_OWNERS for near in words[max(index - before, 0) : index + 1 + after] if near != words[index])
 
 
-def unnamed_body_parts(question: str, texts: list[str]) -> list[str]:
-    """The question's body parts that none of ``texts`` names, neither as written nor as a broader part."""
+def unnamed_body_parts(question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()) -> list[str]:
+    """The question's body parts that none of ``texts`` names, neither as written, nor as a broader part, nor by the
+    medical words of a lay phrase holding them ("a camera down my throat and up my bum" by "bidirectional
+    endoscopy")."""
     prepared = [TermText(text) for text in texts]
     parts = _lexicon().broader
-    return [
-        part for part in body_parts(question)
-        if not any(text.mentions(word) for text in prepared for word in (part, *parts[part]))
-    ]
+
+    def named(part: str) -> bool:
+        medical = [form for item in equivalents if stem(part) in item.stems for form in item.medical]
+        return any(text.mentions(word) for text in prepared for word in (part, *parts[part], *medical))
+
+    return [part for part in body_parts(question) if not named(part)]
 
 
 def unnamed_asking_words(

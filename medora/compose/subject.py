@@ -102,6 +102,10 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "cis": ("cisgender",),
     # session 32: a PCR beside a pregnancy's blood pressure is its urine protein ("PCR 55, new headache")
     "pcr": ("polymerase chain reaction", "protein creatinine ratio"),
+    # session 47: the blood count and the gut as a note writes them ("67M, Hb 98, ferritin 8, no GI symptoms"); the
+    # rare tokens outweighed ferritin and aspirin, which the anaemia overview holds
+    "hb": ("haemoglobin", "hemoglobin"),
+    "gi": ("gastrointestinal",),
 }
 
 # Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,

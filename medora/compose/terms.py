@@ -49,7 +49,8 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
-    even rubbish prescription prescriptions regret regrets regretted pottering pottered""".split()
+    even rubbish prescription prescriptions regret regrets regretted pottering pottered
+    father says saying went came gone happen happens happened different""".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
@@ -111,7 +112,7 @@ GENERIC_WORDS = frozenset(
     mutated inhibited inhibit antagonize antagonise predispose predisposes complication complications biomarker
     biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted repress
     represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
-    localised deleted""".split()
+    localised deleted disposition necessary""".split()
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
@@ -123,6 +124,8 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "detox": ("detoxification", "withdrawal"),  # alcohol detoxification is medically managed withdrawal
     # never by the drugs that give it: an overview naming NSAIDs as a harm has not said which analgesia is safe
     "analgesia": ("analgesic", "analgesics", "painkiller", "painkillers", "pain relief"),
+    # exertion as a patient names it (session 47: "collapsed while sprinting at football" is exertional syncope)
+    "sprinting": ("exertion", "exertional", "exercise"),
     "jab": ("vaccine", "vaccination", "immunisation", "immunization"),
     "jabs": ("vaccine", "vaccines", "vaccination", "immunisation", "immunization"),
     # a patient's words for what an overview writes in its own (session 20's reviewer: "would an operation help my

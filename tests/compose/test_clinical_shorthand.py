@@ -6,7 +6,7 @@ population pairs, variants.py's bisphosphonates; session 26: pregnancy with any 
 import pytest
 
 from medora.compose.described import proposed_words
-from medora.compose.select import question_weights
+from medora.compose.select import covered_words, question_weights
 from medora.compose.terms import TermText, specific_terms
 from medora.compose.variants import with_member_classes
 from medora.workspace import Workspace
@@ -71,6 +71,14 @@ def test_an_amount_with_its_unit_is_no_topic_word() -> None:
     idf = {"1l": 7.0, "2h": 7.0, "crystalloid": 4.4}
     weights = question_weights("still hypotensive after 1L crystalloid over 2h", idf)
     assert set(weights) == {"crystalloid"}
+
+
+def test_a_notes_blood_count_and_gut_are_named_by_what_sources_write() -> None:
+    idf = {"hb": 7.0, "gi": 7.0, "ferritin": 5.1, "aspirin": 3.6, "symptom": 1.6}
+    weights = question_weights("67M, Hb 98, ferritin 8, no GI symptoms, takes aspirin", idf)
+    anaemia = "Take a history of gastrointestinal symptoms and aspirin use; haemoglobin and ferritin confirm it."
+    assert covered_words(anaemia, weights) == set(idf)
+    assert covered_words("Ferritin, aspirin and symptoms.", weights) == {"ferritin", "aspirin", "symptom"}
 
 
 def test_a_drug_is_not_named_by_another_substance_its_name_ends_with() -> None:

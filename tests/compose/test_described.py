@@ -91,6 +91,25 @@ def test_a_body_part_must_be_named_by_the_overview_or_as_a_broader_part():
     assert unnamed_body_parts("my head throbs", ["Migraine and headache"]) == []
 
 
+def test_the_part_a_medicine_is_taken_for_is_history_not_the_complaint():
+    kidneys = ["Acute kidney injury in adults", "Review medicines such as NSAIDs in acute kidney injury."]
+    question = "takes ibuprofen for his knees, now his kidneys have suddenly got worse"
+    assert unnamed_body_parts(question, kidneys) == []
+    # …only that mention: knees that are the complaint are still asked about
+    assert unnamed_body_parts("my knees are swollen and I take ibuprofen for my knees", kidneys) == ["knees"]
+    assert unnamed_body_parts("his knees are sore, what can he take for them?", kidneys) == ["knees"]
+
+
+def test_a_body_part_inside_a_lay_phrase_is_named_by_its_medical_words():
+    question = "the doctor wants a camera down my throat and up my bum, why?"
+    endoscopy = ["Bidirectional endoscopy is the standard investigation for men with iron deficiency anaemia."]
+    assert unnamed_body_parts(question, endoscopy) == ["throat", "bum"]
+    assert unnamed_body_parts(question, endoscopy, lay_equivalents(question, naming=True)) == []
+    assert unnamed_body_parts(question, ["Iron deficiency anaemia"], lay_equivalents(question, naming=True)) == [
+        "throat", "bum"
+    ]
+
+
 def test_a_body_part_is_named_by_its_anatomical_name_or_a_part_containing_it():
     assert unnamed_body_parts("a lump in my armpit", ["Axillary lymphadenopathy may be reactive."]) == []
     assert unnamed_body_parts("my kneecap hurts when I kneel", ["Patellar tendinopathy is common."]) == []

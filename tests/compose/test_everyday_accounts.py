@@ -376,6 +376,42 @@ def test_everyday_questions_of_sessions_36_to_45_reach_the_overview_that_answers
     assert _asked(library_workspace, question) == (status, overview)
 
 
+@pytest.mark.parametrize(
+    ("question", "status", "overview"),
+    [
+        # a note's Hb and GI (compose/subject.py SHORTHAND); the camera tests by the way in (lay_terms.yaml)
+        ("72F, Hb 91, ferritin 5, no GI symptoms, on clopidogrel. Just give iron or investigate?", "answered",
+         "library:iron-deficiency-anaemia"),
+        ("the gp says my iron is low and wants a camera down my throat and up my bottom. i feel fine, why?",
+         "answered", "library:iron-deficiency-anaemia"),
+        # kidneys that suddenly got worse; the knees the painkiller is for are no complaint
+        ("my dad takes naproxen for his back and now the doctors say his kidneys have suddenly got worse. should "
+         "he stop his blood pressure tablets?", "answered", "library:acute-kidney-injury"),
+        # sprinting is exertion; "Disposition?" frames the question
+        ("19-year-old woman collapsed while sprinting in a netball match, no warning symptoms. ECG normal. "
+         "Disposition?", "answered", "library:syncope"),
+        # a bug going round is an infection circulating; a heart pumping at 30% is its ejection fraction; tense
+        # shoulders are muscle tension (compose/data/lay_terms.yaml, lay_naming.yaml)
+        ("my nan has COPD and there's flu going round her care home, should she have antivirals?", "answered",
+         "library:influenza"),
+        ("the cardiologist says my heart only pumps at 30%, which tablets will I need?", "answered",
+         "library:heart-failure"),
+        ("I can't stop worrying about money and work and my shoulders are always tense, it's been going on for a "
+         "year. what can help?", "answered", "library:generalized-anxiety-disorder"),
+        # …while what those overviews never name stays a partial answer
+        ("my mum's kidneys have suddenly got worse, would cranberry juice help them recover?", "partial", None),
+        ("67M, Hb 98, ferritin 8, no GI symptoms. Would lactoferrin be better than ferrous sulfate?", "partial",
+         None),
+    ],
+)
+def test_everyday_questions_of_session_47_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, status: str, overview: str | None
+) -> None:
+    got_status, got_source = _asked(library_workspace, question)
+    assert got_status == status
+    assert overview is None or got_source == overview
+
+
 def test_an_overview_answering_from_below_the_first_passages_is_laid_out_whole(library_workspace: Workspace) -> None:
     # the kidney overview answers alone from sixth place among the on-topic passages; it was once laid out from no
     # passage at all, an "answered" overview with an empty article shown as insufficient
