@@ -49,8 +49,7 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
-    even rubbish prescription prescriptions regret regrets regretted pottering pottered
-    father says saying went came gone happen happens happened different""".split()
+    even rubbish prescription prescriptions regret regrets regretted pottering pottered""".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
