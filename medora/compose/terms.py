@@ -314,8 +314,8 @@ class TermText:
         self.bases = frozenset(word_base(word) for word in self.words)
 
     def mentions(self, form: str, *, tails: bool = True) -> bool:
-        """True when the text names ``form``: as written, in another word form, or (with ``tails``) as a compound's
-        tail or a longer word ending with it."""
+        """True when the text names ``form``: as written, in another word form, in a longer word ending with it, or
+        (with ``tails``) by its tail, a shorter word it ends with."""
         stems = stem_sequence(form)
         if not stems:
             return False
@@ -333,8 +333,9 @@ class TermText:
             other.startswith(word) and not other[len(word) :].startswith(CHEMICAL_CONTINUATIONS) for other in self.words
         ):
             return True
-        return tails and any(
-            len(other) >= MIN_COMPOUND_TAIL and word.endswith(other) or len(word) >= MIN_PREFIX and other.endswith(word)
+        return any(
+            tails and len(other) >= MIN_COMPOUND_TAIL and word.endswith(other)
+            or len(word) >= MIN_PREFIX and other.endswith(word)
             for other in self.words
         )
 
@@ -347,8 +348,9 @@ class TermText:
         return any(w.endswith(s) and len(w) >= len(s) + MIN_MEMBER_PREFIX for w in self.lowered for s in stems)
 
     def covers(self, term: SpecificTerm) -> bool:
-        """True when the text names the term; a drug only by a name of its own, never by another substance its name
-        ends with (session 47: the anaemia overview's "transferrin" is not lactoferrin, "lactotransferrin")."""
+        """True when the text names the term; a drug never by a shorter substance its name ends with (session 47: the
+        anaemia overview's "transferrin" is not lactoferrin, "lactotransferrin"), though still by a longer name ending
+        with it ("levothyroxine" names thyroxine)."""
         tails = term.kind != "drug"
         return (
             any(self.mentions(form, tails=tails) for form in term.forms)

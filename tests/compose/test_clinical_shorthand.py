@@ -85,6 +85,9 @@ def test_a_drug_is_not_named_by_another_substance_its_name_ends_with() -> None:
     anaemia = TermText("Transferrin saturation helps when a falsely normal ferritin is suspected.")
     asked = {t.label: t for t in specific_terms("Would lactoferrin be better than ferrous sulfate?")}
     assert not anaemia.covers(asked["lactoferrin"])
+    # …while a longer name ending with the drug's still names it
+    thyroxine = next(t for t in specific_terms("Is thyroxine safe in pregnancy?") if t.label == "thyroxine")
+    assert TermText("Levothyroxine doses usually rise in pregnancy.").covers(thyroxine)
     # a compound's tail still names a word that is no drug ("thromboprophylaxis" by "prophylaxis")
     assert TermText("Offer prophylaxis with LMWH.").mentions("thromboprophylaxis")
 
