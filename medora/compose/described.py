@@ -205,6 +205,12 @@ def _owned(words: list[str], index: int, *, before: int, after: int) -> bool:
     return any(near in BODY_OWNERS for near in words[max(index - before, 0) : index + 1 + after] if near != words[index])
 
 
+def lay_medical_words(word: str, equivalents: Sequence[LayEquivalent]) -> list[str]:
+    """The medical words of each lay phrase of the question that holds ``word`` ("bum" in "a camera down my throat
+    and up my bum": bidirectional endoscopy …)."""
+    return [form for item in equivalents if stem(word) in item.stems for form in item.medical]
+
+
 def unnamed_body_parts(question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()) -> list[str]:
     """The question's body parts that none of ``texts`` names, neither as written, nor as a broader part, nor by the
     medical words of a lay phrase holding them ("a camera down my throat and up my bum" by "bidirectional
@@ -213,7 +219,7 @@ def unnamed_body_parts(question: str, texts: list[str], equivalents: Sequence[La
     parts = _lexicon().broader
 
     def named(part: str) -> bool:
-        medical = [form for item in equivalents if stem(part) in item.stems for form in item.medical]
+        medical = lay_medical_words(part, equivalents)
         return any(text.mentions(word) for text in prepared for word in (part, *parts[part], *medical))
 
     return [part for part in body_parts(question) if not named(part)]
@@ -328,7 +334,7 @@ def unnamed_words(
     prepared = [TermText(text) for text in texts]
 
     def named(word: str) -> bool:
-        medical = [form for item in equivalents if stem(word) in item.stems for form in item.medical]
+        medical = lay_medical_words(word, equivalents)
         medical += _LAY_SYNONYM_STEMS.get(stem(word), ())  # "would the jab help?" is named by "vaccination", "since
         # her operation" (written or stemmed: "oper") by "surgery"
         medical += class_names(word)  # "would omeprazole help?" by "proton pump inhibitor" (compose/variants.py)
