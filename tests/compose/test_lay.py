@@ -299,3 +299,12 @@ def test_water_tablets_route_as_diuretics():
     # session 42: "The hospital stopped his water tablets" met no passage on diuretics
     found = {item.lay: item.medical for item in lay_equivalents("why were his water tablets stopped?")}
     assert found["water tablet"] == ("diuretic", "diuretics")
+
+
+def test_seeing_things_that_are_not_there_routes_as_hallucinations():
+    # session 48: the delirium overview's "visual or auditory hallucinations" held none of "now hes really confused
+    # and seeing things that arent there"; "seeing things" alone ("seeing things blurry") still only names
+    found = {item.lay: item.medical for item in lay_equivalents("now hes really confused and seeing things that "
+                                                                 "arent there")}
+    assert "hallucinations" in found["seeing things that aren't there"]
+    assert lay_equivalents("i keep seeing things blurry in one eye") == []
