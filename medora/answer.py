@@ -205,6 +205,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
     overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, overviews))
+    if overview is not None and _complaint_elsewhere(question, terms, overview, whole, retriever):
+        answering = [item for item in answering if item.source_id != overview.source_id]
+        overview = None
     if overview is not None and _meaning_overrules(question, terms, retrieved, overview, retriever, whole_coverage):
         overview = None  # common words chose it; what the question means is another overview's (checked below)
         answering = [item for item in answering if item.source.kind is not Kind.EDITORIAL_SUMMARY]
@@ -317,6 +320,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if not uncovered and not unproposed:  # every term named: the occasion asked about may be what is not
             uncovered = unnamed_occasions(question, [item.text for item in passages],
                                           lay_equivalents(question, naming=True))
+        if passages:  # the complaint another overview's signs or a body part say it is not the closest's
+            elsewhere = _complaint_elsewhere(question, terms, passages[0], whole, retriever)
+            uncovered = list(dict.fromkeys(elsewhere + uncovered))
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
         selection.uncovered_terms = uncovered + [word for word in unproposed if word not in uncovered]
@@ -412,6 +418,30 @@ def _meaning_overrules(
         return False
     described = closest_described(retriever.described_matches(question))
     return described is not None and f"{LIBRARY_PREFIX}{described.topic}" == closest.source.key
+
+
+def _complaint_elsewhere(
+    question: str, terms: list[SpecificTerm], overview: Evidence, whole: dict[int, list[Evidence]],
+    retriever: Retriever,
+) -> list[str]:
+    """What of the question's complaint the overview does not answer when the question names only whom it is about
+    and a drug, besides its case's findings: the signs of another overview's condition it writes, or a body part the
+    overview never names. "My 3-year-old has a red, swollen patch on her leg. What antibiotic do they give small
+    children?" is no question the ear-infection overview's antibiotics for children answer, nor "4 yo child with
+    fever, cough and right basal crackles … Which oral antibiotic?" the sore-throat overview's (session 48). Empty
+    when the question names anything else, or lacks whom or the drug ("after my knee operation … on rivaroxaban":
+    the knee is no complaint), or the overview names the complaint."""
+    kinds = {term.kind for term in terms if not term.finding}
+    if kinds != {"population", "drug"}:
+        return []
+    presented = _presented_topic(question)
+    if presented is not None and presented != _topic_of(overview):
+        return written_signs(account_stems(question), tuple(clinical_presentations()[presented]))
+    if not body_parts(question):
+        return []
+    passages = whole.get(overview.source_id) or retriever.whole_source(overview.source_id)
+    texts = [heading(overview.source), *(passage.text for passage in passages)]
+    return unnamed_body_parts(question, texts, lay_equivalents(question, naming=True))
 
 
 def _signs_named(

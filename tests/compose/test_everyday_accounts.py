@@ -470,3 +470,25 @@ def test_a_plan_the_overview_never_names_is_a_partial_answer(library_workspace: 
     )
     assert article.answer_status == "partial"
     assert "swimming" in article.uncovered_terms
+
+
+def test_whom_and_which_drug_alone_do_not_make_an_overview_with_no_word_for_the_complaints_body_part(
+    library_workspace: Workspace,
+):
+    # session 48: "children" and "antibiotic" were all the specific terms, and the ear-infection overview names both;
+    # it never names a leg, so it does not answer the red patch on one, and the partial answer says what is missing
+    article = answer_question(
+        "My 3-year-old has a red, swollen patch on her leg. What antibiotic do they give small children?",
+        retriever=library_workspace.retriever, settings=library_workspace.settings,
+    )
+    assert article.answer_status == "partial"
+    assert article.coverage_notice.startswith("No source here addresses leg")
+    # …nor a child's cough with crackles, signs of the pneumonia overview's condition, the sore-throat overview's
+    article = answer_question(
+        "4 yo child with fever, cough and right basal crackles, sats 95% on air. Which oral antibiotic and for how "
+        "long?", retriever=library_workspace.retriever, settings=library_workspace.settings,
+    )
+    assert article.answer_status == "partial" and "crackles" in article.coverage_notice
+    # …while a body part the overview names keeps its answer
+    assert _asked(library_workspace, "My 3-year-old keeps pulling at her ear and has a fever. Which antibiotic do "
+                                     "they give small children?")[0] == "answered"
