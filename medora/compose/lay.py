@@ -219,9 +219,10 @@ def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its
 # side effect, the words a source writes for it ("If side effects limit adherence…", "before labelling the patient
 # intolerant")
-_CAUSED = re.compile(
+_CAUSED = re.compile(  # the words read ahead, not taken: "the tablets my doctor gave me make me really sick and
+    # constipated" holds a second "make me" among the first one's words (session 48)
     r"\b(?:make|makes|making|made|give|gives|giving|gave)\s+(?:me|him|her|them|us)\s+"
-    r"((?:[A-Za-z'-]+\s+){0,3}[A-Za-z'-]+)",
+    r"(?=((?:[A-Za-z'-]+\s+){0,3}[A-Za-z'-]+))",
     re.IGNORECASE,
 )
 SIDE_EFFECT_FORMS = ("side effect", "side effects", "adverse effect", "adverse effects", "intolerance", "intolerant")

@@ -308,3 +308,11 @@ def test_seeing_things_that_are_not_there_routes_as_hallucinations():
                                                                  "arent there")}
     assert "hallucinations" in found["seeing things that aren't there"]
     assert lay_equivalents("i keep seeing things blurry in one eye") == []
+
+
+def test_what_a_medicine_makes_one_feel_is_read_past_who_gave_it():
+    # session 48: "gave me" took the words that held the second "make me", and "constipated" stayed a term the
+    # anaemia overview's "if side effects limit adherence" did not name
+    felt = side_effect_words("The iron tablets my doctor gave me make me really sick and constipated. Do I have to "
+                             "take them every day?")
+    assert {"sick", "constip"} <= felt
