@@ -87,6 +87,7 @@ from medora.compose.select import (
     whole_coverages,
     without_case_drugs,
 )
+from medora.compose.sexes import other_sex
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import SAFETY, WAITING
 from medora.compose.terms import (
@@ -168,7 +169,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if passages
     }
     whole_coverage = whole_coverages(whole_texts, weights)
-    on_topic = on_topic_evidence(retrieved, weights, whole_coverage, terms)
+    on_topic = [  # an overview on a condition of the other sex than the case's is on no topic of it (compose/sexes.py)
+        item for item in on_topic_evidence(retrieved, weights, whole_coverage, terms)
+        if not (item.source.kind is Kind.EDITORIAL_SUMMARY and other_sex(question, item.source.title))
+    ]
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     terms = with_case_findings(question, terms)
@@ -886,7 +890,8 @@ def _meaning_checked(
     for_all_ages = group is None and any(  # the overview names the child's group, checked above (everyday_overview)
         term.kind == "population" and set(term.forms) & set(YOUNG_FORMS) for term in unfelt
     )
-    if young_patient(question) != (group == CHILD) and not for_all_ages or other_group(question, closest.source.title):
+    if young_patient(question) != (group == CHILD) and not for_all_ages or other_group(question, closest.source.title) \
+            or other_sex(question, closest.source.title):
         return None  # a child's question needs a children's overview or one for all ages that speaks of children
         # (anaphylaxis: "what strength epipen should our 8 year old carry?"), and only a child's question has one;
         # an adolescent's is not answered by an adults' overview

@@ -402,6 +402,12 @@ def test_everyday_questions_of_sessions_36_to_45_reach_the_overview_that_answers
         ("my mum's kidneys have suddenly got worse, would cranberry juice help them recover?", "partial", None),
         ("67M, Hb 98, ferritin 8, no GI symptoms. Would lactoferrin be better than ferrous sulfate?", "partial",
          None),
+        # session 48: what the tablets make one feel, read past who gave them, is their side effects
+        ("The iron tablets my doctor gave me make me really sick and constipated. Do I have to take them every day?",
+         "answered", "library:iron-deficiency-anaemia"),
+        # …and being sent home is treatment as an outpatient
+        ("they found a small clot on my lung and want to send me home on tablets tonight. is that safe?", "answered",
+         "library:pulmonary-embolism"),
     ],
 )
 def test_everyday_questions_of_session_47_reach_the_overview_that_answers_them(
@@ -492,3 +498,13 @@ def test_whom_and_which_drug_alone_do_not_make_an_overview_with_no_word_for_the_
     # …while a body part the overview names keeps its answer
     assert _asked(library_workspace, "My 3-year-old keeps pulling at her ear and has a fever. Which antibiotic do "
                                      "they give small children?")[0] == "answered"
+
+
+def test_a_womans_case_is_not_answered_by_the_prostate_overview(library_workspace: Workspace):
+    # session 48: the prostate overview's dipstick lines answered an 86-year-old woman's urine dip
+    article = answer_question(
+        "86F care home resident, more confused, urine dip nitrite+ leuc+, no dysuria or frequency, afebrile, obs "
+        "normal. Treat as UTI?", retriever=library_workspace.retriever, settings=library_workspace.settings,
+    )
+    assert all("prostat" not in item.title.lower() for item in article.references)
+    assert "prostat" not in article.coverage_notice.lower()
