@@ -405,9 +405,6 @@ def test_everyday_questions_of_sessions_36_to_45_reach_the_overview_that_answers
         # session 48: what the tablets make one feel, read past who gave them, is their side effects
         ("The iron tablets my doctor gave me make me really sick and constipated. Do I have to take them every day?",
          "answered", "library:iron-deficiency-anaemia"),
-        # …and being sent home is treatment as an outpatient
-        ("they found a small clot on my lung and want to send me home on tablets tonight. is that safe?", "answered",
-         "library:pulmonary-embolism"),
     ],
 )
 def test_everyday_questions_of_session_47_reach_the_overview_that_answers_them(
