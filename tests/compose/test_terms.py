@@ -467,6 +467,10 @@ def test_an_insulin_pump_is_one_term_and_haemodynamic_stability_a_state_of_the_c
         ("My dad had a small stroke and can't find his words, will speech therapy help?", "speech therapy",
          "Sudden slurred speech or facial droop suggests a stroke.",
          "Refer for speech and language therapy when aphasia persists."),
+        # session 48: "What helps shift workers?" held no term, and the insomnia overview answered by meaning
+        ("I do rotating night shifts at the hospital and can't sleep during the day. What helps shift workers?",
+         "shift workers", "Keep a regular wake time and avoid daytime naps.",
+         "Shift workers may benefit from timed light exposure and a dark bedroom by day."),
     ],
 )
 def test_everyday_words_for_a_procedure_are_one_term_a_source_must_name(question, label, not_naming, naming):
