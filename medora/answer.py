@@ -436,8 +436,8 @@ def _complaint_elsewhere(
     when the question names anything else, or lacks whom or the drug ("after my knee operation … on rivaroxaban":
     the knee is no complaint), or the overview names the complaint."""
     kinds = {term.kind for term in terms if not term.finding}
-    if kinds != {"population", "drug"}:
-        return []
+    if kinds != {"population", "drug"} or overview.source.kind is not Kind.EDITORIAL_SUMMARY:
+        return []  # an ingested source has no library topic whose signs to tell apart
     presented = _presented_topic(question)
     if presented is not None and presented != _topic_of(overview):
         return written_signs(account_stems(question), tuple(clinical_presentations()[presented]))
