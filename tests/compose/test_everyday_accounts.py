@@ -485,7 +485,7 @@ def test_whom_and_which_drug_alone_do_not_make_an_overview_with_no_word_for_the_
         retriever=library_workspace.retriever, settings=library_workspace.settings,
     )
     assert article.answer_status == "partial"
-    assert article.coverage_notice.startswith("No source here addresses leg")
+    assert article.coverage_notice.startswith("No source here addresses the leg together with")
     # …nor a child's cough with crackles, signs of the pneumonia overview's condition, the sore-throat overview's
     article = answer_question(
         "4 yo child with fever, cough and right basal crackles, sats 95% on air. Which oral antibiotic and for how "
