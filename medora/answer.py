@@ -445,13 +445,9 @@ def _complaint_elsewhere(
         return []
     passages = whole.get(overview.source_id) or retriever.whole_source(overview.source_id)
     texts = [heading(overview.source), *(passage.text for passage in passages)]
-    return [  # as a partial answer's notice names it: "No source here addresses the leg together with …"
-        part if part.split()[0] in _DETERMINERS else f"the {part}"
-        for part in unnamed_body_parts(question, texts, lay_equivalents(question, naming=True))
+    return [  # one word each (described.body_parts), named as the notice reads: "No source here addresses the leg"
+        f"the {part}" for part in unnamed_body_parts(question, texts, lay_equivalents(question, naming=True))
     ]
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "both"})
 
 
 def _signs_named(

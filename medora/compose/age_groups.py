@@ -81,13 +81,14 @@ def group_of_title(title: str) -> str | None:
     return CHILD if child and not adult else ADULT if adult and not child else None
 
 
-_OPENING_AGE = re.compile(r"\s*(\d{1,3})\s?[MF]\b")  # a vignette's "68F", "74M"
+# a vignette's opening age and sex, "68F", "74M", "45 y/o F" (compose/sexes.py reads its letter)
+OPENING_AGE_AND_SEX = re.compile(r"\s*(\d{1,3})\s?(?:yo\s?|y/o\s?|y\s?)?([MF])\b")
 
 
 def stated_age(question: str) -> int | None:
     """The patient's age in years as the question states it ("a 72 yo", "35-year-old", "I'm 35, …", "68F"), or
     None: the age a line's band is judged against (compose/value_ranges.py)."""
-    match = _AGE.search(question.replace("\u2019", "'")) or _OPENING_AGE.match(question)
+    match = _AGE.search(question.replace("\u2019", "'")) or OPENING_AGE_AND_SEX.match(question)
     return int(next(value for value in match.groups() if value)) if match else None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from medora.compose.age_groups import OPENING_AGE_AND_SEX
+
 FEMALE, MALE = "female", "male"
 
 _MALE_TITLE_WORDS = frozenset({"male", "men", "man", "prostate", "prostatic", "testicular", "testis", "testes",
@@ -18,7 +20,6 @@ _MALE_TITLE_WORDS = frozenset({"male", "men", "man", "prostate", "prostatic", "t
 _FEMALE_TITLE_WORDS = frozenset({"female", "women", "woman", "pregnancy", "pregnant"})
 _WORDS = re.compile(r"[a-z]+")
 
-_VIGNETTE_SEX = re.compile(r"^\s*\d{1,3}\s?(?:yo\s?|y/o\s?|y\s?)?([MF])\b")  # "86F", "74 M", "45yo F"
 _AGED_PERSON = re.compile(
     r"\b\d{1,3}[- ](?:year|yr)s?[- ]old[- ](woman|man|lady|gentleman|girl|boy|female|male)\b"
     r"|\b\d{1,3}\s?(?:yo|y/o)\s(woman|man|lady|gentleman|girl|boy|female|male)\b"
@@ -39,7 +40,8 @@ def sex_of_title(title: str) -> str | None:
 def stated_sex(question: str) -> str | None:
     """The patient's sex as a case states it ("86F", "a 34-year-old man"), else None; None too when the question
     states both (two patients, or a couple)."""
-    found = {_SEX_OF_WORD[match.group(1).lower()] for match in _VIGNETTE_SEX.finditer(question)}
+    opening = OPENING_AGE_AND_SEX.match(question)  # "86F", "45 y/o F"
+    found = {_SEX_OF_WORD[opening.group(2).lower()]} if opening else set()
     found |= {
         _SEX_OF_WORD[next(group for group in match.groups() if group).lower()]
         for match in _AGED_PERSON.finditer(question)
