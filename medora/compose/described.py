@@ -113,6 +113,11 @@ def _lexicon() -> Lexicon:
     return Lexicon(feelings=tuple(sorted(stems for stems in feelings if stems)), broader=parts)
 
 
+def is_body_part(word: str) -> bool:
+    """True for a body part of the lay lexicon ("throat", "shin"), lower-cased."""
+    return word in _lexicon().broader
+
+
 def split_asking(question: str) -> tuple[str, str]:
     """(the part that describes, the part that asks): a sentence that asks nothing describes; in a sentence that
     asks, the clauses from the first one opening with an asking word ask, or the whole sentence when none opens so. A
@@ -202,7 +207,22 @@ def broader_parts(question: str, label: str) -> tuple[str, ...]:
 def _owned(words: list[str], index: int, *, before: int, after: int) -> bool:
     """True when a possessive or side (``BODY_OWNERS``) comes up to ``before`` words before ``words[index]`` or up to
     ``after`` words after it."""
-    return any(near in BODY_OWNERS for near in words[max(index - before, 0) : index + 1 + after] if near != words[index])
+    start = max(index - before, 0)
+    return any(
+        near in BODY_OWNERS or _possessive(words, position)
+        for position, near in enumerate(words[start : index + 1 + after], start)
+        if near != words[index]
+    )
+
+
+# the words before an "'s" that shortens "is" or "has" ("he's", "what's"), not a possessive
+_IS_SHORTENED = frozenset("it he she that what there here who where how when let".split())
+
+
+def _possessive(words: list[str], position: int) -> bool:
+    """True when ``words[position]`` is the "s" of someone's possessive ("Dad's shin", "my son's ear": the regex
+    splits "dad's" into "dad", "s"), not of "he's" or "what's"."""
+    return words[position] == "s" and position > 0 and words[position - 1] not in _IS_SHORTENED
 
 
 def lay_medical_words(word: str, equivalents: Sequence[LayEquivalent]) -> list[str]:

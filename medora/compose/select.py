@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from medora.compose.described import body_parts, is_body_part
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
@@ -119,11 +120,13 @@ class QuestionWeights(dict):
         equivalents: list[LayEquivalent] | None = None,
         phrases: list[tuple[str, str]] | None = None,
         qualified: frozenset[str] = frozenset(),
+        parts: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(weights)
         self.equivalents = tuple(equivalents or ())
         self.phrases = tuple(phrases or ())  # neighbouring topic words of the question ("dog bite", "bite wound")
         self.qualified = qualified  # the lettered or numbered kinds it names ("hepatitis c": ``qualified_kinds``)
+        self.parts = parts  # the body parts it speaks of ("Dad's shin": described.body_parts)
 
 
 # A condition of several kinds told apart by a letter or a number: one kind is not another ("hepatitis C" is not the
@@ -235,7 +238,7 @@ def question_weights(
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
-    return QuestionWeights(weights, equivalents, phrases, qualified_kinds(question))
+    return QuestionWeights(weights, equivalents, phrases, qualified_kinds(question), frozenset(body_parts(question)))
 
 
 def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], question: str = "") -> QuestionWeights:
@@ -263,6 +266,7 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         [item for item in weights.equivalents if set(item.stems) - dropped],
         [(a, b) for a, b in weights.phrases if a not in dropped and b not in dropped],
         weights.qualified,
+        weights.parts,
     )
 
 
@@ -289,7 +293,7 @@ def without_classes(weights: QuestionWeights) -> QuestionWeights:
     """The weights whose words are covered only as written or by lay phrases, not by a drug's class."""
     kept = [item for item in weights.equivalents if not isinstance(item, ClassEquivalent)]
     return weights if len(kept) == len(weights.equivalents) else QuestionWeights(
-        dict(weights), kept, weights.phrases, weights.qualified
+        dict(weights), kept, weights.phrases, weights.qualified, weights.parts
     )
 
 
@@ -674,7 +678,24 @@ def title_words(text: str, source: Source, weights: QuestionWeights) -> set[str]
     if other_kind(source.title, weights.qualified):
         return set()
     covered = covered_words(text, weights, spelled=True)
-    return covered - _other_compound_heads(source.title, weights, covered)
+    return covered - _other_compound_heads(source.title, weights, covered) - _other_parts_words(source.title, weights)
+
+
+def _other_parts_words(title: str, weights: QuestionWeights) -> set[str]:
+    """The question's words a title holds only beside a body part the question does not name, when the question
+    speaks of another part: the "sore" of "Acute sore throat" is not "Dad's shin is red, hot and sore" (session 49),
+    nor the "pain" of "Acute chest pain" a knee's."""
+    if not weights.parts:
+        return set()
+    words = [word for word in raw_tokens(title) if "-" not in word]
+    asked = {stem(part) for part in weights.parts} | set(weights)
+    elsewhere = {
+        index for index, word in enumerate(words) if is_body_part(word) and stem(word) not in asked
+    }
+    return {
+        stem(word) for index, word in enumerate(words)
+        if stem(word) in weights and (index - 1 in elsewhere or index + 1 in elsewhere)
+    }
 
 
 def _other_compound_heads(title: str, weights: QuestionWeights, covered: set[str]) -> set[str]:

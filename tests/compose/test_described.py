@@ -81,6 +81,10 @@ def test_a_condition_a_finding_names_is_no_feeling():
 def test_a_body_part_is_one_the_question_owns():
     assert body_parts("My thumb tingles and I shake my hand to get the feeling back") == ["thumb", "hand"]
     assert body_parts("hurt my lower back lifting boxes") == ["back"]
+    # someone's possessive owns it too, never the "'s" of "he's" or "what's" (session 49)
+    assert body_parts("Dad's shin is red, hot and sore and he's allergic to penicillin") == ["shin"]
+    assert body_parts("my son's ear hurts") == ["ear"]
+    assert body_parts("what's the knee doing") == []
 
 
 def test_a_body_part_must_be_named_by_the_overview_or_as_a_broader_part():

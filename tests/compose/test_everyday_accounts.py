@@ -504,4 +504,20 @@ def test_a_womans_case_is_not_answered_by_the_prostate_overview(library_workspac
         "normal. Treat as UTI?", retriever=library_workspace.retriever, settings=library_workspace.settings,
     )
     assert all("prostat" not in item.title.lower() for item in article.references)
-    assert "prostat" not in article.coverage_notice.lower()
+    assert "prostat" not in (article.coverage_notice or "").lower()
+    # session 49: the urine-infection overview now says how UTI is diagnosed in people over 65 (no dipstick) and
+    # what new confusion without urinary symptoms calls for, so it answers her
+    assert article.answer_status == "answered"
+    assert article.references[0].title == "Urinary tract infection in adults"
+
+
+def test_a_symptom_word_beside_another_body_part_in_a_title_is_not_the_questions(library_workspace: Workspace):
+    # session 49: the "sore" of "Acute sore throat" made the sore-throat overview the topic of a sore shin
+    status, first = _asked(
+        library_workspace,
+        "Dad's shin is red, hot and sore and he's allergic to penicillin. What antibiotic can he have?",
+    )
+    assert (status, first) == ("answered", "library:cellulitis")
+    assert _asked(library_workspace, "sore throat for 3 days, allergic to penicillin, which antibiotic?")[1] == (
+        "library:acute-pharyngitis"
+    )

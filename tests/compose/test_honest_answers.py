@@ -307,8 +307,10 @@ def test_the_renal_tract_is_the_kidney_overviews_and_its_imaging_line_leads(work
 
 
 def test_a_sign_in_the_clause_that_asks_still_needs_the_overview_to_name_it(workspace: Workspace):
-    article = _ask(workspace, "UTI in a woman: what causes dysuria and which antibiotic?")
-    assert article.answer_status == "partial" and "dysuria" in article.uncovered_terms
+    # (dysuria until session 49, when the overview came to list the symptoms of cystitis)
+    article = _ask(workspace, "UTI in a woman: what causes dyspareunia and which antibiotic?")
+    assert article.answer_status == "partial" and "dyspareunia" in article.uncovered_terms
+    assert _ask(workspace, "UTI in a woman: what causes dysuria and which antibiotic?").answer_status == "answered"
 
 
 @pytest.fixture
