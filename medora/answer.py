@@ -414,7 +414,7 @@ def _meaning_overrules(
     word of the question and the other does not: "Can I take the pill if I'm 36 and smoke?" means the smoking
     cessation overview to both readings, yet the contraception overview names the pill and smoking (session 38)."""
     if any(not term.context for term in terms):
-        return False
+        return _told_findings_described_elsewhere(question, terms, retrieved, overview, retriever, whole_coverage)
     closest = closest_in_meaning(retrieved)
     if closest is None or closest.source_id == overview.source_id:
         return False
@@ -422,6 +422,24 @@ def _meaning_overrules(
         return False
     described = closest_described(retriever.described_matches(question))
     return described is not None and f"{LIBRARY_PREFIX}{described.topic}" == closest.source.key
+
+
+def _told_findings_described_elsewhere(
+    question: str, terms: list[SpecificTerm], retrieved: list[Evidence], overview: Evidence, retriever: Retriever,
+    whole_coverage: dict[int, float],
+) -> bool:
+    """True when an everyday account names nothing but what it feels or notices (told findings, besides the case's
+    drugs), the everyday descriptions point to another retrieved overview (select.closest_described) and that
+    overview, as a whole, holds more of the question's words: "woke up after sitting cross legged for ages and now my
+    foot flops … no back pain at all" shares "foot drop" with the L5 overview's title and passages, yet describes the
+    peroneal overview's complaint, whose text holds the leg crossing and the recovery (session 49)."""
+    if not terms or any(not (term.context or term.finding and term.told) for term in terms):
+        return False
+    described = closest_described(retriever.described_matches(question))
+    if described is None or f"{LIBRARY_PREFIX}{described.topic}" == overview.source.key:
+        return False
+    other = next((item for item in retrieved if item.source.key == f"{LIBRARY_PREFIX}{described.topic}"), None)
+    return other is not None and whole_coverage.get(other.source_id, 0.0) > whole_coverage.get(overview.source_id, 0.0)
 
 
 def _complaint_elsewhere(
@@ -906,6 +924,22 @@ def _meaning_checked(
     return closest, passages
 
 
+DESCRIPTIONS_OVERRULE = 4.0  # the description model's probability for another overview, as a multiple of the
+# passages' closest overview's, at which the descriptions decide (session 49)
+
+
+def _descriptions_overrule(matches: list[DescribedMatch], closest: Evidence) -> bool:
+    """True when the everyday descriptions bring another overview (select.closest_described) that the description
+    model clearly prefers to the passages' closest one: "after losing a lot of weight my foot started slapping when I
+    walk … I cross my legs a lot" is closest to the L5 overview's foot-drop passages (0.44), yet its lines describe
+    peroneal palsy (probability 0.86 against 0.06)."""
+    described = closest_described(matches)
+    if described is None or f"{LIBRARY_PREFIX}{described.topic}" == closest.source.key:
+        return False
+    own = next((match.probability for match in matches if f"{LIBRARY_PREFIX}{match.topic}" == closest.source.key), 0.0)
+    return described.probability >= DESCRIPTIONS_OVERRULE * own
+
+
 def _closest_overview(
     question: str,
     retrieved: list[Evidence],
@@ -934,7 +968,7 @@ def _closest_overview(
             matches, item.source.key
         ) and _complaint_decides(question, terms, item.source.key.removeprefix(LIBRARY_PREFIX), retriever)
 
-    if closest is not None and allowed(closest):
+    if closest is not None and allowed(closest) and not _descriptions_overrule(matches, closest):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         return closest, passages, closest_two_agree(retrieved, closest.source_id), False
     described = closest_described(matches) or (

@@ -117,6 +117,9 @@ GENERIC_WORDS = frozenset(
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
 LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "flu": ("influenza",),
+    # the organ by its adjective (session 49: "numbness around the anus" is the cauda equina overview's perianal
+    # numbness)
+    "anus": ("anal", "perianal"),
     "diff": ("difficile",),
     "covid": ("sars-cov-2", "coronavirus"),
     "detoxification": ("withdrawal",),

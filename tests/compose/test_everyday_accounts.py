@@ -521,3 +521,23 @@ def test_a_symptom_word_beside_another_body_part_in_a_title_is_not_the_questions
     assert _asked(library_workspace, "sore throat for 3 days, allergic to penicillin, which antibiotic?")[1] == (
         "library:acute-pharyngitis"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the account names nothing but what it feels: the descriptions' overview, holding more of its words, wins
+        # over the L5 overview its "foot drop" passages and title brought (answer._told_findings_described_elsewhere)
+        "I woke up after sitting cross legged for ages and now my foot flops and I keep tripping on it. no back pain "
+        "at all. will it recover?",
+        # nothing answers; the passages closest in meaning are the L5 overview's, but the description model clearly
+        # prefers the peroneal overview's lines (answer._descriptions_overrule)
+        "After losing a lot of weight my foot started slapping when I walk and I keep catching my toes. I cross my "
+        "legs a lot. What can be done?",
+    ],
+)
+def test_a_foot_drop_told_as_the_peroneal_overview_describes_it_is_answered_by_it(
+    library_workspace: Workspace, question: str
+):
+    # session 49
+    assert _asked(library_workspace, question) == ("answered", "library:common-peroneal-neuropathy")

@@ -275,6 +275,17 @@ def test_a_title_holding_a_word_of_a_lay_phrase_only_in_another_compound_does_no
     assert names_topic_in_title(back, neck)  # "neck pain" is no lay phrase: any word before "pain" is a compound
 
 
+def test_a_symptom_word_a_title_pairs_with_another_body_part_does_not_name_the_topic():
+    # session 49: "Dad's shin is red, hot and sore" was the sore-throat overview's by its title's "sore"
+    shin = question_weights("Dad's shin is red, hot and sore. What antibiotic?", {"shin": 7.0, "sore": 4.2, "hot": 4.8})
+    throat = _overview(4, "acute-pharyngitis", "Acute sore throat and pharyngitis", "Bottom line", "x", 0.4)
+    assert not names_topic_in_title(throat, shin)
+    mine = question_weights("my throat is sore, what antibiotic?", {"throat": 5.0, "sore": 4.2})
+    assert names_topic_in_title(throat, mine)  # the title's own body part
+    told = question_weights("sore and hot all over for two days", {"sore": 4.2, "hot": 4.8})
+    assert names_topic_in_title(throat, told)  # no body part of the question's own: the title keeps its word
+
+
 def test_an_ambiguous_abbreviation_is_covered_by_the_meaning_a_source_spells_out():
     weights = question_weights("BP 168/112 with headache", {"bp": 6.99, "headach": 3.85})
     assert covered_words("Check blood pressure when a headache is new.", weights) == {"bp", "headach"}

@@ -525,3 +525,10 @@ def test_a_glp1_agonist_is_one_drug_class_named_by_its_members():
     assert covered_terms("Semaglutide 2.4 mg weekly produces substantial weight loss.", terms) == {"GLP-1 agonist"}
     assert covered_terms("Stop GLP-1 based drugs if pancreatitis is suspected.", terms) == {"GLP-1 agonist"}
     assert covered_terms("GLP-1 is secreted by the gut.", terms) == set()
+
+
+def test_an_organ_is_named_by_its_adjective():
+    # session 49: "numbness around the anus" is the cauda equina overview's "perianal numbness"
+    anus = next(term for term in specific_terms("back pain with numbness around the anus") if term.label == "anus")
+    assert TermText("Saddle anaesthesia or perianal numbness needs emergency MRI.").covers(anus)
+    assert not TermText("Saddle anaesthesia needs emergency MRI.").covers(anus)
