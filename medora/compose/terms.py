@@ -592,10 +592,11 @@ _VIGNETTE = re.compile(r"\d{1,3}(?:[MF]|yo|y)", re.IGNORECASE)
 
 def opens_vignette(words: list[str]) -> bool:
     """True when the words open with the patient's age as a vignette writes it: "53F", "84yo", or spelt out,
-    "44-year-old woman …" (the word pattern splits it into "44", "year", "old")."""
+    "44-year-old woman …" (the word pattern splits it into "44", "year", "old"), or "45 y/o", "45 yo", "45 M"."""
     if not words:
         return False
-    spelt = words[0].isdigit() and [word.lower() for word in words[1:3]] == ["year", "old"]
+    after = [word.lower() for word in words[1:3]]
+    spelt = words[0].isdigit() and (after in (["year", "old"], ["y", "o"]) or after[:1] in (["yo"], ["m"], ["f"]))
     return bool(_VIGNETTE.fullmatch(words[0])) or spelt
 
 

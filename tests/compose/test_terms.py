@@ -147,6 +147,10 @@ def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question()
     assert [(t.label, t.context) for t in own if t.kind == "drug"] == [("empagliflozin", True)]
     asked = specific_terms("he's on warfarin, can he take ibuprofen?")
     assert [(t.label, t.context) for t in asked if t.kind == "drug"] == [("warfarin", True), ("ibuprofen", False)]
+    # a vignette opening "45 y/o" or "45 M" describes its patient as "45F" does (session 49)
+    for opening in ("45 y/o", "45 yo", "45 F"):
+        case = specific_terms(f"{opening} immunosuppressed on methotrexate - can she have the shingles vaccine?")
+        assert [t.label for t in case if t.context] == ["methotrexate"]
 
 
 @pytest.mark.parametrize(
