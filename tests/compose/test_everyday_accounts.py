@@ -541,3 +541,13 @@ def test_a_foot_drop_told_as_the_peroneal_overview_describes_it_is_answered_by_i
 ):
     # session 49
     assert _asked(library_workspace, question) == ("answered", "library:common-peroneal-neuropathy")
+
+
+def test_a_migraine_with_flashing_lights_is_one_with_aura_and_routes_to_the_pills_overview(
+    library_workspace: Workspace,
+):
+    # session 49: the lights' weight kept the question on the migraine overview alone, partial on "combined"
+    assert _asked(
+        library_workspace,
+        "I get migraines with flashing lights before the headache. can I still go on the combined pill?",
+    ) == ("answered", "library:contraception")
