@@ -55,6 +55,14 @@ def test_calm_questions_that_share_words_with_an_emergency_raise_none(question: 
     assert raised(question) == []
 
 
+def test_confusion_with_an_infection_and_observations_written_normal_is_no_suspected_sepsis():
+    # session 49: a care-home resident's confusion with a positive dip, "afebrile, obs normal", carried a sepsis banner
+    assert raised("86F care home resident, more confused, urine dip nitrite+ leuc+, no dysuria or frequency, "
+                  "afebrile, obs normal. Treat as UTI?") == []
+    assert raised("78M confused with a UTI, normal vital signs. Treat?") == []
+    assert raised("my grandad is confused with a water infection") == ["sepsis"]
+
+
 def test_an_emergency_named_in_the_past_or_to_prevent_it_raises_none_but_described_still_does():
     assert only_in_the_past("Should I take aspirin every day to prevent a heart attack?")
     assert raised("How can I lower my chances of having a stroke?") == []
