@@ -53,6 +53,7 @@ from medora.compose.red_flags import flags_in, load_red_flags
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     ANSWERED,
+    DESCRIBED_PROBABILITY,
     MIN_NAMING_PASSAGES,
     OVERVIEW_MATCH,
     OVERVIEW_SEARCH_DEPTH,
@@ -937,7 +938,7 @@ def _descriptions_overrule(matches: list[DescribedMatch], closest: Evidence) -> 
     if described is None or f"{LIBRARY_PREFIX}{described.topic}" == closest.source.key:
         return False
     own = next((match.probability for match in matches if f"{LIBRARY_PREFIX}{match.topic}" == closest.source.key), 0.0)
-    return described.probability >= DESCRIPTIONS_OVERRULE * own
+    return described.probability >= max(DESCRIBED_PROBABILITY, DESCRIPTIONS_OVERRULE * own)  # never a faint model
 
 
 def _closest_overview(
