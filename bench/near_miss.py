@@ -40,6 +40,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                              # and 44: a development set since session 45
     python bench/near_miss.py --twentythird # the twenty-third sets, clinicians' questions, vignettes and everyday
                                             # words, written blind in session 45: rates by style, never read
+    python bench/near_miss.py --twentyfourth # the twenty-fourth sets, clinicians' questions, vignettes and everyday
+                                             # words, written blind in session 49: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -95,6 +97,7 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "since session 45", DEVELOPMENT,
     ),
     "twentythird": ("the twenty-third sets, three styles, written blind in session 45: rates only", BLIND),
+    "twentyfourth": ("the twenty-fourth sets, three styles, written blind in session 49: rates only", BLIND),
 }
 
 
