@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from medora.compose.age_groups import AFTER_BIRTH, CHILD, CHILDBEARING, LISTED_CHILDREN, PLANNED_BABY, group_of_question
+from medora.compose.age_groups import (
+    AFTER_BIRTH,
+    CHILD,
+    CHILDBEARING,
+    LISTED_CHILDREN,
+    OPENING_AGE,
+    PLANNED_BABY,
+    group_of_question,
+)
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.findings import is_finding_word, is_teller
 from medora.retrieve.embed import TOKENIZER_FILE
@@ -470,7 +478,11 @@ _DOSE_WORDS = frozenset({"mg", "g", "mcg", "microgram", "micrograms", "ml", "uni
 _DOSE_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?")
 
 
-def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[int, int, SpecificTerm]]:
+def _drug_terms(
+    words: list[str], breaks: set[int], asking: int, *, vignette: bool = False
+) -> list[tuple[int, int, SpecificTerm]]:
+    """The drugs of the words, each marked as the case's (``_is_context``) or asked about; ``vignette``: the question
+    opens with its patient's age (``age_groups.OPENING_AGE``)."""
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
     matches = _drugs_within(words, breaks)
@@ -489,7 +501,7 @@ def _drug_terms(words: list[str], breaks: set[int], asking: int) -> list[tuple[i
             previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
             # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
         taken_too_much = match.end < len(words) and words[match.end].lower() in _TAKEN_TOO_MUCH
-        context = _is_context(words, match.begin, previous, describing=match.begin < asking) or (
+        context = _is_context(words, match.begin, previous, describing=match.begin < asking, vignette=vignette) or (
             taken_too_much and match.begin < asking < len(words)
         )  # "in ED after a paracetamol overdose, now medically fit … can he go home?": what happened, not what is asked
         found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
@@ -551,7 +563,7 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
 
 
 def _is_context(
-    words: list[str], begin: int, previous: tuple[int, bool] | None, *, describing: bool = True
+    words: list[str], begin: int, previous: tuple[int, bool] | None, *, describing: bool = True, vignette: bool = False
 ) -> bool:
     """True when the drug at ``begin`` follows a context cue ("on" or "taking" after a person: "a man on", "who is
     taking"; "despite" …; articles and dose words skipped: "despite maximum losartan"), or "and"/"or" right after a
@@ -573,7 +585,7 @@ def _is_context(
         return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
         return True
-    if cue in PERSON_CUES and describing and opens_vignette(words):
+    if cue in PERSON_CUES and describing and vignette:
         return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
     return cue in PERSON_CUES and bool(before) and (
@@ -584,20 +596,6 @@ def _is_context(
 # "is", "are", "was", "am" and their contractions as the word pattern splits them ("I'm on" → "I", "m", "on"; "he's
 # taking", "they're on"): a person's own medicine however the verb is written
 _BEING = frozenset({"is", "are", "was", "am", "m", "s", "re"})
-
-
-# A vignette opens with the patient's age and sex ("53F", "74M", "84yo"): "on" there needs no person before it
-_VIGNETTE = re.compile(r"\d{1,3}(?:[MF]|yo|y)", re.IGNORECASE)
-
-
-def opens_vignette(words: list[str]) -> bool:
-    """True when the words open with the patient's age as a vignette writes it: "53F", "84yo", or spelt out,
-    "44-year-old woman …" (the word pattern splits it into "44", "year", "old"), or "45 y/o", "45 yo", "45 M"."""
-    if not words:
-        return False
-    after = [word.lower() for word in words[1:3]]
-    spelt = words[0].isdigit() and (after in (["year", "old"], ["y", "o"]) or after[:1] in (["yo"], ["m"], ["f"]))
-    return bool(_VIGNETTE.fullmatch(words[0])) or spelt
 
 
 def _is_dose_word(word: str) -> bool:
@@ -728,7 +726,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     taken: set[int] = set()
     listed = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as one
     # of a few things listed
-    for begin, end, term in _drug_terms(words, breaks, asking):
+    for begin, end, term in _drug_terms(words, breaks, asking, vignette=bool(OPENING_AGE.match(question))):
         terms.append(term)
         taken.update(range(begin, end))
     for index, word in enumerate(words):
