@@ -129,6 +129,11 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                                                           "hypnotics", "non-benzodiazepine hypnotic",
                                                                           "non-benzodiazepine hypnotics", "sedative",
                                                                           "sedatives"), ())),
+    # the nicotine products the drug lexicon names are nicotine replacement therapy, as every smoking guideline writes
+    # them (session 50: "14 weeks pregnant … am I allowed to use nicotine gum or patches?" is answered by the smoking
+    # overview's "NICE advises that NRT can be used in pregnancy")
+    **dict.fromkeys(("nicotine gum", "nicotine patch", "nicotine lozenges", "nicotine polacrilex", "nicorette",
+                     "nicoderm"), (("nicotine replacement therapy", "nicotine replacement"), ("NRT",))),
     # the NSAIDs without a -profen, -fenac or -coxib stem; never aspirin, as often an antiplatelet as an analgesic
     **dict.fromkeys(("naproxen", "indometacin", "indomethacin", "meloxicam", "piroxicam", "mefenamic acid",
                      "ketorolac", "nabumetone", "etodolac"), (_NSAID, ("NSAID", "NSAIDs"))),

@@ -55,6 +55,11 @@ from tests.compose.conftest import status_and_first_source as _asked
         # "sorted her out" is an idiom: no technical word the overview must name (session 29)
         ("wife had a bad reaction to a wasp sting. the first epipen sorted her out but A&E still kept her in for "
          "hours afterwards, why so long if she was better", "anaphylaxis"),
+        # nicotine gum is nicotine replacement therapy, which the smoking overview allows in pregnancy (session 50)
+        ("I'm 16 weeks pregnant and I still smoke. Can I use nicotine gum to help me stop?", "smoking-cessation"),
+        # a headache had for the first time in one's life is a new one, one worse every week a progressive one
+        ("My mum is 60 and getting headaches for the first time in her life, worse every week. Should she see "
+         "someone?", "migraine-and-headache"),
         # "still" asks whether, not about what (session 26)
         ("Mum's face drooped and her arm went weak for about 10 minutes, now she's totally fine. Does she still need "
          "to be seen today?", "stroke-and-tia"),

@@ -19,6 +19,14 @@ def test_a_lay_phrase_brings_the_medical_words_a_source_writes():
     ]
 
 
+def test_a_first_ever_symptom_is_a_new_one_and_one_worse_every_week_progressive():
+    found = {item.lay: item.medical for item in lay_equivalents(
+        "I'm 55 and I've started getting headaches for the first time in my life, worse every week")}
+    assert found["first time in my life"] == ("new",)
+    assert "progressive" in found["worse every week"]
+    assert lay_equivalents("is this my first time with a UTI?") == []  # never the bare "first time"
+
+
 def test_slang_and_a_second_scan_are_named_by_what_a_source_writes():
     named = {item.lay: item.medical for item in lay_equivalents("would vaping help me quit the fags?", naming=True)}
     assert "cigarettes" in named["fags"]

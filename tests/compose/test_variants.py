@@ -107,6 +107,13 @@ def test_an_nsaid_or_a_triptan_is_named_by_its_class():
     assert "sumatriptan" not in covered_terms("Take an NSAID early in the attack", sumatriptan)
 
 
+def test_a_nicotine_product_is_named_by_nicotine_replacement_therapy():
+    gum = specific_terms("am I allowed to use nicotine gum or patches in pregnancy?")
+    assert covered_terms("NICE advises that NRT can be used in pregnancy", gum) == {"nicotine gum", "pregnancy"}
+    assert "nicotine patch" in covered_terms("Offer nicotine replacement therapy", specific_terms("nicotine patch?"))
+    assert "nicotine gum" not in covered_terms("Varenicline is preferred", gum)
+
+
 def test_a_loop_diuretic_is_named_by_its_own_class_only():
     furosemide = specific_terms("Heart failure with swollen ankles on furosemide: what next?")
     assert "furosemide" in covered_terms("Loop diuretics relieve congestion", furosemide)
