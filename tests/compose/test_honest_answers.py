@@ -491,3 +491,27 @@ def test_a_vignette_of_delirium_after_a_hip_fracture_is_answered_by_its_signs(wo
                              "things that arent there. what can we as family do to help her")
     assert (family.answer_status, family.references[0].source_key) == ("answered", "library:delirium")
     assert "Diagnostic approach" in [section.heading for section in family.sections]  # the overview, not a passage
+
+
+
+def test_a_single_raised_hba1c_without_symptoms_is_answered_by_the_diabetes_overview(workspace: Workspace):
+    # the overview says a single raised HbA1c in an asymptomatic person needs a second result (session 50)
+    question = "HbA1c came back at 50 mmol/mol on a routine check, asymptomatic. Does one result mean diabetes?"
+    assert status_and_first_source(workspace, question) == ("answered", "library:type-2-diabetes")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the case's blood pressure drug is its history (session 50)…
+        ("62M with gout, BP controlled on amlodipine, two flares this year. How should allopurinol be started?",
+         ("answered", "library:gout")),
+        # …its enzyme-inducing antiepileptic is what the choice of anticoagulant turns on
+        ("70M with AF who takes carbamazepine for epilepsy. Which anticoagulant should be started?", ("partial", None)),
+    ],
+)
+def test_a_case_drug_must_be_named_only_when_the_choice_turns_on_it(
+    workspace: Workspace, question: str, expected: tuple[str, str | None]
+):
+    status, source = status_and_first_source(workspace, question)
+    assert (status, source if status == "answered" else None) == expected

@@ -153,6 +153,27 @@ def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question()
         assert [t.label for t in case if t.context] == ["methotrexate"]
 
 
+def test_only_a_case_drug_with_many_interactions_must_be_named_beside_a_drug_asked_for():
+    # amlodipine is the case's blood pressure, not what starting allopurinol turns on (session 50)
+    gout = specific_terms("62M with gout, BP controlled on amlodipine, two flares this year. How to start allopurinol?")
+    assert [(t.label, t.context) for t in gout if t.kind == "drug"] == [("amlodipine", True), ("allopurinol", False)]
+    assert answers_terms({"gout", "flares", "allopurinol"}, gout)
+    # carbamazepine induces the enzymes that clear the direct oral anticoagulants: the pairing is what it asks
+    inducer = specific_terms("70M with AF who takes carbamazepine for epilepsy. Which anticoagulant to start?")
+    assert [t.label for t in inducer if t.context] == ["carbamazepine"]
+    assert not answers_terms({"AF", "epilepsy", "anticoagulant"}, inducer)
+    assert answers_terms({"AF", "epilepsy", "anticoagulant", "carbamazepine"}, inducer)
+    # a condition the case is without is no drug of the case's: it goes unnamed beside a drug asked for
+    statin = specific_terms("LDL 4.9 in a 55-year-old without heart disease, should a statin be started?")
+    assert [t.label for t in statin if t.context] == ["heart disease"] and answers_terms({"LDL", "statin"}, statin)
+
+
+def test_a_drug_after_whether_is_asked_about_even_in_a_vignette():
+    terms = specific_terms("66F on day 6 of vancomycin for C. difficile. She asks whether taking a probiotic like "
+                           "Saccharomyces boulardii would help. Should she?")
+    assert [(t.label, t.context) for t in terms if t.kind == "drug"][-1] == ("Saccharomyces boulardii", False)
+
+
 @pytest.mark.parametrize(
     "question",
     [
