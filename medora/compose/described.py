@@ -428,8 +428,14 @@ def account_stems(question: str) -> str:
     describing = _WHOSE.sub(" ", split_asking(question)[0])
     for compound in COMPOUND_TERMS:  # "hot flushes" writes no "flushing"
         describing = compound.sub(lambda match: match.group(0).replace(" ", ""), describing)
-    clauses = (" ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(describing))
+    clauses = (
+        " ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(describing) if not _DENYING.match(clause)
+    )
     return f" {' | '.join(clauses)} "
+
+
+# A clause that opens by denying what follows ("no back pain", "without fever"): no sign of the case
+_DENYING = re.compile(r"\s*(?:no|not|without|nil|denies)\b", re.IGNORECASE)
 
 
 def written_signs(account: str, signs: tuple[str, ...]) -> list[str]:

@@ -18,6 +18,7 @@ from medora.compose.described import (
     unnamed_occasions,
     unnamed_words,
     without_population,
+    written_signs,
 )
 from medora.compose.lay import lay_equivalents
 from medora.compose.subject import subject_terms
@@ -229,6 +230,17 @@ def test_a_sign_written_whole_never_runs_across_a_clause_break():
     assert labels_within_signs({"inversion"}, account_stems(across), ("weak inversion",)) == set()
     within = "45M, foot drop with weak inversion and hip abduction. Where is the lesion?"
     assert labels_within_signs({"inversion"}, account_stems(within), ("weak inversion",)) == {"inversion"}
+
+
+def test_a_sign_the_case_denies_is_not_written():
+    # session 50: "no back pain" wrote the low back pain overview's sign "back pain" (the "no" is a stopword); a
+    # clause that only mentions a denial further on still writes its sign
+    denied = "38M, woke with L foot drop, weak eversion, no back pain. How do I manage?"
+    assert written_signs(account_stems(denied), ("back pain",)) == []
+    assert written_signs(account_stems("back pain but no fever. Imaging?"), ("back pain",)) == ["back pain"]
+    assert written_signs(account_stems("woke with a painless foot drop. Cause?"), ("painless foot drop",)) == [
+        "painless foot drop"
+    ]
 
 
 def test_a_sign_is_written_whoever_it_belongs_to():
