@@ -3,10 +3,12 @@
 - A compound name is one term. "plantar fasciitis" is a condition of its own; the cellulitis overview's
   "necrotising fasciitis" shares half its name and none of its topic, so a source naming "fasciitis" alone has not
   named the question's condition (``compound_fragments``).
-- A drug asked for a condition needs one statement joining them (other interventions are not paired: their names
-  are rarely single terms). The obesity overview names semaglutide (as a treatment of obesity) and osteoarthritis
-  (as a complication to assess), never semaglutide for osteoarthritis: it does not answer "Is semaglutide effective
-  for knee osteoarthritis pain in people with obesity?" (``unstated_pairs``). The condition is the phrase after the
+- A drug asked for a condition needs one statement joining them, and so does a named treatment written as a run
+  of terms ending on its kind ("faecal microbiota transplant in ulcerative colitis", ``INTERVENTION_HEADS``); other
+  interventions are not paired, their names being rarely single terms. The obesity overview names semaglutide (as
+  a treatment of obesity) and osteoarthritis (as a complication to assess), never semaglutide for osteoarthritis: it
+  does not answer "Is semaglutide effective for knee osteoarthritis pain in people with obesity?"
+  (``unstated_pairs``). The condition is the phrase after the
   for-word, up to a qualifier ("with hypotension", "in people with obesity"); a statement naming part of it names
   it, and is read with its section heading. Where the source's title names part of it, the whole source is about
   it and the pair needs no one sentence.
@@ -85,6 +87,16 @@ PAIRED_POPULATIONS = frozenset({POPULATIONS["pregnancy"][0], POPULATIONS["breast
 _TOKENS = re.compile(r"[A-Za-z0-9]+|[,;:?.!]")
 
 
+# The last word of a named procedure or non-drug treatment (session 50: the C. difficile overview names faecal
+# microbiota transplantation for recurrent C. difficile and inflammatory bowel disease apart, and answered "What is the
+# evidence for faecal microbiota transplant in ulcerative colitis?"): such a treatment written right before "for" or
+# "in" and a condition is asked for that condition, as a drug is
+INTERVENTION_HEADS = frozenset({
+    "transplant", "transplantation", "stimulation", "denervation", "ablation", "therapy", "surgery", "injection",
+    "injections", "block", "acupuncture", "embolisation", "embolization", "replacement", "transfusion",
+})
+
+
 @dataclass(frozen=True)
 class AskedPair:
     """A drug asked about and the condition it is asked for: the technical words of one phrase ("diabetic
@@ -115,6 +127,21 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
         )
         if condition and AskedPair(drug, tuple(condition)) not in pairs:
             pairs.append(AskedPair(drug, tuple(condition)))
+    for run in compounds(question, terms):  # "faecal microbiota transplant in ulcerative colitis"
+        if run[-1].label.lower() not in INTERVENTION_HEADS or position(run[-1]) < 0:
+            continue
+        after = position(run[-1]) + 1
+        asks = after if after < len(tokens) and tokens[after] == "in" else next(
+            (at for at in range(after, len(tokens)) if tokens[at] in FOR_WORDS), None
+        )
+        if asks is None:
+            continue
+        end = next((at for at in range(asks + 1, len(tokens)) if tokens[at] in PHRASE_ENDS), len(tokens))
+        condition = sorted(
+            (term for term in terms if term.kind in CONDITION_KINDS and asks < position(term) < end), key=position
+        )
+        if condition and AskedPair(run[-1], tuple(condition)) not in pairs:
+            pairs.append(AskedPair(run[-1], tuple(condition)))
     populations = [  # where a drug's safety differs: another age group's overview is set apart (compose/age_groups.py)
         term for term in terms
         if term.kind == "population" and not term.context and term.forms[0] in PAIRED_POPULATIONS

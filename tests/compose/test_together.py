@@ -43,6 +43,20 @@ def test_a_drug_asked_for_a_condition_makes_a_pair():
     assert _labels(asked_pairs(SEMAGLUTIDE, specific_terms(SEMAGLUTIDE))) == [("semaglutide", ["osteoarthritis"])]
 
 
+def test_a_named_treatment_asked_for_or_in_a_condition_makes_a_pair():
+    # session 50: the C. difficile overview names faecal microbiota transplantation and inflammatory bowel disease
+    # apart; it does not answer the transplant in ulcerative colitis
+    question = "What is the evidence for faecal microbiota transplant in ulcerative colitis?"
+    pairs = asked_pairs(question, specific_terms(question))
+    assert _labels(pairs) == [("transplant", ["ulcerative", "colitis"])]
+    passages = [("Recurrence", "Refer people with multiple recurrences for faecal microbiota transplantation."),
+                ("Testing", "People with inflammatory bowel disease and a flare should be tested for C difficile.")]
+    assert unstated_pairs(pairs, title="Clostridioides difficile infection", passages=passages) == pairs
+    denervation = "Is renal denervation worth trying for resistant hypertension?"
+    assert _labels(asked_pairs(denervation, specific_terms(denervation))) == [("denervation", ["hypertension"])]
+    assert asked_pairs("faecal microbiota transplant?", specific_terms("faecal microbiota transplant?")) == []
+
+
 def test_a_part_the_title_names_is_the_sources_topic_not_a_fragment():
     question = "Should tezepelumab be used for severe uncontrolled asthma?"
     text = "Asthma in adults\nStep up treatment when asthma is poorly controlled."
