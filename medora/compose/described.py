@@ -377,7 +377,9 @@ def without_population(question: str, terms: list[SpecificTerm]) -> str:
 
 # a negation; "can't", "cannot", "couldn't" and "won't" say what the complaint stops ("I can't bear the bedsheet on
 # it", "it won't go away"), not that a finding is absent
-_NEGATED = re.compile(r"\b(?:no|not|never|without|nothing|none)\b|(?<!\bca)(?<!\bcould)(?<!\bwo)n't\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|without|nothing|none|nil|denies)\b|(?<!\bca)(?<!\bcould)(?<!\bwo)n't\b", re.IGNORECASE
+)
 
 
 def describing_labels(question: str, terms: list[SpecificTerm]) -> set[str]:
@@ -429,13 +431,10 @@ def account_stems(question: str) -> str:
     for compound in COMPOUND_TERMS:  # "hot flushes" writes no "flushing"
         describing = compound.sub(lambda match: match.group(0).replace(" ", ""), describing)
     clauses = (
-        " ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(describing) if not _DENYING.match(clause)
+        " ".join(stem_sequence(clause)) for clause in _CLAUSE_BREAK.split(describing)
+        if not _NEGATED.match(clause.lstrip())  # a clause that opens by denying ("no back pain"): no sign of the case
     )
     return f" {' | '.join(clauses)} "
-
-
-# A clause that opens by denying what follows ("no back pain", "without fever"): no sign of the case
-_DENYING = re.compile(r"\s*(?:no|not|without|nil|denies)\b", re.IGNORECASE)
 
 
 def written_signs(account: str, signs: tuple[str, ...]) -> list[str]:

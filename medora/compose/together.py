@@ -108,40 +108,36 @@ class AskedPair:
 
 def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
     """The drugs the question asks about (not one the patient already takes), each with the technical words between
-    the first for-word after it and the end of that phrase (``PHRASE_ENDS``)."""
+    the first for-word after it and the end of that phrase (``PHRASE_ENDS``); and a named treatment's last word
+    (``INTERVENTION_HEADS``) the same way, or with the phrase right after its "in"."""
     tokens = [token.lower() for token in _TOKENS.findall(question)]
 
     def position(term: SpecificTerm) -> int:
         first = _WORDS.findall(term.label.lower())
         return tokens.index(first[0]) if first and first[0] in tokens else -1
 
-    pairs: list[AskedPair] = []
-    for drug in dict.fromkeys(term for term in terms if term.kind == "drug" and not term.context):
-        start = position(drug)
-        asks = next((at for at in range(start + 1, len(tokens)) if tokens[at] in FOR_WORDS), None)
-        if start < 0 or asks is None:
-            continue
-        end = next((at for at in range(asks + 1, len(tokens)) if tokens[at] in PHRASE_ENDS), len(tokens))
-        condition = sorted(
-            (term for term in terms if term.kind in CONDITION_KINDS and asks < position(term) < end), key=position
-        )
-        if condition and AskedPair(drug, tuple(condition)) not in pairs:
-            pairs.append(AskedPair(drug, tuple(condition)))
+    def first_for_word(after: int) -> int | None:
+        return next((at for at in range(after, len(tokens)) if tokens[at] in FOR_WORDS), None)
+
+    asked: list[tuple[SpecificTerm, int | None]] = [  # what is asked for, and where its for-word stands
+        (drug, first_for_word(start + 1) if (start := position(drug)) >= 0 else None)
+        for drug in dict.fromkeys(term for term in terms if term.kind == "drug" and not term.context)
+    ]
     for run in compounds(question, terms):  # "faecal microbiota transplant in ulcerative colitis"
-        if run[-1].label.lower() not in INTERVENTION_HEADS or position(run[-1]) < 0:
-            continue
-        after = position(run[-1]) + 1
-        asks = after if after < len(tokens) and tokens[after] == "in" else next(
-            (at for at in range(after, len(tokens)) if tokens[at] in FOR_WORDS), None
-        )
+        head = run[-1]
+        if head.label.lower() in INTERVENTION_HEADS and (start := position(head)) >= 0:
+            after = start + 1
+            asked.append((head, after if after < len(tokens) and tokens[after] == "in" else first_for_word(after)))
+    pairs: list[AskedPair] = []
+    for term, asks in asked:
         if asks is None:
             continue
         end = next((at for at in range(asks + 1, len(tokens)) if tokens[at] in PHRASE_ENDS), len(tokens))
         condition = sorted(
-            (term for term in terms if term.kind in CONDITION_KINDS and asks < position(term) < end), key=position
+            (other for other in terms if other.kind in CONDITION_KINDS and asks < position(other) < end), key=position
         )
-        if condition and AskedPair(run[-1], tuple(condition)) not in pairs:
-            pairs.append(AskedPair(run[-1], tuple(condition)))
+        if condition and AskedPair(term, tuple(condition)) not in pairs:
+            pairs.append(AskedPair(term, tuple(condition)))
     populations = [  # where a drug's safety differs: another age group's overview is set apart (compose/age_groups.py)
         term for term in terms
         if term.kind == "population" and not term.context and term.forms[0] in PAIRED_POPULATIONS
