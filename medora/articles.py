@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import IntegrityError
 
+from medora import build
 from medora.answer import AUDIENCES, MAX_QUESTION_LENGTH, overview_article, run_pipeline, validate_question
 from medora.errors import ArticleNotFoundError
 from medora.readers.audience import adapt_article, reading_order
@@ -61,6 +62,12 @@ class StoredArticle:
     article: Article
     version: int
     reused: bool = False
+
+    @property
+    def earlier_build(self) -> bool:
+        """Whether this version was composed by another build of Medora than the one running (one stored before
+        builds were stamped included): the running one may answer it otherwise."""
+        return self.article.provenance.engine != build.engine_build()
 
 
 @dataclass
@@ -130,7 +137,9 @@ def _answer_again(workspace, existing: ArticleRecord, stored: StoredArticle) -> 
     replaced or withdrew (marked in that ingest's transaction, so asking reads one row, not every cited passage)
     and search now covers the store (``Workspace.indexes_current``: the index files, or PostgreSQL's search rows,
     hold every stored passage and no deleted one), or the version served found no answer and the index has moved
-    since (it may now be answered).
+    since, or it is the newest version and another build of Medora composed it (an upgrade): it may now be answered.
+    An answered version from an earlier build is served with a note (``StoredArticle.earlier_build``): it has been
+    read, may be under review, and asking afresh is the reader's choice; a reviewer's edit is never replaced.
 
     Until then a marked version is served as it is: search still holds the old text and lacks the new, so answering
     would store an answer quoting neither, and the mark would be spent on it. That the index merely moved since the
@@ -145,7 +154,11 @@ def _answer_again(workspace, existing: ArticleRecord, stored: StoredArticle) -> 
     if stored.article.answer_status == "answered":
         return False
     index_moved = stored.article.provenance.index_version != current
-    return index_moved and (existing.reader_version == existing.version or newest_index != current)
+    newest_served = existing.reader_version == existing.version
+    edited = stored.article.provenance.composer == "edited"
+    return (index_moved and (newest_served or newest_index != current)) or (
+        stored.earlier_build and newest_served and not edited
+    )
 
 
 def _ask_composed(

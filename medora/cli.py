@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from medora import build
 from medora.errors import MedoraError
 from medora.export import EXPORT_FORMATS
 from medora.export.render import FORMATS
@@ -213,7 +214,14 @@ def _show(stored, *, output_format: str, streaming: bool = False, debug: bool = 
         click.echo("\n(draft above; the verified article follows)\n", err=True)
     for note in article.provenance.notes:
         click.echo(f"note: {note}", err=True)
-    if stored.reused:
+    if stored.reused and stored.earlier_build:
+        click.echo(
+            f"note: answered before ({stored.record.updated_at:%Y-%m-%d}) by an earlier build of Medora "
+            f"({article.provenance.engine or 'not recorded'}); showing the stored article. "
+            f"Use --fresh to answer again with this build ({build.engine_build()}).",
+            err=True,
+        )
+    elif stored.reused:
         click.echo(
             f"note: answered before ({stored.record.updated_at:%Y-%m-%d}); showing the stored article. "
             "Use --fresh to answer again.",

@@ -97,7 +97,7 @@ class Evidence(BaseModel):
     dense_similarity: float | None = None
 
 
-ARTICLE_SCHEMA_VERSION = "1.6"
+ARTICLE_SCHEMA_VERSION = "1.7"
 LIBRARY_PREFIX = "library:"  # a library overview's source key is this and its id ("library:gout")
 
 
@@ -201,6 +201,8 @@ class Provenance(BaseModel):
     composer: str
     timings_ms: dict[str, float] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
+    # the Medora build that composed it (medora/build.py); None for articles stored before builds were stamped
+    engine: str | None = None
 
 
 class RelatedArticle(BaseModel):

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from medora import articles
+import medora
+from medora import articles, build
 from medora.accounts.users import add_user
 from medora.errors import ArticleNotFoundError, IndexNotReadyError, QuestionError
 from medora.retrieve.retriever import Filters
@@ -66,6 +67,27 @@ def test_asking_afresh_adds_a_version_and_keeps_the_old_one(workspace: Workspace
     assert articles.get_article(workspace, first.record.id, version=1).article.editorial.version == 1
     with pytest.raises(ArticleNotFoundError, match="has no version 3"):
         articles.get_article(workspace, first.record.id, version=3)
+
+
+def test_after_an_upgrade_what_found_no_answer_is_answered_again_and_an_answer_is_served_with_a_note(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+):
+    """A stored article records the build that composed it. After an upgrade (another build), a question the
+    earlier build could not answer is tried again, once; an answered one is served as read, marked as earlier."""
+    unanswered, answered = "How should a scaphoid fracture be managed?", "Which drugs treat an acute gout flare?"
+    first_unanswered, first_answered = articles.ask(workspace, unanswered), articles.ask(workspace, answered)
+    assert first_unanswered.article.answer_status == "insufficient"
+    assert first_answered.article.answer_status == "answered"
+    assert first_answered.article.provenance.engine == build.engine_build()
+    assert build.engine_build().startswith(f"{medora.__version__}+")
+    assert not articles.ask(workspace, answered).earlier_build
+
+    monkeypatch.setattr(build, "engine_build", lambda: "0.1.0+upgraded")
+    again = articles.ask(workspace, unanswered)
+    assert (again.reused, again.version, again.article.provenance.engine) == (False, 2, "0.1.0+upgraded")
+    assert (articles.ask(workspace, unanswered).reused, articles.ask(workspace, unanswered).version) == (True, 2)
+    served = articles.ask(workspace, answered)
+    assert (served.reused, served.version, served.earlier_build) == (True, first_answered.version, True)
 
 
 def test_other_filters_make_another_article(workspace: Workspace):

@@ -8,6 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from medora import build
 from medora.cli import main
 from tests.conftest import DATA
 
@@ -56,7 +57,7 @@ def test_ask_json_on_a_fresh_home_answers_from_the_packaged_library(tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)
-    assert article["schema_version"] == "1.6"
+    assert article["schema_version"] == "1.7"
     assert article["references"][0]["source_key"] == "library:gout"
 
 
@@ -110,6 +111,20 @@ def test_asking_twice_serves_the_stored_article_and_fresh_answers_again(tmp_path
     assert "(version 2)" in fresh.output
     listed = _run(["articles", "-q", "gout"], tmp_path / "home")
     assert "how-should-acute-gout-flares-be-treated-" in listed.output
+    assert "earlier build" not in second.output
+
+
+def test_an_answer_from_an_earlier_build_says_so_and_how_to_answer_with_this_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    question = ["ask", "--format", "markdown", "How should acute gout flares be treated?"]
+    first = _run(question, tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    stamped = build.engine_build()
+    monkeypatch.setattr(build, "engine_build", lambda: "0.1.0+upgraded")
+    served = _run(question, tmp_path / "home", MEDORA_INGEST__EMBED="false")
+    assert first.exit_code == served.exit_code == 0
+    assert f"by an earlier build of Medora ({stamped})" in served.output
+    assert "Use --fresh to answer again with this build (0.1.0+upgraded)" in served.output
 
 
 def test_export_writes_a_stored_article_and_names_a_missing_one(tmp_path: Path):

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from medora import build
 from medora.compose.analyse import QuestionAnalysis
 from medora.compose.citations import CitationBook
 from medora.compose.extractive import Candidate, candidates_from, is_redundant
@@ -148,6 +149,7 @@ def compose_article(
             ),
             passage_ids=sorted({pid for ref in references for pid in ref.passage_ids}),
             composer=body.composer,
+            engine=build.engine_build(),
             timings_ms=timings,
             notes=body.notes,
         ),

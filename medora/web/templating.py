@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from medora import build
 from medora.export.render import verification_line
 from medora.types import Kind
 from medora.web.schemas import article_url
@@ -78,6 +79,11 @@ def account_of(request):  # noqa: ANN001, ANN201 (a Request → its SessionRecor
     return current_session(request)
 
 
+def running_build() -> str:
+    """The Medora build serving the page, to set beside the one that composed an article (medora/build.py)."""
+    return build.engine_build()
+
+
 def make_templates() -> Jinja2Templates:
     environment = Environment(
         loader=PackageLoader("medora.web", "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True,
@@ -87,5 +93,6 @@ def make_templates() -> Jinja2Templates:
         kind_label=kind_label, css_token=css_token, status_label=status_label, long_date=long_date,
         iso_date=iso_date, web_url=web_url, verification_line=verification_line,
     )
-    environment.globals.update(article_url=article_url, kind_labels=_KIND_LABELS, account_of=account_of)
+    environment.globals.update(article_url=article_url, kind_labels=_KIND_LABELS, account_of=account_of,
+                               running_build=running_build)
     return Jinja2Templates(env=environment)

@@ -6,6 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
+from medora import build
 from tests.web.conftest import HOSTILE_QUESTION
 
 SEED = "How should L5 radiculopathy with foot drop be managed?"
@@ -41,6 +42,18 @@ def test_asking_redirects_to_the_article_and_asking_again_says_it_was_reused(cli
     page = client.get(again).text
     assert re.search(r"This question was answered before on \d{1,2} \w+ \d{4}; showing the stored article", page)
     assert '<input type="hidden" name="fresh" value="1">' in page and ">Ask afresh</button>" in page
+
+
+def test_an_article_from_an_earlier_build_says_so_beside_ask_afresh(client: TestClient, monkeypatch):
+    question = "How is hypothyroidism treated in adults?"
+    first = _ask(client, question)
+    stamped = build.engine_build()
+    assert f'data-testid="engine-build">{stamped}</dd>' in client.get(first).text
+    monkeypatch.setattr(build, "engine_build", lambda: "0.1.0+upgraded")
+    page = client.get(_ask(client, question)).text
+    assert f"by an earlier build of Medora ({stamped}; this one is 0.1.0+upgraded); showing the stored" in page
+    assert ">Ask afresh</button>" in page
+    assert f"{stamped} (an earlier build than this one, 0.1.0+upgraded)</dd>" in page
 
 
 def test_ask_afresh_from_the_reused_page_makes_version_2(client: TestClient):
