@@ -49,6 +49,7 @@ from medora.compose.described import (
 )
 from medora.compose.lay import lay_equivalents
 from medora.compose.leads import other_grade, other_grade_asked
+from medora.compose.population_overviews import for_another_population
 from medora.compose.red_flags import flags_in, load_red_flags
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
@@ -170,9 +171,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         if passages
     }
     whole_coverage = whole_coverages(whole_texts, weights)
-    on_topic = [  # an overview on a condition of the other sex than the case's is on no topic of it (compose/sexes.py)
+    on_topic = [  # an overview on a condition of the other sex than the case's is on no topic of it (compose/sexes.py),
+        # nor one written for a population the question does not state (compose/population_overviews.py)
         item for item in on_topic_evidence(retrieved, weights, whole_coverage, terms)
-        if not (item.source.kind is Kind.EDITORIAL_SUMMARY and other_sex(question, item.source.title))
+        if not (item.source.kind is Kind.EDITORIAL_SUMMARY and (
+            other_sex(question, item.source.title) or for_another_population(question, item.source.title)
+        ))
     ]
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)

@@ -39,7 +39,15 @@ _DOSE = re.compile(
 # a target stated: its word and a number ("an initial MAP target of 65 mmHg", "aim for below 150/90 mmHg"); never
 # "treatment should target streptococci", which names no value; "titrate oxygen to a saturation of 88–92%" aims too
 _TARGET_WORD = re.compile(r"\b(targets?|goals?|aim|aiming|titrated?)\b(?![\s-]+organ)", re.IGNORECASE)
-_NUMBER = re.compile(r"\d")
+# the value a target states: a number with its unit, a pressure ("140/90") or a bound ("below 7", "of 65"); not any
+# number: "use it for the target if there is a significant postural drop … or age 80 or over" states none (session
+# 51: it led the answer to "What blood pressure target should I aim for?")
+_TARGET_VALUE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:mm\s?Hg|%|mmol|µmol|umol|mg|g/|kPa|ng|pg|pmol|IU|units?\b|mL|kg)|\b\d{2,3}/\d{2,3}\b|"
+    r"\b(?:below|under|above|less\s+than|more\s+than|at\s+least|at\s+most|of|to)\s+\d|[<>≤≥]\s*\d|"
+    r"\b(?:targets?|goals?)\s+(?:[A-Za-z0-9-]+\s+){0,2}\d",  # "target INR 2.5"
+    re.IGNORECASE,
+)
 _SKIPPED_OPTION_WORDS = {"both", "neither", "not", "none", "either", "first", "later", "now", "other", "others"}
 
 
@@ -131,7 +139,7 @@ def says_ask(sentence: str, ask: Ask) -> bool:
     if ask.kind == "dose":
         return bool(_DOSE.search(sentence))
     if ask.kind == "target":
-        return bool(_TARGET_WORD.search(sentence) and _NUMBER.search(sentence))
+        return bool(_TARGET_WORD.search(sentence) and _TARGET_VALUE.search(sentence))
     prepared = TermText(sentence)
     return all(any(prepared.mentions(form) for form in forms) for forms in ask.options)
 

@@ -660,9 +660,18 @@ def topic_overview(evidence: list[Evidence], weights: QuestionWeights) -> int | 
 _POPULATION_STEMS = frozenset(POPULATION_STEMS)
 
 
+# A condition a title names by its medical word, with the everyday words that say what it is: "Hypertension in adults"
+# is on blood pressure (session 51: "What blood pressure target should I aim for?", one of its own front-matter
+# questions, was partial, the pregnancy overview's title holding no more of it than the adults' one)
+TITLE_GLOSSES: dict[str, str] = {"hypertension": "high blood pressure"}
+_GLOSSED = re.compile(rf"\b(?:{'|'.join(TITLE_GLOSSES)})\b", re.IGNORECASE)
+
+
 def heading(source: Source) -> str:
-    """A source's title and MeSH terms: what names its own topic."""
-    return f"{source.title} {' '.join(source.mesh)}"
+    """A source's title and MeSH terms, and what a title's medical word means (``TITLE_GLOSSES``): what names its
+    own topic."""
+    glosses = " ".join(TITLE_GLOSSES[word.lower()] for word in _GLOSSED.findall(source.title))
+    return f"{source.title} {' '.join(source.mesh)} {glosses}".rstrip()
 
 
 def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:

@@ -120,6 +120,14 @@ GENERIC_WORDS = frozenset(
     biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted repress
     represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
     localised deleted disposition necessary""".split()
+) | frozenset(
+    stem(word)  # what a clinician does with the answer, not what it is about (session 51: of the overviews' own
+    # front-matter questions, "How do I classify the severity of an acute asthma attack?", "How do I calculate and
+    # use the CHA2DS2-VASc score?", "Should iron be withheld until investigations are complete?" and nine more were
+    # partial or unanswered for the frame verb alone: a source says how to grade, not that one grades)
+    for word in """classify classifying calculate calculating assign assigning interpret interpreting prescribe
+    prescribing order ordering withhold withholding withheld detect detecting disclose discloses disclosed separate
+    separates prompt prompts regardless""".split()
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
@@ -632,6 +640,8 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
     if lowered in PREGNANCY_BABY and index >= 2 and [w.lower() for w in words[index - 2 : index]] in _GAVE_BIRTH:
         return None  # "if you haven't had a baby": a birth, not an infant patient
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
+    if pair == "baby aspirin":
+        return None  # low-dose aspirin in everyday words (compose/age_groups.py reads it so too), not an infant
     for group, members in POPULATIONS.items():
         if lowered in members or pair in members:
             return SpecificTerm(label=pair if pair in members else lowered, kind="population", forms=members)
@@ -808,6 +818,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     terms += _child_by_age(question, terms)
     from medora.compose.conditions import condition_terms  # these build on this module
     from medora.compose.lay import with_lay_forms, with_side_effect_forms
+    from medora.compose.prevention import prevention_terms
     from medora.compose.subject import subject_terms, with_kept_drugs_asked
     from medora.compose.variants import (
         with_abbreviations,
@@ -817,7 +828,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         with_phrase_synonyms,
     )
 
-    terms = with_kept_drugs_asked(question, condition_terms(question, terms))
+    terms = with_kept_drugs_asked(question, prevention_terms(question, condition_terms(question, terms)))
     terms = with_phrase_synonyms(question, with_abbreviations(question, terms))
     terms = with_condition_classes(with_member_classes(with_class_members(terms)))
     terms = with_side_effect_forms(question, with_lay_forms(question, terms))

@@ -23,6 +23,21 @@ def test_common_language_and_the_question_frame_are_not_specific():
     assert specific_terms("What is the best approach to managing pain at church?") == []
 
 
+@pytest.mark.parametrize(
+    "question",  # overviews' own front-matter questions that a frame verb alone left partial (session 51)
+    [
+        "How do I calculate and use the CHA2DS2-VASc score?",
+        "Should iron be withheld until investigations are complete?",
+        "When should I order imaging for low back pain?",
+        "How do I interpret HBsAg, anti-HBc and anti-HBs results?",
+        "How should I assess a patient who discloses suicidal thoughts?",
+    ],
+)
+def test_what_a_clinician_does_with_the_answer_is_no_specific_term(question: str):
+    frame = {"calculate", "withheld", "order", "interpret", "discloses"}
+    assert not frame & {term.label.lower() for term in specific_terms(question)}
+
+
 def test_hiv_in_capitals_is_a_term_though_a_common_word():
     assert ("HIV", "word") in _kinds("38M, HIV not on ART, dry cough, interstitial shadowing. Amoxicillin at home?")
 
