@@ -35,3 +35,16 @@ def library_rarity(stemmed_word: str) -> float:
     "PERC" and 4.1 for "thiamine", which two and one do. A word no overview writes counts as written by one."""
     total, counts = _overview_counts()
     return math.log(max(total, 1) / max(counts.get(stemmed_word, 0), 1))
+
+
+@lru_cache(maxsize=1)
+def overview_title_words() -> frozenset[str]:
+    """The stemmed words of the library overviews' titles: what names an overview's own topic."""
+    from medora.ingest.markdown import split_front_matter
+    from medora.library import overview_paths
+
+    words: set[str] = set()
+    for path in overview_paths():
+        front, _body = split_front_matter(path.read_text(encoding="utf-8"), path=path)
+        words.update(stem_sequence(str(front.get("title", ""))))
+    return frozenset(words)

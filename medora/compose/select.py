@@ -198,25 +198,41 @@ def _joined_kinds(kinds: list[str]) -> str:
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " or " + said[-1]
 
 
-# A state denied of the patient ("he isn't diabetic", "she's not pregnant"): the word right after the denial
-_DENIED_STATE = re.compile(r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not)\s+(?:an?\s+)?([A-Za-z-]+)",
-                           re.IGNORECASE)
+# A state denied of the patient ("he isn't diabetic", "she's not pregnant") or of the people asked about ("SGLT2
+# inhibitors in heart failure without diabetes", session 51: answered by the type 2 diabetes overview, its title
+# holding the denied word): the word right after the denial
+_DENIED_STATE = re.compile(
+    r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not|without)\s+(?:an?\s+)?([A-Za-z-]+)", re.IGNORECASE
+)
 
 
 def _denied(question: str) -> set[str]:
     """The stems of a state the question denies of the patient and never names otherwise: what the case is not,
     never its topic (the diabetic ketoacidosis overview's title took "Dad's potassium was 6.3 and they put insulin in
-    his drip even though he isn't diabetic" from the hyperkalaemia overview). Only a state after "isn't", "not":
+    his drip even though he isn't diabetic" from the hyperkalaemia overview). Only a state after "isn't", "not",
+    "without":
     "no urinary symptoms, no fever" still points at the topic (asymptomatic bacteriuria); a common word is no state
     ("my cholesterol still isn't low enough")."""
     denied = {
         token for match in _DENIED_STATE.finditer(question)
-        if not is_common_word(word := match.group(1)) or population_group(word) for token in stem_sequence(word)
+        if not is_common_word(word := match.group(1)) or population_group(word) or _condition_lacked(match)
+        for token in stem_sequence(word)
     }
     if not denied:
         return set()
     rest = _DENIED_STATE.sub(" ", question)
     return denied - set(stem_sequence(rest))
+
+
+def _condition_lacked(match: re.Match[str]) -> bool:
+    """True for a word after "without" that names a library overview's topic, however common ("heart failure
+    without diabetes"): the overview titled with it is not on the question's topic for it."""
+    from medora.compose.library_words import overview_title_words
+
+    stems = stem_sequence(match.group(1))
+    return match.group(0).lower().startswith("without") and bool(stems) and set(stems) <= (
+        overview_title_words() - GENERIC_WORDS - _POPULATION_STEMS
+    )
 
 
 def question_weights(

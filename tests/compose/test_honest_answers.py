@@ -515,3 +515,9 @@ def test_a_case_drug_must_be_named_only_when_the_choice_turns_on_it(
 ):
     status, source = status_and_first_source(workspace, question)
     assert (status, source if status == "answered" else None) == expected
+
+
+def test_a_condition_the_people_asked_about_are_without_does_not_choose_its_overview(workspace: Workspace):
+    """Session 51: one of the heart-failure overview's own questions was answered by the type 2 diabetes overview."""
+    question = "Should SGLT2 inhibitors be used in heart failure without diabetes?"
+    assert status_and_first_source(workspace, question) == ("answered", "library:heart-failure")

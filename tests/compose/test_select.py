@@ -115,6 +115,15 @@ def test_question_weights_leave_out_a_denied_state_and_the_frame_of_a_concession
     assert "fever" in question_weights("positive dipstick, no fever. Treat?", {"fever": 3.0, "dipstick": 5.0})
 
 
+def test_question_weights_leave_out_a_condition_the_people_asked_about_are_without():
+    """Session 51: "Should SGLT2 inhibitors be used in heart failure without diabetes?" was answered by the type 2
+    diabetes overview, its title holding the one word the question denies. Only a word of an overview's title: the
+    ST elevation a chest pain is without stays a topic word."""
+    idf = {"sglt2": 5.0, "inhibitor": 3.0, "heart": 2.0, "failur": 2.5, "diabet": 2.3}
+    assert "diabet" not in question_weights("Should SGLT2 inhibitors be used in heart failure without diabetes?", idf)
+    assert "elev" in question_weights("Chest pain without ST elevation, troponin?", {"elev": 4.0, "chest": 2.0})
+
+
 def test_an_overview_on_the_topic_but_not_the_drug_is_not_the_answer():
     terms = specific_terms(HFPEF, IDF)
     weights = question_weights(HFPEF, IDF)
