@@ -209,10 +209,10 @@ _DENIED_STATE = re.compile(
 def _denied(question: str) -> set[str]:
     """The stems of a state the question denies of the patient and never names otherwise: what the case is not,
     never its topic (the diabetic ketoacidosis overview's title took "Dad's potassium was 6.3 and they put insulin in
-    his drip even though he isn't diabetic" from the hyperkalaemia overview). Only a state after "isn't", "not",
-    "without":
-    "no urinary symptoms, no fever" still points at the topic (asymptomatic bacteriuria); a common word is no state
-    ("my cholesterol still isn't low enough")."""
+    his drip even though he isn't diabetic" from the hyperkalaemia overview). Only a state after "isn't", "not" or
+    "without": "no urinary symptoms, no fever" still points at the topic (asymptomatic bacteriuria). A common word is
+    no state ("my cholesterol still isn't low enough"), unless it names an overview's title after "without"
+    (``_condition_lacked``)."""
     denied = {
         token for match in _DENIED_STATE.finditer(question)
         if not is_common_word(word := match.group(1)) or population_group(word) or _condition_lacked(match)
