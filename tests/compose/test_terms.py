@@ -28,13 +28,14 @@ def test_common_language_and_the_question_frame_are_not_specific():
     [
         "How do I calculate and use the CHA2DS2-VASc score?",
         "Should iron be withheld until investigations are complete?",
-        "When should I order imaging for low back pain?",
+        "How do I classify the severity of an acute asthma attack?",
+        "Should I prescribe varenicline or nicotine replacement therapy?",
         "How do I interpret HBsAg, anti-HBc and anti-HBs results?",
         "How should I assess a patient who discloses suicidal thoughts?",
     ],
 )
 def test_what_a_clinician_does_with_the_answer_is_no_specific_term(question: str):
-    frame = {"calculate", "withheld", "order", "interpret", "discloses"}
+    frame = {"calculate", "withheld", "classify", "prescribe", "interpret", "discloses"}
     assert not frame & {term.label.lower() for term in specific_terms(question)}
 
 
