@@ -1,8 +1,10 @@
 """The build stamp: the same files give the same fingerprint, a change to what composes an answer another."""
 
+import shutil
 from pathlib import Path
 
-from medora.build import PACKAGE, fingerprint
+from medora import __version__
+from medora.build import PACKAGE, engine_build, fingerprint
 
 
 def _package(root: Path) -> Path:
@@ -37,6 +39,14 @@ def test_web_pages_and_compiled_files_do_not_change_it(tmp_path: Path):
     assert fingerprint(root) == before
 
 
-def test_the_package_fingerprint_covers_the_library_and_the_code():
-    files = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*") if path.is_file()}
-    assert "compose/article.py" in files and "library/overviews/heart-failure.md" in files
+def test_the_running_build_is_the_package_fingerprinted_and_an_overview_edit_changes_it(tmp_path: Path):
+    """On a copy of the real package: the library and code count, the web pages do not."""
+    assert engine_build() == f"{__version__}+{fingerprint(PACKAGE)}"
+    copy = tmp_path / "medora"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert fingerprint(copy) == fingerprint(PACKAGE)
+    (copy / "web" / "templates" / "article.html").write_text("<p>restyled</p>\n")
+    assert fingerprint(copy) == fingerprint(PACKAGE)
+    overview = copy / "library" / "overviews" / "heart-failure.md"
+    overview.write_text(overview.read_text(encoding="utf-8") + "\n- One more line.\n", encoding="utf-8")
+    assert fingerprint(copy) != fingerprint(PACKAGE)

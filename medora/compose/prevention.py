@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
-from medora.compose.terms import SpecificTerm, stem_sequence
+from medora.compose.terms import SpecificTerm, stem_sequence, synonym_groups
 
 # "to prevent", "stop me having", "lower my risk of", "reduce the chance of", "protect against", then a few words
 _PREVENTING = (
@@ -37,8 +38,6 @@ CARDIOVASCULAR_FORMS = (
     "cardiovascular disease", "cardiovascular events", "cardiovascular event", "cardiovascular risk",
     "coronary heart disease", "coronary artery disease",
 )
-HEART_ATTACK_FORMS = ("heart attack", "heart attacks", "myocardial infarction", "myocardial infarctions",
-                      *CARDIOVASCULAR_FORMS)
 HEART_ATTACK_ABBREVIATIONS = ("MI", "STEMI", "NSTEMI")
 
 # the cardiovascular events whose prevention in a well person is primary prevention
@@ -53,6 +52,14 @@ HEALTHY = re.compile(
 PRIMARY_PREVENTION_FORMS = ("primary prevention",)
 
 
+@lru_cache(maxsize=1)
+def heart_attack_forms() -> tuple[str, ...]:
+    """"heart attack" and what the clinical synonym groups write for it (retrieve/data/synonyms.tsv: "myocardial
+    infarction"), then the broader cardiovascular words; a plural is matched by its stem."""
+    group = next((group for group in synonym_groups() if "heart attack" in group), ["heart attack"])
+    return tuple(dict.fromkeys([*group, *CARDIOVASCULAR_FORMS]))
+
+
 def prevention_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The ``terms`` and, after them, a heart attack the question asks to prevent and, for a well person asking a
     medicine to prevent a cardiovascular event, primary prevention (see the module's docstring)."""
@@ -61,7 +68,7 @@ def prevention_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificT
     prevented = HEART_ATTACK.search(question)
     if prevented and not set(stem_sequence("myocardial infarction")) <= held:
         said = prevented.group("condition")
-        added.append(SpecificTerm(label=said, kind="term", forms=HEART_ATTACK_FORMS,
+        added.append(SpecificTerm(label=said, kind="term", forms=heart_attack_forms(),
                                   abbreviations=HEART_ATTACK_ABBREVIATIONS, phrase=said))
     well = HEALTHY.search(question)
     medicine = any(term.kind == "drug" and not term.context for term in terms)

@@ -3,7 +3,7 @@ a cardiovascular event is primary prevention; answered only by a source that say
 
 import pytest
 
-from medora.compose.terms import specific_terms
+from medora.compose.terms import TermText, specific_terms
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
 
@@ -15,6 +15,9 @@ def _terms(question: str) -> dict[str, tuple[str, ...]]:
 def test_a_heart_attack_to_prevent_is_a_term_named_by_its_medical_words_too():
     terms = _terms("Should I take aspirin every day to prevent a heart attack?")
     assert "myocardial infarction" in terms["heart attack"] and "cardiovascular disease" in terms["heart attack"]
+    plural = specific_terms("Does aspirin lower my risk of heart attacks?")
+    heart_attacks = next(term for term in plural if term.label == "heart attacks")
+    assert TermText("Aspirin after myocardial infarctions.").covers(heart_attacks)
 
 
 def test_a_heart_attack_the_patient_had_is_left_to_the_case_rules():
