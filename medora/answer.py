@@ -75,6 +75,7 @@ from medora.compose.select import (
     kinds_reason,
     matching_overview,
     names_other_kinds_only,
+    names_topic_in_title,
     near_in_meaning,
     on_topic_evidence,
     other_kind,
@@ -304,6 +305,16 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         selection.pool = cited_pool(answering, pool, cited)
         selection.further = [passage for item in cited.further for passage in item.passages]
         selection.citation_model = cited.model_file
+        cited_overview = _sole_cited_overview(selection.pool, selection.further, on_topic, weights)
+        if cited_overview is not None:  # the answer rests on one overview's passages alone: it is laid out whole
+            overview = selection.overview = cited_overview
+            selection.answered_from = selection.pool
+            selection.pool = citable_pool(
+                answering, overview=overview,
+                overview_passages=_laid_out_passages(overview, overviews, whole, retriever),
+                min_relative_score=settings.compose.min_relative_score, max_sources=settings.compose.max_sources,
+            )
+            selection.further, selection.citation_model = [], ""
     if selection.answer_status == ANSWERED:
         selection.unnamed_findings = _unnamed_findings(terms, selection.pool, covered, overviews)
     if selection.answer_status == PARTIAL:
@@ -622,6 +633,21 @@ def _unstopped(question: str, sources_texts: list[list[str]]) -> list[str]:
 def _own_texts(source_id: int, texts: dict[int, str], overviews: dict[int, list[Evidence]]) -> list[str]:
     """A source's text as the checks of what is asked read it: an overview's passages, else its on-topic text."""
     return [p.text for p in overviews.get(source_id, [])] or [texts.get(source_id, "")]
+
+
+def _sole_cited_overview(
+    pool: list[Evidence], further: list[Evidence], on_topic: list[Evidence], weights: QuestionWeights
+) -> Evidence | None:
+    """The editorial overview an answer without a laid-out overview cites alone, when it is also the question's topic
+    overview and its title names a topic word: the answer already rests on it, and its own layout says it whole
+    (session 52: "they found a small clot on my lung and want to send me home on tablets tonight" cited the PE
+    overview's passages as findings, never as the PE overview)."""
+    sources = {item.source_id for item in pool + further}
+    if len(sources) != 1 or pool[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+        return None
+    if pool[0].source_id != topic_overview(on_topic, weights) or not names_topic_in_title(pool[0], weights):
+        return None
+    return pool[0]
 
 
 def _laid_out_passages(

@@ -87,7 +87,7 @@ def compose_article(
     else:
         body = _compose_body(
             analysis, pool, overview, book, settings, on_text, terms=selection.terms, further=selection.further,
-            meaning=meaning,
+            meaning=meaning, answered_from=selection.answered_from,
         )
     timings["compose_and_verify"] = _ms(tick)
 
@@ -315,6 +315,7 @@ def _compose_body(
     terms: list[SpecificTerm] | None = None,
     further: list[Evidence] | None = None,
     meaning: SentenceMeaning | None = None,
+    answered_from: list[Evidence] | None = None,
 ) -> _Body:
     """The LLM's verified draft when configured and usable, else the extractive layout (saying why)."""
     notes: list[str] = []
@@ -335,7 +336,7 @@ def _compose_body(
             notes.append(f"LLM composer failed ({error}); fell back to the extractive composer.")
     return _extractive_body(
         analysis, pool, overview, book, settings, terms=terms, notes=notes, dropped=llm_dropped, further=further,
-        meaning=meaning,
+        meaning=meaning, answered_from=answered_from,
     )
 
 
@@ -351,13 +352,15 @@ def _extractive_body(
     dropped: list[Statement],
     further: list[Evidence] | None = None,
     meaning: SentenceMeaning | None = None,
+    answered_from: list[Evidence] | None = None,
 ) -> _Body:
     """The laid-out article; for yes/no and comparison questions with studies in the pool, a key-studies table whose
     rows stand in for those studies' body sentences, counted in "What the evidence shows" when they agree."""
     tabled = analysis.question_type in TABLED_TYPES and overview is None
     findings = study_findings(analysis.question, pool) if tabled else {}
     layout = lay_out(
-        analysis, pool, overview, book, settings, terms=terms, tabled=set(findings), further=further, meaning=meaning
+        analysis, pool, overview, book, settings, terms=terms, tabled=set(findings), further=further, meaning=meaning,
+        answered_from=answered_from,
     )
     rows: list[KeyStudy] = []
     if findings:

@@ -171,11 +171,14 @@ def lay_out(
     tabled: set[int] | None = None,
     further: list[Evidence] | None = None,
     meaning: SentenceMeaning | None = None,
+    answered_from: list[Evidence] | None = None,
 ) -> Layout:
     """Bottom line and sections from the pool; sources in ``tabled`` (a key-studies table cites them) need no
     sentence of their own in the body. ``further`` sources (on topic, not answering the question's specific terms)
     give the body a sentence each, or join a sentence they support, but never the bottom line. ``meaning`` (the
-    question's and sentences' vectors) lets the lead model choose an overview's lead (compose/leads.py)."""
+    question's and sentences' vectors) lets the lead model choose an overview's lead (compose/leads.py);
+    ``answered_from``, the overview's passages an answer cited before the overview was laid out whole, leads with
+    their best sentence when no rule chose another lead (``lead_with_answering_passage``)."""
     further_ids = {item.source_id for item in further or []}
     candidates = [
         c
@@ -208,6 +211,8 @@ def lay_out(
         bottom = lead_by_meaning(written, bottom, answering, analysis.question, overview, ask, meaning)
     if overview is not None and bottom[:1] == written[:1]:  # a lead chosen for what is asked stays
         bottom = lead_on_the_stated_situation(bottom, answering, analysis.question, overview)
+    if overview is not None and answered_from and bottom[:1] == written[:1]:
+        bottom = lead_with_answering_passage(bottom, answering, answered_from, analysis.question)
     bottom = lead_with_the_patients_band(bottom, answering, analysis.question)
     if not analysis.red_flags:
         bottom = lead_as_grave_as_asked(bottom, analysis.question)
@@ -665,6 +670,22 @@ def lead_by_meaning(
         lead.text, ask
     ):  # the dose or target asked, stated by the lead the words chose, is not traded for a line without it; a timing
         # may be (the conditions of "When should his renal tract be scanned?" answer it, not "within 48 hours")
+        return bottom
+    return [lead] + [c for c in bottom if c is not lead]
+
+
+def lead_with_answering_passage(
+    bottom: list[Candidate], chosen: list[Candidate], answered_from: list[Evidence], question: str
+) -> list[Candidate]:
+    """An overview laid out because the answer cited its passages alone is led by the sentence those passages would
+    have led with (``_bottom_line``), when no rule chose a lead for what is asked: "they found a small clot on my lung
+    and want to send me home on tablets tonight" is answered by the PE overview's "Low risk: … early discharge and
+    home treatment can be considered", not by its first line on haemodynamic stability."""
+    best = _bottom_line(candidates_from(answered_from, question), size=1)
+    if not best:
+        return bottom
+    lead = next((c for c in chosen if c.text == best[0].text), None)
+    if lead is None or (bottom and bottom[0] is lead):
         return bottom
     return [lead] + [c for c in bottom if c is not lead]
 

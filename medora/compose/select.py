@@ -39,7 +39,7 @@ from medora.compose.terms import (
     stem,
     stem_sequence,
 )
-from medora.compose.variants import class_names
+from medora.compose.variants import class_names, member_class_names
 from medora.retrieve.described import DescribedMatch
 from medora.retrieve.tokenize import STOPWORDS, content_words, raw_tokens
 from medora.sentences import split_sentences
@@ -94,6 +94,8 @@ class Selection:
     # cites names (compose/case_findings.py): the article says so
     citation_model: str = ""  # the file of the citation model that chose the cited studies (compose/relevance.py):
     # the vector model's or the words-only one's; empty when none did
+    answered_from: list[Evidence] = field(default_factory=list)  # the overview's passages an answer cited before it
+    # was laid out whole (answer.py ``_sole_cited_overview``): the best of them says what the question asks
 
     @property
     def citable_source_ids(self) -> set[int]:
@@ -249,7 +251,8 @@ def question_weights(
     }
     found = (
         lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
-        + shorthand_equivalents(question) + member_classes(question) + list(generic_names or ())
+        + shorthand_equivalents(question) + member_classes(question) + function_classes(question)
+        + list(generic_names or ())
     )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
@@ -327,6 +330,21 @@ def member_classes(question: str) -> list[LayEquivalent]:
     return found
 
 
+def function_classes(question: str) -> list[LayEquivalent]:
+    """A class by what it does, as an equivalent covered by its member classes (compose/variants.py
+    ``FUNCTION_CLASS_MEMBERS``): "Which antihypertensive should I start first?" had no topic word but the class, which
+    the hypertension overview writes as "an ACE inhibitor or ARB", so nothing was on its topic. Like a drug's class,
+    it never makes an overview the question's topic (``topic_overview``): the kidney overview's "stop ACE inhibitors
+    in pregnancy" is not the topic of "Which antihypertensive is best in pregnancy?"."""
+    found = []
+    for word in dict.fromkeys(_WORDS.findall(question.lower())):
+        names, shorts = member_class_names(word)
+        stems = tuple(stem_sequence(word))
+        if names and len(stems) == 1:
+            found.append(ClassEquivalent(lay=word, stems=stems, medical=names, abbreviations=shorts))
+    return found
+
+
 def drug_name_equivalents(question: str, unheld: frozenset[str]) -> list[LayEquivalent]:
     """A drug the question names by a name no passage of the library holds (``unheld``: a brand, "Prolia"), as an
     equivalent covered by its generic name ("denosumab"): "ive had prolia injections for 4 years now, can i just stop
@@ -372,13 +390,20 @@ def names_key_phrase(text: str, weights: QuestionWeights) -> bool:
     )
 
 
+def joined_words(text: str) -> set[str]:
+    """The text's hyphenated words written as one, stemmed: the question's "xray" is the overview's "X-ray" (topic words
+    are read without hyphenated tokens, ``content_words``, so "put my back out, do i need an xray?" found no word of
+    the back-pain overview's "Do not offer imaging (X-ray, CT or MRI)")."""
+    return {stem(token.replace("-", "")) for token in raw_tokens(text) if "-" in token}
+
+
 def covered_words(text: str, weights: QuestionWeights, *, spelled: bool = False) -> set[str]:
     """The question's topic words the text holds, as written or, for a lay phrase, by one of its medical words; with
     ``spelled`` (for a title), also by the one meaning of an abbreviation it holds ("HFrEF": ejection fraction) and
     by the word forms the specific-term gate reads (``TermText.mentions``: a compound's tail, "thromboprophylaxis" by
     "thromboembolism prophylaxis"; a plural; a longer word it begins)."""
     prepared = TermText(text) if spelled else None
-    words = content_words(text) | (prepared.words if prepared else set())
+    words = content_words(text) | joined_words(text) | (prepared.words if prepared else set())
     covered = {token for token in weights if token in words or other_spellings(token) & words}  # or spelt another
     # way: a question's "hyperkalemia" by the overview's "hyperkalaemia"
     if prepared:
@@ -679,7 +704,7 @@ _POPULATION_STEMS = frozenset(POPULATION_STEMS)
 # A condition a title names by its medical word, with the everyday words that say what it is: "Hypertension in adults"
 # is on blood pressure (session 51: "What blood pressure target should I aim for?", one of its own front-matter
 # questions, was partial, the pregnancy overview's title holding no more of it than the adults' one)
-TITLE_GLOSSES: dict[str, str] = {"hypertension": "high blood pressure"}
+TITLE_GLOSSES: dict[str, str] = {"hypertension": "high blood pressure", "hyperkalaemia": "high potassium"}
 _GLOSSED = re.compile(rf"\b(?:{'|'.join(TITLE_GLOSSES)})\b", re.IGNORECASE)
 
 

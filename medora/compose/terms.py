@@ -108,17 +108,17 @@ GENERIC_WORDS = frozenset(
     stem(word)
     for word in """role effect effects effective efficacy manage managing managed management treat treating treated
     treatment treatments therapy therapies therapeutic best approach approaches option options first-line line
-    indication indications indicated recommend recommended recommendation evidence safe safety use using used
-    benefit benefits outcome outcomes prognosis diagnosis diagnose diagnosed diagnostic workup work-up investigation
-    investigations pharmacological non-pharmacological pharmacotherapy adverse contraindication contraindications
-    dose doses dosing dosage regimen guideline guidelines patient patients adult adults people person clinical
-    versus compared comparison first-choice strategy strategies intervention interventions drug drugs medication
-    medications medicine treatable worthwhile appropriate appropriately reduce reduces increase increases risk
-    routine routinely initial initially start starting stop stopping started refer referral referred qualify
-    qualifies eligible eligibility suitable suitability need needed needs summarize summarise describe explain
-    mutated inhibited inhibit antagonize antagonise predispose predisposes complication complications biomarker
-    biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted repress
-    represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
+    indication indications indicated recommend recommended recommendation evidence safe safer safest safety use
+    using used benefit benefits outcome outcomes prognosis diagnosis diagnose diagnosed diagnostic workup work-up
+    investigation investigations pharmacological non-pharmacological pharmacotherapy adverse contraindication
+    contraindications dose doses dosing dosage regimen guideline guidelines patient patients adult adults people
+    person clinical versus compared comparison first-choice strategy strategies intervention interventions drug
+    drugs medication medications medicine treatable worthwhile appropriate appropriately reduce reduces increase
+    increases risk routine routinely initial initially start starting stop stopping started refer referral referred
+    qualify qualifies eligible eligibility suitable suitability need needed needs summarize summarise describe
+    explain mutated inhibited inhibit antagonize antagonise predispose predisposes complication complications
+    biomarker biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted
+    repress represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
     localised deleted disposition necessary""".split()
 ) | frozenset(
     stem(word)  # what a clinician does with the answer, not what it is about (session 51: of the overviews' own
@@ -128,6 +128,11 @@ GENERIC_WORDS = frozenset(
     for word in """classify classifying calculate calculating assign assigning interpret interpreting prescribe
     prescribing order ordering withhold withholding withheld detect detecting disclose discloses disclosed separate
     separates prompt prompts regardless""".split()
+) | frozenset(
+    stem(word)  # what someone said and what happens, the frame of a case or an everyday account ("says he won't do
+    # it again", "what needs to happen before discharge?"): no overview writes them, so each weighed as much as the
+    # rarest topic word (session 52)
+    for word in "say says said saying tell tells telling happen happens happened happening".split()
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).

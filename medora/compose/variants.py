@@ -45,6 +45,9 @@ CLASS_MEMBER_STEMS: dict[str, tuple[str, ...]] = {
     "adrenergic beta-antagonists": ("olol", "alol", "ilol"),
     # blood-pressure-lowering drugs by function: ACE inhibitors, sartans, beta-blockers, dihydropyridines
     "antihypertensive agents": ("pril", "sartan", "olol", "alol", "ilol", "dipine"),
+    # antibacterials by their INN stems: penicillins, tetracyclines, quinolones, the -mycin/-micin aminoglycosides and
+    # macrolides, carbapenems (the cephalosporins share no suffix: named in ``FUNCTION_CLASS_MEMBERS``)
+    "anti-bacterial agents": ("cillin", "cycline", "floxacin", "mycin", "micin", "penem"),
 }
 
 _NSAID = ("nsaid", "nsaids", "non-steroidal anti-inflammatory drug", "non-steroidal anti-inflammatory drugs",
@@ -153,6 +156,28 @@ OWN_DRUG_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "warfarin": (("vitamin k antagonist", "vitamin k antagonists") + _ANTICOAGULANT, ("VKA", "VKAs")),
 }
 
+# Classes by what they do that guidelines name by their member classes instead: "Offer an ACE inhibitor or ARB"
+# answers "Which antihypertensive should I start first?", though the hypertension overview never writes
+# "antihypertensive" (a question word → the member classes' words and abbreviations)
+_ANTIHYPERTENSIVE_MEMBERS = (
+    ("ace inhibitor", "ace inhibitors", "angiotensin receptor blocker", "angiotensin receptor blockers",
+     "calcium-channel blocker", "calcium-channel blockers", "calcium channel blocker", "calcium channel blockers",
+     "thiazide-like diuretic", "thiazide-like diuretics"),
+    ("ACEI", "ARB", "ARBs", "CCB", "CCBs"),
+)
+# …and "Which antibiotics are used for acute pyelonephritis?" by "an agent … such as cefalexin or ciprofloxacin": the
+# antibacterials no INN stem names (``CLASS_MEMBER_STEMS`` holds the others)
+_ANTIBACTERIAL_MEMBERS = (
+    ("cephalosporin", "cephalosporins", "cefalexin", "cephalexin", "cefadroxil", "cefuroxime", "cefixime",
+     "cefotaxime", "ceftriaxone", "ceftazidime", "co-amoxiclav", "co-trimoxazole", "trimethoprim", "nitrofurantoin",
+     "metronidazole", "clindamycin", "macrolide", "macrolides", "penicillin", "penicillins"),
+    (),
+)
+FUNCTION_CLASS_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    **dict.fromkeys(("antihypertensive", "antihypertensives"), _ANTIHYPERTENSIVE_MEMBERS),
+    **dict.fromkeys(("antibiotic", "antibiotics", "antibacterial", "antibacterials"), _ANTIBACTERIAL_MEMBERS),
+}
+
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
 _SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -257,12 +282,17 @@ def with_phrase_synonyms(question: str, terms: list[SpecificTerm]) -> list[Speci
 
 def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """Drug terms naming a class get the INN stems of its members (a single drug gets none); so does a word the drug
-    lexicon does not know whose synonyms name the class ("start steroids?" is named by "give hydrocortisone")."""
+    lexicon does not know whose synonyms name the class ("start steroids?" is named by "give hydrocortisone"). A class
+    by function also gets its member classes' words (``FUNCTION_CLASS_MEMBERS``)."""
     updated = []
     for term in terms:
         stems = () if term.kind == "population" else next(
             (CLASS_MEMBER_STEMS[form] for form in term.forms if form in CLASS_MEMBER_STEMS), ()
         )
+        names, shorts = member_class_names(term.label) if term.kind == "drug" else ((), ())
+        if names:  # a class by function is named by its member classes too ("an ACE inhibitor or ARB")
+            term = replace(term, forms=tuple(dict.fromkeys(term.forms + names)),
+                           abbreviations=tuple(dict.fromkeys(term.abbreviations + shorts)))
         updated.append(replace(term, member_stems=stems) if stems else term)
     return updated
 
@@ -270,10 +300,14 @@ def with_class_members(terms: list[SpecificTerm]) -> list[SpecificTerm]:
 # Conditions named by the class guidelines write for the people who have them (session 32: "51M with schizophrenia
 # on clozapine … Is varenicline safe?" is answered by EAGLES "including in people with psychiatric disorders";
 # "Starting levothyroxine dose for a 72 yo with angina?" by "people with cardiac disease")
-_PSYCHIATRIC = ("psychiatric disorder", "psychiatric disorders", "psychiatric illness", "mental illness",
-                "serious mental illness", "severe mental illness")
+_PSYCHIATRIC = ("psychiatric disorder", "psychiatric disorders", "psychiatric illness", "psychiatric conditions",
+                "mental illness", "serious mental illness", "severe mental illness")
 CONDITION_CLASSES: dict[str, tuple[str, ...]] = {
     "schizophrenia": _PSYCHIATRIC,
+    # …and the everyday name of the class itself: "Is varenicline safe in people with mental illness?" is the smoking
+    # overview's EAGLES line "including in people with psychiatric disorders"
+    **dict.fromkeys(("mental illness", "mental illnesses", "mental health problems", "mental health conditions",
+                     "mental disorder", "mental disorders"), _PSYCHIATRIC),
     "bipolar": _PSYCHIATRIC,
     "psychosis": _PSYCHIATRIC,
     "angina": ("cardiac disease", "heart disease", "ischaemic heart disease", "ischemic heart disease",
@@ -328,6 +362,12 @@ def _class_of_name(label: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None
          if label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),
         None,
     )
+
+
+def member_class_names(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words and abbreviations of the member classes a class by function is written as (``FUNCTION_CLASS_MEMBERS``),
+    or empty ones."""
+    return FUNCTION_CLASS_MEMBERS.get(word.lower(), ((), ()))
 
 
 def class_names(drug: str) -> tuple[str, ...]:

@@ -1,0 +1,65 @@
+"""Words a source writes another way than the question: a class by what it does ("antihypertensive") by its member
+classes, the everyday name of a condition class ("mental illness"), a hyphenated word written as one ("xray"), and a
+question's superlative frame ("safest")."""
+
+import pytest
+
+from medora.compose.select import QuestionWeights, covered_words
+from medora.compose.terms import TermText, specific_terms, stem
+from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source
+
+
+def _term(question: str, label: str):
+    return next(term for term in specific_terms(question) if term.label.lower() == label)
+
+
+def test_a_class_by_function_is_named_by_its_member_classes():
+    antihypertensive = _term("Which antihypertensive should I start first?", "antihypertensive")
+    assert TermText("Offer an ACE inhibitor or ARB to people with type 2 diabetes.").covers(antihypertensive)
+    assert TermText("Add a CCB or thiazide-like diuretic.").covers(antihypertensive)
+    assert not TermText("Offer metformin first.").covers(antihypertensive)
+
+
+def test_a_member_class_names_no_other_class():
+    statins = _term("Are statins safe in pregnancy?", "statins")
+    assert not TermText("Stop ACE inhibitors before pregnancy.").covers(statins)
+
+
+def test_the_everyday_name_of_a_condition_class_is_named_by_its_clinical_one():
+    mental_illness = _term("Is varenicline safe in people with mental illness?", "mental illness")
+    assert TermText("No increase in events, including in people with psychiatric disorders.").covers(mental_illness)
+
+
+def test_a_superlative_of_the_frame_is_no_specific_term():
+    labels = {term.label.lower() for term in specific_terms("Which antihypertensive is safest in pregnancy?")}
+    assert "safest" not in labels and "antihypertensive" in labels
+
+
+def test_a_hyphenated_word_covers_the_question_writing_it_as_one():
+    weights = QuestionWeights({stem("xray"): 7.0, stem("back"): 3.0})
+    assert stem("xray") in covered_words("Do not offer imaging (X-ray, CT or MRI) for back pain.", weights)
+    assert stem("xray") not in covered_words("Do not offer imaging for back pain.", weights)
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # the class was its only topic word, and the overview writes only its members: nothing was on topic
+        ("Which antihypertensive should I start first?", "library:hypertension"),
+        # the kidney overview's "stop ACE inhibitors in pregnancy" names both terms but is not the topic
+        ("Which antihypertensive is best in pregnancy?", "library:hypertension-in-pregnancy"),
+        ("Which antihypertensive is safest in pregnancy?", "library:hypertension-in-pregnancy"),
+        ("Is varenicline safe in people with mental illness?", "library:smoking-cessation"),
+        ("How should euglycaemic DKA with SGLT2 inhibitors be recognised?", "library:diabetic-ketoacidosis"),
+    ],
+)
+def test_the_question_is_answered_from_the_overview_that_says_it_another_way(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert status_and_first_source(library_workspace, question) == ("answered", overview)
+
+
+def test_a_class_by_function_with_a_condition_no_source_pairs_it_with_stays_partial(library_workspace: Workspace):
+    status, _source = status_and_first_source(library_workspace, "Which antihypertensive for a patient with gout?")
+    assert status == "partial"
