@@ -643,7 +643,7 @@ def _sole_cited_overview(
     (session 52: "they found a small clot on my lung and want to send me home on tablets tonight" cited the PE
     overview's passages as findings, never as the PE overview)."""
     sources = {item.source_id for item in pool + further}
-    if len(sources) != 1 or pool[0].source.kind is not Kind.EDITORIAL_SUMMARY:
+    if not pool or len(sources) != 1 or pool[0].source.kind is not Kind.EDITORIAL_SUMMARY:
         return None
     if pool[0].source_id != topic_overview(on_topic, weights) or not names_topic_in_title(pool[0], weights):
         return None

@@ -392,8 +392,8 @@ def names_key_phrase(text: str, weights: QuestionWeights) -> bool:
 
 def joined_words(text: str) -> set[str]:
     """The text's hyphenated words written as one, stemmed: the question's "xray" is the overview's "X-ray" (topic words
-    are read without hyphenated tokens, ``content_words``, so "put my back out, do i need an xray?" found no word of
-    the back-pain overview's "Do not offer imaging (X-ray, CT or MRI)")."""
+    are read without hyphenated tokens, ``content_words``, so "gp says no xray needed … shouldnt i have a scan?" did
+    not find its "xray" in the back-pain overview's "Do not offer imaging (X-ray, CT or MRI)")."""
     return {stem(token.replace("-", "")) for token in raw_tokens(text) if "-" in token}
 
 
