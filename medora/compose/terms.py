@@ -603,11 +603,17 @@ def _is_context(
     if cue in PERSON_CUES and describing and vignette:
         return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
+    if cue in PERSON_CUES and describing and before and before[-1] == "and" and cue != "on":
+        # a second thing told of the person the clause opens with: "My husband has type 2 and takes empagliflozin.
+        # He was admitted with DKA …" (session 52)
+        opening = [word.lower() for word in words[max(index - 1 - CLAUSE_REACH, 0) : index - 1]]
+        return any(word in PERSONS for word in opening)
     return cue in PERSON_CUES and bool(before) and (
         before[-1] in PERSONS or (before[-1] in _BEING and len(before) == 2 and before[0] in PERSONS)
     )
 
 
+CLAUSE_REACH = 5  # words before "and" searched for the person a second predicate tells of ("my husband has type 2")
 # What opens a question inside a sentence that tells: the drug after it is what is asked about
 _WONDERING = frozenset({"whether", "if"})
 

@@ -573,3 +573,17 @@ def test_an_organ_is_named_by_its_adjective():
     anus = next(term for term in specific_terms("back pain with numbness around the anus") if term.label == "anus")
     assert TermText("Saddle anaesthesia or perianal numbness needs emergency MRI.").covers(anus)
     assert not TermText("Saddle anaesthesia needs emergency MRI.").covers(anus)
+
+
+def test_a_drug_told_as_a_second_thing_of_the_person_is_the_case():
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in specific_terms(question) if term.kind == "drug"}
+
+    told = "My husband has type 2 and takes empagliflozin. He was admitted with DKA. How can that happen?"
+    assert context(told) == {"empagliflozin": True}
+    assert context("Mum has heart failure and takes ramipril, can she have ibuprofen?") == {
+        "ramipril": True, "ibuprofen": False,
+    }
+    # no person the clause opens with, or the clause that asks: what is asked about
+    assert context("Should he stop aspirin and take clopidogrel instead?") == {"aspirin": False, "clopidogrel": False}
+    assert context("Is it safe to take ibuprofen and paracetamol together?") == {"ibuprofen": False, "paracetamol": False}
