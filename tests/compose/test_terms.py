@@ -586,4 +586,5 @@ def test_a_drug_told_as_a_second_thing_of_the_person_is_the_case():
     }
     # no person the clause opens with, or the clause that asks: what is asked about
     assert context("Should he stop aspirin and take clopidogrel instead?") == {"aspirin": False, "clopidogrel": False}
-    assert context("Is it safe to take ibuprofen and paracetamol together?") == {"ibuprofen": False, "paracetamol": False}
+    together = "Is it safe to take ibuprofen and paracetamol together?"
+    assert context(together) == {"ibuprofen": False, "paracetamol": False}
