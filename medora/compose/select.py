@@ -251,8 +251,7 @@ def question_weights(
     }
     found = (
         lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
-        + shorthand_equivalents(question) + member_classes(question) + function_classes(question)
-        + list(generic_names or ())
+        + shorthand_equivalents(question) + member_classes(question) + list(generic_names or ())
     )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
@@ -320,28 +319,21 @@ def member_classes(question: str) -> list[LayEquivalent]:
     """A drug of the question that a class names (compose/variants.py ``class_names``), as an equivalent covered by
     the class: "dad has heart failure and takes naproxen for his knees, is that bad for his heart?" is on the topic
     of the heart-failure overview's line on NSAIDs, as the specific-term gate already read it; the drug's rare name
-    alone outweighed the question's other words."""
+    alone outweighed the question's other words. A class by what it does is covered by its member classes
+    (compose/variants.py ``FUNCTION_CLASS_MEMBERS``): "Which antihypertensive should I start first?" had no topic
+    word but the class, which the hypertension overview writes as "an ACE inhibitor or ARB" (session 52). As
+    ClassEquivalents, neither makes an overview the question's topic (``topic_overview``): the kidney overview's "stop
+    ACE inhibitors in pregnancy" is not the topic of "Which antihypertensive is best in pregnancy?"."""
     found = []
     for word in dict.fromkeys(_WORDS.findall(question.lower())):
-        names = class_names(word)
         stems = tuple(stem_sequence(word))
-        if names and len(stems) == 1:
+        if len(stems) != 1:
+            continue
+        if names := class_names(word):
             found.append(ClassEquivalent(lay=word, stems=stems, medical=names))
-    return found
-
-
-def function_classes(question: str) -> list[LayEquivalent]:
-    """A class by what it does, as an equivalent covered by its member classes (compose/variants.py
-    ``FUNCTION_CLASS_MEMBERS``): "Which antihypertensive should I start first?" had no topic word but the class, which
-    the hypertension overview writes as "an ACE inhibitor or ARB", so nothing was on its topic. Like a drug's class,
-    it never makes an overview the question's topic (``topic_overview``): the kidney overview's "stop ACE inhibitors
-    in pregnancy" is not the topic of "Which antihypertensive is best in pregnancy?"."""
-    found = []
-    for word in dict.fromkeys(_WORDS.findall(question.lower())):
-        names, shorts = member_class_names(word)
-        stems = tuple(stem_sequence(word))
-        if names and len(stems) == 1:
-            found.append(ClassEquivalent(lay=word, stems=stems, medical=names, abbreviations=shorts))
+        members, shorts = member_class_names(word)
+        if members:
+            found.append(ClassEquivalent(lay=word, stems=stems, medical=members, abbreviations=shorts))
     return found
 
 
