@@ -39,7 +39,7 @@ from medora.compose.terms import (
     stem,
     stem_sequence,
 )
-from medora.compose.variants import class_names, member_class_names
+from medora.compose.variants import class_names, member_class_names, treated_condition
 from medora.retrieve.described import DescribedMatch
 from medora.retrieve.tokenize import STOPWORDS, content_words, raw_tokens
 from medora.sentences import split_sentences
@@ -251,7 +251,8 @@ def question_weights(
     }
     found = (
         lay_equivalents(question) + _spelled_out(question) + _population_groups(question)
-        + shorthand_equivalents(question) + member_classes(question) + list(generic_names or ())
+        + shorthand_equivalents(question) + member_classes(question) + _treated_conditions(question)
+        + list(generic_names or ())
     )
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
@@ -334,6 +335,19 @@ def member_classes(question: str) -> list[LayEquivalent]:
         members, shorts = member_class_names(word)
         if members:
             found.append(ClassEquivalent(lay=word, stems=stems, medical=members, abbreviations=shorts))
+    return found
+
+
+def _treated_conditions(question: str) -> list[LayEquivalent]:
+    """A class of the question named for the condition it treats (compose/variants.py ``TREATED_CONDITIONS``), as an
+    equivalent covered by the condition's words: a title naming the condition names the class's topic ("Hypertension
+    in adults" for "Which antihypertensive should I start first in a 50-year-old with no diabetes?", which the kidney
+    overview's one "antihypertensives" took, session 53). Not a ClassEquivalent: the condition is the topic."""
+    found = []
+    for word in dict.fromkeys(_WORDS.findall(question.lower())):
+        stems = tuple(stem_sequence(word))
+        if len(stems) == 1 and (condition := treated_condition(word)):
+            found.append(LayEquivalent(lay=word, stems=stems, medical=condition))
     return found
 
 

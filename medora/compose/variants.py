@@ -178,6 +178,31 @@ FUNCTION_CLASS_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("antibiotic", "antibiotics", "antibacterial", "antibacterials"), _ANTIBACTERIAL_MEMBERS),
 }
 
+# Classes named for the condition they treat: "Which antihypertensive should I start first?" is on hypertension, the
+# topic of the overview titled with it, not on any overview that once writes "antihypertensives" (session 53: the
+# kidney overview's referral line answered it, naming the class as written). A question word → the condition's words
+_CONDITION_NAMED = {
+    "antihypertensive": ("hypertension", "high blood pressure"),
+    "antidepressant": ("depression",),
+    "antidiabetic": ("diabetes",),
+    "antiemetic": ("nausea", "vomiting"),
+    "antiepileptic": ("epilepsy",),
+    "antimigraine": ("migraine",),
+    "antipsychotic": ("psychosis",),
+    "antiarrhythmic": ("arrhythmia",),
+    "antianginal": ("angina",),
+    "antithyroid": ("hyperthyroidism",),
+}
+TREATED_CONDITIONS: dict[str, tuple[str, ...]] = {
+    form: words for word, words in _CONDITION_NAMED.items() for form in (word, f"{word}s")
+}
+
+
+def treated_condition(word: str) -> tuple[str, ...]:
+    """The words of the condition a class named for it treats (``TREATED_CONDITIONS``), or none."""
+    return TREATED_CONDITIONS.get(word.lower(), ())
+
+
 MIN_MISSPELT = 6  # a question word this long may be misspelt; shorter ones are too often another word at one edit
 _SHORT_FORM = re.compile(r"^(?=.*[A-Z])[A-Za-z0-9-]{2,10}$")
 _WORD = re.compile(r"[A-Za-z0-9]+")
