@@ -54,6 +54,11 @@ ASKING_OPENERS = frozenset(
 _SUBJECTS = frozenset("i you he she it we they this that these those there the a an my his her your our their".split())
 _HAVING = frozenset(("have", "has", "had"))
 _HAD_THINGS = frozenset("a an no been some several two three four five many lots".split())
+# …nor "has" before a participle, with no one between to ask: "has bought rope", "has tried ibuprofen" go on telling
+# the account (session 53: "… thinking of hanging himself, has bought rope, and lives alone. What now?" asked about
+# rope, which the suicide-risk overview never names)
+_PARTICIPLES = frozenset("""bought taken had got gotten gone done seen given made lost put felt kept left told said
+    found thought brought run begun fallen broken eaten drunk written known come become""".split())
 _WHEN_ASKS = frozenset("is are am can could should shall will would do does did may might must".split())
 # Possessives and sides before a body part: "my back", "his left calf"; "get the feeling back" is no body part
 BODY_OWNERS = frozenset("my his her their your our its lower upper left right both one".split())
@@ -149,6 +154,8 @@ def _opens_asking(clause: str) -> bool:
         return False  # "can't sleep at all", "doesn't work": the account's verb, no one is asked
     if words[0] in _HAVING and words[1:2] and (words[1] in _HAD_THINGS or words[1][:1].isdigit()):
         return False  # "had a withdrawal seizure 2 years ago", "has been low": what the account had, not a question
+    if words[0] in _HAVING and words[1:2] and (words[1] in _PARTICIPLES or words[1].endswith("ed")):
+        return False
     return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS
 
 

@@ -723,8 +723,26 @@ def heading(source: Source) -> str:
 
 def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population,
-    and not only as the head of another compound (``_other_compound_heads``)."""
-    return bool(title_words(heading(evidence.source), evidence.source, weights) - _POPULATION_STEMS)
+    and not only as the head of another compound (``_other_compound_heads``) or through a gloss the question's own
+    phrase contradicts (``_glossed_otherwise``)."""
+    source = evidence.source
+    words = title_words(heading(source), source, weights) - _POPULATION_STEMS
+    return bool(words - _glossed_otherwise(source, weights, words))
+
+
+def _glossed_otherwise(source: Source, weights: QuestionWeights, words: set[str]) -> set[str]:
+    """The question's words a heading holds only through its gloss (``TITLE_GLOSSES``) that the question writes
+    inside a lay phrase whose medical words the heading does not name: "my blood pressure drops when I stand up" is
+    orthostatic hypotension, not the "high blood pressure" of "Hypertension in adults" (session 53)."""
+    glossed = words - title_words(f"{source.title} {' '.join(source.mesh)}", source, weights)
+    if not glossed:
+        return set()
+    text = TermText(heading(source))
+    phrases = [item for item in weights.equivalents if not isinstance(item, ClassEquivalent)]
+    return {
+        word for word in glossed
+        if any(word in item.stems and not any(text.mentions(medical) for medical in item.medical) for item in phrases)
+    }
 
 
 def title_words(text: str, source: Source, weights: QuestionWeights) -> set[str]:

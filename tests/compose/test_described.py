@@ -162,6 +162,14 @@ def test_when_followed_by_a_verb_that_asks_opens_the_asking_clause():
     assert split_asking("I'm always tired, isn't that normal at my age?")[0] == "I'm always tired,"
 
 
+def test_has_before_a_participle_goes_on_telling_the_account():
+    # session 53: "has bought rope" was read as asking, so the suicide-risk overview had to name rope
+    question = "38-year-old man says he's been thinking of hanging himself, has bought rope, and lives alone. What now?"
+    assert split_asking(question)[1] == " What now?"
+    assert split_asking("Has he tried ibuprofen?")[1] == "Has he tried ibuprofen?"
+    assert split_asking("Have tried ibuprofen and codeine, what next?")[1] == " what next?"
+
+
 def test_an_opener_that_only_tells_what_the_account_had_or_cannot_do_asks_nothing():
     # session 38: "can't sleep at all" read as asking made "lie awake for hours every night" words the insomnia
     # overview must name; "had a withdrawal seizure" made a vignette's GGT a term it asked about

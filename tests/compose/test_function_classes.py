@@ -1,6 +1,7 @@
 """Words a source writes another way than the question: a class by what it does ("antihypertensive") by its member
-classes, the everyday name of a condition class ("mental illness"), a hyphenated word written as one ("xray"), and a
-question's superlative frame ("safest")."""
+classes, a class named for its condition by the condition, the everyday name of a condition class ("mental illness"),
+a hyphenated word written as one ("xray"), a question's superlative frame ("safest"), and a title's gloss that the
+question's own phrase contradicts."""
 
 import pytest
 
@@ -62,6 +63,8 @@ def test_a_hyphenated_word_covers_the_question_writing_it_as_one():
         ("Which antihypertensive is best in pregnancy?", "library:hypertension-in-pregnancy"),
         ("Which antihypertensive is safest in pregnancy?", "library:hypertension-in-pregnancy"),
         ("Is varenicline safe in people with mental illness?", "library:smoking-cessation"),
+        # the hypertension title's gloss "high blood pressure" is not a fall in blood pressure on standing (session 53)
+        ("My blood pressure drops when I stand up and I feel dizzy, why?", "library:syncope"),
         ("How should euglycaemic DKA with SGLT2 inhibitors be recognised?", "library:diabetic-ketoacidosis"),
     ],
 )

@@ -362,6 +362,16 @@ def test_an_emergency_in_everyday_words_is_answered_from_its_overview_with_its_n
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:suicide-risk-assessment")
 
 
+def test_a_plan_and_means_told_in_a_vignette_are_answered_from_the_suicide_risk_overview(workspace: Workspace):
+    """Session 53: "thinking of hanging himself" raised no notice, and "has bought rope" was read as what is asked
+    (the overview never names rope): the article had no answer, the torsion overview first among its further
+    reading."""
+    article = _ask(workspace, "38-year-old man in clinic says he has been thinking of hanging himself, has bought "
+                              "rope, and lives alone. What now?")
+    assert article.urgent_notice.startswith("Current suicidal thoughts need same-day safety assessment")
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:suicide-risk-assessment")
+
+
 def test_an_emergency_its_overview_does_not_answer_leads_the_further_reading_with_it(workspace: Workspace):
     """The suicide-risk overview does not say what to do after a paracetamol overdose: no answer, but the notice, and
     that overview first among the further reading rather than whatever shares the most words."""

@@ -17,6 +17,9 @@ def raised(question: str) -> list[str]:
     [
         ("My wife keeps saying everyone would be better off without her", "suicidality"),
         ("She's been cutting herself on her arms", "suicidality"),
+        ("38-year-old man says he has been thinking of hanging himself and has bought rope", "suicidality"),
+        ("I'm 36 weeks pregnant with a bad headache and blurry vision", "pre-eclampsia"),
+        ("I gave birth 5 days ago, have a terrible headache and my blood pressure was high", "pre-eclampsia"),
         ("My dad's face has suddenly dropped on one side", "stroke"),
         ("My baby has a rash that doesn't fade when I press a glass on it", "meningitis"),
         ("My diabetic daughter is being sick and her breath smells of pear drops", "diabetic ketoacidosis"),
@@ -177,6 +180,12 @@ def test_a_denied_finding_raises_nothing_but_doubt_and_phrases_with_no_still_do(
         ("I cut myself shaving and it's a bit red, do I need antibiotics?", []),
         ("She's been cutting herself on her arms", ["suicidality"]),
         ("Is my son better off without his dummy?", []),
+        ("How long should I hang the washing out before it dries?", []),
+        # before 20 weeks a headache with flashing lights is a migraine's aura; pre-eclampsia named calmly is no case
+        ("I'm 8 weeks pregnant and get headaches with flashing lights, which painkiller is safe?", []),
+        ("How is pre-eclampsia distinguished from gestational hypertension?", []),
+        ("I'm pregnant with high blood pressure, is labetalol safe?", []),
+        ("Can I hang a heavy picture myself after shoulder surgery?", []),
         ("What palliative care is available near the end of his life?", []),
         ("My dad doesn't want to live in a care home, what support is there at home?", []),
         ("Sudden pain in the ball of my foot when I run, is it metatarsalgia?", []),
