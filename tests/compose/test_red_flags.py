@@ -185,6 +185,7 @@ def test_a_denied_finding_raises_nothing_but_doubt_and_phrases_with_no_still_do(
         ("I'm 8 weeks pregnant and get headaches with flashing lights, which painkiller is safe?", []),
         ("How is pre-eclampsia distinguished from gestational hypertension?", []),
         ("I'm pregnant with high blood pressure, is labetalol safe?", []),
+        ("I gave birth 2 years ago and now get headaches with flashing lights", []),
         ("Can I hang a heavy picture myself after shoulder surgery?", []),
         ("What palliative care is available near the end of his life?", []),
         ("My dad doesn't want to live in a care home, what support is there at home?", []),
