@@ -152,10 +152,10 @@ def _opens_asking(clause: str) -> bool:
         return False
     if words[0] in ASKING_OPENERS and words[1:2] == ["not"] and words[2:3] and words[2] not in _SUBJECTS:
         return False  # "can't sleep at all", "doesn't work": the account's verb, no one is asked
-    if words[0] in _HAVING and words[1:2] and (words[1] in _HAD_THINGS or words[1][:1].isdigit()):
-        return False  # "had a withdrawal seizure 2 years ago", "has been low": what the account had, not a question
-    if words[0] in _HAVING and words[1:2] and (words[1] in _PARTICIPLES or words[1].endswith("ed")):
-        return False
+    if words[0] in _HAVING and words[1:2] and (
+        words[1] in _HAD_THINGS or words[1] in _PARTICIPLES or words[1].endswith("ed") or words[1][:1].isdigit()
+    ):
+        return False  # "had a withdrawal seizure 2 years ago", "has been low", "has bought rope": the account goes on
     return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS
 
 
