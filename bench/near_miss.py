@@ -39,9 +39,12 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                              # words, written blind in session 43, read by rates in sessions 43
                                              # and 44: a development set since session 45
     python bench/near_miss.py --twentythird # the twenty-third sets, clinicians' questions, vignettes and everyday
-                                            # words, written blind in session 45: rates by style, never read
+                                            # words, written blind in session 45, read by rates in sessions 45
+                                            # to 53: a development set since session 54
     python bench/near_miss.py --twentyfourth # the twenty-fourth sets, clinicians' questions, vignettes and everyday
                                              # words, written blind in session 49: rates by style, never read
+    python bench/near_miss.py --twentyfifth # the twenty-fifth sets, clinicians' questions, vignettes and everyday
+                                            # words, written blind in session 54: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -96,8 +99,12 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "the twenty-second sets, three styles: written blind in session 43, read twice by rates, a development set "
         "since session 45", DEVELOPMENT,
     ),
-    "twentythird": ("the twenty-third sets, three styles, written blind in session 45: rates only", BLIND),
+    "twentythird": (
+        "the twenty-third sets, three styles: written blind in session 45, read by rates to session 53, a development "
+        "set since session 54", DEVELOPMENT,
+    ),
     "twentyfourth": ("the twenty-fourth sets, three styles, written blind in session 49: rates only", BLIND),
+    "twentyfifth": ("the twenty-fifth sets, three styles, written blind in session 54: rates only", BLIND),
 }
 
 
