@@ -342,7 +342,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
                                           lay_equivalents(question, naming=True))
         if passages:  # the complaint another overview's signs or a body part say it is not the closest's
             elsewhere = _complaint_elsewhere(question, terms, passages[0], whole, retriever)
-            uncovered = list(dict.fromkeys(elsewhere + uncovered))
+            uncovered = list(dict.fromkeys(elsewhere + [word for word in uncovered if f"the {word}" not in elsewhere]))
         selection.pool = partial_pool(passages, terms, labels)
         selection.covered_terms = [term.label for term in terms if term.label in labels]
         selection.uncovered_terms = uncovered + [word for word in unproposed if word not in uncovered]
@@ -466,22 +466,29 @@ def _complaint_elsewhere(
     and a drug, besides its case's findings: the signs of another overview's condition it writes, or a body part the
     overview never names. "My 3-year-old has a red, swollen patch on her leg. What antibiotic do they give small
     children?" is no question the ear-infection overview's antibiotics for children answer, nor "4 yo child with
-    fever, cough and right basal crackles … Which oral antibiotic?" the sore-throat overview's (session 48). Empty
-    when the question names anything else, or lacks whom or the drug ("after my knee operation … on rivaroxaban":
-    the knee is no complaint), or the overview names the complaint."""
+    fever, cough and right basal crackles … Which oral antibiotic?" the sore-throat overview's (session 48). A drug
+    asked with no one named besides the findings is read for its body parts only. Empty when the question names
+    anything else, or lacks the drug asked ("after my knee operation … on rivaroxaban": the knee is no complaint),
+    or the overview names the complaint."""
     kinds = {term.kind for term in terms if not term.finding}
-    if kinds != {"population", "drug"} or overview.source.kind is not Kind.EDITORIAL_SUMMARY:
+    drug_alone = kinds == {"drug"} and all(not term.context for term in terms if term.kind == "drug")
+    if not (kinds == {"population", "drug"} or drug_alone) or overview.source.kind is not Kind.EDITORIAL_SUMMARY:
         return []  # an ingested source has no library topic whose signs to tell apart
     presented = _presented_topic(question)
-    if presented is not None and presented != _topic_of(overview):
+    if not drug_alone and presented is not None and presented != _topic_of(overview):
         return written_signs(account_stems(question), tuple(clinical_presentations()[presented]))
     if not body_parts(question):
         return []
     passages = whole.get(overview.source_id) or retriever.whole_source(overview.source_id)
     texts = [heading(overview.source), *(passage.text for passage in passages)]
-    return [  # one word each (described.body_parts), named as the notice reads: "No source here addresses the leg"
-        f"the {part}" for part in unnamed_body_parts(question, texts, lay_equivalents(question, naming=True))
-    ]
+    unnamed = unnamed_body_parts(question, texts, lay_equivalents(question, naming=True))
+    if drug_alone:  # a drug asked with no one named (session 54: "my 17 yr old son had puffy swollen cheeks … now
+        # one of his testicles is swollen and really sore, does he need antibiotics" is no sore throat's); the part
+        # an earlier medicine was for is history ("c diff after antibiotics for her chest")
+        unnamed = [part for part in unnamed if not re.search(rf"\bfor (?:his|her|my|their|your|our) {part}\b",
+                                                              question, re.IGNORECASE)]
+    return [f"the {part}" for part in unnamed]  # one word each (described.body_parts), named as the notice reads:
+    # "No source here addresses the leg"
 
 
 def _signs_named(

@@ -71,6 +71,13 @@ _NOT_A_CHILD = re.compile(
     rf"|{PLANNED_BABY}|{CHILDBEARING}",
     re.IGNORECASE,
 )
+# a group the patient is compared with, not the patient ("does he need camera tests like adults get", "the same dose
+# as adults?", "more often than children do")
+_COMPARED_GROUP = re.compile(
+    r"\b(?:like|as|than|unlike)\s+(?:for\s+|in\s+)?(?:an?\s+|other\s+)?"
+    r"(?:adults?|grown[- ]?ups?|children|child|kids?|teenagers?)\b",
+    re.IGNORECASE,
+)
 _MONTHS = re.compile(r"\b\d{1,2}[- ]?(?:months?|weeks?|days?)[- ]old\b", re.IGNORECASE)
 
 
@@ -98,7 +105,7 @@ def stated_age(question: str) -> int | None:
 def group_of_question(question: str) -> str | None:
     """The one group a question states, by a word ("adults", "children") or an age; None when it states none, or
     both."""
-    lowered = _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'"))
+    lowered = _COMPARED_GROUP.sub(" ", _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'")))
     words = set(_WORDS.findall(lowered))
     if _PREGNANT.search(lowered):
         words -= {"baby", "babies"}  # a pregnant woman's baby is her pregnancy ("will it go away after the baby?")

@@ -120,7 +120,37 @@ def with_history(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]
     for term in terms:
         stems = set(stem_sequence(term.label))
         marked.append(replace(term, history=True) if stems and stems <= history and not term.context else term)
-    return marked
+    return with_cancer_history(question, marked)
+
+
+_CANCER_KIND = re.compile(
+    r"\b(?:cancer|carcinoma|lymphoma|melanoma|leuka?emia|myeloma|sarcoma|malignancy)\b", re.IGNORECASE
+)
+CANCER_HISTORY_FORMS = (
+    "history of cancer", "previous cancer", "prior cancer", "past cancer", "cancer history", "history of malignancy",
+    "previous malignancy",
+)
+
+
+def with_cancer_history(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A cancer of one kind the patient has had is a history of cancer, as a source's red flags write it: the back
+    pain overview's "a history of cancer is the most informative flag" names "67-year-old woman treated for breast
+    cancer 5 years ago has had new low back pain" (session 54), and the organ of "a history of prostate cancer" when
+    it is a term of its own. Only a past one (``history``): a question asking about breast cancer is not answered by
+    a line on previous cancers."""
+    cancers = [term for term in terms if term.history and _CANCER_KIND.search(term.label)]
+
+    def kind_of_a_past_cancer(term: SpecificTerm) -> bool:
+        return term.history and any(
+            re.search(rf"\b{re.escape(term.label)}\s+{re.escape(cancer.label)}\b", question, re.IGNORECASE)
+            for cancer in cancers
+        )
+
+    return [
+        replace(term, forms=tuple(dict.fromkeys((*term.forms, *CANCER_HISTORY_FORMS))))
+        if term in cancers or kind_of_a_past_cancer(term) else term
+        for term in terms
+    ]
 
 
 def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -161,7 +191,7 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             asked_here = not term.context and bool(stems & asked)
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
-    return marked
+    return with_cancer_history(question, marked)
 
 
 def _abbreviated(label: str) -> bool:

@@ -132,3 +132,12 @@ def test_an_overview_speaks_of_the_young_by_any_young_group_word() -> None:
     assert speaks_of_the_young(["Offer nicotine replacement to young people aged 12 and over."])
     assert speaks_of_the_young(["Adolescents need their own assessment."])
     assert not speaks_of_the_young(["Screen adults in primary care for unhealthy alcohol use."])
+
+
+def test_a_group_the_patient_is_compared_with_is_not_the_patients():
+    # session 54: "does he need camera tests like adults get" made a 20-month-old's question state both groups
+    assert group_of_question(
+        "my 20 month old drinks about 4 bottles of cows milk a day, does he need camera tests like adults get"
+    ) == "children"
+    assert group_of_question("my 7 year old, is it the same dose as for an adult?") == "children"
+    assert group_of_question("a 45 year old man, do adults need it") == "adults"

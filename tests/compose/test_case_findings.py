@@ -8,7 +8,7 @@ import pytest
 from medora.answer import answer_question
 from medora.compose.case_findings import history_stems, is_account, is_vignette, with_case_findings
 from medora.compose.entities import comorbidities_in
-from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
+from medora.compose.terms import SpecificTerm, answers_terms, covered_terms, specific_terms
 from medora.export.render import to_markdown
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -302,3 +302,21 @@ def test_a_disease_named_with_its_type_is_a_disease_the_case_has():
         specific_terms("33F, bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?"),
     )
     assert not next(term for term in marked if term.label == "bipolar").finding
+
+
+def test_a_past_cancer_of_one_kind_is_named_by_a_history_of_cancer():
+    # session 54: the back-pain overview's "a history of cancer" did not name "treated for breast cancer 5 years ago"
+    question = (
+        "67-year-old woman treated for breast cancer 5 years ago has had new low back pain for 3 weeks; no "
+        "neurological deficit. Does she need imaging?"
+    )
+    (cancer,) = [t for t in with_case_findings(question, specific_terms(question)) if t.label == "breast cancer"]
+    assert cancer.history and covered_terms("A history of cancer is the most informative flag.", [cancer])
+    # …and the organ of "a history of prostate cancer", a term of its own
+    question = "71-year-old man with a history of prostate cancer, new back pain for 3 weeks. Does he need imaging?"
+    marked = {t.label: t for t in with_case_findings(question, specific_terms(question))}
+    assert covered_terms("Malignancy: previous cancer, unexplained weight loss.", [marked["prostate"]])
+    # …a breast cancer asked about is not
+    (asked,) = [t for t in with_case_findings("Is tamoxifen used in breast cancer?", specific_terms(
+        "Is tamoxifen used in breast cancer?")) if t.label == "breast cancer"]
+    assert not covered_terms("A history of cancer is the most informative flag.", [asked])

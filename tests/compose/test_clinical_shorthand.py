@@ -7,7 +7,7 @@ import pytest
 
 from medora.compose.described import proposed_words
 from medora.compose.select import covered_words, question_weights
-from medora.compose.terms import TermText, specific_terms
+from medora.compose.terms import TermText, covered_terms, specific_terms
 from medora.compose.variants import with_member_classes
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source as _asked
@@ -101,6 +101,17 @@ def test_a_bisphosphonate_is_named_by_its_class() -> None:
     for drug in ("alendronate", "alendronic acid"):
         term = with_member_classes([t for t in specific_terms(f"How long should {drug} be continued?")])[0]
         assert "bisphosphonates" in term.forms
+
+
+def test_a_dihydropyridine_and_a_thiazide_like_diuretic_are_named_by_their_classes() -> None:
+    # session 54: "resistant HTN on ACEi + amlodipine + indapamide" was partial beside "a CCB and a thiazide-like
+    # diuretic"; a thiazide is never named by "thiazide-like"
+    question = "resistant HTN on ACEi + amlodipine + indapamide - which 4th-line agent?"
+    terms = with_member_classes(specific_terms(question))
+    line = "Add a thiazide-like diuretic to an ACE inhibitor or ARB plus a CCB."
+    assert {"amlodipine", "indapamide"} <= covered_terms(line, terms)
+    thiazide = with_member_classes(specific_terms("How long should bendroflumethiazide be continued?"))
+    assert covered_terms(line, thiazide) == set()
 
 
 def test_eosinophils_and_cisgender_as_clinicians_clip_them():

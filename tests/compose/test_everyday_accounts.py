@@ -502,6 +502,23 @@ def test_whom_and_which_drug_alone_do_not_make_an_overview_with_no_word_for_the_
                                      "they give small children?")[0] == "answered"
 
 
+def test_a_drug_asked_for_a_body_part_the_overview_never_names_is_partial_without_whom(library_workspace: Workspace):
+    # session 54: a teenager's swollen testicle after puffy cheeks (mumps orchitis) was answered by the sore-throat
+    # overview's antibiotics; "17 yr old" is no population term, so whom and the drug was too narrow a gate; and
+    # "testes" read as the overview's "tests" by its stem
+    article = answer_question(
+        "my 17 yr old son had puffy swollen cheeks near his jaw last week and now one of his testicles is swollen and "
+        "really sore, does he need antibiotics", retriever=library_workspace.retriever,
+        settings=library_workspace.settings,
+    )
+    assert article.answer_status == "partial"
+    assert "the testicles" in article.uncovered_terms and "testicles" not in article.uncovered_terms
+    # …while a complaint the overview names keeps its answer
+    assert _asked(library_workspace, "sore throat for 3 days, allergic to penicillin, which antibiotic?")[0] == (
+        "answered"
+    )
+
+
 def test_a_womans_case_is_not_answered_by_the_prostate_overview(library_workspace: Workspace):
     # session 48: the prostate overview's dipstick lines answered an 86-year-old woman's urine dip
     article = answer_question(

@@ -42,6 +42,20 @@ def test_brand_names_and_hep_b_route_but_hep_c_only_names():
     assert [item.medical for item in named] == [("hepatitis C",)]
 
 
+def test_an_epipen_routes_as_an_adrenaline_auto_injector():
+    # session 54: "is getting epipens, what strength should hers be" met no passage on topic
+    routed = {item.lay: item.medical for item in lay_equivalents("my 8 yr old is getting epipens, what strength?")}
+    assert "adrenaline auto-injector" in routed["epipen"]
+
+
+def test_a_testicle_is_not_named_by_a_source_writing_tests():
+    # session 54: "testes" stems to "test", so every overview writing "tests" named the question's testicles
+    terms = [term for term in specific_terms("one of his testicles is swollen and sore, antibiotics?", {})
+             if term.label == "testicles"]
+    assert terms and covered_terms("Do not offer tests routinely.", terms) == set()
+    assert covered_terms("Suspected testicular torsion needs urgent surgical exploration.", terms) == {"testicles"}
+
+
 def test_renal_routes_as_the_kidney_and_clearing_up_names_resolution():
     routed = {item.lay: item.medical for item in lay_equivalents("When should his renal tract be scanned?")}
     assert routed["renal"] == ("kidney", "kidneys")

@@ -377,9 +377,12 @@ def test_a_drug_a_class_names_is_covered_by_the_class_in_the_topic_words():
     # session 29: "been on citalopram for 8 months, can I just stop?" shared no word with a passage on stopping SSRIs
     weights = question_weights("been on citalopram, can I taper it?", {"citalopram": 7.0, "taper": 3.0})
     assert covered_words("Taper SSRIs over several weeks.", weights) == {"citalopram", "taper"}
-    # no class names amlodipine here: its name alone is covered only by itself
+    # no class names lithium here: its name alone is covered only by itself
+    weights = question_weights("on lithium, can I taper it?", {"lithium": 7.0, "taper": 3.0})
+    assert covered_words("Taper mood stabilisers gradually.", weights) == {"taper"}
+    # amlodipine is a dihydropyridine (-dipine) calcium-channel blocker since session 54
     weights = question_weights("on amlodipine, can I taper it?", {"amlodipin": 7.0, "taper": 3.0})
-    assert covered_words("Taper calcium-channel blockers gradually.", weights) == {"taper"}
+    assert covered_words("Taper calcium-channel blockers gradually.", weights) == {"amlodipin", "taper"}
 
 
 def test_question_weights_leave_out_idioms_and_who_told_the_patient():
