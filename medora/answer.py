@@ -485,7 +485,7 @@ def _complaint_elsewhere(
     if drug_alone:  # a drug asked with no one named (session 54: "my 17 yr old son had puffy swollen cheeks … now
         # one of his testicles is swollen and really sore, does he need antibiotics" is no sore throat's); the part
         # an earlier medicine was for is history ("c diff after antibiotics for her chest")
-        unnamed = [part for part in unnamed if not re.search(rf"\bfor (?:his|her|my|their|your|our) {part}\b",
+        unnamed = [part for part in unnamed if not re.search(rf"\bfor (?:his|her|my|their|your|our) {re.escape(part)}\b",
                                                               question, re.IGNORECASE)]
     return [f"the {part}" for part in unnamed]  # one word each (described.body_parts), named as the notice reads:
     # "No source here addresses the leg"

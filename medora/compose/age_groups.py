@@ -72,9 +72,10 @@ _NOT_A_CHILD = re.compile(
     re.IGNORECASE,
 )
 # a group the patient is compared with, not the patient ("does he need camera tests like adults get", "the same dose
-# as adults?", "more often than children do")
+# as adults?", "more often than children do"); never a bare "as", which says who the patient is ("As an adult, do I
+# need the chickenpox jab?")
 _COMPARED_GROUP = re.compile(
-    r"\b(?:like|as|than|unlike)\s+(?:for\s+|in\s+)?(?:an?\s+|other\s+)?"
+    r"\b(?:like|than|unlike|same(?:\s+[\w']+){0,2}\s+as)\s+(?:for\s+|in\s+)?(?:an?\s+|other\s+)?"
     r"(?:adults?|grown[- ]?ups?|children|child|kids?|teenagers?)\b",
     re.IGNORECASE,
 )

@@ -141,3 +141,4 @@ def test_a_group_the_patient_is_compared_with_is_not_the_patients():
     ) == "children"
     assert group_of_question("my 7 year old, is it the same dose as for an adult?") == "children"
     assert group_of_question("a 45 year old man, do adults need it") == "adults"
+    assert group_of_question("As an adult, do I need the chickenpox jab?") == "adults"  # who the patient is
