@@ -485,8 +485,9 @@ def _complaint_elsewhere(
     if drug_alone:  # a drug asked with no one named (session 54: "my 17 yr old son had puffy swollen cheeks … now
         # one of his testicles is swollen and really sore, does he need antibiotics" is no sore throat's); the part
         # an earlier medicine was for is history ("c diff after antibiotics for her chest")
-        unnamed = [part for part in unnamed if not re.search(rf"\bfor (?:his|her|my|their|your|our) {re.escape(part)}\b",
-                                                              question, re.IGNORECASE)]
+        treated = re.compile(r"\bfor (?:his|her|my|their|your|our) (\w+)", re.IGNORECASE)
+        earlier = {match.group(1).lower() for match in treated.finditer(question)}
+        unnamed = [part for part in unnamed if part not in earlier]
     return [f"the {part}" for part in unnamed]  # one word each (described.body_parts), named as the notice reads:
     # "No source here addresses the leg"
 
