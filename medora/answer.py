@@ -458,6 +458,9 @@ def _told_findings_described_elsewhere(
     return other is not None and whole_coverage.get(other.source_id, 0.0) > whole_coverage.get(overview.source_id, 0.0)
 
 
+_TREATED_PART = re.compile(r"\bfor (?:his|her|my|their|your|our) (\w+)", re.IGNORECASE)  # "antibiotics for her chest"
+
+
 def _complaint_elsewhere(
     question: str, terms: list[SpecificTerm], overview: Evidence, whole: dict[int, list[Evidence]],
     retriever: Retriever,
@@ -485,8 +488,7 @@ def _complaint_elsewhere(
     if drug_alone:  # a drug asked with no one named (session 54: "my 17 yr old son had puffy swollen cheeks … now
         # one of his testicles is swollen and really sore, does he need antibiotics" is no sore throat's); the part
         # an earlier medicine was for is history ("c diff after antibiotics for her chest")
-        treated = re.compile(r"\bfor (?:his|her|my|their|your|our) (\w+)", re.IGNORECASE)
-        earlier = {match.group(1).lower() for match in treated.finditer(question)}
+        earlier = {match.group(1).lower() for match in _TREATED_PART.finditer(question)}
         unnamed = [part for part in unnamed if part not in earlier]
     return [f"the {part}" for part in unnamed]  # one word each (described.body_parts), named as the notice reads:
     # "No source here addresses the leg"

@@ -168,8 +168,7 @@ OWN_DRUG_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # answers "Which antihypertensive should I start first?", though the hypertension overview never writes
 # "antihypertensive" (a question word → the member classes' words and abbreviations)
 _ANTIHYPERTENSIVE_MEMBERS = (
-    ("ace inhibitor", "ace inhibitors", "angiotensin receptor blocker", "angiotensin receptor blockers",
-     "calcium-channel blocker", "calcium-channel blockers", "calcium channel blocker", "calcium channel blockers",
+    ("ace inhibitor", "ace inhibitors", "angiotensin receptor blocker", "angiotensin receptor blockers", *_CCB,
      "thiazide-like diuretic", "thiazide-like diuretics"),
     ("ACEI", "ARB", "ARBs", "CCB", "CCBs"),
 )
