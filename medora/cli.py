@@ -108,7 +108,7 @@ def _prepared_workspace():  # noqa: ANN202 (a Workspace)
                 f"the data folder {workspace.settings.home} is read-only and not prepared: "
                 "run `medora init` once with write access"
             )
-        click.echo(f"Preparing the data folder {workspace.settings.home} (first run: about 10–40 s)…", err=True)
+        click.echo(f"Preparing the data folder {workspace.settings.home} (first run: about 40–50 s)…", err=True)
         started = time.perf_counter()
         workspace.prepare(on_step=lambda message: click.echo(f"  {message}", err=True))
         click.echo(f"  ready in {time.perf_counter() - started:.0f} s.", err=True)

