@@ -42,9 +42,12 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                             # words, written blind in session 45, read by rates in sessions 45
                                             # to 53: a development set since session 54
     python bench/near_miss.py --twentyfourth # the twenty-fourth sets, clinicians' questions, vignettes and everyday
-                                             # words, written blind in session 49: rates by style, never read
+                                             # words, written blind in session 49, read by rates in sessions 49
+                                             # to 54: a development set since session 55
     python bench/near_miss.py --twentyfifth # the twenty-fifth sets, clinicians' questions, vignettes and everyday
                                             # words, written blind in session 54: rates by style, never read
+    python bench/near_miss.py --twentysixth # the twenty-sixth sets, clinicians' questions, vignettes and everyday
+                                            # words, written blind in session 55: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -103,8 +106,12 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "the twenty-third sets, three styles: written blind in session 45, read by rates to session 53, a development "
         "set since session 54", DEVELOPMENT,
     ),
-    "twentyfourth": ("the twenty-fourth sets, three styles, written blind in session 49: rates only", BLIND),
+    "twentyfourth": (
+        "the twenty-fourth sets, three styles: written blind in session 49, read by rates to session 54, a "
+        "development set since session 55", DEVELOPMENT,
+    ),
     "twentyfifth": ("the twenty-fifth sets, three styles, written blind in session 54: rates only", BLIND),
+    "twentysixth": ("the twenty-sixth sets, three styles, written blind in session 55: rates only", BLIND),
 }
 
 

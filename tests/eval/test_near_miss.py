@@ -131,8 +131,10 @@ def test_the_nineteenth_and_twentieth_sets_are_everyday_accounts_on_library_topi
     assert {q["style"] for q in near_miss + coverage} == {"lay"}
 
 
-@pytest.mark.parametrize("name", ["twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth"])
-def test_the_twenty_first_to_fifth_sets_mix_three_styles_on_library_topics(name: str):
+@pytest.mark.parametrize(
+    "name", ["twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth"]
+)
+def test_the_twenty_first_to_sixth_sets_mix_three_styles_on_library_topics(name: str):
     near_miss, coverage = _set_on_library_topics(name, 60)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
     for questions in (near_miss, coverage):
