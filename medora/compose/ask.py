@@ -19,7 +19,8 @@ from medora.compose.terms import (
 from medora.retrieve.tokenize import STOPWORDS, content_words
 
 _TIMING_QUESTION = re.compile(
-    r"\b(how (soon|quickly|long|fast|often)|when (should|to|do|does|is|are|can|must)|timing|time window|"
+    r"\b(how (soon|quickly|long|fast|often)|when (should|to|do|does|is|are|can|must)|timing|time window|time ?frame|"
+    r"timescale|"
     r"how many (minutes|hours|days|weeks|months))\b",
     re.I,
 )

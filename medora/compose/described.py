@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from medora.compose.entities import drugs_in
 from medora.compose.findings import is_teller
 from medora.compose.lay import LayEquivalent
 from medora.compose.red_flags import spelled_out
@@ -564,6 +565,14 @@ def pointed_clause(question: str) -> str | None:
     return _after_telling(_last_clause(question[: match.start()])).strip() or None
 
 
+def _drug_name_words(text: str) -> set[str]:
+    """The stems of the words of a drug's name of two words or more: the specific-term gate reads that drug by all
+    its names, a word at a time would not ("hyaluronic acid injections" are the overview's "hyaluronan injections",
+    session 55). A one-word drug stays a proposal's word, named by its class there ("would omeprazole help…")."""
+    surfaces = [_WORD.findall(surface) for surface in drugs_in(text).values()]
+    return {stem(word.lower()) for words in surfaces if len(words) >= 2 for word in words}
+
+
 def proposed_words(question: str) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
@@ -594,7 +603,7 @@ def proposed_words(question: str) -> dict[str, str]:
             before = _after_telling(_last_clause(question[: match.start()]))  # comes just before, after whoever
             # proposed it ("…to stop them coming back": no back of anyone's)
             proposed = _NOT_A_BACK.sub(" ", _CIRCUMSTANCES.sub("", before))
-        kept = _topic_words(proposed)
+        kept = _topic_words(proposed) - _drug_name_words(proposed)
         written_words = _WORD.findall(proposed)
         for index, written in enumerate(written_words):
             if stem(written.lower()) in kept and not is_teller(written_words, index):  # "my midwife says…"

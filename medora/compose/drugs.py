@@ -62,6 +62,8 @@ class DrugLexicon:
                     continue
                 variant = " ".join(words[begin : begin + size]).lower()
                 match = None if variant in NOT_DRUGS else self._lookup(variant)
+                if match is None and size == 2:  # a hyphenated name split into words: "co-codamol", "co-amoxiclav"
+                    match = self._lookup(variant.replace(" ", "-"))
                 if match is not None:
                     name, synonyms = match
                     found.append(DrugMatch(begin, begin + size, name, synonyms))

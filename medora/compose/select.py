@@ -71,8 +71,9 @@ DESCRIPTOR_WORDS = frozenset(stem(w) for w in "year years old aged man woman men
 # woman's heartburn
 ASKING_VERBS = frozenset(stem(w) for w in ("take", "takes", "taking"))
 AGE_SEX = re.compile(r"\d+(?:m|f|yo|yr|yrs|y)")  # a vignette's "67M", "72yo": no topic word (the index never saw it)
-# an amount with its unit written as one word ("1L crystalloid", "2h away", "lost 20kg"): a number, not a topic word
-QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|h|hr|hrs|min|mins|d|wk|wks|mo|mth|mths|cm|mm|mmol|iu)")
+# an amount with its unit written as one word ("1L crystalloid", "2h away", "lost 20kg"), or a time of day ("woke at
+# 3am"): a number, not a topic word
+QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|h|hr|hrs|min|mins|d|wk|wks|mo|mth|mths|cm|mm|mmol|iu|am|pm)")
 
 
 @dataclass

@@ -59,6 +59,14 @@ EVERYDAY_WORDS = frozenset(
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
     even rubbish prescription prescriptions regret regrets regretted pottering pottered""".split()
 ) | frozenset(
+    stem(w)  # how far away, how soon, and what is asked for: the frame of a request (session 55: "STEMI, nearest PCI
+    # centre ~3 h away - lyse?" held "away" and "nearest", and "…next step and in what timeframe?" "timeframe", as
+    # topic words no overview writes; "ago" stays a word, which kept a transplant case off the kidney-injury overview;
+    # and the filler of an everyday account: "can barely lift my toes", "is it quicker if i drive"; not "ok", whose
+    # damping turned a thyroid-tablet question partial)
+    for w in """away nearest request requests requested requesting timeframe timeframes timescale
+    timescales barely hardly gone quicker""".split()
+) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
     for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
@@ -290,6 +298,8 @@ class SpecificTerm:
     # findings the case's
     history: bool = False  # what the case's patient has had, carries or takes ("a prosthetic mitral valve", "a manic
     # episode 3 years ago", "I'm on PrEP"): it may change what is given, so never the one term a long question may miss
+    trigger: bool = False  # a drug the case's complaint came after ("hives … after IV co-amoxiclav"; context too):
+    # what happened, no medicine the patient goes on taking beside the one asked for
 
     @property
     def shown(self) -> str:
@@ -301,7 +311,7 @@ class SpecificTerm:
 # The adjective and the noun of one condition or organ end differently after stemming; both map to one base:
 # osteoporotic/osteoporosis (osteoporot, osteoporosi), epileptic/epilepsy, ventricular/ventricle, anaemic/anaemia.
 _NOUN_ADJECTIVE_ENDINGS = (("osi", "o"), ("ot", "o"), ("psia", "p"), ("psi", "p"), ("pt", "p"), ("cular", "c"),
-                           ("cl", "c"), ("ia", ""))
+                           ("cl", "c"), ("ia", ""), ("atori", ""))  # "ventilatory" → "ventilation" (session 55)
 MIN_BASE = 4  # letters left before the ending
 
 
@@ -517,7 +527,12 @@ def _drug_terms(
         context = _is_context(words, match.begin, previous, describing=match.begin < asking, vignette=vignette) or (
             taken_too_much and match.begin < asking < len(words)
         )  # "in ED after a paracetamol overdose, now medically fit … can he go home?": what happened, not what is asked
-        found.append((match.begin, match.end, SpecificTerm(label=label, kind="drug", forms=forms, context=context)))
+        trigger = vignette and match.begin < asking and _after_cause(words, match.begin - 1)  # what the complaint came
+        # after is what happened (session 55: "hives, wheeze and BP 78/40 after IV co-amoxiclav", "six watery stools a
+        # day since finishing co-amoxiclav")
+        found.append((match.begin, match.end, SpecificTerm(
+            label=label, kind="drug", forms=forms, context=context or trigger, trigger=trigger,
+        )))
         previous = (match.end, context)
     return found
 
@@ -611,6 +626,18 @@ def _is_context(
     return cue in PERSON_CUES and bool(before) and (
         before[-1] in PERSONS or (before[-1] in _BEING and len(before) == 2 and before[0] in PERSONS)
     )
+
+
+_CAUSE_CUES = frozenset({"after", "following", "finishing", "finished", "completing", "completed"})
+_ROUTES = frozenset({"iv", "im", "intravenous", "intramuscular", "oral", "po", "sc", "subcutaneous", "course", "of"})
+
+
+def _after_cause(words: list[str], index: int) -> bool:
+    """True when the word at ``index``, or the cue before a route or "a course of" there, says the drug came before
+    what the case describes ("after IV co-amoxiclav", "since finishing a course of clindamycin")."""
+    while index > 0 and words[index].lower() in _ROUTES | _ARTICLES:
+        index -= 1
+    return index >= 0 and words[index].lower() in _CAUSE_CUES
 
 
 CLAUSE_REACH = 5  # words before "and" searched for the person a second predicate tells of ("my husband has type 2")
@@ -945,7 +972,7 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm], *, one_sentence:
         terms = [  # the case's own drugs may go unnamed, the other case words always
             term for term in terms
             if not term.context or term.label in covered
-            or interacting and term.kind == "drug" and not few_interactions(term)
+            or interacting and term.kind == "drug" and not few_interactions(term) and not term.trigger
         ]
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]

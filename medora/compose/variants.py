@@ -148,6 +148,11 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # the thiazide-like diuretics by name; never the thiazides by "thiazide", which "thiazide-like" holds too
     **dict.fromkeys(("indapamide", "chlortalidone", "chlorthalidone"), (("thiazide-like diuretic",
                                                                         "thiazide-like diuretics"), ())),
+    # the codeine-paracetamol and dihydrocodeine-paracetamol tablets: combination analgesics holding an opioid, as the
+    # headache overview counts them towards medication overuse (session 55: "i take imigran and co-codamol for
+    # headaches about 12 days a month now, could the tablets be causing more headaches" was partial on co-codamol)
+    **dict.fromkeys(("co-codamol", "co-dydramol"), (("combination analgesic", "combination analgesics",
+                                                     "compound analgesic", "compound analgesics") + _OPIOID[0], ())),
 }
 # Classes that name the patient's own drug only (``context``): "…on empagliflozin, ketones 5.1" is the DKA overview's
 # "SGLT2 inhibitors" case, but a class statement does not answer a question asked about one member (the heart
@@ -365,12 +370,14 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     question names two members of one class ("apixaban or rivaroxaban?"): a statement about the class cannot
     choose between them."""
     def class_of(term: SpecificTerm) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-        label = term.label.lower()
         if term.kind != "drug" or term.member_stems:
             return None
-        if term.context and label in OWN_DRUG_CLASSES:
-            return OWN_DRUG_CLASSES[label]
-        return _class_of_name(label)
+        names = dict.fromkeys(name.lower() for name in (term.label, *term.forms))  # a brand by its generic name's
+        # class: "Imigran" is sumatriptan, a triptan (session 55)
+        own = next((OWN_DRUG_CLASSES[name] for name in names if name in OWN_DRUG_CLASSES), None)
+        if term.context and own is not None:
+            return own
+        return next((found for name in names if (found := _class_of_name(name)) is not None), None)
 
     classes = [class_of(term) for term in terms]
     named = [forms for forms in classes if forms is not None]  # xaban and gatran share one class

@@ -15,6 +15,7 @@ def test_the_ask_is_read_from_the_wording():
         "choice", (("DOAC", "directly acting oral anticoagulants"), ("warfarin",))
     )
     assert specific_ask("Sore throat with FeverPAIN score 4: antibiotic or not?") is None
+    assert specific_ask("Wells DVT 1, D-dimer positive - next step and in what timeframe?").kind == "timing"
     drugs = specific_ask("Does empagliflozin reduce mortality?", specific_terms("Does empagliflozin reduce mortality?"))
     assert drugs.kind == "names" and "empagliflozin" in drugs.options[0]
 

@@ -588,3 +588,22 @@ def test_a_drug_told_as_a_second_thing_of_the_person_is_the_case():
     assert context("Should he stop aspirin and take clopidogrel instead?") == {"aspirin": False, "clopidogrel": False}
     together = "Is it safe to take ibuprofen and paracetamol together?"
     assert context(together) == {"ibuprofen": False, "paracetamol": False}
+
+
+def test_a_hyphenated_drug_name_is_one_drug_and_a_vignette_s_trigger_drug_is_what_happened():
+    # session 55: the word pattern splits "co-codamol" and "co-amoxiclav"; the drug lexicon holds them hyphenated
+    terms = specific_terms("35-year-old woman, hives, wheeze and BP 78/40 after IV co-amoxiclav. Two IM epinephrine "
+                           "doses given 5 minutes apart, still hypotensive. What next?")
+    trigger = next(term for term in terms if term.label == "co amoxiclav")
+    assert trigger.kind == "drug" and trigger.context and trigger.trigger
+    # the trigger need not be named beside the drug asked about, as a patient's regular medicine would
+    assert answers_terms({"epinephrine", "hypotensive"}, terms)
+    # only a vignette's account: a clinician asking what to give after a drug asks about that drug
+    (asked,) = [t for t in specific_terms("Which antibiotic after co-amoxiclav fails in cellulitis?")
+                if t.label == "co amoxiclav"]
+    assert not asked.trigger and not asked.context
+
+
+def test_distance_timing_frame_words_and_a_time_of_day_are_no_specific_terms():
+    labels = {term.label for term in specific_terms("STEMI, nearest PCI centre ~3 h away - lyse? In what timeframe?")}
+    assert not labels & {"nearest", "away", "timeframe"}

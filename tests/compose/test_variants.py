@@ -213,3 +213,18 @@ def test_a_condition_is_named_by_the_class_guidelines_write_for_the_people_who_h
 def test_a_benzodiazepine_is_named_by_its_class():
     (diazepam,) = specific_terms("my gp won't give me diazepam for my anxiety long term, why not?")
     assert covered_terms("Do not offer a benzodiazepine except as a short-term measure.", [diazepam]) == {"diazepam"}
+
+
+def test_a_brand_is_named_by_its_generic_name_s_class_and_a_split_combination_name_is_a_drug():
+    # session 55: "i take imigran and co-codamol for headaches about 12 days a month now…" was partial on both
+    terms = specific_terms("i take imigran and co-codamol for headaches about 12 days a month now, could the tablets "
+                           "be causing more headaches")
+    text = "The thresholds are use on 10 or more days a month for triptans, opioids, ergots or combination analgesics."
+    assert {"imigran", "co codamol"} <= covered_terms(text, terms)
+    assert covered_terms("Paracetamol is a simple analgesic.", terms) & {"imigran", "co codamol"} == set()
+
+
+def test_an_adjective_in_atory_is_named_by_its_noun_in_ation():
+    terms = [t for t in specific_terms("What ventilatory support is indicated?") if t.label == "ventilatory"]
+    assert covered_terms("Offer non-invasive ventilation when the pH is below 7.35.", terms) == {"ventilatory"}
+    assert covered_terms("Give controlled oxygen.", terms) == set()
