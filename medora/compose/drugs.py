@@ -88,12 +88,17 @@ def _unaccented(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-def _dictionary_file() -> Path | None:
-    spec = importlib.util.find_spec(PACKAGE)
+def package_data_file(package: str, name: str) -> Path | None:
+    """A data file shipped inside ``package``, found without importing it (its import may do costly work), or None."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
+    path = Path(next(iter(spec.submodule_search_locations))) / name
     return path if path.is_file() else None
+
+
+def _dictionary_file() -> Path | None:
+    return package_data_file(PACKAGE, "drug_ner_dictionary.pkl.bz2")
 
 
 def build_lexicon(source: Path, target: Path) -> None:
