@@ -629,13 +629,15 @@ def _is_context(
 
 
 _CAUSE_CUES = frozenset({"after", "following", "finishing", "finished", "completing", "completed"})
-_ROUTES = frozenset({"iv", "im", "intravenous", "intramuscular", "oral", "po", "sc", "subcutaneous", "course", "of"})
+# a route or "a course of" between the cue and the drug: "after IV co-amoxiclav", "finishing a course of clindamycin"
+_BETWEEN_CAUSE_AND_DRUG = frozenset({"iv", "im", "intravenous", "intramuscular", "oral", "po", "sc", "subcutaneous",
+                                     "course", "of"})
 
 
 def _after_cause(words: list[str], index: int) -> bool:
     """True when the word at ``index``, or the cue before a route or "a course of" there, says the drug came before
     what the case describes ("after IV co-amoxiclav", "since finishing a course of clindamycin")."""
-    while index > 0 and words[index].lower() in _ROUTES | _ARTICLES:
+    while index > 0 and words[index].lower() in _BETWEEN_CAUSE_AND_DRUG | _ARTICLES:
         index -= 1
     return index >= 0 and words[index].lower() in _CAUSE_CUES
 
