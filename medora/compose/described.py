@@ -35,6 +35,7 @@ from medora.compose.terms import (
     LAY_SYNONYMS,
     SpecificTerm,
     TermText,
+    drug_form_words,
     population_group,
     spellings_of,
     stem,
@@ -322,7 +323,8 @@ def unnamed_occasions(question: str, texts: list[str], equivalents: Sequence[Lay
     """The procedures, operations and journeys (``_OCCASIONS``) the question names anywhere that none of ``texts``
     names: "i'm on warfarin and need a tooth out, do i stop it?" turns on the tooth, which the atrial fibrillation
     overview, naming warfarin often, never speaks of."""
-    words = {word: word for word in _topic_words(question) & _OCCASIONS}
+    words = {word: word for word in _topic_words(question) & _OCCASIONS - drug_form_words(question)}  # not the
+    # "jabs" of "semaglutide jabs": how a drug is given
     return sorted(unnamed_words(words, texts, equivalents)) if words else []
 
 

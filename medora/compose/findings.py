@@ -73,8 +73,9 @@ CARERS = frozenset(
 )
 TELLING_VERBS = frozenset(
     """says said say told tells tell mentioned mentions suggested suggests recommended recommends advised advises
-    wants wanted want thinks thought think reckons reckoned brought offered offers explained explains""".split()
-)
+    wants wanted want thinks thought think reckons reckoned brought offered offers explained explains
+    gave gives give took takes put puts started starts prescribed prescribes sent sends checked checks""".split()
+)  # and what a carer did in the account ("the paramedics took him in", session 56)
 _BEFORE_TELLING = frozenset("also still just now has have had then keeps kept".split())  # "the surgeons still want"
 # An auxiliary just before the carer makes the carer what is asked about: "can a pharmacist tell whether my sore
 # throat needs antibiotics?", "what do dentists think about…?"

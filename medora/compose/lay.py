@@ -106,12 +106,13 @@ _KEPT_PRONOUNS = frozenset({"his", "him"})
 _REFLEXIVE = frozenset(stem_sequence("myself yourself himself herself itself ourselves yourselves themselves"))
 
 
-def _phrase_stems(text: str) -> tuple[str, ...]:
+def _phrase_stems(text: str, *, joined: bool = True) -> tuple[str, ...]:
     """The stemmed words a lay phrase is matched on: stopwords skipped but particles kept ("camera up"), and no
-    pronoun but a reflexive one read as "self", so one entry serves "my", "his" and "her"."""
+    pronoun but a reflexive one read as "self", so one entry serves "my", "his" and "her"; without ``joined``, a
+    hyphenated or slashed word gives only its parts."""
     return tuple(
         "self" if word in _REFLEXIVE else word
-        for word in stem_sequence(text, keep=PARTICLES) if word not in _KEPT_PRONOUNS
+        for word in stem_sequence(text, keep=PARTICLES, joined=joined) if word not in _KEPT_PRONOUNS
     )
 
 
@@ -129,7 +130,8 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
     weights), a phrase inside a longer one found left out ("swollen ankle" is not read again inside "swollen
     ankles"); or, with ``naming``, also those that only name (the specific terms' forms, the asking clause, what is
     proposed), nested ones kept (more forms only)."""
-    spelled = f" {' '.join(_phrase_stems(question))} "
+    spelled = f" {' '.join(_phrase_stems(question))} | {' '.join(_phrase_stems(question, joined=False))} "  # also
+    # read with a slashed word's parts alone: "5 watery stools/day" holds "watery stools" (session 56)
     found = [
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
         for lay, stems, medical, abbreviations in _stemmed_table(naming)
@@ -218,11 +220,12 @@ def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
 
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its
 # side effect, the words a source writes for it ("If side effects limit adherence…", "before labelling the patient
-# intolerant")
+# intolerant"); a list joined by "and" or "or" is read whole ("gives me awful stomach cramps and constipation")
 _CAUSED = re.compile(  # the words read ahead, not taken: "the tablets my doctor gave me make me really sick and
     # constipated" holds a second "make me" among the first one's words (session 48)
     r"\b(?:make|makes|making|made|give|gives|giving|gave)\s+(?:me|him|her|them|us)\s+"
-    r"(?=((?:[A-Za-z'-]+\s+){0,3}[A-Za-z'-]+))",
+    r"(?=((?:(?!(?:and|or)\b)[A-Za-z'-]+\s+){0,3}(?!(?:and|or)\b)[A-Za-z'-]+"
+    r"(?:\s+(?:and|or)\s+(?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+)?))",
     re.IGNORECASE,
 )
 SIDE_EFFECT_FORMS = ("side effect", "side effects", "adverse effect", "adverse effects", "intolerance", "intolerant")

@@ -30,6 +30,7 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     asks_for_a_drug,
+    drug_form_words,
     is_common_word,
     meanings_of,
     other_spellings,
@@ -265,8 +266,9 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     """The topic words without those of the drugs the patient already takes (``context`` drug terms): "a woman on
     zopiclone and amitriptyline has fallen three times" is on falls; no overview on falls repeats her drugs, yet
     those rare names outweighed "fallen" and "floor" in each passage's share of the question's words. The patient's
-    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``), and the
-    verb a drug asked about is taken with (``ASKING_VERBS``). A class
+    job is the case too ("im 42, a primary school teacher, been on …": compose/subject.py ``told_jobs``), so is the
+    form a drug is given in ("semaglutide jabs": ``terms.drug_form_words``), and the verb a drug asked about is
+    taken with (``ASKING_VERBS``). A class
     keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
     the lipid overview's topic, which its frame words alone ("still", "enough") never reached; and so does every
     drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``)."""
@@ -274,7 +276,7 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         s for term in terms if term.kind == "drug" and term.context and not term.member_stems
         for s in stem_sequence(term.label)
     }
-    case |= told_jobs(question) if question else set()
+    case |= told_jobs(question) | drug_form_words(question) if question else set()
     if any(term.kind == "drug" and not term.context for term in terms):
         case |= ASKING_VERBS
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}

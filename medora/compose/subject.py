@@ -49,6 +49,7 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "fbc": ("full blood count", "blood count"),
     "cbc": ("complete blood count", "full blood count", "blood count"),
     "sats": ("oxygen saturation", "saturation", "spo2"),
+    "bp": ("blood pressure",),  # "my bp was high last week" (session 56): the sources spell it out
     "bloods": ("blood tests", "blood test"),
     "gtn": ("glyceryl trinitrate", "nitroglycerin", "nitroglycerine"),
     # clipped words of clinical notes, each standing for one word (session 13)
@@ -131,7 +132,9 @@ NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
 # ("never had the HPV jab at school. Is it worth getting it now?", "why didn't they give him oxygen?")
 NEGATIONS |= frozenset({"isn", "isnt", "aren", "arent", "wasn", "wasnt", "weren", "werent"})
 HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "pmh", "pmh of", "background of", "also has", "also have")
-TRIGGER_CUES = ("after eating", "after drinking")  # the trigger of a reaction ("after eating peanuts")
+TRIGGER_CUES = ("after eating", "after drinking",  # the trigger of a reaction ("after eating peanuts"), or what the
+                "ate something", "eaten something", "ate some", "eaten some")  # account says was eaten ("ate
+# something with peanuts in at a party", session 56)
 # …or a reaction's cause named with it ("a bad reaction to cashews", "a peanut allergy"): a food or a venom is the
 # case, as after "eating"; a drug there stays asked about ("allergic to penicillin, which antibiotic?" needs a source
 # on penicillin allergy)

@@ -65,7 +65,8 @@ EVERYDAY_WORDS = frozenset(
     # and the filler of an everyday account: "can barely lift my toes", "is it quicker if i drive"; not "ok", whose
     # damping turned a thyroid-tablet question partial)
     for w in """away nearest request requests requested requesting timeframe timeframes timescale
-    timescales barely hardly gone quicker""".split()
+    timescales barely hardly gone quicker fortnight fortnights settles settle settled settling yet""".split()
+    # "a fortnight ago" dates, "wait and see if it settles" and "can I stop yet?" frame the waiting (session 56)
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
@@ -526,7 +527,8 @@ def _drug_terms(
         taken_too_much = match.end < len(words) and words[match.end].lower() in _TAKEN_TOO_MUCH
         context = _is_context(words, match.begin, previous, describing=match.begin < asking, vignette=vignette) or (
             taken_too_much and match.begin < asking < len(words)
-        )  # "in ED after a paracetamol overdose, now medically fit … can he go home?": what happened, not what is asked
+        ) or _has_failed(words, match.end)  # "in ED after a paracetamol overdose, now medically fit … can he go
+        # home?": what happened, not what is asked
         trigger = vignette and match.begin < asking and _after_cause(words, match.begin - 1)  # what the complaint came
         # after is what happened (session 55: "hives, wheeze and BP 78/40 after IV co-amoxiclav", "six watery stools a
         # day since finishing co-amoxiclav")
@@ -547,6 +549,9 @@ def _other_orders(names: list[str]) -> list[str]:
 # The form a medicine comes in, written in the plural: "would peppermint oil capsules help?" asks about the oil (a
 # vibrating capsule and capsule endoscopy are devices, so never the singular)
 MEDICINE_FORMS = frozenset({"capsules", "sachets"})
+# Everyday words for how a drug named just before them is given: "semaglutide jabs" are its injections, which a source
+# writes as the drug alone (session 56); the same word alone is a vaccine (lay_terms.yaml)
+DRUG_FORM_AFTER_NAME = frozenset({"jab", "jabs", "shot", "shots", "injection", "injections", "tablets", "pills"})
 # How a medicine is taken: "the crew gave him aspirin to chew" asks about the aspirin, which no source need say is
 # chewed (session 44)
 TAKEN_HOW = frozenset({"chew", "chewed", "chewing", "chewable", "dissolve", "dissolving"})
@@ -554,6 +559,22 @@ TAKEN_HOW = frozenset({"chew", "chewed", "chewing", "chewable", "dissolve", "dis
 
 # What follows a drug the case took too much of, in what describes it
 _TAKEN_TOO_MUCH = frozenset({"overdose", "overdoses", "od", "poisoning"})
+# A drug the account says has failed is the case's, whatever is asked next: "a pounding headache that paracetamol
+# won't shift", "ibuprofen isn't touching it", "amitriptyline no longer helps" (session 56)
+_FAILED_AFTER = re.compile(
+    r"^(?:(?:(?:won|doesn|didn|isn|hasn|haven|aren)\s?'?t|not|never)\s+(?:even\s+)?"  # "won't" is two words here
+    r"(?:shift|shifting|touch|touching|touched|help|helping|helped|work|working|worked|settle|settling|settled|"
+    r"budge|budging|do anything|doing anything|done anything|enough)"
+    r"|no\s+longer\s+(?:enough|help|helps|helping|works|working|touches))\b",
+    re.IGNORECASE,
+)
+
+
+def _has_failed(words: list[str], end: int) -> bool:
+    """True when the words right after a drug (its dose aside) say it has not worked."""
+    while end < len(words) and _is_dose_word(words[end]):
+        end += 1
+    return bool(_FAILED_AFTER.match(" ".join(words[end : end + 5])))
 
 
 # Substances a vignette reports as a blood result as often as it gives them as a drug
@@ -578,6 +599,16 @@ def _drugs_within(words: list[str], breaks: set[int]) -> list[DrugMatch]:
     for begin, end in zip(starts, starts[1:]):
         matches += [replace(m, begin=m.begin + begin, end=m.end + begin) for m in find_drugs(words[begin:end])]
     return matches
+
+
+def drug_form_words(question: str) -> set[str]:
+    """The stems of the words that say how a drug named just before them is given (``DRUG_FORM_AFTER_NAME``): the
+    "jabs" of "semaglutide jabs" is neither a term nor a topic word (alone, a jab is a vaccine)."""
+    words = _WORDS.findall(question)
+    return {
+        stem(words[match.end]) for match in _drugs_within(words, set())
+        if match.end < len(words) and words[match.end].lower() in DRUG_FORM_AFTER_NAME
+    }
 
 
 def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
@@ -613,6 +644,9 @@ def _is_context(
         return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
         return True
+    if cue == "of" and index >= 2 and words[index - 1].isdigit() and words[index - 2].lower() in ("day", "week"):
+        return True  # "78F day 6 of co-amoxiclav for CAP": the course the patient is on (session 56), not "5 days of
+        # amoxicillin", which may be what is asked
     if cue in PERSON_CUES and index and words[index - 1].lower() in _WONDERING:
         return False  # "She asks whether taking Saccharomyces boulardii … would stop it coming back" (session 50)
     if cue in PERSON_CUES and describing and vignette:
@@ -784,6 +818,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     for begin, end, term in _drug_terms(words, breaks, asking, vignette=bool(OPENING_AGE.match(question))):
         terms.append(term)
         taken.update(range(begin, end))
+        if end < len(words) and words[end].lower() in DRUG_FORM_AFTER_NAME:
+            taken.add(end)  # "the weekly semaglutide jabs": how the drug is given, not a term of its own
     for index, word in enumerate(words):
         if index in taken:
             continue

@@ -625,3 +625,34 @@ def test_everyday_and_clipped_words_of_a_covered_question_are_read(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # session 56: "puffed out" is breathlessness, "a fortnight ago" only dates the account
+        ("finished the antibiotics for my pneumonia a fortnight ago and i still get puffed out walking to the shops. "
+         "how long until im back to normal?", "community-acquired-pneumonia"),
+        # "tirzepatide jabs" are the drug's injections, not a vaccine; losing weight is weight loss
+        ("im on the weekly tirzepatide jabs and lost a lot of weight, will it come back if i stop?",
+         "obesity-management"),
+        # "bp" is blood pressure, flashing lights a visual disturbance, and the paracetamol that won't shift the
+        # headache is what was tried, not what is asked about
+        ("im 35 weeks pregnant with a headache that paracetamol won't shift and flashing lights, my bp was up at my "
+         "last check. what should i do?", "hypertension-in-pregnancy"),
+        # what a child ate is the case, named by the overview once among its triggers
+        ("my daughter is 9 and ate something with peanuts in at a friend's house, her lips swelled up and she was "
+         "wheezing. the paramedics gave her adrenaline and she's fine now but the hospital is keeping her in. how "
+         "long for?", "anaphylaxis"),
+        # a weak heart pump is heart failure with a reduced ejection fraction
+        ("my mum has the weak pump kind of heart failure and keeps taking naproxen for her hips, is that ok?",
+         "heart-failure"),
+        # watery stools are diarrhoea, and day 6 of an antibiotic is the course the patient is on
+        ("81M on day 4 of co-amoxiclav for a chest infection, now 6 watery stools/day, WCC 15. Severity and which "
+         "treatment?", "clostridioides-difficile-infection"),
+    ],
+)
+def test_everyday_accounts_of_session_56_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")

@@ -262,6 +262,15 @@ def test_what_a_medicine_makes_someone_feel_is_named_by_a_sources_side_effects()
     assert side_effect_words("they gave me only a blue inhaler, is that enough?") == set()
     assert side_effect_words("the heat makes me dizzy, is that normal?") == set()
     assert side_effect_words("my statin is giving me achy legs") == {"achi", "leg"}
+    # a list joined by "and" is read whole (session 56: the constipation was the fifth word)
+    assert {"cramp", "constip"} <= side_effect_words(
+        "my iron tablets give me awful stomach cramps and constipation, what can i do?")
+
+
+def test_a_lay_phrase_is_found_across_a_slashed_word():
+    # session 56: "5 watery stools/day" read "stools/day" as one word between "watery" and "stools"
+    medical = {word for item in lay_equivalents("78F, 5 watery stools/day, WCC 17") for word in item.medical}
+    assert "diarrhoea" in medical
 
 
 def test_the_pill_is_the_combined_pill_only_with_its_article_after_a_verb_of_taking_it():

@@ -40,6 +40,17 @@ def test_a_carer_asked_about_stays_a_term(question: str) -> None:
     assert {"physio", "pharmacist", "dentist"} & _labels(question)
 
 
+def test_what_a_carer_did_in_the_account_makes_the_carer_no_term() -> None:
+    # session 56: "the paramedics took him in" was a term no acute coronary syndrome passage names
+    assert "paramedics" not in _labels("the paramedics took him in and gave him aspirin, why no oxygen?")
+    assert "paramedics" in _labels("Can paramedics give thrombolysis before hospital?")
+
+
+def test_bp_is_blood_pressure_in_the_on_topic_gate() -> None:
+    weights = question_weights("33 weeks pregnant, my bp was high last week", {"bp": 7.0, "pregnant": 3.0})
+    assert any(item.medical == ("blood pressure",) for item in weights.equivalents)
+
+
 def test_a_teller_needs_a_telling_verb_after_it() -> None:
     words = "the nurses still want to give him something".split()
     assert is_teller(words, 1)

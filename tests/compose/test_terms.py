@@ -3,7 +3,7 @@
 import pytest
 
 from medora.compose.age_groups import CHILD, group_of_question
-from medora.compose.terms import TermText, answers_terms, covered_terms, specific_terms
+from medora.compose.terms import TermText, answers_terms, covered_terms, drug_form_words, specific_terms
 
 
 def _kinds(question: str) -> list[tuple[str, str]]:
@@ -607,3 +607,44 @@ def test_a_hyphenated_drug_name_is_one_drug_and_a_vignette_s_trigger_drug_is_wha
 def test_distance_timing_frame_words_and_a_time_of_day_are_no_specific_terms():
     labels = {term.label for term in specific_terms("STEMI, nearest PCI centre ~3 h away - lyse? In what timeframe?")}
     assert not labels & {"nearest", "away", "timeframe"}
+
+
+def test_a_drug_the_account_says_has_failed_is_the_case_s():
+    # session 56: "a headache that paracetamol won't shift" tells what was tried; the drug is not what is asked about
+    def context(question: str) -> dict[str, bool]:
+        return {term.label.lower(): term.context for term in specific_terms(question) if term.kind == "drug"}
+
+    assert context("33 weeks pregnant, a headache that paracetamol wont shift and flashing lights, what do i do")[
+        "paracetamol"]
+    assert context("Paracetamol isn't working, can I take ibuprofen?") == {"paracetamol": True, "ibuprofen": False}
+    assert context("ibuprofen 400mg doesn't even touch it, can i take codeine?") == {"ibuprofen": True,
+                                                                                    "codeine": False}
+    # said of nothing tried, the drug is asked about
+    assert context("Is paracetamol safe in pregnancy?") == {"paracetamol": False}
+    assert context("Does paracetamol help a tension headache?") == {"paracetamol": False}
+
+
+def test_how_a_drug_is_given_is_neither_a_term_nor_a_topic_word():
+    # session 56: "the weekly semaglutide jabs" was partial on "jabs", read alone as a vaccine
+    question = "ive lost a lot of weight on the weekly semaglutide jabs. if i stop them will it stay off?"
+    assert {term.label for term in specific_terms(question)} == {"semaglutide"}
+    assert drug_form_words(question) == {"jab"}
+    # a jab after no drug's name is no drug's form (alone, lay_terms.yaml reads it as a vaccine)
+    assert drug_form_words("is the shingles jab worth having at 70?") == set()
+
+
+def test_the_day_of_a_course_the_patient_is_on_makes_its_drug_the_case_s():
+    # session 56: "day 6 of co-amoxiclav" is the course the patient is on; "5 days of amoxicillin" may be what is asked
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in specific_terms(question) if term.kind == "drug"}
+
+    assert context("78F day 6 of co-amoxiclav for CAP, 5 watery stools/day. What do I treat with?") == {
+        "co amoxiclav": True}
+    assert context("Is 5 days of amoxicillin enough for CAP?") == {"amoxicillin": False}
+
+
+def test_waiting_to_see_if_it_settles_and_a_fortnight_are_no_specific_terms():
+    labels = {term.label for term in specific_terms("a fortnight ago my knee swelled up, should i wait and see if it "
+                                                    "settles?")}
+    assert not labels & {"fortnight", "settles"}
+
