@@ -601,14 +601,16 @@ def _drugs_within(words: list[str], breaks: set[int]) -> list[DrugMatch]:
     return matches
 
 
-def drug_form_words(question: str) -> set[str]:
+@lru_cache(maxsize=256)
+def drug_form_words(question: str) -> frozenset[str]:
     """The stems of the words that say how a drug named just before them is given (``DRUG_FORM_AFTER_NAME``): the
-    "jabs" of "semaglutide jabs" is neither a term nor a topic word (alone, a jab is a vaccine)."""
+    "jabs" of "semaglutide jabs" is neither a term nor a topic word (alone, a jab is a vaccine). Cached: the topic
+    weights and the occasion check of one answer both ask it, and each look-up runs the drug lexicon."""
     words = _WORDS.findall(question)
-    return {
+    return frozenset({
         stem(words[match.end]) for match in _drugs_within(words, set())
         if match.end < len(words) and words[match.end].lower() in DRUG_FORM_AFTER_NAME
-    }
+    })
 
 
 def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
