@@ -50,6 +50,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                             # words, written blind in session 55: rates by style, never read
     python bench/near_miss.py --twentyseventh # the twenty-seventh sets, everyday accounts that describe more than they
                                               # name, written in session 55 as a development set
+    python bench/near_miss.py --twentyeighth # the twenty-eighth sets, everyday accounts, written in session 57 as a
+                                             # development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -116,6 +118,9 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "twentysixth": ("the twenty-sixth sets, three styles, written blind in session 55: rates only", BLIND),
     "twentyseventh": (
         "the twenty-seventh sets, everyday accounts: a development set written in session 55", DEVELOPMENT,
+    ),
+    "twentyeighth": (
+        "the twenty-eighth sets, everyday accounts: a development set written in session 57", DEVELOPMENT,
     ),
 }
 

@@ -214,7 +214,12 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
-    overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, overviews))
+    presenting = {  # every overview on topic, however deep: the peroneal overview's passage may come sixth
+        item.source_id: whole[item.source_id]
+        for item in on_topic
+        if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id in whole
+    }
+    overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, presenting))
     if overview is not None and _complaint_elsewhere(question, terms, overview, whole, retriever):
         answering = [item for item in answering if item.source_id != overview.source_id]
         overview = None

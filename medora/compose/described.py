@@ -81,7 +81,7 @@ ASKING_FRAME = frozenset(
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
     definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans
-    supposed quick quickly fast""".split()
+    supposed quick quickly fast accept accepted legit""".split()  # "should we just accept that?" (session 57)
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))

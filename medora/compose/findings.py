@@ -28,7 +28,8 @@ BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ank
 groin eardrum eardrums breastbone""".split()
 
 CARE_AND_EVERYDAY = """inpatient inpatients outpatient outpatients pill pills tablet tablets scan scans queue
-urgently overnight pee peeing wee weeing loo booked""".split()
+urgently overnight pee peeing wee weeing loo booked leaflet leaflets midwife midwives duvet duvets
+""".split()  # "a sleep hygiene leaflet", "my midwife appointment" (session 57; not "bloods", stemmed as "blood")
 
 UNITS = "mmol umol micromol mol mg mcg microgram micrograms kg ml mmhg bpm".split()
 EXAMINATIONS = "otoscopy auscultation palpation".split()  # how a finding was seen, not what is asked

@@ -68,6 +68,14 @@ EVERYDAY_WORDS = frozenset(
     timescales barely hardly gone quicker fortnight fortnights settles settle settled settling yet""".split()
     # "a fortnight ago" dates, "wait and see if it settles" and "can I stop yet?" frame the waiting (session 56)
 ) | frozenset(
+    stem(w)  # the talk around an account (session 57: "ticagrelor i think it's called … wants to know how long hes
+    # meant to be on both" held "think", "know" and "meant" beside "ticagrelor", and no passage on dual antiplatelet
+    # therapy was on its topic; "the doctor said he must carry two pens everywhere", "is that legit tbh")
+    for w in """know knows knew think thinks meant mad sent plus another went fine everywhere anywhere enough doctor
+    doctors doc docs earlier definitely habit meanwhile swear swears swore legit tbh honestly basically literally
+    reckon reckons wondering properly creeping neighbour neighbours neighbor neighbors colleague colleagues read
+    online internet google googled""".split()
+) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
     for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
@@ -76,7 +84,8 @@ EVERYDAY_WORDS = frozenset(
     stem(w)  # what a remedy is worth to the one who pays for it (session 45: "is glucosamine worth buying for my
     # knee arthritis or is it a waste of money" held four such words against "knee arthritis", and no overview was
     # laid out)
-    for w in ("worth", "buy", "buying", "bought", "money", "waste", "wasting")
+    for w in ("worth", "buy", "buying", "bought", "money", "waste", "wasting", "cost", "costs", "costing", "fortune",
+              "expensive", "afford", "pricey")  # "its costing me a fortune so i want to stop" (session 57)
 ) | frozenset(
     stem(base + ending)  # typed without its apostrophe: "whos right?", "theyll rescan", "somethings wrong"
     for base in "i you he she it we they who what where there here that how why when something someone nothing".split()

@@ -656,3 +656,42 @@ def test_everyday_accounts_of_session_56_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # session 57: a sign of the peroneal overview's condition written whole turns the answer to it, though its
+        # passage comes sixth among those on topic
+        ("29M, lost 24 kg over 5 months, woke with a right foot drop; weak eversion, inversion and hip abduction "
+         "normal, reflexes normal, numb dorsum of foot, no back pain. Next steps?", "common-peroneal-neuropathy"),
+        # the talk around an account ("definitely", "went", "earlier", "swears", "the doc") is no topic of it
+        ("my chest went tight earlier and my mums gtn spray eased it within minutes, does that mean it was "
+         "definitely my heart?", "chest-pain-evaluation"),
+        ("the doc reckons my hips are worn with arthritis and my neighbour swears by glucosamine. should i try it?",
+         "osteoarthritis-knee-hip"),
+        # "tingly" is tingling, "creeping up" only says how it came
+        ("my feet have gone numb and tingly over the last year, creeping up my legs, and i'm not diabetic. what "
+         "tests should the gp do?", "peripheral-neuropathy-workup"),
+        # the leaflet is how advice was handed over; "should we just accept that?" asks nothing of its own
+        ("been lying awake most nights for months and the gp handed me a sleep hygiene leaflet. is there anything "
+         "better before sleeping tablets?", "insomnia"),
+        ("mum is 75 and getting forgetful, repeating stories and losing her keys. the gp did a memory quiz and said "
+         "she passed. should we just accept that?", "dementia-workup"),
+        # a pinkish patch is the redness that can outlast the infection; the midwife is who will be seen
+        ("finished my flucloxacillin for cellulitis on my leg yesterday but there's still a pinkish patch. do i need "
+         "more antibiotics?", "cellulitis"),
+        ("i take levothyroxine and just found out i'm pregnant, should i change my dose or wait for the midwife?",
+         "hypothyroidism"),
+        # what was read is no topic, and suicidal thoughts are among the neuropsychiatric events the trials counted;
+        # what a drug costs is no topic either
+        ("the gp wants me on champix to stop smoking but i read it can make you suicidal, is it safe?",
+         "smoking-cessation"),
+        ("been on wegovy for a year but it's costing me a fortune, will the weight stay off if i stop?",
+         "obesity-management"),
+    ],
+)
+def test_everyday_accounts_of_session_57_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")

@@ -1,6 +1,8 @@
 """Lay phrases of a question and the medical words a source writes for them (compose/lay.py), the drug classes that
 name their members (compose/variants.py), and the everyday-words rule of the on-topic gate (compose/select.py)."""
 
+import pytest
+
 from medora.compose.lay import lay_equivalents, lay_table, side_effect_words, with_lay_forms
 from medora.compose.select import names_key_phrase, question_weights, topic_coverage
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
@@ -347,3 +349,22 @@ def test_what_a_medicine_makes_one_feel_is_read_past_who_gave_it():
     felt = side_effect_words("The iron tablets my doctor gave me make me really sick and constipated. Do I have to "
                              "take them every day?")
     assert {"sick", "constip"} <= felt
+
+
+@pytest.mark.parametrize(
+    ("question", "medical"),
+    [  # session 57: everyday accounts of the twenty-eighth development set
+        ("my feet have gone tingly", "tingling"),
+        ("dad gets puffed on the stairs", "breathlessness"),
+        ("temp was 38.4 last night", "fever"),
+        ("had sciatica down my leg for a month", "radicular pain"),
+        ("there's still a pinkish patch on my shin", "redness"),
+        ("i read it can make you suicidal", "neuropsychiatric"),
+    ],
+)
+def test_everyday_words_of_session_57_route_as_the_words_an_overview_writes(question: str, medical: str):
+    assert any(medical in item.medical for item in lay_equivalents(question))
+
+
+def test_a_pink_patch_is_not_read_from_a_pink_eye():
+    assert not any("redness" in item.medical for item in lay_equivalents("my son has pink eye, is it catching?"))

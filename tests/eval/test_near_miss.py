@@ -124,8 +124,12 @@ def test_the_eighteenth_sets_are_vignettes_on_library_topics_opening_with_the_pa
     assert all(is_vignette(q["question"]) for q in near_miss + coverage)
 
 
-@pytest.mark.parametrize(("name", "size"), [("nineteenth", 70), ("twentieth", 60), ("twentyseventh", 60)])
-def test_the_nineteenth_twentieth_and_twenty_seventh_sets_are_everyday_accounts_on_library_topics(name: str, size: int):
+@pytest.mark.parametrize(
+    ("name", "size"), [("nineteenth", 70), ("twentieth", 60), ("twentyseventh", 60), ("twentyeighth", 60)]
+)
+def test_the_nineteenth_twentieth_twenty_seventh_and_eighth_sets_are_everyday_accounts_on_library_topics(
+    name: str, size: int
+):
     near_miss, coverage = _set_on_library_topics(name, size)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * (size // 2) + ["described"] * (size // 2)
     assert {q["style"] for q in near_miss + coverage} == {"lay"}
