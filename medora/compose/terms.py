@@ -71,7 +71,7 @@ EVERYDAY_WORDS = frozenset(
     stem(w)  # the talk around an account (session 57: "ticagrelor i think it's called … wants to know how long hes
     # meant to be on both" held "think", "know" and "meant" beside "ticagrelor", and no passage on dual antiplatelet
     # therapy was on its topic; "the doctor said he must carry two pens everywhere", "is that legit tbh")
-    for w in """know knows knew think thinks meant mad sent plus another went fine everywhere anywhere enough doctor
+    for w in """know knows knew think thinks meant mad sent plus went fine everywhere anywhere enough doctor
     doctors doc docs earlier definitely habit meanwhile swear swears swore legit tbh honestly basically literally
     reckon reckons wondering properly creeping neighbour neighbours neighbor neighbors colleague colleagues read
     online internet google googled""".split()
