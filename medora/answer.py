@@ -182,11 +182,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     terms = with_case_findings(question, terms)
-    overviews = {
-        item.source_id: whole[item.source_id]
-        for item in on_topic[:OVERVIEW_SEARCH_DEPTH]
-        if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id in whole
-    }
+    overviews = _overviews_read_whole(on_topic[:OVERVIEW_SEARCH_DEPTH], whole)
     texts = source_texts(on_topic, _as_graded(overviews, question))
     covered = terms_by_source(texts, terms)
     signs = _signs_named(question, terms, overviews)
@@ -214,11 +210,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is not None and (unstated.get(overview.source_id) or age_topic is not None):
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
-    presenting = {  # every overview on topic, however deep: the peroneal overview's passage may come sixth
-        item.source_id: whole[item.source_id]
-        for item in on_topic
-        if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id in whole
-    }
+    presenting = _overviews_read_whole(on_topic, whole)  # however deep: the peroneal overview's passage may come sixth
     overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, presenting))
     if overview is not None and _complaint_elsewhere(question, terms, overview, whole, retriever):
         answering = [item for item in answering if item.source_id != overview.source_id]
@@ -513,6 +505,15 @@ def _without_complaints_elsewhere(
         if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id not in missing:
             missing[item.source_id] = bool(_complaint_elsewhere(question, terms, item, whole, retriever))
     return [item for item in answering if not missing.get(item.source_id, False)]
+
+
+def _overviews_read_whole(items: list[Evidence], whole: dict[int, list[Evidence]]) -> dict[int, list[Evidence]]:
+    """Each library overview among ``items`` with its passages read whole, in their order."""
+    return {
+        item.source_id: whole[item.source_id]
+        for item in items
+        if item.source.kind is Kind.EDITORIAL_SUMMARY and item.source_id in whole
+    }
 
 
 def _signs_named(
