@@ -52,6 +52,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                               # name, written in session 55 as a development set
     python bench/near_miss.py --twentyeighth # the twenty-eighth sets, everyday accounts, written in session 57 as a
                                              # development set
+    python bench/near_miss.py --twentyninth # the twenty-ninth sets, everyday accounts, clinicians' questions and
+                                            # vignettes, written in session 58 as a development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -121,6 +123,9 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "twentyeighth": (
         "the twenty-eighth sets, everyday accounts: a development set written in session 57", DEVELOPMENT,
+    ),
+    "twentyninth": (
+        "the twenty-ninth sets, three styles: a development set written in session 58", DEVELOPMENT,
     ),
 }
 

@@ -68,6 +68,7 @@ from medora.compose.select import (
     closest_source,
     closest_two_agree,
     complaint_keeps,
+    denied_states,
     described_first,
     drug_name_equivalents,
     everyday_overview,
@@ -86,6 +87,7 @@ from medora.compose.select import (
     sole_answering_overview,
     source_texts,
     terms_by_source,
+    title_condition_denied,
     topic_overview,
     whole_coverages,
     without_case_drugs,
@@ -100,6 +102,7 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     specific_terms,
+    stem_sequence,
 )
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
@@ -941,6 +944,8 @@ def _meaning_checked(
     if other_kind(closest.source.title, kinds) or names_other_kinds_only([item.text for item in passages], kinds):
         return None  # the type 2 diabetes overview is no answer on type 1 diabetes, however close in meaning; nor is
         # one that speaks of type 2 only (the hypertension overview for "what blood pressure target in type 1?")
+    if title_condition_denied(closest.source.title, denied_states(question), set(stem_sequence(question))):
+        return None  # nor the gout overview for a man who "has never had gout" (session 58)
     if by_descriptions and proposes_drug(question, terms):  # the descriptions say what the complaint is, never
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face
         # has dropped, should I give him an aspirin before the ambulance comes?" met the stroke overview's aspirin for

@@ -125,6 +125,9 @@ def _stemmed_table(naming: bool) -> tuple[tuple[str, tuple[str, ...], tuple[str,
     )
 
 
+_HEDGE = re.compile(r"\b(?:sort of|kind of|sorta|kinda)\b", re.IGNORECASE)
+
+
 def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalent]:
     """The lay phrases the question holds, each with its medical words: those that route (the on-topic gate's
     weights), a phrase inside a longer one found left out ("swollen ankle" is not read again inside "swollen
@@ -132,6 +135,8 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
     proposed), nested ones kept (more forms only)."""
     spelled = f" {' '.join(_phrase_stems(question))} | {' '.join(_phrase_stems(question, joined=False))} "  # also
     # read with a slashed word's parts alone: "5 watery stools/day" holds "watery stools" (session 56)
+    if _HEDGE.search(question):  # and past a hedge: "my bum feels sort of numb" holds "bum feels numb" (session 58)
+        spelled += f"| {' '.join(_phrase_stems(_HEDGE.sub(' ', question)))} "
     found = [
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
         for lay, stems, medical, abbreviations in _stemmed_table(naming)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from medora.compose.described import body_parts, is_body_part
+from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.red_flags import RedFlag
@@ -125,12 +125,14 @@ class QuestionWeights(dict):
         phrases: list[tuple[str, str]] | None = None,
         qualified: frozenset[str] = frozenset(),
         parts: frozenset[str] = frozenset(),
+        denied: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(weights)
         self.equivalents = tuple(equivalents or ())
         self.phrases = tuple(phrases or ())  # neighbouring topic words of the question ("dog bite", "bite wound")
         self.qualified = qualified  # the lettered or numbered kinds it names ("hepatitis c": ``qualified_kinds``)
         self.parts = parts  # the body parts it speaks of ("Dad's shin": described.body_parts)
+        self.denied = denied  # the states it denies of the patient ("never had gout": ``_denied``)
 
 
 # A condition of several kinds told apart by a letter or a number: one kind is not another ("hepatitis C" is not the
@@ -206,7 +208,8 @@ def _joined_kinds(kinds: list[str]) -> str:
 # inhibitors in heart failure without diabetes", session 51: answered by the type 2 diabetes overview, its title
 # holding the denied word): the word right after the denial
 _DENIED_STATE = re.compile(
-    r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not|without)\s+(?:an?\s+)?([A-Za-z-]+)", re.IGNORECASE
+    r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not|without|never\s+had|never\s+been)\s+(?:an?\s+)?"
+    r"([A-Za-z-]+)", re.IGNORECASE
 )
 
 
@@ -246,7 +249,8 @@ def question_weights(
     "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds with
     their generic name (``generic_names``, from ``drug_name_equivalents``)."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
-    words -= _denied(question)
+    denied = _denied(question)
+    words -= denied
     weights = {
         token: weight for token, weight in idf.items()
         if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token) and not QUANTITY.fullmatch(token)
@@ -259,7 +263,9 @@ def question_weights(
     equivalents = [item for item in found if set(item.stems) & weights.keys()]
     stems = stem_sequence(question)
     phrases = [(a, b) for a, b in zip(stems, stems[1:]) if a in weights and b in weights and a != b]
-    return QuestionWeights(weights, equivalents, phrases, qualified_kinds(question), frozenset(body_parts(question)))
+    return QuestionWeights(
+        weights, equivalents, phrases, qualified_kinds(question), frozenset(body_parts(question)), frozenset(denied)
+    )
 
 
 def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], question: str = "") -> QuestionWeights:
@@ -272,7 +278,8 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
     the lipid overview's topic, which its frame words alone ("still", "enough") never reached; and so does every
     drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``)."""
-    case = set() if asks_for_a_drug(terms) else {  # a class ("a statin") names the topic, not only the case
+    case = set() if asks_for_a_drug(terms) or _asks_to_stop(question) else {  # a class ("a statin") names the
+        # topic, not only the case
         s for term in terms if term.kind == "drug" and term.context and not term.member_stems
         for s in stem_sequence(term.label)
     }
@@ -289,7 +296,24 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         [(a, b) for a, b in weights.phrases if a not in dropped and b not in dropped],
         weights.qualified,
         weights.parts,
+        weights.denied,
     )
+
+
+# the clause that asks is about stopping, pausing or going on with what the patient takes ("on denosumab for 4 yrs,
+# fed up with injections. OK to just stop?"): the patient's own drug is then what is asked about
+_STOP_OR_GO_ON = re.compile(
+    r"\b(?:stop(?:ping)?|come\s+off|coming\s+off|keep\s+(?:taking|going|on)|carry\s+on|continu(?:e|ing)|pause"
+    r"|hold\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_to_stop(question: str) -> bool:
+    """True when the clause that asks is about stopping or going on with a treatment (session 58: "72F on denosumab
+    60 mg 6-monthly for 4 yrs … wants to stop. OK to just stop?" weighed denosumab as the case's, not the topic, and
+    met no passage on topic; the osteoporosis overview says what stopping it does)."""
+    return bool(question) and bool(_STOP_OR_GO_ON.search(split_asking(question)[1]))
 
 
 def _population_groups(question: str) -> list[LayEquivalent]:
@@ -315,7 +339,7 @@ def without_classes(weights: QuestionWeights) -> QuestionWeights:
     """The weights whose words are covered only as written or by lay phrases, not by a drug's class."""
     kept = [item for item in weights.equivalents if not isinstance(item, ClassEquivalent)]
     return weights if len(kept) == len(weights.equivalents) else QuestionWeights(
-        dict(weights), kept, weights.phrases, weights.qualified, weights.parts
+        dict(weights), kept, weights.phrases, weights.qualified, weights.parts, weights.denied
     )
 
 
@@ -357,7 +381,9 @@ def _treated_conditions(question: str) -> list[LayEquivalent]:
 def drug_name_equivalents(question: str, unheld: frozenset[str]) -> list[LayEquivalent]:
     """A drug the question names by a name no passage of the library holds (``unheld``: a brand, "Prolia"), as an
     equivalent covered by its generic name ("denosumab"): "ive had prolia injections for 4 years now, can i just stop
-    having them" met no passage on its topic, though the osteoporosis overview says when denosumab may be stopped."""
+    having them" met no passage on its topic, though the osteoporosis overview says when denosumab may be stopped. Any
+    other name of the generic covers it too: Calpol is acetaminophen, which the otitis-media overview writes as
+    "paracetamol" (session 58: "wants us to just do calpol and nurofen and wait" held Calpol on no passage)."""
     if not unheld:
         return []
     words = raw_tokens(question)
@@ -367,7 +393,8 @@ def drug_name_equivalents(question: str, unheld: frozenset[str]) -> list[LayEqui
         stems = tuple(stem_sequence(written))
         generic = match.name.lower()
         if stems and set(stems) <= unheld and generic != written.lower():
-            found.append(LayEquivalent(lay=written, stems=stems, medical=(generic,)))
+            others = (name.lower() for name in match.synonyms if len(name) >= 4 and name.lower() != written.lower())
+            found.append(LayEquivalent(lay=written, stems=stems, medical=tuple(dict.fromkeys([generic, *others]))))
     return found
 
 
@@ -672,7 +699,33 @@ def answering_evidence(
             or names_topic_in_title(item, weights)
             or (item.source_id == first_overview and first_answers)
         )
+        and not _on_a_denied_condition(item, weights)
     ]
+
+
+def _on_a_denied_condition(evidence: Evidence, weights: QuestionWeights) -> bool:
+    """True for an editorial overview whose title's condition (before its dash or colon) the question denies of the
+    patient: what it says is said of people with it (session 58: "non-diabetic CKD G3b, serum urate 560 but has never
+    had gout or kidney stones. Should allopurinol be started to slow his CKD progression?" was answered by the gout
+    overview's urate-lowering therapy for people with gout and CKD)."""
+    return evidence.source.kind is Kind.EDITORIAL_SUMMARY and title_condition_denied(
+        evidence.source.title, weights.denied, set(weights)
+    )
+
+
+def title_condition_denied(title: str, denied: frozenset[str] | set[str], asked: set[str]) -> bool:
+    """True when the condition a title opens with (before its dash or colon) holds a stem of ``denied`` (``_denied``,
+    or ``denied_states`` of a question) and no other stem of the question (``asked``): "Dementia and cognitive
+    impairment" is still the topic of "mild cognitive impairment, not dementia"."""
+    if not denied:
+        return False
+    head = set(stem_sequence(re.split(r"\s[—–:-]\s|:", title, maxsplit=1)[0]))
+    return bool(head & set(denied)) and not (head - set(denied) - GENERIC_WORDS) & asked
+
+
+def denied_states(question: str) -> frozenset[str]:
+    """The stems of the states the question denies of the patient (``_denied``)."""
+    return frozenset(_denied(question))
 
 
 def _beside_populations(evidence: Evidence, populations: set[str], weights: QuestionWeights) -> bool:
@@ -826,7 +879,9 @@ def matching_overview(
         if populations and any(TermText(heading(item.source)).covers(term) for term in populations)
     }
     for item in sorted(evidence[:OVERVIEW_SEARCH_DEPTH], key=lambda item: item.source_id not in titled):
-        if item.source.kind is not Kind.EDITORIAL_SUMMARY or other_kind(item.source.title, weights.qualified):
+        if item.source.kind is not Kind.EDITORIAL_SUMMARY or other_kind(item.source.title, weights.qualified) or (
+            _on_a_denied_condition(item, weights)
+        ):
             continue
         coverage = topic_coverage(item, weights)
         squarely = coverage >= OVERVIEW_MATCH or (

@@ -56,6 +56,7 @@ COMMON_MISSPELLINGS: dict[str, str] = {
     "diarhoea": "diarrhoea", "diahorrea": "diarrhoea", "diarreah": "diarrhoea", "headach": "headache",
     "temprature": "temperature", "tempreture": "temperature", "vomitting": "vomiting", "swolen": "swollen",
     "symtoms": "symptoms", "symptons": "symptoms", "asthama": "asthma",
+    "actualy": "actually", "actully": "actually",  # session 58: "what should i actualy be asking for?"
 }
 _WORD = re.compile(r"\b[A-Za-z]+\b")
 _TYPED = re.compile(r"\b[A-Za-z]+\b(?!')")  # a word of the question, not a contraction's first part ("doesn't")

@@ -107,6 +107,17 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     # rare tokens outweighed ferritin and aspirin, which the anaemia overview holds
     "hb": ("haemoglobin", "hemoglobin"),
     "gi": ("gastrointestinal",),
+    # session 58: an exacerbation and nebulisers as a note clips them ("COPD exac on 28% O2 … post nebs + pred — NIV
+    # indicated?" held both on no passage)
+    "exac": ("exacerbation", "exacerbations"),
+    "exacs": ("exacerbation", "exacerbations"),
+    "nebs": ("nebuliser", "nebulisers", "nebulizer", "nebulizers", "nebulised", "nebulized", "bronchodilator",
+             "bronchodilators"),
+    "neb": ("nebuliser", "nebulizer", "nebulised", "nebulized", "bronchodilator"),
+    "op": ("operation", "surgery", "surgical"),  # "after his stomach op", "a carpal tunnel op" (session 58)
+    "ops": ("operations", "surgery", "surgical"),
+    "tfts": ("thyroid function tests", "thyroid function", "tsh"),  # "change dose now or wait for TFTs?" (session 58)
+    "tft": ("thyroid function tests", "thyroid function", "tsh"),
 }
 
 # Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,

@@ -70,11 +70,19 @@ EVERYDAY_WORDS = frozenset(
 ) | frozenset(
     stem(w)  # the talk around an account (session 57: "ticagrelor i think it's called … wants to know how long hes
     # meant to be on both" held "think", "know" and "meant" beside "ticagrelor", and no passage on dual antiplatelet
-    # therapy was on its topic; "the doctor said he must carry two pens everywhere", "is that legit tbh")
+    # therapy was on its topic; "the doctor said he must carry two pens everywhere", "is that legit tbh"; session 58:
+    # "ate something with cashews at a party … a pain to carry around"; "she was on the floor over an hour til the
+    # neighbour heard her … thank god", "condom split on saturday", "gp appointment isnt till monday", "catches his
+    # toes on the carpet … sits with his legs crossed all day watching tv", "used one patch and caved after a week",
+    # "examination is unremarkable", "ppl"; "gp just gave me a leaflet on sleep hygiene (no phone in bed, no coffee
+    # after lunch)")
     for w in """know knows knew think thinks meant mad sent plus went fine everywhere anywhere enough doctor
     doctors doc docs earlier definitely habit meanwhile swear swears swore legit tbh honestly basically literally
     reckon reckons wondering properly creeping neighbour neighbours neighbor neighbors colleague colleagues read
-    online internet google googled""".split()
+    online internet google googled party parties around anyway heard god til till appointment appointments
+    monday tuesday wednesday thursday friday saturday sunday weekend weekends tv telly television watching carpet
+    carpets sofa couch ppl caved unremarkable leaflet leaflets phone birthday birthdays
+    christmas kind sort kinda sorta""".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
@@ -137,7 +145,8 @@ GENERIC_WORDS = frozenset(
     explain mutated inhibited inhibit antagonize antagonise predispose predisposes complication complications
     biomarker biomarkers activate activates activated encode encodes encoding encoded secrete secretes secreted
     repress represses repressed alleviate alleviates bind binds interact interacts interacting implicated localized
-    localised deleted disposition necessary""".split()
+    localised deleted disposition necessary reassurance reassure reassured reassuring""".split()  # "discharged with
+    # reassurance?" asks where the patient goes, not about reassuring (session 58: the syncope overview answers it)
 ) | frozenset(
     stem(word)  # what a clinician does with the answer, not what it is about (session 51: of the overviews' own
     # front-matter questions, "How do I classify the severity of an acute asthma attack?", "How do I calculate and

@@ -153,6 +153,9 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # headaches about 12 days a month now, could the tablets be causing more headaches" was partial on co-codamol)
     **dict.fromkeys(("co-codamol", "co-dydramol"), (("combination analgesic", "combination analgesics",
                                                      "compound analgesic", "compound analgesics") + _OPIOID[0], ())),
+    # desogestrel alone is the progestogen-only pill (session 58: "i was going to start the mini pill anyway
+    # (desogestrel). can i just start it today?" after ulipristal, which the contraception overview answers)
+    "desogestrel": (("progestogen-only pill", "progestogen-only pills"), ("POP",)),
 }
 # Classes that name the patient's own drug only (``context``): "…on empagliflozin, ketones 5.1" is the DKA overview's
 # "SGLT2 inhibitors" case, but a class statement does not answer a question asked about one member (the heart

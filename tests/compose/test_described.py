@@ -407,3 +407,25 @@ def test_a_day_of_the_week_in_a_past_account_is_no_plan():
                 "have a scan just to be sure?")
     assert "lifting" not in proposed_words(question).values()
     assert "skiing" in proposed_words("I'm going skiing next saturday and I'm on rivaroxaban, is that ok?").values()
+
+
+def test_a_sentence_opening_with_a_thing_had_tells_and_does_not_ask() -> None:
+    # session 58: "had sciatica …" was read as asking, so the foot's signs were asked about
+    describing, asking = split_asking(
+        "had sciatica down my left leg for 3 weeks, now my foot slaps when i walk. how urgent is this actually?"
+    )
+    assert "sciatica" in describing and asking.strip() == "how urgent is this actually?"
+    assert split_asking("has he had the jab? he is 70.")[1].strip() == "has he had the jab?"
+
+
+def test_a_sign_written_as_denied_is_read_only_in_a_clause_that_denies_it() -> None:
+    signs = ("no back pain", "painless foot drop")
+    assert written_signs(account_stems("my foot slaps when i walk. no back pain at all. what now?"), signs) == [
+        "no back pain"
+    ]
+    assert written_signs(account_stems("my foot slaps and i have back pain. what now?"), signs) == []
+
+
+def test_how_long_before_someone_is_allowed_to_do_something_proposes_it() -> None:
+    words = proposed_words("mum had a TIA last week, how long before she's allowed to drive again?")
+    assert set(words.values()) == {"drive"}

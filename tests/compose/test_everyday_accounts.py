@@ -695,3 +695,69 @@ def test_everyday_accounts_of_session_57_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # session 58: a brand is covered by any name of its generic (Calpol is the overview's paracetamol), and earache
+        # is ear pain
+        ("my 3 year old has had earache all night, the gp said ear infection and to give calpol and wait a couple of "
+         "days. when would she need antibiotics?", "acute-otitis-media"),
+        # wheezy is wheezing, and the pens are the overview's auto-injectors; a party is where it happened
+        ("my daughter went wheezy after a peanut at a birthday party and we used her epipen. the hospital says she "
+         "needs two pens with her at all times, why two?", "anaphylaxis"),
+        # "had sciatica …" tells, it does not ask: the question is the last sentence
+        ("had sciatica down my right leg for a month, now my foot drags and slaps when i walk. how urgent is it?",
+         "lumbar-radiculopathy-foot-drop"),
+        # a note's clipped exacerbation and nebulisers
+        ("COPD exac, post nebs and pred, pH 7.30 and PaCO2 8.1 on the gas. NIV?", "copd"),
+        # stopping the patient's own drug asks about it
+        ("70F on denosumab for 5 years, wants a break from the injections. Can she simply stop?", "osteoporosis"),
+        # a numb bum past a hedge is saddle anaesthesia
+        ("sciatica down my left leg for two weeks and since last night my bum feels kind of numb when i wipe, can "
+         "this wait till my gp appointment on monday?", "cauda-equina-syndrome"),
+        # fell is a fall, no broken bones no fracture
+        ("grandad is 88 and fell in the garden on sunday, couldnt get up for an hour, no broken bones. what should "
+         "happen now to stop it happening again?", "falls-in-older-adults"),
+        # ellaOne is ulipristal, the mini pill the progestogen-only pill
+        ("took ellaone yesterday after the condom split, when can i start the mini pill?", "contraception"),
+        # a sign written in a denying clause: "no back pain" is the peroneal overview's
+        ("my husband lost 4 stone after a gastric bypass and his left foot now slaps when he walks. no back pain at "
+         "all. he sits cross legged for hours. gp says the nerve near his knee is squashed, will it recover?",
+         "common-peroneal-neuropathy"),
+        # a collapse mid-match is exertional, a relative who died suddenly the family history the red flags write
+        ("17M collapsed mid-match playing rugby, came round quickly, ECG normal. His cousin died suddenly at 25. "
+         "Home with reassurance?", "syncope"),
+        # lying awake is difficulty falling asleep; a leaflet is how advice was handed over
+        ("i lie awake most nights and have barely slept for months, gp gave me a leaflet about sleep hygiene. what "
+         "actualy works?", "insomnia"),
+        # a note's TFTs
+        ("28F on levothyroxine 75 mcg, TSH 2.1, just got a positive pregnancy test. Increase now or wait for TFTs?",
+         "hypothyroidism"),
+        # a jab is an injection, whatever is injected
+        ("had a steroid injection for carpal tunnel in the spring and the numbness is back, should i have another "
+         "jab or think about the op?", "carpal-tunnel-syndrome"),
+    ],
+)
+def test_everyday_accounts_of_session_58_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # session 58: how long before someone is allowed to do something proposes it, and no stroke passage says
+        # when driving may resume
+        "mum had a TIA a fortnight ago and feels fine, how long before she's allowed to drive again?",
+        # a condition the patient never had is not the topic its overview answers for those who have it
+        "62M with CKD stage 3, urate 600, has never had gout. Should he start allopurinol to protect his kidneys?",
+    ],
+)
+def test_a_question_turning_on_what_no_overview_says_is_not_answered_by_a_neighbouring_one(
+    library_workspace: Workspace, question: str
+):
+    status, source = _asked(library_workspace, question)
+    assert status != "answered", source

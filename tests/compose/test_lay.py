@@ -368,3 +368,11 @@ def test_everyday_words_of_session_57_route_as_the_words_an_overview_writes(ques
 
 def test_a_pink_patch_is_not_read_from_a_pink_eye():
     assert not any("redness" in item.medical for item in lay_equivalents("my son has pink eye, is it catching?"))
+
+
+def test_a_lay_phrase_is_read_past_a_hedge() -> None:
+    # session 58: "my bum feels sort of numb" is saddle anaesthesia, as "my bum feels numb" is
+    found = lay_equivalents("when i wipe my bum feels sort of numb, can it wait?")
+    assert any("saddle anaesthesia" in item.medical for item in found)
+    assert not any("saddle anaesthesia" in item.medical for item in lay_equivalents("my bum feels sort of sore"))
+

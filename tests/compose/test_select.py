@@ -12,6 +12,7 @@ from medora.compose.select import (
     answering_evidence,
     closest_source,
     covered_words,
+    denied_states,
     drug_name_equivalents,
     flag_in_question_topic,
     is_on_topic,
@@ -31,9 +32,11 @@ from medora.compose.select import (
     sole_answering_overview,
     source_texts,
     terms_by_source,
+    title_condition_denied,
     topic_overview,
     whole_coverages,
     with_antecedents,
+    without_case_drugs,
 )
 from medora.compose.terms import specific_terms
 from medora.settings import Settings
@@ -464,9 +467,44 @@ def test_a_drug_named_by_a_brand_no_passage_holds_is_covered_by_its_generic_name
     # session 45: "ive had prolia injections for 4 years now, can i just stop having them" met no passage on topic
     question = "ive had prolia injections for 4 years now, can i just stop having them"
     found = drug_name_equivalents(question, frozenset({"prolia", "ive"}))
-    assert [(item.lay, item.medical) for item in found] == [("prolia", ("denosumab",))]
+    assert [(item.lay, item.medical[0]) for item in found] == [("prolia", "denosumab")]
     assert drug_name_equivalents(question, frozenset()) == []  # the library writes the brand: read as written
     weights = question_weights(question, {"prolia": 7.0, "inject": 3.2}, found)
     assert covered_words("Do not stop denosumab injections without switching", weights) == {"prolia", "inject"}
     # a generic name the library never writes is read as written: its canonical name is itself
     assert drug_name_equivalents("is sertraline safe?", frozenset({"sertralin"})) == []
+
+
+def test_a_brand_is_covered_by_any_other_name_of_its_generic():
+    # session 58: Calpol is acetaminophen, which the otitis-media overview writes as "paracetamol"; "wants us to just
+    # do calpol and nurofen and wait" held Calpol on no passage
+    question = "gp wants us to just do calpol and nurofen and wait"
+    found = drug_name_equivalents(question, frozenset({"calpol", "nurofen"}))
+    assert [item.lay for item in found] == ["calpol", "nurofen"]
+    weights = question_weights(question, {"calpol": 7.0, "nurofen": 7.0, "wait": 3.6}, found)
+    assert covered_words("Give regular paracetamol or ibuprofen at the correct dose", weights) == {"calpol", "nurofen"}
+    assert covered_words("Give regular aspirin at the correct dose", weights) == set()
+
+
+def test_a_condition_the_patient_never_had_denies_the_overview_titled_with_it() -> None:
+    # session 58: the gout overview's urate-lowering therapy is for people with gout
+    denied = denied_states("62M, CKD 3, urate 600, has never had gout. Allopurinol to protect the kidneys?")
+    asked = {"ckd", "urat", "allopurinol", "protect", "kidney"}
+    assert title_condition_denied("Gout — diagnosis, flare treatment and urate-lowering therapy", denied, asked)
+    assert not title_condition_denied("Chronic kidney disease — staging and management", denied, asked)
+    assert not title_condition_denied("Gout — diagnosis", denied_states("gout flare on allopurinol, stop it?"), asked)
+    # a title naming what is asked beside what is denied is still its topic
+    denied = denied_states("dad has mild cognitive impairment, not dementia. any tablet for it?")
+    assert not title_condition_denied("Dementia and cognitive impairment — work-up", denied, {"cognit", "impair"})
+
+
+def test_stopping_the_patients_own_drug_keeps_it_the_topic() -> None:
+    # session 58: "72F on denosumab … OK to just stop?" weighed denosumab as the case's and met no passage on topic
+    question = "72F on denosumab for 4 yrs, fed up with injections. OK to just stop?"
+    terms = specific_terms(question)
+    weights = without_case_drugs(question_weights(question, {"denosumab": 7.0, "inject": 3.2}), terms, question)
+    assert "denosumab" in weights
+    other = "72F on denosumab for 4 yrs, fell last week. What else lowers her fracture risk?"
+    assert "denosumab" not in without_case_drugs(
+        question_weights(other, {"denosumab": 7.0, "fractur": 3.4}), specific_terms(other), other
+    )
