@@ -54,6 +54,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                              # development set
     python bench/near_miss.py --twentyninth # the twenty-ninth sets, everyday accounts, clinicians' questions and
                                             # vignettes, written in session 58 as a development set
+    python bench/near_miss.py --thirtieth   # the thirtieth sets, the same three styles, written in session 59 as a
+                                            # development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -126,6 +128,9 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "twentyninth": (
         "the twenty-ninth sets, three styles: a development set written in session 58", DEVELOPMENT,
+    ),
+    "thirtieth": (
+        "the thirtieth sets, three styles: a development set written in session 59", DEVELOPMENT,
     ),
 }
 

@@ -68,7 +68,6 @@ from medora.compose.select import (
     closest_source,
     closest_two_agree,
     complaint_keeps,
-    denied_states,
     described_first,
     drug_name_equivalents,
     everyday_overview,
@@ -78,6 +77,7 @@ from medora.compose.select import (
     names_other_kinds_only,
     names_topic_in_title,
     near_in_meaning,
+    on_a_denied_condition,
     on_topic_evidence,
     other_kind,
     overview_candidates,
@@ -87,7 +87,6 @@ from medora.compose.select import (
     sole_answering_overview,
     source_texts,
     terms_by_source,
-    title_condition_denied,
     topic_overview,
     whole_coverages,
     without_case_drugs,
@@ -102,7 +101,6 @@ from medora.compose.terms import (
     answers_terms,
     asks_about_drug,
     specific_terms,
-    stem_sequence,
 )
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
 from medora.compose.variants import with_abbreviations, with_spellings
@@ -239,7 +237,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     described = analysis.described_flags
     emergencies = tuple(dict.fromkeys(flag.overview for flag in described if flag.overview))
     if overview is not None and len(emergencies) == 1 and overview.source.key != f"{LIBRARY_PREFIX}{emergencies[0]}":
-        found = _by_meaning(question, retrieved, terms, retriever, whole, MeaningScope(by_descriptions=True),
+        found = _by_meaning(question, retrieved, terms, weights, retriever, whole, MeaningScope(by_descriptions=True),
                             felt_labels(question, terms), emergencies, forced=True)
         if found is not None:  # an emergency described in everyday words is answered from its own overview, not a
             # neighbour's ("lost control of my bowels with back pain": cauda equina, not low back pain's routine care)
@@ -250,7 +248,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is None:
         scope = _meaning_scope(question, on_topic, answering, terms, covered, felt, whole_coverage)
         found = (
-            _by_meaning(question, retrieved, terms, retriever, whole, scope, felt, emergencies) if scope.open else None
+            _by_meaning(question, retrieved, terms, weights, retriever, whole, scope, felt, emergencies) if scope.open else None
         )
         if found is not None:
             overview, passages = found
@@ -266,7 +264,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         shown = labels_within_signs(
             describing_labels(question, terms), account_stems(question), tuple(clinical_presentations()[presented])
         )
-        found = _by_meaning(question, retrieved, terms, retriever, whole, MeaningScope(by_descriptions=True),
+        found = _by_meaning(question, retrieved, terms, weights, retriever, whole, MeaningScope(by_descriptions=True),
                             felt | shown, (presented,), forced=True)
         if found is not None and asks_about_drug(terms) and not _names_beyond_signs(found[1], terms, shown):
             found = None  # a drug asked for a case of signs alone: "spreading erythema of the hand after a cat bite.
@@ -882,6 +880,7 @@ def _by_meaning(
     question: str,
     retrieved: list[Evidence],
     terms: list[SpecificTerm],
+    weights: QuestionWeights,
     retriever: Retriever,
     whole: dict[int, list[Evidence]],
     scope: MeaningScope,
@@ -915,7 +914,7 @@ def _by_meaning(
         return None  # an emergency described in everyday words is answered from its own overview or from none, never
         # a calm neighbour's: "my 4 year old has a temperature and is very sleepy and floppy" raises sepsis, whose
         # overview is for adults; the ear-infection overview close in meaning is no answer (session 36)
-    checked = _meaning_checked(question, found, retrieved, terms, retriever, scope, felt)
+    checked = _meaning_checked(question, found, retrieved, terms, weights, retriever, scope, felt)
     found_by_descriptions = found[3]
     if checked is None and not forced and not found_by_descriptions and scope.by_descriptions:
         # the passages' closest overview fails its checks: the one the descriptions find instead, if another, is
@@ -925,7 +924,7 @@ def _by_meaning(
         # agreeing, is checked again when its descriptions agree on it (session 36)
         other = _closest_overview(question, retrieved, retriever, whole, scope, terms, emergencies, by_passages=False)
         if other is not None and (other[0].source_id != found[0].source_id or other[2] and not found[2]):
-            checked = _meaning_checked(question, other, retrieved, terms, retriever, scope, felt)
+            checked = _meaning_checked(question, other, retrieved, terms, weights, retriever, scope, felt)
     return checked
 
 
@@ -934,6 +933,7 @@ def _meaning_checked(
     found: tuple[Evidence, list[Evidence], bool, bool],
     retrieved: list[Evidence],
     terms: list[SpecificTerm],
+    weights: QuestionWeights,
     retriever: Retriever,
     scope: MeaningScope,
     felt: set[str],
@@ -944,7 +944,7 @@ def _meaning_checked(
     if other_kind(closest.source.title, kinds) or names_other_kinds_only([item.text for item in passages], kinds):
         return None  # the type 2 diabetes overview is no answer on type 1 diabetes, however close in meaning; nor is
         # one that speaks of type 2 only (the hypertension overview for "what blood pressure target in type 1?")
-    if title_condition_denied(closest.source.title, denied_states(question), set(stem_sequence(question))):
+    if on_a_denied_condition(closest, weights):
         return None  # nor the gout overview for a man who "has never had gout" (session 58)
     if by_descriptions and proposes_drug(question, terms):  # the descriptions say what the complaint is, never
         agree = closest_two_agree(retrieved, closest.source_id)  # that the drug asked for is given for it: "his face

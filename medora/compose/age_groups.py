@@ -91,9 +91,11 @@ def group_of_title(title: str) -> str | None:
 
 # a vignette's opening age and sex, "68F", "74M", "45 y/o F" (compose/sexes.py reads its letter)
 OPENING_AGE_AND_SEX = re.compile(r"\s*(\d{1,3})\s?(?:yo\s?|y/o\s?|y\s?)?([MF])\b")
-# a vignette's opening age, its sex or not: "53F", "84yo", "45 y/o", "45 M", "44-year-old" (compose/terms.py: the
-# drug a vignette's patient is "on" is the case's)
-OPENING_AGE = re.compile(r"\s*\d{1,3}(?:[- ](?:year|yr)s?[- ]old\b|\s?(?:yo|y/o|y|[MF])\b)", re.IGNORECASE)
+# a vignette's opening age, its sex or not: "53F", "84yo", "45 y/o", "45 M", "44-year-old", "A 76-year-old man"
+# (compose/terms.py: the drug a vignette's patient is "on" or "taking" is the case's)
+OPENING_AGE = re.compile(
+    r"\s*(?:an?\s+)?\d{1,3}(?:[- ](?:year|yr)s?[- ]old\b|\s?(?:yo|y/o|y|[MF])\b)", re.IGNORECASE
+)
 
 
 def stated_age(question: str) -> int | None:

@@ -29,7 +29,14 @@ from dataclasses import replace
 
 from medora.compose.described import split_asking
 from medora.compose.entities import comorbidities_in
-from medora.compose.terms import SpecificTerm, is_known_word, meanings_of, raw_tokens, stem_sequence
+from medora.compose.terms import (
+    SpecificTerm,
+    few_interactions,
+    is_known_word,
+    meanings_of,
+    raw_tokens,
+    stem_sequence,
+)
 
 # "66-year-old man", "a 31-year-old woman", "63M", "84yo", "70 y/o", "8-month-old"
 _AGE_OPENING = re.compile(
@@ -89,10 +96,24 @@ _SENTENCE_BREAK = re.compile(r"[.;]\s")
 _YEARS_AGO = re.compile(r"\s*(?:\w+\s+){1,3}years?\s+ago\b", re.IGNORECASE)
 
 
-def history_stems(describing: str) -> set[str]:
+# A relative's illness in a vignette, whose patient is the one its opening age names: family history, to the end of
+# its sentence ("36F BMI 38, HTN, PCOS. Sister had medullary thyroid ca (RET +, MEN2A), she herself not yet tested.
+# Considering semaglutide?", session 59: the obesity overview answered, leaving MEN2A its one unnamed term). In an
+# account the relative is most often the patient ("my dad had a heart attack last month").
+_RELATIVE_HAD = re.compile(
+    r"\b(?:mother|mum|mom|father|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|cousin)s?"
+    r"\s+(?:had|died)\b[^.;?!]*",
+    re.IGNORECASE,
+)
+
+
+def history_stems(describing: str, *, vignette: bool = False) -> set[str]:
     """Stems of the words that say what the patient has had, carries or takes (a past illness, a device, dialysis,
-    "I'm on PrEP")."""
+    "I'm on PrEP"), and in a ``vignette`` what a relative had (``_RELATIVE_HAD``)."""
     found: set[str] = set()
+    if vignette:
+        for match in _RELATIVE_HAD.finditer(describing):
+            found.update(stem_sequence(match.group(0)))
     for clause in _CLAUSE_BREAK.split(describing):
         words = raw_tokens(clause)
         for index, word in enumerate(words):
@@ -136,13 +157,16 @@ def with_cancer_history(question: str, terms: list[SpecificTerm]) -> list[Specif
     """A cancer of one kind the patient has had is a history of cancer, as a source's red flags write it: the back
     pain overview's "a history of cancer is the most informative flag" names "67-year-old woman treated for breast
     cancer 5 years ago has had new low back pain" (session 54), and the organ of "a history of prostate cancer" when
-    it is a term of its own. Only a past one (``history``): a question asking about breast cancer is not answered by
-    a line on previous cancers."""
+    it is a term of its own, as is its treatment ("a radical prostatectomy for prostate cancer 5 years ago", session
+    59). Only a past one (``history``): a question asking about breast cancer is not answered by a line on previous
+    cancers."""
     cancers = [term for term in terms if term.history and _CANCER_KIND.search(term.label)]
 
     def kind_of_a_past_cancer(term: SpecificTerm) -> bool:
         return term.history and any(
             re.search(rf"\b{re.escape(term.label)}\s+{re.escape(cancer.label)}\b", question, re.IGNORECASE)
+            or re.search(rf"\b{re.escape(term.label)}\s+for\s+(?:[\w-]+\s+){{0,2}}{re.escape(cancer.label)}\b",
+                         question, re.IGNORECASE)  # its treatment: "a radical prostatectomy for prostate cancer"
             for cancer in cancers
         )
 
@@ -169,7 +193,7 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     diseases = list(comorbidities_in(describing).values())
     conditions = [set(stem_sequence(words)) for words in diseases]
     diagnoses = [set(stem_sequence(words)) for words in diseases if _DIAGNOSIS_NOUN.search(words)]
-    history = history_stems(describing)
+    history = history_stems(describing, vignette=vignette)
     marked = []
     for term in terms:
         stems = set(stem_sequence(term.label))
@@ -191,7 +215,40 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             asked_here = not term.context and bool(stems & asked)
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
-    return with_cancer_history(question, marked)
+    return with_treated_background(question, with_cancer_history(question, marked))
+
+
+# The common chronic conditions whose usual treatments are the long-term medicines of few interactions
+# (terms.FEW_INTERACTIONS): blood pressure, diabetes, cholesterol, asthma
+_BACKGROUND_CONDITIONS = frozenset(
+    stem
+    for words in ("hypertension", "htn", "high blood pressure", "t2dm", "type 2 diabetes", "diabetes", "diabetic",
+                  "hypercholesterolaemia", "hypercholesterolemia", "hyperlipidaemia", "hyperlipidemia",
+                  "high cholesterol", "asthma")
+    for stem in stem_sequence(words)
+)
+_SENTENCE = re.compile(r"[^.;?!]+")
+
+
+def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A common chronic condition told in the sentence that names the patient's own medicine of few interactions for
+    it is the case's background, as that medicine is (``context``): "He has hypertension treated with amlodipine"
+    beside a TIA, "T2DM + HTN, on metformin and amlodipine" before a vaccine question (session 59: both partial for
+    a hypertension no TIA or vaccine passage names). Untreated, the condition may be what the answer turns on ("14
+    weeks pregnant, chronic HTN, paroxysmal AF: apixaban?")."""
+    own = [term for term in terms if term.kind == "drug" and term.context and few_interactions(term)]
+    if not own:
+        return terms
+    sentences = [sentence for sentence in _SENTENCE.findall(question)
+                 if any(re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE) for term in own)]
+    told = {stem for sentence in sentences for stem in stem_sequence(sentence)}
+    return [
+        replace(term, context=True)
+        if term.kind in ("term", "word") and not term.context
+        and (stems := set(stem_sequence(term.label))) and stems <= _BACKGROUND_CONDITIONS and stems <= told
+        else term
+        for term in terms
+    ]
 
 
 def _abbreviated(label: str) -> bool:

@@ -504,6 +504,8 @@ _PROPOSAL = re.compile(
     # taking up an activity again: "when can I go back to the gym?", "when is he allowed to drive again?"
     r"|\b(?:when|how\s+soon(?:\s+after\s+[^?.!,;]+?)?)\s+(?:can|could|should|may|might|will|would)\s+"
     r"(?:i|he|she|we|they|you|(?:my|our|his|her|their)\s+\w+)\s+(?P<resumed>[^?.!,;]+)"
+    # …as a vignette tells it: "He asks when he can return to driving his taxi." (session 59)
+    r"|\bwhen\s+(?:i|he|she|we|they)\s+(?:can|could|may|might|should)\s+(?P<resumed_told>[^?.!,;]+)"
     r"|\bwhen\s+(?:is|are|am|will)\s+(?:he|she|i|they|we|you)\s+(?:be\s+)?(?:allowed|able|ok|okay|safe|fine)"
     r"\s+to\s+(?P<when_allowed>[^?.!,;]+)"
     # …and how long until then: "how long does he have to wait before hes allowed to drive his car?" (session 58)
@@ -621,10 +623,11 @@ def proposed_words(question: str) -> dict[str, str]:
         ):
             continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";
             # and what the asker would do themselves is a patient's own proposal: "how soon after a TIA can I drive?"
-        if match.group("resumed") and _PASSIVE.search(match.group("resumed")):
+        resumed = match.group("resumed") or match.group("resumed_told")
+        if resumed and _PASSIVE.search(resumed):
             continue
         proposed = _RESUMING.sub("", _CIRCUMSTANCES.sub("", _GOING.sub("", next(g for g in match.groups() if g))))
-        if match.group("resumed") or match.group("when_allowed") or match.group("before_allowed") or match.group(
+        if resumed or match.group("when_allowed") or match.group("before_allowed") or match.group(
             "taken_up"
         ):
             proposed = _NOT_A_BACK.sub(" ", proposed)

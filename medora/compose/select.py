@@ -699,33 +699,21 @@ def answering_evidence(
             or names_topic_in_title(item, weights)
             or (item.source_id == first_overview and first_answers)
         )
-        and not _on_a_denied_condition(item, weights)
+        and not on_a_denied_condition(item, weights)
     ]
 
 
-def _on_a_denied_condition(evidence: Evidence, weights: QuestionWeights) -> bool:
+def on_a_denied_condition(evidence: Evidence, weights: QuestionWeights) -> bool:
     """True for an editorial overview whose title's condition (before its dash or colon) the question denies of the
     patient: what it says is said of people with it (session 58: "non-diabetic CKD G3b, serum urate 560 but has never
     had gout or kidney stones. Should allopurinol be started to slow his CKD progression?" was answered by the gout
-    overview's urate-lowering therapy for people with gout and CKD)."""
-    return evidence.source.kind is Kind.EDITORIAL_SUMMARY and title_condition_denied(
-        evidence.source.title, weights.denied, set(weights)
-    )
-
-
-def title_condition_denied(title: str, denied: frozenset[str] | set[str], asked: set[str]) -> bool:
-    """True when the condition a title opens with (before its dash or colon) holds a stem of ``denied`` (``_denied``,
-    or ``denied_states`` of a question) and no other stem of the question (``asked``): "Dementia and cognitive
-    impairment" is still the topic of "mild cognitive impairment, not dementia"."""
-    if not denied:
+    overview's urate-lowering therapy for people with gout and CKD). Not when the title's condition holds another
+    topic word of the question: "Dementia and cognitive impairment" is still the topic of "mild cognitive impairment,
+    not dementia"."""
+    if evidence.source.kind is not Kind.EDITORIAL_SUMMARY or not weights.denied:
         return False
-    head = set(stem_sequence(re.split(r"\s[—–:-]\s|:", title, maxsplit=1)[0]))
-    return bool(head & set(denied)) and not (head - set(denied) - GENERIC_WORDS) & asked
-
-
-def denied_states(question: str) -> frozenset[str]:
-    """The stems of the states the question denies of the patient (``_denied``)."""
-    return frozenset(_denied(question))
+    head = set(stem_sequence(re.split(r"\s[—–:-]\s|:", evidence.source.title, maxsplit=1)[0]))
+    return bool(head & weights.denied) and not (head - weights.denied - GENERIC_WORDS) & set(weights)
 
 
 def _beside_populations(evidence: Evidence, populations: set[str], weights: QuestionWeights) -> bool:
@@ -880,7 +868,7 @@ def matching_overview(
     }
     for item in sorted(evidence[:OVERVIEW_SEARCH_DEPTH], key=lambda item: item.source_id not in titled):
         if item.source.kind is not Kind.EDITORIAL_SUMMARY or other_kind(item.source.title, weights.qualified) or (
-            _on_a_denied_condition(item, weights)
+            on_a_denied_condition(item, weights)
         ):
             continue
         coverage = topic_coverage(item, weights)

@@ -126,7 +126,7 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 NOTE_CLIPPINGS = frozenset(
     stem(word)
     for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
-    .split()
+    " nocte mane prn bd tds qds deg".split()  # when a dose is given ("trazodone 50 mg nocte"), degrees of movement
 )
 # Words that frame what is asked (a cut-off, a prevention, how long), not its topic: like "treatment" or "dose"
 # ("VTE prophylaxis after elective TKR - NICE options and durations?" is answered by "for 14 days")
@@ -144,8 +144,9 @@ NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
 NEGATIONS |= frozenset({"isn", "isnt", "aren", "arent", "wasn", "wasnt", "weren", "werent"})
 HISTORY_CUES = ("history of", "hx of", "hx", "h/o", "pmh", "pmh of", "background of", "also has", "also have")
 TRIGGER_CUES = ("after eating", "after drinking",  # the trigger of a reaction ("after eating peanuts"), or what the
-                "ate something", "eaten something", "ate some", "eaten some")  # account says was eaten ("ate
-# something with peanuts in at a party", session 56)
+                "ate something", "eaten something", "ate some", "eaten some",  # account says was eaten ("ate
+                "ate a", "ate an", "eaten a", "eaten an")  # something with peanuts in at a party", session 56; "he
+# ate a brownie with cashews in it", session 59)
 # …or a reaction's cause named with it ("a bad reaction to cashews", "a peanut allergy"): a food or a venom is the
 # case, as after "eating"; a drug there stays asked about ("allergic to penicillin, which antibiotic?" needs a source
 # on penicillin allergy)
@@ -246,6 +247,7 @@ def _job_stems() -> frozenset[str]:
     return frozenset(stem(str(word)) for word in load_yaml(text)["occupations"])
 
 
+_PLACES_OF_STUDY = frozenset({"uni", "university", "college", "school", "nursery"})
 JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within three words after "a" or "an"
 
 
@@ -264,6 +266,8 @@ def told_jobs(question: str) -> set[str]:
             if stem(word) in _job_stems() and {"a", "an"} & set(before):
                 article = max(i for i, w in enumerate(before) if w in ("a", "an"))
                 told |= {stem(w) for w in [*before[article + 1 :], word]}  # "a primary school teacher": all three
+            elif word in _PLACES_OF_STUDY and before[-1:] == ["at"]:
+                told.add(stem(word))  # "my son is 20 and at uni" (session 59): where he studies, as a job
     return told - set(stem_sequence(asking))
 
 

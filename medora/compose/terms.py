@@ -82,7 +82,7 @@ EVERYDAY_WORDS = frozenset(
     reckon reckons wondering properly creeping neighbour neighbours neighbor neighbors colleague colleagues read
     online internet google googled party parties around anyway heard god til till appointment appointments
     tv telly television watching carpet carpets sofa couch ppl caved unremarkable leaflet leaflets phone birthday
-    birthdays christmas kind sort kinda sorta""".split()
+    birthdays christmas kind sort kinda sorta chatting chatty chatted skipping skipped""".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
@@ -160,6 +160,10 @@ GENERIC_WORDS = frozenset(
     # it again", "what needs to happen before discharge?"): no overview writes them, so each weighed as much as the
     # rarest topic word (session 52)
     for word in "say says said saying tell tells telling happen happens happened happening".split()
+) | frozenset(
+    stem(word)  # who advises and where, the frame of a clinician's question ("What does NICE advise instead?",
+    # "Which bedside tool?", "Which empirical regimen?"): session 59's development vignettes went partial on them
+    for word in "advise advises advised advising empiric empirical bedside".split()
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
@@ -505,13 +509,14 @@ def spelled_out_abbreviations(text: str) -> list[str]:
 
 # Words before a drug that make it what the patient takes or took, not what the question asks about: "despite
 # antacids", "already on warfarin" always; "on", "taking", "using" only after a person ("someone on methadone", "a
-# man taking lisinopril", "who is on"), since "Is taking ibuprofen safe in pregnancy?" asks about ibuprofen.
+# man taking lisinopril", "who is on", "he also takes"), since "Is taking ibuprofen safe in pregnancy?" asks about
+# ibuprofen.
 CONTEXT_CUES = frozenset({"despite", "already"})
 PERSON_CUES = frozenset({"on", "taking", "takes", "took", "using", "uses"})
 PERSONS = frozenset({
     "someone", "somebody", "patient", "patients", "person", "people", "man", "men", "woman", "women", "adult",
     "adults", "child", "children", "boy", "girl", "baby", "infant", "he", "she", "they", "i", "mum", "dad", "mother",
-    "father", "husband", "wife", "who", "already",
+    "father", "husband", "wife", "who", "already", "also",
 })
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
 # A dose written with the drug ("on ramipril 10 mg and bisoprolol", "despite maximum losartan") is part of its mention
@@ -664,6 +669,11 @@ def _is_context(
         return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
     if cue in CONTEXT_CUES:
         return True
+    if cue == "with" and describing and index and words[index - 1].lower() in _TREATED and (
+        index < 2 or words[index - 2].lower() not in ("be", "been", "being")
+    ):
+        return True  # "He has hypertension treated with amlodipine" (session 59): the patient's own treatment, not
+        # what is asked ("Should hypertension in pregnancy be treated with labetalol?")
     if cue == "of" and index >= 2 and words[index - 1].isdigit() and words[index - 2].lower() in ("day", "week"):
         return True  # "78F day 6 of co-amoxiclav for CAP": the course the patient is on (session 56), not "5 days of
         # amoxicillin", which may be what is asked
@@ -682,6 +692,7 @@ def _is_context(
     )
 
 
+_TREATED = frozenset({"treated", "managed", "controlled", "maintained"})
 _CAUSE_CUES = frozenset({"after", "following", "finishing", "finished", "completing", "completed"})
 # a route or "a course of" between the cue and the drug: "after IV co-amoxiclav", "finishing a course of clindamycin"
 _BETWEEN_CAUSE_AND_DRUG = frozenset({"iv", "im", "intravenous", "intramuscular", "oral", "po", "sc", "subcutaneous",
@@ -966,11 +977,21 @@ DRUG_CLASS_WORDS = frozenset(
 )
 
 
+# A hormonal contraceptive asked for, however the question writes it ("the combined pill" is read as "combined" with
+# the pill among its forms): enzyme inducers and lamotrigine are what starting one turns on
+_CONTRACEPTIVE_FORMS = re.compile(r"\b(?:pill|contracepti(?:ve|on))\b")
+
+
 def asks_for_a_drug(terms: list[SpecificTerm]) -> bool:
     """True when the question asks about a drug or a drug class of its own, beside the patient's own drugs: then
-    an interaction may be what it turns on ("64M on clarithromycin, gout flare: what colchicine dose?")."""
+    an interaction may be what it turns on ("64M on clarithromycin, gout flare: what colchicine dose?", session 59:
+    "well controlled on lamotrigine … wants the combined pill")."""
     return asks_about_drug(terms) or any(
-        not term.context and set(stem_sequence(term.label)) & DRUG_CLASS_WORDS for term in terms
+        not term.context and (
+            set(stem_sequence(term.label)) & DRUG_CLASS_WORDS
+            or any(_CONTRACEPTIVE_FORMS.search(form) for form in term.forms)
+        )
+        for term in terms
     )
 
 

@@ -320,3 +320,48 @@ def test_a_past_cancer_of_one_kind_is_named_by_a_history_of_cancer():
     (asked,) = [t for t in with_case_findings("Is tamoxifen used in breast cancer?", specific_terms(
         "Is tamoxifen used in breast cancer?")) if t.label == "breast cancer"]
     assert not covered_terms("A history of cancer is the most informative flag.", [asked])
+
+
+def _marked(question: str) -> dict[str, SpecificTerm]:
+    return {term.label: term for term in with_case_findings(question, specific_terms(question))}
+
+
+def test_the_treatment_of_a_past_cancer_is_named_by_a_history_of_cancer():
+    # session 59: "a radical prostatectomy for prostate cancer 5 years ago" left the back-pain overview partial
+    marked = _marked(
+        "A 66-year-old woman who had a mastectomy for breast cancer 6 years ago has 4 weeks of new low back pain. "
+        "Should she be imaged?"
+    )
+    assert covered_terms("A history of cancer is the most informative flag.", [marked["mastectomy"]])
+    # a procedure for something else is no history of cancer
+    marked = _marked("A 66-year-old woman who had a hysterectomy for fibroids 6 years ago has new back pain. Imaging?")
+    assert not covered_terms("A history of cancer is the most informative flag.", [marked["hysterectomy"]])
+
+
+def test_a_relatives_illness_in_a_vignette_is_family_history():
+    # session 59: "Sister had medullary thyroid ca (RET +, MEN2A)" left MEN2A the one term the obesity overview need
+    # not name before semaglutide
+    marked = _marked("36F BMI 38, PCOS. Sister had medullary thyroid ca (RET +, MEN2A). Considering semaglutide?")
+    assert marked["MEN2A"].history and marked["medullary"].history
+    # …but whoever brings the patient is no illness of theirs
+    marked = _marked(
+        "A 76-year-old woman is brought by her daughter with 18 months of progressive forgetfulness. Bloods are "
+        "normal. Does a normal 6CIT rule out dementia?"
+    )
+    assert not marked["forgetfulness"].history
+
+
+def test_a_common_condition_treated_with_a_medicine_of_few_interactions_is_the_case():
+    # session 59: "He has hypertension treated with amlodipine" beside a TIA was partial for its hypertension
+    marked = _marked(
+        "A 60-year-old man with hypertension treated with amlodipine had a TIA with 15 minutes of arm weakness. "
+        "ABCD2 is 2. How soon should he be seen?"
+    )
+    assert marked["amlodipine"].context and marked["hypertension"].context
+    marked = _marked("54F, T2DM + HTN, on metformin and amlodipine. Never had a pneumococcal vaccine. Due now?")
+    assert marked["HTN"].context and marked["metformin"].context
+    # untreated, or treated with a drug of many interactions, it may be what the answer turns on
+    marked = _marked("32F, 14/40 pregnant, paroxysmal AF, chronic HTN. Start apixaban?")
+    assert not marked["HTN"].context
+    marked = _marked("A 70-year-old man with hypertension treated with ramipril has gout. Which NSAID?")
+    assert not marked["hypertension"].context

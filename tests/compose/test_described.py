@@ -429,3 +429,12 @@ def test_a_sign_written_as_denied_is_read_only_in_a_clause_that_denies_it() -> N
 def test_how_long_before_someone_is_allowed_to_do_something_proposes_it() -> None:
     words = proposed_words("mum had a TIA last week, how long before she's allowed to drive again?")
     assert set(words.values()) == {"drive"}
+
+
+def test_when_someone_can_take_something_up_again_told_in_a_vignette_proposes_it() -> None:
+    # session 59: "He asks when he can return to driving his taxi." was answered by the stroke overview
+    words = proposed_words(
+        "A 60-year-old bus driver had a TIA a week ago and is on clopidogrel. He asks when he can drive his bus "
+        "again. What should he be told?"
+    )
+    assert {"drive", "bus"} <= set(words.values())

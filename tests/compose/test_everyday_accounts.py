@@ -738,9 +738,24 @@ def test_everyday_accounts_of_session_57_reach_the_overview_that_answers_them(
         # a jab is an injection, whatever is injected
         ("had a steroid injection for carpal tunnel in the spring and the numbness is back, should i have another "
          "jab or think about the op?", "carpal-tunnel-syndrome"),
+        # session 59: an exam vignette's patient "taking" two drugs takes them; the potassium overview need not name
+        # spironolactone
+        ("A 70-year-old woman with CKD stage 4, taking spironolactone and lisinopril, has a potassium of 6.9 mmol/L "
+         "with peaked T waves. She has had calcium gluconate and insulin with glucose. What should be monitored after "
+         "the insulin?", "hyperkalaemia"),
+        # the surgery for a past cancer is the history of cancer the red flags write
+        ("A 59-year-old woman who had a mastectomy for breast cancer 6 years ago has 4 weeks of new low back pain "
+         "and no neurological deficit. Should she have imaging?", "low-back-pain-red-flags"),
+        # hypertension treated with amlodipine is the case's background, and "advise" frames the question
+        ("A 60-year-old man with hypertension treated with amlodipine had a TIA with 15 minutes of right arm weakness "
+         "that resolved fully. His ABCD2 score is 2, so the GP plans a routine TIA clinic referral next month. What "
+         "does NICE advise?", "stroke-and-tia"),
+        # a strep swab told among the family's talk ("my brother in law reckons")
+        ("my 6 yr old had a sore throat and the swab came back strep, shes on penicillin. my brother in law reckons "
+         "the rest of the family should get antibiotics too just in case, is that right?", "acute-pharyngitis"),
     ],
 )
-def test_everyday_accounts_of_session_58_reach_the_overview_that_answers_them(
+def test_everyday_accounts_of_sessions_58_and_59_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
@@ -749,6 +764,12 @@ def test_everyday_accounts_of_session_58_reach_the_overview_that_answers_them(
 @pytest.mark.parametrize(
     "question",
     [
+        # session 59: a relative's thyroid cancer is the family history semaglutide turns on, which the obesity
+        # overview never writes
+        "45F, BMI 36, T2DM. Mother had medullary thyroid cancer. Start semaglutide?",
+        # when he can drive his bus again, told in a vignette, proposes driving
+        "A 58-year-old bus driver had a TIA two weeks ago and is on clopidogrel. He asks when he can drive his bus "
+        "again. What should he be told?",
         # session 58: how long before someone is allowed to do something proposes it, and no stroke passage says
         # when driving may resume
         "mum had a TIA a fortnight ago and feels fine, how long before she's allowed to drive again?",

@@ -12,7 +12,6 @@ from medora.compose.select import (
     answering_evidence,
     closest_source,
     covered_words,
-    denied_states,
     drug_name_equivalents,
     flag_in_question_topic,
     is_on_topic,
@@ -21,6 +20,7 @@ from medora.compose.select import (
     names_many_terms,
     names_other_kinds_only,
     names_topic_in_title,
+    on_a_denied_condition,
     on_topic_evidence,
     other_kind,
     overview_candidates,
@@ -32,13 +32,12 @@ from medora.compose.select import (
     sole_answering_overview,
     source_texts,
     terms_by_source,
-    title_condition_denied,
     topic_overview,
     whole_coverages,
     with_antecedents,
     without_case_drugs,
 )
-from medora.compose.terms import specific_terms
+from medora.compose.terms import specific_terms, stem_sequence
 from medora.settings import Settings
 from medora.types import Evidence, Kind, Source
 from tests.conftest import make_evidence
@@ -486,16 +485,23 @@ def test_a_brand_is_covered_by_any_other_name_of_its_generic():
     assert covered_words("Give regular aspirin at the correct dose", weights) == set()
 
 
+def _titled(title: str) -> Evidence:
+    return _overview(1, "title", title, "Management", "Treatment is described here.", 0.5)
+
+
+def _weighed(question: str) -> QuestionWeights:
+    return question_weights(question, {word: 5.0 for word in stem_sequence(question)})
+
+
 def test_a_condition_the_patient_never_had_denies_the_overview_titled_with_it() -> None:
     # session 58: the gout overview's urate-lowering therapy is for people with gout
-    denied = denied_states("62M, CKD 3, urate 600, has never had gout. Allopurinol to protect the kidneys?")
-    asked = {"ckd", "urat", "allopurinol", "protect", "kidney"}
-    assert title_condition_denied("Gout — diagnosis, flare treatment and urate-lowering therapy", denied, asked)
-    assert not title_condition_denied("Chronic kidney disease — staging and management", denied, asked)
-    assert not title_condition_denied("Gout — diagnosis", denied_states("gout flare on allopurinol, stop it?"), asked)
+    weights = _weighed("62M, CKD 3, urate 600, has never had gout. Allopurinol to protect the kidneys?")
+    assert on_a_denied_condition(_titled("Gout — diagnosis, flare treatment and urate-lowering therapy"), weights)
+    assert not on_a_denied_condition(_titled("Chronic kidney disease — staging and management"), weights)
+    assert not on_a_denied_condition(_titled("Gout — diagnosis"), _weighed("gout flare on allopurinol, stop it?"))
     # a title naming what is asked beside what is denied is still its topic
-    denied = denied_states("dad has mild cognitive impairment, not dementia. any tablet for it?")
-    assert not title_condition_denied("Dementia and cognitive impairment — work-up", denied, {"cognit", "impair"})
+    weights = _weighed("dad has mild cognitive impairment, not dementia. any tablet for it?")
+    assert not on_a_denied_condition(_titled("Dementia and cognitive impairment — work-up"), weights)
 
 
 def test_stopping_the_patients_own_drug_keeps_it_the_topic() -> None:

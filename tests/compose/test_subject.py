@@ -105,6 +105,9 @@ def test_the_food_a_reaction_is_to_is_the_case_but_a_drug_allergy_is_asked_about
     ]
     assert ("peanut", True) in _labels("my 8 yr old has a peanut allergy. what strength adrenaline pen is right?")
     assert ("penicillin", False) in _labels("I'm allergic to penicillin, which antibiotic for cellulitis?")
+    # what the account says was eaten (session 59: "he ate a brownie with cashews in it")
+    labels = _labels("my son ate a cookie with peanuts in it and his lips swelled. how long will they observe him?")
+    assert ("cookie", True) in labels and ("peanuts", True) in labels
 
 
 def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_is_not():
@@ -116,6 +119,8 @@ def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_
     assert told_jobs("im 42, a primary school teacher, been on citalopram. can i stop it?") == {
         "primari", "school", "teacher"
     }
+    # where the patient studies is told as a job is (session 59)
+    assert told_jobs("my son is 20 and at uni, the gp started sertraline. when should he be seen again?") == {"uni"}
 
 
 def test_a_source_naming_the_drug_answers_despite_the_comorbidity():

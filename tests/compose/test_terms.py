@@ -3,7 +3,14 @@
 import pytest
 
 from medora.compose.age_groups import CHILD, group_of_question
-from medora.compose.terms import TermText, answers_terms, covered_terms, drug_form_words, specific_terms
+from medora.compose.terms import (
+    TermText,
+    answers_terms,
+    asks_for_a_drug,
+    covered_terms,
+    drug_form_words,
+    specific_terms,
+)
 
 
 def _kinds(question: str) -> list[tuple[str, str]]:
@@ -169,6 +176,32 @@ def test_a_drug_the_patient_already_takes_is_part_of_the_case_not_the_question()
         assert [t.label for t in case if t.context] == ["methotrexate"]
 
 
+def test_an_exam_vignettes_patient_takes_what_it_says_is_treated_with_or_also_taken():
+    # session 59: an exam-style opening ("A 76-year-old man"), "treated with" and "also takes" tell the patient's own
+    case = specific_terms(
+        "A 76-year-old man with CKD 4, taking spironolactone and ramipril, has K 6.8. He receives calcium gluconate. "
+        "What next?"
+    )
+    assert [(t.label, t.context) for t in case if t.kind == "drug"] == [
+        ("spironolactone", True), ("ramipril", True), ("calcium gluconate", False)
+    ]
+    treated = specific_terms("A 58-year-old man has hypertension treated with amlodipine. He had a TIA. Next step?")
+    assert [(t.label, t.context) for t in treated if t.kind == "drug"] == [("amlodipine", True)]
+    also = specific_terms("my husband had a fall and he also takes a statin. what should he tell the surgeon?")
+    assert [t.label for t in also if t.context] == ["statin"]
+    # what is asked to be treated with stays asked about
+    asked = specific_terms("Should hypertension in pregnancy be treated with labetalol?")
+    assert [t.context for t in asked if t.kind == "drug"] == [False]
+
+
+def test_when_a_dose_is_given_and_who_advises_frame_the_question():
+    # session 59: "trazodone 50 mg nocte", "What does NICE advise instead?", "Which bedside tool?" held a term each
+    labels = {t.label for t in specific_terms(
+        "52M insomnia, partial response to CBT-I. Trazodone 50 mg nocte? What does NICE advise? Any bedside test?"
+    )}
+    assert not labels & {"nocte", "advise", "bedside"} and "Trazodone" in labels
+
+
 def test_a_case_drug_of_few_interactions_may_go_unnamed_beside_a_drug_asked_for():
     # amlodipine is the case's blood pressure, not what starting allopurinol turns on (session 50)
     gout = specific_terms("62M with gout, BP controlled on amlodipine, two flares this year. How to start allopurinol?")
@@ -182,6 +215,13 @@ def test_a_case_drug_of_few_interactions_may_go_unnamed_beside_a_drug_asked_for(
     # a condition the case is without is no drug of the case's: it goes unnamed beside a drug asked for
     statin = specific_terms("LDL 4.9 in a 55-year-old without heart disease, should a statin be started?")
     assert [t.label for t in statin if t.context] == ["heart disease"] and answers_terms({"LDL", "statin"}, statin)
+
+
+def test_the_pill_asked_for_beside_the_patients_drug_turns_on_their_interaction():
+    # session 59: "well controlled on lamotrigine … wants the combined pill" was answered without lamotrigine
+    pill = specific_terms("24F epilepsy on lamotrigine 200 mg bd, BMI 23. Wants the combined pill. Suitable?")
+    assert asks_for_a_drug(pill) and not answers_terms({"epilepsy", "combined"}, pill)
+    assert not asks_for_a_drug(specific_terms("24F on lamotrigine 200 mg bd for epilepsy. Seizure-free. Driving?"))
 
 
 def test_a_drug_after_whether_is_asked_about_even_in_a_vignette():

@@ -135,8 +135,9 @@ def test_the_nineteenth_twentieth_twenty_seventh_and_eighth_sets_are_everyday_ac
     assert {q["style"] for q in near_miss + coverage} == {"lay"}
 
 
-def test_the_twenty_ninth_sets_hold_three_styles_on_library_topics():
-    near_miss, coverage = _set_on_library_topics("twentyninth", 60)
+@pytest.mark.parametrize("name", ["twentyninth", "thirtieth"])
+def test_the_twenty_ninth_and_thirtieth_sets_hold_three_styles_on_library_topics(name: str):
+    near_miss, coverage = _set_on_library_topics(name, 60)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
     for questions in (near_miss, coverage):
         assert sorted(q["style"] for q in questions) == ["clinician"] * 20 + ["lay"] * 20 + ["vignette"] * 20
