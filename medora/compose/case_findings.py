@@ -227,7 +227,6 @@ _BACKGROUND_CONDITIONS = frozenset(
                   "high cholesterol", "asthma")
     for stem in stem_sequence(words)
 )
-_SENTENCE = re.compile(r"[^.;?!]+")
 
 
 def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -239,7 +238,7 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
     own = [term for term in terms if term.kind == "drug" and term.context and few_interactions(term)]
     if not own:
         return terms
-    sentences = [sentence for sentence in _SENTENCE.findall(question)
+    sentences = [sentence for sentence in _SENTENCE_BREAK.split(question)  # never at a decimal point ("1.5 g")
                  if any(re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE) for term in own)]
     told = {stem for sentence in sentences for stem in stem_sequence(sentence)}
     return [
