@@ -100,6 +100,8 @@ from medora.compose.terms import (
     TermText,
     answers_terms,
     asks_about_drug,
+    asks_for_a_drug,
+    few_interactions,
     specific_terms,
 )
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
@@ -212,7 +214,10 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         overview = None  # it names the drug and the condition, never the one for the other; or another age group
     overview = overview or sole_answering_overview(answering, on_topic, weights, terms, covered, presented)
     presenting = _overviews_read_whole(on_topic, whole)  # however deep: the peroneal overview's passage may come sixth
-    overview = _presenting_overview(overview, on_topic, terms, covered, signs, _signs_written(question, presenting))
+    overview = _presenting_overview(
+        overview, on_topic, terms, covered, signs, _signs_written(question, presenting),
+        answering={item.source_id for item in answering},
+    )
     if overview is not None and _complaint_elsewhere(question, terms, overview, whole, retriever):
         answering = [item for item in answering if item.source_id != overview.source_id]
         overview = None
@@ -577,17 +582,24 @@ def _presenting_overview(
     covered: dict[int, set[str]],
     signs: dict[int, set[str]],
     written: set[int],
+    *,
+    answering: set[int] | frozenset[int] = frozenset(),
 ) -> Evidence | None:
     """The other overview in place of the chosen one when the case presents with a sign of that one's condition only
     (``written``; the chosen one's signs none) and it answers the terms as well, its signs' words named
     (``signs``): "woke with a painless foot drop, eversion weak, inversion normal" is the peroneal neuropathy
     overview's, though the title of the L5 radiculopathy overview names foot drop. Never when more than one other
-    presents."""
-    if overview is None or overview.source_id in written:
+    presents. With none chosen, the one overview the case presents with among those the words found answering
+    (``answering``) is laid out (session 60: "woke with a right foot drop … weak dorsiflexion and eversion, normal
+    inversion and hip abduction … no back pain" after losing 38 kg was answered by two overviews naming foot drop,
+    and neither was laid out); never one the words left partial (a seizure at a stroke's onset, a teenager's
+    self-harm beside an adults' overview), nor for a drug asked about: signs say what the condition is, not that the
+    drug suits it ("I feel low and tearful, would sertraline help?")."""
+    if overview is not None and overview.source_id in written or overview is None and asks_about_drug(terms):
         return overview
     others = [
         source_id for source_id in written
-        if source_id != overview.source_id
+        if (source_id != overview.source_id if overview is not None else source_id in answering)
         and answers_terms(covered.get(source_id, set()) | signs.get(source_id, set()), terms)
     ]
     if len(others) != 1:
@@ -872,8 +884,22 @@ def _subject_of_overview(
     passages = whole.get(first, [])
     if unnamed_occasions(question, [item.text for item in passages], lay_equivalents(question, naming=True)):
         return None  # the occasion the question turns on ("need a tooth out") is no subject of the overview
+    if asked[0].kind == "drug" and _interacting_unnamed(terms, passages):
+        return None  # nor a drug asked for beside the patient's own that interacts (session 60: "I'm on tramadol
+        # for my back and my gp wants to start me on sertraline for anxiety. Is that ok?" was the anxiety overview's)
     named = sum(TermText(item.text).covers(asked[0]) for item in passages)
     return next((item for item in on_topic if item.source_id == first), None) if named >= MIN_NAMING_PASSAGES else None
+
+
+def _interacting_unnamed(terms: list[SpecificTerm], passages: list[Evidence]) -> bool:
+    """True when a drug of the patient's own that is no common medicine of few interactions goes unnamed by the
+    overview's passages, beside a drug asked for: the answer turns on the two together (terms.answers_terms)."""
+    own = [term for term in terms if term.kind == "drug" and term.context and not term.trigger
+           and not few_interactions(term)]
+    if not own or not asks_for_a_drug(terms):
+        return False
+    prepared = [TermText(item.text) for item in passages]
+    return any(not any(text.covers(term) for text in prepared) for term in own)
 
 
 def _by_meaning(

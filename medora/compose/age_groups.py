@@ -64,11 +64,17 @@ LISTED_CHILDREN = re.compile(
     r"\s*[\w']+(?:\s+[\w']+){0,2}\s*(?=[,.;]|$)",
     re.IGNORECASE,
 )
+# the child a mother says she is breastfeeding is the one fed, not the patient ("im breastfeeding my 8 week old",
+# session 60)
+BREASTFED_CHILD = (
+    r"\b(?:i'?m|i am|she'?s|she is)\s+(?:(?:still|currently|exclusively|also)\s+)?breast-?feeding\s+"
+    r"(?:(?:my|our|her|a|the)\s+)?(?:[\w-]+\s+){0,3}?(?:old|baby|babies|son|daughter|twins|newborn|infant)\b"
+)
 _NOT_A_CHILD = re.compile(
     rf"{LISTED_CHILDREN.pattern}|"
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
     rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}"
-    rf"|{PLANNED_BABY}|{CHILDBEARING}",
+    rf"|{PLANNED_BABY}|{CHILDBEARING}|{BREASTFED_CHILD}",
     re.IGNORECASE,
 )
 # a group the patient is compared with, not the patient ("does he need camera tests like adults get", "the same dose

@@ -25,8 +25,12 @@ from platformdirs import user_cache_dir
 PACKAGE = "drug_named_entity_recognition"
 # the dictionary's only top-15,000 English words that are no drugs, and laboratory readings it lists as products
 # ("ferritin 8" is a result: read as a drug, it made the patient's aspirin a drug interaction to name), and foods it
-# lists as allergen extracts ("a bad reaction to cashews" is a food allergy, not a drug beside the epipen asked about)
-NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin", "cashew", "cashews", "oat", "oats"})
+# lists as allergen extracts ("a bad reaction to cashews" is a food allergy, not a drug beside the epipen asked about);
+# a blood group is a reading of the case, not its antigen given as a product ("blood group O rhesus negative"); a
+# nasal spray is the form a drug comes in ("is a nasal spray better than tablets?": the migraine overview's "nasal
+# triptan")
+NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin", "cashew", "cashews", "oat", "oats", "blood group",
+                       "blood groups", "nasal spray", "nasal sprays"})
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ CARERS = frozenset(
     gastroenterologist gastroenterologists endocrinologist endocrinologists diabetologist geriatrician geriatricians
     paediatrician paediatricians pediatrician pediatricians optician opticians counsellor counselor therapist
     therapists dietitian dietitians dietician dieticians registrar registrars doctors gps anaesthetist
-    anesthesiologist""".split()
+    anesthesiologist sho shos intern interns""".split()  # a junior doctor by grade ("Night SHO wants haloperidol")
 )
 TELLING_VERBS = frozenset(
     """says said say told tells tell mentioned mentions suggested suggests recommended recommends advised advises

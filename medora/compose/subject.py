@@ -248,6 +248,8 @@ def _job_stems() -> frozenset[str]:
 
 
 _PLACES_OF_STUDY = frozenset({"uni", "university", "college", "school", "nursery"})
+_WORKS = frozenset({"work", "works", "working", "worked"})
+_SHIFTS = frozenset({"shift", "shifts", "nights", "lates", "earlies"})
 JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within three words after "a" or "an"
 
 
@@ -268,6 +270,9 @@ def told_jobs(question: str) -> set[str]:
                 told |= {stem(w) for w in [*before[article + 1 :], word]}  # "a primary school teacher": all three
             elif word in _PLACES_OF_STUDY and before[-1:] == ["at"]:
                 told.add(stem(word))  # "my son is 20 and at uni" (session 59): where he studies, as a job
+            elif word in _SHIFTS and (worked := [i for i, w in enumerate(before) if w in _WORKS]):
+                told |= {stem(w) for w in [*before[worked[-1] + 1 :], word]}  # "She works night shifts" (session
+                # 60): the hours of a job, told like the job
     return told - set(stem_sequence(asking))
 
 
@@ -334,6 +339,8 @@ def case_words(question: str) -> dict[str, str]:
             depth = max(depth - 1, 0)
             slot = ""
             continue
+        if token == "," and slot == NEGATION_SLOT and _denied_list_goes_on(lowered, index):
+            continue  # "no history of peptic ulcer, asthma or kidney disease": each of them denied (session 60)
         if _BREAK.match(token) or token in SLOT_ENDS:
             slot = ""
             continue
@@ -343,8 +350,35 @@ def case_words(question: str) -> dict[str, str]:
             found.setdefault(token, REACTION_SLOT)  # "a peanut allergy": the food is what the reaction is to
         else:
             outside.add(token)
-        slot = _opens_slot(lowered, index) or slot
+        opened = _opens_slot(lowered, index)
+        slot = slot if slot == NEGATION_SLOT and opened == HISTORY_SLOT else opened or slot  # "no history of":
+        # what follows is denied, not the patient's history
     return {word: where for word, where in found.items() if word not in outside}
+
+
+LISTED_ITEM_TOKENS = 4  # the longest item of a denied list between its commas ("no chest pain, fever or weight loss")
+_LIST_LAST = frozenset({"or", "nor"})
+
+
+def _denied_list_goes_on(lowered: list[str], comma: int) -> bool:
+    """True when the comma at ``comma`` separates the items of a denied list that ends "or …" in the same sentence:
+    short items, no word that goes on with the question (``SLOT_ENDS``) before the last "or" ("no fever, cough or
+    rash"; not "no fever, what antibiotic?")."""
+    length = 0  # tokens of the item being read
+    for token in lowered[comma + 1 :]:
+        if token in _LIST_LAST:
+            return length > 0
+        if token in SLOT_ENDS or token in (".", ";", ":", "?", "!", "(", ")"):
+            return False
+        if token == ",":
+            if not length:
+                return False
+            length = 0
+            continue
+        length += 1
+        if length > LISTED_ITEM_TOKENS:
+            return False
+    return False
 
 
 def _opens_slot(lowered: list[str], index: int) -> str:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from medora.compose.age_groups import (
     AFTER_BIRTH,
+    BREASTFED_CHILD,
     CHILD,
     CHILDBEARING,
     LISTED_CHILDREN,
@@ -154,7 +155,8 @@ GENERIC_WORDS = frozenset(
     # partial or unanswered for the frame verb alone: a source says how to grade, not that one grades)
     for word in """classify classifying calculate calculating assign assigning interpret interpreting prescribe
     prescribing order ordering withhold withholding withheld detect detecting disclose discloses disclosed separate
-    separates prompt prompts regardless""".split()
+    separates prompt prompts regardless omit omits omitted omitting""".split()  # "whether to omit tonight's glargine"
+    # asks whether to give it, which the ketoacidosis overview answers by "continue long-acting insulin" (session 60)
 ) | frozenset(
     stem(word)  # what someone said and what happens, the frame of a case or an everyday account ("says he won't do
     # it again", "what needs to happen before discharge?"): no overview writes them, so each weighed as much as the
@@ -198,6 +200,7 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
 # "get pregnant", "falling pregnant": words of conceiving, not of a pregnant patient ("I got pregnant" is pregnant now)
 CONCEIVING = frozenset({"get", "gets", "getting", "become", "becomes", "becoming", "fall", "falls", "falling"})
 _AFTER_BIRTH = re.compile(AFTER_BIRTH, re.IGNORECASE)  # the birth, not an infant patient (compose/age_groups.py)
+_BREASTFED_CHILD = re.compile(BREASTFED_CHILD, re.IGNORECASE)
 # A pregnant woman's "baby" is the pregnancy's ("will it go away after the baby?"), not an infant patient
 PREGNANCY_BABY = frozenset(("baby", "babies"))
 _PLANNED_BABY = re.compile(PLANNED_BABY, re.IGNORECASE)
@@ -288,6 +291,13 @@ COMPOUND_DRUGS: dict[re.Pattern[str], tuple[str, ...]] = {
         "glucagon-like peptide-1 receptor agonists", "glucagon-like peptide-1 receptor agonist",
         "glp-1 receptor agonist", "glp-1 receptor agonists", "glp-1 agonist", "glp-1 agonists", "glp-1 ra",
         "glp-1 based", "glp-1 analogue", "glp-1 analogues",
+    ),
+    # a drug class in two words, neither of them a drug's name (session 60: "start a beta-blocker" read "blocker" as
+    # a finding, so nothing paired the class with the COPD it was asked to be safe with)
+    re.compile(r"\bbeta[- ]?blockers?\b", re.IGNORECASE): (
+        "beta-blocker", "beta-blockers", "beta blocker", "beta blockers", "beta-adrenergic blocker",
+        "beta-adrenergic blockers", "beta-adrenoceptor blocker", "beta-adrenoceptor blockers",
+        "adrenergic beta-antagonists",
     ),
 }
 _WRITTEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -432,6 +442,16 @@ def is_common_word(word: str) -> bool:
     return rank is not None and rank - VOCABULARY_OFFSET < COMMON_WORD_RANK
 
 
+def _ish_of_common_word(word: str) -> bool:
+    """True for a word that only adds "-ish" to a common one ("pinkish", "bluish", "reddish"): as common as its base
+    (session 60: "still a pinkish area where it was" made "pinkish" a term no overview names)."""
+    lowered = word.lower()
+    if not lowered.endswith("ish") or len(lowered) < 6:
+        return False
+    base = lowered[:-3]
+    return any(is_common_word(form) for form in (base, f"{base}e", base[:-1] if base[-1:] == base[-2:-1] else base))
+
+
 def is_known_word(word: str) -> bool:
     """True when the general-English vocabulary holds ``word`` whole, however rare ("radiating", "antigen")."""
     return word.lower() in _vocabulary()
@@ -517,8 +537,17 @@ PERSONS = frozenset({
     "someone", "somebody", "patient", "patients", "person", "people", "man", "men", "woman", "women", "adult",
     "adults", "child", "children", "boy", "girl", "baby", "infant", "he", "she", "they", "i", "mum", "dad", "mother",
     "father", "husband", "wife", "who", "already", "also",
+    "im", "hes", "shes", "theyre",  # "im on methadone" typed without the apostrophe (session 60)
 })
-_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"})
+# The days and months of a calendar: no specific term, though still topic words ("hurt my back lifting boxes at work on
+# monday … shouldnt i have a scan?", session 58); not "may" or "march", also words of their own
+CALENDAR_STEMS = frozenset(
+    stem(word) for word in """monday tuesday wednesday thursday friday saturday sunday weekend january february
+    april june july august september october november december""".split()
+)
+# A word before a drug's name saying which of its forms ("the combined oral contraceptive pill", session 60)
+DRUG_QUALIFIERS = frozenset({"combined"})
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"}) | DRUG_QUALIFIERS
 # A dose written with the drug ("on ramipril 10 mg and bisoprolol", "despite maximum losartan") is part of its mention
 _DOSE_WORDS = frozenset({"mg", "g", "mcg", "microgram", "micrograms", "ml", "unit", "units", "od", "bd", "tds", "daily",
                          "nightly", "once", "twice", "maximum", "maximal", "max", "full", "dose"})
@@ -526,10 +555,12 @@ _DOSE_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?")
 
 
 def _drug_terms(
-    words: list[str], breaks: set[int], asking: int, *, vignette: bool = False
+    words: list[str], breaks: set[int], asking: int, *, vignette: bool = False, bracketed: set[int] | None = None
 ) -> list[tuple[int, int, SpecificTerm]]:
     """The drugs of the words, each marked as the case's (``_is_context``) or asked about; ``vignette``: the question
-    opens with its patient's age (``age_groups.OPENING_AGE``)."""
+    opens with its patient's age (``age_groups.OPENING_AGE``); ``bracketed``: the indexes of the words that describe
+    a person in brackets opening with an age (``_told_in_brackets``), read as a vignette is."""
+    bracketed = bracketed or set()
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
     matches = _drugs_within(words, breaks)
@@ -548,7 +579,9 @@ def _drug_terms(
             previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
             # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
         taken_too_much = match.end < len(words) and words[match.end].lower() in _TAKEN_TOO_MUCH
-        context = _is_context(words, match.begin, previous, describing=match.begin < asking, vignette=vignette) or (
+        context = _is_context(
+            words, match.begin, previous, describing=match.begin < asking, vignette=vignette or match.begin in bracketed
+        ) or (
             taken_too_much and match.begin < asking < len(words)
         ) or _has_failed(words, match.end)  # "in ED after a paracetamol overdose, now medically fit … can he go
         # home?": what happened, not what is asked
@@ -560,6 +593,15 @@ def _drug_terms(
         )))
         previous = (match.end, context)
     return found
+
+
+# A person described in brackets that open with an age: "my dad (71, type 2 diabetic, on metformin and ramipril)"
+_TOLD_IN_BRACKETS = re.compile(r"\b(?:my|our|his|her)\s+[a-z]+\s*\((?P<told>\s*\d{1,3}\b[^()]*)\)", re.IGNORECASE)
+
+
+def _told_in_brackets(question: str) -> list[tuple[int, int]]:
+    """The spans of what brackets tell of a person after their age (``_TOLD_IN_BRACKETS``, session 60)."""
+    return [match.span("told") for match in _TOLD_IN_BRACKETS.finditer(question)]
 
 
 def _other_orders(names: list[str]) -> list[str]:
@@ -846,11 +888,19 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     taken: set[int] = set()
     listed = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as one
     # of a few things listed
-    for begin, end, term in _drug_terms(words, breaks, asking, vignette=bool(OPENING_AGE.match(question))):
+    bracketed = {  # "my dad (71, type 2 diabetic, on metformin and ramipril)": told of him as a vignette tells
+        index for index, match in enumerate(found)
+        if any(start <= match.start() < end for start, end in _told_in_brackets(question))
+    }
+    for begin, end, term in _drug_terms(
+        words, breaks, asking, vignette=bool(OPENING_AGE.match(question)), bracketed=bracketed
+    ):
         terms.append(term)
         taken.update(range(begin, end))
         if end < len(words) and words[end].lower() in DRUG_FORM_AFTER_NAME:
             taken.add(end)  # "the weekly semaglutide jabs": how the drug is given, not a term of its own
+        if begin and words[begin - 1].lower() in DRUG_QUALIFIERS:
+            taken.add(begin - 1)  # "the combined oral contraceptive pill": which of the drug's forms, no term
     for index, word in enumerate(words):
         if index in taken:
             continue
@@ -879,7 +929,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             GENERIC_WORDS | EVERYDAY_WORDS
         ):
             continue
-        common = is_common_word(word) and word not in load_own_abbreviations() and word not in CAPITAL_TERMS
+        common = (is_common_word(word) or _ish_of_common_word(word)) and word not in load_own_abbreviations() and (
+            word not in CAPITAL_TERMS
+        )
         if common or any(ch.isdigit() for ch in word) or (
             is_finding_word(word) or word.lower() in MEDICINE_FORMS or word.lower() in TAKEN_HOW
         ):
@@ -887,6 +939,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             # finding of the vignette ("crackles"): not the subject
         if is_teller(words, index):
             continue  # "my midwife says I should take aspirin": who tells, not what is asked about
+        if stems[0] in CALENDAR_STEMS:
+            continue  # "the tai chi group on tuesdays" (session 60): when, like a number, never what a source names
         if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
@@ -909,6 +963,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             terms.append(SpecificTerm(label=match.group(0), kind="drug", forms=forms))
     terms = _with_kinds(question, terms)
     pregnant = any(term.kind == "population" and term.forms == POPULATIONS["pregnancy"] for term in terms)
+    if fed := _BREASTFED_CHILD.search(question):  # "im breastfeeding my baby": the one fed, not the patient
+        said = {word.lower() for word in _WORDS.findall(fed.group(0))} - set(POPULATIONS["breastfeeding"])
+        terms = [term for term in terms if not (term.kind == "population" and term.label.lower() in said)]
     if pregnant or _AFTER_BIRTH.search(question):
         terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
     elif planned := _PLANNED_BABY.search(question):

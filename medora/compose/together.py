@@ -82,6 +82,13 @@ FOR_WORDS = frozenset(
 # What ends the condition a for-word asks about: "for massive pulmonary embolism | with hypotension", "for knee
 # osteoarthritis pain | in people with obesity". What follows qualifies the case; it is not what the drug is for.
 PHRASE_ENDS = frozenset("with in and , ; : ? . !".split())
+# A drug asked to be safe with a condition: what follows, to the end of its phrase ("safe with his COPD?", "ok in
+# someone with myasthenia?")
+_SAFE_WITH = re.compile(
+    r"\b(?:safe|ok|okay|suitable|alright)\s+(?:to\s+(?:use|take|give|start)\s+)?(?:with|in|for)\s+"
+    r"(?:(?:his|her|their|my|a|an|the|someone|somebody|people|patients|with)\s+)*(?P<condition>[^,;:?.!]+)",
+    re.IGNORECASE,
+)
 # The populations a drug asked about must be stated with (by the first word of their group, compose/terms.py)
 PAIRED_POPULATIONS = frozenset({POPULATIONS["pregnancy"][0], POPULATIONS["breastfeeding"][0]})
 _TOKENS = re.compile(r"[A-Za-z0-9]+|[,;:?.!]")
@@ -138,6 +145,14 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
         )
         if condition and AskedPair(term, tuple(condition)) not in pairs:
             pairs.append(AskedPair(term, tuple(condition)))
+    if safe := _SAFE_WITH.search(question):  # "Cardiology want to start a beta-blocker (bisoprolol). Safe with his
+        # COPD?" asks about the drug given the condition (session 60), wherever else the condition is written
+        said = set(_WORDS.findall(safe.group("condition").lower()))
+        condition = tuple(other for other in terms if other.kind in CONDITION_KINDS
+                          and set(_WORDS.findall(other.label.lower())) <= said)
+        for term, _asks in asked:
+            if condition and term.kind == "drug" and AskedPair(term, condition) not in pairs:
+                pairs.append(AskedPair(term, condition))
     populations = [  # where a drug's safety differs: another age group's overview is set apart (compose/age_groups.py)
         term for term in terms
         if term.kind == "population" and not term.context and term.forms[0] in PAIRED_POPULATIONS

@@ -371,7 +371,8 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A single drug of a class in ``MEMBER_CLASSES`` (omeprazole) or ``NAMED_MEMBERS`` (tramadol), or a patient's own
     drug of ``OWN_DRUG_CLASSES``, is also named by its class (a PPI, an opioid, an SGLT2 inhibitor). Not when the
     question names two members of one class ("apixaban or rivaroxaban?"): a statement about the class cannot
-    choose between them."""
+    choose between them. One drug named twice is one member ("despite 8 weeks of omeprazole … should he keep taking
+    omeprazole until the test?": the reflux overview's "stopping the PPI for 2 to 4 weeks", session 60)."""
     def class_of(term: SpecificTerm) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         if term.kind != "drug" or term.member_stems:
             return None
@@ -383,7 +384,10 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
         return next((found for name in names if (found := _class_of_name(name)) is not None), None)
 
     classes = [class_of(term) for term in terms]
-    named = [forms for forms in classes if forms is not None]  # xaban and gatran share one class
+    members = {  # xaban and gatran share one class; one drug named twice (taken, then asked about) is one member
+        (term.label.lower(), forms) for term, forms in zip(terms, classes) if forms is not None
+    }
+    named = [forms for _label, forms in members]
     shared = {forms for forms in named if named.count(forms) >= 2}
     updated = []
     for term, found in zip(terms, classes):

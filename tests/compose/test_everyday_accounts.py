@@ -762,8 +762,51 @@ def test_everyday_accounts_of_sessions_58_and_59_reach_the_overview_that_answers
 
 
 @pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # session 60: one drug named twice (taken, then asked about) is named by its class, the PPI
+        ("52M, reflux despite 8 weeks of lansoprazole 30 mg daily. Endoscopy is booked for next month. Should he keep "
+         "taking lansoprazole until then?", "gerd"),
+        # whether to omit a dose asks whether to give it
+        ("T1DM in DKA on a fixed-rate insulin infusion. Should we omit her usual glargine tonight?",
+         "diabetic-ketoacidosis"),
+        # the hours of a job are told like the job
+        ("A 28-year-old paramedic with hypothyroidism takes levothyroxine and works night shifts. She is 6 weeks "
+         "pregnant. How should her levothyroxine dose change?", "hypothyroidism"),
+        # every item of a denied history is denied
+        ("A 40-year-old builder has 3 days of low back pain after lifting, with no red flags. He has no history of "
+         "peptic ulcer, asthma or renal impairment. Which painkiller does NICE recommend?",
+         "low-back-pain-red-flags"),
+        # "the combined pill" she is taking is her own medicine
+        ("A 28-year-old woman taking the combined oral contraceptive pill has pleuritic chest pain. Clinical "
+         "probability is low, pulse 80, saturation 99%. Can the PERC rule exclude pulmonary embolism?",
+         "pulmonary-embolism"),
+        # a blood group is a reading, not a product given
+        ("Rhesus negative woman, blood group A, tubal ectopic pregnancy treated with methotrexate alone. Does she "
+         "need anti-D immunoglobulin?", "ectopic-pregnancy"),
+        # a nasal spray is the form the triptan comes in
+        ("my son is 15 with migraines and the gp suggested a triptan, is a nasal spray or a tablet best at his age?",
+         "migraine-and-headache"),
+        # "im on" typed without its apostrophe tells the patient's own drug
+        ("im on methadone and had hep c treated last year, now my antibody test is positive again, have i caught it "
+         "again?", "hepatitis-c-screening-and-treatment"),
+        # a weekday is when, never a term
+        ("dad is 79 and has had 3 falls this year, he wants to do tai chi at the library on thursdays. does tai chi "
+         "actually prevent falls?", "falls-in-older-adults"),
+    ],
+)
+def test_everyday_accounts_of_session_60_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
     "question",
     [
+        # session 60: a drug asked for beside the patient's own that interacts, which no anxiety passage names
+        "I'm on tramadol for my knee and the doctor wants to start sertraline for my anxiety, is that ok?",
+        "im on tramadol for my knee and the doctor wants to start sertraline for my anxiety, is that ok?",
         # session 59: a relative's thyroid cancer is the family history semaglutide turns on, which the obesity
         # overview never writes
         "45F, BMI 36, T2DM. Mother had medullary thyroid cancer. Start semaglutide?",

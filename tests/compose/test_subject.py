@@ -81,6 +81,17 @@ def test_a_negated_finding_and_a_bracketed_aside_are_the_case():
     }
 
 
+def test_each_item_of_a_denied_list_and_a_denied_history_are_the_case():
+    # session 60: "no history of A, B or C" denies all three; the history cue does not undo the negation
+    assert case_words("He has no history of peptic ulcer, asthma or kidney disease. Which analgesic?") == {
+        "history": "negation", "of": "negation", "peptic": "negation", "ulcer": "negation", "asthma": "negation",
+        "or": "negation", "kidney": "negation", "disease": "negation",
+    }
+    # a comma before what the question goes on to ask ends the denial; so does one with no "or" after it
+    assert case_words("no fever, what antibiotic for her cough?") == {"fever": "negation"}
+    assert case_words("no fever, she now has a cough and a rash. Which antibiotic?") == {"fever": "negation"}
+
+
 def test_known_to_asks_about_what_follows():
     assert _labels("Is metformin known to cause lactic acidosis?") == [
         ("acidosis", False), ("lactic", False), ("metformin", False),
@@ -121,6 +132,11 @@ def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_
     }
     # where the patient studies is told as a job is (session 59)
     assert told_jobs("my son is 20 and at uni, the gp started sertraline. when should he be seen again?") == {"uni"}
+    # the hours worked are told like the job (session 60); not a shift asked about
+    assert told_jobs("She takes levothyroxine and works night shifts. How should her dose change?") == {
+        "night", "shift"
+    }
+    assert told_jobs("Does working night shifts raise the risk of breast cancer?") == set()
 
 
 def test_a_source_naming_the_drug_answers_despite_the_comorbidity():

@@ -688,3 +688,40 @@ def test_waiting_to_see_if_it_settles_and_a_fortnight_are_no_specific_terms():
                                                     "settles?")}
     assert not labels & {"fortnight", "settles"}
 
+
+
+def test_a_word_adding_ish_to_a_common_word_is_common_and_a_weekday_is_no_term():
+    # session 60: "a pinkish area" and "on tuesdays" name nothing a source must repeat
+    labels = [term.label for term in specific_terms(
+        "finished flucloxacillin, theres still a pinkish area, my tai chi class is on tuesdays. more antibiotics?"
+    )]
+    assert "pinkish" not in labels and "tuesdays" not in labels
+    assert "flucloxacillin" in labels
+
+
+def test_a_person_told_in_brackets_after_an_age_takes_the_drugs_it_lists():
+    # session 60: "my dad (71, type 2 diabetic, on metformin and ramipril)" describes him as a vignette does
+    context = {term.label: term.context for term in specific_terms(
+        "my dad (71, type 2 diabetic, on metformin and ramipril) was given aspirin. was that right?"
+    )}
+    assert context["metformin"] and context["ramipril"] and not context["aspirin"]
+    # brackets opening with no age may hold the options asked about
+    assert not any(term.context for term in specific_terms("my dad (on nothing) should he take ramipril?"))
+
+
+def test_im_typed_without_its_apostrophe_tells_the_patients_own_drug_and_the_breastfed_child_is_no_population():
+    # session 60
+    context = {term.label: term.context for term in specific_terms("im on methadone, is my hep c back?")}
+    assert context["methadone"] is True
+    kinds = _kinds("im breastfeeding my 8 week old, can i take baloxavir for flu?")
+    assert ("breastfeeding", "population") in kinds
+    assert not any(kind == "population" and label != "breastfeeding" for label, kind in kinds)
+    assert group_of_question("im breastfeeding my 8 week old, can i take baloxavir for flu?") is None
+    assert group_of_question("my 8 week old is breastfed and has a cold, what can i give?") == CHILD
+
+
+def test_a_blood_group_and_a_nasal_spray_are_no_drugs():
+    # session 60: the drug dictionary lists both as products
+    kinds = _kinds("blood group O rhesus negative, would a nasal spray triptan suit her?")
+    assert ("triptan", "drug") in kinds
+    assert not any(kind == "drug" and label.lower() in ("blood group", "nasal spray") for label, kind in kinds)

@@ -195,3 +195,15 @@ def test_a_source_titled_for_the_population_is_about_it_throughout():
     pairs = population_pairs(specific_terms("Which antihypertensive for chronic hypertension in pregnancy?"))
     passages = [("Management", "- Offer labetalol; consider nifedipine if labetalol is unsuitable.")]
     assert unstated_pairs([], title="Hypertension in pregnancy", passages=passages, populations=pairs) == []
+
+
+def test_a_drug_asked_to_be_safe_with_a_condition_makes_a_pair_wherever_the_condition_was_first_written():
+    # session 60: the COPD was told first, then asked about beside the beta-blocker; "beta-blocker" is a drug class
+    question = "71M COPD, stable. New HFrEF. Cardiology want to start a beta-blocker (bisoprolol). Safe with his COPD?"
+    assert sorted(_labels(asked_pairs(question, specific_terms(question)))) == [
+        ("beta-blocker", ["COPD"]), ("bisoprolol", ["COPD"])
+    ]
+    assert _labels(asked_pairs("Is ibuprofen safe in CKD?", specific_terms("Is ibuprofen safe in CKD?"))) == [
+        ("ibuprofen", ["CKD"])
+    ]
+    assert asked_pairs("Is ibuprofen safe?", specific_terms("Is ibuprofen safe?")) == []
