@@ -888,10 +888,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     taken: set[int] = set()
     listed = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as one
     # of a few things listed
-    bracketed = {  # "my dad (71, type 2 diabetic, on metformin and ramipril)": told of him as a vignette tells
-        index for index, match in enumerate(found)
-        if any(start <= match.start() < end for start, end in _told_in_brackets(question))
-    }
+    told = _told_in_brackets(question)  # "my dad (71, type 2 diabetic, on metformin and ramipril)": told of him as
+    # a vignette tells
+    bracketed = {index for index, match in enumerate(found) if any(start <= match.start() < end for start, end in told)}
     for begin, end, term in _drug_terms(
         words, breaks, asking, vignette=bool(OPENING_AGE.match(question)), bracketed=bracketed
     ):
@@ -899,8 +898,6 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         taken.update(range(begin, end))
         if end < len(words) and words[end].lower() in DRUG_FORM_AFTER_NAME:
             taken.add(end)  # "the weekly semaglutide jabs": how the drug is given, not a term of its own
-        if begin and words[begin - 1].lower() in DRUG_QUALIFIERS:
-            taken.add(begin - 1)  # "the combined oral contraceptive pill": which of the drug's forms, no term
     for index, word in enumerate(words):
         if index in taken:
             continue
