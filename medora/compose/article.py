@@ -454,7 +454,9 @@ def _certainty(status: str, selection: Selection, book: CitationBook, body: _Bod
         return Certainty(level="very low", reason=NONE_ON_TOPIC)
     if status == PARTIAL:
         shown = {term.label: term.shown for term in selection.terms}
-        missing = ", ".join(shown.get(label, label) for label in selection.uncovered_terms) or "the question as asked"
+        missing = ", ".join(  # once each: two words of one phrase show as the phrase ("eluting stent")
+            dict.fromkeys(shown.get(label, label) for label in selection.uncovered_terms)
+        ) or "the question as asked"
         return Certainty(level="very low", reason=f"No source here addresses {missing}; the answer is partial.")
     return article_certainty(
         book.references(),

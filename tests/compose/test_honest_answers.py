@@ -531,3 +531,13 @@ def test_a_condition_the_people_asked_about_are_without_does_not_choose_its_over
     """Session 51: one of the heart-failure overview's own questions was answered by the type 2 diabetes overview."""
     question = "Should SGLT2 inhibitors be used in heart failure without diabetes?"
     assert status_and_first_source(workspace, question) == ("answered", "library:heart-failure")
+
+
+def test_the_certainty_line_names_a_phrase_left_unaddressed_once(workspace: Workspace):
+    # session 60: the fresh-install check read "No source here addresses eluting stent, eluting stent"
+    question = "How long should dual antiplatelet therapy continue after a drug-eluting stent for NSTEMI?"
+    article = _ask(workspace, question)
+    assert article.answer_status == "partial"
+    named = article.certainty.reason.removeprefix("No source here addresses ").removesuffix("; the answer is partial.")
+    parts = named.split(", ")
+    assert parts and len(parts) == len(set(parts)), article.certainty.reason
