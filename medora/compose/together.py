@@ -157,12 +157,20 @@ def asked_pairs(question: str, terms: list[SpecificTerm]) -> list[AskedPair]:
         term for term in terms
         if term.kind == "population" and not term.context and term.forms[0] in PAIRED_POPULATIONS
     ]
-    drugs = [term for term in terms if term.kind == "drug" and not term.context and not _is_class(term)]
+    drugs = [term for term in terms if term.kind == "drug" and not term.context and not _is_class(term)
+             and not _compared_with(tokens, position(term))]
     for drug in dict.fromkeys(drugs):
         for population in populations:  # "DVT in pregnancy - DOAC or LMWH?": a statement on the drug in pregnancy
             if AskedPair(drug, (population,)) not in pairs:
                 pairs.append(AskedPair(drug, (population,)))
     return pairs
+
+
+def _compared_with(tokens: list[str], at: int) -> bool:
+    """True for the drug written after "instead of" or "rather than": what the one asked for would replace, whose
+    statement on the population the answer does not turn on (session 60: "im breastfeeding … can i ask the gp for
+    that one (xofluza) instead of tamiflu?" turns on baloxavir while breastfeeding)."""
+    return at >= 2 and (tokens[at - 2], tokens[at - 1]) in (("instead", "of"), ("rather", "than"))
 
 
 def population_pairs(terms: list[SpecificTerm]) -> list[AskedPair]:

@@ -793,6 +793,9 @@ def test_everyday_accounts_of_sessions_58_and_59_reach_the_overview_that_answers
         # a weekday is when, never a term
         ("dad is 79 and has had 3 falls this year, he wants to do tai chi at the library on thursdays. does tai chi "
          "actually prevent falls?", "falls-in-older-adults"),
+        # the infant a mother breastfeeds is not the patient, and the drug another would replace needs no statement
+        # on breastfeeding
+        ("im breastfeeding my 10 week old and have flu, can i have baloxavir instead of oseltamivir?", "influenza"),
     ],
 )
 def test_everyday_accounts_of_session_60_reach_the_overview_that_answers_them(

@@ -207,3 +207,13 @@ def test_a_drug_asked_to_be_safe_with_a_condition_makes_a_pair_wherever_the_cond
         ("ibuprofen", ["CKD"])
     ]
     assert asked_pairs("Is ibuprofen safe?", specific_terms("Is ibuprofen safe?")) == []
+
+
+def test_the_drug_another_would_replace_is_not_paired_with_the_population():
+    # session 60: "instead of" names what the drug asked for would replace
+    question = "im breastfeeding, can i have baloxavir instead of oseltamivir?"
+    assert _labels(asked_pairs(question, specific_terms(question))) == [("baloxavir", ["breastfeeding"])]
+    both = "im breastfeeding, can i have baloxavir or oseltamivir?"
+    assert sorted(_labels(asked_pairs(both, specific_terms(both)))) == [
+        ("baloxavir", ["breastfeeding"]), ("oseltamivir", ["breastfeeding"])
+    ]
