@@ -100,8 +100,7 @@ from medora.compose.terms import (
     TermText,
     answers_terms,
     asks_about_drug,
-    asks_for_a_drug,
-    few_interactions,
+    interacting_own_drugs,
     specific_terms,
 )
 from medora.compose.together import AskedPair, asked_pairs, compound_fragments, population_pairs, unstated_pairs
@@ -892,13 +891,10 @@ def _subject_of_overview(
 
 
 def _interacting_unnamed(terms: list[SpecificTerm], passages: list[Evidence]) -> bool:
-    """True when a drug of the patient's own that is no common medicine of few interactions goes unnamed by the
-    overview's passages, beside a drug asked for: the answer turns on the two together (terms.answers_terms)."""
-    own = [term for term in terms if term.kind == "drug" and term.context and not term.trigger
-           and not few_interactions(term)]
-    if not own or not asks_for_a_drug(terms):
-        return False
-    prepared = [TermText(item.text) for item in passages]
+    """True when a drug of the patient's own that interacts with the drug asked for (terms.interacting_own_drugs)
+    goes unnamed by the overview's passages, as terms.answers_terms requires."""
+    own = interacting_own_drugs(terms)
+    prepared = [TermText(item.text) for item in passages] if own else []
     return any(not any(text.covers(term) for text in prepared) for term in own)
 
 

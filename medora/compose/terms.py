@@ -1071,6 +1071,17 @@ def few_interactions(term: SpecificTerm) -> bool:
     return term.kind == "drug" and term.label.lower() in FEW_INTERACTIONS
 
 
+def interacting_own_drugs(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The patient's own drugs (``context``) a source must name beside a drug asked for (``asks_for_a_drug``): those
+    that are no common long-term medicine of few interactions (``FEW_INTERACTIONS``, session 50), nor what the
+    complaint came after (``trigger``). The answer turns on how the two go together (a reviewer's 70 interaction
+    vignettes, session 18)."""
+    if not asks_for_a_drug(terms):
+        return []
+    return [term for term in terms if term.kind == "drug" and term.context and not term.trigger
+            and not few_interactions(term)]
+
+
 def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:
     """Labels of the ``terms`` that ``text`` mentions in any of their forms."""
     prepared = TermText(text)
@@ -1099,13 +1110,9 @@ def answers_terms(covered: set[str], terms: list[SpecificTerm], *, one_sentence:
     if not terms or all(term.context for term in terms):
         return True  # the case's own drugs only: the question asks about its topic words ("on zopiclone, fallen")
     if any(term.label in covered for term in terms if not term.context):
-        interacting = asks_for_a_drug(terms)  # the patient's own drug beside a drug asked for must be named when it
-        # is not a common long-term medicine of few interactions: the answer turns on how the two go together (a
-        # reviewer's 70 interaction vignettes, session 18; ``FEW_INTERACTIONS``, session 50)
+        interacting = interacting_own_drugs(terms)
         terms = [  # the case's own drugs may go unnamed, the other case words always
-            term for term in terms
-            if not term.context or term.label in covered
-            or interacting and term.kind == "drug" and not few_interactions(term) and not term.trigger
+            term for term in terms if not term.context or term.label in covered or term in interacting
         ]
     missing = [term for term in terms if term.label not in covered]
     technical = [term for term in missing if term.kind in ("term", "word")]

@@ -753,17 +753,6 @@ def test_everyday_accounts_of_session_57_reach_the_overview_that_answers_them(
         # a strep swab told among the family's talk ("my brother in law reckons")
         ("my 6 yr old had a sore throat and the swab came back strep, shes on penicillin. my brother in law reckons "
          "the rest of the family should get antibiotics too just in case, is that right?", "acute-pharyngitis"),
-    ],
-)
-def test_everyday_accounts_of_sessions_58_and_59_reach_the_overview_that_answers_them(
-    library_workspace: Workspace, question: str, overview: str
-):
-    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
-
-
-@pytest.mark.parametrize(
-    ("question", "overview"),
-    [
         # session 60: one drug named twice (taken, then asked about) is named by its class, the PPI
         ("52M, reflux despite 8 weeks of lansoprazole 30 mg daily. Endoscopy is booked for next month. Should he keep "
          "taking lansoprazole until then?", "gerd"),
@@ -798,7 +787,7 @@ def test_everyday_accounts_of_sessions_58_and_59_reach_the_overview_that_answers
         ("im breastfeeding my 10 week old and have flu, can i have baloxavir instead of oseltamivir?", "influenza"),
     ],
 )
-def test_everyday_accounts_of_session_60_reach_the_overview_that_answers_them(
+def test_everyday_accounts_of_sessions_58_to_60_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
