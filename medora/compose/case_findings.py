@@ -30,6 +30,7 @@ from dataclasses import replace
 from medora.compose.described import split_asking
 from medora.compose.entities import comorbidities_in
 from medora.compose.terms import (
+    FEW_INTERACTION_USES,
     SpecificTerm,
     few_interactions,
     is_known_word,
@@ -218,15 +219,18 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     return with_treated_background(question, with_cancer_history(question, marked))
 
 
-# The common chronic conditions whose usual treatments are the long-term medicines of few interactions
-# (terms.FEW_INTERACTIONS): blood pressure, diabetes, cholesterol, asthma
-_BACKGROUND_CONDITIONS = frozenset(
-    stem
-    for words in ("hypertension", "htn", "high blood pressure", "t2dm", "type 2 diabetes", "diabetes", "diabetic",
-                  "hypercholesterolaemia", "hypercholesterolemia", "hyperlipidaemia", "hyperlipidemia",
-                  "high cholesterol", "asthma")
-    for stem in stem_sequence(words)
-)
+# The common chronic conditions a long-term medicine of few interactions is taken for (terms.FEW_INTERACTION_USES),
+# each by the words a case writes it in
+_BACKGROUND_CONDITIONS: dict[str, frozenset[str]] = {
+    use: frozenset(stem for words in written for stem in stem_sequence(words))
+    for use, written in {
+        "blood pressure": ("hypertension", "htn", "high blood pressure"),
+        "diabetes": ("t2dm", "type 2 diabetes", "diabetes", "diabetic"),
+        "cholesterol": ("hypercholesterolaemia", "hypercholesterolemia", "hyperlipidaemia", "hyperlipidemia",
+                        "high cholesterol"),
+        "asthma": ("asthma",),
+    }.items()
+}
 
 
 def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -234,17 +238,21 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
     it is the case's background, as that medicine is (``context``): "He has hypertension treated with amlodipine"
     beside a TIA, "T2DM + HTN, on metformin and amlodipine" before a vaccine question (session 59: both partial for
     a hypertension no TIA or vaccine passage names). Untreated, the condition may be what the answer turns on ("14
-    weeks pregnant, chronic HTN, paroxysmal AF: apixaban?")."""
+    weeks pregnant, chronic HTN, paroxysmal AF: apixaban?"), and so may one the medicine is not taken for (asthma
+    beside amlodipine: ``FEW_INTERACTION_USES``)."""
     own = [term for term in terms if term.kind == "drug" and term.context and few_interactions(term)]
     if not own:
         return terms
-    sentences = [sentence for sentence in _SENTENCE_BREAK.split(question)  # never at a decimal point ("1.5 g")
-                 if any(re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE) for term in own)]
-    told = {stem for sentence in sentences for stem in stem_sequence(sentence)}
+    told: set[str] = set()  # the words of the sentences naming a medicine, that name the condition it is taken for
+    for sentence in _SENTENCE_BREAK.split(question):  # never at a decimal point ("1.5 g")
+        uses = {FEW_INTERACTION_USES[term.label.lower()] for term in own
+                if re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)}
+        said = set(stem_sequence(sentence))
+        told |= {stem for use in uses if use for stem in _BACKGROUND_CONDITIONS[use] & said}
     return [
         replace(term, context=True)
         if term.kind in ("term", "word") and not term.context
-        and (stems := set(stem_sequence(term.label))) and stems <= _BACKGROUND_CONDITIONS and stems <= told
+        and (stems := set(stem_sequence(term.label))) and stems <= told
         else term
         for term in terms
     ]

@@ -1058,12 +1058,18 @@ def asks_for_a_drug(terms: list[SpecificTerm]) -> bool:
 # inhibitors and sartans (NSAIDs, potassium, trimethoprim), beta-blockers (verapamil), thiazides (lithium), SSRIs
 # (tramadol, triptans), simvastatin (clarithromycin). Session 50: requiring every case drug left 6 development
 # vignettes partial; lifting it for every drug let 5 near-misses through.
-FEW_INTERACTIONS = frozenset({
-    "amlodipine", "felodipine", "lercanidipine", "atorvastatin", "rosuvastatin", "pravastatin", "metformin",
-    "insulin", "insulin glargine", "glargine", "insulin aspart", "aspart", "insulin lispro", "lispro",
-    "insulin detemir", "detemir", "insulin degludec", "degludec", "salbutamol", "albuterol", "beclometasone",
-    "budesonide", "fluticasone", "formoterol", "salmeterol", "tiotropium", "montelukast", "hydroxychloroquine",
-})
+FEW_INTERACTION_USES: dict[str, str] = {  # each with the long-standing condition it is taken for, if one is
+    # common ("blood pressure", "cholesterol", "diabetes", "asthma": case_findings.with_treated_background)
+    **dict.fromkeys(("amlodipine", "felodipine", "lercanidipine"), "blood pressure"),
+    **dict.fromkeys(("atorvastatin", "rosuvastatin", "pravastatin"), "cholesterol"),
+    **dict.fromkeys(("metformin", "insulin", "insulin glargine", "glargine", "insulin aspart", "aspart",
+                     "insulin lispro", "lispro", "insulin detemir", "detemir", "insulin degludec", "degludec"),
+                    "diabetes"),
+    **dict.fromkeys(("salbutamol", "albuterol", "beclometasone", "budesonide", "fluticasone", "formoterol",
+                     "salmeterol", "tiotropium", "montelukast"), "asthma"),
+    "hydroxychloroquine": "",
+}
+FEW_INTERACTIONS = frozenset(FEW_INTERACTION_USES)
 
 
 def few_interactions(term: SpecificTerm) -> bool:

@@ -365,3 +365,6 @@ def test_a_common_condition_treated_with_a_medicine_of_few_interactions_is_the_c
     assert not marked["HTN"].context
     marked = _marked("A 70-year-old man with hypertension treated with ramipril has gout. Which NSAID?")
     assert not marked["hypertension"].context
+    # nor is a condition the medicine beside it is not taken for (session 60: one table of medicines and their uses)
+    marked = _marked("45M, asthma, on amlodipine. New gout flare. Which NSAID?")
+    assert marked["amlodipine"].context and not marked["asthma"].context
