@@ -56,6 +56,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                             # vignettes, written in session 58 as a development set
     python bench/near_miss.py --thirtieth   # the thirtieth sets, the same three styles, written in session 59 as a
                                             # development set
+    python bench/near_miss.py --thirtyfirst # the thirty-first sets, the same three styles, each case telling
+                                            # background that does not change the answer: written in session 61 as
+                                            # a development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -131,6 +134,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "thirtieth": (
         "the thirtieth sets, three styles: a development set written in session 59", DEVELOPMENT,
+    ),
+    "thirtyfirst": (
+        "the thirty-first sets, three styles with background that does not change the answer: a development set "
+        "written in session 61", DEVELOPMENT,
     ),
 }
 

@@ -73,7 +73,8 @@ BREASTFED_CHILD = (
 _NOT_A_CHILD = re.compile(
     rf"{LISTED_CHILDREN.pattern}|"
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
-    rf"|\bpregnant with (?:a|my|our|the|twins|\w+ )?\s*bab(?:y|ies)\b|\bexpecting a baby\b|{AFTER_BIRTH}"
+    r"|\bpregnant with (?:a|my|our|her|the|twins|\w+ )?\s*(?:\w+\s+)?(?:bab(?:y|ies)|child)\b"  # "…with her second child"
+    rf"|\bexpecting a baby\b|{AFTER_BIRTH}"
     rf"|{PLANNED_BABY}|{CHILDBEARING}|{BREASTFED_CHILD}",
     re.IGNORECASE,
 )

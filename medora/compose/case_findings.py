@@ -216,7 +216,25 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             asked_here = not term.context and bool(stems & asked)
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
-    return with_treated_background(question, with_cancer_history(question, marked))
+    return with_passing_background(describing, asking, with_treated_background(question, with_cancer_history(
+        question, marked)))
+
+
+def with_passing_background(describing: str, asking: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A chronic condition of ``_PASSING_CONDITIONS`` the case tells in its describing part and never asks about is
+    its background (``context``), as the patient's own drugs are; the overview on the complaint need not name it."""
+    said = f" {' '.join(stem_sequence(describing))} "
+    told = {stem for condition in _PASSING_CONDITIONS if f" {' '.join(condition)} " in said for stem in condition}
+    if not told:
+        return terms
+    asked = set(stem_sequence(asking))
+    return [
+        replace(term, context=True)
+        if term.kind in ("term", "word") and not term.context
+        and (stems := set(stem_sequence(term.label))) and stems <= told and not stems & asked
+        else term
+        for term in terms
+    ]
 
 
 # The common chronic conditions a long-term medicine of few interactions is taken for (terms.FEW_INTERACTION_USES),
@@ -225,12 +243,26 @@ _BACKGROUND_CONDITIONS: dict[str, frozenset[str]] = {
     use: frozenset(stem for words in written for stem in stem_sequence(words))
     for use, written in {
         "blood pressure": ("hypertension", "htn", "high blood pressure"),
-        "diabetes": ("t2dm", "type 2 diabetes", "diabetes", "diabetic"),
+        "diabetes": ("t2dm", "type 2 diabetes", "diabetes", "diabetic",
+                     "pcos", "polycystic ovary syndrome"),  # metformin is taken for PCOS too (session 61)
         "cholesterol": ("hypercholesterolaemia", "hypercholesterolemia", "hyperlipidaemia", "hyperlipidemia",
                         "high cholesterol"),
         "asthma": ("asthma",),
+        "thyroid": ("hypothyroid", "hypothyroidism", "underactive thyroid"),
+        "skin": ("eczema", "psoriasis", "dermatitis", "dry skin"),
     }.items()
 }
+# Chronic conditions a case tells in passing, treated or not, that seldom change the advice on another complaint:
+# "She also has osteoarthritis and macular degeneration" beside C. difficile, "mild eczema" beside an ear infection
+# (session 61: each left the coverage question partial). Conditions a near-miss turns on stay out: asthma
+# (beta-blockers, NSAIDs), glaucoma (anticholinergics), migraine (the combined pill), acne (isotretinoin), gout
+# (diuretics), a cataract (an alpha-blocker before its operation) and every organ's failure.
+_PASSING_CONDITIONS = tuple(
+    stem_sequence(written) for written in (
+        "eczema", "psoriasis", "osteoarthritis", "macular degeneration", "hay fever", "hayfever", "tinnitus",
+        "rosacea", "haemorrhoids", "hemorrhoids", "hypothyroidism", "hypothyroid", "underactive thyroid",
+    )
+)
 
 
 def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:

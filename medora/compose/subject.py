@@ -36,7 +36,7 @@ from importlib import resources
 
 from medora.compose.described import broader_parts, split_asking
 from medora.compose.lay import LayEquivalent
-from medora.compose.terms import SpecificTerm, stem, stem_sequence
+from medora.compose.terms import SpecificTerm, few_interactions, stem, stem_sequence
 from medora.yaml_text import load_yaml
 
 # Clinical shorthand → what a source writes. Only shorthand with one meaning in a clinical question.
@@ -174,9 +174,17 @@ WAITING = re.compile(r"\b(?:ok(?:ay)?|safe|alright|all right|fine)\s+to\s+(?:jus
                      re.IGNORECASE)
 # An asking clause on whether the patient may go on with, or must stop, the drug the case names ("can she continue
 # it?", "should he stop them?", "is it safe to keep taking it?")
-_KEEPING_IT = re.compile(
+_GOING_ON = (
     r"\b(?:continue|continuing|carry on(?: with)?|keep (?:on )?taking|keep on|stay on|stop|stopping|come off|"
-    r"restart|restarting|switch|safe to take)\s+(?:it|them|this|these|that|those)\b",
+    r"restart|restarting|switch|safe to take)"
+)
+_KEEPING_IT = re.compile(rf"{_GOING_ON}\s+(?:it|them|this|these|that|those)\b", re.IGNORECASE)
+# …or, when no other drug is asked about, going on with nothing named after it, or whether anything should change
+# (session 61: "I take levothyroxine and just found out I'm pregnant, should anything change?", "take pregabalin for
+# my anxiety, is it safe to carry on?"; not "… Start insulin now? Does the SGLT2i continue?")
+_KEEPING_ON = re.compile(
+    rf"{_GOING_ON}\s*(?:[?!.]|$)"
+    r"|\b(?:anything|something)\s+(?:change|be changed|needs? (?:to )?(?:change|be changed))\b|\bchange anything\b",
     re.IGNORECASE,
 )
 # …or whether the patient's dose of them is right: "72F on apixaban for AF, eGFR 28, weight 58 kg. Is her dose right?"
@@ -200,9 +208,16 @@ def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[Spec
     patient's dose is right ("Is her dose right?"). Read before the classes are added (terms.specific_terms): a drug
     asked about is never named by a class that only names the patient's own (variants.OWN_DRUG_CLASSES)."""
     asking = split_asking(question)[1]
-    if not _KEEPING_IT.search(asking) and not ITS_DOSE.search(asking):
+    own = [term for term in terms if term.kind == "drug" and term.context]
+    if _KEEPING_IT.search(asking) or ITS_DOSE.search(asking):
+        kept = own
+    elif own and all(term.context for term in terms if term.kind == "drug") and _KEEPING_ON.search(asking):
+        # nothing named after it: the drug gone on with is not a background medicine of few interactions beside
+        # another ("GAD on sertraline … Eczema on emollients. How long should she continue?")
+        kept = [term for term in own if not few_interactions(term)] or own
+    else:
         return terms
-    return [replace(term, context=False) if term.kind == "drug" and term.context else term for term in terms]
+    return [replace(term, context=False) if any(term is drug for drug in kept) else term for term in terms]
 
 
 def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:

@@ -85,6 +85,16 @@ EVERYDAY_WORDS = frozenset(
     tv telly television watching carpet carpets sofa couch ppl caved unremarkable leaflet leaflets phone birthday
     birthdays christmas kind sort kinda sorta chatting chatty chatted skipping skipped""".split()
 ) | frozenset(
+    stem(w)  # the rest of the indefinite pronouns (session 61: "is there anything about his tablets he needs to tell
+    # the eye surgeon?" held "anything" as the rarest word of a tamsulosin-and-cataract account)
+    for w in "anything everything anyone everyone anybody everybody whatever whoever nobody somewhere".split()
+) | frozenset(
+    stem(w)  # more of an account's talk (session 61): "at uni", "try again asap", "my wife keeps nagging me",
+    # "enjoys doing crosswords", "her GP arranges a falls assessment"
+    for w in """uni asap nag nags nagging nagged crossword crosswords hobby hobbies arrange arranges
+    arranged arranging lady ladies church made autumn winter summer""".split()  # "every autumn … a lady
+    # at her church told her its made with eggs" ("lives with us" stays: "US" is an ultrasound)
+) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
     for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
@@ -135,7 +145,7 @@ GENERIC_WORDS = frozenset(
     stem(word)
     for word in """role effect effects effective efficacy manage managing managed management treat treating treated
     treatment treatments therapy therapies therapeutic best approach approaches option options first-line line
-    indication indications indicated recommend recommended recommendation evidence safe safer safest safety use
+    indication indications indicated recommend recommended recommendation evidence safe safer safest safety unsafe use
     using used benefit benefits outcome outcomes prognosis diagnosis diagnose diagnosed diagnostic workup work-up
     investigation investigations pharmacological non-pharmacological pharmacotherapy adverse contraindication
     contraindications dose doses dosing dosage regimen guideline guidelines patient patients adult adults people
@@ -575,6 +585,8 @@ def _drug_terms(
             if len(name) >= 4 and not _broader_name(name.lower(), label.lower(), elsewhere)
         ]
         forms = tuple(dict.fromkeys([label.lower(), *synonyms, *_other_orders(synonyms)]))
+        forms += tuple(_FLU.sub("influenza", form) for form in forms if _FLU.search(form))  # "the flu vaccine", as
+        # the vaccination overview writes it: "influenza vaccine" (session 61)
         if previous is not None and previous[0] <= asking <= match.begin:
             previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
             # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
@@ -616,7 +628,9 @@ def _other_orders(names: list[str]) -> list[str]:
 MEDICINE_FORMS = frozenset({"capsules", "sachets"})
 # Everyday words for how a drug named just before them is given: "semaglutide jabs" are its injections, which a source
 # writes as the drug alone (session 56); the same word alone is a vaccine (lay_terms.yaml)
-DRUG_FORM_AFTER_NAME = frozenset({"jab", "jabs", "shot", "shots", "injection", "injections", "tablets", "pills"})
+DRUG_FORM_AFTER_NAME = frozenset({
+    "jab", "jabs", "shot", "shots", "injection", "injections", "tablets", "pills", "inhaler", "inhalers",
+})
 # How a medicine is taken: "the crew gave him aspirin to chew" asks about the aspirin, which no source need say is
 # chewed (session 44)
 TAKEN_HOW = frozenset({"chew", "chewed", "chewing", "chewable", "dissolve", "dissolving"})
@@ -724,10 +738,18 @@ def _is_context(
     if cue in PERSON_CUES and describing and vignette:
         return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
-    if cue in PERSON_CUES and describing and before and before[-1] == "and" and cue != "on":
+    if cue in _PRESENT_TAKING and describing and before and before[-1] in PERSONS and (
+        len(before) < 2 or before[0] not in _ASKING_BEFORE_PERSON
+    ):
+        return True  # "i take omeprazole for heartburn too", told where the account describes (session 61); "can he
+        # take ibuprofen?", "should I take it" ask
+    if (cue in PERSON_CUES or cue in _PRESENT_TAKING) and describing and before and before[-1] == "and" and cue != "on":
         # a second thing told of the person the clause opens with: "My husband has type 2 and takes empagliflozin.
         # He was admitted with DKA …" (session 52)
         opening = [word.lower() for word in words[max(index - 1 - CLAUSE_REACH, 0) : index - 1]]
+        if cue in _PRESENT_TAKING and set(opening) & _ASKING_BEFORE_PERSON:
+            return False  # "Should he stop aspirin and take clopidogrel instead?" asks; "i have pcos and take
+            # metformin" tells (session 61)
         return any(word in PERSONS for word in opening)
     return cue in PERSON_CUES and bool(before) and (
         before[-1] in PERSONS or (before[-1] in _BEING and len(before) == 2 and before[0] in PERSONS)
@@ -735,6 +757,11 @@ def _is_context(
 
 
 _TREATED = frozenset({"treated", "managed", "controlled", "maintained"})
+_PRESENT_TAKING = frozenset({"take", "use"})  # "I take", "we use": the patient's own only where the case is told
+_ASKING_BEFORE_PERSON = frozenset({
+    "can", "could", "should", "shall", "may", "might", "will", "would", "do", "does", "did", "if", "whether", "when",
+    "must", "cant", "cannot", "shouldnt", "wouldnt", "couldnt", "dont", "doesnt", "why", "how", "what", "which",
+})
 _CAUSE_CUES = frozenset({"after", "following", "finishing", "finished", "completing", "completed"})
 # a route or "a course of" between the cue and the drug: "after IV co-amoxiclav", "finishing a course of clindamycin"
 _BETWEEN_CAUSE_AND_DRUG = frozenset({"iv", "im", "intravenous", "intramuscular", "oral", "po", "sc", "subcutaneous",
@@ -774,6 +801,8 @@ def population_group(word: str) -> tuple[str, ...]:
     return POPULATION_STEMS.get(stem(word.lower()), ())
 
 
+_FLU = re.compile(r"\bflu\b")
+_CARRIED_CHILD = frozenset({"child", "baby", "kid"})
 _GAVE_BIRTH = [["had", "a"], ["had", "my"], ["had", "our"], ["had", "her"], ["had", "any"], ["having", "a"]]
 
 
@@ -786,6 +815,8 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
         return None  # "so I don't get pregnant" asks about conceiving: the patient is not pregnant
     if lowered in PREGNANCY_BABY and index >= 2 and [w.lower() for w in words[index - 2 : index]] in _GAVE_BIRTH:
         return None  # "if you haven't had a baby": a birth, not an infant patient
+    if lowered in _CARRIED_CHILD and "pregnant" in [word.lower() for word in words[max(0, index - 4) : index]]:
+        return None  # "30 weeks pregnant with her second child": the pregnancy, not a child patient (session 61)
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
     if pair == "baby aspirin":
         return None  # low-dose aspirin in everyday words (compose/age_groups.py reads it so too), not an infant
@@ -1068,6 +1099,8 @@ FEW_INTERACTION_USES: dict[str, str] = {  # each with the long-standing conditio
     **dict.fromkeys(("salbutamol", "albuterol", "beclometasone", "budesonide", "fluticasone", "formoterol",
                      "salmeterol", "tiotropium", "montelukast"), "asthma"),
     "hydroxychloroquine": "",
+    "levothyroxine": "thyroid",  # its interactions are with what is taken at the same hour (iron, calcium)
+    **dict.fromkeys(("emollient", "emollients"), "skin"),  # on the skin: no interaction
 }
 FEW_INTERACTIONS = frozenset(FEW_INTERACTION_USES)
 

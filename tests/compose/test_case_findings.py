@@ -368,3 +368,30 @@ def test_a_common_condition_treated_with_a_medicine_of_few_interactions_is_the_c
     # nor is a condition the medicine beside it is not taken for (session 60: one table of medicines and their uses)
     marked = _marked("45M, asthma, on amlodipine. New gout flare. Which NSAID?")
     assert marked["amlodipine"].context and not marked["asthma"].context
+
+
+def test_a_chronic_condition_told_in_passing_is_the_case():
+    # session 61: "She also has osteoarthritis and macular degeneration" beside C. difficile, "Eczema on emollients"
+    # beside anxiety left the coverage questions partial
+    marked = _marked(
+        "A 79-year-old woman with osteoarthritis and macular degeneration finished vancomycin for C. difficile and "
+        "has formed stools. Should the stool test be repeated?"
+    )
+    assert marked["osteoarthritis"].context
+    assert all(marked[label].context for label in marked if label in ("macular", "degeneration"))
+    # asked about, it is the question's own
+    marked = _marked("A 50-year-old man with psoriasis has started drinking heavily. Does psoriasis get worse?")
+    assert not marked["psoriasis"].context
+    # a condition an answer often turns on is never passing background
+    marked = _marked("A 60-year-old man with asthma has a gout flare. Which NSAID is best?")
+    assert not marked["asthma"].context
+
+
+def test_a_condition_beside_its_own_medicine_of_few_interactions_is_the_case_for_more_medicines():
+    # session 61: eczema on emollients, hypothyroidism on levothyroxine, PCOS on metformin
+    marked = _marked("38F, GAD on sertraline, wants to stop. Eczema on emollients. How long should she continue?")
+    assert marked["emollients"].context and marked["Eczema"].context
+    marked = _marked("82F, AF, hypothyroid on levothyroxine. Starting apixaban: 5 mg or 2.5 mg?")
+    assert marked["hypothyroid"].context
+    marked = _marked("im 33, i have pcos and take metformin. how long should we wait before trying again?")
+    assert marked["metformin"].context and marked["pcos"].context

@@ -785,9 +785,18 @@ def test_everyday_accounts_of_session_57_reach_the_overview_that_answers_them(
         # the infant a mother breastfeeds is not the patient, and the drug another would replace needs no statement
         # on breastfeeding
         ("im breastfeeding my 10 week old and have flu, can i have baloxavir instead of oseltamivir?", "influenza"),
+        # session 61: a chronic condition told in passing is the case's background
+        ("An 80-year-old man with osteoarthritis and macular degeneration has finished oral vancomycin for a first "
+         "C. difficile infection and his stools are formed. Should a repeat stool test be sent before he goes back "
+         "to his care home?", "clostridioides-difficile-infection"),
+        # …and so is one beside its own medicine of few interactions ("i have pcos and take metformin")
+        ("i had an ectopic pregnancy treated with the methotrexate injection and my hcg is back to normal. i have "
+         "pcos and take metformin. how long do we have to wait before trying for a baby again?", "ectopic-pregnancy"),
+        ("A 65-year-old woman with psoriasis treated with emollients has an acute gout flare in her big toe. She has "
+         "no kidney disease. What is first-line treatment for the flare?", "gout"),
     ],
 )
-def test_everyday_accounts_of_sessions_58_to_60_reach_the_overview_that_answers_them(
+def test_everyday_accounts_of_sessions_58_to_61_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")

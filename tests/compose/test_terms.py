@@ -725,3 +725,33 @@ def test_a_blood_group_and_a_nasal_spray_are_no_drugs():
     kinds = _kinds("blood group O rhesus negative, would a nasal spray triptan suit her?")
     assert ("triptan", "drug") in kinds
     assert not any(kind == "drug" and label.lower() in ("blood group", "nasal spray") for label, kind in kinds)
+
+
+def test_a_drug_an_account_says_is_taken_is_the_patients_own_and_one_asked_about_is_not():
+    # session 61: "i take omeprazole for heartburn too" was read as a drug asked about
+    context = {term.label: term.context for term in specific_terms(
+        "i finished amoxicillin for pneumonia. i take omeprazole for heartburn too. how long will the cough last?"
+    )}
+    assert context["omeprazole"] is True
+    context = {term.label: term.context for term in specific_terms("i have a cough. can i take ibuprofen?")}
+    assert context["ibuprofen"] is False
+
+
+def test_the_child_a_woman_is_pregnant_with_is_no_population():
+    # session 61: "30 weeks pregnant with her second child" made a carpal tunnel question a child's
+    question = "A 31-year-old woman 30 weeks pregnant with her second child has numb fingers at night. Splint?"
+    kinds = _kinds(question)
+    assert ("pregnant", "population") in kinds
+    assert not any(kind == "population" and label == "child" for label, kind in kinds)
+    assert group_of_question(question) != CHILD
+
+
+def test_the_flu_vaccine_is_named_by_influenza_vaccine_and_an_accounts_talk_is_no_term():
+    # session 61: the vaccination overview writes "influenza vaccine"; "at uni", "try again asap"
+    terms = {term.label: term for term in specific_terms("my mum has an egg allergy, is the flu vaccine unsafe?")}
+    assert "influenza vaccine" in terms["flu vaccine"].forms
+    assert "unsafe" not in terms
+    labels = [term.label for term in specific_terms(
+        "im 24, at uni, want to try again asap. does my weight change the morning after pill?"
+    )]
+    assert not {"uni", "asap"} & set(labels)
