@@ -205,7 +205,9 @@ _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The ``terms`` with the case's drugs asked about when the clause that asks is whether to go on with them
     ("…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she continue it?") or whether the
-    patient's dose is right ("Is her dose right?"). Read before the classes are added (terms.specific_terms): a drug
+    patient's dose is right ("Is her dose right?"); also, when no other drug is asked about, going on with nothing
+    named after the verb or whether anything should change (``_KEEPING_ON``), though then not a background medicine
+    of few interactions beside the drug gone on with. Read before the classes are added (terms.specific_terms): a drug
     asked about is never named by a class that only names the patient's own (variants.OWN_DRUG_CLASSES)."""
     asking = split_asking(question)[1]
     own = [term for term in terms if term.kind == "drug" and term.context]

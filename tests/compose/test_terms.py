@@ -671,6 +671,9 @@ def test_how_a_drug_is_given_is_neither_a_term_nor_a_topic_word():
     assert drug_form_words(question) == {"jab"}
     # a jab after no drug's name is no drug's form (alone, lay_terms.yaml reads it as a vaccine)
     assert drug_form_words("is the shingles jab worth having at 70?") == set()
+    # session 61: nor is the inhaler a salbutamol comes in
+    labels = {term.label for term in specific_terms("i use a salbutamol inhaler now and then. which pill after sex?")}
+    assert "salbutamol" in labels and "inhaler" not in labels
 
 
 def test_the_day_of_a_course_the_patient_is_on_makes_its_drug_the_case_s():
