@@ -227,7 +227,12 @@ def with_passing_background(describing: str, asking: str, terms: list[SpecificTe
     told = {stem for condition in _PASSING_CONDITIONS if f" {' '.join(condition)} " in said for stem in condition}
     if not told:
         return terms
-    asked = set(stem_sequence(asking))
+    return _as_background(terms, told, asked=set(stem_sequence(asking)))
+
+
+def _as_background(terms: list[SpecificTerm], told: set[str], *, asked: set[str] = frozenset()) -> list[SpecificTerm]:
+    """The ``terms`` with each condition word written only in ``told`` (stems), and none in ``asked``, marked as the
+    case's background (``context``)."""
     return [
         replace(term, context=True)
         if term.kind in ("term", "word") and not term.context
@@ -281,13 +286,7 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
                 if re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)}
         said = set(stem_sequence(sentence))
         told |= {stem for use in uses if use for stem in _BACKGROUND_CONDITIONS[use] & said}
-    return [
-        replace(term, context=True)
-        if term.kind in ("term", "word") and not term.context
-        and (stems := set(stem_sequence(term.label))) and stems <= told
-        else term
-        for term in terms
-    ]
+    return _as_background(terms, told)
 
 
 def _abbreviated(label: str) -> bool:
