@@ -59,6 +59,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtyfirst # the thirty-first sets, the same three styles, each case telling
                                             # background that does not change the answer: written in session 61 as
                                             # a development set
+    python bench/near_miss.py --thirtysecond # the thirty-second sets, the same three styles typed untidily
+                                             # (misspellings, shorthand, note abbreviations, exam options):
+                                             # written in session 62 as a development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -138,6 +141,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtyfirst": (
         "the thirty-first sets, three styles with background that does not change the answer: a development set "
         "written in session 61", DEVELOPMENT,
+    ),
+    "thirtysecond": (
+        "the thirty-second sets, three styles typed untidily (misspellings, shorthand, note abbreviations, exam "
+        "options): a development set written in session 62", DEVELOPMENT,
     ),
 }
 

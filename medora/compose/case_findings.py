@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from medora.compose.described import split_asking
 from medora.compose.entities import comorbidities_in
+from medora.compose.note_sections import PAST_HISTORY, note_sections
 from medora.compose.terms import (
     FEW_INTERACTION_USES,
     SpecificTerm,
@@ -183,6 +184,7 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     (``finding``), those of what the patient has had or carries as its history (``history``), those of its asking
     part as asked (``asked``). Any other question's terms are returned with only their history marked
     (``with_history``)."""
+    terms = with_listed_history(question, terms)
     vignette = is_vignette(question)
     if not vignette and not is_account(question):
         return with_history(question, terms)
@@ -214,7 +216,7 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             marked.append(replace(term, finding=True, told=not vignette))
         else:
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
-            asked_here = not term.context and bool(stems & asked)
+            asked_here = not term.context and bool(stems & asked) or term.offered
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
     return with_passing_background(describing, asking, with_treated_background(question, with_cancer_history(
         question, marked)))
@@ -270,6 +272,22 @@ _PASSING_CONDITIONS = tuple(
 )
 
 
+def with_listed_history(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A common chronic condition a note lists under its past history ("PMH HTN, hypothyroid, OA knees"), of those
+    that seldom change the advice on another complaint (``_LISTED_BACKGROUND``), is the case's background
+    (``context``) unless the question asks about it (session 62: such lists left 19 of the thirty-second set's
+    notes partial). A rarer condition listed stays a term the answer may turn on: "PMH antiphospholipid syndrome"
+    beside a PE decides the anticoagulant."""
+    listed = " ".join(
+        question[section.start : section.end] for section in note_sections(question) if section.lists == PAST_HISTORY
+    )
+    if not listed:
+        return terms
+    said = f" {' '.join(stem_sequence(listed))} "
+    told = {stem for condition in _LISTED_BACKGROUND if f" {' '.join(condition)} " in said for stem in condition}
+    return _as_background(terms, told, asked=set(stem_sequence(split_asking(question)[1])))
+
+
 def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A common chronic condition told in the sentence that names the patient's own medicine of few interactions for
     it is the case's background, as that medicine is (``context``): "He has hypertension treated with amlodipine"
@@ -287,6 +305,16 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
         said = set(stem_sequence(sentence))
         told |= {stem for use in uses if use for stem in _BACKGROUND_CONDITIONS[use] & said}
     return _as_background(terms, told)
+
+
+# The conditions a note's past history lists that are background as the passing ones are: those above, and the
+# common chronic conditions of few-interaction medicines but asthma (beta-blockers, NSAIDs), each as notes write them
+_LISTED_BACKGROUND = _PASSING_CONDITIONS + tuple(
+    stem_sequence(written) for written in (
+        "hypertension", "htn", "high blood pressure", "t2dm", "type 2 diabetes", "hypercholesterolaemia",
+        "hypercholesterolemia", "hyperlipidaemia", "hyperlipidemia", "high cholesterol", "oa",
+    )
+)
 
 
 def _abbreviated(label: str) -> bool:

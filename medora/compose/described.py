@@ -25,6 +25,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from medora.compose.entities import drugs_in
+from medora.compose.exam_options import without_exam_frame
 from medora.compose.findings import is_teller
 from medora.compose.lay import LayEquivalent
 from medora.compose.red_flags import spelled_out
@@ -269,7 +270,7 @@ def unnamed_asking_words(
     everyday words asks about must be there ("would a TENS machine help?"). So must the cause the account gives
     (``cause_words``)."""
     describing, asking = split_asking(question)
-    words = _topic_words(asking) | cause_words(describing)
+    words = _topic_words(without_exam_frame(asking)) | cause_words(describing)
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
+from medora.compose.note_sections import social_history
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
 from medora.compose.terms import (
@@ -74,7 +75,10 @@ ASKING_VERBS = frozenset(stem(w) for w in ("take", "takes", "taking"))
 AGE_SEX = re.compile(r"\d+(?:m|f|yo|yr|yrs|y)")  # a vignette's "67M", "72yo": no topic word (the index never saw it)
 # an amount with its unit written as one word ("1L crystalloid", "2h away", "lost 20kg"), or a time of day ("woke at
 # 3am"): a number, not a topic word
-QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|h|hr|hrs|min|mins|d|wk|wks|mo|mth|mths|cm|mm|mmol|iu|am|pm)")
+QUANTITY = re.compile(
+    r"\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|h|hr|hrs|min|mins|d|wk|wks|mo|mth|mths|cm|mm|mmol|iu|am|pm)"
+    r"|x\d+"  # a note's "x2/7" (for two days), "x3h" (session 62)
+)
 
 
 @dataclass
@@ -249,6 +253,8 @@ def question_weights(
     "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds with
     their generic name (``generic_names``, from ``drug_name_equivalents``)."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
+    words -= set(stem_sequence(" ".join(social_history(question)))) - set(stem_sequence(split_asking(question)[1]))
+    # "SH taxi driver, ex-smoker": the case's life, as a job told (session 62)
     denied = _denied(question)
     words -= denied
     weights = {

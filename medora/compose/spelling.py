@@ -57,6 +57,18 @@ COMMON_MISSPELLINGS: dict[str, str] = {
     "temprature": "temperature", "tempreture": "temperature", "vomitting": "vomiting", "swolen": "swollen",
     "symtoms": "symptoms", "symptons": "symptoms", "asthama": "asthma",
     "actualy": "actually", "actully": "actually",  # session 58: "what should i actualy be asking for?"
+    "diffrent": "different", "aswell": "as well", "pharmasist": "pharmacist", "pharmacyst": "pharmacist",
+    "alot": "a lot", "persistant": "persistent",  # session 62: accounts typed on a phone
+}
+# Drug names as notes and patients clip them, each with one drug meant (session 62: "hypothyroid on levo", "DH
+# amlodipine, levo"): read spelled out, they are drugs, so the patient's own (compose/terms.py); never "nitro"
+# (nitrofurantoin or glyceryl trinitrate?) nor "metro" (a city)
+CLIPPED_DRUG_NAMES: dict[str, str] = {
+    "levo": "levothyroxine", "amox": "amoxicillin", "fluclox": "flucloxacillin", "clari": "clarithromycin",
+    "doxy": "doxycycline", "cipro": "ciprofloxacin", "omep": "omeprazole", "lanso": "lansoprazole",
+    "bisop": "bisoprolol", "amlo": "amlodipine", "atorva": "atorvastatin", "simva": "simvastatin",
+    "spiro": "spironolactone", "apix": "apixaban", "hydrocort": "hydrocortisone", "co-amox": "co-amoxiclav",
+    "pip-taz": "piperacillin-tazobactam", "pip/taz": "piperacillin-tazobactam",
 }
 _WORD = re.compile(r"\b[A-Za-z]+\b")
 _TYPED = re.compile(r"\b[A-Za-z]+\b(?!')")  # a word of the question, not a contraction's first part ("doesn't")
@@ -113,5 +125,12 @@ def _slip_of(typed: str, word: str) -> bool:
 
 
 def with_spelling_corrected(question: str) -> str:
-    """``question`` with each misspelt word replaced by the word it stands for (``meant_word``)."""
-    return _TYPED.sub(lambda match: meant_word(match.group(0)) or match.group(0), question)
+    """``question`` with each misspelt word replaced by the word it stands for (``meant_word``), and each clipped
+    drug name by the drug's (``CLIPPED_DRUG_NAMES``)."""
+    clipped = _CLIPPED.sub(lambda match: CLIPPED_DRUG_NAMES[match.group(0).lower()], question)
+    return _TYPED.sub(lambda match: meant_word(match.group(0)) or match.group(0), clipped)
+
+
+_CLIPPED = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, CLIPPED_DRUG_NAMES)) + r")(?![\w-])", re.IGNORECASE
+)

@@ -36,6 +36,7 @@ from importlib import resources
 
 from medora.compose.described import broader_parts, split_asking
 from medora.compose.lay import LayEquivalent
+from medora.compose.note_sections import NOTE_MARKERS
 from medora.compose.terms import SpecificTerm, few_interactions, stem, stem_sequence
 from medora.yaml_text import load_yaml
 
@@ -49,6 +50,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "fbc": ("full blood count", "blood count"),
     "cbc": ("complete blood count", "full blood count", "blood count"),
     "sats": ("oxygen saturation", "saturation", "spo2"),
+    "sob": ("shortness of breath", "breathlessness", "breathless"),  # "exertional SOB" (session 62)
+    "vit": ("vitamin",),  # "also take vit d" (session 62)
     "bp": ("blood pressure",),  # "my bp was high last week" (session 56): the sources spell it out
     "bloods": ("blood tests", "blood test"),
     "gtn": ("glyceryl trinitrate", "nitroglycerin", "nitroglycerine"),
@@ -126,8 +129,9 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 NOTE_CLIPPINGS = frozenset(
     stem(word)
     for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
-    " nocte mane prn bd tds qds deg".split()  # when a dose is given ("trazodone 50 mg nocte"), degrees of movement
-)
+    " nocte mane prn bd tds qds deg od rx".split()  # when a dose is given ("trazodone 50 mg nocte"), degrees of
+    # movement
+) | frozenset(stem(marker) for marker in NOTE_MARKERS)  # a note's headings and markers: "PMH", "NKDA" (session 62)
 # Words that frame what is asked (a cut-off, a prevention, how long), not its topic: like "treatment" or "dose"
 # ("VTE prophylaxis after elective TKR - NICE options and durations?" is answered by "for 14 days")
 FRAME_WORDS = frozenset(
@@ -351,6 +355,8 @@ def case_words(question: str) -> dict[str, str]:
     for index, token in enumerate(lowered):
         if token == "(":
             depth += 1
+            if index and lowered[index - 1] in ALLERGY_WORDS:
+                slot = REACTION_SLOT  # "penicillin allergy (urticarial rash as child)": the reaction told (session 62)
             continue
         if token == ")":
             depth = max(depth - 1, 0)
@@ -362,7 +368,7 @@ def case_words(question: str) -> dict[str, str]:
             slot = ""
             continue
         if depth or slot:
-            found.setdefault(token, BRACKET_SLOT if depth else slot)
+            found.setdefault(token, BRACKET_SLOT if depth and slot != REACTION_SLOT else slot)
         elif index + 1 < len(lowered) and lowered[index + 1] in ALLERGY_WORDS:
             found.setdefault(token, REACTION_SLOT)  # "a peanut allergy": the food is what the reaction is to
         else:

@@ -30,7 +30,9 @@ from medora.compose.age_groups import (
     group_of_question,
 )
 from medora.compose.drugs import DrugMatch, find_drugs
+from medora.compose.exam_options import options_span
 from medora.compose.findings import is_finding_word, is_teller
+from medora.compose.note_sections import DRUG_HISTORY, SOCIAL_HISTORY, is_note_marker, listed_under, note_sections
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import (
     load_abbreviation_meanings,
@@ -94,6 +96,10 @@ EVERYDAY_WORDS = frozenset(
     for w in """uni asap nag nags nagging nagged crossword crosswords hobby hobbies arrange arranges
     arranged arranging lady ladies church made autumn winter summer""".split()  # "every autumn … a lady
     # at her church told her its made with eggs" ("lives with us" stays: "US" is an ultrasound)
+) | frozenset(
+    stem(w)  # an account typed on a phone (session 62): "prob 16 or 17 days a month", "lol", "mum says its
+    # irrelevant", "upping my dose", "my wife keeps fussing"
+    for w in "prob lol irrelevant upping upped fussing fussed".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
@@ -343,6 +349,8 @@ class SpecificTerm:
     # episode 3 years ago", "I'm on PrEP"): it may change what is given, so never the one term a long question may miss
     trigger: bool = False  # a drug the case's complaint came after ("hives … after IV co-amoxiclav"; context too):
     # what happened, no medicine the patient goes on taking beside the one asked for
+    offered: bool = False  # written in an exam vignette's lettered options (compose/exam_options.py; context too):
+    # one answer offered, which the answering source need not name unless it is the right one
 
     @property
     def shown(self) -> str:
@@ -553,7 +561,7 @@ PERSONS = frozenset({
 # monday … shouldnt i have a scan?", session 58); not "may" or "march", also words of their own
 CALENDAR_STEMS = frozenset(
     stem(word) for word in """monday tuesday wednesday thursday friday saturday sunday weekend january february
-    april june july august september october november december""".split()
+    april june july august september october november december tues weds thurs""".split()
 )
 # A word before a drug's name saying which of its forms ("the combined oral contraceptive pill", session 60)
 DRUG_QUALIFIERS = frozenset({"combined"})
@@ -565,12 +573,17 @@ _DOSE_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?")
 
 
 def _drug_terms(
-    words: list[str], breaks: set[int], asking: int, *, vignette: bool = False, bracketed: set[int] | None = None
+    words: list[str], breaks: set[int], asking: int, *, vignette: bool = False, bracketed: set[int] | None = None,
+    own: set[int] | None = None, offered: set[int] | None = None,
 ) -> list[tuple[int, int, SpecificTerm]]:
     """The drugs of the words, each marked as the case's (``_is_context``) or asked about; ``vignette``: the question
     opens with its patient's age (``age_groups.OPENING_AGE``); ``bracketed``: the indexes of the words that describe
-    a person in brackets opening with an age (``_told_in_brackets``), read as a vignette is."""
+    a person in brackets opening with an age (``_told_in_brackets``), read as a vignette is; ``own``: the indexes of
+    the words a note lists as the patient's drugs or life (compose/note_sections.py), whose drugs are the case's;
+    ``offered``: the indexes of the words of an exam vignette's lettered options (compose/exam_options.py)."""
     bracketed = bracketed or set()
+    offered = offered or set()
+    own = (own or set()) | offered
     found = []
     previous: tuple[int, bool] | None = None  # (end, context) of the drug before
     matches = _drugs_within(words, breaks)
@@ -595,13 +608,14 @@ def _drug_terms(
             words, match.begin, previous, describing=match.begin < asking, vignette=vignette or match.begin in bracketed
         ) or (
             taken_too_much and match.begin < asking < len(words)
-        ) or _has_failed(words, match.end)  # "in ED after a paracetamol overdose, now medically fit … can he go
-        # home?": what happened, not what is asked
+        ) or match.begin in own or _has_failed(words, match.end)  # "in ED after a paracetamol overdose, now
+        # medically fit … can he go home?": what happened, not what is asked
         trigger = vignette and match.begin < asking and _after_cause(words, match.begin - 1)  # what the complaint came
         # after is what happened (session 55: "hives, wheeze and BP 78/40 after IV co-amoxiclav", "six watery stools a
         # day since finishing co-amoxiclav")
         found.append((match.begin, match.end, SpecificTerm(
             label=label, kind="drug", forms=forms, context=context or trigger, trigger=trigger,
+            offered=match.begin in offered,
         )))
         previous = (match.end, context)
     return found
@@ -625,11 +639,12 @@ def _other_orders(names: list[str]) -> list[str]:
 
 # The form a medicine comes in, written in the plural: "would peppermint oil capsules help?" asks about the oil (a
 # vibrating capsule and capsule endoscopy are devices, so never the singular)
-MEDICINE_FORMS = frozenset({"capsules", "sachets"})
+MEDICINE_FORMS = frozenset({"capsules", "sachets", "tabs", "tab", "gummies"})  # "pred tabs", "a bp tab", "melatonin
+# gummies" (session 62)
 # Everyday words for how a drug named just before them is given: "semaglutide jabs" are its injections, which a source
 # writes as the drug alone (session 56); the same word alone is a vaccine (lay_terms.yaml)
 DRUG_FORM_AFTER_NAME = frozenset({
-    "jab", "jabs", "shot", "shots", "injection", "injections", "tablets", "pills", "inhaler", "inhalers",
+    "jab", "jabs", "shot", "shots", "injection", "injections", "tablets", "pills", "inhaler", "inhalers", "tabs",
 })
 # How a medicine is taken: "the crew gave him aspirin to chew" asks about the aspirin, which no source need say is
 # chewed (session 44)
@@ -806,6 +821,11 @@ _CARRIED_CHILD = frozenset({"child", "baby", "kid"})
 _GAVE_BIRTH = [["had", "a"], ["had", "my"], ["had", "our"], ["had", "her"], ["had", "any"], ["having", "a"]]
 
 
+_YOUTH_PAST = frozenset({"child", "kid", "teens", "teenager", "childhood", "youth"})  # a time of the patient's life
+_YOUTH_PAST_BEFORE = [[before, whose] for before in ("as", "since", "when", "in") for whose in ("a", "my", "his", "her")
+                      if (before, whose) != ("in", "a")]
+
+
 def population_term(words: list[str], index: int) -> SpecificTerm | None:
     """The population the word at ``index`` names (or it and the next: "older adults"), unless negated."""
     lowered = words[index].lower()
@@ -817,6 +837,11 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
         return None  # "if you haven't had a baby": a birth, not an infant patient
     if lowered in _CARRIED_CHILD and "pregnant" in [word.lower() for word in words[max(0, index - 4) : index]]:
         return None  # "30 weeks pregnant with her second child": the pregnancy, not a child patient (session 61)
+    if lowered in _YOUTH_PAST and index and words[index - 1].lower() in ("as", "since", "when") or (
+        index >= 2 and [word.lower() for word in words[index - 2 : index]] in _YOUTH_PAST_BEFORE
+    ):
+        return None  # "urticarial rash as child", "migraines since my teens" (session 62): when, not who the patient
+        # is now
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
     if pair == "baby aspirin":
         return None  # low-dose aspirin in everyday words (compose/age_groups.py reads it so too), not an infant
@@ -917,13 +942,18 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     )
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
-    listed = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as one
-    # of a few things listed
+    children = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as
+    # one of a few things listed
     told = _told_in_brackets(question)  # "my dad (71, type 2 diabetic, on metformin and ramipril)": told of him as
     # a vignette tells
     bracketed = {index for index, match in enumerate(found) if any(start <= match.start() < end for start, end in told)}
+    sections = note_sections(question)  # a note's "DH …" lists the patient's own drugs, its "SH …" the case's life
+    listed = {index: lists for index, match in enumerate(found) if (lists := listed_under(sections, match.start()))}
+    offered = options_span(question)  # an exam vignette's lettered options: the answers it offers, one of them right
+    options = {index for index, match in enumerate(found) if offered and offered[0] <= match.start() < offered[1]}
     for begin, end, term in _drug_terms(
-        words, breaks, asking, vignette=bool(OPENING_AGE.match(question)), bracketed=bracketed
+        words, breaks, asking, vignette=bool(OPENING_AGE.match(question)), bracketed=bracketed,
+        own={index for index, lists in listed.items() if lists in (DRUG_HISTORY, SOCIAL_HISTORY)}, offered=options,
     ):
         terms.append(term)
         taken.update(range(begin, end))
@@ -933,7 +963,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if index in taken:
             continue
         population = population_term(words, index)
-        if population is not None and any(start <= found[index].start() < end for start, end in listed):
+        if population is not None and any(start <= found[index].start() < end for start, end in children):
             taken.add(index)  # "I worry about everything, money, the kids, work": the asker's children are a thing
             continue  # listed, not the patient
         if population is not None:
@@ -941,6 +971,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             if population.label not in {t.label for t in terms}:
                 terms.append(population)
             continue
+        if is_note_marker(word):
+            continue  # "PMH", "NKDA": a note's headings and markers, which no source names
         if word in TWO_LETTER_TERMS:  # "colchicine after an MI": the MI is what the gout overview does not name
             if word not in {t.label for t in terms}:
                 terms.append(SpecificTerm(label=word, kind="term", forms=TWO_LETTER_TERMS[word], abbreviations=(word,)))
@@ -973,7 +1005,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
             named = index not in sentence_starts and word[0].isupper() and not word.isupper() and word[1:].islower()
-            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase, required=named))
+            social = listed.get(index) == SOCIAL_HISTORY or index in options  # "SH taxi driver, ex-smoker": the
+            # case's life; "… D) MRI of the kidneys": an answer offered, not what the overview must name
+            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase,
+                                      required=named and not social, context=social, offered=index in options))
     for match in _GUIDED.finditer(question):
         label = match.group(0)
         terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
@@ -1180,7 +1215,8 @@ def _without_unnamed_findings(
     named: no more unnamed than named."""
     rest = [term for term in terms if not term.finding]
     asked = [term for term in rest if term.asked]
-    named = sum(term.label in covered for term in terms if term.finding)
+    named = sum(term.label in covered for term in terms if term.finding or term.offered)  # an option named is the
+    # answer offered that the source gives (session 62)
     if asked:
         if not any(term.label in covered for term in asked):
             return terms

@@ -177,7 +177,9 @@ def population_pairs(terms: list[SpecificTerm]) -> list[AskedPair]:
     """Each population whose care differs (``PAIRED_POPULATIONS``) with the question's other terms, any one of which
     a statement on the population must name; none when the question has no other term ("I'm 30 weeks pregnant and
     my hands go numb, will it go away?")."""
-    others = tuple(term for term in terms if term.kind != "population" and not term.context)
+    others = tuple(  # an exam vignette's options are what it asks about the population (session 62)
+        term for term in terms if term.kind != "population" and (not term.context or term.offered)
+    )
     return [
         AskedPair(term, others)
         for term in dict.fromkeys(terms)

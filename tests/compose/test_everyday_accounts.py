@@ -803,8 +803,33 @@ def test_everyday_accounts_of_sessions_58_to_61_reach_the_overview_that_answers_
 
 
 @pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        # session 62: a clinician's note listing the patient's history, drugs and life under headings, its drugs
+        # clipped ("levo", "atorva")
+        ("76F, 3 falls in 4/12, no LOC. PMH HTN, OA knees, hypothyroid. DH amlodipine 5mg od, levo 50mcg. SH widowed, "
+         "lives alone, ex-smoker. Who should carry out a home hazard assessment?", "falls-in-older-adults"),
+        ("68M. PMH T2DM, hypercholesterolaemia. DH metformin 1g bd, atorva 20. SH retired bus driver. c/o numb "
+         "burning feet x6/12, stocking distribution. Which blood tests first?", "peripheral-neuropathy-workup"),
+        # the reaction told in brackets after an allergy, in the patient's childhood
+        ("Penicillin allergy (urticarial rash as a child). 34F, sore throat x3/7, FeverPAIN 4, not pregnant. Which "
+         "antibiotic and how long?", "acute-pharyngitis"),
+        # an account typed on a phone: the tablets as "tabs", "prob", the teens as a time of life
+        ("been getting migraines since my teens and lately i take my sumatriptan prob 15 days a month, could the tabs "
+         "be making the headaches worse?", "migraine-and-headache"),
+    ],
+)
+def test_notes_and_accounts_of_session_62_reach_the_overview_that_answers_them(
+    library_workspace: Workspace, question: str, overview: str
+):
+    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+@pytest.mark.parametrize(
     "question",
     [
+        # session 62: a rare illness a note lists decides the anticoagulant, which the PE overview never writes
+        "44F. PE on CTPA, sPESI 0. PMH antiphospholipid syndrome, HTN. DH levo. Discharge on apixaban - ok?",
         # session 60: a drug asked for beside the patient's own that interacts, which no anxiety passage names
         "I'm on tramadol for my knee and the doctor wants to start sertraline for my anxiety, is that ok?",
         "im on tramadol for my knee and the doctor wants to start sertraline for my anxiety, is that ok?",
