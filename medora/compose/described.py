@@ -148,6 +148,9 @@ def split_asking(question: str) -> tuple[str, str]:
             asking.append(sentence)
         else:
             describing.append(sentence)
+    if not asking and describing and describing[-1].lstrip().startswith("?"):
+        asking.append(describing.pop())  # a note's last line queried: "… eGFR 72. ?too late for oseltamivir now"
+        # (session 62); "?NSTEMI" within the note is a diagnosis it suspects
     return " ".join(describing), " ".join(asking)
 
 

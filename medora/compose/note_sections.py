@@ -68,6 +68,11 @@ def social_history(question: str) -> list[str]:
             if section.lists == SOCIAL_HISTORY]
 
 
+def listed_history(question: str) -> list[str]:
+    """The text of each of a note's history sections, of every kind."""
+    return [question[section.start : section.end] for section in note_sections(question)]
+
+
 def is_note_marker(word: str) -> bool:
     """True for a note's heading or marker ("PMH", "NKDA", "Adm"): never a term."""
     return word.lower() in NOTE_MARKERS

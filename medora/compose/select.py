@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
-from medora.compose.note_sections import social_history
+from medora.compose.note_sections import listed_history, social_history
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
 from medora.compose.terms import (
@@ -290,6 +290,11 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         for s in stem_sequence(term.label)
     }
     case |= told_jobs(question) | drug_form_words(question) if question else set()
+    listed = set(stem_sequence(" ".join(listed_history(question)))) if question else set()
+    case |= {  # what a note lists as the case's history ("PMH HTN, OA knees. DH levo"): background, no topic
+        stem for term in terms if term.context and (stems := set(stem_sequence(term.label))) and stems <= listed
+        for stem in stems
+    }
     if any(term.kind == "drug" and not term.context for term in terms):
         case |= ASKING_VERBS
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}

@@ -7,6 +7,10 @@ with ``pyspellchecker``'s English dictionary, when it is the one such word: two 
 "concusion": concussion or conclusion?) leave the word as typed. A letter changed or added is not read as a slip: a
 biomedical question's rare words are often one such edit from another word ("ureteral", "lipin", "pyroptosis").
 
+A drug name of ``MIN_DRUG_SLIP`` letters or more typed with such a slip ("flucloxacilin") is read from the drug
+dictionary (compose/drugs.py), which the English one lacks; a clipped drug name of a note ("levo", "amox") from a
+short list with one drug each (``CLIPPED_DRUG_NAMES``).
+
 A misspelling common enough that general English holds it ("definately", "insted", "seperate") is read from a
 short list of everyday words (``COMMON_MISSPELLINGS``), before any other rule: found by frequency instead, a reading
 turned "moderna" into "modern".
@@ -109,7 +113,23 @@ def meant_word(word: str) -> str | None:
         c for c in checker.candidates(word) or ()
         if _slip_of(word, c) and (stem(c) in vocabulary or _zipf(c) >= COMMON_ZIPF)
     )
+    if not candidates and len(word) >= MIN_DRUG_SLIP:
+        candidates = _drug_slips(word)  # "flucloxacilin": the dictionary holds no drug names (session 62)
     return candidates[0] if len(candidates) == 1 else None  # two words it could be: "inection", "concusion"
+
+
+MIN_DRUG_SLIP = 7  # a drug name this long typed with a slip is read as the drug; shorter ones are too often others
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=4096)
+def _drug_slips(word: str) -> list[str]:
+    """The drug names ``word`` is a slip of (a letter left out, two neighbours swapped), from the drug dictionary."""
+    lowered = word.lower()
+    typed = {lowered[:i] + letter + lowered[i:] for i in range(len(lowered) + 1) for letter in _LETTERS}
+    typed |= {lowered[:i] + lowered[i + 1] + lowered[i] + lowered[i + 2:] for i in range(len(lowered) - 1)}
+    return sorted({match.name.lower() for name in typed if name != lowered for match in find_drugs([name])
+                   if match.end - match.begin == 1})
 
 
 def _slip_of(typed: str, word: str) -> bool:

@@ -269,6 +269,12 @@ def _job_stems() -> frozenset[str]:
 
 
 _PLACES_OF_STUDY = frozenset({"uni", "university", "college", "school", "nursery"})
+_AGED = frozenset({"year", "years", "yr", "yrs", "old", "aged"})  # the age between a job and its article
+_PASTIME_VERBS = frozenset({"play", "plays", "playing", "enjoy", "enjoys", "enjoying", "love", "loves"})
+_NOT_PASTIMES = frozenset({  # what follows those verbs without being a pastime ("loves her", "plays a part")
+    "a", "an", "the", "to", "it", "her", "him", "them", "his", "their", "my", "your", "with", "in", "on", "up", "out",
+    "part", "role", "doing", "going",
+})
 _WORKS = frozenset({"work", "works", "working", "worked"})
 _SHIFTS = frozenset({"shift", "shifts", "nights", "lates", "earlies"})
 JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within three words after "a" or "an"
@@ -283,9 +289,13 @@ def told_jobs(question: str) -> set[str]:
     describing, asking = split_asking(question)
     told = set()
     for clause in re.split(r"[,.;:!?()]", describing.lower()):
-        words = re.findall(r"[a-z]+", clause)
+        words = [word for word in re.findall(r"[a-z]+", clause) if word not in _AGED]  # "a 58-year-old taxi driver"
         for index, word in enumerate(words):
             before = words[max(index - JOB_ARTICLE_SPAN, 0) : index]
+            if before[-1:] and before[-1] in _PASTIME_VERBS | {"keen"} and word not in _NOT_PASTIMES:
+                told |= {stem(word), stem(before[-1])}  # "plays darts on Fridays", "enjoys bowls", "a keen
+                # gardener" (session 62): a pastime, told like a job
+                continue
             if stem(word) in _job_stems() and {"a", "an"} & set(before):
                 article = max(i for i, w in enumerate(before) if w in ("a", "an"))
                 told |= {stem(w) for w in [*before[article + 1 :], word]}  # "a primary school teacher": all three

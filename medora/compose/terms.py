@@ -98,8 +98,8 @@ EVERYDAY_WORDS = frozenset(
     # at her church told her its made with eggs" ("lives with us" stays: "US" is an ultrasound)
 ) | frozenset(
     stem(w)  # an account typed on a phone (session 62): "prob 16 or 17 days a month", "lol", "mum says its
-    # irrelevant", "upping my dose", "my wife keeps fussing"
-    for w in "prob lol irrelevant upping upped fussing fussed".split()
+    # irrelevant", "upping my dose", "my wife keeps fussing", "seems ok in himself", "seen sooner" (as "quicker")
+    for w in "prob lol irrelevant upping upped fussing fussed sooner seem seems seemed".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)

@@ -34,6 +34,9 @@ def test_the_describing_part_is_what_comes_before_the_asking_clause():
     assert split_asking(question) == ("I'm 63 and my knee aches when I walk,", " do I need an x-ray and what helps?")
     assert split_asking("It stings when I wee. I'm 30 and not pregnant.")[1] == ""
     assert split_asking("Does tamsulosin make you dizzy?") == ("", "Does tamsulosin make you dizzy?")
+    # a note's last line queried asks (session 62); a diagnosis queried within it describes
+    assert split_asking("71M, flu A, CRP 48. ?too late for oseltamivir now")[1] == " ?too late for oseltamivir now"
+    assert split_asking("c/o chest pain ?NSTEMI. ECG normal. Next step?")[1] == " Next step?"
 
 
 def test_a_feeling_written_where_the_question_describes_is_felt():

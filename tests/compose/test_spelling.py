@@ -22,3 +22,11 @@ def test_real_words_drugs_and_abbreviations_are_kept():
         assert meant_word(word) is None, word
     question = "ivermectin for scabies in a 72 yo with angina?"
     assert with_spelling_corrected(question) == question
+
+
+def test_a_drug_name_typed_with_a_slip_is_read_as_the_drug():
+    # session 62: the English dictionary holds no drug names; the drug dictionary does
+    assert meant_word("flucloxacilin") == "flucloxacillin"
+    assert meant_word("nitrofurantion") == "nitrofurantoin"
+    assert meant_word("sertaline") == "sertraline"
+    assert meant_word("tirzepatide") is None  # a drug as typed

@@ -137,6 +137,11 @@ def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_
         "night", "shift"
     }
     assert told_jobs("Does working night shifts raise the risk of breast cancer?") == set()
+    # the job after an age, as a vignette tells it, and a pastime told as a job is (session 62); never one asked
+    assert told_jobs("A 58-year-old taxi driver has a routine health check. What HbA1c target?") == {"taxi", "driver"}
+    assert told_jobs("A 70-year-old plays darts on Fridays and has gout. Which drug?") == {"play", "dart"}
+    assert told_jobs("A keen gardener aged 70 has knee pain. What helps?") == {"keen", "garden"}
+    assert told_jobs("Can I play football after a DVT?") == set()
 
 
 def test_a_source_naming_the_drug_answers_despite_the_comorbidity():
