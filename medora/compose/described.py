@@ -84,6 +84,10 @@ ASKING_FRAME = frozenset(
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
     definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans
     supposed quick quickly fast accept accepted legit""".split()  # "should we just accept that?" (session 57)
+) | frozenset(
+    stem(word)  # an exam question's frame (session 62): "Which of the following is the correct dose?", "… most
+    # appropriate next step?"
+    for word in "correct appropriate suitable best most likely step".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -140,7 +144,9 @@ def split_asking(question: str) -> tuple[str, str]:
         question = _DASH.sub(": ", question)
     for sentence in _SENTENCE.findall(_NO_BREAK.sub(lambda match: match.group(1).replace(".", ""), question)):
         clauses = _CLAUSE.findall(sentence)
-        opening = next((index for index, clause in enumerate(clauses) if _opens_asking(clause, account=account)), None)
+        questioned = sentence.rstrip().endswith("?")
+        opening = next((index for index, clause in enumerate(clauses)
+                        if _opens_asking(clause, account=account, questioned=questioned)), None)
         if opening is not None:
             describing += clauses[:opening]
             asking += clauses[opening:]
@@ -154,7 +160,7 @@ def split_asking(question: str) -> tuple[str, str]:
     return " ".join(describing), " ".join(asking)
 
 
-def _opens_asking(clause: str, *, account: bool = False) -> bool:
+def _opens_asking(clause: str, *, account: bool = False, questioned: bool = True) -> bool:
     words = [word.strip("\"'(") for word in spelled_out(clause).split()]  # "what's" → what, "isn't" → is not
     if not words:
         return False
@@ -164,12 +170,39 @@ def _opens_asking(clause: str, *, account: bool = False) -> bool:
         words[1] in _HAD_THINGS or words[1] in _PARTICIPLES or words[1].endswith("ed") or words[1][:1].isdigit()
     ):
         return False  # "had a withdrawal seizure 2 years ago", "has been low", "has bought rope": the account goes on
+    if account and words[0] in _HAVING and not questioned:
+        return False  # "had the whooping cough jab last time round … 18 months ago." (session 62): a sentence of the
+        # account that asks nothing ends without a question mark
     if account and words[0] in _HAVING and words[1:2] and words[1] not in _SUBJECTS | _ANYONE:
         return False  # "had sciatica down my left leg for 3 weeks": in a person's own account, a thing had, no one
         # asked about (session 58; a question has someone or something after it: "has he had the jab?", "have any
         # of you tried it?"). Not yet in a vignette, whose "Has moderate asthma on ICS-LABA" the gate still reads
         # as asked: read as told, a comorbidity the overview never names went unasked
+    if _wonders(words):
+        return True
     return words[0] in ASKING_OPENERS or words[0] == "when" and len(words) > 1 and words[1] in _WHEN_ASKS
+
+
+_WONDER_LEAD = frozenset("i im i'm was am just so and but really".split())  # "i was just wondering if …"
+_WONDERING = (
+    ("wondering",), ("wonder",), ("not", "sure"), ("unsure",), ("want", "to", "know"), ("wanted", "to", "know"),
+    ("curious",),
+)
+_IF_WHETHER = frozenset(("if", "whether"))
+
+
+def _wonders(words: list[str]) -> bool:
+    """True for a clause that asks indirectly, as an account typed on a phone does (session 62): "wondering whether
+    acupuncture helps ibs", "not sure if we should be worried", "i was just wondering if …"."""
+    lowered = [word.lower() for word in words]
+    start = 0
+    while start < len(lowered) and lowered[start] in _WONDER_LEAD:
+        start += 1
+    return any(
+        tuple(lowered[start : start + len(lead)]) == lead and lowered[start + len(lead) : start + len(lead) + 1]
+        and lowered[start + len(lead)] in _IF_WHETHER
+        for lead in _WONDERING
+    )
 
 
 def felt_labels(question: str, terms: list[SpecificTerm]) -> set[str]:

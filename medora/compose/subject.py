@@ -195,6 +195,20 @@ _KEEPING_ON = re.compile(
 # asks about apixaban dosing (session 37: the chronic kidney disease overview answered it, leaving apixaban unnamed as
 # her own drug)
 ITS_DOSE = re.compile(r"\b(?:her|his|my|their|your|this|that|current) (?:dose|doses|dosage|dosing)\b", re.IGNORECASE)
+# A clause asking what to give, with no drug named: "What should be given next?", "What else should we start?"
+_GIVING = re.compile(
+    r"\b(?:what|which)\s+(?:else\s+|other\s+|additional\s+|further\s+)?(?:drugs?\s+|medicines?\s+|treatment\s+)?"
+    r"(?:should|would|could|can|do|must)\s+(?:(?:we|i|you|he|she|they)\s+)?(?:be\s+)?"
+    r"(?:give|given|start|started|add|added|prescribe|prescribed|offer|offered|use|used)\b",
+    re.IGNORECASE,
+)
+# …or what the answer must weigh them for: "Given his regular medication, which additional drug should be
+# considered?" (session 62: a beta-blocker in anaphylaxis, which the anaphylaxis overview never names)
+HIS_MEDICINES = re.compile(
+    r"\b(?:given|because of|with|on|despite|considering)\s+(?:her|his|my|their|your)\s+"
+    r"(?:regular\s+|usual\s+|current\s+)?(?:medication|medications|medicines|meds|drugs|tablets|pills)\b",
+    re.IGNORECASE,
+)
 # A treatment decision depends on the patient's other conditions: "hx of angioedema, ramipril for hypertension?"
 # asks about ramipril given the angioedema. Only a question on diagnosis, outlook or causes may leave its history
 # and comorbidities unnamed; elsewhere only a negated finding is the case.
@@ -215,8 +229,14 @@ def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[Spec
     asked about is never named by a class that only names the patient's own (variants.OWN_DRUG_CLASSES)."""
     asking = split_asking(question)[1]
     own = [term for term in terms if term.kind == "drug" and term.context]
-    if _KEEPING_IT.search(asking) or ITS_DOSE.search(asking):
+    last = re.split(r"(?<=[.!?])\s+", question.strip())[-1]  # the sentence that asks, its opening clause too
+    if _KEEPING_IT.search(asking) or ITS_DOSE.search(asking) or HIS_MEDICINES.search(last):
         kept = own
+    elif own and _GIVING.search(asking) and not any(term.kind == "drug" and not term.context for term in terms):
+        # what to give now, no drug named: how it goes with the patient's own drugs may be what the answer turns on
+        # ("takes bisoprolol … two IM adrenaline doses … What should be given next?", session 62), unless they are
+        # medicines of few interactions
+        kept = [term for term in own if not few_interactions(term) and not term.trigger]
     elif own and all(term.context for term in terms if term.kind == "drug") and _KEEPING_ON.search(asking):
         # nothing named after it: the drug gone on with is not a background medicine of few interactions beside
         # another ("GAD on sertraline … Eczema on emollients. How long should she continue?")

@@ -37,6 +37,17 @@ def test_the_describing_part_is_what_comes_before_the_asking_clause():
     # a note's last line queried asks (session 62); a diagnosis queried within it describes
     assert split_asking("71M, flu A, CRP 48. ?too late for oseltamivir now")[1] == " ?too late for oseltamivir now"
     assert split_asking("c/o chest pain ?NSTEMI. ECG normal. Next step?")[1] == " Next step?"
+    # an account typed on a phone asks indirectly (session 62)
+    assert split_asking("theres a clinic near me, wondering whether acupuncture helps ibs")[1] == (
+        " wondering whether acupuncture helps ibs"
+    )
+    assert split_asking("my dad fell twice, not sure if we should be worried")[1] == " not sure if we should be worried"
+    assert split_asking("I wonder about it, my knee hurts")[1] == ""
+    # "had the jab" tells, in an account's sentence that asks nothing; "has the rash spread?" asks
+    assert split_asking("im 30 and pregnant, had the flu jab last year. do i need it again?")[1] == (
+        " do i need it again?"
+    )
+    assert split_asking("my mum is 80, has the rash spread to her eye?")[1] == " has the rash spread to her eye?"
 
 
 def test_a_feeling_written_where_the_question_describes_is_felt():

@@ -817,6 +817,9 @@ def test_everyday_accounts_of_sessions_58_to_61_reach_the_overview_that_answers_
         # an account typed on a phone: the tablets as "tabs", "prob", the teens as a time of life
         ("been getting migraines since my teens and lately i take my sumatriptan prob 15 days a month, could the tabs "
          "be making the headaches worse?", "migraine-and-headache"),
+        # what to give next beside a medicine of few interactions: the overview need not name it
+        ("A 40-year-old man on amlodipine has anaphylaxis after peanuts; after two IM adrenaline doses his BP is still "
+         "80/40. What should be given next?", "anaphylaxis"),
     ],
 )
 def test_notes_and_accounts_of_session_62_reach_the_overview_that_answers_them(
@@ -830,6 +833,15 @@ def test_notes_and_accounts_of_session_62_reach_the_overview_that_answers_them(
     [
         # session 62: a rare illness a note lists decides the anticoagulant, which the PE overview never writes
         "44F. PE on CTPA, sPESI 0. PMH antiphospholipid syndrome, HTN. DH levo. Discharge on apixaban - ok?",
+        # an account that asks indirectly ("wondering whether …") asks about what follows
+        "had ibs for years, tried peppermint oil and low fodmap already, im a cleaner. theres a reflexology place near "
+        "me, wondering whether reflexology helps ibs at all",
+        # the patient's own medicine the question points to ("given his regular medication") is asked about
+        "A 70-year-old man on bisoprolol for angina has anaphylaxis after a wasp sting and stays hypotensive after two "
+        "doses of IM adrenaline and a fluid bolus. Given his regular medication, what else should be given?",
+        # what to give next, no drug named, beside the patient's beta-blocker: the interaction is the point
+        "A 58-year-old woman on bisoprolol for AF is stung by a bee: hives, wheeze, BP 75/45. Two IM adrenaline doses "
+        "and a litre of fluid have not helped. What should be given next?",
         # session 60: a drug asked for beside the patient's own that interacts, which no anxiety passage names
         "I'm on tramadol for my knee and the doctor wants to start sertraline for my anxiety, is that ok?",
         "im on tramadol for my knee and the doctor wants to start sertraline for my anxiety, is that ok?",
