@@ -275,8 +275,8 @@ _PASSING_CONDITIONS = tuple(
 def with_listed_history(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """A common chronic condition a note lists under its past history ("PMH HTN, hypothyroid, OA knees"), of those
     that seldom change the advice on another complaint (``_LISTED_BACKGROUND``), is the case's background
-    (``context``) unless the question asks about it (session 62: such lists left 19 of the thirty-second set's
-    notes partial). A rarer condition listed stays a term the answer may turn on: "PMH antiphospholipid syndrome"
+    (``context``) unless the question asks about it (session 62: such lists kept the thirty-second set's notes from
+    their overviews). A rarer condition listed stays a term the answer may turn on: "PMH antiphospholipid syndrome"
     beside a PE decides the anticoagulant."""
     listed = " ".join(
         question[section.start : section.end] for section in note_sections(question) if section.lists == PAST_HISTORY

@@ -5,9 +5,10 @@ A note lists the patient's past illnesses, medicines and life under headings; wh
 under "DH" (drug history) is the patient's own, as "on metformin" is (compose/terms.py marks it ``context``); what
 "SH" (social history) tells (a job, smoking, who the patient lives with) is the case, never what the question asks
 about. The headings and a note's other markers ("NKDA", "Adm", "nil") are no terms: no source names them, and the
-question would read as partial for want of "PMH" (session 62: 19 of the thirty-second set's clinicians' notes met
-no answer). Past illnesses under "PMH" stay terms: a comorbidity can decide a treatment (compose/subject.py), and
-the conditions that rarely do are read as background by compose/case_findings.py."""
+question would read as partial for want of "PMH" (session 62: 19 of the thirty-second set's 20 clinicians' notes
+were not answered from their overview). Past illnesses under "PMH" stay terms, since a comorbidity can decide a
+treatment (compose/subject.py); the common ones that rarely do are read as background by compose/case_findings.py
+(``with_listed_history``)."""
 
 from __future__ import annotations
 

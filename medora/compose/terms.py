@@ -837,8 +837,9 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
         return None  # "if you haven't had a baby": a birth, not an infant patient
     if lowered in _CARRIED_CHILD and "pregnant" in [word.lower() for word in words[max(0, index - 4) : index]]:
         return None  # "30 weeks pregnant with her second child": the pregnancy, not a child patient (session 61)
-    if lowered in _YOUTH_PAST and index and words[index - 1].lower() in ("as", "since", "when") or (
-        index >= 2 and [word.lower() for word in words[index - 2 : index]] in _YOUTH_PAST_BEFORE
+    if lowered in _YOUTH_PAST and (
+        index and words[index - 1].lower() in ("as", "since", "when")
+        or index >= 2 and [word.lower() for word in words[index - 2 : index]] in _YOUTH_PAST_BEFORE
     ):
         return None  # "urticarial rash as child", "migraines since my teens" (session 62): when, not who the patient
         # is now
@@ -1005,10 +1006,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
             named = index not in sentence_starts and word[0].isupper() and not word.isupper() and word[1:].islower()
-            social = listed.get(index) == SOCIAL_HISTORY or index in options  # "SH taxi driver, ex-smoker": the
+            case_only = listed.get(index) == SOCIAL_HISTORY or index in options  # "SH taxi driver, ex-smoker": the
             # case's life; "… D) MRI of the kidneys": an answer offered, not what the overview must name
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase,
-                                      required=named and not social, context=social, offered=index in options))
+                                      required=named and not case_only, context=case_only, offered=index in options))
     for match in _GUIDED.finditer(question):
         label = match.group(0)
         terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
