@@ -62,7 +62,7 @@ COMMON_MISSPELLINGS: dict[str, str] = {
     "symtoms": "symptoms", "symptons": "symptoms", "asthama": "asthma",
     "actualy": "actually", "actully": "actually",  # session 58: "what should i actualy be asking for?"
     "diffrent": "different", "aswell": "as well", "pharmasist": "pharmacist", "pharmacyst": "pharmacist",
-    "alot": "a lot", "persistant": "persistent",  # session 62: accounts typed on a phone
+    "persistant": "persistent",  # session 62: accounts typed on a phone ("alot" stays a word of its own)
 }
 # Drug names as notes and patients clip them, each with one drug meant (session 62: "hypothyroid on levo", "DH
 # amlodipine, levo"): read spelled out, they are drugs, so the patient's own (compose/terms.py); never "nitro"
