@@ -70,12 +70,17 @@ BREASTFED_CHILD = (
     r"\b(?:i'?m|i am|she'?s|she is)\s+(?:(?:still|currently|exclusively|also)\s+)?breast-?feeding\s+"
     r"(?:(?:my|our|her|a|the)\s+)?(?:[\w-]+\s+){0,3}?(?:old|baby|babies|son|daughter|twins|newborn|infant)\b"
 )
+# a time of the patient's life, not who the patient is now: "urticarial rash as child", "migraines since my teens"
+# (session 62)
+YOUTH_PAST = (
+    r"\b(?:(?:as|since|when)\s+(?:(?:a|my|his|her)\s+)?|in\s+(?:my|his|her)\s+)"
+    r"(?:child|kid|teens|teenager|childhood)\b"
+)
 _NOT_A_CHILD = re.compile(
     rf"{LISTED_CHILDREN.pattern}|"
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
     r"|\bpregnant with (?:a|my|our|her|the|twins|\w+ )?\s*(?:\w+\s+)?(?:bab(?:y|ies)|child)\b"  # "…with her second child"
-    r"|\b(?:(?:as|since|when)\s+(?:(?:a|my|his|her)\s+)?|in\s+(?:my|his|her)\s+)(?:child|kid|teens|teenager|childhood)\b"
-    # a time of the patient's life: "urticarial rash as child", "migraines since my teens" (session 62)
+    rf"|{YOUTH_PAST}"
     rf"|\bexpecting a baby\b|{AFTER_BIRTH}"
     rf"|{PLANNED_BABY}|{CHILDBEARING}|{BREASTFED_CHILD}",
     re.IGNORECASE,

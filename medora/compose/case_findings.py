@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from medora.compose.described import split_asking
 from medora.compose.entities import comorbidities_in
-from medora.compose.note_sections import PAST_HISTORY, note_sections
+from medora.compose.note_sections import PAST_HISTORY, listed_history
 from medora.compose.terms import (
     FEW_INTERACTION_USES,
     SpecificTerm,
@@ -278,9 +278,7 @@ def with_listed_history(question: str, terms: list[SpecificTerm]) -> list[Specif
     (``context``) unless the question asks about it (session 62: such lists kept the thirty-second set's notes from
     their overviews). A rarer condition listed stays a term the answer may turn on: "PMH antiphospholipid syndrome"
     beside a PE decides the anticoagulant."""
-    listed = " ".join(
-        question[section.start : section.end] for section in note_sections(question) if section.lists == PAST_HISTORY
-    )
+    listed = " ".join(listed_history(question, (PAST_HISTORY,)))
     if not listed:
         return terms
     said = f" {' '.join(stem_sequence(listed))} "

@@ -87,7 +87,7 @@ ASKING_FRAME = frozenset(
 ) | frozenset(
     stem(word)  # an exam question's frame (session 62): "Which of the following is the correct dose?", "… most
     # appropriate next step?"
-    for word in "correct appropriate suitable best most likely step".split()
+    for word in "correct appropriate suitable best most step".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))

@@ -63,15 +63,10 @@ def listed_under(sections: list[NoteSection], position: int) -> str | None:
     return next((section.lists for section in sections if section.start <= position < section.end), None)
 
 
-def social_history(question: str) -> list[str]:
-    """The text of each of a note's social-history sections ("taxi driver, ex-smoker")."""
-    return [question[section.start : section.end] for section in note_sections(question)
-            if section.lists == SOCIAL_HISTORY]
-
-
-def listed_history(question: str) -> list[str]:
-    """The text of each of a note's history sections, of every kind."""
-    return [question[section.start : section.end] for section in note_sections(question)]
+def listed_history(question: str, lists: tuple[str, ...] = (DRUG_HISTORY, SOCIAL_HISTORY, PAST_HISTORY)) -> list[str]:
+    """The text of each of a note's sections that lists one of ``lists`` ("taxi driver, ex-smoker" for
+    ``(SOCIAL_HISTORY,)``); every history section by default."""
+    return [question[section.start : section.end] for section in note_sections(question) if section.lists in lists]
 
 
 def is_note_marker(word: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
-from medora.compose.note_sections import listed_history, social_history
+from medora.compose.note_sections import SOCIAL_HISTORY, listed_history
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
 from medora.compose.terms import (
@@ -253,7 +253,9 @@ def question_weights(
     "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds with
     their generic name (``generic_names``, from ``drug_name_equivalents``)."""
     words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
-    words -= set(stem_sequence(" ".join(social_history(question)))) - set(stem_sequence(split_asking(question)[1]))
+    words -= set(stem_sequence(" ".join(listed_history(question, (SOCIAL_HISTORY,))))) - set(
+        stem_sequence(split_asking(question)[1])
+    )
     # "SH taxi driver, ex-smoker": the case's life, as a job told (session 62)
     denied = _denied(question)
     words -= denied

@@ -305,7 +305,9 @@ def told_jobs(question: str) -> set[str]:
     question describes and not named where it asks ("I'm a hairdresser and the iron tablets make me sick", "im 42, a
     primary school teacher, been on citalopram"):
     part of the case, like the patient's own drugs (compose/data/occupations.yaml). "The nurse said …" is someone in
-    the story, not the patient's job; "Can a welder get asbestosis?" asks about the welder."""
+    the story, not the patient's job; "Can a welder get asbestosis?" asks about the welder. A job after the
+    patient's age ("A 58-year-old taxi driver") is told so too, and a pastime after "plays", "enjoys", "loves" or
+    "keen" ("plays darts on Fridays", "a keen gardener"), with its verb, is told like a job (session 62)."""
     describing, asking = split_asking(question)
     told = set()
     for clause in re.split(r"[,.;:!?()]", describing.lower()):

@@ -27,6 +27,7 @@ from medora.compose.age_groups import (
     LISTED_CHILDREN,
     OPENING_AGE,
     PLANNED_BABY,
+    YOUTH_PAST,
     group_of_question,
 )
 from medora.compose.drugs import DrugMatch, find_drugs
@@ -821,9 +822,7 @@ _CARRIED_CHILD = frozenset({"child", "baby", "kid"})
 _GAVE_BIRTH = [["had", "a"], ["had", "my"], ["had", "our"], ["had", "her"], ["had", "any"], ["having", "a"]]
 
 
-_YOUTH_PAST = frozenset({"child", "kid", "teens", "teenager", "childhood", "youth"})  # a time of the patient's life
-_YOUTH_PAST_BEFORE = [[before, whose] for before in ("as", "since", "when", "in") for whose in ("a", "my", "his", "her")
-                      if (before, whose) != ("in", "a")]
+_YOUTH_PAST_ENDING = re.compile(rf"{YOUTH_PAST}$", re.IGNORECASE)  # the words before a population telling a time
 
 
 def population_term(words: list[str], index: int) -> SpecificTerm | None:
@@ -837,10 +836,7 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
         return None  # "if you haven't had a baby": a birth, not an infant patient
     if lowered in _CARRIED_CHILD and "pregnant" in [word.lower() for word in words[max(0, index - 4) : index]]:
         return None  # "30 weeks pregnant with her second child": the pregnancy, not a child patient (session 61)
-    if lowered in _YOUTH_PAST and (
-        index and words[index - 1].lower() in ("as", "since", "when")
-        or index >= 2 and [word.lower() for word in words[index - 2 : index]] in _YOUTH_PAST_BEFORE
-    ):
+    if _YOUTH_PAST_ENDING.search(" ".join(words[max(index - 2, 0) : index + 1])):
         return None  # "urticarial rash as child", "migraines since my teens" (session 62): when, not who the patient
         # is now
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""

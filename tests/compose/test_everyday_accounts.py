@@ -794,17 +794,6 @@ def test_everyday_accounts_of_session_57_reach_the_overview_that_answers_them(
          "pcos and take metformin. how long do we have to wait before trying for a baby again?", "ectopic-pregnancy"),
         ("A 65-year-old woman with psoriasis treated with emollients has an acute gout flare in her big toe. She has "
          "no kidney disease. What is first-line treatment for the flare?", "gout"),
-    ],
-)
-def test_everyday_accounts_of_sessions_58_to_61_reach_the_overview_that_answers_them(
-    library_workspace: Workspace, question: str, overview: str
-):
-    assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
-
-
-@pytest.mark.parametrize(
-    ("question", "overview"),
-    [
         # session 62: a clinician's note listing the patient's history, drugs and life under headings, its drugs
         # clipped ("levo", "atorva")
         ("76F, 3 falls in 4/12, no LOC. PMH HTN, OA knees, hypothyroid. DH amlodipine 5mg od, levo 50mcg. SH widowed, "
@@ -822,7 +811,7 @@ def test_everyday_accounts_of_sessions_58_to_61_reach_the_overview_that_answers_
          "80/40. What should be given next?", "anaphylaxis"),
     ],
 )
-def test_notes_and_accounts_of_session_62_reach_the_overview_that_answers_them(
+def test_everyday_accounts_of_sessions_58_to_62_reach_the_overview_that_answers_them(
     library_workspace: Workspace, question: str, overview: str
 ):
     assert _asked(library_workspace, question) == ("answered", f"library:{overview}")
