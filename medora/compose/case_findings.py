@@ -33,6 +33,7 @@ from medora.compose.note_sections import PAST_HISTORY, listed_history
 from medora.compose.terms import (
     FEW_INTERACTION_USES,
     SpecificTerm,
+    asks_for_a_drug,
     few_interactions,
     is_known_word,
     meanings_of,
@@ -257,6 +258,7 @@ _BACKGROUND_CONDITIONS: dict[str, frozenset[str]] = {
         "asthma": ("asthma",),
         "thyroid": ("hypothyroid", "hypothyroidism", "underactive thyroid"),
         "skin": ("eczema", "psoriasis", "dermatitis", "dry skin"),
+        "hay fever": ("hay fever", "hayfever", "allergic rhinitis"),
     }.items()
 }
 # Chronic conditions a case tells in passing, treated or not, that seldom change the advice on another complaint:
@@ -278,12 +280,24 @@ def with_listed_history(question: str, terms: list[SpecificTerm]) -> list[Specif
     (``context``) unless the question asks about it (session 62: such lists kept the thirty-second set's notes from
     their overviews). A rarer condition listed stays a term the answer may turn on: "PMH antiphospholipid syndrome"
     beside a PE decides the anticoagulant."""
+    told = listed_background(question)
+    if not asks_for_a_drug(terms):  # no drug asked that a listed illness may rule out: every illness listed is the
+        # case's background (session 63: "PMH hypercholesterolaemia, gout … 999 now or same-day assessment?")
+        told |= set(stem_sequence(" ".join(listed_history(question, (PAST_HISTORY,)))))
+    if not told:
+        return terms
+    return _as_background(terms, told, asked=set(stem_sequence(split_asking(question)[1])))
+
+
+def listed_background(question: str) -> set[str]:
+    """The stems of the common chronic conditions a note lists under its past history (``_LISTED_BACKGROUND``), as
+    written ("HTN", "OA") and as spelled out beside it ("OA (osteoarthritis)"): the case's background, which also
+    weighs nothing in the question's topic (``select.without_case_drugs``)."""
     listed = " ".join(listed_history(question, (PAST_HISTORY,)))
     if not listed:
-        return terms
+        return set()
     said = f" {' '.join(stem_sequence(listed))} "
-    told = {stem for condition in _LISTED_BACKGROUND if f" {' '.join(condition)} " in said for stem in condition}
-    return _as_background(terms, told, asked=set(stem_sequence(split_asking(question)[1])))
+    return {stem for condition in _LISTED_BACKGROUND if f" {' '.join(condition)} " in said for stem in condition}
 
 
 def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:

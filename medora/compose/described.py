@@ -146,7 +146,7 @@ def split_asking(question: str) -> tuple[str, str]:
         clauses = _CLAUSE.findall(sentence)
         questioned = sentence.rstrip().endswith("?")
         opening = next((index for index, clause in enumerate(clauses)
-                        if _opens_asking(clause, account=account, questioned=questioned)), None)
+                        if _opens_asking(clause, account=account, questioned=questioned, midway=index > 0)), None)
         if opening is not None:
             describing += clauses[:opening]
             asking += clauses[opening:]
@@ -160,10 +160,15 @@ def split_asking(question: str) -> tuple[str, str]:
     return " ".join(describing), " ".join(asking)
 
 
-def _opens_asking(clause: str, *, account: bool = False, questioned: bool = True) -> bool:
+def _opens_asking(clause: str, *, account: bool = False, questioned: bool = True, midway: bool = False) -> bool:
     words = [word.strip("\"'(") for word in spelled_out(clause).split()]  # "what's" → what, "isn't" → is not
     if not words:
         return False
+    if midway and not questioned and words[0] in ("does", "do") and words[1:2] and (
+        words[1] not in _SUBJECTS | _ANYONE
+    ):
+        return False  # "has hypothyroidism, does tai chi, and …." (session 63): what the patient does, in a sentence
+        # that asks nothing
     if words[0] in ASKING_OPENERS and words[1:2] == ["not"] and words[2:3] and words[2] not in _SUBJECTS:
         return False  # "can't sleep at all", "doesn't work": the account's verb, no one is asked
     if words[0] in _HAVING and words[1:2] and (
@@ -571,6 +576,10 @@ _PROPOSAL = re.compile(
     # giving something up: "does he need to give up beer?", "should I cut out dairy?"
     r"|\b(?:need|needs|have|has|ought|got)\s+to\s+(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+"
     r"(?P<given_up>[^?.!,;]+)"
+    # an activity stopped for a while: "how long does he have to stop driving for?" (session 63); a treatment stopped
+    # is _unstopped's (answer.py)
+    r"|\b(?:need|needs|have|has|ought|got)\s+to\s+(?:stop|give\s+up|quit)\s+"
+    r"(?P<stopped>(?!(?:taking|using|having|getting|wearing|injecting)\b)[a-z]+ing\b[^?.!,;]*)"
     r"|\b(?:should|must|do|does)\s+(?:i|he|she|they|we|you|(?:my|our|his|her|their)\s+\w+"
     r"|(?:patients?|people|adults|women|men)(?:\s+with\s+[\w-]+(?:\s+[\w-]+)?)?)\s+"
     r"(?:give\s+up|cut\s+out|cut\s+down\s+on|avoid)\s+(?P<giving_up>[^?.!,;]+)",
@@ -656,6 +665,7 @@ def proposed_words(question: str) -> dict[str, str]:
     for match in _PROPOSAL.finditer(question):
         if clinicians and not (
             match.group("given_up") or match.group("giving_up") or match.group("allowed") or match.group("consumed")
+            or match.group("stopped")
             or match.group("effect") or match.group("judged") or _ASKER.search(match.group(0))
         ):
             continue  # giving something up is proposed in any wording: "Does he need to give up beer for his gout?";

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from medora.compose.case_findings import listed_background, with_listed_history
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
@@ -286,6 +287,7 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
     the lipid overview's topic, which its frame words alone ("still", "enough") never reached; and so does every
     drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``)."""
+    terms = with_listed_history(question, terms) if question else terms
     case = set() if asks_for_a_drug(terms) or _asks_to_stop(question) else {  # a class ("a statin") names the
         # topic, not only the case
         s for term in terms if term.kind == "drug" and term.context and not term.member_stems
@@ -297,6 +299,8 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         stem for term in terms if term.context and (stems := set(stem_sequence(term.label))) and stems <= listed
         for stem in stems
     }
+    if question:  # "PMH HTN, hypothyroid, OA": common chronic conditions a note lists, unless the question asks
+        case |= listed_background(question) - set(stem_sequence(split_asking(question)[1]))
     if any(term.kind == "drug" and not term.context for term in terms):
         case |= ASKING_VERBS
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}

@@ -61,6 +61,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "trops": ("troponin",),
     "resus": ("resuscitation",),
     "creat": ("creatinine",),
+    "angio": ("angiography", "angiogram"),  # "what timeframe for angio?" (session 63)
+    "wt": ("weight",),  # "Wt 58 kg, creat 98" (session 63)
     "norad": ("noradrenaline", "norepinephrine"),
     "pyelo": ("pyelonephritis",),
     "bilat": ("bilateral",),
@@ -295,6 +297,25 @@ _NOT_PASTIMES = frozenset({  # what follows those verbs without being a pastime 
     "a", "an", "the", "to", "it", "her", "him", "them", "his", "their", "my", "your", "with", "in", "on", "up", "out",
     "part", "role", "doing", "going",
 })
+# a pastime told by its verb (session 63: "gardens daily", "swims twice a week", "grows vegetables on an allotment",
+# "does tai chi"), when the patient does it: the verb begins the clause or follows its subject
+_LEISURE_VERBS = frozenset({
+    "swims", "gardens", "runs", "cycles", "hikes", "dances", "volunteers", "grows", "fishes", "golfs", "bowls",
+    "sings", "knits", "paints", "rows", "climbs",
+})
+_LEISURE_DOINGS = frozenset({  # what "does" or "goes" is a pastime before
+    "tai", "yoga", "pilates", "aerobics", "zumba", "parkrun", "crossfit", "gym", "swimming", "running", "cycling",
+    "fishing", "dancing", "hiking", "climbing", "bowling",
+})
+_DOER = frozenset({
+    "he", "she", "i", "who", "also", "and", "they", "mum", "dad", "husband", "wife", "partner", "son", "daughter",
+    "old", "aged", "man", "woman", "patient",  # "A 71-year-old swims", "a retired woman who swims"
+})
+_RELATIONS = frozenset({  # "lives alone", "lives w wife": who the patient lives with
+    "alone", "wife", "husband", "partner", "son", "daughter", "family", "parents", "mum", "dad", "children", "kids",
+    "flatmate", "flatmates", "friend", "friends", "carer", "carers", "sister", "brother",
+})
+LEISURE_SPAN = 4  # the words after a pastime's verb that tell what and how often ("swims twice a week")
 _WORKS = frozenset({"work", "works", "working", "worked"})
 _SHIFTS = frozenset({"shift", "shifts", "nights", "lates", "earlies"})
 JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within three words after "a" or "an"
@@ -311,7 +332,12 @@ def told_jobs(question: str) -> set[str]:
     describing, asking = split_asking(question)
     told = set()
     for clause in re.split(r"[,.;:!?()]", describing.lower()):
-        words = [word for word in re.findall(r"[a-z]+", clause) if word not in _AGED]  # "a 58-year-old taxi driver"
+        said = re.findall(r"[a-z]+", clause)
+        told |= {  # "lives alone, gardens daily", "A 71-year-old swims twice a week" (session 63)
+            stem(w) for index in range(len(said)) if _tells_home_or_leisure(said, index)
+            for w in _leisure_span(said[index : index + LEISURE_SPAN + 1]) if w not in _NOT_PASTIMES
+        }
+        words = [word for word in said if word not in _AGED]  # "a 58-year-old taxi driver"
         for index, word in enumerate(words):
             before = words[max(index - JOB_ARTICLE_SPAN, 0) : index]
             if before[-1:] and before[-1] in _PASTIME_VERBS | {"keen"} and word not in _NOT_PASTIMES:
@@ -327,6 +353,31 @@ def told_jobs(question: str) -> set[str]:
                 told |= {stem(w) for w in [*before[worked[-1] + 1 :], word]}  # "She works night shifts" (session
                 # 60): the hours of a job, told like the job
     return told - set(stem_sequence(asking))
+
+
+def _tells_home_or_leisure(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` begins a clause's account of the patient's home or pastime: "lives alone", "lives w
+    wife", "she swims twice a week", "does tai chi", "goes to the gym". "The pain runs down his leg" is no pastime:
+    its verb follows no doer."""
+    word, after = words[index], words[index + 1 : index + 3]
+    if index and words[index - 1] not in _DOER:
+        return False
+    if word in ("lives", "living", "live"):
+        return bool(after) and (after[0] in _RELATIONS or (after[0] in ("with", "w") and bool(set(after) & _RELATIONS)))
+    if word in ("does", "goes"):
+        return bool(set(after) & _LEISURE_DOINGS)
+    return word in _LEISURE_VERBS and bool(after)
+
+
+def _leisure_span(words: list[str]) -> list[str]:
+    """The words of a pastime's account up to the next verb or clause ("swims twice a week and takes simvastatin")."""
+    ends = [index for index, word in enumerate(words) if index and word in _LEISURE_ENDS]
+    return words[: ends[0]] if ends else words
+
+
+_LEISURE_ENDS = frozenset(
+    "and but or has have had is was takes took who which since because so then for".split()
+)
 
 
 def _job_told(term: SpecificTerm, jobs: set[str]) -> bool:

@@ -737,8 +737,13 @@ def _is_context(
     cue = words[index].lower()
     if previous is not None and previous[1] and previous[0] == index + 1:
         return True  # a list after the patient's drug: "on ramipril, furosemide and ibuprofen"
-    if cue in ("and", "or") and previous is not None:
-        return previous[1] and all(_is_dose_word(word) for word in words[previous[0] : index])
+    if cue in ("and", "or", "plus") and previous is not None:
+        between = words[previous[0] : index]
+        return previous[1] and (all(_is_dose_word(word) for word in between) or (
+            describing and cue != "or" and len(between) <= _LIST_REACH and not any(
+                word.endswith((".", "?", "!")) for word in between
+            )
+        ))  # "he takes tamsulosin for his waterworks plus his bp tabs and a statin" (session 63): one list
     if cue in CONTEXT_CUES:
         return True
     if cue == "with" and describing and index and words[index - 1].lower() in _TREATED and (
@@ -751,8 +756,9 @@ def _is_context(
         # amoxicillin", which may be what is asked
     if cue in PERSON_CUES and index and words[index - 1].lower() in _WONDERING:
         return False  # "She asks whether taking Saccharomyces boulardii … would stop it coming back" (session 50)
-    if cue in PERSON_CUES and describing and vignette:
-        return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with
+    if cue in PERSON_CUES | _GIVEN_CUES and describing and vignette:
+        return True  # a vignette ("53F T2DM on empagliflozin, …") describes the patient it opens with, and what was
+        # already given ("Given aspirin 300 + fondaparinux, pain free … what timeframe for angio?", session 63)
     before = [word.lower() for word in words[max(index - 2, 0) : index]]  # "man on", "who is on", "she is taking"
     if cue in _PRESENT_TAKING and describing and before and before[-1] in PERSONS and (
         len(before) < 2 or before[0] not in _ASKING_BEFORE_PERSON
@@ -773,6 +779,8 @@ def _is_context(
 
 
 _TREATED = frozenset({"treated", "managed", "controlled", "maintained"})
+_GIVEN_CUES = frozenset({"given", "received", "had"})
+_LIST_REACH = 8  # the words a list of the patient's drugs may tell between two of them
 _PRESENT_TAKING = frozenset({"take", "use"})  # "I take", "we use": the patient's own only where the case is told
 _ASKING_BEFORE_PERSON = frozenset({
     "can", "could", "should", "shall", "may", "might", "will", "would", "do", "does", "did", "if", "whether", "when",
@@ -1133,6 +1141,11 @@ FEW_INTERACTION_USES: dict[str, str] = {  # each with the long-standing conditio
     "hydroxychloroquine": "",
     "levothyroxine": "thyroid",  # its interactions are with what is taken at the same hour (iron, calcium)
     **dict.fromkeys(("emollient", "emollients"), "skin"),  # on the skin: no interaction
+    # session 63: a note's drug history beside the drug asked ("DH levothyroxine 75, amlodipine 5, paracetamol prn.
+    # … Starting apixaban - 5 mg bd or 2.5 mg bd?"); an antihistamine for hay fever, folic acid in pregnancy
+    "paracetamol": "",
+    "folic acid": "",
+    **dict.fromkeys(("loratadine", "cetirizine", "fexofenadine"), "hay fever"),
 }
 FEW_INTERACTIONS = frozenset(FEW_INTERACTION_USES)
 

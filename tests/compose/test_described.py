@@ -452,3 +452,20 @@ def test_when_someone_can_take_something_up_again_told_in_a_vignette_proposes_it
         "again. What should he be told?"
     )
     assert {"drive", "bus"} <= set(words.values())
+
+
+def test_an_activity_to_be_stopped_for_a_while_is_proposed_a_treatment_is_not():
+    # session 63: the stroke overview, never naming driving, answered how long a TIA stops it
+    assert proposed_words("my dad had a tia last week, hes fine now. how long does he have to stop driving for?") == {
+        "drive": "driving"
+    }
+    assert proposed_words("do i have to stop taking my pill before the operation?") == {}
+
+
+def test_what_the_patient_does_in_a_sentence_that_asks_nothing_is_told():
+    # session 63: "does tai chi" opened the asking part, so the whole vignette's tail was read as asked
+    describing, asking = split_asking(
+        "A 72-year-old woman has hypothyroidism, does tai chi, and her son says she fainted. Which is most appropriate?"
+    )
+    assert "tai chi" in describing and asking.strip() == "Which is most appropriate?"
+    assert split_asking("He has a cough, does it need antibiotics.")[1].strip() == "does it need antibiotics."

@@ -3,6 +3,7 @@
 from medora.compose.case_findings import with_case_findings
 from medora.compose.exam_options import options_span, without_exam_frame
 from medora.compose.note_sections import DRUG_HISTORY, PAST_HISTORY, SOCIAL_HISTORY, note_sections
+from medora.compose.select import question_weights, without_case_drugs
 from medora.compose.spelling import with_spelling_corrected
 from medora.compose.subject import REACTION_SLOT, case_words
 from medora.compose.terms import population_term, specific_terms
@@ -76,3 +77,20 @@ def test_an_exam_vignettes_lettered_options_are_answers_offered():
     assert offered["Apixaban"] and offered["Warfarin"] and not offered.get("AF", False)
     assert options_span("Is vitamin A) worth taking?") is None  # one letter alone offers nothing
     assert without_exam_frame("Which of the following is most appropriate?") == "Which  is most appropriate?"
+
+
+def test_every_illness_a_note_lists_is_background_when_no_drug_is_asked():
+    # session 63: nothing the question asks for can a listed gout rule out; beside an anticoagulant asked for, it can
+    terms = _terms("58M. PMH hypercholesterolaemia, gout. DH atorvastatin 40. c/o chest tightness at rest, now pain "
+                   "free. ECG normal. Per NICE - 999 now or urgent same-day assessment?")
+    assert terms["gout"] and terms["hypercholesterolaemia"]
+    assert not _terms(NOTE)["gout"]
+
+
+def test_the_illnesses_a_note_lists_weigh_nothing_in_its_topic():
+    question = ("82F, new AF. PMH HTN, hypothyroid, OA. DH levothyroxine 75, amlodipine 5. Lives alone, gardens daily. "
+                "Starting apixaban - 5 mg bd or 2.5 mg bd?")
+    idf = {word: 5.0 for word in ("af", "htn", "hypothyroid", "oa", "osteoarthr", "apixaban", "live", "alon",
+                                  "garden", "daili")}
+    weights = without_case_drugs(question_weights(question, idf), specific_terms(question), question)
+    assert set(weights) == {"af", "apixaban"}

@@ -224,3 +224,18 @@ def test_after_a_description_what_the_question_asks_is_never_the_one_term_left_u
     question = "49M, first unprovoked proximal DVT, starting apixaban. Should he wear stockings to prevent PTS?"
     required = [term.label for term in specific_terms(question) if term.required]
     assert required == ["stockings", "PTS"]
+
+
+def test_the_patients_home_and_pastimes_told_by_their_verb_are_the_case():
+    # session 63: "Lives alone, gardens daily" outweighed the AF and the apixaban of a clinician's note
+    assert told_jobs("82F, new AF. Lives alone, gardens daily. Starting apixaban - 5 mg or 2.5 mg?") == {
+        "live", "alon", "garden", "daili"
+    }
+    assert told_jobs("A 71-year-old swims twice a week and takes simvastatin. Which is right?") == {
+        "swim", "twice", "week"
+    }
+    assert told_jobs("SH retired postman, lives w wife. ?oseltamivir") >= {"live", "wife"}
+    assert told_jobs("He grows vegetables on an allotment and has gout. Which drug?") == {"grow", "veget", "allot"}
+    # a verb after something other than its doer, and an illness lived with, are no pastime
+    assert told_jobs("The pain runs down his leg to the foot. What next?") == set()
+    assert told_jobs("She lives with chronic pain. What helps?") == set()

@@ -758,3 +758,26 @@ def test_the_flu_vaccine_is_named_by_influenza_vaccine_and_an_accounts_talk_is_n
         "im 24, at uni, want to try again asap. does my weight change the morning after pill?"
     )]
     assert not {"uni", "asap"} & set(labels)
+
+
+def test_what_a_note_says_was_given_and_a_list_of_the_patients_drugs_are_the_case():
+    # session 63: "Given aspirin 300 + fondaparinux" asked the ACS overview for fondaparinux before angiography's timing
+    context = {term.label: term.context for term in specific_terms(
+        "67M, c/o central CP x3h. Given aspirin 300 + fondaparinux, pain free. ?NSTEMI. What timeframe for angio?"
+    )}
+    assert context["aspirin"] and context["fondaparinux"]
+    context = {term.label: term.context for term in specific_terms(
+        "my dad takes tamsulosin for his waterworks plus his bp tabs and a statin. hes booked for a cataract op. "
+        "anything he should tell them?"
+    )}
+    assert context["tamsulosin"] and context["statin"]
+    context = {term.label: term.context for term in specific_terms("he is on warfarin and wants to start ibuprofen")}
+    assert context["warfarin"] and not context["ibuprofen"]
+    assert not {term.label: term.context for term in specific_terms("Should he be given aspirin?")}["aspirin"]
+
+
+def test_paracetamol_and_antihistamines_are_medicines_of_few_interactions():
+    terms = specific_terms("82F, AF. DH levothyroxine 75, paracetamol prn, loratadine. Starting apixaban - 5 or 2.5 mg?")
+    assert answers_terms({"apixaban", "AF"}, terms)
+    terms = specific_terms("82F, AF. DH carbamazepine. Starting apixaban - 5 or 2.5 mg?")
+    assert not answers_terms({"apixaban", "AF"}, terms)
