@@ -62,6 +62,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtysecond # the thirty-second sets, the same three styles typed untidily
                                              # (misspellings, shorthand, note abbreviations, exam options):
                                              # written in session 62 as a development set
+    python bench/near_miss.py --thirtythird # the thirty-third sets, the same three styles on medicines in real
+                                            # life (side effects, interactions, monitoring, stopping): written in
+                                            # session 63 as a development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -145,6 +148,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtysecond": (
         "the thirty-second sets, three styles typed untidily (misspellings, shorthand, note abbreviations, exam "
         "options): a development set written in session 62", DEVELOPMENT,
+    ),
+    "thirtythird": (
+        "the thirty-third sets, three styles on medicines in real life (side effects, interactions, monitoring, "
+        "stopping and switching): a development set written in session 63", DEVELOPMENT,
     ),
 }
 

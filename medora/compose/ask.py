@@ -78,9 +78,15 @@ def dosed_drugs(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
         label = re.escape(term.label)
         before = rf"\b{label}\s+{_BETWEEN}{_DOSE_WORDS}\b"
         after = rf"\b{_DOSE_WORDS}\s+(?:of\s+)?(?:the\s+|iv\s+|oral\s+)?{label}\b"
-        if re.search(f"{before}|{after}", asking, re.IGNORECASE):
+        if re.search(f"{before}|{after}", asking, re.IGNORECASE) and not re.search(
+            rf"\b{_ORDINAL}\s+{label}\s+{_DOSE_WORDS}\b", asking, re.IGNORECASE
+        ):
             found.append(term)
     return found
+
+
+# "before the 1st Entresto dose", "after the last dose of ramipril": which dose, a time asked, not its amount
+_ORDINAL = r"(?:1st|first|last|next|final|2nd|second)"
 
 
 def targeted_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:

@@ -228,9 +228,18 @@ def with_passing_background(describing: str, asking: str, terms: list[SpecificTe
     its background (``context``), as the patient's own drugs are; the overview on the complaint need not name it."""
     said = f" {' '.join(stem_sequence(describing))} "
     told = {stem for condition in _PASSING_CONDITIONS if f" {' '.join(condition)} " in said for stem in condition}
+    asked = set(stem_sequence(asking))
+    if not asks_for_a_drug(terms) and not any(term.kind == "drug" and term.offered for term in terms):
+        # no drug asked or offered that the condition may rule out (session 63); and some other condition is the
+        # case's subject: "background migraine without aura" beside daily headaches is what they are about
+        choice = {stem for condition in _DRUG_CHOICE_CONDITIONS if f" {' '.join(condition)} " in said
+                  for stem in condition}
+        marked = _as_background(terms, told | choice, asked=asked)
+        if any(term.kind in ("term", "word") and not term.context and not term.finding for term in marked):
+            return marked
     if not told:
         return terms
-    return _as_background(terms, told, asked=set(stem_sequence(asking)))
+    return _as_background(terms, told, asked=asked)
 
 
 def _as_background(terms: list[SpecificTerm], told: set[str], *, asked: set[str] = frozenset()) -> list[SpecificTerm]:
@@ -270,6 +279,16 @@ _PASSING_CONDITIONS = tuple(
     stem_sequence(written) for written in (
         "eczema", "psoriasis", "osteoarthritis", "macular degeneration", "hay fever", "hayfever", "tinnitus",
         "rosacea", "haemorrhoids", "hemorrhoids", "hypothyroidism", "hypothyroid", "underactive thyroid",
+    )
+)
+
+# …and those a near-miss turns on only through the drug asked for or offered (session 63: "Background gout on
+# allopurinol. … within what timeframe should he have angiography?", "Also IBS. When should primary care follow-up
+# be?"): the case's background when none is
+_DRUG_CHOICE_CONDITIONS = tuple(
+    stem_sequence(written) for written in (
+        "asthma", "glaucoma", "gout", "migraine", "migraines", "acne", "ibs", "irritable bowel syndrome", "gord",
+        "reflux", "heartburn",
     )
 )
 

@@ -142,17 +142,21 @@ def split_asking(question: str) -> tuple[str, str]:
     account = bool(FIRST_PERSON.search(question))
     if not account:
         question = _DASH.sub(": ", question)
+    read = []
     for sentence in _SENTENCE.findall(_NO_BREAK.sub(lambda match: match.group(1).replace(".", ""), question)):
         clauses = _CLAUSE.findall(sentence)
         questioned = sentence.rstrip().endswith("?")
         opening = next((index for index, clause in enumerate(clauses)
                         if _opens_asking(clause, account=account, questioned=questioned, midway=index > 0)), None)
+        read.append((sentence, clauses, opening, questioned))
+    for index, (sentence, clauses, opening, questioned) in enumerate(read):
         if opening is not None:
             describing += clauses[:opening]
             asking += clauses[opening:]
-        elif sentence.rstrip().endswith("?"):
+        elif questioned and not (account and any(later[2] is not None for later in read[index + 1 :])):
             asking.append(sentence)
-        else:
+        else:  # in an account, a sentence that opens asking nothing, before one that asks, tells what was said,
+            # however marked: "now they say its probably not gout?? does a normal level rule it out?" (session 63)
             describing.append(sentence)
     if not asking and describing and describing[-1].lstrip().startswith("?"):
         asking.append(describing.pop())  # a note's last line queried: "… eGFR 72. ?too late for oseltamivir now"

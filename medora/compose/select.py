@@ -18,7 +18,7 @@ from medora.compose.case_findings import listed_background, with_listed_history
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
-from medora.compose.note_sections import SOCIAL_HISTORY, listed_history
+from medora.compose.note_sections import PAST_HISTORY, SOCIAL_HISTORY, listed_history
 from medora.compose.red_flags import RedFlag
 from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
 from medora.compose.terms import (
@@ -247,13 +247,17 @@ def _condition_lacked(match: re.Match[str]) -> bool:
     )
 
 
+# what a tablet is called in an account ("they gave me pred tabs", session 63): a form of whatever medicine, no topic
+_TABLETS = frozenset({"tab", "tabs", "gummi"})
+
+
 def question_weights(
     question: str, idf: dict[str, float], generic_names: list[LayEquivalent] | None = None
 ) -> QuestionWeights:
     """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
     "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds with
     their generic name (``generic_names``, from ``drug_name_equivalents``)."""
-    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
+    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS - _TABLETS
     words -= set(stem_sequence(" ".join(listed_history(question, (SOCIAL_HISTORY,))))) - set(
         stem_sequence(split_asking(question)[1])
     )
@@ -299,12 +303,10 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         stem for term in terms if term.context and (stems := set(stem_sequence(term.label))) and stems <= listed
         for stem in stems
     }
-    if question:  # "PMH HTN, hypothyroid, OA": common chronic conditions a note lists, unless the question asks
-        case |= listed_background(question) - set(stem_sequence(split_asking(question)[1]))
     if any(term.kind == "drug" and not term.context for term in terms):
         case |= ASKING_VERBS
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
-    dropped = case - own
+    dropped = case - own | _listed_illnesses(question)
     if not dropped:
         return weights
     return QuestionWeights(
@@ -315,6 +317,17 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         weights.parts,
         weights.denied,
     )
+
+
+def _listed_illnesses(question: str) -> set[str]:
+    """The stems of the illnesses a note lists under its past history ("PMH COPD, BPH, HTN"), as written and spelled
+    out, that the question does not ask about: its background, not the complaint it is about, in what it weighs
+    (session 63: "PMH HTN, hypothyroid, OA" outweighed a new AF and its apixaban), even where an illness listed stays
+    a term the answer may turn on (``case_findings.with_listed_history``)."""
+    if not question:
+        return set()
+    listed = set(stem_sequence(" ".join(listed_history(question, (PAST_HISTORY,))))) | listed_background(question)
+    return listed - set(stem_sequence(split_asking(question)[1]))
 
 
 # the clause that asks is about stopping, pausing or going on with what the patient takes ("on denosumab for 4 yrs,

@@ -61,6 +61,12 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "trops": ("troponin",),
     "resus": ("resuscitation",),
     "creat": ("creatinine",),
+    "uric": ("uric acid", "urate"),
+    # session 63: an intensive care note ("74M on ICU w urosepsis … Had 30ml/kg Hartmann's"), as sources write it
+    "urosepsis": ("urinary sepsis", "sepsis"),
+    "icu": ("intensive care", "critical care"),
+    "itu": ("intensive care", "critical care"),
+    "hartmann": ("crystalloid", "balanced crystalloid"),  # "the uric acid came back normal": a result, as sources write it (session 63)
     "angio": ("angiography", "angiogram"),  # "what timeframe for angio?" (session 63)
     "wt": ("weight",),  # "Wt 58 kg, creat 98" (session 63)
     "norad": ("noradrenaline", "norepinephrine"),
@@ -131,8 +137,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 NOTE_CLIPPINGS = frozenset(
     stem(word)
     for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
-    " nocte mane prn bd tds qds deg od rx".split()  # when a dose is given ("trazodone 50 mg nocte"), degrees of
-    # movement
+    " nocte mane prn bd tds qds deg od rx ve mcg".split()  # when a dose is given ("trazodone 50 mg nocte"), degrees
+    # of movement; "PCR +ve", "0.3 mcg/kg/min" (session 63)
 ) | frozenset(stem(marker) for marker in NOTE_MARKERS)  # a note's headings and markers: "PMH", "NKDA" (session 62)
 # Words that frame what is asked (a cut-off, a prevention, how long), not its topic: like "treatment" or "dose"
 # ("VTE prophylaxis after elective TKR - NICE options and durations?" is answered by "for 14 days")

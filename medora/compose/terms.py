@@ -675,11 +675,19 @@ def _has_failed(words: list[str], end: int) -> bool:
 # Substances a vignette reports as a blood result as often as it gives them as a drug
 LAB_ANALYTES = frozenset({"bicarbonate", "potassium", "sodium", "calcium", "magnesium", "phosphate", "glucose"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# …and one no one is given: "the uric acid came back normal" (session 63: read as a drug, it had to be named)
+_ONLY_MEASURED = frozenset({"uric acid"})
+_RESULT_WORDS = frozenset({"level", "levels", "came", "result", "results", "test", "tests", "was", "is", "normal",
+                           "high", "low", "raised"})
 
 
 def _is_result(words: list[str], end: int, label: str) -> bool:
     """True when a substance a blood test measures is followed by a number without a dose unit: a result ("K 4.2,
     bicarbonate 12", "potassium 6.3 mmol/L"), not a dose ("potassium 40 mmol", "calcium 1.2 g")."""
+    if label.lower() in _ONLY_MEASURED:
+        return True
+    if label.lower() in LAB_ANALYTES and end < len(words) and words[end].lower() in _RESULT_WORDS:
+        return True  # "his potassium came back high", "glucose level" (session 63)
     if label.lower() not in LAB_ANALYTES or end >= len(words) or not _NUMBER.fullmatch(words[end]):
         return False
     unit = words[end + 1].lower() if end + 1 < len(words) else ""
@@ -890,7 +898,7 @@ def _is_topic_word(word: str) -> bool:
     stems = stem_sequence(word)
     return bool(stems) and word.lower() not in STOPWORDS | _ASKING_VERBS and stems[0] not in GENERIC_WORDS and (
         not word.isdigit()
-    )
+    ) and not is_note_marker(word)  # "PMH HTN" is shown as "HTN" (session 63)
 
 
 # what a question asks a thing to do, between the thing and the condition: "Does magnesium help migraine in
@@ -1234,7 +1242,9 @@ def _without_unnamed_findings(
         # pulling at drains, QTc 540 ms. What for the agitation?"): no more phrases unnamed than findings named, and
         # one more for a vignette, which lists many (a sentence joining what is asked is not held to it: the source as
         # a whole is)
-        unnamed_phrases = len({term.shown for term in terms if term.finding and term.label not in covered})
+        unnamed_phrases = len({  # the case's background ("takes omeprazole for reflux") is excused, as its drugs are
+            term.shown for term in terms if term.finding and not term.context and term.label not in covered
+        })
         slack = 0 if any(term.told for term in terms) else 1
         return rest if one_sentence or unnamed_phrases <= named + slack else None
     anchors = [term for term in rest if not term.context and term.kind not in ("population", "drug")]

@@ -1,6 +1,6 @@
 """What a question specifically asks for, and the bottom line led by the sentence that says it."""
 
-from medora.compose.ask import Ask, says_ask, specific_ask
+from medora.compose.ask import Ask, dosed_drugs, says_ask, specific_ask
 from medora.compose.extractive import candidates_from
 from medora.compose.layout import lead_with_ask, lead_with_emergency
 from medora.compose.red_flags import evidence_flags
@@ -281,3 +281,11 @@ def test_an_aside_for_one_group_does_not_keep_a_line_from_everyone_else():
     assert not holds_for_the_question(line, "my child has cellulitis and a penicillin allergy", title)
     # a line that is all aside, with no statement for everyone before it, still holds only for its group
     assert not holds_for_the_question("Use labetalol, or nifedipine in pregnancy.", "Which drug for hypertension?")
+
+
+def test_which_dose_a_time_is_counted_from_is_no_dose_asked():
+    # session 63: "before 1st Entresto dose" asked a time, and the heart-failure overview was partial for no dose
+    question = "Switch ramipril to sacubitril-valsartan. How long after last ACEi dose before 1st Entresto dose?"
+    assert dosed_drugs(question, specific_terms(question)) == []
+    asked = "what Entresto dose to start?"
+    assert [term.label for term in dosed_drugs(asked, specific_terms(asked))] == ["Entresto"]

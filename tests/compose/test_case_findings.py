@@ -395,3 +395,16 @@ def test_a_condition_beside_its_own_medicine_of_few_interactions_is_the_case_for
     assert marked["hypothyroid"].context
     marked = _marked("im 33, i have pcos and take metformin. how long should we wait before trying again?")
     assert marked["metformin"].context and marked["pcos"].context
+
+
+def test_a_condition_a_drug_choice_turns_on_is_background_only_when_no_drug_is_asked_and_another_is_the_subject():
+    # session 63: gout beside an NSTEMI's timing of angiography is the case's background; beside a drug asked for it
+    # may rule the drug out, and beside daily headaches "background migraine" is what they are about
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in with_case_findings(question, specific_terms(question))}
+
+    assert context("61M, NSTEMI confirmed, GRACE 152. Background gout on allopurinol. Per ESC, within what timeframe "
+                   "should he have angiography?")["gout"]
+    assert not context("61M with heart failure. Background gout on allopurinol. Should he start furosemide?")["gout"]
+    assert not context("41F, headache on 20 days a month, taking sumatriptan, background migraine without aura, "
+                       "normal neuro exam. What's the diagnosis and how should it be managed?")["migraine"]

@@ -469,3 +469,13 @@ def test_what_the_patient_does_in_a_sentence_that_asks_nothing_is_told():
     )
     assert "tai chi" in describing and asking.strip() == "Which is most appropriate?"
     assert split_asking("He has a cough, does it need antibiotics.")[1].strip() == "does it need antibiotics."
+
+
+def test_an_accounts_marked_sentence_before_the_one_that_asks_tells_what_was_said():
+    # session 63: "now they say its probably not gout??" made the GP's bloods a subject the overview must name
+    describing, asking = split_asking(
+        "my husband had a swollen big toe. GP took bloods and the uric acid came back normal so now they say its "
+        "probably not gout?? does a normal level rule gout out?"
+    )
+    assert "took bloods" in describing and asking.strip() == "does a normal level rule gout out?"
+    assert split_asking("I am on apixaban? Ibuprofen ok?") == ("", "I am on apixaban?  Ibuprofen ok?")

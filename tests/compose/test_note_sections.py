@@ -94,3 +94,11 @@ def test_the_illnesses_a_note_lists_weigh_nothing_in_its_topic():
                                   "garden", "daili")}
     weights = without_case_drugs(question_weights(question, idf), specific_terms(question), question)
     assert set(weights) == {"af", "apixaban"}
+
+
+def test_the_illnesses_a_note_lists_weigh_nothing_beside_a_drug_asked_either():
+    question = "71M, flu A. PMH COPD, BPH. ?too late for oseltamivir"
+    idf = {word: 5.0 for word in ("flu", "copd", "bph", "oseltamivir", "late")}
+    weights = without_case_drugs(question_weights(question, idf), specific_terms(question), question)
+    assert set(weights) == {"flu", "oseltamivir", "late"}
+    assert not _terms(question)["COPD"]  # still a term the answer may turn on

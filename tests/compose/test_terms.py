@@ -781,3 +781,11 @@ def test_paracetamol_and_antihistamines_are_medicines_of_few_interactions():
     assert answers_terms({"apixaban", "AF"}, terms)
     terms = specific_terms("82F, AF. DH carbamazepine. Starting apixaban - 5 or 2.5 mg?")
     assert not answers_terms({"apixaban", "AF"}, terms)
+
+
+def test_a_measured_substance_is_a_result_not_a_drug():
+    # session 63: "the uric acid came back normal" was a drug the gout overview had to name
+    kinds = {term.label: term.kind for term in specific_terms("GP took bloods and the uric acid came back normal")}
+    assert kinds.get("uric acid") != "drug"
+    assert "potassium" not in {term.label for term in specific_terms("his potassium came back high, what now?")
+                               if term.kind == "drug"}
