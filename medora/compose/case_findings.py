@@ -35,6 +35,7 @@ from medora.compose.terms import (
     SpecificTerm,
     asks_for_a_drug,
     few_interactions,
+    interacting_own_drugs,
     is_known_word,
     meanings_of,
     raw_tokens,
@@ -268,7 +269,22 @@ _BACKGROUND_CONDITIONS: dict[str, frozenset[str]] = {
         "thyroid": ("hypothyroid", "hypothyroidism", "underactive thyroid"),
         "skin": ("eczema", "psoriasis", "dermatitis", "dry skin"),
         "hay fever": ("hay fever", "hayfever", "allergic rhinitis"),
+        "reflux": ("reflux", "gord", "gerd", "heartburn", "indigestion", "acid reflux"),
     }.items()
+}
+def _use_of(drug: str) -> str:
+    """The common condition an own medicine of few or partnered interactions is taken for ("" when none is)."""
+    return FEW_INTERACTION_USES[drug] if drug in FEW_INTERACTION_USES else _PARTNERED_USES[drug]
+
+
+# The conditions the medicines of ``terms.INTERACTS_ONLY_WITH`` are taken for, when one is common
+_PARTNERED_USES: dict[str, str] = {
+    **dict.fromkeys(("ramipril", "lisinopril", "perindopril", "enalapril", "candesartan", "losartan", "irbesartan",
+                     "valsartan", "olmesartan"), "blood pressure"),
+    **dict.fromkeys(("omeprazole", "esomeprazole", "lansoprazole", "pantoprazole", "rabeprazole"), "reflux"),
+    **dict.fromkeys(("bisoprolol", "atenolol", "metoprolol", "propranolol", "nebivolol", "carvedilol"), ""),
+    **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine"), ""),
+    "allopurinol": "",  # gout stays a term: diuretics may be what the answer turns on
 }
 # Chronic conditions a case tells in passing, treated or not, that seldom change the advice on another complaint:
 # "She also has osteoarthritis and macular degeneration" beside C. difficile, "mild eczema" beside an ear infection
@@ -326,12 +342,16 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
     a hypertension no TIA or vaccine passage names). Untreated, the condition may be what the answer turns on ("14
     weeks pregnant, chronic HTN, paroxysmal AF: apixaban?"), and so may one the medicine is not taken for (asthma
     beside amlodipine: ``FEW_INTERACTION_USES``)."""
-    own = [term for term in terms if term.kind == "drug" and term.context and few_interactions(term)]
+    interacting = interacting_own_drugs(terms)
+    own = [term for term in terms if term.kind == "drug" and term.context and (
+        few_interactions(term) or term.label.lower() in _PARTNERED_USES and term not in interacting
+    )]  # session 63: or one whose few interactions are with none of the drugs asked ("takes ramipril for
+    # hypertension" beside a PPI asked for)
     if not own:
         return terms
     told: set[str] = set()  # the words of the sentences naming a medicine, that name the condition it is taken for
     for sentence in _SENTENCE_BREAK.split(question):  # never at a decimal point ("1.5 g")
-        uses = {FEW_INTERACTION_USES[term.label.lower()] for term in own
+        uses = {_use_of(term.label.lower()) for term in own
                 if re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)}
         said = set(stem_sequence(sentence))
         told |= {stem for use in uses if use for stem in _BACKGROUND_CONDITIONS[use] & said}

@@ -20,7 +20,7 @@ from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.note_sections import PAST_HISTORY, SOCIAL_HISTORY, listed_history
 from medora.compose.red_flags import RedFlag
-from medora.compose.subject import NOTE_CLIPPINGS, shorthand_equivalents, told_jobs
+from medora.compose.subject import NOTE_CLIPPINGS, others_stories, shorthand_equivalents, told_jobs
 from medora.compose.terms import (
     ABBREVIATION,
     EVERYDAY_WORDS,
@@ -247,8 +247,10 @@ def _condition_lacked(match: re.Match[str]) -> bool:
     )
 
 
-# what a tablet is called in an account ("they gave me pred tabs", session 63): a form of whatever medicine, no topic
-_TABLETS = frozenset({"tab", "tabs", "gummi"})
+# what a tablet is called in an account ("they gave me pred tabs", session 63): a form of whatever medicine, no
+# topic (the months stay, as the weekdays do: "flying to spain in june" kept a question on in-flight oxygen off the
+# COPD overview, session 63)
+_TABLET_WORDS = frozenset({"tab", "tabs", "gummi"})
 
 
 def question_weights(
@@ -257,7 +259,8 @@ def question_weights(
     """The IDF weights of the question's own topic words (expansions, frame words such as 'role' and amounts such as
     "1L" excluded), with the lay phrases that hold some of them, and the drugs named by a name no passage holds with
     their generic name (``generic_names``, from ``drug_name_equivalents``)."""
-    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS - _TABLETS
+    words = content_words(question) - GENERIC_WORDS - DESCRIPTOR_WORDS - EVERYDAY_WORDS - NOTE_CLIPPINGS
+    words -= _TABLET_WORDS
     words -= set(stem_sequence(" ".join(listed_history(question, (SOCIAL_HISTORY,))))) - set(
         stem_sequence(split_asking(question)[1])
     )
@@ -297,7 +300,7 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
         s for term in terms if term.kind == "drug" and term.context and not term.member_stems
         for s in stem_sequence(term.label)
     }
-    case |= told_jobs(question) | drug_form_words(question) if question else set()
+    case |= told_jobs(question) | drug_form_words(question) | others_stories(question) if question else set()
     listed = set(stem_sequence(" ".join(listed_history(question)))) if question else set()
     case |= {  # what a note lists as the case's history ("PMH HTN, OA knees. DH levo"): background, no topic
         stem for term in terms if term.context and (stems := set(stem_sequence(term.label))) and stems <= listed
@@ -334,7 +337,7 @@ def _listed_illnesses(question: str) -> set[str]:
 # fed up with injections. OK to just stop?"): the patient's own drug is then what is asked about
 _STOP_OR_GO_ON = re.compile(
     r"\b(?:stop(?:ping)?|come\s+off|coming\s+off|keep\s+(?:taking|going|on)|carry\s+on|continu(?:e|ing)|pause"
-    r"|hold\s+off)\b",
+    r"|hold\s+off|stay(?:ing)?\s+on|be\s+on)\b",  # "how long does he stay on the two together?" (session 63)
     re.IGNORECASE,
 )
 

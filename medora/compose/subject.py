@@ -311,17 +311,19 @@ _LEISURE_VERBS = frozenset({
 })
 _LEISURE_DOINGS = frozenset({  # what "does" or "goes" is a pastime before
     "tai", "yoga", "pilates", "aerobics", "zumba", "parkrun", "crossfit", "gym", "swimming", "running", "cycling",
-    "fishing", "dancing", "hiking", "climbing", "bowling",
+    "fishing", "dancing", "hiking", "climbing", "bowling", "allotment", "pub", "club", "bingo", "bowls", "golf",
 })
 _DOER = frozenset({
     "he", "she", "i", "who", "also", "and", "they", "mum", "dad", "husband", "wife", "partner", "son", "daughter",
     "old", "aged", "man", "woman", "patient",  # "A 71-year-old swims", "a retired woman who swims"
+    "still", "often", "usually", "regularly",  # "he still goes down his allotment every day"
 })
 _RELATIONS = frozenset({  # "lives alone", "lives w wife": who the patient lives with
     "alone", "wife", "husband", "partner", "son", "daughter", "family", "parents", "mum", "dad", "children", "kids",
     "flatmate", "flatmates", "friend", "friends", "carer", "carers", "sister", "brother",
 })
 LEISURE_SPAN = 4  # the words after a pastime's verb that tell what and how often ("swims twice a week")
+_FORMER = frozenset({"ex", "retired", "former"})  # a job once held, told without its article
 _WORKS = frozenset({"work", "works", "working", "worked"})
 _SHIFTS = frozenset({"shift", "shifts", "nights", "lates", "earlies"})
 JOB_ARTICLE_SPAN = 3  # "a postie", "a primary school teacher": the job within three words after "a" or "an"
@@ -350,7 +352,9 @@ def told_jobs(question: str) -> set[str]:
                 told |= {stem(word), stem(before[-1])}  # "plays darts on Fridays", "enjoys bowls", "a keen
                 # gardener" (session 62): a pastime, told like a job
                 continue
-            if stem(word) in _job_stems() and {"a", "an"} & set(before):
+            if stem(word) in _job_stems() and before[-1:] and before[-1] in _FORMER:
+                told |= {stem(before[-1]), stem(word)}  # "hes 70, ex miner", "retired postman" (session 63)
+            elif stem(word) in _job_stems() and {"a", "an"} & set(before):
                 article = max(i for i, w in enumerate(before) if w in ("a", "an"))
                 told |= {stem(w) for w in [*before[article + 1 :], word]}  # "a primary school teacher": all three
             elif word in _PLACES_OF_STUDY and before[-1:] == ["at"]:
@@ -361,11 +365,43 @@ def told_jobs(question: str) -> set[str]:
     return told - set(stem_sequence(asking))
 
 
+# someone other than the patient, whose own story an account may tell beside the case ("my sister did slimming world
+# and shes on metformin for her sugar"); never the relatives who are often the patient (mum, dad, husband, son …)
+_OTHERS = frozenset("""sister sisters brother brothers friend friends mate mates neighbour neighbours neighbor neighbors
+    colleague colleagues cousin cousins aunt auntie uncle boss pal pals flatmate flatmates""".split())
+_ASKER = frozenset({"i", "im", "me", "my", "ive", "id", "myself"})  # the asker is the patient…
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hes", "shes", "they", "them", "their"})  # …unless asked
+_TELLING = frozenset("""says said say told tells tell mentioned mentions suggested suggests recommended recommends
+    reckons reckoned thinks thought think swears swore heard reads read""".split())
+OTHERS_VERB_REACH = 4  # the words after "my sister" in which a telling verb makes the clause a claim, not a story
+
+
+def others_stories(question: str) -> set[str]:
+    """Stems of the clauses of an account's describing part that tell another person's own story, not the patient's:
+    "my sister did slimming world and shes on metformin for her sugar" (session 63: "sister", "slimming" and "sugar"
+    outweighed the semaglutide a question on stopping it asked about). What someone says ("my mate says you can take
+    it just before") is a claim the question may ask about, and is read as the case is."""
+    describing, asking = split_asking(question)
+    asked = set(re.findall(r"[a-z]+", asking.lower()))
+    if asked & _THIRD_PERSON or not set(re.findall(r"[a-z]+", question.lower())) & _ASKER:
+        return set()  # the account asks about someone else, who may be the sister it tells of
+    told: set[str] = set()
+    for sentence in re.split(r"[.;!?]", describing.lower()):
+        words = re.findall(r"[a-z]+", sentence)
+        for index, word in enumerate(words):
+            if word in _OTHERS and index and words[index - 1] in ("my", "his", "her", "our", "a") and not (
+                set(words[index + 1 : index + 1 + OTHERS_VERB_REACH]) & _TELLING
+            ) and word not in asked:
+                told |= {stem(w) for w in words[index - 1 :]}
+                break
+    return told - set(stem_sequence(asking))
+
+
 def _tells_home_or_leisure(words: list[str], index: int) -> bool:
     """True when ``words[index]`` begins a clause's account of the patient's home or pastime: "lives alone", "lives w
     wife", "she swims twice a week", "does tai chi", "goes to the gym". "The pain runs down his leg" is no pastime:
     its verb follows no doer."""
-    word, after = words[index], words[index + 1 : index + 3]
+    word, after = words[index], words[index + 1 : index + LEISURE_SPAN]
     if index and words[index - 1] not in _DOER:
         return False
     if word in ("lives", "living", "live"):

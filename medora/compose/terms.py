@@ -86,7 +86,8 @@ EVERYDAY_WORDS = frozenset(
     reckon reckons wondering properly creeping neighbour neighbours neighbor neighbors colleague colleagues read
     online internet google googled party parties around anyway heard god til till appointment appointments
     tv telly television watching carpet carpets sofa couch ppl caved unremarkable leaflet leaflets phone birthday
-    birthdays christmas kind sort kinda sorta chatting chatty chatted skipping skipped""".split()
+    birthdays christmas kind sort kinda sorta chatting chatty chatted skipping skipped mention mentions mentioned
+    mentioning""".split()  # "the pharmacist mentioned relenza inhalers" (session 63)
 ) | frozenset(
     stem(w)  # the rest of the indefinite pronouns (session 61: "is there anything about his tablets he needs to tell
     # the eye surgeon?" held "anything" as the rarest word of a tamsulosin-and-cataract account)
@@ -566,7 +567,9 @@ CALENDAR_STEMS = frozenset(
 )
 # A word before a drug's name saying which of its forms ("the combined oral contraceptive pill", session 60)
 DRUG_QUALIFIERS = frozenset({"combined"})
-_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"}) | DRUG_QUALIFIERS
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "regular", "long", "term"}) | DRUG_QUALIFIERS | frozenset(
+    {"modified", "slow", "extended", "prolonged", "release", "mr", "sr", "xl"}  # "takes modified-release morphine"
+)  # (session 63)
 # A dose written with the drug ("on ramipril 10 mg and bisoprolol", "despite maximum losartan") is part of its mention
 _DOSE_WORDS = frozenset({"mg", "g", "mcg", "microgram", "micrograms", "ml", "unit", "units", "od", "bd", "tds", "daily",
                          "nightly", "once", "twice", "maximum", "maximal", "max", "full", "dose"})
@@ -575,13 +578,14 @@ _DOSE_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:mg|g|mcg|ml)?")
 
 def _drug_terms(
     words: list[str], breaks: set[int], asking: int, *, vignette: bool = False, bracketed: set[int] | None = None,
-    own: set[int] | None = None, offered: set[int] | None = None,
+    own: set[int] | None = None, offered: set[int] | None = None, told_after: int | None = None,
 ) -> list[tuple[int, int, SpecificTerm]]:
     """The drugs of the words, each marked as the case's (``_is_context``) or asked about; ``vignette``: the question
     opens with its patient's age (``age_groups.OPENING_AGE``); ``bracketed``: the indexes of the words that describe
     a person in brackets opening with an age (``_told_in_brackets``), read as a vignette is; ``own``: the indexes of
     the words a note lists as the patient's drugs or life (compose/note_sections.py), whose drugs are the case's;
-    ``offered``: the indexes of the words of an exam vignette's lettered options (compose/exam_options.py)."""
+    ``offered``: the indexes of the words of an exam vignette's lettered options (compose/exam_options.py);
+    ``told_after``: the first word of what an account goes on to tell after its question (``_told_after``)."""
     bracketed = bracketed or set()
     offered = offered or set()
     own = (own or set()) | offered
@@ -601,12 +605,16 @@ def _drug_terms(
         forms = tuple(dict.fromkeys([label.lower(), *synonyms, *_other_orders(synonyms)]))
         forms += tuple(_FLU.sub("influenza", form) for form in forms if _FLU.search(form))  # "the flu vaccine", as
         # the vaccination overview writes it: "influenza vaccine" (session 61)
-        if previous is not None and previous[0] <= asking <= match.begin:
+        told = told_after is not None and match.begin >= told_after
+        if previous is not None and (previous[0] <= asking <= match.begin or (
+            told_after is not None and previous[0] <= told_after <= match.begin
+        )):
             previous = None  # the sentence that asks begins between them: "74F with a UTI on warfarin. Nitrofurantoin
             # or trimethoprim?" asks about the two, no list of the patient's drugs goes on across the full stop
         taken_too_much = match.end < len(words) and words[match.end].lower() in _TAKEN_TOO_MUCH
         context = _is_context(
-            words, match.begin, previous, describing=match.begin < asking, vignette=vignette or match.begin in bracketed
+            words, match.begin, previous, describing=match.begin < asking or told,
+            vignette=vignette or match.begin in bracketed
         ) or (
             taken_too_much and match.begin < asking < len(words)
         ) or match.begin in own or _has_failed(words, match.end)  # "in ED after a paracetamol overdose, now
@@ -781,11 +789,22 @@ def _is_context(
             return False  # "Should he stop aspirin and take clopidogrel instead?" asks; "i have pcos and take
             # metformin" tells (session 61)
         return any(word in PERSONS for word in opening)
+    if cue == "on" and describing and before and (before[-1] in _ON_HOLDERS or (
+        before[-1] in _PUT_ON_PERSONS and len(before) == 2 and before[0] in _PUT
+    )) and not {word.lower() for word in words[max(index - CLAUSE_REACH, 0) : index]} & _ASKING_BEFORE_PERSON:
+        return True  # "im type 2 diabetic on metformin", "the gp has me on amlodipine for my bp" (session 63), told
+        # where the account describes
     return cue in PERSON_CUES and bool(before) and (
         before[-1] in PERSONS or (before[-1] in _BEING and len(before) == 2 and before[0] in PERSONS)
     )
 
 
+# who is on a drug, as an account tells it: the illness's adjective ("diabetic on metformin") or the person a doctor
+# keeps on it ("has me on")
+_ON_HOLDERS = frozenset({"diabetic", "asthmatic", "epileptic", "hypertensive", "hypothyroid"})
+_PUT_ON_PERSONS = frozenset({"me", "him", "her", "them", "us"})
+_PUT = frozenset({"has", "have", "had", "kept", "keeps"})  # not "put" or "started": a drug just begun is often what
+# an account asks about ("gp has just started him on sertraline … when should he be seen?")
 _TREATED = frozenset({"treated", "managed", "controlled", "maintained"})
 _GIVEN_CUES = frozenset({"given", "received", "had"})
 _LIST_REACH = 8  # the words a list of the patient's drugs may tell between two of them
@@ -941,6 +960,17 @@ def _with_kinds(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     return [term for term in terms if term.label.lower() not in {"hepatitis", "hep"}] + kinds
 
 
+def _told_after(asking: int, sentence_starts: set[int], options: set[int], count: int) -> int | None:
+    """The first word of the sentences an account tells after its last question, none of them asking: "can i just
+    keep having an injection every couple of months? im a hairdresser and i take levothyroxine" (session 63: the
+    levothyroxine, read as asked, had to be named by the carpal tunnel overview). None when nothing follows, or when
+    what follows is an exam vignette's lettered options."""
+    after = [start for start in sentence_starts if asking < start < count]
+    if asking >= count or not after or any(index >= min(after) for index in options):
+        return None
+    return min(after)
+
+
 def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[SpecificTerm]:
     """The question's specific terms, rarest in the library first (``idf``: stem → inverse document frequency)."""
     found = list(_WORDS.finditer(question))
@@ -967,6 +997,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     for begin, end, term in _drug_terms(
         words, breaks, asking, vignette=bool(OPENING_AGE.match(question)), bracketed=bracketed,
         own={index for index, lists in listed.items() if lists in (DRUG_HISTORY, SOCIAL_HISTORY)}, offered=options,
+        told_after=_told_after(asking, sentence_starts, options, len(words)),
     ):
         terms.append(term)
         taken.update(range(begin, end))
@@ -1156,6 +1187,40 @@ FEW_INTERACTION_USES: dict[str, str] = {  # each with the long-standing conditio
     **dict.fromkeys(("loratadine", "cetirizine", "fexofenadine"), "hay fever"),
 }
 FEW_INTERACTIONS = frozenset(FEW_INTERACTION_USES)
+# …and the patient's medicines whose interactions are with a few drugs only, each with those (session 63: "had my hip
+# replaced … switch to aspirin. how long do i take the aspirin for? … also on omeprazole"): beside any other drug
+# asked they may go unnamed, beside one of these ("on omeprazole, starting clopidogrel?") they must be named
+_PPI_PARTNERS = frozenset({
+    "clopidogrel", "methotrexate", "rilpivirine", "atazanavir", "mycophenolate", "levothyroxine", "ketoconazole",
+    "itraconazole", "dasatinib", "erlotinib", "ferrous sulfate", "ferrous sulphate", "ferrous fumarate", "iron",
+    "citalopram", "escitalopram", "tacrolimus", "warfarin",
+})
+_NSAIDS = frozenset({"ibuprofen", "naproxen", "diclofenac", "celecoxib", "etoricoxib", "nsaid", "nsaids", "mefenamic acid",
+                     "indometacin", "indomethacin", "ketorolac", "nurofen", "voltarol"})
+_ANTICOAGULANTS = frozenset({"apixaban", "rivaroxaban", "edoxaban", "dabigatran", "warfarin", "heparin", "enoxaparin",
+                             "clopidogrel", "ticagrelor", "prasugrel", "aspirin"})
+_RAAS_PARTNERS = _NSAIDS | frozenset({
+    "spironolactone", "eplerenone", "amiloride", "triamterene", "potassium", "potassium chloride", "trimethoprim",
+    "co-trimoxazole", "lithium", "sacubitril", "aliskiren", "ciclosporin", "tacrolimus", "heparin", "enoxaparin",
+})
+_BETA_BLOCKER_PARTNERS = frozenset({
+    "verapamil", "diltiazem", "amiodarone", "digoxin", "clonidine", "fingolimod", "adrenaline", "epinephrine",
+    "glucagon", "insulin", "salbutamol", "ivabradine", "dronedarone",
+})
+_SSRI_PARTNERS = _NSAIDS | _ANTICOAGULANTS | frozenset({
+    "tramadol", "sumatriptan", "zolmitriptan", "rizatriptan", "linezolid", "selegiline", "phenelzine", "moclobemide",
+    "lithium", "st john's wort", "ondansetron", "methadone", "fentanyl", "methylene blue", "amitriptyline",
+})
+INTERACTS_ONLY_WITH: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("omeprazole", "esomeprazole", "lansoprazole", "pantoprazole", "rabeprazole"), _PPI_PARTNERS),
+    **dict.fromkeys(("ramipril", "lisinopril", "perindopril", "enalapril", "candesartan", "losartan", "irbesartan",
+                     "valsartan", "olmesartan"), _RAAS_PARTNERS),
+    **dict.fromkeys(("bisoprolol", "atenolol", "metoprolol", "propranolol", "nebivolol", "carvedilol"),
+                    _BETA_BLOCKER_PARTNERS),
+    **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine"), _SSRI_PARTNERS),
+    "allopurinol": frozenset({"azathioprine", "mercaptopurine", "ciclosporin", "theophylline", "warfarin",
+                              "capecitabine", "cyclophosphamide", "amoxicillin", "ampicillin", "didanosine"}),
+}
 
 
 def few_interactions(term: SpecificTerm) -> bool:
@@ -1168,10 +1233,16 @@ def interacting_own_drugs(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     that are no common long-term medicine of few interactions (``FEW_INTERACTIONS``, session 50), nor what the
     complaint came after (``trigger``). The answer turns on how the two go together (a reviewer's 70 interaction
     vignettes, session 18)."""
-    if not asks_for_a_drug(terms):
+    offered = [term for term in terms if term.kind == "drug" and term.offered]  # an exam's lettered options offer
+    # drugs as a question asks for one (session 63: "takes bisoprolol … Which of the following? A) IV glucagon …")
+    if not asks_for_a_drug(terms) and not offered:
         return []
-    return [term for term in terms if term.kind == "drug" and term.context and not term.trigger
-            and not few_interactions(term)]
+    asked = {label for term in terms if term.kind == "drug" and (not term.context or term.offered)
+             for label in (term.label.lower(), *term.forms)}
+    return [term for term in terms if term.kind == "drug" and term.context and not term.trigger and not term.offered
+            and not few_interactions(term) and not (
+                term.label.lower() in INTERACTS_ONLY_WITH and not INTERACTS_ONLY_WITH[term.label.lower()] & asked
+            )]
 
 
 def covered_terms(text: str, terms: list[SpecificTerm]) -> set[str]:

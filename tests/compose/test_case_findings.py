@@ -408,3 +408,22 @@ def test_a_condition_a_drug_choice_turns_on_is_background_only_when_no_drug_is_a
     assert not context("61M with heart failure. Background gout on allopurinol. Should he start furosemide?")["gout"]
     assert not context("41F, headache on 20 days a month, taking sumatriptan, background migraine without aura, "
                        "normal neuro exam. What's the diagnosis and how should it be managed?")["migraine"]
+
+
+def test_a_condition_treated_with_a_medicine_that_interacts_with_no_drug_asked_is_background():
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in with_case_findings(question, specific_terms(question))}
+
+    assert context("A 54-year-old has taken omeprazole but his heartburn persists. He takes ramipril for "
+                   "hypertension. Which PPI regimen is most appropriate?")["hypertension"]
+    assert not context("He takes ramipril for hypertension. Can he take ibuprofen?")["hypertension"]
+    # a medicine of few interactions taken for no one condition is read beside them (paracetamol)
+    assert context("A 60-year-old takes paracetamol and ramipril for hypertension. Which PPI regimen is best?")[
+        "hypertension"]
+
+
+def test_every_medicine_of_partnered_interactions_says_what_it_is_taken_for():
+    from medora.compose.case_findings import _PARTNERED_USES
+    from medora.compose.terms import INTERACTS_ONLY_WITH
+
+    assert set(_PARTNERED_USES) == set(INTERACTS_ONLY_WITH)

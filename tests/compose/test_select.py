@@ -514,3 +514,9 @@ def test_stopping_the_patients_own_drug_keeps_it_the_topic() -> None:
     assert "denosumab" not in without_case_drugs(
         question_weights(other, {"denosumab": 7.0, "fractur": 3.4}), specific_terms(other), other
     )
+
+
+def test_the_patients_own_drugs_asked_to_be_stayed_on_keep_their_weight():
+    from medora.compose.select import _asks_to_stop
+
+    assert _asks_to_stop("put him on aspirin and clopidogrel. how long does he stay on the two together?")

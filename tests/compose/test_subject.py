@@ -142,6 +142,8 @@ def test_the_patients_job_told_in_the_account_is_the_case_but_a_job_asked_about_
     assert told_jobs("A 70-year-old plays darts on Fridays and has gout. Which drug?") == {"play", "dart"}
     assert told_jobs("A keen gardener aged 70 has knee pain. What helps?") == {"keen", "garden"}
     assert told_jobs("Can I play football after a DVT?") == set()
+    # a job once held, told without its article (session 63)
+    assert told_jobs("is relenza ok for him? hes 70, ex miner, uses his inhaler every morning") == {"ex", "miner"}
 
 
 def test_a_source_naming_the_drug_answers_despite_the_comorbidity():
@@ -239,3 +241,16 @@ def test_the_patients_home_and_pastimes_told_by_their_verb_are_the_case():
     # a verb after something other than its doer, and an illness lived with, are no pastime
     assert told_jobs("The pain runs down his leg to the foot. What next?") == set()
     assert told_jobs("She lives with chronic pain. What helps?") == set()
+
+
+def test_another_persons_own_story_in_an_account_is_not_the_case():
+    # session 63: "my sister did slimming world … metformin for her sugar" beside a question on stopping semaglutide
+    from medora.compose.subject import others_stories
+
+    told = others_stories("been on wegovy for a year. will the weight stay off? my sister did slimming world and shes "
+                          "on metformin for her sugar")
+    assert {"sister", "slim", "sugar"} <= told
+    assert others_stories("my friend at bowls says glucosamine fixed her knees, is it worth buying?") == set()
+    assert told_jobs("how long does he stay on both? he still goes down his allotment every day") >= {"allot"}
+    # nor when the account asks about someone else, who may be the one it tells of
+    assert others_stories("my nan has arthritis in her knee and kidney problems. is the gel better for her?") == set()

@@ -9,6 +9,7 @@ from medora.compose.terms import (
     asks_for_a_drug,
     covered_terms,
     drug_form_words,
+    interacting_own_drugs,
     specific_terms,
 )
 
@@ -789,3 +790,36 @@ def test_a_measured_substance_is_a_result_not_a_drug():
     assert kinds.get("uric acid") != "drug"
     assert "potassium" not in {term.label for term in specific_terms("his potassium came back high, what now?")
                                if term.kind == "drug"}
+
+
+def test_what_an_account_tells_after_its_question_is_the_case():
+    # session 63: the levothyroxine told after the question was read as asked, and the carpal tunnel overview had to
+    # name it
+    context = {term.label: term.context for term in specific_terms(
+        "had a steroid injection in my wrist for carpal tunnel 2 months ago. can i just keep having an injection "
+        "every couple of months? im a hairdresser and i take levothyroxine"
+    )}
+    assert context["levothyroxine"]
+    assert not {term.label: term.context for term in specific_terms("Is it ok? Can she take ibuprofen")}["ibuprofen"]
+
+
+def test_who_an_account_says_is_on_a_drug_makes_it_the_patients_own():
+    assert {term.label: term.context for term in specific_terms(
+        "do i need another course? im type 2 diabetic on metformin")}["metformin"]
+    assert {term.label: term.context for term in specific_terms(
+        "is that normal? the gp has me on amlodipine for my bp")}["amlodipine"]
+    assert not {term.label: term.context for term in specific_terms("should the gp put him on amlodipine?")}[
+        "amlodipine"]
+    assert {term.label: term.context for term in specific_terms(
+        "A 52-year-old builder takes modified-release morphine for back pain. Which drug for relapse?")}["morphine"]
+
+
+def test_a_medicine_interacting_with_a_few_drugs_goes_unnamed_beside_any_other_drug_asked():
+    # session 63: omeprazole beside aspirin after a hip replacement; never beside clopidogrel
+    def interacting(question: str) -> list[str]:
+        return [term.label for term in interacting_own_drugs(specific_terms(question))]
+
+    assert interacting("how long do i take the aspirin for after my hip? im also on omeprazole") == []
+    assert interacting("He is on omeprazole. Should he start clopidogrel?") == ["omeprazole"]
+    assert interacting("He is on ramipril. Should he take ibuprofen for his back?") == ["ramipril"]
+    assert interacting("She takes sertraline. Is apixaban ok for her new AF?") == ["sertraline"]
