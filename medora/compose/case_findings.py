@@ -272,11 +272,6 @@ _BACKGROUND_CONDITIONS: dict[str, frozenset[str]] = {
         "reflux": ("reflux", "gord", "gerd", "heartburn", "indigestion", "acid reflux"),
     }.items()
 }
-def _use_of(drug: str) -> str:
-    """The common condition an own medicine of few or partnered interactions is taken for ("" when none is)."""
-    return FEW_INTERACTION_USES[drug] if drug in FEW_INTERACTION_USES else _PARTNERED_USES[drug]
-
-
 # The conditions the medicines of ``terms.INTERACTS_ONLY_WITH`` are taken for, when one is common
 _PARTNERED_USES: dict[str, str] = {
     **dict.fromkeys(("ramipril", "lisinopril", "perindopril", "enalapril", "candesartan", "losartan", "irbesartan",
@@ -286,6 +281,13 @@ _PARTNERED_USES: dict[str, str] = {
     **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine"), ""),
     "allopurinol": "",  # gout stays a term: diuretics may be what the answer turns on
 }
+
+
+def _use_of(drug: str) -> str:
+    """The common condition an own medicine of few or partnered interactions is taken for ("" when none is)."""
+    return FEW_INTERACTION_USES[drug] if drug in FEW_INTERACTION_USES else _PARTNERED_USES[drug]
+
+
 # Chronic conditions a case tells in passing, treated or not, that seldom change the advice on another complaint:
 # "She also has osteoarthritis and macular degeneration" beside C. difficile, "mild eczema" beside an ear infection
 # (session 61: each left the coverage question partial). Conditions a near-miss turns on stay out: asthma

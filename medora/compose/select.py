@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from medora.compose.case_findings import listed_background, with_listed_history
+from medora.compose.case_findings import with_listed_history
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.lay import LayEquivalent, lay_equivalents
@@ -293,7 +293,9 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     taken with (``ASKING_VERBS``). A class
     keeps its weight: "I'm on a statin since my heart attack but my bad cholesterol still isn't low enough" is on
     the lipid overview's topic, which its frame words alone ("still", "enough") never reached; and so does every
-    drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``)."""
+    drug of the patient's beside a drug asked for (``terms.asks_for_a_drug``). The illnesses a note lists under its
+    past history (``_listed_illnesses``), the patient's home and pastimes and another person's own story told in an
+    account (compose/subject.py ``others_stories``) are the case too (session 63)."""
     terms = with_listed_history(question, terms) if question else terms
     case = set() if asks_for_a_drug(terms) or _asks_to_stop(question) else {  # a class ("a statin") names the
         # topic, not only the case
@@ -309,7 +311,7 @@ def without_case_drugs(weights: QuestionWeights, terms: list[SpecificTerm], ques
     if any(term.kind == "drug" and not term.context for term in terms):
         case |= ASKING_VERBS
     own = {s for term in terms if not term.context for s in stem_sequence(term.label)}
-    dropped = case - own | _listed_illnesses(question)
+    dropped = (case - own) | _listed_illnesses(question)
     if not dropped:
         return weights
     return QuestionWeights(
@@ -329,7 +331,7 @@ def _listed_illnesses(question: str) -> set[str]:
     a term the answer may turn on (``case_findings.with_listed_history``)."""
     if not question:
         return set()
-    listed = set(stem_sequence(" ".join(listed_history(question, (PAST_HISTORY,))))) | listed_background(question)
+    listed = set(stem_sequence(" ".join(listed_history(question, (PAST_HISTORY,)))))
     return listed - set(stem_sequence(split_asking(question)[1]))
 
 
