@@ -230,11 +230,10 @@ def with_passing_background(describing: str, asking: str, terms: list[SpecificTe
     said = f" {' '.join(stem_sequence(describing))} "
     told = {stem for condition in _PASSING_CONDITIONS if f" {' '.join(condition)} " in said for stem in condition}
     asked = set(stem_sequence(asking))
-    if not asks_for_a_drug(terms) and not any(term.kind == "drug" and term.offered for term in terms):
-        # no drug asked or offered that the condition may rule out (session 63); and some other condition is the
-        # case's subject: "background migraine without aura" beside daily headaches is what they are about
-        choice = {stem for condition in _DRUG_CHOICE_CONDITIONS if f" {' '.join(condition)} " in said
-                  for stem in condition}
+    choice = _unpartnered_conditions(said, terms)  # no drug asked or offered that the condition may rule out
+    # (session 63); and some other condition is the case's subject: "background migraine without aura" beside daily
+    # headaches is what they are about
+    if choice:
         marked = _as_background(terms, told | choice, asked=asked)
         if any(term.kind in ("term", "word") and not term.context and not term.finding for term in marked):
             return marked
@@ -301,14 +300,41 @@ _PASSING_CONDITIONS = tuple(
 )
 
 # …and those a near-miss turns on only through the drug asked for or offered (session 63: "Background gout on
-# allopurinol. … within what timeframe should he have angiography?", "Also IBS. When should primary care follow-up
-# be?"): the case's background when none is
-_DRUG_CHOICE_CONDITIONS = tuple(
-    stem_sequence(written) for written in (
-        "asthma", "glaucoma", "gout", "migraine", "migraines", "acne", "ibs", "irritable bowel syndrome", "gord",
-        "reflux", "heartburn",
-    )
-)
+# allopurinol. … within what timeframe should he have angiography?", "PMH asthma; DH salbutamol PRN. Plan amitriptyline
+# for IBS pain. Starting dose?"), each with the drugs it rules out or that worsen it: the case's background beside any
+# other drug, or none
+_BETA_BLOCKERS = ("beta-blocker", "beta-blockers", "beta blocker", "beta blockers", "propranolol", "bisoprolol",
+                  "atenolol", "metoprolol", "nebivolol", "carvedilol", "sotalol", "labetalol", "timolol")
+_NSAID_NAMES = ("nsaid", "nsaids", "ibuprofen", "naproxen", "diclofenac", "celecoxib", "etoricoxib", "aspirin",
+                "mefenamic acid", "indometacin", "nurofen", "voltarol")
+_ANTICHOLINERGICS = ("oxybutynin", "tolterodine", "solifenacin", "amitriptyline", "nortriptyline", "ipratropium",
+                     "hyoscine", "topiramate", "chlorphenamine", "promethazine", "pseudoephedrine")
+_DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("asthma",), _BETA_BLOCKERS + _NSAID_NAMES + ("adenosine",)),
+    **dict.fromkeys(("glaucoma",), _ANTICHOLINERGICS + ("prednisolone", "steroid", "steroids", "corticosteroid")),
+    **dict.fromkeys(("gout",), ("furosemide", "bendroflumethiazide", "indapamide", "thiazide", "diuretic",
+                                "diuretics", "aspirin", "ciclosporin", "pyrazinamide", "allopurinol", "febuxostat")),
+    **dict.fromkeys(("migraine", "migraines"), ("combined pill", "combined oral contraceptive", "cocp", "coc",
+                                                "ethinylestradiol", "hrt", "oestrogen", "estrogen", "sumatriptan",
+                                                "triptan", "triptans")),
+    **dict.fromkeys(("acne",), ("isotretinoin", "progestogen", "lithium", "steroid", "steroids")),
+    **dict.fromkeys(("ibs", "irritable bowel syndrome"), ("amitriptyline", "loperamide", "laxative", "laxatives")),
+    **dict.fromkeys(("gord", "reflux", "heartburn"), _NSAID_NAMES + ("alendronate", "alendronic acid",
+                                                                    "bisphosphonate", "doxycycline")),
+}
+_DRUG_CHOICE_CONDITIONS = tuple(stem_sequence(written) for written in _DRUG_CHOICE_PARTNERS)
+
+
+def _unpartnered_conditions(said: str, terms: list[SpecificTerm]) -> set[str]:
+    """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` ``said`` holds (stems, space-padded) whose partner drugs
+    the question neither asks about nor offers (any, when it asks about no drug)."""
+    asked = {form.lower() for term in terms if not term.context or term.offered
+             for form in (term.label, *(term.forms if term.kind == "drug" else ()))}
+    return {
+        stem for written, partners in _DRUG_CHOICE_PARTNERS.items()
+        if f" {' '.join(condition := stem_sequence(written))} " in said and not asked & set(partners)
+        for stem in condition
+    }
 
 
 def with_listed_history(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -318,9 +344,12 @@ def with_listed_history(question: str, terms: list[SpecificTerm]) -> list[Specif
     their overviews). A rarer condition listed stays a term the answer may turn on: "PMH antiphospholipid syndrome"
     beside a PE decides the anticoagulant."""
     told = listed_background(question)
+    listed = " ".join(listed_history(question, (PAST_HISTORY,)))
     if not asks_for_a_drug(terms):  # no drug asked that a listed illness may rule out: every illness listed is the
         # case's background (session 63: "PMH hypercholesterolaemia, gout … 999 now or same-day assessment?")
-        told |= set(stem_sequence(" ".join(listed_history(question, (PAST_HISTORY,)))))
+        told |= set(stem_sequence(listed))
+    else:  # …and beside one, those whose partner drugs it is not ("PMH asthma … Plan amitriptyline. Dose?")
+        told |= _unpartnered_conditions(f" {' '.join(stem_sequence(listed))} ", terms)
     if not told:
         return terms
     return _as_background(terms, told, asked=set(stem_sequence(split_asking(question)[1])))

@@ -427,3 +427,15 @@ def test_every_medicine_of_partnered_interactions_says_what_it_is_taken_for():
     from medora.compose.terms import INTERACTS_ONLY_WITH
 
     assert set(_PARTNERED_USES) == set(INTERACTS_ONLY_WITH)
+
+
+def test_a_condition_a_drug_choice_turns_on_is_background_beside_a_drug_it_never_rules_out():
+    # session 63: asthma rules out beta-blockers and NSAIDs, not amitriptyline or an antibiotic
+    def context(question: str) -> dict[str, bool]:
+        return {term.label: term.context for term in with_case_findings(question, specific_terms(question))}
+
+    assert context("34F IBS-D. Failed loperamide. Plan amitriptyline for pain. PMH asthma; DH salbutamol PRN. "
+                   "Starting dose?")["asthma"]
+    assert context("A 31-year-old has a sore throat, FeverPAIN 4, and mild asthma. Which antibiotic?")["asthma"]
+    assert not context("45M, acute low back pain. PMH asthma. Can he take ibuprofen?")["asthma"]
+    assert not context("A 60-year-old with asthma has new angina. Should he start bisoprolol?")["asthma"]

@@ -32,7 +32,9 @@ def test_a_notes_drugs_and_life_are_the_case_and_its_headings_no_terms():
     assert terms["allopurinol"] and terms["omeprazole"]  # the patient's own drugs
     assert terms["cleaner"] and terms["smoker"]  # the patient's life
     assert "PMH" not in terms
-    assert not terms["gout"]  # a past illness that can decide the answer stays a term
+    # a past illness that can decide the drug asked stays a term (session 63: beside an anticoagulant gout does not)
+    assert not _terms("58F. PMH gout, HTN. DH allopurinol 300mg od. New ankle oedema. Start furosemide?")["gout"]
+    assert terms["gout"]
 
 
 def test_a_common_chronic_illness_a_note_lists_is_background_and_a_rare_one_is_not():
@@ -84,7 +86,6 @@ def test_every_illness_a_note_lists_is_background_when_no_drug_is_asked():
     terms = _terms("58M. PMH hypercholesterolaemia, gout. DH atorvastatin 40. c/o chest tightness at rest, now pain "
                    "free. ECG normal. Per NICE - 999 now or urgent same-day assessment?")
     assert terms["gout"] and terms["hypercholesterolaemia"]
-    assert not _terms(NOTE)["gout"]
 
 
 def test_the_illnesses_a_note_lists_weigh_nothing_in_its_topic():
