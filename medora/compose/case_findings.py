@@ -322,7 +322,6 @@ _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("gord", "reflux", "heartburn"), _NSAID_NAMES + ("alendronate", "alendronic acid",
                                                                     "bisphosphonate", "doxycycline")),
 }
-_DRUG_CHOICE_CONDITIONS = tuple(stem_sequence(written) for written in _DRUG_CHOICE_PARTNERS)
 
 
 def _unpartnered_conditions(said: str, terms: list[SpecificTerm]) -> set[str]:
