@@ -32,6 +32,8 @@ from medora.compose.entities import comorbidities_in
 from medora.compose.note_sections import PAST_HISTORY, listed_history
 from medora.compose.terms import (
     FEW_INTERACTION_USES,
+    NSAIDS,
+    PARTNERED_USES,
     SpecificTerm,
     asks_for_a_drug,
     few_interactions,
@@ -271,20 +273,11 @@ _BACKGROUND_CONDITIONS: dict[str, frozenset[str]] = {
         "reflux": ("reflux", "gord", "gerd", "heartburn", "indigestion", "acid reflux"),
     }.items()
 }
-# The conditions the medicines of ``terms.INTERACTS_ONLY_WITH`` are taken for, when one is common
-_PARTNERED_USES: dict[str, str] = {
-    **dict.fromkeys(("ramipril", "lisinopril", "perindopril", "enalapril", "candesartan", "losartan", "irbesartan",
-                     "valsartan", "olmesartan"), "blood pressure"),
-    **dict.fromkeys(("omeprazole", "esomeprazole", "lansoprazole", "pantoprazole", "rabeprazole"), "reflux"),
-    **dict.fromkeys(("bisoprolol", "atenolol", "metoprolol", "propranolol", "nebivolol", "carvedilol"), ""),
-    **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine"), ""),
-    "allopurinol": "",  # gout stays a term: diuretics may be what the answer turns on
-}
 
 
 def _use_of(drug: str) -> str:
     """The common condition an own medicine of few or partnered interactions is taken for ("" when none is)."""
-    return FEW_INTERACTION_USES[drug] if drug in FEW_INTERACTION_USES else _PARTNERED_USES[drug]
+    return FEW_INTERACTION_USES[drug] if drug in FEW_INTERACTION_USES else PARTNERED_USES[drug]
 
 
 # Chronic conditions a case tells in passing, treated or not, that seldom change the advice on another complaint:
@@ -305,8 +298,7 @@ _PASSING_CONDITIONS = tuple(
 # other drug, or none
 _BETA_BLOCKERS = ("beta-blocker", "beta-blockers", "beta blocker", "beta blockers", "propranolol", "bisoprolol",
                   "atenolol", "metoprolol", "nebivolol", "carvedilol", "sotalol", "labetalol", "timolol")
-_NSAID_NAMES = ("nsaid", "nsaids", "ibuprofen", "naproxen", "diclofenac", "celecoxib", "etoricoxib", "aspirin",
-                "mefenamic acid", "indometacin", "nurofen", "voltarol")
+_NSAID_NAMES = tuple(sorted(NSAIDS | {"aspirin"}))
 _ANTICHOLINERGICS = ("oxybutynin", "tolterodine", "solifenacin", "amitriptyline", "nortriptyline", "ipratropium",
                      "hyoscine", "topiramate", "chlorphenamine", "promethazine", "pseudoephedrine")
 _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
@@ -374,7 +366,7 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
     beside amlodipine: ``FEW_INTERACTION_USES``)."""
     interacting = interacting_own_drugs(terms)
     own = [term for term in terms if term.kind == "drug" and term.context and (
-        few_interactions(term) or term.label.lower() in _PARTNERED_USES and term not in interacting
+        few_interactions(term) or term.label.lower() in PARTNERED_USES and term not in interacting
     )]  # session 63: or one whose few interactions are with none of the drugs asked ("takes ramipril for
     # hypertension" beside a PPI asked for)
     if not own:

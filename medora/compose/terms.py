@@ -1195,11 +1195,11 @@ _PPI_PARTNERS = frozenset({
     "itraconazole", "dasatinib", "erlotinib", "ferrous sulfate", "ferrous sulphate", "ferrous fumarate", "iron",
     "citalopram", "escitalopram", "tacrolimus", "warfarin",
 })
-_NSAIDS = frozenset({"ibuprofen", "naproxen", "diclofenac", "celecoxib", "etoricoxib", "nsaid", "nsaids", "mefenamic acid",
+NSAIDS = frozenset({"ibuprofen", "naproxen", "diclofenac", "celecoxib", "etoricoxib", "nsaid", "nsaids", "mefenamic acid",
                      "indometacin", "indomethacin", "ketorolac", "nurofen", "voltarol"})
 _ANTICOAGULANTS = frozenset({"apixaban", "rivaroxaban", "edoxaban", "dabigatran", "warfarin", "heparin", "enoxaparin",
                              "clopidogrel", "ticagrelor", "prasugrel", "aspirin"})
-_RAAS_PARTNERS = _NSAIDS | frozenset({
+_RAAS_PARTNERS = NSAIDS | frozenset({
     "spironolactone", "eplerenone", "amiloride", "triamterene", "potassium", "potassium chloride", "trimethoprim",
     "co-trimoxazole", "lithium", "sacubitril", "aliskiren", "ciclosporin", "tacrolimus", "heparin", "enoxaparin",
 })
@@ -1207,20 +1207,26 @@ _BETA_BLOCKER_PARTNERS = frozenset({
     "verapamil", "diltiazem", "amiodarone", "digoxin", "clonidine", "fingolimod", "adrenaline", "epinephrine",
     "glucagon", "insulin", "salbutamol", "ivabradine", "dronedarone",
 })
-_SSRI_PARTNERS = _NSAIDS | _ANTICOAGULANTS | frozenset({
+_SSRI_PARTNERS = NSAIDS | _ANTICOAGULANTS | frozenset({
     "tramadol", "sumatriptan", "zolmitriptan", "rizatriptan", "linezolid", "selegiline", "phenelzine", "moclobemide",
     "lithium", "st john's wort", "ondansetron", "methadone", "fentanyl", "methylene blue", "amitriptyline",
 })
+# each group: its medicines, the drugs they interact with, and the common condition they are taken for ("" if none
+# is: beta-blockers and SSRIs have several; allopurinol's gout stays a term, since diuretics may be what the answer
+# turns on)
+_PARTNERED_GROUPS: tuple[tuple[tuple[str, ...], frozenset[str], str], ...] = (
+    (("omeprazole", "esomeprazole", "lansoprazole", "pantoprazole", "rabeprazole"), _PPI_PARTNERS, "reflux"),
+    (("ramipril", "lisinopril", "perindopril", "enalapril", "candesartan", "losartan", "irbesartan", "valsartan",
+      "olmesartan"), _RAAS_PARTNERS, "blood pressure"),
+    (("bisoprolol", "atenolol", "metoprolol", "propranolol", "nebivolol", "carvedilol"), _BETA_BLOCKER_PARTNERS, ""),
+    (("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine"), _SSRI_PARTNERS, ""),
+    (("allopurinol",), frozenset({"azathioprine", "mercaptopurine", "ciclosporin", "theophylline", "warfarin",
+                                  "capecitabine", "cyclophosphamide", "amoxicillin", "ampicillin", "didanosine"}), ""),
+)
 INTERACTS_ONLY_WITH: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("omeprazole", "esomeprazole", "lansoprazole", "pantoprazole", "rabeprazole"), _PPI_PARTNERS),
-    **dict.fromkeys(("ramipril", "lisinopril", "perindopril", "enalapril", "candesartan", "losartan", "irbesartan",
-                     "valsartan", "olmesartan"), _RAAS_PARTNERS),
-    **dict.fromkeys(("bisoprolol", "atenolol", "metoprolol", "propranolol", "nebivolol", "carvedilol"),
-                    _BETA_BLOCKER_PARTNERS),
-    **dict.fromkeys(("sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine"), _SSRI_PARTNERS),
-    "allopurinol": frozenset({"azathioprine", "mercaptopurine", "ciclosporin", "theophylline", "warfarin",
-                              "capecitabine", "cyclophosphamide", "amoxicillin", "ampicillin", "didanosine"}),
+    name: partners for names, partners, _use in _PARTNERED_GROUPS for name in names
 }
+PARTNERED_USES: dict[str, str] = {name: use for names, _partners, use in _PARTNERED_GROUPS for name in names}
 
 
 def few_interactions(term: SpecificTerm) -> bool:

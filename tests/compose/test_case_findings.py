@@ -326,6 +326,11 @@ def _marked(question: str) -> dict[str, SpecificTerm]:
     return {term.label: term for term in with_case_findings(question, specific_terms(question))}
 
 
+def _background(question: str) -> dict[str, bool]:
+    """Each term's label with whether the case's reading sets it aside as background (``context``)."""
+    return {label: term.context for label, term in _marked(question).items()}
+
+
 def test_the_treatment_of_a_past_cancer_is_named_by_a_history_of_cancer():
     # session 59: "a radical prostatectomy for prostate cancer 5 years ago" left the back-pain overview partial
     marked = _marked(
@@ -400,42 +405,27 @@ def test_a_condition_beside_its_own_medicine_of_few_interactions_is_the_case_for
 def test_a_condition_a_drug_choice_turns_on_is_background_only_when_no_drug_is_asked_and_another_is_the_subject():
     # session 63: gout beside an NSTEMI's timing of angiography is the case's background; beside a drug asked for it
     # may rule the drug out, and beside daily headaches "background migraine" is what they are about
-    def context(question: str) -> dict[str, bool]:
-        return {term.label: term.context for term in with_case_findings(question, specific_terms(question))}
-
-    assert context("61M, NSTEMI confirmed, GRACE 152. Background gout on allopurinol. Per ESC, within what timeframe "
-                   "should he have angiography?")["gout"]
-    assert not context("61M with heart failure. Background gout on allopurinol. Should he start furosemide?")["gout"]
-    assert not context("41F, headache on 20 days a month, taking sumatriptan, background migraine without aura, "
-                       "normal neuro exam. What's the diagnosis and how should it be managed?")["migraine"]
+    assert _background("61M, NSTEMI confirmed, GRACE 152. Background gout on allopurinol. Per ESC, within what "
+                       "timeframe should he have angiography?")["gout"]
+    assert not _background("61M with heart failure. Background gout on allopurinol. Should he start furosemide?")[
+        "gout"]
+    assert not _background("41F, headache on 20 days a month, taking sumatriptan, background migraine without "
+                           "aura, normal neuro exam. What's the diagnosis and how should it be managed?")["migraine"]
 
 
 def test_a_condition_treated_with_a_medicine_that_interacts_with_no_drug_asked_is_background():
-    def context(question: str) -> dict[str, bool]:
-        return {term.label: term.context for term in with_case_findings(question, specific_terms(question))}
-
-    assert context("A 54-year-old has taken omeprazole but his heartburn persists. He takes ramipril for "
-                   "hypertension. Which PPI regimen is most appropriate?")["hypertension"]
-    assert not context("He takes ramipril for hypertension. Can he take ibuprofen?")["hypertension"]
+    assert _background("A 54-year-old has taken omeprazole but his heartburn persists. He takes ramipril for "
+                       "hypertension. Which PPI regimen is most appropriate?")["hypertension"]
+    assert not _background("He takes ramipril for hypertension. Can he take ibuprofen?")["hypertension"]
     # a medicine of few interactions taken for no one condition is read beside them (paracetamol)
-    assert context("A 60-year-old takes paracetamol and ramipril for hypertension. Which PPI regimen is best?")[
+    assert _background("A 60-year-old takes paracetamol and ramipril for hypertension. Which PPI regimen is best?")[
         "hypertension"]
-
-
-def test_every_medicine_of_partnered_interactions_says_what_it_is_taken_for():
-    from medora.compose.case_findings import _PARTNERED_USES
-    from medora.compose.terms import INTERACTS_ONLY_WITH
-
-    assert set(_PARTNERED_USES) == set(INTERACTS_ONLY_WITH)
 
 
 def test_a_condition_a_drug_choice_turns_on_is_background_beside_a_drug_it_never_rules_out():
     # session 63: asthma rules out beta-blockers and NSAIDs, not amitriptyline or an antibiotic
-    def context(question: str) -> dict[str, bool]:
-        return {term.label: term.context for term in with_case_findings(question, specific_terms(question))}
-
-    assert context("34F IBS-D. Failed loperamide. Plan amitriptyline for pain. PMH asthma; DH salbutamol PRN. "
-                   "Starting dose?")["asthma"]
-    assert context("A 31-year-old has a sore throat, FeverPAIN 4, and mild asthma. Which antibiotic?")["asthma"]
-    assert not context("45M, acute low back pain. PMH asthma. Can he take ibuprofen?")["asthma"]
-    assert not context("A 60-year-old with asthma has new angina. Should he start bisoprolol?")["asthma"]
+    assert _background("34F IBS-D. Failed loperamide. Plan amitriptyline for pain. PMH asthma; DH salbutamol PRN. "
+                       "Starting dose?")["asthma"]
+    assert _background("A 31-year-old has a sore throat, FeverPAIN 4, and mild asthma. Which antibiotic?")["asthma"]
+    assert not _background("45M, acute low back pain. PMH asthma. Can he take ibuprofen?")["asthma"]
+    assert not _background("A 60-year-old with asthma has new angina. Should he start bisoprolol?")["asthma"]
