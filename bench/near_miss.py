@@ -65,6 +65,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtythird # the thirty-third sets, the same three styles on medicines in real
                                             # life (side effects, interactions, monitoring, stopping): written in
                                             # session 63 as a development set
+    python bench/near_miss.py --thirtyfourth # the thirty-fourth sets, the same three styles as long accounts
+                                             # (the question buried in a story, a handover or a long stem):
+                                             # written in session 64 as a development set
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -152,6 +155,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtythird": (
         "the thirty-third sets, three styles on medicines in real life (side effects, interactions, monitoring, "
         "stopping and switching): a development set written in session 63", DEVELOPMENT,
+    ),
+    "thirtyfourth": (
+        "the thirty-fourth sets, three styles as long accounts from real life (the question buried in a story, a "
+        "handover or a long exam stem): a development set written in session 64", DEVELOPMENT,
     ),
 }
 

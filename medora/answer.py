@@ -26,7 +26,7 @@ from medora.compose.age_groups import (
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.ask import Ask, dosed_drugs, says_ask, targeted_terms
-from medora.compose.case_findings import with_case_findings
+from medora.compose.case_findings import with_case_findings, with_unheld_findings_as_background
 from medora.compose.described import (
     account_stems,
     account_unnamed,
@@ -62,6 +62,7 @@ from medora.compose.select import (
     QuestionWeights,
     Selection,
     answering_evidence,
+    asking_focused,
     citable_pool,
     closest_described,
     closest_in_meaning,
@@ -72,6 +73,7 @@ from medora.compose.select import (
     drug_name_equivalents,
     everyday_overview,
     heading,
+    is_long_story,
     kinds_reason,
     matching_overview,
     names_other_kinds_only,
@@ -115,7 +117,8 @@ from medora.sentences import split_sentences
 from medora.settings import Settings
 from medora.types import LIBRARY_PREFIX, Article, Evidence, Kind, RelatedArticle
 
-MAX_QUESTION_LENGTH = 1000
+MAX_QUESTION_LENGTH = 2000  # a referral letter or a carer's long account of the days before (session 64: 1,000
+# turned away a 1,006-character exam stem of a development set)
 
 
 @dataclass
@@ -164,7 +167,9 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     # list before cutting); the citation model's candidates reach CANDIDATE_DEPTH, at about 10-18 ms an article
     idf = retriever.term_weights(question)
     terms = specific_terms(question, idf)
-    weights = without_case_drugs(question_weights(question, idf, generic_names), terms, question)
+    weights = asking_focused(  # a long story weighed by what it asks (compose/select.py)
+        question, without_case_drugs(question_weights(question, idf, generic_names), terms, question)
+    )
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }
@@ -184,6 +189,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     evidence_text = "\n".join(f"{item.source.title}\n{item.text}" for item in retrieved)
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     terms = with_case_findings(question, terms)
+    if is_long_story(question):  # a long story's life no source writes (compose/case_findings.py)
+        terms = with_unheld_findings_as_background(terms, retriever.unheld_words(question))
     overviews = _overviews_read_whole(on_topic[:OVERVIEW_SEARCH_DEPTH], whole)
     texts = source_texts(on_topic, _as_graded(overviews, question))
     covered = terms_by_source(texts, terms)

@@ -100,7 +100,7 @@ def test_other_filters_make_another_article(workspace: Workspace):
     ("question", "audience", "message"),
     [
         ("   ", "clinician", "the question is empty"),
-        ("x" * 1001, "clinician", "1001 characters long; the limit is 1000"),
+        ("x" * 2001, "clinician", "2001 characters long; the limit is 2000"),
         ("How is gout treated?", "robot", "unknown audience 'robot'"),
     ],
 )

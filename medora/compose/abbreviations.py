@@ -29,16 +29,33 @@ def with_abbreviations_spelled_out(question: str) -> str:
 
     def spelled(match: re.Match[str]) -> str:
         short = match.group(0)
-        meaning = own.get(short) or own.get(lowercase_abbreviation(short) or "")
+        meaning = own.get(short) or own.get(lowercase_abbreviation(short) or "") or _plural_of(short, own)
         if meaning is None or meaning[0].lower() in question.lower():
             return short
         return f"{short} ({meaning[0]})"
 
     spelled_out = re.sub(r"\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b", spelled, question)
+    spelled_out = _SYMPTOM_PAIRS.sub(
+        lambda match: f"{match.group(0)} ({_SYMPTOM_PAIR_MEANINGS[match.group(1).lower()]})", spelled_out
+    )
     if "pregnan" in question.lower() or "gestation" in question.lower():
         return spelled_out
     pregnant = _GESTATION if _GESTATION.search(spelled_out) or not _may_be_pregnant(question) else _WEEKS_ALONG
     return pregnant.sub(lambda match: f"{match.group(0)} ({match.group(1)} weeks pregnant)", spelled_out, count=1)
+
+
+def _plural_of(short: str, own: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The meaning of an own abbreviation a note writes in the plural ("how long should CBGs be monitored?"), its
+    capitals followed by a small s (session 64)."""
+    if len(short) > 3 and short.endswith("s") and short[-2].isupper():
+        return own.get(short[:-1])
+    return None
+
+
+# two symptoms a note joins with "&", which no word search reads (session 64: "74M, 3/7 D&V, creat 88 -> 171 umol/L
+# … Which meds should be held?" weighed neither diarrhoea nor vomiting, and the osteoarthritis overview led)
+_SYMPTOM_PAIR_MEANINGS = {"d": "diarrhoea and vomiting", "n": "nausea and vomiting"}
+_SYMPTOM_PAIRS = re.compile(r"(?<![\w&])([DNdn]) ?& ?[Vv]\b(?! ?\()")
 
 
 # a pregnancy's weeks as clinicians note them: "primip at 35/40", "34+2/40" (session 32: "30F primip at 35/40, BP

@@ -103,12 +103,15 @@ def group_of_title(title: str) -> str | None:
     return CHILD if child and not adult else ADULT if adult and not child else None
 
 
+# the heading a clinician's note may open with before its patient ("MAU handover: 71M", "Care of the elderly ward
+# note: 82F", "MAU handover 02:00: 24F"): the note is a vignette all the same (session 64)
+NOTE_HEADING = r"(?:[A-Za-z][^.?!\n]{0,60}?:\s*)?"
 # a vignette's opening age and sex, "68F", "74M", "45 y/o F" (compose/sexes.py reads its letter)
-OPENING_AGE_AND_SEX = re.compile(r"\s*(\d{1,3})\s?(?:yo\s?|y/o\s?|y\s?)?([MF])\b")
+OPENING_AGE_AND_SEX = re.compile(rf"\s*{NOTE_HEADING}(\d{{1,3}})\s?(?:yo\s?|y/o\s?|y\s?)?([MF])\b")
 # a vignette's opening age, its sex or not: "53F", "84yo", "45 y/o", "45 M", "44-year-old", "A 76-year-old man"
 # (compose/terms.py: the drug a vignette's patient is "on" or "taking" is the case's)
 OPENING_AGE = re.compile(
-    r"\s*(?:an?\s+)?\d{1,3}(?:[- ](?:year|yr)s?[- ]old\b|\s?(?:yo|y/o|y|[MF])\b)", re.IGNORECASE
+    rf"\s*{NOTE_HEADING}(?:an?\s+)?\d{{1,3}}(?:[- ](?:year|yr)s?[- ]old\b|\s?(?:yo|y/o|y|[MF])\b)", re.IGNORECASE
 )
 
 

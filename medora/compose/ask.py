@@ -79,7 +79,8 @@ def dosed_drugs(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
         before = rf"\b{label}\s+{_BETWEEN}{_DOSE_WORDS}\b"
         after = rf"\b{_DOSE_WORDS}\s+(?:of\s+)?(?:the\s+|iv\s+|oral\s+)?{label}\b"
         if re.search(f"{before}|{after}", asking, re.IGNORECASE) and not re.search(
-            rf"\b{_ORDINAL}\s+{label}\s+{_DOSE_WORDS}\b", asking, re.IGNORECASE
+            rf"\b{_ORDINAL}\s+(?:[a-z]+[-/])?{label}\s+{_DOSE_WORDS}\b", asking, re.IGNORECASE  # or of a pair: "the
+            # first sacubitril-valsartan dose" (session 64)
         ):
             found.append(term)
     return found

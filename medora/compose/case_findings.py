@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from medora.compose.age_groups import NOTE_HEADING
 from medora.compose.described import split_asking
 from medora.compose.entities import comorbidities_in
 from medora.compose.note_sections import PAST_HISTORY, listed_history
@@ -46,7 +47,8 @@ from medora.compose.terms import (
 
 # "66-year-old man", "a 31-year-old woman", "63M", "84yo", "70 y/o", "8-month-old"
 _AGE_OPENING = re.compile(
-    r"\s*(?:an?\s+)?\d{1,3}(?:\s*-?\s*(?:year|yr|month|week)s?\s*-?\s*old\b|\s*(?:[MF]|yo|y/o|yrs?)\b)",
+    rf"\s*{NOTE_HEADING}(?:an?\s+)?\d{{1,3}}"
+    r"(?:\s*-?\s*(?:year|yr|month|week)s?\s*-?\s*old\b|\s*(?:[MF]|yo|y/o|yrs?)\b)",
     re.IGNORECASE,
 )
 
@@ -89,6 +91,15 @@ _CARRIED = frozenset({
 # "I'm on PrEP", "she is still on lithium": what the patient takes, the words just after "on" following one of these
 _TAKING = frozenset({"im", "am", "is", "was", "been", "hes", "shes", "theyre", "are", "were", "still", "now"})
 _TAKEN_WINDOW = 3
+# what a patient is "on the …" as a treatment ("she's on the pill", "he's on the drip")
+_TAKEN_AFTER_THE = frozenset({"pill", "minipill", "patch", "jab", "jabs", "injection", "injections", "coil", "implant",
+                              "drip"})
+
+
+def _on_a_place(after: list[str]) -> bool:
+    """True for "on the" before a place rather than a treatment: "she was on the patio for about an hour", "he
+    was on the floor" (session 64), not "she's on the pill"."""
+    return len(after) == 2 and after[0] == "the" and after[1] not in _TAKEN_AFTER_THE
 # A disease the case has, named with its noun ("bipolar II disorder", "Parkinson's disease", "G6PD deficiency"), is a
 # diagnosis the patient carries: its words are history, never the one term a long question may leave unnamed ("33F,
 # bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?" is no question the depression
@@ -127,7 +138,7 @@ def history_stems(describing: str, *, vignette: bool = False) -> set[str]:
                 found.update(stem_sequence(word))
             if word in _HISTORY_AFTER:
                 found.update(stem_sequence(" ".join(words[index + 1:index + 1 + _HISTORY_WINDOW])))
-            if word == "on" and index and words[index - 1] in _TAKING:
+            if word == "on" and index and words[index - 1] in _TAKING and not _on_a_place(words[index + 1 : index + 3]):
                 found.update(stem_sequence(" ".join(words[index + 1:index + 1 + _TAKEN_WINDOW])))
             if word in _HISTORY_BEFORE:
                 found.update(stem_sequence(" ".join(words[max(0, index - _HISTORY_WINDOW - 1):index])))
@@ -191,10 +202,10 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     terms = with_listed_history(question, terms)
     vignette = is_vignette(question)
     if not vignette and not is_account(question):
-        return with_history(question, terms)
+        return with_partnered_conditions_required(with_history(question, terms))
     describing, asking = split_asking(question)
     if not asking:
-        return terms
+        return with_partnered_conditions_required(terms)
     described = set(stem_sequence(describing))
     asked = set(stem_sequence(asking))
     diseases = list(comorbidities_in(describing).values())
@@ -222,8 +233,40 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             asked_here = not term.context and bool(stems & asked) or term.offered
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
-    return with_passing_background(describing, asking, with_treated_background(question, with_cancer_history(
-        question, marked)))
+    return with_partnered_conditions_required(with_passing_background(
+        describing, asking, with_treated_background(question, with_cancer_history(question, marked))
+    ))
+
+
+def with_partnered_conditions_required(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """A condition of ``_DRUG_CHOICE_PARTNERS`` beside a drug asked or offered that it may rule out is never the one
+    term a long question may leave unnamed (``required``): "she has severe asthma … Which antihypertensive? A)
+    Labetalol …" is no question the overview of hypertension in pregnancy answers without naming asthma (session
+    64), however many of the case's words it names."""
+    partnered = _partnered_conditions(terms)
+    if not partnered:
+        return terms
+    return [
+        replace(term, required=True)
+        if term.kind in ("term", "word") and not term.context and (stems := set(stem_sequence(term.label)))
+        and stems <= partnered
+        else term
+        for term in terms
+    ]
+
+
+def with_unheld_findings_as_background(terms: list[SpecificTerm], unheld: frozenset[str]) -> list[SpecificTerm]:
+    """A finding no passage of the library writes in any form (its words all ``unheld``, no other form known) is
+    the case's background (``context``): no source could name it, so its absence tells nothing of the source's fit
+    (session 64: "we live with our two teenagers and a very spoilt labrador called biscuit" left three findings no
+    gout passage named beside the urate it asked about)."""
+    return [
+        replace(term, context=True)
+        if term.finding and not term.abbreviations
+        and all((stems := set(stem_sequence(form))) and stems <= unheld for form in (term.label, *term.forms))
+        else term
+        for term in terms
+    ]
 
 
 def with_passing_background(describing: str, asking: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
@@ -316,11 +359,24 @@ _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _asked_or_offered(terms: list[SpecificTerm]) -> set[str]:
+    """The names of the question's terms other than the case's own drugs, and of the drugs its options offer."""
+    return {form.lower() for term in terms if not term.context or term.offered
+            for form in (term.label, *(term.forms if term.kind == "drug" else ()))}
+
+
+def _partnered_conditions(terms: list[SpecificTerm]) -> set[str]:
+    """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` a drug the question asks about or offers may be
+    ruled out by."""
+    asked = _asked_or_offered(terms)
+    return {stem for written, partners in _DRUG_CHOICE_PARTNERS.items() if asked & set(partners)
+            for stem in stem_sequence(written)}
+
+
 def _unpartnered_conditions(said: str, terms: list[SpecificTerm]) -> set[str]:
     """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` ``said`` holds (stems, space-padded) whose partner drugs
     the question neither asks about nor offers (any, when it asks about no drug)."""
-    asked = {form.lower() for term in terms if not term.context or term.offered
-             for form in (term.label, *(term.forms if term.kind == "drug" else ()))}
+    asked = _asked_or_offered(terms)
     return {
         stem for written, partners in _DRUG_CHOICE_PARTNERS.items()
         if f" {' '.join(condition := stem_sequence(written))} " in said and not asked & set(partners)
@@ -377,7 +433,8 @@ def with_treated_background(question: str, terms: list[SpecificTerm]) -> list[Sp
                 if re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)}
         said = set(stem_sequence(sentence))
         told |= {stem for use in uses if use for stem in _BACKGROUND_CONDITIONS[use] & said}
-    return _as_background(terms, told)
+    return _as_background(terms, told - _partnered_conditions(terms))  # never one a drug asked or offered may be
+    # ruled out by: "severe asthma … uses a budesonide-formoterol inhaler … A) Labetalol" (session 64)
 
 
 # The conditions a note's past history lists that are background as the passing ones are: those above, and the

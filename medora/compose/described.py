@@ -161,6 +161,10 @@ def split_asking(question: str) -> tuple[str, str]:
     if not asking and describing and describing[-1].lstrip().startswith("?"):
         asking.append(describing.pop())  # a note's last line queried: "… eGFR 72. ?too late for oseltamivir now"
         # (session 62); "?NSTEMI" within the note is a diagnosis it suspects
+    elif not asking and account and len(describing) > 1 and not describing[-1].rstrip().endswith((".", "!")):
+        asking.append(describing.pop())  # an account typed without a question mark asks in its last sentence, left
+        # unstopped: "… if the urate was normal during the attack does that rule gout out and when should they repeat
+        # the test" (session 64); one ending in a full stop tells ("I've had cracked itchy skin between my toes.")
     return " ".join(describing), " ".join(asking)
 
 

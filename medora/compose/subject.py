@@ -129,6 +129,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "ops": ("operations", "surgery", "surgical"),
     "tfts": ("thyroid function tests", "thyroid function", "tsh"),  # "change dose now or wait for TFTs?" (session 58)
     "tft": ("thyroid function tests", "thyroid function", "tsh"),
+    # session 64: a drug paused as a note writes it ("which meds should be held?"), as sources write it
+    "held": ("withhold", "withheld", "withholding", "suspend", "suspended", "stop", "stopped", "stopping"),
 }
 
 # Clipped words of clinical notes for time, results and the patient's record (session 13): no topic of their own,
@@ -137,8 +139,9 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 NOTE_CLIPPINGS = frozenset(
     stem(word)
     for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
-    " nocte mane prn bd tds qds deg od rx ve mcg".split()  # when a dose is given ("trazodone 50 mg nocte"), degrees
-    # of movement; "PCR +ve", "0.3 mcg/kg/min" (session 63)
+    " nocte mane prn bd tds qds deg od rx ve mcg umol µmol μmol micromol".split()  # when a dose is given
+    # ("trazodone 50 mg nocte"), degrees of movement; "PCR +ve", "0.3 mcg/kg/min" (session 63); "creat 88 -> 171
+    # umol/L", a unit no overview writes so (session 64)
 ) | frozenset(stem(marker) for marker in NOTE_MARKERS)  # a note's headings and markers: "PMH", "NKDA" (session 62)
 # Words that frame what is asked (a cut-off, a prevention, how long), not its topic: like "treatment" or "dose"
 # ("VTE prophylaxis after elective TKR - NICE options and durations?" is answered by "for 14 days")

@@ -296,7 +296,7 @@ def with_abbreviations(question: str, terms: list[SpecificTerm], evidence_text: 
         for short, long, run in runs:
             if run is not None and term_stems & {question_stems[i] for i in run}:
                 shorts.append(short)
-            elif short == term.label and short in question_words:
+            elif term.label in (short, f"{short}s") and term.label in question_words:  # or its plural: "CBGs"
                 longs.append(long.lower())
         updated.append(replace(term, forms=tuple(dict.fromkeys(longs)), abbreviations=tuple(dict.fromkeys(shorts))))
     return updated
@@ -377,11 +377,15 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
         if term.kind != "drug" or term.member_stems:
             return None
         names = dict.fromkeys(name.lower() for name in (term.label, *term.forms))  # a brand by its generic name's
-        # class: "Imigran" is sumatriptan, a triptan (session 55)
+        # class: "Imigran" is sumatriptan, a triptan (session 55), "Lantus" glargine, a basal insulin
         own = next((OWN_DRUG_CLASSES[name] for name in names if name in OWN_DRUG_CLASSES), None)
         if term.context and own is not None:
             return own
-        return next((found for name in names if (found := _class_of_name(name)) is not None), None)
+        return next((found for name in names if (found := _class_of_name(
+            name, by_ending=name in (term.label.lower(), *term.forms[:2])
+        )) is not None), None)  # by a class's ending only the name and the generic name the lexicon gives next: not
+        # another brand ("Dispril", an aspirin, took "pril" for an ACE inhibitor's, and a note's aspirin and ramipril
+        # counted as two of one class; session 64)
 
     classes = [class_of(term) for term in terms]
     members = {  # xaban and gatran share one class; one drug named twice (taken, then asked about) is one member
@@ -399,10 +403,12 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
     return updated
 
 
-def _class_of_name(label: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The class (words, abbreviations) naming a single drug by name or by its INN stem, or None."""
+def _class_of_name(label: str, *, by_ending: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The class (words, abbreviations) naming a single drug by name or (``by_ending``) by its INN stem, or None."""
     if label in NAMED_MEMBERS:
         return NAMED_MEMBERS[label]
+    if not by_ending:
+        return None
     return next(
         (forms for stem, forms in MEMBER_CLASSES.items()
          if label.endswith(stem) and len(label) >= len(stem) + MIN_MEMBER_PREFIX),

@@ -30,7 +30,7 @@ def article_url(slug: str, version: int | None = None, thread: str | None = None
 
 class AskRequest(BaseModel):
     question: str = Field(
-        description="The clinical question (checked by the answer pipeline: not empty, at most 1,000 characters).",
+        description="The clinical question (checked by the answer pipeline: not empty, at most 2,000 characters).",
         json_schema_extra={"minLength": 1, "maxLength": MAX_QUESTION_LENGTH},
     )
     audience: Audience = Field("clinician", description="Who the article is written for.")

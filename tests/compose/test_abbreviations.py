@@ -75,3 +75,12 @@ def test_a_question_in_abbreviations_is_answered_by_its_overview(
     article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert article.answer_status == "answered"
     assert article.references[0].source_key == overview
+
+
+def test_two_symptoms_a_note_joins_with_an_ampersand_are_spelled_out():
+    # session 64: "3/7 D&V" weighed neither diarrhoea nor vomiting
+    assert with_abbreviations_spelled_out("74M, 3/7 D&V, creat 171") == (
+        "74M, 3/7 D&V (diarrhoea and vomiting), creat 171"
+    )
+    assert with_abbreviations_spelled_out("N & V since the chemo") == "N & V (nausea and vomiting) since the chemo"
+    assert with_abbreviations_spelled_out("R&D budget, A&E now") == "R&D budget, A&E now"

@@ -289,3 +289,6 @@ def test_which_dose_a_time_is_counted_from_is_no_dose_asked():
     assert dosed_drugs(question, specific_terms(question)) == []
     asked = "what Entresto dose to start?"
     assert [term.label for term in dosed_drugs(asked, specific_terms(asked))] == ["Entresto"]
+    # …nor the first dose of a pair of drugs in one tablet (session 64)
+    paired = "How long after the last ramipril dose can the first sacubitril-valsartan dose be given?"
+    assert dosed_drugs(paired, specific_terms(paired)) == []

@@ -100,6 +100,15 @@ def test_question_weights_leave_out_frame_and_descriptor_words_and_numbers():
     assert weights == {"gout": 4.0}
 
 
+def test_question_weights_leave_out_a_unit_and_read_a_drug_held_as_withheld():
+    # session 64: "creat 88 -> 171 umol/L … Which meds should be held?" weighed "umol" as a topic word and "held" as
+    # one no source writes
+    weights = question_weights("creat 88 -> 171 umol/L. Which meds should be held?",
+                               {"creat": 7.0, "umol": 7.0, "held": 7.0})
+    assert set(weights) == {"creat", "held"}
+    assert "withhold" in next(item.medical for item in weights.equivalents if item.stems == ("held",))
+
+
 def test_question_weights_leave_out_family_words_and_the_gp():
     idf = {"nan": 7.0, "gp": 7.0, "fall": 2.8, "afib": 7.0}
     assert question_weights("nan has afib and falls, the gp wants her off it", idf) == {"fall": 2.8, "afib": 7.0}

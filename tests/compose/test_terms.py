@@ -823,3 +823,25 @@ def test_a_medicine_interacting_with_a_few_drugs_goes_unnamed_beside_any_other_d
     assert interacting("He is on omeprazole. Should he start clopidogrel?") == ["omeprazole"]
     assert interacting("He is on ramipril. Should he take ibuprofen for his back?") == ["ramipril"]
     assert interacting("She takes sertraline. Is apixaban ok for her new AF?") == ["sertraline"]
+
+
+def test_session_64_s_medicines_of_a_long_drug_list():
+    # eye drops reach the rest of the body little; low-dose aspirin interacts with a few drugs only
+    def interacting(question: str) -> list[str]:
+        return [term.label for term in interacting_own_drugs(specific_terms(question))]
+
+    assert interacting("She uses latanoprost eye drops. What dose of aspirin after her knee replacement?") == []
+    assert interacting("He takes aspirin 75 mg. When can the first sacubitril-valsartan dose be given?") == []
+    assert interacting("He takes aspirin 75 mg. Can he take ibuprofen for his knee?") == ["aspirin"]
+    # a brand of aspirin ending like an ACE inhibitor's name ("Dispril") no longer makes the two one class
+    forms = {term.label: term.forms for term in specific_terms(
+        "DH: ramipril 10 mg, aspirin 75 mg. How long after the last ramipril dose can sacubitril-valsartan start?")}
+    assert "ace inhibitor" in forms["ramipril"]
+    assert "ace inhibitor" not in forms["aspirin"]
+
+
+def test_a_drug_an_account_asks_about_taking_is_no_drug_of_its_own():
+    # session 64: "asks about taking doxycycline after sex" read the doxycycline as the patient's own
+    context = {term.label: term.context for term in specific_terms(
+        "A 28-year-old man on daily PrEP has had chlamydia twice and asks about taking doxycycline after sex.")}
+    assert not context["doxycycline"]

@@ -1,5 +1,6 @@
 """Other ways a source writes the question's specific terms (compose/variants.py, compose/terms.py)."""
 
+from medora.compose.abbreviations import with_abbreviations_spelled_out
 from medora.compose.terms import answers_terms, covered_terms, specific_terms
 from medora.compose.variants import defined_abbreviations, one_edit_apart, with_abbreviations, with_spellings
 
@@ -228,3 +229,12 @@ def test_an_adjective_in_atory_is_named_by_its_noun_in_ation():
     terms = [t for t in specific_terms("What ventilatory support is indicated?") if t.label == "ventilatory"]
     assert covered_terms("Offer non-invasive ventilation when the pH is below 7.35.", terms) == {"ventilatory"}
     assert covered_terms("Give controlled oxygen.", terms) == set()
+
+
+def test_an_own_abbreviation_in_the_plural_is_named_by_its_long_form():
+    # session 64: "how long should CBGs be monitored?" met no overview, its "CBGs" named nowhere
+    question = with_abbreviations_spelled_out("Pre-treatment CBG 5.4. How long should CBGs be monitored?")
+    assert question.endswith("should CBGs (blood glucose) be monitored?")
+    terms = with_abbreviations(question, specific_terms(question))
+    assert "CBGs" in covered_terms("Monitor blood glucose for at least 6 hours.", terms)
+    assert with_abbreviations_spelled_out("Which BPs matter?") == "Which BPs matter?"  # no own abbreviation "BP"

@@ -1,0 +1,115 @@
+"""Long accounts (session 64): the question buried in a story, a handover or a long exam stem. A note's heading
+does not hide its patient (age_groups.NOTE_HEADING); an account typed without a question mark asks in its last
+sentence (described.split_asking); the story is weighed by what it asks (select.asking_focused); its household is
+no population of the patient's, its findings no source writes are background, and "on the patio" is a place
+(terms.population_term, case_findings); a drug-choice condition beside a drug offered is never left unnamed."""
+
+import pytest
+
+from medora.compose.age_groups import stated_age
+from medora.compose.case_findings import (
+    history_stems,
+    is_vignette,
+    with_case_findings,
+    with_unheld_findings_as_background,
+)
+from medora.compose.described import split_asking
+from medora.compose.select import QuestionWeights, asking_focused
+from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
+from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source
+
+GOUT_STORY = (
+    "my brother is 58 and runs a fish and chip shop, he lives with his wife, three grown up kids and a greyhound "
+    "called pip. after a wedding in cornwall his big toe went red and swollen overnight and he couldnt bear the "
+    "sheet on it. the gp thought gout and gave him naproxen which worked in a couple of days. the urate blood test "
+    "from the same morning was normal so now the gp is not sure. his barber says gout always shows on the blood "
+    "test, and my sister in law is a vet and says the same of dogs. if the urate was normal during the flare does "
+    "that rule out gout and when should it be repeated"
+)
+
+
+@pytest.mark.parametrize("note", [
+    "ED handover: 67M, 2/7 productive cough",
+    "Care of the elderly ward note: 82F, fall at home",
+    "Night handover 02:00: 45F, DKA day 2",
+])
+def test_a_note_s_heading_does_not_hide_its_patient(note: str):
+    assert is_vignette(note)
+    assert stated_age(note) == int(note.split(": ")[-1][:2])
+    assert not is_vignette("my mum is 80: she fell")  # an account's colon is no heading
+
+
+def test_an_account_without_a_question_mark_asks_in_its_last_sentence():
+    describing, asking = split_asking(GOUT_STORY)
+    assert asking.strip().startswith("if the urate was normal during the flare")
+    assert "greyhound" in describing
+    assert split_asking("my knee hurts")[1] == ""  # one sentence: nothing told before it
+
+
+def test_a_long_story_is_weighed_by_what_it_asks():
+    weights = QuestionWeights({"greyhound": 7.0, "chip": 7.0, "barber": 7.0, "wed": 6.0, "cornwal": 7.0,
+                               "urat": 4.2, "gout": 4.2, "flare": 3.5, "repeat": 3.3})
+    focused = asking_focused(GOUT_STORY, weights)
+    asked = focused["urat"] + focused["gout"] + focused["flare"] + focused["repeat"]
+    assert asked == pytest.approx(4.2 + 4.2 + 3.5 + 3.3)
+    assert sum(focused.values()) == pytest.approx(2 * asked)  # the story weighs no more than what is asked
+    short = "mum has been on alendronic acid for 5 years for thin bones. does she have to keep taking it forever?"
+    assert asking_focused(short, weights) is weights  # a short story is the question's topic
+
+
+def test_the_household_is_no_population_of_the_patient():
+    labels = {term.label for term in specific_terms(GOUT_STORY) if term.kind == "population"}
+    assert "kids" not in labels
+    told = "i live with my husband and two kids and work in a call centre. which dose of amitriptyline for ibs?"
+    assert not [term for term in specific_terms(told) if term.kind == "population"]
+    assert [term for term in specific_terms("my two kids have chickenpox, can they go to school?")
+            if term.kind == "population"]
+
+
+def test_a_finding_no_source_writes_is_the_case_s_background():
+    terms = [SpecificTerm(label="greyhound", kind="word", forms=("greyhound",), finding=True, told=True),
+             SpecificTerm(label="urate", kind="term", forms=("urate",), asked=True),
+             SpecificTerm(label="uric", kind="term", forms=("uric", "urate"), finding=True, told=True)]
+    marked = with_unheld_findings_as_background(terms, frozenset({"greyhound", "uric"}))
+    assert [term.context for term in marked] == [True, False, False]  # "uric" is written "urate" elsewhere
+    # …so a source naming what is asked is not held to it, nor to a finding already the case's background
+    background = [SpecificTerm(label="caravan", kind="word", forms=("caravan",), finding=True, context=True),
+                  SpecificTerm(label="testis", kind="term", forms=("testis",), finding=True)]
+    assert answers_terms({"testis"}, background)
+    assert not answers_terms({"testis"}, [*background, SpecificTerm(label="vomited", kind="word",
+                                                                   forms=("vomited",), finding=True),
+                                          SpecificTerm(label="groin", kind="word", forms=("groin",), finding=True)])
+
+
+def test_on_the_patio_is_a_place_not_a_treatment():
+    assert "patio" not in history_stems("she was on the patio for about an hour until the postman came")
+    assert "pill" in history_stems("she is on the pill and smokes")
+
+
+def test_a_drug_choice_condition_beside_a_drug_offered_is_never_left_unnamed():
+    stem = ("A 30-year-old woman at 31 weeks has a blood pressure of 154/104 mmHg. She has asthma treated with a "
+            "budesonide-formoterol inhaler. Which antihypertensive? A) Labetalol B) Nifedipine C) Ramipril")
+    asthma = next(term for term in with_case_findings(stem, specific_terms(stem)) if term.label == "asthma")
+    assert asthma.required and not asthma.context
+    told = "A 30-year-old woman has asthma treated with a budesonide inhaler. How long should her UTI be treated?"
+    asthma = next(term for term in with_case_findings(told, specific_terms(told)) if term.label == "asthma")
+    assert asthma.context  # beside no drug it may rule out, her treated asthma is background
+
+
+@pytest.mark.parametrize(("question", "overview"), [
+    (GOUT_STORY, "gout"),
+    ("Ortho discharge note: 74F day 3 after elective L TKR, c/o some wound ache. PMH: OA knees, hypertension, "
+     "hypothyroidism, glaucoma. DH: amlodipine 5 mg, levothyroxine 100 mcg, latanoprost eye drops, paracetamol. SH: "
+     "retired teacher, lives with husband, sings in a choir. O/E wound clean, calves soft, walking with a frame. Hb "
+     "121, plt 250. No previous VTE. The unit gives aspirin for VTE prophylaxis. Q: what dose of aspirin and for how "
+     "many days after the knee replacement?", "venous-thromboembolism-prophylaxis"),
+    ("Cardiology clinic letter: 69M, HFrEF (LVEF 32%), NYHA II, c/o breathless on hills only. PMH: inferior MI "
+     "2018, T2DM, gout, OA hips. DH: ramipril 7.5 mg od, bisoprolol 5 mg od, dapagliflozin 10 mg od, atorvastatin "
+     "80 mg, aspirin 75 mg, allopurinol 100 mg. SH: retired plumber, walks daily. K 4.4, eGFR 61. Plan: change "
+     "ramipril to sacubitril-valsartan. Q: how long after the last ramipril dose can the first sacubitril-valsartan "
+     "dose be taken?", "heart-failure"),
+])
+def test_a_long_account_reaches_the_overview_it_asks_about(library_workspace: Workspace, question: str,
+                                                           overview: str):
+    assert status_and_first_source(library_workspace, question) == ("answered", f"library:{overview}")
