@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from medora.compose.case_findings import with_listed_history
 from medora.compose.described import body_parts, is_body_part, split_asking
 from medora.compose.drugs import find_drugs
+from medora.compose.exam_options import options_span
 from medora.compose.lay import LayEquivalent, lay_equivalents
 from medora.compose.note_sections import PAST_HISTORY, SOCIAL_HISTORY, listed_history
 from medora.compose.red_flags import RedFlag
@@ -305,8 +306,9 @@ def asking_focused(question: str, weights: QuestionWeights) -> QuestionWeights:
     of the part that asks by more than ``STORY_SHARE``: what a long account asks is its topic, the story around it
     only partly."""
     asked = set(stem_sequence(split_asking(question)[1])) & weights.keys()
-    if len(asked) < MIN_ASKED_WORDS or not is_long_story(question):
-        return weights
+    if len(asked) < MIN_ASKED_WORDS or not is_long_story(question) or options_span(question) is not None:
+        return weights  # an exam stem's lettered options are what it offers, not what it is about: its case is
+        # ("A 67-year-old retired bus driver had 20 minutes of left arm weakness … A) Aspirin 300 mg now …")
     asked_total = sum(weights[token] for token in asked)
     told_total = sum(weight for token, weight in weights.items() if token not in asked)
     if told_total <= STORY_SHARE * asked_total:

@@ -56,6 +56,8 @@ def test_a_long_story_is_weighed_by_what_it_asks():
     assert sum(focused.values()) == pytest.approx(2 * asked)  # the story weighs no more than what is asked
     short = "mum has been on alendronic acid for 5 years for thin bones. does she have to keep taking it forever?"
     assert asking_focused(short, weights) is weights  # a short story is the question's topic
+    offered = f"{GOUT_STORY}? A) Repeat urate in 2 weeks B) Joint aspiration C) Start allopurinol D) X-ray the toe"
+    assert asking_focused(offered, weights) is weights  # an exam's options are what it offers, not its topic
 
 
 def test_the_household_is_no_population_of_the_patient():
