@@ -92,6 +92,7 @@ from medora.compose.select import (
     topic_overview,
     whole_coverages,
     without_case_drugs,
+    without_unheld_story_words,
 )
 from medora.compose.sexes import other_sex
 from medora.compose.spelling import with_spelling_corrected
@@ -167,9 +168,11 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     # list before cutting); the citation model's candidates reach CANDIDATE_DEPTH, at about 10-18 ms an article
     idf = retriever.term_weights(question)
     terms = specific_terms(question, idf)
-    weights = asking_focused(  # a long story weighed by what it asks (compose/select.py)
-        question, without_case_drugs(question_weights(question, idf, generic_names), terms, question)
-    )
+    weights = asking_focused(question, without_unheld_story_words(  # a long story weighed by what it asks, its
+        # words no passage holds by none (compose/select.py)
+        question, without_case_drugs(question_weights(question, idf, generic_names), terms, question),
+        retriever.unheld_words(question),
+    ))
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }

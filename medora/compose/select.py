@@ -301,6 +301,22 @@ def is_long_story(question: str) -> bool:
     return len(split_asking(question)[0].split()) >= MIN_STORY_WORDS
 
 
+def without_unheld_story_words(question: str, weights: QuestionWeights, unheld: frozenset[str]) -> QuestionWeights:
+    """A long story's words that no passage of the library holds (``unheld``) weigh nothing: no source can hold
+    them, so they only lower every source's share of the story alike ("a gap year in Vietnam … a ground-floor flat"),
+    and the asking part's terms, not its weight, judge a word asked that no source writes."""
+    unheld = unheld - {stem for item in weights.equivalents for stem in item.stems}  # a brand no passage holds is
+    # weighed by its generic name ("brilique": ticagrelor)
+    if not is_long_story(question) or not unheld & weights.keys():
+        return weights
+    return QuestionWeights(
+        {token: weight for token, weight in weights.items() if token not in unheld},
+        [item for item in weights.equivalents if set(item.stems) - unheld],
+        [(a, b) for a, b in weights.phrases if a not in unheld and b not in unheld],
+        weights.qualified, weights.parts, weights.denied,
+    )
+
+
 def asking_focused(question: str, weights: QuestionWeights) -> QuestionWeights:
     """``weights`` with the words told only where a long question describes scaled down, when they outweigh those
     of the part that asks by more than ``STORY_SHARE``: what a long account asks is its topic, the story around it

@@ -14,7 +14,8 @@ from medora.compose.case_findings import (
     with_unheld_findings_as_background,
 )
 from medora.compose.described import split_asking
-from medora.compose.select import QuestionWeights, asking_focused
+from medora.compose.lay import LayEquivalent
+from medora.compose.select import QuestionWeights, asking_focused, without_unheld_story_words
 from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -58,6 +59,15 @@ def test_a_long_story_is_weighed_by_what_it_asks():
     assert asking_focused(short, weights) is weights  # a short story is the question's topic
     offered = f"{GOUT_STORY}? A) Repeat urate in 2 weeks B) Joint aspiration C) Start allopurinol D) X-ray the toe"
     assert asking_focused(offered, weights) is weights  # an exam's options are what it offers, not its topic
+
+
+def test_a_long_story_s_words_no_passage_holds_weigh_nothing():
+    weights = QuestionWeights({"greyhound": 7.0, "brilique": 7.0, "urat": 4.2, "gout": 4.2},
+                              [LayEquivalent(lay="brilique", stems=("brilique",), medical=("ticagrelor",))])
+    kept = without_unheld_story_words(GOUT_STORY, weights, frozenset({"greyhound", "brilique"}))
+    assert set(kept) == {"brilique", "urat", "gout"}  # a brand no passage holds is weighed by its generic name
+    short = "my greyhound bit me, do i need antibiotics?"
+    assert without_unheld_story_words(short, weights, frozenset({"greyhound"})) is weights
 
 
 def test_the_household_is_no_population_of_the_patient():
