@@ -157,7 +157,8 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     describes the case are its findings (compose/case_findings.py)."""
     question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
     depth = max(settings.retrieve.top_k, 10)
-    generic_names = drug_name_equivalents(question, retriever.unheld_words(question))  # a drug named by a brand no
+    unheld = retriever.unheld_words(question)  # read once: the brands, the long story's words and findings below
+    generic_names = drug_name_equivalents(question, unheld)  # a drug named by a brand no
     # passage holds, by its generic name ("prolia": denosumab), searched for and weighed as the question's words
     everyday = " ".join(word for item in lay_equivalents(question) + generic_names for word in item.medical)
     deeper = retriever.search(
@@ -171,7 +172,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     weights = asking_focused(question, without_unheld_story_words(  # a long story weighed by what it asks, its
         # words no passage holds by none (compose/select.py)
         question, without_case_drugs(question_weights(question, idf, generic_names), terms, question),
-        retriever.unheld_words(question),
+        unheld,
     ))
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
@@ -193,7 +194,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     terms = with_spellings(with_abbreviations(question, terms, evidence_text), evidence_text)
     terms = with_case_findings(question, terms)
     if is_long_story(question):  # a long story's life no source writes (compose/case_findings.py)
-        terms = with_unheld_findings_as_background(terms, retriever.unheld_words(question))
+        terms = with_unheld_findings_as_background(terms, unheld)
     overviews = _overviews_read_whole(on_topic[:OVERVIEW_SEARCH_DEPTH], whole)
     texts = source_texts(on_topic, _as_graded(overviews, question))
     covered = terms_by_source(texts, terms)

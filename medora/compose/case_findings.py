@@ -100,6 +100,8 @@ def _on_a_place(after: list[str]) -> bool:
     """True for "on the" before a place rather than a treatment: "she was on the patio for about an hour", "he
     was on the floor" (session 64), not "she's on the pill"."""
     return len(after) == 2 and after[0] == "the" and after[1] not in _TAKEN_AFTER_THE
+
+
 # A disease the case has, named with its noun ("bipolar II disorder", "Parkinson's disease", "G6PD deficiency"), is a
 # diagnosis the patient carries: its words are history, never the one term a long question may leave unnamed ("33F,
 # bipolar II disorder, now in a depressive episode, PHQ-9 19. Start sertraline plus CBT?" is no question the depression
