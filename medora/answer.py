@@ -30,6 +30,7 @@ from medora.compose.case_findings import with_case_findings, with_unheld_finding
 from medora.compose.described import (
     account_stems,
     account_unnamed,
+    asks_of_an_occasion,
     body_parts,
     broader_parts,
     described_labels,
@@ -293,7 +294,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     if overview is None and not answering:
         overview = _subject_of_overview(question, on_topic, weights, terms, whole, unstated, other_age, felt)
     unproposed = (
-        _unproposed(question, overview, answering, texts, overviews)
+        _unproposed(question, terms, overview, answering, texts, overviews)
         or _undosed(question, terms, overview, answering, texts, overviews)
         or _untargeted(question, terms, overview, answering, texts, overviews)
         or _unstopped(question, [_own_texts(i, texts, overviews) for i in _answering_sources(overview, answering)])
@@ -638,6 +639,7 @@ def _as_graded(overviews: dict[int, list[Evidence]], question: str) -> dict[int,
 
 def _unproposed(
     question: str,
+    terms: list[SpecificTerm],
     overview: Evidence | None,
     answering: list[Evidence],
     texts: dict[int, str],
@@ -645,8 +647,14 @@ def _unproposed(
 ) -> list[str]:
     """The words of what the question proposes ("would a special pillow help?") that neither the overview laid out
     nor any answering source names (compose/described.py ``proposed_words``, ``unnamed_words``); empty when one
-    names them all or the question proposes nothing."""
-    words = proposed_words(question)
+    names them all or the question proposes nothing. A long story's plans are its background when what it asks has a
+    subject of its own (session 65: "we're meant to be going to spain for my sisters hen do next month … should i be
+    changing my levothyroxine dose now?" asks nothing of Spain), unless it asks of an occasion ("before the tooth
+    comes out", which the story's dentist plans)."""
+    subject_asked = is_long_story(question) and not asks_of_an_occasion(question) and any(
+        term.asked and not term.offered and term.kind in ("drug", "term", "word") for term in terms
+    )
+    words = proposed_words(question, plans=not subject_asked)
     if not words:
         return []
     equivalents = lay_equivalents(question, naming=True)

@@ -71,9 +71,9 @@ BREASTFED_CHILD = (
     r"(?:(?:my|our|her|a|the)\s+)?(?:[\w-]+\s+){0,3}?(?:old|baby|babies|son|daughter|twins|newborn|infant)\b"
 )
 # a time of the patient's life, not who the patient is now: "urticarial rash as child", "migraines since my teens"
-# (session 62)
+# (session 62), "since i was a teenager" (session 65)
 YOUTH_PAST = (
-    r"\b(?:(?:as|since|when)\s+(?:(?:a|my|his|her)\s+)?|in\s+(?:my|his|her)\s+)"
+    r"\b(?:(?:as|since|when)\s+(?:(?:i|he|she|they)\s+(?:was|were)\s+)?(?:(?:a|my|his|her)\s+)?|in\s+(?:my|his|her)\s+)"
     r"(?:child|kid|teens|teenager|childhood)\b"
 )
 _NOT_A_CHILD = re.compile(

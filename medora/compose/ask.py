@@ -31,7 +31,9 @@ _AIM = r"aim(?:ing)?\s+(?:for|at)\b"  # "What INR should I aim for?"
 _TARGET_QUESTION = re.compile(rf"\b{_TARGET}\b(?![\s-]+organ)|\b{_AIM}", re.IGNORECASE)
 _CHOICE_QUESTION = re.compile(r"([A-Za-z][\w-]*)\s+(?:or|versus|vs\.?)\s+([A-Za-z][\w-]*)[^,;:]*\?\s*$", re.I)
 _TIME_UNITS = r"(minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)"
-_TIMING = re.compile(rf"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|or)\s*\d+(?:[.,]\d+)?)?\s*{_TIME_UNITS}\b", re.I)
+# a number in figures or in words ("for at least one month", session 65)
+_COUNT = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TIMING = re.compile(rf"\b{_COUNT}(?:\s*(?:to|-|–|or)\s*{_COUNT})?\s*{_TIME_UNITS}\b", re.I)
 _DOSE = re.compile(
     r"\b\d+(?:[.,]\d+)?(?:\s*(?:to|-|–)\s*\d+(?:[.,]\d+)?)?\s*(mg|g|mcg|µg|micrograms?|milligrams?|units?|ml|mmol|iu)"
     r"(?!/[dm]?l\b)(?:/kg)?\b",  # never a concentration: "a haemoglobin rise of 10 g/L", "potassium 5.5 mmol/L"

@@ -376,6 +376,14 @@ def unnamed_occasion_words(
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
 
 
+def asks_of_an_occasion(question: str) -> bool:
+    """True when the asking clause names a procedure, an operation or a journey (``_OCCASIONS``) it is asked
+    before, after or during: "does he need to stop his eliquis before the tooth comes out?" asks of the
+    extraction its story plans."""
+    _describing, asking = split_asking(question)
+    return any(_topic_words(match.group("occasion")) & _OCCASIONS for match in _OCCASION.finditer(asking))
+
+
 def unnamed_occasions(question: str, texts: list[str], equivalents: Sequence[LayEquivalent] = ()) -> list[str]:
     """The procedures, operations and journeys (``_OCCASIONS``) the question names anywhere that none of ``texts``
     names: "i'm on warfarin and need a tooth out, do i stop it?" turns on the tooth, which the atrial fibrillation
@@ -656,7 +664,7 @@ def _drug_name_words(text: str) -> set[str]:
     return {stem(word.lower()) for words in surfaces if len(words) >= 2 for word in words}
 
 
-def proposed_words(question: str) -> dict[str, str]:
+def proposed_words(question: str, *, plans: bool = True) -> dict[str, str]:
     """The words (stem → as written) of what a question in everyday words proposes (``_PROPOSAL``, after a
     description: "I've got a trapped nerve in my neck, would a special pillow help?"; frame words such as "keep"
     aside); for a question that describes nothing first, a clinician's, whose terms the words' gate reads, only what
@@ -666,7 +674,8 @@ def proposed_words(question: str) -> dict[str, str]:
     proposals' words are often a synonym away from the overview's ("IV fluids", "intravenous"), unless it speaks of
     the asker's own complaint or a relative's (``_OWN_COMPLAINT``: "would a special pillow help my neck pain?").
     A proposal that only points ("does that work?", "is that ok?") is the clause just before it: "I'm going skiing
-    next week and I'm on rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names."""
+    next week and I'm on rivaroxaban for a DVT. Is that ok?" proposes skiing, which the DVT overview never names.
+    Without ``plans`` the account's plans (``_planned_words``) are none of its proposals."""
     describing, _asking = split_asking(question)
     clinicians = not describing.strip() and not _OWN_COMPLAINT.search(question)
     words: dict[str, str] = {}
@@ -695,7 +704,7 @@ def proposed_words(question: str) -> dict[str, str]:
         for index, written in enumerate(written_words):
             if stem(written.lower()) in kept and not is_teller(written_words, index):  # "my midwife says…"
                 words.setdefault(stem(written.lower()), written)
-    if not clinicians:
+    if plans and not clinicians:
         for written in _planned_words(describing):
             words.setdefault(stem(written.lower()), written)
     return words

@@ -63,6 +63,7 @@ SPELLED_UNIT = 2  # what an abbreviation of the asking part counts for (``lead_w
 MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarity): "ultrasound first" (about 2) is not
 # "CHA2DS2-VASc of 2 in a man with AF: DOAC or warfarin?" and "worry for six months, first-line treatment?" ask after it
 _LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
+_GOING_ON = re.compile(r"\s*(?:and|or|but|like)\b", re.IGNORECASE)  # a part going on from the one before
 _LIST_INTRO = re.compile(r"\b(?:below|following)\b", re.IGNORECASE)  # "The features below suggest a cardiac cause."
 
 MANAGEMENT, ALGORITHM, BACKGROUND = "Management", "Treatment algorithm", "Background"
@@ -526,7 +527,7 @@ def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], 
     What the question describes is left out: "potassium 6.8 with peaked T waves, what is the immediate treatment?"
     asks for the treatment, not for the ECG signs it already gives."""
     asking = split_asking(question)[1] or ("" if FIRST_PERSON.search(question) else question)
-    asking = pointed_clause(question) or _LAST_PART.split(asking)[-1]  # "…will rescan in a week. is that safe?"
+    asking = pointed_clause(question) or _last_part(asking)  # "…will rescan in a week. is that safe?"
     titled = content_words(title)
     words = content_words(asking) - GENERIC_WORDS - EVERYDAY_WORDS - titled
     units: list[tuple[frozenset[str], ...]] = []
@@ -544,6 +545,16 @@ def asked_beyond_title(question: str, title: str) -> list[tuple[frozenset[str], 
         if phrases and phrases not in units:
             units.append(phrases)
     return [(frozenset({word}),) for word in sorted(words)] + units
+
+
+def _last_part(asking: str) -> str:
+    """The asking part after its last colon, comma or dash, with what that part goes on from ("should i stop the
+    painkillers all at once or wean off slowly, and for how long": all of it, session 65)."""
+    parts = _LAST_PART.split(asking)
+    index = len(parts) - 1
+    while index and _GOING_ON.match(parts[index]):
+        index -= 1
+    return " ".join(parts[index:])
 
 
 def _abbreviations_in(text: str) -> list[tuple[str, tuple[str, ...]]]:

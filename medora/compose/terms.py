@@ -880,7 +880,7 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
         return None  # "if you haven't had a baby": a birth, not an infant patient
     if lowered in _CARRIED_CHILD and "pregnant" in [word.lower() for word in words[max(0, index - 4) : index]]:
         return None  # "30 weeks pregnant with her second child": the pregnancy, not a child patient (session 61)
-    if _YOUTH_PAST_ENDING.search(" ".join(words[max(index - 2, 0) : index + 1])):
+    if _YOUTH_PAST_ENDING.search(" ".join(words[max(index - 4, 0) : index + 1])):
         return None  # "urticarial rash as child", "migraines since my teens" (session 62): when, not who the patient
         # is now
     before = [word.lower() for word in words[max(index - _HOUSEHOLD_REACH, 0) : index]]

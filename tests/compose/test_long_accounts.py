@@ -2,19 +2,25 @@
 does not hide its patient (age_groups.NOTE_HEADING); an account typed without a question mark asks in its last
 sentence (described.split_asking); the story is weighed by what it asks (select.asking_focused); its household is
 no population of the patient's, its findings no source writes are background, and "on the patio" is a place
-(terms.population_term, case_findings); a drug-choice condition beside a drug offered is never left unnamed."""
+(terms.population_term, case_findings); a drug-choice condition beside a drug offered is never left unnamed.
+Session 65: a long story's plans are background when what it asks has a subject of its own (answer._unproposed);
+"since i was a teenager" is when, not who; the asking part's last clause keeps what it goes on from
+(layout.asked_beyond_title); a duration in words is a timing (ask.says_ask)."""
 
 import pytest
 
+from medora.answer import answer_question
 from medora.compose.age_groups import stated_age
+from medora.compose.ask import Ask, says_ask
 from medora.compose.case_findings import (
     history_stems,
     is_vignette,
     with_case_findings,
     with_unheld_findings_as_background,
 )
-from medora.compose.described import split_asking
+from medora.compose.described import asks_of_an_occasion, proposed_words, split_asking
 from medora.compose.lay import LayEquivalent
+from medora.compose.layout import asked_beyond_title
 from medora.compose.select import QuestionWeights, asking_focused, without_unheld_story_words
 from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
 from medora.workspace import Workspace
@@ -125,3 +131,86 @@ def test_a_drug_choice_condition_beside_a_drug_offered_is_never_left_unnamed():
 def test_a_long_account_reaches_the_overview_it_asks_about(library_workspace: Workspace, question: str,
                                                            overview: str):
     assert status_and_first_source(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+HYPOTHYROID_STORY = (
+    "ive been on levothyroxine 100 for about 4 years since my thyroid packed in and my bloods are always fine. i "
+    "live with my partner and our springer spaniel and im a hairdresser so on my feet all day. we've been trying for "
+    "a baby for 8 months and i got a positive test this morning!! the midwife booking isnt for 3 weeks and my mum "
+    "says dont touch anything till then. we're also meant to be going to spain for my sisters hen do next month "
+    "which im now panicking about lol. should i be changing my levothyroxine dose now or wait for the midwife"
+)
+DENTAL_STORY = (
+    "my dad is 79 and takes eliquis for his atrial fibrillation, he had a mini stroke two years ago so the heart "
+    "doctor says he has to stay on it. he lives in sheltered housing with a warden and goes to the legion every "
+    "thursday for dominoes. hes got a rotten back tooth thats been giving him jip for weeks and the dentist wants "
+    "to pull it out next friday. the dentist receptionist said to check with his gp about the blood thinner but the "
+    "gp is booked up for three weeks. does he need to stop his eliquis before the tooth comes out, and for how long?"
+)
+
+
+def test_a_long_story_s_plans_may_be_set_aside():
+    assert {"spain", "hen"} <= set(proposed_words(HYPOTHYROID_STORY))
+    assert not proposed_words(HYPOTHYROID_STORY, plans=False)
+    assert not asks_of_an_occasion(HYPOTHYROID_STORY)
+    assert asks_of_an_occasion(DENTAL_STORY)  # what it asks is before the extraction its dentist plans
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    (HYPOTHYROID_STORY, ("answered", "library:hypothyroidism")),  # asks of its levothyroxine, nothing of Spain
+    (DENTAL_STORY, ("partial", "library:atrial-fibrillation-anticoagulation")),  # the AF overview names no dentist
+])
+def test_a_long_story_s_plans_count_only_when_what_it_asks_turns_on_them(library_workspace: Workspace,
+                                                                         question: str, expected: tuple[str, str]):
+    assert status_and_first_source(library_workspace, question) == expected
+
+
+def test_since_i_was_a_teenager_is_when_not_who():
+    told = "im 38 and have had migraines since i was a teenager. should i stop my painkillers all at once?"
+    assert not [term for term in specific_terms(told) if term.kind == "population"]
+    assert [term for term in specific_terms("my son is a teenager with migraines, which preventer?")
+            if term.kind == "population"]
+
+
+def test_the_asking_part_keeps_what_its_last_clause_goes_on_from():
+    title = "Migraine and headache — red flags, acute treatment and prevention"
+    asked = asked_beyond_title("should i stop the painkillers all at once or wean off slowly, and for how long", title)
+    assert any(frozenset({"gradual"}) in unit for unit in asked)  # "wean off" is named by "gradually"
+    asked = asked_beyond_title("Heartburn with weight loss and dysphagia: urgent endoscopy?", "GORD")
+    assert {word for unit in asked for phrase in unit for word in phrase} == {"urgent", "endoscopi"}
+
+
+def test_a_duration_in_words_is_a_timing():
+    assert says_ask("Stop the overused medicines abruptly, for at least one month.", Ask("timing"))
+    assert says_ask("Treat for 5 to 7 days.", Ask("timing"))
+    assert not says_ask("Stop the overused medicines abruptly rather than gradually.", Ask("timing"))
+
+
+def test_a_long_story_s_bottom_line_leads_with_what_it_asks(library_workspace: Workspace):
+    story = (
+        "im 38 and have had migraines since i was a teenager but for the last 6 months ive had a headache 18 to 20 "
+        "days a month. i live with my wife and our 2 boys and work as a site manager so im on the phone all day. i "
+        "take sumatriptan about 14 days a month and nurofen most of the other days because otherwise i cant "
+        "function. the gp said it sounds like medication overuse headache and is starting me on something to "
+        "prevent them. the chemist said cut down slowly but a mate at work said go cold turkey. should i stop the "
+        "painkillers all at once or wean off slowly, and for how long"
+    )
+    article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.answer_status == "answered"
+    assert "abruptly rather than gradually" in article.bottom_line[0].text
+
+
+def test_prep_on_demand_is_the_overview_s_event_based_dosing(library_workspace: Workspace):
+    story = (
+        "im 29 and a guy who sleeps with guys, i live with my boyfriend in a flat in leeds with two cats and work "
+        "shifts at a hotel bar. we're not exclusive and hes on daily truvada already but i only hook up now and then, "
+        "mostly on holidays, and we're off to gran canaria for pride in may. the sexual health clinic tested me for "
+        "everything last month, all negative, kidneys fine, no hep b, and said i could do the on demand way instead "
+        "of every day. my mate reckons you just take one before and thats it and the pharmacist at boots didnt know. "
+        "i dont love going to clinics so i want to get it right first time. how exactly do you take prep on demand, "
+        "like how many pills and when"
+    )
+    article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:hiv-prep")
+    assert article.bottom_line[0].text.startswith("Event-based dosing")
+
