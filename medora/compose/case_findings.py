@@ -28,7 +28,7 @@ import re
 from dataclasses import replace
 
 from medora.compose.age_groups import NOTE_HEADING
-from medora.compose.described import split_asking
+from medora.compose.described import is_long_story, split_asking
 from medora.compose.entities import comorbidities_in
 from medora.compose.note_sections import PAST_HISTORY, listed_history
 from medora.compose.terms import (
@@ -214,12 +214,14 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     conditions = [set(stem_sequence(words)) for words in diseases]
     diagnoses = [set(stem_sequence(words)) for words in diseases if _DIAGNOSIS_NOUN.search(words)]
     history = history_stems(describing, vignette=vignette)
+    long_story = is_long_story(question)  # its names and set phrases told only in the story are its life too ("a
+    # staffy called Tyson", "eats late after night shifts": session 65)
     marked = []
     for term in terms:
         stems = set(stem_sequence(term.label))
         finding = (
             term.kind in ("term", "word")
-            and not term.required
+            and (not term.required or long_story)
             and not term.context
             and bool(stems)
             and stems <= described
@@ -445,6 +447,10 @@ _LISTED_BACKGROUND = _PASSING_CONDITIONS + tuple(
     stem_sequence(written) for written in (
         "hypertension", "htn", "high blood pressure", "t2dm", "type 2 diabetes", "hypercholesterolaemia",
         "hypercholesterolemia", "hyperlipidaemia", "hyperlipidemia", "high cholesterol", "oa",
+        # …and the minor or mended operations of years ago (session 65: "PMH: asthma since childhood, eczema, hay
+        # fever, previous ankle ORIF" beside an asthma attack)
+        "orif", "appendicectomy", "appendectomy", "tonsillectomy", "cholecystectomy", "hernia repair",
+        "carpal tunnel release", "cataract surgery",
     )
 )
 

@@ -39,7 +39,7 @@ OBSERVATIONS = "temp temperature".split()  # a reading of the case ("temp 37.9")
 STATES = "haemodynamically hemodynamically".split()
 # a result of the case written as notes write it ("WCC 17", "creat 1.8", "dip: leuc+ nitrite+"); never BMI, which a
 # question may ask about ("BMI 50: is a DOAC still OK?")
-READINGS = "wcc creat leuc leucs nitrite nitrites mcv".split()
+READINGS = "wcc creat leuc leucs nitrite nitrites mcv plt plts".split()  # "plt 245" (session 65)
 
 
 @lru_cache(maxsize=1)

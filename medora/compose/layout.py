@@ -24,6 +24,7 @@ from medora.compose.ask import Ask, says_ask, specific_ask
 from medora.compose.citations import CitationBook
 from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
 from medora.compose.entities import drugs_in
+from medora.compose.exam_options import options_span
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
 from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
 from medora.compose.leads import (
@@ -63,6 +64,8 @@ SPELLED_UNIT = 2  # what an abbreviation of the asking part counts for (``lead_w
 MIN_ASKED_PART_RARITY = 3.0  # …when rare in the library (summed library_rarity): "ultrasound first" (about 2) is not
 # "CHA2DS2-VASc of 2 in a man with AF: DOAC or warfarin?" and "worry for six months, first-line treatment?" ask after it
 _LAST_PART = re.compile(r"[:,]\s|\s[-–—]\s")
+MIN_ASKING_SENTENCE_WORDS = 2  # topic words of the sentence a case asks in, for its lead to be read by them
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _GOING_ON = re.compile(r"\s*(?:and|or|but|like)\b", re.IGNORECASE)  # a part going on from the one before
 _LIST_INTRO = re.compile(r"\b(?:below|following)\b", re.IGNORECASE)  # "The features below suggest a cardiac cause."
 
@@ -395,7 +398,7 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     its section counts: "prednisolone 30 mg daily for 5 days" under "Management › Exacerbations" answers how long to
     give prednisolone for a COPD exacerbation), when one of the chosen sentences does. Words its source's title
     already names count last: every sentence of the gout overview shares "gout", only the one about starting
-    treatment shares "start". Bottom-line sentences win ties."""
+    treatment shares "start". Of a case, the words of what it asks count first. Bottom-line sentences win ties."""
     if ask is None or not bottom:
         return bottom
     words = content_words(question) - _how_words(question)
@@ -446,7 +449,20 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     def of_the_region(candidate: Candidate) -> bool:  # "treated at home in the UK. Antibiotic and dose?": NICE's
         return bool(regions & regions_named(candidate.text, issuers=True))  # amoxicillin, not ATS/IDSA's (session 41)
 
-    lead = max(saying, key=lambda c: (of_the_region(c), beyond_title(c), len(shared(c)), c in bottom, c.relevance))
+    asked = words  # …the sentence a case asks in first, beside all it describes: "… Given … prednisolone 40 mg; PEF
+    # still 45%. Plan IV magnesium sulphate: what dose and over how long?" (session 65); not an exam's options, which
+    # offer the wrong answers too, nor a sentence asking in everyday words ("how should she be taking it")
+    if split_asking(question)[1].strip() and options_span(question) is None:
+        last = _SENTENCE_END.split(question.strip())[-1]  # typed without capitals too: "…the problem? how should she"
+        sentence = content_words(last) - _how_words(question) - GENERIC_WORDS - EVERYDAY_WORDS
+        asked = sentence if len(sentence) >= MIN_ASKING_SENTENCE_WORDS else words
+
+    def of_the_asking(candidate: Candidate) -> int:
+        return len(shared(candidate) & asked)
+
+    lead = max(saying, key=lambda c: (
+        of_the_region(c), of_the_asking(c), beyond_title(c), len(shared(c)), c in bottom, c.relevance
+    ))
     return [lead] + [c for c in bottom if c is not lead]
 
 

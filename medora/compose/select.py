@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from medora.compose.case_findings import with_listed_history
-from medora.compose.described import body_parts, is_body_part, split_asking
+from medora.compose.described import body_parts, is_body_part, is_long_story, split_asking
 from medora.compose.drugs import find_drugs
 from medora.compose.exam_options import options_span
 from medora.compose.lay import LayEquivalent, lay_equivalents
@@ -290,15 +290,7 @@ def question_weights(
 # two teenagers and a very spoilt labrador … if the urate was normal during the attack does that rule gout out?" held
 # "van", "spoilt", "labrador", "biscuit" and "50th" at the rarest weight, and no gout passage held a sixth of it)
 STORY_SHARE = 1.0
-MIN_STORY_WORDS = 90  # a story this long before what is asked; a shorter one is the question's topic too ("my dad is
-# 74 and has been on tamsulosin for about a year for his prostate … now hes on the waiting list for his cataract"):
-# at 40 words the earlier development sets lost 9 such questions, at 60 as many; at 90 three
 MIN_ASKED_WORDS = 2  # the asking part's topic words needed to read a story by it ("what should we do?" has none)
-
-
-def is_long_story(question: str) -> bool:
-    """True when the question tells ``MIN_STORY_WORDS`` or more before what it asks."""
-    return len(split_asking(question)[0].split()) >= MIN_STORY_WORDS
 
 
 def without_unheld_story_words(question: str, weights: QuestionWeights, unheld: frozenset[str]) -> QuestionWeights:

@@ -19,6 +19,7 @@ from medora.compose.case_findings import (
     with_unheld_findings_as_background,
 )
 from medora.compose.described import asks_of_an_occasion, proposed_words, split_asking
+from medora.compose.findings import is_finding_word
 from medora.compose.lay import LayEquivalent
 from medora.compose.layout import asked_beyond_title
 from medora.compose.select import QuestionWeights, asking_focused, without_unheld_story_words
@@ -213,4 +214,66 @@ def test_prep_on_demand_is_the_overview_s_event_based_dosing(library_workspace: 
     article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:hiv-prep")
     assert article.bottom_line[0].text.startswith("Event-based dosing")
+
+
+ASTHMA_HANDOVER = (
+    "ED handover: 29M, acute asthma, arrived 1 h ago. PMH: asthma since childhood, eczema, hay fever, previous ankle "
+    "ORIF. DH: Symbicort 200/6 MART, cetirizine, emollients. SH: chef, lives with partner, occasional vaping, cat at "
+    "home. O/E unable to complete sentences, RR 28, HR 118, SpO2 95% on air, PEF 42% of best, wheeze throughout, not "
+    "silent. Given back-to-back O2-driven salbutamol nebs, ipratropium and prednisolone 40 mg; PEF still 45% after an "
+    "hour, no ICU features. Plan IV magnesium sulphate: what dose and over how long?"
+)
+
+
+def test_a_mended_operation_of_the_past_history_is_background():
+    orif = next(term for term in with_case_findings(ASTHMA_HANDOVER, specific_terms(ASTHMA_HANDOVER))
+                if term.label == "ORIF")
+    assert orif.context
+    asked = "PMH: previous ankle ORIF. DH: nil. Is the ORIF a reason to delay the vaccine?"
+    orif = next(term for term in with_case_findings(asked, specific_terms(asked)) if term.label == "ORIF")
+    assert not orif.context  # asked about, it is the question's
+
+
+def test_a_case_s_lead_states_what_its_asking_sentence_asks(library_workspace: Workspace):
+    article = answer_question(ASTHMA_HANDOVER, retriever=library_workspace.retriever,
+                              settings=library_workspace.settings)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:asthma-adults")
+    assert "magnesium sulphate 1.2–2 g" in article.bottom_line[0].text  # not the prednisolone the case was given
+
+
+GERD_STEM = (
+    "A 61-year-old taxi driver presents with 3 months of worsening heartburn and a feeling that meat and bread stick "
+    "behind his breastbone, and he has unintentionally lost 4 kg. He lives with his wife and their retired greyhound, "
+    "eats late after night shifts, drinks 3 to 4 pints on a Friday and smokes 15 cigarettes a day. He has type 2 "
+    "diabetes treated with metformin and has been buying omeprazole over the counter for 6 weeks with partial relief. "
+    "Abdominal examination is unremarkable and his BMI is 31. Which of the following is most appropriate? A) Double "
+    "the omeprazole and review in 8 weeks B) Add an alginate and give lifestyle advice only C) Refer for urgent "
+    "direct-access upper GI endoscopy within 2 weeks D) Arrange wireless pH monitoring E) Refer for antireflux surgery"
+)
+
+def test_a_long_story_s_set_phrases_told_only_in_the_story_are_its_findings():
+    shifts = next(term for term in with_case_findings(GERD_STEM, specific_terms(GERD_STEM))
+                  if term.label == "night shifts")
+    assert shifts.finding
+    short = "I work night shifts and can't sleep during the day. What helps?"
+    shifts = next(term for term in with_case_findings(short, specific_terms(short)) if term.label == "night shifts")
+    assert shifts.required and not shifts.finding  # a short account's shift work is what it turns on
+
+
+def test_a_note_s_platelet_count_is_a_reading():
+    assert is_finding_word("plt") and is_finding_word("plts")
+
+
+def test_the_gp_seeing_him_again_is_his_review(library_workspace: Workspace):
+    story = (
+        "my son is 21 and came home from uni in march because hed just stopped going to lectures, sleeping all day, "
+        "not seeing his mates, not even playing his xbox. we live on a farm and he used to love helping with the "
+        "lambing but now he cant be bothered with anything. the gp did a questionnaire and said it was moderate to "
+        "severe depression, and he started sertraline 50mg yesterday and is on the waiting list for talking therapy. "
+        "his dad thinks its just laziness which isnt helping. he says he hasnt got any plans to hurt himself. when "
+        "should the gp be seeing him again after starting the tablets?"
+    )
+    article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:depression-adults")
+    assert article.bottom_line[0].text.startswith("Review people within 2 weeks of starting an antidepressant")
 
