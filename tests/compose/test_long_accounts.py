@@ -225,13 +225,15 @@ ASTHMA_HANDOVER = (
 )
 
 
+def _marked(question: str, label: str) -> SpecificTerm:
+    """The question's term ``label`` as its case marks it (compose/case_findings.py)."""
+    return next(term for term in with_case_findings(question, specific_terms(question)) if term.label == label)
+
+
 def test_a_mended_operation_of_the_past_history_is_background():
-    orif = next(term for term in with_case_findings(ASTHMA_HANDOVER, specific_terms(ASTHMA_HANDOVER))
-                if term.label == "ORIF")
-    assert orif.context
+    assert _marked(ASTHMA_HANDOVER, "ORIF").context
     asked = "PMH: previous ankle ORIF. DH: nil. Is the ORIF a reason to delay the vaccine?"
-    orif = next(term for term in with_case_findings(asked, specific_terms(asked)) if term.label == "ORIF")
-    assert not orif.context  # asked about, it is the question's
+    assert not _marked(asked, "ORIF").context  # asked about, it is the question's
 
 
 def test_a_case_s_lead_states_what_its_asking_sentence_asks(library_workspace: Workspace):
@@ -251,12 +253,10 @@ GERD_STEM = (
     "direct-access upper GI endoscopy within 2 weeks D) Arrange wireless pH monitoring E) Refer for antireflux surgery"
 )
 
+
 def test_a_long_story_s_set_phrases_told_only_in_the_story_are_its_findings():
-    shifts = next(term for term in with_case_findings(GERD_STEM, specific_terms(GERD_STEM))
-                  if term.label == "night shifts")
-    assert shifts.finding
-    short = "I work night shifts and can't sleep during the day. What helps?"
-    shifts = next(term for term in with_case_findings(short, specific_terms(short)) if term.label == "night shifts")
+    assert _marked(GERD_STEM, "night shifts").finding
+    shifts = _marked("I work night shifts and can't sleep during the day. What helps?", "night shifts")
     assert shifts.required and not shifts.finding  # a short account's shift work is what it turns on
 
 
