@@ -31,6 +31,9 @@ PACKAGE = "drug_named_entity_recognition"
 # triptan")
 NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin", "cashew", "cashews", "oat", "oats", "blood group",
                        "blood groups", "nasal spray", "nasal sprays"})
+# a two-word name opening on a word of grammar is a phrase of the sentence: "her booking appointment at 10 weeks" holds
+# no "AT 10" (a dihydrotachysterol brand; session 65)
+_GRAMMAR_WORDS = frozenset({"a", "an", "the", "at", "in", "on", "to", "of", "for", "by", "as", "and", "or", "with"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,9 @@ class DrugLexicon:
                 if taken & set(range(begin, begin + size)):
                     continue
                 variant = " ".join(words[begin : begin + size]).lower()
-                match = None if variant in NOT_DRUGS else self._lookup(variant)
-                if match is None and size == 2:  # a hyphenated name split into words: "co-codamol", "co-amoxiclav"
+                phrase = variant in NOT_DRUGS or size == 2 and words[begin].lower() in _GRAMMAR_WORDS
+                match = None if phrase else self._lookup(variant)
+                if match is None and size == 2 and not phrase:  # a hyphenated name split into words: "co-codamol"
                     match = self._lookup(variant.replace(" ", "-"))
                 if match is not None:
                     name, synonyms = match

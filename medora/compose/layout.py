@@ -727,11 +727,13 @@ def lead_on_the_stated_situation(
     peroneal?" is not led by "For sciatica, NICE advises against gabapentinoids"). The situation
     must name a word beyond the overview's title that is no word of its topic (written in over a third of its
     sentences), and the sentence must hold for the question (``holds_for_the_question``); the one naming most of the
-    situation wins."""
+    situation wins. An exam's options state no situation of the case ("B) Aspirin from 12 weeks until birth" is not
+    "After birth, …": session 65)."""
     if not bottom:
         return bottom
     own = [c for c in bottom + chosen if c.evidence.source_id == overview.source_id]
-    asked = content_words(question)
+    offered = options_span(question)
+    asked = content_words(question[: offered[0]] if offered else question)
     titled = content_words(overview.source.title)
 
     def common(word: str) -> bool:

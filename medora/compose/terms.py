@@ -734,6 +734,9 @@ def _broader_name(name: str, label: str, elsewhere: set[str]) -> bool:
     return set(words) < set(label.split()) or set(words) <= elsewhere
 
 
+_MEDICINES = frozenset({"medicine", "medicines", "medication", "medications", "meds", "drugs", "tablets"})  # hers
+
+
 def _is_context(
     words: list[str], begin: int, previous: tuple[int, bool] | None, *, describing: bool = True, vignette: bool = False
 ) -> bool:
@@ -767,6 +770,8 @@ def _is_context(
     ):
         return True  # "He has hypertension treated with amlodipine" (session 59): the patient's own treatment, not
         # what is asked ("Should hypertension in pregnancy be treated with labetalol?")
+    if cue in ("is", "are", "include", "includes") and describing and index and words[index - 1].lower() in _MEDICINES:
+        return True  # "her only medicine is folic acid 400 micrograms" (session 65): what she takes, told
     if cue == "of" and index >= 2 and words[index - 1].isdigit() and words[index - 2].lower() in ("day", "week"):
         return True  # "78F day 6 of co-amoxiclav for CAP": the course the patient is on (session 56), not "5 days of
         # amoxicillin", which may be what is asked

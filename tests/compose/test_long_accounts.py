@@ -19,6 +19,7 @@ from medora.compose.case_findings import (
     with_unheld_findings_as_background,
 )
 from medora.compose.described import asks_of_an_occasion, proposed_words, split_asking
+from medora.compose.drugs import find_drugs
 from medora.compose.findings import is_finding_word
 from medora.compose.lay import LayEquivalent
 from medora.compose.layout import asked_beyond_title
@@ -276,4 +277,31 @@ def test_the_gp_seeing_him_again_is_his_review(library_workspace: Workspace):
     article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert (article.answer_status, article.references[0].source_key) == ("answered", "library:depression-adults")
     assert article.bottom_line[0].text.startswith("Review people within 2 weeks of starting an antidepressant")
+
+
+BOOKING_STEM = (
+    "A 41-year-old woman attends her booking appointment at 10 weeks in her first pregnancy, conceived naturally after "
+    "two years of trying. She works as a secondary-school music teacher, lives with her husband and a rescue "
+    "greyhound, and has just come back from a walking holiday in the Lake District. She has no history of "
+    "hypertension, diabetes, kidney disease or autoimmune disease, and her only medicine is folic acid 400 "
+    "micrograms. She does not smoke and has stopped drinking alcohol. Her BMI is 36, blood pressure 124/78 mmHg and "
+    "urine dipstick shows no protein. Which of the following is most appropriate for pre-eclampsia prevention? A) No "
+    "action, as she has no high-risk factor B) Aspirin 75 to 150 mg daily from 12 weeks until birth C) Aspirin from "
+    "28 weeks only D) Labetalol from 20 weeks E) Magnesium sulfate from 36 weeks"
+)
+
+
+def test_at_10_weeks_is_no_drug_and_her_only_medicine_is_hers():
+    assert not find_drugs("her booking appointment at 10 weeks".split())  # no "AT 10" (dihydrotachysterol)
+    assert [match.name for match in find_drugs("she takes co amoxiclav".split())] == ["Co-amoxiclav"]
+    drugs = {term.label: term for term in specific_terms(BOOKING_STEM) if term.kind == "drug"}
+    assert "at 10" not in drugs and drugs["folic acid"].context
+
+
+def test_an_exam_s_options_state_no_situation_of_its_case(library_workspace: Workspace):
+    article = answer_question(BOOKING_STEM, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert (article.answer_status, article.references[0].source_key) == (
+        "answered", "library:hypertension-in-pregnancy"
+    )
+    assert not article.bottom_line[0].text.startswith("After birth")  # option B's "until birth" is no situation
 
