@@ -874,6 +874,16 @@ _HOUSEHOLD_CHILD = re.compile(
 )
 
 
+_NOTE_KINDS = frozenset({"handover", "handovers"})
+
+
+def _note_heading_end(question: str) -> int:
+    """Where the heading a note opens with ends ("ED handover: 29M, …": after its colon); 0 without one."""
+    opening = OPENING_AGE.match(question)
+    colon = question.find(":", 0, opening.end()) if opening else -1
+    return colon + 1
+
+
 def population_term(words: list[str], index: int) -> SpecificTerm | None:
     """The population the word at ``index`` names (or it and the next: "older adults"), unless negated."""
     lowered = words[index].lower()
@@ -1021,6 +1031,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         taken.update(range(begin, end))
         if end < len(words) and words[end].lower() in DRUG_FORM_AFTER_NAME:
             taken.add(end)  # "the weekly semaglutide jabs": how the drug is given, not a term of its own
+    heading_end = _note_heading_end(question)
     for index, word in enumerate(words):
         if index in taken:
             continue
@@ -1033,8 +1044,9 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             if population.label not in {t.label for t in terms}:
                 terms.append(population)
             continue
-        if is_note_marker(word):
-            continue  # "PMH", "NKDA": a note's headings and markers, which no source names
+        if is_note_marker(word) or word.lower() in _NOTE_KINDS and found[index].start() < heading_end:
+            continue  # "PMH", "NKDA": a note's headings and markers, which no source names; "ED handover: 29M, …":
+            # the kind of note its heading says it is (session 65: shown as a detail no source mentions)
         if word in TWO_LETTER_TERMS:  # "colchicine after an MI": the MI is what the gout overview does not name
             if word not in {t.label for t in terms}:
                 terms.append(SpecificTerm(label=word, kind="term", forms=TWO_LETTER_TERMS[word], abbreviations=(word,)))

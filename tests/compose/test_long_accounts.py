@@ -231,6 +231,11 @@ def _marked(question: str, label: str) -> SpecificTerm:
     return next(term for term in with_case_findings(question, specific_terms(question)) if term.label == label)
 
 
+def test_a_note_s_kind_in_its_heading_is_no_term():
+    assert "handover" not in {term.label.lower() for term in specific_terms(ASTHMA_HANDOVER)}
+    assert "handover" in {term.label for term in specific_terms("How should a clinical handover be structured?")}
+
+
 def test_a_mended_operation_of_the_past_history_is_background():
     assert _marked(ASTHMA_HANDOVER, "ORIF").context
     asked = "PMH: previous ankle ORIF. DH: nil. Is the ORIF a reason to delay the vaccine?"
