@@ -188,6 +188,13 @@ def test_a_duration_in_words_is_a_timing():
     assert not says_ask("Stop the overused medicines abruptly rather than gradually.", Ask("timing"))
 
 
+def _lead_of_answer(workspace: Workspace, question: str, overview: str) -> str:
+    """The first bottom-line sentence of the question's answer, once it is answered from ``overview``."""
+    article = answer_question(question, retriever=workspace.retriever, settings=workspace.settings)
+    assert (article.answer_status, article.references[0].source_key) == ("answered", f"library:{overview}")
+    return article.bottom_line[0].text
+
+
 def test_a_long_story_s_bottom_line_leads_with_what_it_asks(library_workspace: Workspace):
     story = (
         "im 38 and have had migraines since i was a teenager but for the last 6 months ive had a headache 18 to 20 "
@@ -197,9 +204,7 @@ def test_a_long_story_s_bottom_line_leads_with_what_it_asks(library_workspace: W
         "prevent them. the chemist said cut down slowly but a mate at work said go cold turkey. should i stop the "
         "painkillers all at once or wean off slowly, and for how long"
     )
-    article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
-    assert article.answer_status == "answered"
-    assert "abruptly rather than gradually" in article.bottom_line[0].text
+    assert "abruptly rather than gradually" in _lead_of_answer(library_workspace, story, "migraine-and-headache")
 
 
 def test_prep_on_demand_is_the_overview_s_event_based_dosing(library_workspace: Workspace):
@@ -212,9 +217,7 @@ def test_prep_on_demand_is_the_overview_s_event_based_dosing(library_workspace: 
         "i dont love going to clinics so i want to get it right first time. how exactly do you take prep on demand, "
         "like how many pills and when"
     )
-    article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
-    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:hiv-prep")
-    assert article.bottom_line[0].text.startswith("Event-based dosing")
+    assert _lead_of_answer(library_workspace, story, "hiv-prep").startswith("Event-based dosing")
 
 
 ASTHMA_HANDOVER = (
@@ -243,10 +246,8 @@ def test_a_mended_operation_of_the_past_history_is_background():
 
 
 def test_a_case_s_lead_states_what_its_asking_sentence_asks(library_workspace: Workspace):
-    article = answer_question(ASTHMA_HANDOVER, retriever=library_workspace.retriever,
-                              settings=library_workspace.settings)
-    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:asthma-adults")
-    assert "magnesium sulphate 1.2–2 g" in article.bottom_line[0].text  # not the prednisolone the case was given
+    lead = _lead_of_answer(library_workspace, ASTHMA_HANDOVER, "asthma-adults")
+    assert "magnesium sulphate 1.2–2 g" in lead  # not the prednisolone the case was given
 
 
 GERD_STEM = (
@@ -279,9 +280,8 @@ def test_the_gp_seeing_him_again_is_his_review(library_workspace: Workspace):
         "his dad thinks its just laziness which isnt helping. he says he hasnt got any plans to hurt himself. when "
         "should the gp be seeing him again after starting the tablets?"
     )
-    article = answer_question(story, retriever=library_workspace.retriever, settings=library_workspace.settings)
-    assert (article.answer_status, article.references[0].source_key) == ("answered", "library:depression-adults")
-    assert article.bottom_line[0].text.startswith("Review people within 2 weeks of starting an antidepressant")
+    lead = _lead_of_answer(library_workspace, story, "depression-adults")
+    assert lead.startswith("Review people within 2 weeks of starting an antidepressant")
 
 
 BOOKING_STEM = (
@@ -304,9 +304,6 @@ def test_at_10_weeks_is_no_drug_and_her_only_medicine_is_hers():
 
 
 def test_an_exam_s_options_state_no_situation_of_its_case(library_workspace: Workspace):
-    article = answer_question(BOOKING_STEM, retriever=library_workspace.retriever, settings=library_workspace.settings)
-    assert (article.answer_status, article.references[0].source_key) == (
-        "answered", "library:hypertension-in-pregnancy"
-    )
-    assert not article.bottom_line[0].text.startswith("After birth")  # option B's "until birth" is no situation
+    lead = _lead_of_answer(library_workspace, BOOKING_STEM, "hypertension-in-pregnancy")
+    assert not lead.startswith("After birth")  # option B's "until birth" is no situation
 
