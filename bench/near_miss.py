@@ -47,7 +47,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --twentyfifth # the twenty-fifth sets, clinicians' questions, vignettes and everyday
                                             # words, written blind in session 54: rates by style, never read
     python bench/near_miss.py --twentysixth # the twenty-sixth sets, clinicians' questions, vignettes and everyday
-                                            # words, written blind in session 55: rates by style, never read
+                                            # words, written blind in session 55, read by rates in sessions 55
+                                            # to 65: a development set since session 66
     python bench/near_miss.py --twentyseventh # the twenty-seventh sets, everyday accounts that describe more than they
                                               # name, written in session 55 as a development set
     python bench/near_miss.py --twentyeighth # the twenty-eighth sets, everyday accounts, written in session 57 as a
@@ -68,6 +69,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtyfourth # the thirty-fourth sets, the same three styles as long accounts
                                              # (the question buried in a story, a handover or a long stem):
                                              # written in session 64 as a development set
+    python bench/near_miss.py --thirtyfifth # the thirty-fifth sets, the twenty-sixth's three styles written again
+                                            # blind in session 66: rates by style, never read
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -131,7 +134,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
         "development set since session 55", DEVELOPMENT,
     ),
     "twentyfifth": ("the twenty-fifth sets, three styles, written blind in session 54: rates only", BLIND),
-    "twentysixth": ("the twenty-sixth sets, three styles, written blind in session 55: rates only", BLIND),
+    "twentysixth": (
+        "the twenty-sixth sets, three styles: written blind in session 55, read by rates to session 65, a "
+        "development set since session 66", DEVELOPMENT,
+    ),
     "twentyseventh": (
         "the twenty-seventh sets, everyday accounts: a development set written in session 55", DEVELOPMENT,
     ),
@@ -159,6 +165,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtyfourth": (
         "the thirty-fourth sets, three styles as long accounts from real life (the question buried in a story, a "
         "handover or a long exam stem): a development set written in session 64", DEVELOPMENT,
+    ),
+    "thirtyfifth": (
+        "the thirty-fifth sets, three styles (the twenty-sixth's, written again), written blind in session 66: rates "
+        "only", BLIND,
     ),
 }
 

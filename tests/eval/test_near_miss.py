@@ -136,9 +136,9 @@ def test_the_nineteenth_twentieth_twenty_seventh_and_eighth_sets_are_everyday_ac
 
 
 @pytest.mark.parametrize(
-    "name", ["twentyninth", "thirtieth", "thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth"]
+    "name", ["twentyninth", "thirtieth", "thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth", "thirtyfifth"]
 )
-def test_the_twenty_ninth_to_thirty_fourth_sets_hold_three_styles_on_library_topics(name: str):
+def test_the_twenty_ninth_to_thirty_fifth_sets_hold_three_styles_on_library_topics(name: str):
     near_miss, coverage = _set_on_library_topics(name, 60)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
     for questions in (near_miss, coverage):
