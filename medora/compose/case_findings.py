@@ -30,6 +30,7 @@ from dataclasses import replace
 from medora.compose.age_groups import NOTE_HEADING
 from medora.compose.described import is_long_story, split_asking
 from medora.compose.entities import comorbidities_in
+from medora.compose.lay import lay_equivalents
 from medora.compose.note_sections import PAST_HISTORY, listed_history
 from medora.compose.terms import (
     FEW_INTERACTION_USES,
@@ -239,24 +240,30 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
     return with_partnered_conditions_required(with_passing_background(
         describing, asking, with_treated_background(question, with_cancer_history(question, marked))
-    ))
+    ), asking)
 
 
-def with_partnered_conditions_required(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+def with_partnered_conditions_required(terms: list[SpecificTerm], asking: str = "") -> list[SpecificTerm]:
     """A condition of ``_DRUG_CHOICE_PARTNERS`` beside a drug asked or offered that it may rule out is never the one
     term a long question may leave unnamed (``required``): "she has severe asthma … Which antihypertensive? A)
     Labetalol …" is no question the overview of hypertension in pregnancy answers without naming asthma (session
-    64), however many of the case's words it names."""
-    partnered = _partnered_conditions(terms)
+    64), however many of the case's words it names. ``asking``: the part that asks, whose everyday names of a drug
+    class count as asked ("is the water tablet the right next choice?": a diuretic)."""
+    partnered = _partnered_conditions(terms, asking)
     if not partnered:
         return terms
-    return [
-        replace(term, required=True)
-        if term.kind in ("term", "word") and not term.context and (stems := set(stem_sequence(term.label)))
-        and stems <= partnered
-        else term
-        for term in terms
-    ]
+    ruling_out = _partnered_conditions(terms, asking, _RULING_OUT)
+    marked = []
+    for term in terms:
+        stems = set(stem_sequence(term.label))
+        if term.kind not in ("term", "word") or term.context or not stems or not stems <= partnered:
+            marked.append(term)
+        elif stems <= ruling_out:  # nor a finding set aside once the drug is named ("two coronary stents placed
+            # for angina last year … Should sumatriptan be added?", session 66)
+            marked.append(replace(term, required=True, finding=False, told=False))
+        else:
+            marked.append(replace(term, required=True))
+    return marked
 
 
 def with_unheld_findings_as_background(terms: list[SpecificTerm], unheld: frozenset[str]) -> list[SpecificTerm]:
@@ -279,7 +286,7 @@ def with_passing_background(describing: str, asking: str, terms: list[SpecificTe
     said = f" {' '.join(stem_sequence(describing))} "
     told = {stem for condition in _PASSING_CONDITIONS if f" {' '.join(condition)} " in said for stem in condition}
     asked = set(stem_sequence(asking))
-    choice = _unpartnered_conditions(said, terms)  # no drug asked or offered that the condition may rule out
+    choice = _unpartnered_conditions(said, terms, asking)  # no drug asked or offered that the condition may rule out
     # (session 63); and some other condition is the case's subject: "background migraine without aura" beside daily
     # headaches is what they are about
     if choice:
@@ -348,6 +355,22 @@ _BETA_BLOCKERS = ("beta-blocker", "beta-blockers", "beta blocker", "beta blocker
 _NSAID_NAMES = tuple(sorted(NSAIDS | {"aspirin"}))
 _ANTICHOLINERGICS = ("oxybutynin", "tolterodine", "solifenacin", "amitriptyline", "nortriptyline", "ipratropium",
                      "hyoscine", "topiramate", "chlorphenamine", "promethazine", "pseudoephedrine")
+# Conditions that rule the drug out, not only weigh on its choice: even told only where the case describes, the
+# source must name them once the drug is asked about (``with_partnered_conditions_required``). Unlike those of
+# ``_DRUG_CHOICE_PARTNERS``, they are no background when another drug is asked: glandular fever is what a question on
+# penicillin for the sore throat is about
+_RULING_OUT: dict[str, tuple[str, ...]] = {
+    # a triptan constricts the coronary arteries (session 66: "had two coronary stents placed for angina last year …
+    # Should sumatriptan be added?" is no question the migraine overview, never naming heart disease, answers)
+    **dict.fromkeys(("angina", "coronary artery disease", "coronary heart disease", "ischaemic heart disease",
+                     "heart attack", "myocardial infarction"), ("sumatriptan", "triptan", "triptans", "rizatriptan",
+                                                                "zolmitriptan", "naratriptan", "almotriptan",
+                                                                "eletriptan", "frovatriptan", "ergotamine")),
+    # amoxicillin brings a rash in glandular fever, whose sign beside a sore throat is an enlarged spleen (session 66:
+    # "… tender posterior cervical nodes and a palpable spleen tip … Should he be given amoxicillin?")
+    **dict.fromkeys(("spleen", "splenomegaly", "glandular fever", "infectious mononucleosis"),
+                    ("amoxicillin", "ampicillin", "co-amoxiclav")),
+}
 _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("asthma",), _BETA_BLOCKERS + _NSAID_NAMES + ("adenosine",)),
     **dict.fromkeys(("glaucoma",), _ANTICHOLINERGICS + ("prednisolone", "steroid", "steroids", "corticosteroid")),
@@ -363,24 +386,29 @@ _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _asked_or_offered(terms: list[SpecificTerm]) -> set[str]:
-    """The names of the question's terms other than the case's own drugs, and of the drugs its options offer."""
-    return {form.lower() for term in terms if not term.context or term.offered
-            for form in (term.label, *(term.forms if term.kind == "drug" else ()))}
+def _asked_or_offered(terms: list[SpecificTerm], asking: str = "") -> set[str]:
+    """The names of the question's terms other than the case's own drugs, and of the drugs its options offer; and
+    the medical words of the everyday names the asking part gives (``asking``: "the water tablet" is a diuretic,
+    session 66)."""
+    named = {form.lower() for term in terms if not term.context or term.offered
+             for form in (term.label, *(term.forms if term.kind == "drug" else ()))}
+    return named | {word.lower() for item in lay_equivalents(asking) for word in item.medical} if asking else named
 
 
-def _partnered_conditions(terms: list[SpecificTerm]) -> set[str]:
-    """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` a drug the question asks about or offers may be
-    ruled out by."""
-    asked = _asked_or_offered(terms)
-    return {stem for written, partners in _DRUG_CHOICE_PARTNERS.items() if asked & set(partners)
-            for stem in stem_sequence(written)}
+def _partnered_conditions(
+    terms: list[SpecificTerm], asking: str = "", partners: dict[str, tuple[str, ...]] | None = None
+) -> set[str]:
+    """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` and ``_RULING_OUT`` (or of ``partners``) a drug the
+    question asks about or offers may be ruled out by."""
+    asked = _asked_or_offered(terms, asking)
+    return {stem for written, drugs in (partners or {**_DRUG_CHOICE_PARTNERS, **_RULING_OUT}).items()
+            if asked & set(drugs) for stem in stem_sequence(written)}
 
 
-def _unpartnered_conditions(said: str, terms: list[SpecificTerm]) -> set[str]:
+def _unpartnered_conditions(said: str, terms: list[SpecificTerm], asking: str = "") -> set[str]:
     """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` ``said`` holds (stems, space-padded) whose partner drugs
     the question neither asks about nor offers (any, when it asks about no drug)."""
-    asked = _asked_or_offered(terms)
+    asked = _asked_or_offered(terms, asking)
     return {
         stem for written, partners in _DRUG_CHOICE_PARTNERS.items()
         if f" {' '.join(condition := stem_sequence(written))} " in said and not asked & set(partners)

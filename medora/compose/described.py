@@ -83,11 +83,16 @@ ASKING_FRAME = frozenset(
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
     definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans
-    supposed quick quickly fast accept accepted legit""".split()  # "should we just accept that?" (session 57)
+    supposed quick quickly fast accept accepted legit matter matters""".split()  # "should we just accept that?"
+    # (session 57); "does it matter when i take them?" (session 66)
 ) | frozenset(
     stem(word)  # an exam question's frame (session 62): "Which of the following is the correct dose?", "… most
     # appropriate next step?"
     for word in "correct appropriate suitable best most step".split()
+) | frozenset(
+    stem(word)  # a plan's scheduling verb (session 66: "the on-call team suggests putting him on tomorrow's routine
+    # MRI list. Is that acceptable?" proposes the MRI's timing, which the cauda equina overview gives)
+    for word in "put puts putting list".split()
 )
 # Pronouns the tokenizer keeps ("could his tablets be making him fall?")
 _PRONOUNS = frozenset(stem(word) for word in ("him", "himself", "herself", "myself", "yourself", "ourselves", "us"))
@@ -564,7 +569,7 @@ _PROPOSAL = re.compile(
     r"|\b(?:is it|it's|is that)\s+(?:ok|okay|safe|alright|fine)"
     r"(?:\s+for\s+(?:me|him|her|them|us|you|(?:my|our|his|her|their)\s+\w+))?\s+to\s+(?P<allowed>[^?.!,;]+)"
     r"|\b(?:is|would|will)\s+(?P<pointed>that|this|it)\s+(?:be\s+)?(?:ok|okay|safe|alright|fine|a good idea)"
-    r"\s*[?.!]*$"
+    r"(?:\s+or\s+[^?.!]*)?\s*[?.!]*$"  # "is that ok or could it set him off again?" (session 66)
     # what an account told of, judged by what it is worth: "my GP suggested cranberry capsules …, are they worth it?",
     # "never had the hpv jab at school, is it worth getting it now" (session 45)
     r"|\b(?:is|are)\s+(?P<worth>it|they|these|those|that|this)\s+(?:really\s+|actually\s+|even\s+)?worth\s+"

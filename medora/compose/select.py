@@ -45,6 +45,7 @@ from medora.compose.terms import (
 )
 from medora.compose.variants import class_names, member_class_names, treated_condition
 from medora.retrieve.described import DescribedMatch
+from medora.retrieve.expand import load_own_abbreviations
 from medora.retrieve.tokenize import STOPWORDS, content_words, raw_tokens
 from medora.sentences import split_sentences
 from medora.types import LIBRARY_PREFIX, Evidence, Kind, Source
@@ -153,12 +154,29 @@ _QUALIFIED = (
 _KIND_NAMES = ("hepatitis", "diabetes", "prevention")
 
 
+# …and kidney disease by its course: a staged kidney disease is the chronic one, whose ACE inhibitor a creatinine rise
+# of under 30% does not stop, not the acute injury whose overview suspends it (session 66: "my mum … has kidney
+# disease stage 3 … creatinine went from 110 to 126 … should she stop the ramipril?" was answered by the AKI overview)
+_KIDNEY_COURSE = re.compile(r"\b(acute|chronic)\s+(?:kidney|renal)\s+(?:injury|disease|failure|impairment)\b",
+                            re.IGNORECASE)
+_KIDNEY_ABBREVIATED = re.compile(r"\b(AKI|CKD)\b", re.IGNORECASE)
+_STAGED_KIDNEY = re.compile(
+    r"\b(?:kidney|renal)\s+disease,?\s+(?:stage|G)\s*[1-5]|\bstage\s+[1-5][ab]?\s+(?:chronic\s+)?(?:kidney|renal)\b",
+    re.IGNORECASE,
+)
+
+
 def qualified_kinds(text: str) -> frozenset[str]:
-    """The lettered or numbered kinds of a condition the text names, as "hepatitis c", "diabetes 1"."""
-    return frozenset(
+    """The lettered or numbered kinds of a condition the text names, as "hepatitis c", "diabetes 1"; and a kidney
+    disease's course, as "kidney chronic"."""
+    kinds = {
         f"{name} {match.group(1).lower()}"
         for pattern, name in zip(_QUALIFIED, _KIND_NAMES, strict=True) for match in pattern.finditer(text)
-    )
+    }
+    kinds |= {f"kidney {match.group(1).lower()}" for match in _KIDNEY_COURSE.finditer(text)}
+    kinds |= {"kidney acute" if match.group(1).upper() == "AKI" else "kidney chronic"
+              for match in _KIDNEY_ABBREVIATED.finditer(text)}
+    return frozenset(kinds | ({"kidney chronic"} if _STAGED_KIDNEY.search(text) else set()))
 
 
 def other_kind(title: str, asked: frozenset[str]) -> bool:
@@ -205,6 +223,7 @@ def _joined_kinds(kinds: list[str]) -> str:
         "diabetes": lambda kind: f"type {kind} diabetes",
         "hepatitis": lambda kind: f"hepatitis {kind.upper()}",
         "prevention": lambda kind: f"{kind} prevention",
+        "kidney": lambda kind: "acute kidney injury" if kind == "acute" else "chronic kidney disease",
     }
     said = [readable[name](kind) for name, kind in (item.split() for item in kinds)]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " or " + said[-1]
@@ -219,6 +238,15 @@ _DENIED_STATE = re.compile(
 )
 
 
+# A result said to be normal: what the case is not either (session 66: "her potassium was normal" put the
+# hyperkalaemia overview, its title read as "high potassium", on a question about ramipril in kidney disease)
+_NORMAL_RESULT = re.compile(
+    r"\b(potassium|sodium|calcium|glucose|ferritin|haemoglobin|hemoglobin|TSH)\s+(?:level\s+|levels\s+)?"
+    r"(?:was|is|were|are|came\s+back)\s+(?:completely\s+|totally\s+|all\s+)?(?:normal|fine|ok|okay)\b",
+    re.IGNORECASE,
+)
+
+
 def _denied(question: str) -> set[str]:
     """The stems of a state the question denies of the patient and never names otherwise: what the case is not,
     never its topic (the diabetic ketoacidosis overview's title took "Dad's potassium was 6.3 and they put insulin in
@@ -230,10 +258,10 @@ def _denied(question: str) -> set[str]:
         token for match in _DENIED_STATE.finditer(question)
         if not is_common_word(word := match.group(1)) or population_group(word) or _condition_lacked(match)
         for token in stem_sequence(word)
-    }
+    } | {token for match in _NORMAL_RESULT.finditer(question) for token in stem_sequence(match.group(1))}
     if not denied:
         return set()
-    rest = _DENIED_STATE.sub(" ", question)
+    rest = _NORMAL_RESULT.sub(" ", _DENIED_STATE.sub(" ", question))
     return denied - set(stem_sequence(rest))
 
 
@@ -481,10 +509,13 @@ def _spelled_out(question: str) -> list[LayEquivalent]:
     """An abbreviation of the question, as an equivalent covered by any of its spelled-out meanings: "EF 30%" is
     covered by a passage saying "ejection fraction", "BP 168/112" by one saying "blood pressure" (the abbreviation
     alone is a rare token that would outweigh the question's other words; a source spelling out one meaning of an
-    ambiguous abbreviation says which one the question meant)."""
+    ambiguous abbreviation says which one the question meant). Medora's own abbreviations with one capital count too:
+    "routine O2 or hold off?" is covered by a passage on oxygen."""
     found = []
-    for word in dict.fromkeys(ABBREVIATION.findall(question)):
-        meanings = meanings_of(word)
+    own = load_own_abbreviations()
+    one_capital = [word for word in re.findall(r"\b[A-Z][A-Za-z0-9]+\b", question) if word in own]  # "O2", "Abx"
+    for word in dict.fromkeys(ABBREVIATION.findall(question) + one_capital):
+        meanings = meanings_of(word) or own.get(word, ())
         if len(meanings) > 1:  # of an ambiguous one, only the phrases: a one-word meaning is too often another word
             meanings = tuple(meaning for meaning in meanings if len(meaning.split()) >= 2)
         stems = tuple(stem_sequence(word))
@@ -791,7 +822,9 @@ def on_a_denied_condition(evidence: Evidence, weights: QuestionWeights) -> bool:
     not dementia"."""
     if evidence.source.kind is not Kind.EDITORIAL_SUMMARY or not weights.denied:
         return False
-    head = set(stem_sequence(re.split(r"\s[—–:-]\s|:", evidence.source.title, maxsplit=1)[0]))
+    condition = re.split(r"\s[—–:-]\s|:", evidence.source.title, maxsplit=1)[0]
+    glosses = " ".join(TITLE_GLOSSES[word.lower()] for word in _GLOSSED.findall(condition))  # "high potassium"
+    head = set(stem_sequence(f"{condition} {glosses}"))
     return bool(head & weights.denied) and not (head - weights.denied - GENERIC_WORDS) & set(weights)
 
 
@@ -833,7 +866,14 @@ _POPULATION_STEMS = frozenset(POPULATION_STEMS)
 # A condition a title names by its medical word, with the everyday words that say what it is: "Hypertension in adults"
 # is on blood pressure (session 51: "What blood pressure target should I aim for?", one of its own front-matter
 # questions, was partial, the pregnancy overview's title holding no more of it than the adults' one)
-TITLE_GLOSSES: dict[str, str] = {"hypertension": "high blood pressure", "hyperkalaemia": "high potassium"}
+TITLE_GLOSSES: dict[str, str] = {
+    "hypertension": "high blood pressure", "hyperkalaemia": "high potassium",
+}
+# A title's condition by the abbreviations of its kinds, as a clinician writes them: only as written, never through
+# the lay words they also name (session 66: "Suspected NSTEMI in 64M … routine O2 or hold off?" found the oxygen advice
+# of "Acute coronary syndrome", whose title named no word of it; as a gloss, "STEMI" also named the "heart attack" of
+# "Should I take aspirin every day to prevent a heart attack?", no question on the syndrome)
+TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"acute coronary syndrome": ("stemi", "nstemi")}
 _GLOSSED = re.compile(rf"\b(?:{'|'.join(TITLE_GLOSSES)})\b", re.IGNORECASE)
 
 
@@ -847,10 +887,14 @@ def heading(source: Source) -> str:
 def names_topic_in_title(evidence: Evidence, weights: QuestionWeights) -> bool:
     """True when the source's title or MeSH/specialties hold a topic word of the question other than a population,
     and not only as the head of another compound (``_other_compound_heads``) or through a gloss the question's own
-    phrase contradicts (``_glossed_otherwise``)."""
+    phrase contradicts (``_glossed_otherwise``); or the question writes the abbreviation of a kind of the title's
+    condition (``TITLE_ABBREVIATIONS``)."""
     source = evidence.source
     words = title_words(heading(source), source, weights) - _POPULATION_STEMS
-    return bool(words - _glossed_otherwise(source, weights, words))
+    title = source.title.lower()
+    abbreviated = any(short in weights for kind, shorts in TITLE_ABBREVIATIONS.items() if kind in title
+                      for short in shorts)  # "NSTEMI" as written: a kind of "Acute coronary syndrome"
+    return abbreviated or bool(words - _glossed_otherwise(source, weights, words))
 
 
 def _glossed_otherwise(source: Source, weights: QuestionWeights, words: set[str]) -> set[str]:

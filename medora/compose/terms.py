@@ -103,6 +103,11 @@ EVERYDAY_WORDS = frozenset(
     # irrelevant", "upping my dose", "my wife keeps fussing", "seems ok in himself", "seen sooner" (as "quicker")
     for w in "prob lol irrelevant upping upped fussing fussed sooner seem seems seemed".split()
 ) | frozenset(
+    stem(w)  # the frame of a case and a doubt (session 66): "attends the emergency department", "suggests putting him
+    # on tomorrow's list", "or is that just hype?", "discharge on that
+    # basis?", "i feel totally fine … am i officially diabetic now?"
+    for w in "attend attends attended attending hype hyped basis officially totally".split()
+) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
     for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
@@ -173,8 +178,9 @@ GENERIC_WORDS = frozenset(
     # partial or unanswered for the frame verb alone: a source says how to grade, not that one grades)
     for word in """classify classifying calculate calculating assign assigning interpret interpreting prescribe
     prescribing order ordering withhold withholding withheld detect detecting disclose discloses disclosed separate
-    separates prompt prompts regardless omit omits omitted omitting""".split()  # "whether to omit tonight's glargine"
-    # asks whether to give it, which the ketoacidosis overview answers by "continue long-acting insulin" (session 60)
+    separates prompt prompts regardless omit omits omitted omitting hold holding""".split()  # "whether to omit
+    # tonight's glargine" asks whether to give it, which the ketoacidosis overview answers by "continue long-acting
+    # insulin" (session 60); "routine O2 or hold off?" asks whether to give oxygen (session 66)
 ) | frozenset(
     stem(word)  # what someone said and what happens, the frame of a case or an everyday account ("says he won't do
     # it again", "what needs to happen before discharge?"): no overview writes them, so each weighed as much as the
@@ -248,6 +254,8 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 # before the first word of a sentence: the one that asks, and a capital that says nothing of a name
 _SENTENCE_END = re.compile(r"[.?!:]")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")  # "creat 105 µmol/L – 5 mg or 2.5 mg bd?" (session 66)…
+MIN_DASHED_ASK = 3  # …when it asks in words of its own: "Plan d/c home on apixaban - ok?" asks about the plan
 _PUNCTUATION = re.compile(r"[,;:.?!()\[\]/]")  # what separates two things named in a row
 # "ultrasound-assisted thrombolysis" is another procedure than thrombolysis near an ultrasound: such a compound is one
 # term, named only as a run ("ultrasound-assisted", "ultrasound assisted")
@@ -1006,9 +1014,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     gaps = [""] + [question[found[index - 1].end() : found[index].start()] for index in range(1, len(found))]
     breaks = {index for index in range(1, len(found)) if _PUNCTUATION.search(gaps[index])}
     sentence_starts = {0} | {index for index in range(1, len(found)) if _SENTENCE_END.search(gaps[index])}
-    asking = next(  # the first word of the sentence that asks, in a vignette: its drugs are not the patient's
+    asking = next(  # the first word of the sentence that asks, in a vignette: its drugs are not the patient's; a
+        # note's spaced dash opens its question too ("ED after paracetamol OD, medically fit – ok to discharge?")
         (index for index in range(len(found) - 1, 0, -1)
-         if index in sentence_starts and "?" in question[found[index].start():]),
+         if (index in sentence_starts or _SPACED_DASH.search(gaps[index]) and len(found) - index >= MIN_DASHED_ASK)
+         and "?" in question[found[index].start():]),
         len(words),
     )
     terms: list[SpecificTerm] = []
@@ -1075,7 +1085,10 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             continue  # "my midwife says I should take aspirin": who tells, not what is asked about
         if stems[0] in CALENDAR_STEMS:
             continue  # "the tai chi group on tuesdays" (session 60): when, like a number, never what a source names
-        if stems[0] not in {s for t in terms for f in t.forms for s in stem_sequence(f)}:
+        holders = [t for t in terms if stems[0] in {s for f in t.forms for s in stem_sequence(f)}]
+        if not holders or index >= asking and all(t.context for t in holders):  # a word of the case's drug asked
+            # again in other words: "38F, never had HPV vaccine, new partner – is the HPV jab recommended?"
+            # (session 66)
             phrase = _phrase_around(words, index, taken, breaks)
             kind = "word" if is_known_word(word) else "term"
             named = index not in sentence_starts and word[0].isupper() and not word.isupper() and word[1:].islower()
