@@ -866,9 +866,7 @@ _POPULATION_STEMS = frozenset(POPULATION_STEMS)
 # A condition a title names by its medical word, with the everyday words that say what it is: "Hypertension in adults"
 # is on blood pressure (session 51: "What blood pressure target should I aim for?", one of its own front-matter
 # questions, was partial, the pregnancy overview's title holding no more of it than the adults' one)
-TITLE_GLOSSES: dict[str, str] = {
-    "hypertension": "high blood pressure", "hyperkalaemia": "high potassium",
-}
+TITLE_GLOSSES: dict[str, str] = {"hypertension": "high blood pressure", "hyperkalaemia": "high potassium"}
 # A title's condition by the abbreviations of its kinds, as a clinician writes them: only as written, never through
 # the lay words they also name (session 66: "Suspected NSTEMI in 64M … routine O2 or hold off?" found the oxygen advice
 # of "Acute coronary syndrome", whose title named no word of it; as a gloss, "STEMI" also named the "heart attack" of

@@ -103,9 +103,8 @@ EVERYDAY_WORDS = frozenset(
     # irrelevant", "upping my dose", "my wife keeps fussing", "seems ok in himself", "seen sooner" (as "quicker")
     for w in "prob lol irrelevant upping upped fussing fussed sooner seem seems seemed".split()
 ) | frozenset(
-    stem(w)  # the frame of a case and a doubt (session 66): "attends the emergency department", "suggests putting him
-    # on tomorrow's list", "or is that just hype?", "discharge on that
-    # basis?", "i feel totally fine … am i officially diabetic now?"
+    stem(w)  # the frame of a case and a doubt (session 66): "attends the emergency department", "or is that just
+    # hype?", "discharge on that basis?", "i feel totally fine … am i officially diabetic now?"
     for w in "attend attends attended attending hype hyped basis officially totally".split()
 ) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
