@@ -450,6 +450,9 @@ def without_classes(weights: QuestionWeights) -> QuestionWeights:
     )
 
 
+_ACID_NAME = re.compile(r"\b[a-z]+ acid\b")
+
+
 def member_classes(question: str) -> list[LayEquivalent]:
     """A drug of the question that a class names (compose/variants.py ``class_names``), as an equivalent covered by
     the class: "dad has heart failure and takes naproxen for his knees, is that bad for his heart?" is on the topic
@@ -460,9 +463,12 @@ def member_classes(question: str) -> list[LayEquivalent]:
     ClassEquivalents, neither makes an overview the question's topic (``topic_overview``): the kidney overview's "stop
     ACE inhibitors in pregnancy" is not the topic of "Which antihypertensive is best in pregnancy?"."""
     found = []
-    for word in dict.fromkeys(_WORDS.findall(question.lower())):
+    lowered = question.lower()
+    acids = _ACID_NAME.findall(lowered)  # a British name in two words: "alendronic acid" is a bisphosphonate (session
+    # 66: "my mum has been on alendronic acid for 5 years, can she stop it now?" met no passage on topic)
+    for word in dict.fromkeys(_WORDS.findall(lowered) + acids):
         stems = tuple(stem_sequence(word))
-        if len(stems) != 1:
+        if len(stems) != len(word.split()):
             continue
         if names := class_names(word):
             found.append(ClassEquivalent(lay=word, stems=stems, medical=names))

@@ -2,14 +2,15 @@
 set): a ward's shorthand spelled out (O2, SpO2, MSM, NVAF), the kinds of a syndrome its title names, a note's spaced
 dash opening its question, a case's drug asked again in other words, the frame words of a case and a doubt, a drug
 class asked in everyday words beside a condition that may rule it out, a condition that rules the drug asked out
-(angina beside a triptan, an enlarged spleen beside amoxicillin), and what "is that ok or …?" points to."""
+(angina beside a triptan, an enlarged spleen beside amoxicillin), what "is that ok or …?" points to, and a class
+member's British name in two words ("alendronic acid", a bisphosphonate)."""
 
 import pytest
 
 from medora.compose.abbreviations import with_abbreviations_spelled_out
 from medora.compose.case_findings import with_case_findings
 from medora.compose.described import proposed_words
-from medora.compose.select import QuestionWeights, _spelled_out, names_topic_in_title
+from medora.compose.select import QuestionWeights, _spelled_out, member_classes, names_topic_in_title
 from medora.compose.terms import SpecificTerm, specific_terms
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -59,9 +60,15 @@ def test_a_syndrome_s_title_names_its_kinds(library_workspace: Workspace):
      "coming back off. does it matter when i take them?", "hypothyroidism"),
     ("trying to quit smoking for good this time. are vapes actually better than patches and gum or is that just "
      "hype?", "smoking-cessation"),
+    ("my mum has been on alendronic acid for 5 years, can she stop it now?", "osteoporosis"),
 ])
 def test_terse_notes_and_everyday_accounts_are_answered(library_workspace: Workspace, question: str, overview: str):
     assert status_and_first_source(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+def test_a_british_two_word_name_is_named_by_its_class():
+    found = {item.lay: item.medical for item in member_classes("can she stop her alendronic acid now?")}
+    assert "bisphosphonate" in found["alendronic acid"]
 
 
 def test_a_case_s_frame_words_are_no_terms():
