@@ -386,6 +386,9 @@ _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
 }
 
 
+_ALL_PARTNERS = {**_DRUG_CHOICE_PARTNERS, **_RULING_OUT}
+
+
 def _asked_or_offered(terms: list[SpecificTerm], asking: str = "") -> set[str]:
     """The names of the question's terms other than the case's own drugs, and of the drugs its options offer; and
     the medical words of the everyday names the asking part gives (``asking``: "the water tablet" is a diuretic,
@@ -401,7 +404,7 @@ def _partnered_conditions(
     """The stems of the conditions of ``_DRUG_CHOICE_PARTNERS`` and ``_RULING_OUT`` (or of ``partners``) a drug the
     question asks about or offers may be ruled out by."""
     asked = _asked_or_offered(terms, asking)
-    return {stem for written, drugs in (partners or {**_DRUG_CHOICE_PARTNERS, **_RULING_OUT}).items()
+    return {stem for written, drugs in (partners or _ALL_PARTNERS).items()
             if asked & set(drugs) for stem in stem_sequence(written)}
 
 

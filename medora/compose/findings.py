@@ -22,8 +22,8 @@ breathlessness drowsy drowsiness sleepy lethargic lethargy myalgia myalgias arth
 itchy itching swelling swollen droop drooping blackout blackouts faint fainted fainting dizzy dizziness lightheaded
 palpitations radiating pleuritic heartburn bloating tender tenderness numbness tingling clot clots immobile
 bedbound bruising bulging muddled lopsided dexterity gait throbbing cramping crampy
-afebrile apyrexial ache aches aching
-achy""".split()  # not a sign a question may ask about as a drug's effect ("unsteady on amitriptyline")
+afebrile apyrexial ache aches aching achy""".split()  # not a sign a question may ask about as a drug's effect
+# ("unsteady on amitriptyline")
 
 BODY_PARTS = """biceps triceps quadriceps uterus womb thumb shin calf calves ankle ankles forearm armpit
 groin eardrum eardrums breastbone""".split()
