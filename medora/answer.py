@@ -26,7 +26,11 @@ from medora.compose.age_groups import (
 from medora.compose.analyse import QuestionAnalysis, analyse_question
 from medora.compose.article import compose_article
 from medora.compose.ask import Ask, dosed_drugs, says_ask, targeted_terms
-from medora.compose.case_findings import with_case_findings, with_unheld_findings_as_background
+from medora.compose.case_findings import (
+    with_case_findings,
+    with_everyday_findings_as_background,
+    with_unheld_findings_as_background,
+)
 from medora.compose.described import (
     account_stems,
     account_unnamed,
@@ -196,6 +200,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
     terms = with_case_findings(question, terms)
     if is_long_story(question):  # a long story's life no source writes (compose/case_findings.py)
         terms = with_unheld_findings_as_background(terms, unheld)
+        terms = with_everyday_findings_as_background(terms, idf)
     overviews = _overviews_read_whole(on_topic[:OVERVIEW_SEARCH_DEPTH], whole)
     texts = source_texts(on_topic, _as_graded(overviews, question))
     covered = terms_by_source(texts, terms)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from medora.compose.note_sections import SOCIAL_HISTORY, note_sections
+
 CHILD, TEEN, ADULT = "children", "adolescents", "adults"
 CHILD_WORDS = frozenset(
     """child children childhood paediatric pediatric kid kids infant infants baby babies toddler toddlers newborn
@@ -76,6 +78,16 @@ YOUTH_PAST = (
     r"\b(?:(?:as|since|when)\s+(?:(?:i|he|she|they)\s+(?:was|were)\s+)?(?:(?:a|my|his|her)\s+)?|in\s+(?:my|his|her)\s+)"
     r"(?:child|kid|teens|teenager|childhood)\b"
 )
+# an elder's story told by their child ("my dad is 67 … my kids are in and out all the time"): the teller's children
+# are family, not the patient
+ELDER_RELATIVES = frozenset(
+    "dad dads father mum mums mom moms mother nan nana nanna gran granny grandma grandad granddad grandpa grandmother "
+    "grandfather".split()
+)
+OWN_CHILDREN = frozenset("kid kids child children son sons daughter daughters teenager teenagers toddler toddlers "
+                         "baby babies".split())
+_ELDER_TOLD = re.compile(rf"\b(?:my|our)\s+(?:{'|'.join(sorted(ELDER_RELATIVES))})\b", re.IGNORECASE)
+_TELLERS_CHILDREN = re.compile(rf"\b(?:my|our)\s+(?:{'|'.join(sorted(OWN_CHILDREN))})\b", re.IGNORECASE)
 _NOT_A_CHILD = re.compile(
     rf"{LISTED_CHILDREN.pattern}|"
     r"\bbaby aspirin\b|\bchild[- ]?bearing\b|\b(?:my|our) kids\b|\bhad (?:a|my|the|our) baby\b|\bbaby (?:was|is) born\b"
@@ -125,6 +137,11 @@ def stated_age(question: str) -> int | None:
 def group_of_question(question: str) -> str | None:
     """The one group a question states, by a word ("adults", "children") or an age; None when it states none, or
     both."""
+    for section in reversed(note_sections(question)):  # a note's family ("SH: married, two children") is the
+        if section.lists == SOCIAL_HISTORY:  # household, not the patient's group
+            question = question[: section.start] + " " + question[section.end :]
+    if (elder := _ELDER_TOLD.search(question)) is not None:
+        question = question[: elder.end()] + _TELLERS_CHILDREN.sub(" ", question[elder.end() :])
     lowered = _COMPARED_GROUP.sub(" ", _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'")))
     words = set(_WORDS.findall(lowered))
     if _PREGNANT.search(lowered):
@@ -138,6 +155,9 @@ def group_of_question(question: str) -> str | None:
         groups.add(ADULT)
     for match in [*_AGE.finditer(lowered), *_THEIR_AGE.finditer(lowered)]:
         age = int(next(value for value in match.groups() if value))
+        groups.add(ADULT if age >= ADULT_AGE else CHILD if age < CHILD_AGE else TEEN)
+    if (opening := OPENING_AGE_AND_SEX.match(question)) is not None:  # a note's "42M"
+        age = int(opening.group(1))
         groups.add(ADULT if age >= ADULT_AGE else CHILD if age < CHILD_AGE else TEEN)
     return next(iter(groups)) if len(groups) == 1 else None
 

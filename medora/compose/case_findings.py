@@ -32,6 +32,7 @@ from medora.compose.described import is_long_story, split_asking
 from medora.compose.entities import comorbidities_in
 from medora.compose.lay import lay_equivalents
 from medora.compose.note_sections import PAST_HISTORY, listed_history
+from medora.compose.spelling import english_frequency
 from medora.compose.terms import (
     FEW_INTERACTION_USES,
     NSAIDS,
@@ -276,6 +277,27 @@ def with_unheld_findings_as_background(terms: list[SpecificTerm], unheld: frozen
         if term.finding and not term.abbreviations
         and all((stems := set(stem_sequence(form))) and stems <= unheld for form in (term.label, *term.forms))
         else term
+        for term in terms
+    ]
+
+
+MIN_EVERYDAY_ZIPF = 3.5  # a word general English writes at least once in 300,000 words (wordfreq's Zipf scale)…
+MIN_RARE_IN_LIBRARY_IDF = 5.0  # …that three passages of the library hold at most (its BM25 IDF: 7.0 holds none)
+
+
+def with_everyday_findings_as_background(terms: list[SpecificTerm], idf: dict[str, float]) -> list[SpecificTerm]:
+    """A long story's finding written only in everyday English words that the library barely holds (``idf``, by
+    stem) is its background (``context``): "dad trusts my uncle more than doctors", "at his nhs health check" tell
+    the life around the case, not what a source must name (session 67). A rare word is no everyday one: the twist of
+    a near-miss story ("culling sick birds") stays a finding."""
+    def everyday(label: str) -> bool:
+        words = re.findall(r"[a-z]+", label.lower())
+        return bool(words) and all(english_frequency(word) >= MIN_EVERYDAY_ZIPF for word in words) and all(
+            idf.get(stem, 0.0) >= MIN_RARE_IN_LIBRARY_IDF for stem in stem_sequence(label)
+        )
+
+    return [
+        replace(term, context=True) if term.finding and not term.abbreviations and everyday(term.label) else term
         for term in terms
     ]
 

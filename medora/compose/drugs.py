@@ -18,6 +18,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -81,11 +82,22 @@ class DrugLexicon:
     def _lookup(self, variant: str) -> tuple[str, tuple[str, ...]] | None:
         connection = self._connection()
         row = connection.execute("SELECT canonical, name FROM variants WHERE variant = ?", (variant,)).fetchone()
+        if row is None and variant in uk_brands():  # "nytol": the diphenhydramine the dictionary knows by other names
+            found = self._lookup(uk_brands()[variant])
+            return (found[0], (*found[1], variant)) if found is not None else None
         if row is None:
             return None
         canonical, name = row
         synonyms = [v for (v,) in connection.execute("SELECT variant FROM variants WHERE canonical = ?", (canonical,))]
         return name, tuple(dict.fromkeys([*synonyms, *map(_unaccented, synonyms)]))
+
+
+@lru_cache(maxsize=1)
+def uk_brands() -> dict[str, str]:
+    """British brand → the generic name it sells (``data/uk_brands.tsv``), for brands the dictionary lacks."""
+    text = resources.files("medora.compose").joinpath("data/uk_brands.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {brand.strip().lower(): generic.strip().lower() for brand, generic in rows}
 
 
 def _unaccented(name: str) -> str:

@@ -141,7 +141,7 @@ def lay_equivalents(question: str, *, naming: bool = False) -> list[LayEquivalen
         LayEquivalent(lay=lay, stems=stems, medical=medical, abbreviations=abbreviations)
         for lay, stems, medical, abbreviations in _stemmed_table(naming)
         if f" {' '.join(stems)} " in spelled
-    ] + _the_pill(question) + _blood_thinner_by_condition(question)
+    ] + _the_pill(question) + _blood_thinner_by_condition(question) + two_antiplatelets(question)
     merged: dict[tuple[str, ...], LayEquivalent] = {}
     for item in found:
         known = merged.get(item.stems)
@@ -221,6 +221,25 @@ def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
         return []
     medical = tuple(dict.fromkeys(word for words in decided for word in words))
     return [LayEquivalent(lay="blood thinner", stems=tuple(stem_sequence("blood thinner")), medical=medical)]
+
+
+# Aspirin and a P2Y12 inhibitor taken together are dual antiplatelet therapy, the words a source times them by ("how
+# long is he supposed to stay on the aspirin and the brilique together": the coronary overview writes "the default
+# duration of dual antiplatelet therapy after ACS … is 12 months" and names neither drug there)
+_P2Y12_INHIBITORS = re.compile(r"\b(?:clopidogrel|ticagrelor|prasugrel|plavix|brilique|brilinta|efient|effient)\b",
+                               re.IGNORECASE)
+_ASPIRIN = re.compile(r"\baspirin\b", re.IGNORECASE)
+DUAL_ANTIPLATELET_WORDS = ("dual antiplatelet therapy", "dual antiplatelet", "DAPT")
+
+
+def two_antiplatelets(question: str) -> list[LayEquivalent]:
+    """Aspirin and a P2Y12 inhibitor named in one question, with the words a source writes for the two together."""
+    second = _P2Y12_INHIBITORS.search(question)
+    if second is None or not _ASPIRIN.search(question):
+        return []
+    lay = f"aspirin and {second.group(0)}"
+    stems = tuple(stem_sequence(lay.replace(" and ", " ")))  # a source naming the two together covers both
+    return [LayEquivalent(lay=lay, stems=stems, medical=DUAL_ANTIPLATELET_WORDS)]
 
 
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its

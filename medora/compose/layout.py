@@ -26,7 +26,7 @@ from medora.compose.described import FIRST_PERSON, pointed_clause, split_asking
 from medora.compose.entities import drugs_in
 from medora.compose.exam_options import options_span
 from medora.compose.extractive import Candidate, candidates_from, is_redundant, select_diverse
-from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words
+from medora.compose.lay import SIDE_EFFECT_FORMS, lay_equivalents, side_effect_words, two_antiplatelets
 from medora.compose.leads import (
     SentenceMeaning,
     graver_than_asked,
@@ -408,6 +408,7 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
     read: dict[int, set[str]] = {}  # each candidate's words read once: shared() is asked several times per candidate
     naming = _naming_units(question)
     words |= {token for token, _ in naming}
+    together = two_antiplatelets(question)
 
     def shared(candidate: Candidate) -> set[str]:
         if id(candidate) not in read:
@@ -424,6 +425,9 @@ def lead_with_ask(bottom: list[Candidate], chosen: list[Candidate], ask: Ask | N
                 asked = content_words(forms[0])
                 if asked & held and asked - held and any(prepared.mentions(form) for form in forms[1:]):
                     held = held | asked
+            for pair in together:  # "dual antiplatelet therapy" names the aspirin and the ticagrelor taken together
+                if any(TermText(candidate.text).mentions(form) for form in pair.medical):
+                    held = held | content_words(pair.lay)
             by_class = _named_by_class_only(candidate.text, drugs) if drugs else []
             if by_class:  # a drug named only by its class ("NSAIDs … worsen HFrEF" for "heart failure … can he take
                 # ibuprofen?") counts as named (session 29)

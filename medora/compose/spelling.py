@@ -83,7 +83,7 @@ def _checker() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
-def _zipf(word: str) -> float:
+def english_frequency(word: str) -> float:
     """How common ``word`` is in general English (wordfreq's Zipf scale). wordfreq is imported by the first word that
     gets this far, not by every process: its import looks for its data with inspect.stack(), about 0.15 s."""
     from wordfreq import zipf_frequency
@@ -107,11 +107,11 @@ def meant_word(word: str) -> str | None:
     checker, vocabulary = _checker(), overview_vocabulary()
     if word in checker or stem(word) in vocabulary or word in _disease_words() or find_drugs([word]):
         return None
-    if _zipf(word) >= MAX_TYPO_ZIPF or word in SHORTHAND or word in CLINICAL_CLIPPINGS:
+    if english_frequency(word) >= MAX_TYPO_ZIPF or word in SHORTHAND or word in CLINICAL_CLIPPINGS:
         return None
     candidates = sorted(
         c for c in checker.candidates(word) or ()
-        if _slip_of(word, c) and (stem(c) in vocabulary or _zipf(c) >= COMMON_ZIPF)
+        if _slip_of(word, c) and (stem(c) in vocabulary or english_frequency(c) >= COMMON_ZIPF)
     )
     if not candidates and len(word) >= MIN_DRUG_SLIP:
         candidates = _drug_slips(word)  # "flucloxacilin": the dictionary holds no drug names (session 62)

@@ -193,7 +193,8 @@ _GOING_ON = (
     r"\b(?:continue|continuing|carry on(?: with)?|keep (?:on )?taking|keep on|stay on|stop|stopping|come off|"
     r"restart|restarting|switch|safe to take)"
 )
-_KEEPING_IT = re.compile(rf"{_GOING_ON}\s+(?:it|them|this|these|that|those)\b", re.IGNORECASE)
+_KEEPING_IT = re.compile(rf"{_GOING_ON}\s+(it|them|this|these|that|those)\b", re.IGNORECASE)
+_ONE_THING = frozenset({"it", "this", "that"})
 # …or, when no other drug is asked about, going on with nothing named after it, or whether anything should change
 # (session 61: "I take levothyroxine and just found out I'm pregnant, should anything change?", "take pregabalin for
 # my anxiety, is it safe to carry on?"; not "… Start insulin now? Does the SGLT2i continue?")
@@ -231,6 +232,19 @@ _TOKEN = re.compile(r"[A-Za-z0-9&/]+|[,;:.?!()\[\]]|\s[-–—]\s")  # a dash be
 _BREAK = re.compile(r"^[,;:.?!\[\]\-–—]$")
 
 
+def _named_last(describing: str, drugs: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The ``drugs`` of the one drug the describing part names last (every term of it), or all when none is found."""
+    def last_place(term: SpecificTerm) -> int:
+        found = [m.start() for form in (term.label, *term.forms[:1])
+                 for m in re.finditer(rf"\b{re.escape(form)}\b", describing, re.IGNORECASE)]
+        return max(found, default=-1)
+    places = {term.label.lower(): last_place(term) for term in drugs}
+    latest = max(places.values(), default=-1)
+    if latest < 0:
+        return drugs
+    return [term for term in drugs if places[term.label.lower()] == latest]
+
+
 def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The ``terms`` with the case's drugs asked about when the clause that asks is whether to go on with them
     ("…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she continue it?") or whether the
@@ -241,7 +255,11 @@ def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[Spec
     asking = split_asking(question)[1]
     own = [term for term in terms if term.kind == "drug" and term.context]
     last = re.split(r"(?<=[.!?])\s+", question.strip())[-1]  # the sentence that asks, its opening clause too
-    if _KEEPING_IT.search(asking) or ITS_DOSE.search(asking) or HIS_MEDICINES.search(last):
+    keeping = _KEEPING_IT.search(asking)
+    if keeping and keeping.group(1).lower() in _ONE_THING and len({term.label.lower() for term in own}) >= 2:
+        kept = _named_last(split_asking(question)[0], own)  # "DH: sertraline, amlodipine, allopurinol … asks to stop
+        # the sertraline now. How long should he be advised to continue it?": the one drug told last, not the list
+    elif keeping or ITS_DOSE.search(asking) or HIS_MEDICINES.search(last):
         kept = own
     elif own and _GIVING.search(asking) and not any(term.kind == "drug" and not term.context for term in terms):
         # what to give now, no drug named: how it goes with the patient's own drugs may be what the answer turns on

@@ -24,8 +24,10 @@ from medora.compose.age_groups import (
     BREASTFED_CHILD,
     CHILD,
     CHILDBEARING,
+    ELDER_RELATIVES,
     LISTED_CHILDREN,
     OPENING_AGE,
+    OWN_CHILDREN,
     PLANNED_BABY,
     YOUTH_PAST,
     group_of_question,
@@ -909,6 +911,11 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
     if "with" in before and set(before[: before.index("with")]) & _LIVING:
         return None  # "we live with our two teenagers", "lives with her daughter": the household, not the patient
         # (session 64)
+    if index and words[index - 1].lower() in ("my", "our") and lowered in OWN_CHILDREN and any(
+        words[i].lower() in ("my", "our") and words[i + 1].lower() in ELDER_RELATIVES for i in range(index - 1)
+    ):
+        return None  # "my dad is 67 … my kids are in and out all the time": an elder's case told by their child,
+        # whose own children are family, not the patient
     pair = f"{lowered} {words[index + 1].lower()}" if index + 1 < len(words) else ""
     if pair == "baby aspirin":
         return None  # low-dose aspirin in everyday words (compose/age_groups.py reads it so too), not an infant
@@ -1045,9 +1052,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
         if index in taken:
             continue
         population = population_term(words, index)
-        if population is not None and any(start <= found[index].start() < end for start, end in children):
+        if population is not None and (any(start <= found[index].start() < end for start, end in children) or (
+            listed.get(index) == SOCIAL_HISTORY
+        )):
             taken.add(index)  # "I worry about everything, money, the kids, work": the asker's children are a thing
-            continue  # listed, not the patient
+            continue  # listed, not the patient; nor is a note's family under "SH: IT manager, married, two children"
         if population is not None:
             taken.update(range(index, index + len(population.label.split())))
             if population.label not in {t.label for t in terms}:

@@ -388,8 +388,9 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
         # counted as two of one class; session 64)
 
     classes = [class_of(term) for term in terms]
-    members = {  # xaban and gatran share one class; one drug named twice (taken, then asked about) is one member
-        (term.label.lower(), forms) for term, forms in zip(terms, classes) if forms is not None
+    members = {  # xaban and gatran share one class; one drug named twice (taken, then asked about), or by its brand
+        # and its generic name ("brilique (ticagrelor)"), is one member
+        (name, forms) for name, forms in zip(_one_drug_names(terms), classes) if forms is not None
     }
     named = [forms for _label, forms in members]
     shared = {forms for forms in named if named.count(forms) >= 2}
@@ -401,6 +402,21 @@ def with_member_classes(terms: list[SpecificTerm]) -> list[SpecificTerm]:
                            abbreviations=tuple(dict.fromkeys(term.abbreviations + shorts)))
         updated.append(term)
     return updated
+
+
+def _one_drug_names(terms: list[SpecificTerm]) -> list[str]:
+    """Each term's drug by one name: a term whose names (label and forms) meet an earlier term's takes that term's
+    label, so a brand and its generic name ("brilique (ticagrelor)") are one drug."""
+    seen: list[tuple[str, set[str]]] = []
+    found = []
+    for term in terms:
+        names = {name.lower() for name in (term.label, *term.forms)}
+        label = next((known for known, known_names in seen if names & known_names), None)
+        if label is None:
+            label = term.label.lower()
+            seen.append((label, names))
+        found.append(label)
+    return found
 
 
 def _class_of_name(label: str, *, by_ending: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
