@@ -79,14 +79,18 @@ YOUTH_PAST = (
     r"(?:child|kid|teens|teenager|childhood)\b"
 )
 # an elder's story told by their child ("my dad is 67 … my kids are in and out all the time"): the teller's children
-# are family, not the patient
+# are family, not the patient; only where the elder is described ("my dad is", "my mum has", "my nan (84)"), not
+# quoted ("my mum thinks my baby has colic")
 ELDER_RELATIVES = frozenset(
     "dad dads father mum mums mom moms mother nan nana nanna gran granny grandma grandad granddad grandpa grandmother "
     "grandfather".split()
 )
 OWN_CHILDREN = frozenset("kid kids child children son sons daughter daughters teenager teenagers toddler toddlers "
                          "baby babies".split())
-_ELDER_TOLD = re.compile(rf"\b(?:my|our)\s+(?:{'|'.join(sorted(ELDER_RELATIVES))})\b", re.IGNORECASE)
+ELDER_TOLD = re.compile(
+    rf"\b(?:my|our)\s+(?:{'|'.join(sorted(ELDER_RELATIVES))})(?:\s+(?:is|has|had|was|who)\b|'s\b|\s*\(|\s+\d)",
+    re.IGNORECASE,
+)
 _TELLERS_CHILDREN = re.compile(rf"\b(?:my|our)\s+(?:{'|'.join(sorted(OWN_CHILDREN))})\b", re.IGNORECASE)
 _NOT_A_CHILD = re.compile(
     rf"{LISTED_CHILDREN.pattern}|"
@@ -140,7 +144,7 @@ def group_of_question(question: str) -> str | None:
     for section in reversed(note_sections(question)):  # a note's family ("SH: married, two children") is the
         if section.lists == SOCIAL_HISTORY:  # household, not the patient's group
             question = question[: section.start] + " " + question[section.end :]
-    if (elder := _ELDER_TOLD.search(question)) is not None:
+    if (elder := ELDER_TOLD.search(question)) is not None:
         question = question[: elder.end()] + _TELLERS_CHILDREN.sub(" ", question[elder.end() :])
     lowered = _COMPARED_GROUP.sub(" ", _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'")))
     words = set(_WORDS.findall(lowered))

@@ -24,7 +24,7 @@ from medora.compose.age_groups import (
     BREASTFED_CHILD,
     CHILD,
     CHILDBEARING,
-    ELDER_RELATIVES,
+    ELDER_TOLD,
     LISTED_CHILDREN,
     OPENING_AGE,
     OWN_CHILDREN,
@@ -911,8 +911,8 @@ def population_term(words: list[str], index: int) -> SpecificTerm | None:
     if "with" in before and set(before[: before.index("with")]) & _LIVING:
         return None  # "we live with our two teenagers", "lives with her daughter": the household, not the patient
         # (session 64)
-    if index and words[index - 1].lower() in ("my", "our") and lowered in OWN_CHILDREN and any(
-        words[i].lower() in ("my", "our") and words[i + 1].lower() in ELDER_RELATIVES for i in range(index - 1)
+    if index and words[index - 1].lower() in ("my", "our") and lowered in OWN_CHILDREN and ELDER_TOLD.search(
+        " ".join(words[: index - 1])
     ):
         return None  # "my dad is 67 … my kids are in and out all the time": an elder's case told by their child,
         # whose own children are family, not the patient

@@ -53,6 +53,8 @@ def test_an_elder_s_story_names_the_teller_s_children_not_the_patient_s_group():
                 "sleeping tablets?")
     assert not any(term.kind == "population" for term in specific_terms(question))
     assert any(term.kind == "population" for term in specific_terms("my kids have had a fever since monday, calpol?"))
+    quoted = specific_terms("my mum thinks my baby has colic, should I try gripe water?")  # the elder only quoted
+    assert any(term.kind == "population" for term in quoted)
 
 
 def test_a_note_s_social_history_is_its_household():
