@@ -25,7 +25,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from medora.compose.entities import drugs_in
 from medora.compose.terms import SpecificTerm, is_common_word, stem_sequence
+from medora.compose.variants import NAMED_MEMBERS
 from medora.readers.glossary import load_glossary
 from medora.yaml_text import load_yaml
 
@@ -226,20 +228,26 @@ def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
 # Aspirin and a P2Y12 inhibitor taken together are dual antiplatelet therapy, the words a source times them by ("how
 # long is he supposed to stay on the aspirin and the brilique together": the coronary overview writes "the default
 # duration of dual antiplatelet therapy after ACS … is 12 months" and names neither drug there)
-_P2Y12_INHIBITORS = re.compile(r"\b(?:clopidogrel|ticagrelor|prasugrel|plavix|brilique|brilinta|efient|effient)\b",
-                               re.IGNORECASE)
-_ASPIRIN = re.compile(r"\baspirin\b", re.IGNORECASE)
+_P2Y12_CLASS = NAMED_MEMBERS["clopidogrel"]  # the class compose/variants.py names its members by
 DUAL_ANTIPLATELET_WORDS = ("dual antiplatelet therapy", "dual antiplatelet", "DAPT")
 
 
 def two_antiplatelets(question: str) -> list[LayEquivalent]:
-    """Aspirin and a P2Y12 inhibitor named in one question, with the words a source writes for the two together."""
-    second = _P2Y12_INHIBITORS.search(question)
-    if second is None or not _ASPIRIN.search(question):
-        return []
-    lay = f"aspirin and {second.group(0)}"
-    stems = tuple(stem_sequence(lay.replace(" and ", " ")))  # a source naming the two together covers both
-    return [LayEquivalent(lay=lay, stems=stems, medical=DUAL_ANTIPLATELET_WORDS)]
+    """Aspirin and a P2Y12 inhibitor named in one question (by any name the drug dictionary knows: "brilique" is
+    ticagrelor), with the words a source writes for the two together."""
+    return list(_two_antiplatelets(question))
+
+
+@lru_cache(maxsize=256)
+def _two_antiplatelets(question: str) -> tuple[LayEquivalent, ...]:
+    named = drugs_in(question)  # read once a question: lay_equivalents is asked many times for one
+    second = next((words for name, words in named.items()  # by its base name: "Efient" is prasugrel hydrochloride
+                   if NAMED_MEMBERS.get(name.split()[0]) == _P2Y12_CLASS), None)
+    if second is None or "aspirin" not in named:
+        return ()
+    lay = f"{named['aspirin']} and {second}"
+    stems = tuple(stem_sequence(f"{named['aspirin']} {second}"))  # a source naming the two together covers both
+    return (LayEquivalent(lay=lay, stems=stems, medical=DUAL_ANTIPLATELET_WORDS),)
 
 
 # "the iron tablets make me constipated", "my statin is giving me achy legs": what a medicine makes someone feel is its

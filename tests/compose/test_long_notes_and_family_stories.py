@@ -34,6 +34,8 @@ def test_aspirin_and_a_p2y12_inhibitor_together_are_dual_antiplatelet_therapy():
     found = {item.lay: item.medical for item in lay_equivalents("He is on aspirin and Plavix, for how long?")}
     assert "dual antiplatelet therapy" in found["aspirin and Plavix"]
     assert not any("dual antiplatelet therapy" in item.medical for item in lay_equivalents("Aspirin for a headache?"))
+    salt = {item.lay for item in lay_equivalents("on Efient and aspirin since the stent")}  # prasugrel hydrochloride
+    assert "aspirin and Efient" in salt
 
 
 def test_a_brand_and_its_generic_name_are_one_member_of_the_class():
