@@ -37,7 +37,7 @@ from medora.compose.leads import (
 )
 from medora.compose.library_words import library_rarity
 from medora.compose.red_flags import RedFlag, evidence_flags
-from medora.compose.select import section_answers
+from medora.compose.select import POINTS_BACK, section_answers
 from medora.compose.subject import SHORTHAND
 from medora.compose.templates import SECTION_ORDER, section_for_overview_label
 from medora.compose.terms import (
@@ -220,6 +220,7 @@ def lay_out(
     bottom = lead_with_the_patients_band(bottom, answering, analysis.question)
     if not analysis.red_flags:
         bottom = lead_as_grave_as_asked(bottom, analysis.question)
+    bottom = lead_standing_alone(bottom)
     bottom = lead_with_emergency(bottom, answering, analysis.red_flags, ask)
     layout = Layout([], [])
     for candidate in bottom:
@@ -779,6 +780,24 @@ def lead_as_grave_as_asked(bottom: list[Candidate], question: str) -> list[Candi
     if not bottom or not graver_than_asked(bottom[0].text, question):
         return bottom
     lead = next((c for c in bottom[1:] if not graver_than_asked(c.text, question)), None)
+    return bottom if lead is None else [lead] + [c for c in bottom if c is not lead]
+
+
+_ITSELF = re.compile(r"^this (?:overview|guideline|guidance|article|review)\b", re.IGNORECASE)  # what a source
+# says of itself stands alone ("This overview follows the US ACIP and CDC adult schedule …")
+
+
+def _points_back(sentence: str) -> bool:
+    return bool(POINTS_BACK.match(sentence)) and not _ITSELF.match(sentence)
+
+
+def lead_standing_alone(bottom: list[Candidate]) -> list[Candidate]:
+    """The bottom line never opens with a sentence that points back at the one before it in its source ("These drugs
+    should not be used by anyone who has had a complex sleep behaviour", written after the Z-drugs' boxed warning,
+    read alone as if about the Nytol asked about): the next bottom-line sentence that stands alone leads instead."""
+    if not bottom or not _points_back(bottom[0].text):
+        return bottom
+    lead = next((c for c in bottom[1:] if not _points_back(c.text)), None)
     return bottom if lead is None else [lead] + [c for c in bottom if c is not lead]
 
 

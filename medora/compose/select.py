@@ -720,14 +720,14 @@ def sentence_answers(evidence: Evidence, terms: list[SpecificTerm], excused: fro
 
 # A sentence opening with a pronoun goes on with the one before: "Lecanemab is considered only for … Alzheimer's
 # disease. It … is not recommended for people taking anticoagulants" says both of lecanemab
-_ANAPHORA = re.compile(r"^(?:it|its|this|these|they|their|such)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"^(?:it|its|this|these|they|their|such)\b", re.IGNORECASE)
 
 
 def with_antecedents(sentences: list[str]) -> list[str]:
     """The sentences, each one that opens with a pronoun ("It requires …") read together with the sentence before
     it, whose subject it continues."""
     return [
-        f"{sentences[index - 1]} {sentence}" if index and _ANAPHORA.match(sentence.lstrip("-* ")) else sentence
+        f"{sentences[index - 1]} {sentence}" if index and POINTS_BACK.match(sentence.lstrip("-* ")) else sentence
         for index, sentence in enumerate(sentences)
     ]
 

@@ -7,6 +7,7 @@ last, not the whole drug history."""
 
 import pytest
 
+from medora.answer import answer_question
 from medora.compose.age_groups import group_of_question
 from medora.compose.case_findings import with_everyday_findings_as_background
 from medora.compose.drugs import find_drugs
@@ -90,3 +91,5 @@ def test_continue_it_in_a_note_points_at_the_drug_told_last():
 def test_a_long_family_story_is_answered_by_its_overview(library_workspace: Workspace, question: str, overview: str):
     status, source = status_and_first_source(library_workspace, question)
     assert (status, source) == ("answered", f"library:{overview}")
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert not article.bottom_line[0].text.startswith("These drugs")  # no lead pointing back at an unseen sentence
