@@ -792,13 +792,25 @@ def _points_back(sentence: str) -> bool:
 
 
 def lead_standing_alone(bottom: list[Candidate]) -> list[Candidate]:
-    """The bottom line never opens with a sentence that points back at the one before it in its source ("These drugs
-    should not be used by anyone who has had a complex sleep behaviour", written after the Z-drugs' boxed warning,
-    read alone as if about the Nytol asked about): the next bottom-line sentence that stands alone leads instead."""
-    if not bottom or not _points_back(bottom[0].text):
+    """The bottom line never holds a sentence that points back at one the reader does not see just before it ("These
+    drugs should not be used by anyone who has had a complex sleep behaviour", written after the Z-drugs' boxed
+    warning, read alone as if about the Nytol asked about): such a sentence leaves the bottom line for the body, and
+    the next one that stands alone leads. One that follows its own antecedent in the bottom line stays."""
+    if not any(_points_back(c.text) for c in bottom):
         return bottom
-    lead = next((c for c in bottom[1:] if not _points_back(c.text)), None)
-    return bottom if lead is None else [lead] + [c for c in bottom if c is not lead]
+    lead = next((c for c in bottom if not _points_back(c.text)), None)
+    if lead is None:
+        return bottom
+    kept = [lead]
+    for candidate in bottom:
+        if candidate is not lead and (not _points_back(candidate.text) or _follows(candidate, kept[-1])):
+            kept.append(candidate)
+    return kept
+
+
+def _follows(candidate: Candidate, before: Candidate) -> bool:
+    """True when ``candidate`` is the sentence right after ``before`` in the same passage."""
+    return before.evidence.passage_id == candidate.evidence.passage_id and before.order == candidate.order - 1
 
 
 def lead_with_emergency(
