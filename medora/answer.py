@@ -1005,7 +1005,7 @@ def _meaning_checked(
     # descriptions agreeing, reads them too: "my throat is killing me and my glands are up" (its lines: "glands up")
     felt = felt | described_labels(question, terms, lines)
     unfelt = [term for term in terms if term.label not in felt]
-    if not passages or not everyday_overview(unfelt, texts, agree=agree) or felt and not agree:
+    if not passages or not everyday_overview(unfelt, texts, agree=agree, described=confirmed) or felt and not agree:
         return None
     equivalents = lay_equivalents(question, naming=True)
     drug_asked = asks_about_drug(terms)

@@ -198,6 +198,26 @@ def with_cancer_history(question: str, terms: list[SpecificTerm]) -> list[Specif
     ]
 
 
+# A coronary event or its treatment told as the case's past ("PMH: inferior STEMI 2022 (PCI to RCA)") …
+_CORONARY_HISTORY = frozenset({"stemi", "nstemi", "mi", "pci", "cabg", "stent", "stents"})
+# …is the established atherosclerotic disease a source's advice turns on ("In people with established atherosclerotic
+# cardiovascular disease, … an SGLT2 inhibitor"), as terms.TWO_LETTER_TERMS reads "MI"
+CORONARY_HISTORY_FORMS = (
+    "atherosclerotic cardiovascular disease", "established cardiovascular disease", "atherosclerotic disease",
+    "coronary heart disease", "coronary artery disease", "ischaemic heart disease",
+)
+
+
+def with_coronary_history(terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The case's coronary event or stent, told and not asked about (``finding`` or ``history``), also named by the
+    class of disease sources write (``CORONARY_HISTORY_FORMS``)."""
+    return [
+        replace(term, forms=tuple(dict.fromkeys((*term.forms, *CORONARY_HISTORY_FORMS))))
+        if (term.finding or term.history) and not term.asked and term.label.lower() in _CORONARY_HISTORY else term
+        for term in terms
+    ]
+
+
 def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
     """The terms of a vignette or an account marked: those written only in its describing part as its findings
     (``finding``), those of what the patient has had or carries as its history (``history``), those of its asking
@@ -239,9 +259,44 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             asked_here = not term.context and bool(stems & asked) or term.offered
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
-    return with_partnered_conditions_required(with_passing_background(
-        describing, asking, with_treated_background(question, with_cancer_history(question, marked))
-    ), asking)
+    return with_partnered_conditions_required(with_background_devices(question, with_passing_background(
+        describing, asking, with_treated_background(question, with_cancer_history(question, with_coronary_history(
+            marked)))
+    )), asking)
+
+
+# What a chronic condition is treated with, as an account names it without the drug: "uses a brown inhaler"
+_DEVICES = frozenset({"inhaler", "inhalers", "puffer", "puffers", "cream", "creams", "ointment", "emollient",
+                      "emollients", "drops", "eye drops", "spray", "nasal spray", "gel"})
+_BEFORE_A_DEVICE = re.compile(r"\s+(?:inhalers?|puffers?|creams?|ointment|drops|sprays?)\b", re.IGNORECASE)
+
+
+def with_background_devices(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The device a background condition is treated with, told in the sentence naming that condition ("he has
+    asthma and uses a brown inhaler", "mild eczema, uses a steroid cream"), is the case's background too
+    (``context``), as the condition is: no source on another complaint names it."""
+    background = {stem for term in terms if term.context and term.kind in ("term", "word")
+                  for stem in stem_sequence(term.label)}
+    if not background:
+        return terms
+    marked = []
+    for term in terms:
+        label = term.label.lower()
+        device = label in _DEVICES or any(
+            _BEFORE_A_DEVICE.match(sentence[m.end():])
+            for sentence in _SENTENCE_BREAK.split(question)
+            for m in re.finditer(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)
+        )
+        if term.context or term.kind not in ("term", "word", "drug") or not device:
+            marked.append(term)
+            continue
+        sentences = [sentence for sentence in _SENTENCE_BREAK.split(question)
+                     if re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)]
+        conditions = [set(stem_sequence(words)) for sentence in sentences
+                      for words in comorbidities_in(sentence).values()]
+        held = bool(conditions) and all(condition <= background for condition in conditions if condition)
+        marked.append(replace(term, context=True, finding=False, told=False) if held else term)
+    return marked
 
 
 def with_partnered_conditions_required(terms: list[SpecificTerm], asking: str = "") -> list[SpecificTerm]:
@@ -310,10 +365,13 @@ def with_passing_background(describing: str, asking: str, terms: list[SpecificTe
     asked = set(stem_sequence(asking))
     choice = _unpartnered_conditions(said, terms, asking)  # no drug asked or offered that the condition may rule out
     # (session 63); and some other condition is the case's subject: "background migraine without aura" beside daily
-    # headaches is what they are about
+    # headaches is what they are about; or a drug asked about is (session 68: "he has asthma and uses a brown
+    # inhaler … how soon should he be reviewed after starting an antidepressant?")
     if choice:
         marked = _as_background(terms, told | choice, asked=asked)
-        if any(term.kind in ("term", "word") and not term.context and not term.finding for term in marked):
+        if any(not term.context and not term.finding and (
+            term.kind in ("term", "word") or term.kind == "drug" and term.asked
+        ) for term in marked):
             return marked
     if not told:
         return terms
@@ -394,7 +452,9 @@ _RULING_OUT: dict[str, tuple[str, ...]] = {
                     ("amoxicillin", "ampicillin", "co-amoxiclav")),
 }
 _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("asthma",), _BETA_BLOCKERS + _NSAID_NAMES + ("adenosine",)),
+    # a choice among blood-pressure drugs is one among beta-blockers too ("severe asthma … Which antihypertensive?")
+    **dict.fromkeys(("asthma",), _BETA_BLOCKERS + _NSAID_NAMES + ("adenosine", "antihypertensive",
+                                                                   "antihypertensives")),
     **dict.fromkeys(("glaucoma",), _ANTICHOLINERGICS + ("prednisolone", "steroid", "steroids", "corticosteroid")),
     **dict.fromkeys(("gout",), ("furosemide", "bendroflumethiazide", "indapamide", "thiazide", "diuretic",
                                 "diuretics", "aspirin", "ciclosporin", "pyrazinamide", "allopurinol", "febuxostat")),

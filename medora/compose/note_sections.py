@@ -15,16 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DRUG_HISTORY, SOCIAL_HISTORY, PAST_HISTORY = "drugs", "social", "past"
+DRUG_HISTORY, SOCIAL_HISTORY, PAST_HISTORY, RESULTS = "drugs", "social", "past", "results"
 # A section's heading as notes write it, with what it lists
-HEADINGS: dict[str, str] = {
+_HISTORY_HEADINGS: dict[str, str] = {
     "dh": DRUG_HISTORY, "dhx": DRUG_HISTORY, "meds": DRUG_HISTORY, "medications": DRUG_HISTORY,
     "sh": SOCIAL_HISTORY, "shx": SOCIAL_HISTORY,
     "pmh": PAST_HISTORY, "pmhx": PAST_HISTORY, "pmh/x": PAST_HISTORY,
 }
+# …and the examination and results a note records ("O/E BMI 29, BP 128/76. Bloods: HbA1c 50, eGFR 74, uACR 1.2")
+HEADINGS: dict[str, str] = {
+    **_HISTORY_HEADINGS,
+    "o/e": RESULTS, "oe": RESULTS, "obs": RESULTS, "bloods": RESULTS, "labs": RESULTS, "ix": RESULTS,
+}
 # A note's markers, never a term: its headings, "no known drug allergies", "admitted", "nothing", "normal",
 # "inpatient", "on examination", "complains of", "presenting complaint"
-NOTE_MARKERS = frozenset(HEADINGS) | frozenset({
+NOTE_MARKERS = frozenset(_HISTORY_HEADINGS) | frozenset({
     "fh", "fhx", "nkda", "nkfa", "nka", "adm", "nil", "nml", "inpt", "o/e", "oe", "c/o", "pc", "hpc",
 })
 # A heading opens a section at the start of the note or after a mark that ends a clause; the section runs to the

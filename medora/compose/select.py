@@ -1161,7 +1161,9 @@ def _dense_ranked(retrieved: list[Evidence]) -> list[Evidence]:
 MIN_NAMING_PASSAGES = 2  # an overview answering by meaning names each term of the question in this many passages
 
 
-def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: bool) -> bool:
+def everyday_overview(
+    terms: list[SpecificTerm], passages: list[str], *, agree: bool, described: bool = False
+) -> bool:
     """True when the overview closest in meaning (``closest_in_meaning``; ``passages``: its heading and passages)
     may answer a question its words did not reach: it names the question's specific terms (``answers_terms``), so
     a lay question about a treatment the overview does not address stays partial, and names each of them it names
@@ -1185,7 +1187,8 @@ def everyday_overview(terms: list[SpecificTerm], passages: list[str], *, agree: 
     )
     return all(
         count >= MIN_NAMING_PASSAGES for term in terms
-        if (count := naming[term.label]) and not term.context and not (term.finding and asked_in_full)
+        if (count := naming[term.label]) and not term.context
+        and not (term.finding and (asked_in_full or described and term.told))
     )
 
 

@@ -35,7 +35,14 @@ from medora.compose.age_groups import (
 from medora.compose.drugs import DrugMatch, find_drugs
 from medora.compose.exam_options import options_span
 from medora.compose.findings import is_finding_word, is_teller
-from medora.compose.note_sections import DRUG_HISTORY, SOCIAL_HISTORY, is_note_marker, listed_under, note_sections
+from medora.compose.note_sections import (
+    DRUG_HISTORY,
+    RESULTS,
+    SOCIAL_HISTORY,
+    is_note_marker,
+    listed_under,
+    note_sections,
+)
 from medora.retrieve.embed import TOKENIZER_FILE
 from medora.retrieve.expand import (
     load_abbreviation_meanings,
@@ -362,6 +369,8 @@ class SpecificTerm:
     # what happened, no medicine the patient goes on taking beside the one asked for
     offered: bool = False  # written in an exam vignette's lettered options (compose/exam_options.py; context too):
     # one answer offered, which the answering source need not name unless it is the right one
+    reading: bool = False  # listed where a note records its examination or results ("O/E BMI 29. Bloods: eGFR 74,
+    # uACR 1.2"): a finding that counts when a source names it, never against one that does not
 
     @property
     def shown(self) -> str:
@@ -1103,7 +1112,8 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             case_only = listed.get(index) == SOCIAL_HISTORY or index in options  # "SH taxi driver, ex-smoker": the
             # case's life; "… D) MRI of the kidneys": an answer offered, not what the overview must name
             terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase,
-                                      required=named and not case_only, context=case_only, offered=index in options))
+                                      required=named and not case_only, context=case_only, offered=index in options,
+                                      reading=listed.get(index) == RESULTS))
     for match in _GUIDED.finditer(question):
         label = match.group(0)
         terms = [term for term in terms if term.label.lower() != match.group(1).lower()]
@@ -1379,8 +1389,10 @@ def _without_unnamed_findings(
         # pulling at drains, QTc 540 ms. What for the agitation?"): no more phrases unnamed than findings named, and
         # one more for a vignette, which lists many (a sentence joining what is asked is not held to it: the source as
         # a whole is)
-        unnamed_phrases = len({  # the case's background ("takes omeprazole for reflux") is excused, as its drugs are
-            term.shown for term in terms if term.finding and not term.context and term.label not in covered
+        unnamed_phrases = len({  # the case's background ("takes omeprazole for reflux") is excused, as its drugs are,
+            # and so are a note's readings
+            term.shown for term in terms
+            if term.finding and not term.context and not term.reading and term.label not in covered
         })
         slack = 0 if any(term.told for term in terms) else 1
         return rest if one_sentence or unnamed_phrases <= named + slack else None
@@ -1388,7 +1400,9 @@ def _without_unnamed_findings(
     if any(term.label in covered for term in anchors):
         return rest  # a condition the case is described by is named ("stung by a wasp, anaphylaxis …"); a drug is
         # none ("14 weeks pregnant, tested positive for c diff after antibiotics" is not the sepsis overview's case)
-    unnamed = sum(term.label not in covered for term in terms if term.finding and not term.context)  # background
-    # excused, as above (session 64: "we only got back from a caravan holiday … my son is mortified")
+    unnamed = sum(  # background excused, as above (session 64: "we only got back from a caravan holiday … my son
+        # is mortified"), and readings
+        term.label not in covered for term in terms if term.finding and not term.context and not term.reading
+    )
     allowed = named if rest else max(1, named)
     return rest if unnamed <= allowed else None

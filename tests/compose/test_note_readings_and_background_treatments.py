@@ -1,0 +1,73 @@
+"""Notes' readings and a story's background treatments (session 68, from the thirty-first and thirty-fourth sets'
+misses): the device a background condition is treated with is background too; a note's examination and results
+count when a source names them, never against one that does not; a coronary event told as the case's past is the
+established cardiovascular disease sources write; an account whose complaint its overview's descriptions confirm
+needs each finding it names named once, not twice."""
+
+import pytest
+
+from medora.compose.case_findings import with_case_findings, with_coronary_history
+from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
+from medora.workspace import Workspace
+from tests.compose.conftest import status_and_first_source
+
+
+def _marked(question: str) -> dict[str, SpecificTerm]:
+    return {term.label.lower(): term for term in with_case_findings(question, specific_terms(question))}
+
+
+def test_the_inhaler_of_a_background_asthma_is_background():
+    story = ("my daughter is 19 and the gp has just put her on sertraline for depression after her exams went badly. "
+             "she has asthma and uses a brown inhaler. when should she be reviewed after starting the antidepressant?")
+    terms = _marked(story)
+    assert terms["asthma"].context and terms["inhaler"].context
+    alone = _marked("my daughter is 19 and uses a brown inhaler most days. when should she be reviewed after starting "
+                    "an antidepressant?")  # no condition told beside it: the inhaler stays what it was
+    assert not alone["inhaler"].context
+
+
+def test_asthma_beside_an_antihypertensive_asked_for_is_no_background():
+    vignette = ("26-year-old woman at 31 weeks with gestational hypertension, BP 154/102, brittle asthma needing "
+                "oral steroids twice this year. Which antihypertensive?")
+    assert not _marked(vignette)["asthma"].context  # the choice among blood-pressure drugs is one among beta-blockers
+
+
+NOTE = ("Annual review note: 66F, T2DM since 2016, asymptomatic. PMH: NSTEMI 2021 (PCI to LAD), hypertension, "
+        "hypothyroidism. DH: metformin 1 g bd, atorvastatin 80 mg, aspirin 75 mg, ramipril 5 mg, levothyroxine. "
+        "SH: retired teacher, lives alone. O/E BMI 31, BP 130/78. Bloods: HbA1c 51 mmol/mol, eGFR 68, uACR 0.9. "
+        "Q: her HbA1c is at target on metformin, so should her diabetes treatment change?")
+
+
+def test_a_note_s_examination_and_results_are_its_readings():
+    terms = _marked(NOTE)
+    assert terms["uacr"].reading and terms["bmi"].reading
+    assert not terms["nstemi"].reading  # a past illness is no reading
+
+
+def test_an_unnamed_reading_is_not_held_against_a_source():
+    asked = SpecificTerm(label="insulin", kind="drug", forms=("insulin",), asked=True)
+    seen = [SpecificTerm(label=label, kind="term", forms=(label,), finding=True) for label in ("uACR", "BMI", "MCV")]
+    assert not answers_terms({"insulin"}, [asked, *seen])  # three findings unnamed, none named
+    read = [SpecificTerm(label=t.label, kind="term", forms=t.forms, finding=True, reading=True) for t in seen]
+    assert answers_terms({"insulin"}, [asked, *read])
+
+
+def test_a_coronary_event_of_the_past_is_named_as_established_cardiovascular_disease():
+    past = SpecificTerm(label="NSTEMI", kind="term", forms=("nstemi",), history=True)
+    asked = SpecificTerm(label="PCI", kind="term", forms=("pci",), asked=True)  # what is asked keeps its own forms
+    marked = with_coronary_history([past, asked])
+    assert "established cardiovascular disease" in marked[0].forms
+    assert marked[1].forms == ("pci",)
+
+
+@pytest.mark.parametrize(("question", "overview"), [
+    (NOTE, "type-2-diabetes"),
+    ("my daughter is 19 and the gp has just put her on sertraline for depression after her exams went badly. she "
+     "has asthma and uses a brown inhaler. when should she be reviewed after starting the antidepressant?",
+     "depression-adults"),
+    ("my wife got stung by a bee in the garden and her tongue swelled up and she couldnt breathe properly. the "
+     "ambulance crew gave her two adrenaline jabs and shes settled now in a and e. she takes levothyroxine for her "
+     "thyroid. how long will they keep her in?", "anaphylaxis"),
+])
+def test_a_note_or_story_is_answered_by_its_overview(library_workspace: Workspace, question: str, overview: str):
+    assert status_and_first_source(library_workspace, question) == ("answered", f"library:{overview}")
