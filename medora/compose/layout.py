@@ -795,7 +795,10 @@ def lead_standing_alone(bottom: list[Candidate]) -> list[Candidate]:
     """The bottom line never holds a sentence that points back at one the reader does not see just before it ("These
     drugs should not be used by anyone who has had a complex sleep behaviour", written after the Z-drugs' boxed
     warning, read alone as if about the Nytol asked about): such a sentence leaves the bottom line for the body, and
-    the next one that stands alone leads. One that follows its own antecedent in the bottom line stays."""
+    the next one that stands alone leads. One that follows its own antecedent in the bottom line stays. What a source
+    says of itself ("This overview follows the US ACIP and CDC adult schedule …") stands alone but never leads: it
+    qualifies the advice after it, which comes first (``_itself_second``)."""
+    bottom = _itself_second(bottom)
     if not any(_points_back(c.text) for c in bottom):
         return bottom
     lead = next((c for c in bottom if not _points_back(c.text)), None)
@@ -806,6 +809,15 @@ def lead_standing_alone(bottom: list[Candidate]) -> list[Candidate]:
         if candidate is not lead and (not _points_back(candidate.text) or _follows(candidate, kept[-1])):
             kept.append(candidate)
     return kept
+
+
+def _itself_second(bottom: list[Candidate]) -> list[Candidate]:
+    """The bottom line with a lead that describes its own source moved after the next sentence (session 68: "is the
+    shingles jab one shot or more than one?" was led by the vaccination overview's note on which schedule it follows,
+    the two recombinant zoster doses coming second)."""
+    if len(bottom) > 1 and _ITSELF.match(bottom[0].text) and not _ITSELF.match(bottom[1].text):
+        return [bottom[1], bottom[0], *bottom[2:]]
+    return bottom
 
 
 def _follows(candidate: Candidate, before: Candidate) -> bool:

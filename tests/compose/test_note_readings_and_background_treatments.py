@@ -2,11 +2,14 @@
 misses): the device a background condition is treated with is background too; a note's examination and results
 count when a source names them, never against one that does not; a coronary event told as the case's past is the
 established cardiovascular disease sources write; an account whose complaint its overview's descriptions confirm
-needs each finding it names named once, not twice."""
+needs each finding it names named once, not twice; what a source says of itself never leads its bottom line; and being
+kept in hospital after a reaction is being observed."""
 
 import pytest
 
+from medora.answer import answer_question
 from medora.compose.case_findings import with_case_findings, with_coronary_history
+from medora.compose.lay import lay_equivalents
 from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -71,3 +74,24 @@ def test_a_coronary_event_of_the_past_is_named_as_established_cardiovascular_dis
 ])
 def test_a_note_or_story_is_answered_by_its_overview(library_workspace: Workspace, question: str, overview: str):
     assert status_and_first_source(library_workspace, question) == ("answered", f"library:{overview}")
+
+
+def test_what_a_source_says_of_itself_never_leads(library_workspace: Workspace):
+    article = answer_question("im 58, is the shingles vaccine one injection or two?",
+                              retriever=library_workspace.retriever, settings=library_workspace.settings)
+    lines = [statement.text for statement in article.bottom_line]
+    assert not lines[0].startswith("This overview")  # the schedule it follows qualifies the advice; it comes second
+    assert lines[1].startswith("This overview")
+
+
+def test_kept_in_after_a_reaction_is_observation():
+    medical = {word for item in lay_equivalents("how long will they keep her in?") for word in item.medical}
+    assert "observation" in medical
+
+
+def test_how_long_kept_in_after_two_adrenaline_doses_is_led_by_the_observation_line(library_workspace: Workspace):
+    question = ("my wife got stung by a bee in the garden and her tongue swelled up and she couldnt breathe properly. "
+                "the ambulance crew gave her two adrenaline jabs and shes settled now in a and e. she takes "
+                "levothyroxine for her thyroid. how long will they keep her in?")
+    article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
+    assert article.bottom_line[0].text.startswith("Observe for at least 6 hours")
