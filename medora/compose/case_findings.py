@@ -279,20 +279,18 @@ def with_background_devices(question: str, terms: list[SpecificTerm]) -> list[Sp
                   for stem in stem_sequence(term.label)}
     if not background:
         return terms
+    sentences = _SENTENCE_BREAK.split(question)
     marked = []
     for term in terms:
-        label = term.label.lower()
-        device = label in _DEVICES or any(
-            _BEFORE_A_DEVICE.match(sentence[m.end():])
-            for sentence in _SENTENCE_BREAK.split(question)
-            for m in re.finditer(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)
+        written = rf"\b{re.escape(term.label)}\b"
+        device = term.label.lower() in _DEVICES or any(  # or the word before one: "a steroid cream"
+            _BEFORE_A_DEVICE.match(sentence[match.end():])
+            for sentence in sentences for match in re.finditer(written, sentence, re.IGNORECASE)
         )
         if term.context or term.kind not in ("term", "word", "drug") or not device:
             marked.append(term)
             continue
-        sentences = [sentence for sentence in _SENTENCE_BREAK.split(question)
-                     if re.search(rf"\b{re.escape(term.label)}\b", sentence, re.IGNORECASE)]
-        conditions = [set(stem_sequence(words)) for sentence in sentences
+        conditions = [set(stem_sequence(words)) for sentence in sentences if re.search(written, sentence, re.IGNORECASE)
                       for words in comorbidities_in(sentence).values()]
         held = bool(conditions) and all(condition <= background for condition in conditions if condition)
         marked.append(replace(term, context=True, finding=False, told=False) if held else term)

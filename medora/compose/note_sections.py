@@ -8,7 +8,9 @@ about. The headings and a note's other markers ("NKDA", "Adm", "nil") are no ter
 question would read as partial for want of "PMH" (session 62: 19 of the thirty-second set's 20 clinicians' notes
 were not answered from their overview). Past illnesses under "PMH" stay terms, since a comorbidity can decide a
 treatment (compose/subject.py); the common ones that rarely do are read as background by compose/case_findings.py
-(``with_listed_history``)."""
+(``with_listed_history``). What a note records under "O/E", "Obs", "Bloods", "Labs" or "Ix" are its readings
+(``RESULTS``; compose/terms.py ``SpecificTerm.reading``): a source that names them names the case, one that does
+not is not held to them."""
 
 from __future__ import annotations
 
