@@ -92,6 +92,9 @@ _LONG_AGO = re.compile(
     # a month named (session 38: "had a heart attack in march, can i go back to the gym yet?" raised the coronary
     # notice)
     r"|\b(?:in|last|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    # …or the year written after it, as a note's past history dates it (session 68: "PMH: NSTEMI 2021 (PCI to LAD)"
+    # raised the coronary notice over a diabetes review)
+    r"|^(?:19[5-9]\d|20[0-4]\d)\b"
 )
 _CLAUSE_ENDS = frozenset({BREAK, "and", "but", "so", "then"})
 # An event named as the time since which, or after which, something is so is over: "a stent after his heart attack",

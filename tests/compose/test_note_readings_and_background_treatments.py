@@ -2,12 +2,14 @@
 misses): the device a background condition is treated with is background too; a note's examination and results
 count when a source names them, never against one that does not; a coronary event told as the case's past is the
 established cardiovascular disease sources write; an account whose complaint its overview's descriptions confirm
-needs each finding it names named once, not twice; and what a source says of itself never leads its bottom line."""
+needs each finding it names named once, not twice; what a source says of itself never leads its bottom line; and a
+coronary event a note's past history dates raises no urgent notice."""
 
 import pytest
 
 from medora.answer import answer_question
 from medora.compose.case_findings import with_case_findings, with_coronary_history
+from medora.compose.red_flags import question_flags
 from medora.compose.terms import SpecificTerm, answers_terms, specific_terms
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -88,3 +90,9 @@ def test_how_long_kept_in_after_two_adrenaline_doses_is_led_by_the_observation_l
                 "levothyroxine for her thyroid. how long will they keep her in?")
     article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
     assert article.bottom_line[0].text.startswith("Observe for at least 6 hours")
+
+
+def test_a_coronary_event_dated_in_a_note_s_past_history_raises_no_notice():
+    assert not question_flags(NOTE).raised  # "PMH: NSTEMI 2021 (PCI to LAD)" is history, not today's emergency
+    now = question_flags("Suspected NSTEMI in a 64M with 2 hours of chest pain, troponin rising. Routine oxygen?")
+    assert [flag.name for flag in now.raised] == ["acute coronary syndrome"]
