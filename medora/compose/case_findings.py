@@ -266,9 +266,9 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
 
 
 # What a chronic condition is treated with, as an account names it without the drug: "uses a brown inhaler"
-_DEVICES = frozenset({"inhaler", "inhalers", "puffer", "puffers", "cream", "creams", "ointment", "emollient",
-                      "emollients", "drops", "eye drops", "spray", "nasal spray", "gel"})
-_BEFORE_A_DEVICE = re.compile(r"\s+(?:inhalers?|puffers?|creams?|ointment|drops|sprays?)\b", re.IGNORECASE)
+_DEVICE_NOUNS = ("inhaler", "inhalers", "puffer", "puffers", "cream", "creams", "ointment", "drops", "spray", "sprays")
+_DEVICES = frozenset(_DEVICE_NOUNS) | {"emollient", "emollients", "eye drops", "nasal spray", "gel"}
+_BEFORE_A_DEVICE = re.compile(rf"\s+(?:{'|'.join(_DEVICE_NOUNS)})\b", re.IGNORECASE)  # "a steroid cream"
 
 
 def with_background_devices(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
