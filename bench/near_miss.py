@@ -71,6 +71,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
                                              # written in session 64 as a development set
     python bench/near_miss.py --thirtyfifth # the thirty-fifth sets, the twenty-sixth's three styles written again
                                             # blind in session 66: rates by style, never read
+    python bench/near_miss.py --thirtysixth # the thirty-sixth sets, half of its coverage questions everyday accounts
+                                            # that describe more than they name: written in session 69 as a
+                                            # development set (first read on session 68's code)
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -165,6 +168,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtyfourth": (
         "the thirty-fourth sets, three styles as long accounts from real life (the question buried in a story, a "
         "handover or a long exam stem): a development set written in session 64", DEVELOPMENT,
+    ),
+    "thirtysixth": (
+        "the thirty-sixth sets, three styles (half of the coverage questions everyday accounts): a development set "
+        "written in session 69", DEVELOPMENT,
     ),
     "thirtyfifth": (
         "the thirty-fifth sets, three styles (the twenty-sixth's, written again), written blind in session 66: rates "

@@ -178,7 +178,7 @@ def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: S
         # words no passage holds by none (compose/select.py)
         question, without_case_drugs(question_weights(question, idf, generic_names), terms, question),
         unheld,
-    ))
+    ), terms)
     whole = {  # each overview that may be on topic read once, however many of its passages were retrieved
         source_id: retriever.whole_source(source_id) for source_id in overview_candidates(retrieved, weights)
     }

@@ -47,6 +47,9 @@ _THEIR_AGE = re.compile(
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
 # asker's children, of any age, not the patient), "I had a baby 6 weeks ago" (the patient is the mother)
 _PREGNANT = re.compile(r"\bpregnan(?:t|cy)\b")
+# a birth the mother tells: the baby of the rest of her account is her newborn, not the patient (session 69)
+_BIRTH_TOLD = re.compile(r"\b(?:had (?:a|my|the|our|her) baby|gave birth|given birth|baby (?:was|is) born)\b",
+                         re.IGNORECASE)
 # "after the baby", "since the baby": the birth, not an infant patient ("my wife feels down after the baby")
 AFTER_BIRTH = r"\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b"
 # "trying for a baby", "planning to have another baby": a pregnancy planned, not an infant patient
@@ -148,8 +151,9 @@ def group_of_question(question: str) -> str | None:
         question = question[: elder.end()] + _TELLERS_CHILDREN.sub(" ", question[elder.end() :])
     lowered = _COMPARED_GROUP.sub(" ", _NOT_A_CHILD.sub(" ", question.lower().replace("\u2019", "'")))
     words = set(_WORDS.findall(lowered))
-    if _PREGNANT.search(lowered):
-        words -= {"baby", "babies"}  # a pregnant woman's baby is her pregnancy ("will it go away after the baby?")
+    if _PREGNANT.search(lowered) or _BIRTH_TOLD.search(question):
+        words -= {"baby", "babies"}  # a pregnant woman's baby is her pregnancy ("will it go away after the baby?"),
+        # and once the birth is told, her newborn ("had my baby 2 days ago … needs changing now baby is here")
     groups = set()
     if words & CHILD_WORDS or _MONTHS.search(lowered):
         groups.add(CHILD)

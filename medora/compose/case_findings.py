@@ -70,12 +70,26 @@ _ACCOUNT_OPENING = re.compile(
 )
 
 
+# the first person told later, where the asker describes (session 69: "pins and needles in my thumb and first two
+# fingers every night, wakes me up …", "havent slept properly in about 6 months … gp gave me a leaflet"); never a
+# clinician's own practice or patient ("in my experience", "my patient")
+_TOLD_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|my|me)\b", re.IGNORECASE)
+_CLINICIANS_OWN = re.compile(
+    r"\b(?:in|from|at)\s+my\s+(?:experience|practice|opinion|view|clinic|unit|department|hospital|surgery|service)\b"
+    r"|\bmy\s+(?:patient|patients|pt|pts|registrar|consultant|team|trainee|ward|clinic|list)\b",
+    re.IGNORECASE,
+)
+
+
 def is_account(question: str) -> bool:
     """True for a question told in the asker's own words about themselves or someone close, which opens with "I" or
     "my" ("I've been taking co-codamol for headaches…", "my 18 month old has gunk pouring out of her ear…"), has them
-    within its first three words ("finished my antibiotics for pneumonia 3 weeks ago…") or opens with the relative
-    ("nan is 84, has afib…")."""
-    return bool(_ACCOUNT_OPENING.match(question))
+    within its first three words ("finished my antibiotics for pneumonia 3 weeks ago…"), opens with the relative
+    ("nan is 84, has afib…") or tells them later where it describes, as no clinician's note does."""
+    if _ACCOUNT_OPENING.match(question):
+        return True
+    describing = split_asking(question)[0]
+    return bool(_TOLD_FIRST_PERSON.search(describing)) and not _CLINICIANS_OWN.search(question)
 
 
 # what the patient has had or carries besides the complaint may change what is given, so its words are never findings:
@@ -259,10 +273,38 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
             carried = stems <= history or any(stems <= diagnosis for diagnosis in diagnoses)
             asked_here = not term.context and bool(stems & asked) or term.offered
             marked.append(replace(term, asked=asked_here, history=bool(stems) and carried))
+    marked = _with_pointed_worth_asked(describing, asking, marked)
     return with_partnered_conditions_required(with_background_devices(question, with_passing_background(
         describing, asking, with_treated_background(question, with_cancer_history(question, with_coronary_history(
             marked)))
     )), asking)
+
+
+# an ask that points back to what was just told and weighs whether it is any good: "is it worth paying for?", "does
+# that actually work?"
+_POINTED_WORTH = re.compile(
+    r"^\W*(?:is|are|would|will|does|do|did)\s+(?:it|that|this|they|these|those)\s+(?:\w+\s+){0,2}?"
+    r"(?:worth|work|works|help|helps|any good|reliable|accurate|legit)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_pointed_worth_asked(describing: str, asking: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The findings of the sentence just told marked asked when the ask only points back to it and weighs its worth
+    (session 69: "saw an online food intolerance blood test (the IgG one) that tells you which foods to cut out. is it
+    worth paying for?" asks about the IgG test, which the IBS overview never names, not about the IBS it names)."""
+    if not _POINTED_WORTH.search(asking) or any(term.asked for term in terms):
+        return terms
+    sentences = [sentence for sentence in _SENTENCE_BREAK.split(describing.strip()) if sentence.strip()]
+    if len(sentences) < 2:  # a story of one sentence is the ask's whole subject already ("never had the hpv jab at
+        # school, is it worth getting it now"): its findings stay as they are
+        return terms
+    told = set(stem_sequence(sentences[-1]))
+    return [
+        replace(term, finding=False, told=False, asked=True)
+        if term.finding and (stems := set(stem_sequence(term.label))) and stems <= told else term
+        for term in terms
+    ]
 
 
 # What a chronic condition is treated with, as an account names it without the drug: "uses a brown inhaler"
@@ -439,9 +481,11 @@ _ANTICHOLINERGICS = ("oxybutynin", "tolterodine", "solifenacin", "amitriptyline"
 # penicillin for the sore throat is about
 _RULING_OUT: dict[str, tuple[str, ...]] = {
     # a triptan constricts the coronary arteries (session 66: "had two coronary stents placed for angina last year …
-    # Should sumatriptan be added?" is no question the migraine overview, never naming heart disease, answers)
+    # Should sumatriptan be added?" is no question the migraine overview, never naming heart disease, answers); nor
+    # a heart attack in a note's shorthand (session 69: "NSTEMI 2023, DES to LAD. Add sumatriptan?")
     **dict.fromkeys(("angina", "coronary artery disease", "coronary heart disease", "ischaemic heart disease",
-                     "heart attack", "myocardial infarction"), ("sumatriptan", "triptan", "triptans", "rizatriptan",
+                     "heart attack", "myocardial infarction", "mi", "nstemi", "stemi", "acute coronary syndrome"),
+                    ("sumatriptan", "triptan", "triptans", "rizatriptan",
                                                                 "zolmitriptan", "naratriptan", "almotriptan",
                                                                 "eletriptan", "frovatriptan", "ergotamine")),
     # amoxicillin brings a rash in glandular fever, whose sign beside a sore throat is an enlarged spleen (session 66:

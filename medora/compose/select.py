@@ -42,6 +42,7 @@ from medora.compose.terms import (
     spelled_out_abbreviations,
     stem,
     stem_sequence,
+    told_birth,
 )
 from medora.compose.variants import class_names, member_class_names, treated_condition
 from medora.retrieve.described import DescribedMatch
@@ -296,6 +297,7 @@ def question_weights(
     # "SH taxi driver, ex-smoker": the case's life, as a job told (session 62)
     denied = _denied(question)
     words -= denied
+    words -= set(stem_sequence(told_birth(question)))  # whom it is about: a postpartum population term (terms.py)
     weights = {
         token: weight for token, weight in idf.items()
         if token in words and not token.isdigit() and not AGE_SEX.fullmatch(token) and not QUANTITY.fullmatch(token)
@@ -318,6 +320,13 @@ def question_weights(
 # two teenagers and a very spoilt labrador … if the urate was normal during the attack does that rule gout out?" held
 # "van", "spoilt", "labrador", "biscuit" and "50th" at the rarest weight, and no gout passage held a sixth of it)
 STORY_SHARE = 1.0
+# …and a story of 40 words or more, shorter than a long one, past 2.5 times it when what it asks names a term of its
+# own (session 69: "my dad is 68 and had a heart attack in june … hes on aspirin and brilique now plus his amlodipine
+# … how long does he have to stay on both the aspirin and the brilique? he still goes down his allotment every day"
+# found no passage on topic; 2.5 chosen on six development questions, 2.0 lost "…wants us to just do calpol and
+# nurofen and wait. how long do we wait before she should get antibiotics", 3.0 the heart attack again)
+MIN_MEDIUM_STORY_WORDS = 40
+MEDIUM_STORY_SHARE = 2.5
 MIN_ASKED_WORDS = 2  # the asking part's topic words needed to read a story by it ("what should we do?" has none)
 
 
@@ -337,19 +346,31 @@ def without_unheld_story_words(question: str, weights: QuestionWeights, unheld: 
     )
 
 
-def asking_focused(question: str, weights: QuestionWeights) -> QuestionWeights:
+def asking_focused(
+    question: str, weights: QuestionWeights, terms: list[SpecificTerm] | None = None
+) -> QuestionWeights:
     """``weights`` with the words told only where a long question describes scaled down, when they outweigh those
-    of the part that asks by more than ``STORY_SHARE``: what a long account asks is its topic, the story around it
-    only partly."""
-    asked = set(stem_sequence(split_asking(question)[1])) & weights.keys()
-    if len(asked) < MIN_ASKED_WORDS or not is_long_story(question) or options_span(question) is not None:
+    of the part that asks by more than ``STORY_SHARE`` (``MEDIUM_STORY_SHARE`` for a medium story whose ask names one
+    of its ``terms``): what a long account asks is its topic, the story around it only partly."""
+    describing, asking = split_asking(question)
+    asking_stems = set(stem_sequence(asking))
+    asked = asking_stems & weights.keys()
+    names_its_own = any(  # a medium story is its ask's only when the ask names a term of its own: "how does that
+        # work?" after "thinking about prep … mild asthma with a blue inhaler" asks about the story's PrEP
+        term.kind != "population" and (stems := set(stem_sequence(term.label))) and stems <= asking_stems
+        for term in terms or []
+    )
+    share = STORY_SHARE if is_long_story(question) else (
+        MEDIUM_STORY_SHARE if len(describing.split()) >= MIN_MEDIUM_STORY_WORDS and names_its_own else None
+    )
+    if len(asked) < MIN_ASKED_WORDS or share is None or options_span(question) is not None:
         return weights  # an exam stem's lettered options are what it offers, not what it is about: its case is
         # ("A 67-year-old retired bus driver had 20 minutes of left arm weakness … A) Aspirin 300 mg now …")
     asked_total = sum(weights[token] for token in asked)
     told_total = sum(weight for token, weight in weights.items() if token not in asked)
-    if told_total <= STORY_SHARE * asked_total:
+    if told_total <= share * asked_total:
         return weights
-    scale = STORY_SHARE * asked_total / told_total
+    scale = share * asked_total / told_total
     return QuestionWeights(
         {token: weight if token in asked else weight * scale for token, weight in weights.items()},
         list(weights.equivalents), list(weights.phrases), weights.qualified, weights.parts, weights.denied,

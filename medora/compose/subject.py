@@ -37,7 +37,7 @@ from importlib import resources
 from medora.compose.described import broader_parts, split_asking
 from medora.compose.lay import LayEquivalent
 from medora.compose.note_sections import NOTE_MARKERS
-from medora.compose.terms import SpecificTerm, few_interactions, stem, stem_sequence
+from medora.compose.terms import BLOOD_THINNERS, SpecificTerm, few_interactions, stem, stem_sequence
 from medora.yaml_text import load_yaml
 
 # Clinical shorthand → what a source writes. Only shorthand with one meaning in a clinical question.
@@ -150,6 +150,21 @@ FRAME_WORDS = frozenset(
     for word in """threshold thresholds cutoff cutoffs cut-off cut-offs criteria criterion target targets
     prophylaxis prophylactic preventive duration durations""".split()
 ) | NOTE_CLIPPINGS
+
+# A procedure the asking clause names, which a blood thinner the patient takes bears on
+_PROCEDURE_ASKED = re.compile(
+    r"\b(?:injections?|operations?|op|surgery|procedures?|extractions?|biopsy|endoscopy|colonoscopy|epidural|"
+    r"(?:tooth|teeth) out)\b",
+    re.IGNORECASE,
+)
+
+# How long a drip runs is a timing asked, in the words of its frame (session 69: "IV magnesium – dose and infusion
+# time?" against the asthma overview's "1.2–2 g over 20 minutes")
+_TIMED_INFUSION = re.compile(r"\b(infusion|infusions)\s+(?:time|times|rate|rates|duration|length|period)\b",
+                             re.IGNORECASE)
+
+# "pred" written anywhere but after a percentage ("PEF 42% pred", "FEV1 55 % pred" are of the predicted value)
+_PRED_NOT_PREDICTED = re.compile(r"(?<!%)(?<!%\s)\bpred\b", re.IGNORECASE)
 
 # Words that open a slot describing the case: a negation, the patient's history.
 NEGATIONS = frozenset({"no", "not", "without", "nor", "denies", "denied"})
@@ -266,6 +281,11 @@ def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[Spec
         # ("takes bisoprolol … two IM adrenaline doses … What should be given next?", session 62), unless they are
         # medicines of few interactions
         kept = [term for term in own if not few_interactions(term) and not term.trigger]
+    elif own and _PROCEDURE_ASKED.search(asking) and (thinning := [
+        term for term in own if term.label.lower() in BLOOD_THINNERS and term.label.lower() != "aspirin"
+    ]):  # a procedure asked about on a blood thinner turns on the bleeding (session 69: "offered a steroid epidural
+        # injection … i'm on warfarin for a metal heart valve. can i just go ahead with the injection?")
+        kept = thinning
     elif own and all(term.context for term in terms if term.kind == "drug") and _KEEPING_ON.search(asking):
         # nothing named after it: the drug gone on with is not a background medicine of few interactions beside
         # another ("GAD on sertraline … Eczema on emollients. How long should she continue?")
@@ -280,11 +300,14 @@ def subject_terms(question: str, terms: list[SpecificTerm]) -> list[SpecificTerm
     every term would be the case, the patient's condition after "with" is what is asked ("9 yo with anaphylaxis
     after eating peanuts: how much adrenaline?" asks about anaphylaxis, the peanuts are the case)."""
     slots = case_slots(question)
+    timed = {stem(match.group(1)) for match in _TIMED_INFUSION.finditer(question)}
     kept = []
     for term in terms:
         lowered = term.label.lower()
-        if term.kind in ("term", "word") and stem(lowered) in FRAME_WORDS:
+        if term.kind in ("term", "word") and (stem(lowered) in FRAME_WORDS or stem(lowered) in timed):
             continue
+        if lowered == "pred" and not _PRED_NOT_PREDICTED.search(question):
+            continue  # "PEF 42% pred" is a share of the predicted value, no prednisolone
         if lowered in SHORTHAND:
             term = replace(term, forms=tuple(dict.fromkeys(term.forms + SHORTHAND[lowered])))
         if term.kind in ("term", "word") and (parts := broader_parts(question, lowered)):

@@ -201,6 +201,8 @@ GENERIC_WORDS = frozenset(
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
+_INJECTED = ("injected", "injectable", "subcutaneous", "subcutaneously", "intramuscular", "intramuscularly", "LMWH",
+             "low-molecular-weight heparin", "low molecular weight heparin")
 LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "flu": ("influenza",),
     # the organ by its adjective (session 49: "numbness around the anus" is the cauda equina overview's perianal
@@ -223,6 +225,11 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "exercise": ("physical activity",),
     "exercising": ("physical activity",),
     "coffee": ("caffeine",),
+    # an injection as a source writes it, by its route or a drug only ever injected (session 69: "had a clot in my leg
+    # … should i wear flight socks or do i need injections?" against "graduated compression stockings or prophylactic
+    # LMWH"), as a class is named by its members
+    "injection": _INJECTED,
+    "injections": _INJECTED,
     # the bladder's residual volume, which a source writes as the scan that measures it (session 45: "Post-void bladder
     # scan 40 mL. Does the normal residual mean the MRI can wait?" is the cauda equina overview's "post-void bladder
     # scanning … a normal result")
@@ -233,6 +240,27 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
 CONCEIVING = frozenset({"get", "gets", "getting", "become", "becomes", "becoming", "fall", "falls", "falling"})
 _AFTER_BIRTH = re.compile(AFTER_BIRTH, re.IGNORECASE)  # the birth, not an infant patient (compose/age_groups.py)
 _BREASTFED_CHILD = re.compile(BREASTFED_CHILD, re.IGNORECASE)
+# A birth told as recent makes the patient postpartum (session 69: "A 33-year-old woman who gave birth 3 weeks ago
+# presents with … ST elevation … Should she be given fibrinolysis now?" was answered by the coronary overview, which
+# never speaks of the weeks after a birth); a birth years ago does not
+_RECENT_SPAN = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few)\s+(?:days?|weeks?)"
+_BIRTH = r"(?:gave birth|given birth|delivered|had (?:a|her|my|our|the|their) bab(?:y|ies)|had (?:twins|a c-section))"
+_RECENT_BIRTH = re.compile(
+    rf"\b{_BIRTH}\s+(?:{_RECENT_SPAN}\s+ago|last week|yesterday|recently)\b"
+    rf"|\b(?:just|recently)\s+{_BIRTH}\b"
+    rf"|\b{_RECENT_SPAN}\s+(?:after|since|following)\s+(?:giving birth|(?:the\s+)?delivery|childbirth|the birth|"
+    rf"having (?:a|her|my|the) bab(?:y|ies)|(?:a|her|my) c-section)\b",
+    re.IGNORECASE,
+)
+
+
+def told_birth(question: str) -> str:
+    """The words telling a recent birth ("had a baby 2 weeks ago"), or "": the patient is postpartum, and the words
+    are whom the question is about, no topic of it (select.question_weights)."""
+    found = _RECENT_BIRTH.search(question)
+    return found.group(0) if found else ""
+
+
 # A pregnant woman's "baby" is the pregnancy's ("will it go away after the baby?"), not an infant patient
 PREGNANCY_BABY = frozenset(("baby", "babies"))
 _PLANNED_BABY = re.compile(PLANNED_BABY, re.IGNORECASE)
@@ -252,7 +280,9 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
     "adolescents": ("adolescent", "adolescents", "adolescence", "teenager", "teenagers", "teenage", "teen", "teens"),
     "pregnancy": ("pregnancy", "pregnant", "pregnancies", "antenatal", "gestation", "gestational", "obstetric",
                   "primigravida", "multigravida", "primip"),
-    "postpartum": ("postpartum", "postnatal", "puerperium", "puerperal"),  # session 34: "2 weeks postpartum, SCAD"
+    "postpartum": ("postpartum", "postnatal", "puerperium", "puerperal", "after birth", "after childbirth",
+                   "after giving birth", "after delivery"),  # session 34: "2 weeks postpartum, SCAD"; session 69: the
+    # contraception and pregnancy-hypertension overviews write "6 weeks after birth", "After birth, …"
     "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "breastfeed", "lactation", "lactating",
                       "nursing mothers"),
     "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
@@ -1134,8 +1164,13 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     if fed := _BREASTFED_CHILD.search(question):  # "im breastfeeding my baby": the one fed, not the patient
         said = {word.lower() for word in _WORDS.findall(fed.group(0))} - set(POPULATIONS["breastfeeding"])
         terms = [term for term in terms if not (term.kind == "population" and term.label.lower() in said)]
-    if pregnant or _AFTER_BIRTH.search(question):
+    recent_birth = _RECENT_BIRTH.search(question)
+    if pregnant or recent_birth or _AFTER_BIRTH.search(question):
         terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
+    postpartum = POPULATIONS["postpartum"]
+    if recent_birth and not any(term.kind == "population" and term.forms == postpartum for term in terms):
+        terms.append(SpecificTerm(label=recent_birth.group(0), kind="population", forms=postpartum,
+                                  phrase="the weeks after a birth"))
     elif planned := _PLANNED_BABY.search(question):
         terms = [
             SpecificTerm(label=planned.group(0), kind="population",
@@ -1263,6 +1298,7 @@ NSAIDS = frozenset({"ibuprofen", "naproxen", "diclofenac", "celecoxib", "etorico
                      "indometacin", "indomethacin", "ketorolac", "nurofen", "voltarol"})
 _ANTICOAGULANTS = frozenset({"apixaban", "rivaroxaban", "edoxaban", "dabigatran", "warfarin", "heparin", "enoxaparin",
                              "clopidogrel", "ticagrelor", "prasugrel", "aspirin"})
+BLOOD_THINNERS = _ANTICOAGULANTS  # the anticoagulants and antiplatelets, for subject.py
 _RAAS_PARTNERS = NSAIDS | frozenset({
     "spironolactone", "eplerenone", "amiloride", "triamterene", "potassium", "potassium chloride", "trimethoprim",
     "co-trimoxazole", "lithium", "sacubitril", "aliskiren", "ciclosporin", "tacrolimus", "heparin", "enoxaparin",
