@@ -201,8 +201,6 @@ GENERIC_WORDS = frozenset(
 )
 
 # Lay and clinical synonyms the abbreviation and synonym tables do not hold (those tables serve retrieval's expansion).
-_INJECTED = ("injected", "injectable", "subcutaneous", "subcutaneously", "intramuscular", "intramuscularly", "LMWH",
-             "low-molecular-weight heparin", "low molecular weight heparin")
 LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "flu": ("influenza",),
     # the organ by its adjective (session 49: "numbness around the anus" is the cauda equina overview's perianal
@@ -225,11 +223,6 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "exercise": ("physical activity",),
     "exercising": ("physical activity",),
     "coffee": ("caffeine",),
-    # an injection as a source writes it, by its route or a drug only ever injected (session 69: "had a clot in my leg
-    # … should i wear flight socks or do i need injections?" against "graduated compression stockings or prophylactic
-    # LMWH"), as a class is named by its members
-    "injection": _INJECTED,
-    "injections": _INJECTED,
     # the bladder's residual volume, which a source writes as the scan that measures it (session 45: "Post-void bladder
     # scan 40 mL. Does the normal residual mean the MRI can wait?" is the cauda equina overview's "post-void bladder
     # scanning … a normal result")
