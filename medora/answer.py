@@ -496,7 +496,12 @@ def _complaint_elsewhere(
     asked with no one named besides the findings is read for its body parts only. Empty when the question names
     anything else, or lacks the drug asked ("after my knee operation … on rivaroxaban": the knee is no complaint),
     or the overview names the complaint."""
-    kinds = {term.kind for term in terms if not term.finding}
+    kinds = {  # a condition asked by name beside the drug ("the antibiotics they give for epididymitis") is what the
+        # drug is for, no complaint of its own (session 69)
+        term.kind for term in terms
+        if not term.finding and not (term.asked and term.kind in ("term", "word") and any(
+            other.kind == "drug" and other.asked for other in terms))
+    }
     drug_alone = kinds == {"drug"} and all(not term.context for term in terms if term.kind == "drug")
     if not (kinds == {"population", "drug"} or drug_alone) or overview.source.kind is not Kind.EDITORIAL_SUMMARY:
         return []  # an ingested source has no library topic whose signs to tell apart

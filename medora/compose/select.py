@@ -357,8 +357,8 @@ def asking_focused(
     asked = asking_stems & weights.keys()
     names_its_own = any(  # a medium story is its ask's only when the ask names a term of its own: "how does that
         # work?" after "thinking about prep … mild asthma with a blue inhaler" asks about the story's PrEP
-        term.kind != "population" and (stems := set(stem_sequence(term.label))) and stems <= asking_stems
-        for term in terms or []
+        term.kind != "population" and not term.context and (stems := set(stem_sequence(term.label)))
+        and stems <= asking_stems for term in terms or []
     )
     share = STORY_SHARE if is_long_story(question) else (
         MEDIUM_STORY_SHARE if len(describing.split()) >= MIN_MEDIUM_STORY_WORDS and names_its_own else None

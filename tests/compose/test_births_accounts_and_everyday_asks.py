@@ -10,6 +10,7 @@ import pytest
 from medora.answer import answer_question
 from medora.compose.age_groups import CHILD, group_of_question
 from medora.compose.case_findings import is_account, with_case_findings
+from medora.compose.select import QuestionWeights, asking_focused
 from medora.compose.terms import POPULATIONS, SpecificTerm, specific_terms, told_birth
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
@@ -59,6 +60,25 @@ def test_a_percentage_of_the_predicted_value_is_no_prednisolone():
     assert "pred" in _terms("COPD exacerbation, given nebs + pred, pH 7.30 - start NIV?")
 
 
+STORY = ("my dad is 70 and had a heart attack back in may. they said no stent was needed and he would be treated with "
+         "tablets instead. hes on aspirin and ticagrelor now plus amlodipine for his blood pressure, and he still walks "
+         "the dog every day. ")
+
+
+def _story_weights() -> QuestionWeights:
+    return QuestionWeights({"dog": 7.0, "walk": 5.0, "stent": 5.0, "amlodipin": 7.0, "heart": 3.0, "attack": 3.0,
+                            "instead": 4.3, "still": 4.2, "tablet": 4.8, "blood": 2.3, "pressur": 2.8, "everi": 2.7,
+                            "aspirin": 3.6, "ticagrelor": 7.0, "stay": 4.0, "long": 2.8})
+
+
+def test_a_medium_story_is_weighed_by_an_ask_naming_a_term_of_its_own():
+    question = STORY + "how long does he stay on both the aspirin and the ticagrelor?"
+    scaled = asking_focused(question, _story_weights(), specific_terms(question))
+    assert scaled["ticagrelor"] == 7.0 and scaled["dog"] < 7.0  # the story's words weigh at most 2.5 times the ask's
+    pointing = STORY + "how long does he stay on both of them?"  # the ask names nothing of its own: weighed whole
+    assert asking_focused(pointing, _story_weights(), specific_terms(pointing))["dog"] == 7.0
+
+
 def test_an_infusion_s_time_is_a_timing_asked():
     assert "infusion" not in _terms("Acute severe asthma, no response to nebs. IV magnesium: dose and infusion rate?")
 
@@ -74,6 +94,10 @@ def test_an_infusion_s_time_is_a_timing_asked():
      "score is normal. Does that exclude dementia?", "dementia-workup"),
     ("had my baby 3 days ago and was on methyldopa for blood pressure in pregnancy. should it be changed now the "
      "baby is here?", "hypertension-in-pregnancy"),
+    # the background a medium story's ask names ("without diabetes") weighs the story down no more than before
+    ("my dad is 71, not diabetic, his sugars are always normal. he has kidney disease stage 3 with protein in his "
+     "urine and takes ramipril. the kidney doctor wants to add dapagliflozin. why give a diabetes tablet to someone "
+     "without diabetes?", "chronic-kidney-disease"),
 ])
 def test_an_everyday_ask_is_answered_by_its_overview(library_workspace: Workspace, question: str, overview: str):
     assert status_and_first_source(library_workspace, question) == ("answered", f"library:{overview}")
@@ -85,6 +109,10 @@ def test_an_everyday_ask_is_answered_by_its_overview(library_workspace: Workspac
     "55F migraine, naproxen not enough. NSTEMI 2022, DES to LAD. Add sumatriptan?",
     "sciatica down my leg for 2 months, the spinal team offered a steroid epidural injection. im on warfarin for a "
     "mechanical heart valve. can i just have the injection?",
+    # the cheeks of mumps, which the scrotal overview never names, though the drug is asked for a condition it names
+    "my son is 19 and at college, he never had his mmr jabs. last week his cheeks and jaw swelled up on both sides "
+    "and now his right testicle is swollen and very sore and he has a fever. he says he is not sexually active. does "
+    "he need the antibiotics they give for epididymitis?",
 ])
 def test_what_the_overview_never_speaks_of_leaves_the_answer_unanswered(library_workspace: Workspace, question: str):
     article = answer_question(question, retriever=library_workspace.retriever, settings=library_workspace.settings)
