@@ -47,9 +47,12 @@ _THEIR_AGE = re.compile(
 # Child words that name no child: "baby aspirin" (a low dose), "child-bearing" (an age of women), "my kids" (the
 # asker's children, of any age, not the patient), "I had a baby 6 weeks ago" (the patient is the mother)
 _PREGNANT = re.compile(r"\bpregnan(?:t|cy)\b")
-# a birth the mother tells: the baby of the rest of her account is her newborn, not the patient (session 69)
-_BIRTH_TOLD = re.compile(r"\b(?:had (?:a|my|the|our|her) baby|gave birth|given birth|baby (?:was|is) born)\b",
-                         re.IGNORECASE)
+# a birth the mother tells: the baby of the rest of her account is her newborn, not the patient (session 69); the
+# same words told as recent make her postpartum (compose/terms.py)
+TOLD_BIRTH = (
+    r"(?:gave birth|given birth|delivered|had (?:a|her|my|our|the|their) bab(?:y|ies)|had (?:twins|a c-section))"
+)
+_BIRTH_TOLD = re.compile(rf"\b{TOLD_BIRTH}\b|\bbaby (?:was|is) born\b", re.IGNORECASE)
 # "after the baby", "since the baby": the birth, not an infant patient ("my wife feels down after the baby")
 AFTER_BIRTH = r"\b(?:after|since) (?:the|our|her|my) bab(?:y|ies)\b"
 # "trying for a baby", "planning to have another baby": a pregnancy planned, not an infant patient

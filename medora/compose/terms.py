@@ -29,6 +29,7 @@ from medora.compose.age_groups import (
     OPENING_AGE,
     OWN_CHILDREN,
     PLANNED_BABY,
+    TOLD_BIRTH,
     YOUTH_PAST,
     group_of_question,
 )
@@ -237,10 +238,9 @@ _BREASTFED_CHILD = re.compile(BREASTFED_CHILD, re.IGNORECASE)
 # presents with … ST elevation … Should she be given fibrinolysis now?" was answered by the coronary overview, which
 # never speaks of the weeks after a birth); a birth years ago does not
 _RECENT_SPAN = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|few)\s+(?:days?|weeks?)"
-_BIRTH = r"(?:gave birth|given birth|delivered|had (?:a|her|my|our|the|their) bab(?:y|ies)|had (?:twins|a c-section))"
 _RECENT_BIRTH = re.compile(
-    rf"\b{_BIRTH}\s+(?:{_RECENT_SPAN}\s+ago|last week|yesterday|recently)\b"
-    rf"|\b(?:just|recently)\s+{_BIRTH}\b"
+    rf"\b{TOLD_BIRTH}\s+(?:{_RECENT_SPAN}\s+ago|last week|yesterday|recently)\b"
+    rf"|\b(?:just|recently)\s+{TOLD_BIRTH}\b"
     rf"|\b{_RECENT_SPAN}\s+(?:after|since|following)\s+(?:giving birth|(?:the\s+)?delivery|childbirth|the birth|"
     rf"having (?:a|her|my|the) bab(?:y|ies)|(?:a|her|my) c-section)\b",
     re.IGNORECASE,
@@ -1157,12 +1157,12 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     if fed := _BREASTFED_CHILD.search(question):  # "im breastfeeding my baby": the one fed, not the patient
         said = {word.lower() for word in _WORDS.findall(fed.group(0))} - set(POPULATIONS["breastfeeding"])
         terms = [term for term in terms if not (term.kind == "population" and term.label.lower() in said)]
-    recent_birth = _RECENT_BIRTH.search(question)
+    recent_birth = told_birth(question)
     if pregnant or recent_birth or _AFTER_BIRTH.search(question):
         terms = [term for term in terms if not (term.kind == "population" and term.label in PREGNANCY_BABY)]
     postpartum = POPULATIONS["postpartum"]
     if recent_birth and not any(term.kind == "population" and term.forms == postpartum for term in terms):
-        terms.append(SpecificTerm(label=recent_birth.group(0), kind="population", forms=postpartum,
+        terms.append(SpecificTerm(label=recent_birth, kind="population", forms=postpartum,
                                   phrase="the weeks after a birth"))
     elif planned := _PLANNED_BABY.search(question):
         terms = [
@@ -1289,9 +1289,10 @@ _PPI_PARTNERS = frozenset({
 })
 NSAIDS = frozenset({"ibuprofen", "naproxen", "diclofenac", "celecoxib", "etoricoxib", "nsaid", "nsaids", "mefenamic acid",
                      "indometacin", "indomethacin", "ketorolac", "nurofen", "voltarol"})
-_ANTICOAGULANTS = frozenset({"apixaban", "rivaroxaban", "edoxaban", "dabigatran", "warfarin", "heparin", "enoxaparin",
-                             "clopidogrel", "ticagrelor", "prasugrel", "aspirin"})
-BLOOD_THINNERS = _ANTICOAGULANTS  # the anticoagulants and antiplatelets, for subject.py
+BLOOD_THINNERS = frozenset({  # the anticoagulants and antiplatelets
+    "apixaban", "rivaroxaban", "edoxaban", "dabigatran", "warfarin", "heparin", "enoxaparin", "clopidogrel",
+    "ticagrelor", "prasugrel", "aspirin",
+})
 _RAAS_PARTNERS = NSAIDS | frozenset({
     "spironolactone", "eplerenone", "amiloride", "triamterene", "potassium", "potassium chloride", "trimethoprim",
     "co-trimoxazole", "lithium", "sacubitril", "aliskiren", "ciclosporin", "tacrolimus", "heparin", "enoxaparin",
@@ -1300,11 +1301,11 @@ _BETA_BLOCKER_PARTNERS = frozenset({
     "verapamil", "diltiazem", "amiodarone", "digoxin", "clonidine", "fingolimod", "adrenaline", "epinephrine",
     "glucagon", "insulin", "salbutamol", "ivabradine", "dronedarone",
 })
-_SSRI_PARTNERS = NSAIDS | _ANTICOAGULANTS | frozenset({
+_SSRI_PARTNERS = NSAIDS | BLOOD_THINNERS | frozenset({
     "tramadol", "sumatriptan", "zolmitriptan", "rizatriptan", "linezolid", "selegiline", "phenelzine", "moclobemide",
     "lithium", "st john's wort", "ondansetron", "methadone", "fentanyl", "methylene blue", "amitriptyline",
 })
-_ASPIRIN_PARTNERS = (NSAIDS | _ANTICOAGULANTS | frozenset({
+_ASPIRIN_PARTNERS = (NSAIDS | BLOOD_THINNERS | frozenset({
     "methotrexate", "sertraline", "citalopram", "escitalopram", "fluoxetine", "paroxetine", "venlafaxine",
     "duloxetine", "alteplase", "tenecteplase", "thrombolysis", "valproate", "sodium valproate", "acetazolamide",
 })) - {"aspirin"}
