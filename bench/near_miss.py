@@ -74,6 +74,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtysixth # the thirty-sixth sets, half of its coverage questions everyday accounts
                                             # that describe more than they name: written in session 69 as a
                                             # development set (first read on session 68's code)
+    python bench/near_miss.py --thirtyseventh # the thirty-seventh sets, written like the thirty-sixth: a
+                                              # development set written in session 70 (first read on session
+                                              # 69's code)
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -172,6 +175,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtysixth": (
         "the thirty-sixth sets, three styles (half of the coverage questions everyday accounts): a development set "
         "written in session 69", DEVELOPMENT,
+    ),
+    "thirtyseventh": (
+        "the thirty-seventh sets, three styles (half of the coverage questions everyday accounts): a development set "
+        "written in session 70", DEVELOPMENT,
     ),
     "thirtyfifth": (
         "the thirty-fifth sets, three styles (the twenty-sixth's, written again), written blind in session 66: rates "
