@@ -276,8 +276,30 @@ def with_case_findings(question: str, terms: list[SpecificTerm]) -> list[Specifi
     marked = _with_pointed_worth_asked(describing, asking, marked)
     return with_partnered_conditions_required(with_background_devices(question, with_passing_background(
         describing, asking, with_treated_background(question, with_cancer_history(question, with_coronary_history(
-            marked)))
+            with_lifted_things(describing, asking, marked))))
     )), asking)
+
+
+# What was being lifted or carried when the back went: the occasion of the injury, no finding (session 70: "I put my
+# back out lifting a bag of compost on Saturday" was partial, no back-pain passage naming compost), up to a
+# preposition, a conjunction or the clause's end
+_LIFTED = re.compile(
+    r"\b(?:lift|lifts|lifting|lifted|carry|carrying|carried|shifting|shifted|picking up|picked up)\s+"
+    r"((?:(?!on\b|at\b|in\b|when\b|while\b|and\b|into\b|onto\b|up\b|from\b)[A-Za-z'-]+\s*){1,5})",
+    re.IGNORECASE,
+)
+
+
+def with_lifted_things(describing: str, asking: str, terms: list[SpecificTerm]) -> list[SpecificTerm]:
+    """The ``terms`` with the things the case was lifting or carrying (``_LIFTED``), never asked about, marked as
+    its background (``context``): what the injury happened doing, which no overview on it need name."""
+    lifted = {stem for match in _LIFTED.finditer(describing) for stem in stem_sequence(match.group(1))}
+    if not lifted:
+        return terms
+    return [
+        replace(term, finding=False, told=False) if term.finding and set(stem_sequence(term.label)) <= lifted else term
+        for term in _as_background(terms, lifted, asked=set(stem_sequence(asking)))
+    ]
 
 
 # an ask that points back to what was just told and weighs whether it is any good: "is it worth paying for?", "does
@@ -492,6 +514,14 @@ _RULING_OUT: dict[str, tuple[str, ...]] = {
     # "… tender posterior cervical nodes and a palpable spleen tip … Should he be given amoxicillin?")
     **dict.fromkeys(("spleen", "splenomegaly", "glandular fever", "infectious mononucleosis"),
                     ("amoxicillin", "ampicillin", "co-amoxiclav")),
+    # myasthenia gravis is made worse by macrolides, fluoroquinolones, aminoglycosides and magnesium, each carrying a
+    # warning for it (session 70: "… Generalised myasthenia gravis on pyridostigmine. Start azithro prophylaxis?" is
+    # no question the COPD overview, never naming it, answers)
+    **dict.fromkeys(("myasthenia", "myasthenia gravis"),
+                    ("azithromycin", "azithro", "clarithromycin", "erythromycin", "macrolide", "macrolides",
+                     "ciprofloxacin", "levofloxacin", "moxifloxacin", "ofloxacin", "fluoroquinolone",
+                     "fluoroquinolones", "quinolone", "quinolones", "gentamicin", "aminoglycoside", "aminoglycosides",
+                     "magnesium", "magnesium sulfate", "magnesium sulphate")),
 }
 _DRUG_CHOICE_PARTNERS: dict[str, tuple[str, ...]] = {
     # a choice among blood-pressure drugs is one among beta-blockers too ("severe asthma … Which antihypertensive?")

@@ -245,7 +245,24 @@ def body_parts(question: str) -> list[str]:
         if word in _lexicon().broader and _owned(words, index, before=OWNER_BEFORE, after=0)
         and not _treated_part(words, index)
     ]
-    return list(dict.fromkeys(found))
+    return [part for part in dict.fromkeys(found) if not _only_denied(question, part)]
+
+
+def _only_denied(question: str, part: str) -> bool:
+    """True when every mention of the body ``part`` sits in a clause that denies it: not the complaint (session 70:
+    "sore across the bottom of my back, no pain down my legs, no numbness" left the back-pain overview partial, its
+    answer never naming the legs)."""
+    mentions = list(re.finditer(rf"\b{re.escape(part)}\b", question, re.IGNORECASE))
+    return bool(mentions) and all(
+        _DENIAL_BEFORE.search(question[max(0, mention.start() - _DENIED_REACH) : mention.start()])
+        for mention in mentions
+    )
+
+
+_DENIAL_BEFORE = re.compile(  # in its clause; not a doubt ("no idea why my knee", "not sure if my leg")
+    r"\b(?:no(?!\s+idea)|not(?!\s+sure)|without|never|nothing)\b[^,.;:!?]*$", re.IGNORECASE
+)
+_DENIED_REACH = 30  # characters back from the part: "no pain going down either of my legs"
 
 
 # the verbs a medicine is taken with, a few words before "for his knees" ("takes ibuprofen for his knees", "is on

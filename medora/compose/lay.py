@@ -31,8 +31,9 @@ from medora.compose.variants import NAMED_MEMBERS
 from medora.readers.glossary import load_glossary
 from medora.yaml_text import load_yaml
 
-# "throwing up", "feeling down": the particle is the meaning
-PARTICLES = frozenset({"up", "down", "out", "off", "over"})
+# "throwing up", "feeling down": the particle is the meaning; and "every other day" is no "every day" (session 70:
+# "does the crossword every day" was read as a dosing schedule of alternate days)
+PARTICLES = frozenset({"up", "down", "out", "off", "over", "other"})
 
 # Glossary entries whose everyday words mean the term itself or something narrower (reviewed one by one); the others
 # are broader ("a breathing test", "talking therapy", "inflammation of the bowel", "liver cancer"), vague ("return",
@@ -202,9 +203,11 @@ ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "or
                        "direct oral anticoagulant", "DOAC", "DOACs")
 INJECTED_ANTICOAGULANT_WORDS = ("anticoagulant", "anticoagulants", "anticoagulation", "heparin",
                                 "low molecular weight heparin", "LMWH")
-# the conditions that make a blood thinner an anticoagulant, each with the words a source writes for it
+# the conditions that make a blood thinner an anticoagulant, each with the words a source writes for it; an irregular
+# heartbeat as a patient names AF (session 70: "on the blood thinner for her irregular heartbeat … 3 falls this year")
 _ANTICOAGULATED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:AF|af|afib|a-fib|atrial fibrillation)\b"), ANTICOAGULANT_WORDS),
+    (re.compile(r"\birregular (?:heart ?beats?|heart rhythm|pulse)\b", re.IGNORECASE), ANTICOAGULANT_WORDS),
     (re.compile(r"\b(?:DVT|PE|deep vein thrombosis|pulmonary embolism|clots? (?:in|on) (?:my|his|her|the|a) "
                 r"(?:leg|legs|calf|lung|lungs))\b", re.IGNORECASE), ANTICOAGULANT_WORDS),
     (re.compile(_BLOOD_THINNER + r" (?:injection|injections|jab|jabs|shot|shots)\b", re.IGNORECASE),
@@ -216,13 +219,15 @@ _CORONARY = re.compile(r"\b(?:heart attacks?|MI|stents?|stented|ACS|acute corona
 def _blood_thinner_by_condition(question: str) -> list[LayEquivalent]:
     """A blood thinner beside a condition treated with an anticoagulant (and no coronary one), with the words a
     source writes for an anticoagulant."""
-    if not re.search(_BLOOD_THINNER, question, re.IGNORECASE) or _CORONARY.search(question):
+    named = re.search(_BLOOD_THINNER, question, re.IGNORECASE)
+    if not named or _CORONARY.search(question):
         return []
     decided = [medical for pattern, medical in _ANTICOAGULATED if pattern.search(question)]
     if not decided:
         return []
     medical = tuple(dict.fromkeys(word for words in decided for word in words))
-    return [LayEquivalent(lay="blood thinner", stems=tuple(stem_sequence("blood thinner")), medical=medical)]
+    return [LayEquivalent(lay=named.group(0), stems=tuple(stem_sequence(named.group(0))), medical=medical)]  # as
+    # written: "a blood thinning injection" weighs "thin"
 
 
 # Aspirin and a P2Y12 inhibitor taken together are dual antiplatelet therapy, the words a source times them by ("how

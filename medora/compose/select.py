@@ -234,8 +234,8 @@ def _joined_kinds(kinds: list[str]) -> str:
 # inhibitors in heart failure without diabetes", session 51: answered by the type 2 diabetes overview, its title
 # holding the denied word): the word right after the denial
 _DENIED_STATE = re.compile(
-    r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not|without|never\s+had|never\s+been)\s+(?:an?\s+)?"
-    r"([A-Za-z-]+)", re.IGNORECASE
+    r"\b(?:isn'?t|is not|not|aren'?t|are not|wasn'?t|was not|without|never\s+had|never\s+been|nothing)\s+"
+    r"(?:an?\s+)?([A-Za-z-]+)", re.IGNORECASE
 )
 
 
@@ -244,6 +244,15 @@ _DENIED_STATE = re.compile(
 _NORMAL_RESULT = re.compile(
     r"\b(potassium|sodium|calcium|glucose|ferritin|haemoglobin|hemoglobin|TSH)\s+(?:level\s+|levels\s+)?"
     r"(?:was|is|were|are|came\s+back)\s+(?:completely\s+|totally\s+|all\s+)?(?:normal|fine|ok|okay)\b",
+    re.IGNORECASE,
+)
+
+
+_FED_UP = re.compile(r"\bfed\s+up\b", re.IGNORECASE)
+# A view doubted: "my sister thinks she should come off it, is that right?" (session 70), no side of the body
+_RIGHT_ASKED = re.compile(
+    r"\b(?:is|are|am|was|were)\s+(?:that|this|it|she|he|they|i|we|you|the \w+|my \w+|her \w+|his \w+)\s+right\b"
+    r"(?!-)",  # never "is it right-sided?"
     re.IGNORECASE,
 )
 
@@ -258,6 +267,7 @@ def _denied(question: str) -> set[str]:
     denied = {
         token for match in _DENIED_STATE.finditer(question)
         if not is_common_word(word := match.group(1)) or population_group(word) or _condition_lacked(match)
+        or match.group(0).lower().startswith("nothing")  # however common: "nothing broken luckily" (session 70)
         for token in stem_sequence(word)
     } | {token for match in _NORMAL_RESULT.finditer(question) for token in stem_sequence(match.group(1))}
     if not denied:
@@ -297,6 +307,10 @@ def question_weights(
     # "SH taxi driver, ex-smoker": the case's life, as a job told (session 62)
     denied = _denied(question)
     words -= denied
+    if _RIGHT_ASKED.search(question) and not _RIGHT_ASKED.sub(" ", question).lower().count("right"):
+        words.discard("right")  # "…is that right?": whether a view is correct, no side of the body
+    if _FED_UP.search(question) and not _FED_UP.sub(" ", question).lower().count("fed"):
+        words.discard("fed")  # "she's fed up going to the surgery": no feeding
     words -= set(stem_sequence(told_birth(question)))  # whom it is about: a postpartum population term (terms.py)
     weights = {
         token: weight for token, weight in idf.items()

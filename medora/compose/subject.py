@@ -139,9 +139,9 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
 NOTE_CLIPPINGS = frozenset(
     stem(word)
     for word in "wk wks yr yrs mo mos mth mths hr hrs min mins obs neg pos meds incl hosp approx hx sx tx mx dx ix"
-    " nocte mane prn bd tds qds deg od rx ve mcg umol µmol μmol micromol".split()  # when a dose is given
+    " nocte mane prn bd tds qds deg od rx ve mcg umol µmol μmol micromol freq fn".split()  # when a dose is given
     # ("trazodone 50 mg nocte"), degrees of movement; "PCR +ve", "0.3 mcg/kg/min" (session 63); "creat 88 -> 171
-    # umol/L", a unit no overview writes so (session 64)
+    # umol/L", a unit no overview writes so (session 64); "how often renal fn? HIV test freq?" (session 70)
 ) | frozenset(stem(marker) for marker in NOTE_MARKERS)  # a note's headings and markers: "PMH", "NKDA" (session 62)
 # Words that frame what is asked (a cut-off, a prevention, how long), not its topic: like "treatment" or "dose"
 # ("VTE prophylaxis after elective TKR - NICE options and durations?" is answered by "for 14 days")
@@ -155,6 +155,41 @@ FRAME_WORDS = frozenset(
 _PROCEDURE_ASKED = re.compile(
     r"\b(?:injections?|operations?|op|surgery|procedures?|extractions?|biopsy|endoscopy|colonoscopy|epidural|"
     r"(?:tooth|teeth) out)\b",
+    re.IGNORECASE,
+)
+
+# A clause asking for the cause of what the case tells
+_CAUSE_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:explains?|caused?|causes|is causing|could cause|could explain|accounts? for)\b"
+    r"|\bwhy\s+(?:has|have|is|are|did|would|might)\b",
+    re.IGNORECASE,
+)
+# …and a drug the case tells as newly started: "three months after starting oral oestradiol", "since she began
+# lithium", "was started on amiodarone in May"
+_STARTED = (r"\b(?:after|since)\s+(?:starting|beginning|being started on|she started|he started|I started)\s+"
+            r"(?:\w+\s+){0,2}?")
+_STARTED_ON = r"\b(?:was|were|been)\s+started\s+on\s+(?:\w+\s+){0,2}?"
+
+
+def _started_before(describing: str, term: SpecificTerm) -> bool:
+    """True when ``describing`` tells the medicine ``term`` as newly started (``_STARTED``, ``_STARTED_ON``)."""
+    names = "|".join(re.escape(form) for form in (term.label, *term.forms[:3]))
+    return bool(re.search(rf"(?:{_STARTED}|{_STARTED_ON})(?:{names})\b", describing, re.IGNORECASE))
+
+
+def _told_aside(question: str, term: SpecificTerm) -> bool:
+    """True when the drug ``term`` is told as an aside, "he also takes a statin": no medicine the question is for."""
+    return bool(re.search(rf"\balso\s+(?:takes|taking|on|uses)\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
+                          rf"{re.escape(term.label)}\b", question, re.IGNORECASE))
+
+
+# Whoever operates, told something before a procedure, or told about the patient's medicines
+_TELLING_THE_OPERATOR = re.compile(
+    r"\b(?:tell|telling|told|inform|informed|warn|mention|let)\b.{0,40}\b(?:surgeons?|anaesthetists?|anesthetists?|"
+    r"anesthesiologists?|ophthalmologists?|dentists?|eye (?:doctors?|hospital|team|clinic)|surgical team|"
+    r"the (?:hospital|team) (?:doing|before))\b"
+    r"|\b(?:tell|telling|inform|warn|mention)\b.{0,30}\babout (?:her|his|my|their|your) "
+    r"(?:tabs|tablets|pills|meds|medication|medications|medicines|drugs)\b",
     re.IGNORECASE,
 )
 
@@ -281,6 +316,20 @@ def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[Spec
         # ("takes bisoprolol … two IM adrenaline doses … What should be given next?", session 62), unless they are
         # medicines of few interactions
         kept = [term for term in own if not few_interactions(term) and not term.trigger]
+    elif _CAUSE_ASKED.search(asking) and (started := [
+        term for term in terms if term.kind in ("drug", "term", "word") and _started_before(
+            split_asking(question)[0], term)
+    ]):  # why a result changed, a medicine newly started in the case: it is what the answer turns on, a drug the
+        # lexicon knows or not (session 70: "stable on levothyroxine … Three months after starting oral oestradiol …
+        # her TSH is 7.8. What explains this?")
+        return [replace(term, context=False, finding=False, told=False, required=True)
+                if any(term is drug for drug in started) else term for term in terms]
+    elif own and _TELLING_THE_OPERATOR.search(asking) and (telling := [
+        term for term in own if not few_interactions(term) and not _told_aside(question, term)
+    ]):  # what to tell whoever operates: the patient's own medicines are what it turns on (session 70: "takes
+        # tamsulosin for his waterworks … booked in for cataract surgery. Is there anything he needs to tell the eye
+        # surgeon?" met no passage on topic)
+        kept = telling
     elif own and _PROCEDURE_ASKED.search(asking) and (thinning := [
         term for term in own if term.label.lower() in BLOOD_THINNERS and term.label.lower() != "aspirin"
     ]):  # a procedure asked about on a blood thinner turns on the bleeding (session 69: "offered a steroid epidural

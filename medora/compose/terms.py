@@ -117,6 +117,13 @@ EVERYDAY_WORDS = frozenset(
     # hype?", "discharge on that basis?", "i feel totally fine … am i officially diabetic now?"
     for w in "attend attends attended attending hype hyped basis officially totally".split()
 ) | frozenset(
+    stem(w)  # the rest of the family and of an account's talk (session 70: "nothing broken luckily. my sister thinks
+    # she should come off it", "the ambulance gave her one pen", "I thought they last 10 years", "who is supposed to
+    # come and check her house", "became really muddled", "is that a good idea?"; not "since", which dates a side
+    # effect ("constipated and sleepy since starting amitriptyline"), nor "send" ("want to send me home on tablets")
+    for w in """sister sisters brother brothers cousin cousins aunt uncle luckily thankfully fortunately gave thought
+    supposed became become becomes idea ideas""".split()
+) | frozenset(
     stem(w)  # how bad it is, in everyday words: no finding of its own (session 37: "my toe is red hot and agonising,
     # can I take colchicine?" held "agonising" as a finding no gout passage names, and was partial)
     for w in ("agonising", "agonizing", "agony", "excruciating", "unbearable", "horrendous", "horrible", "dreadful",
@@ -279,6 +286,15 @@ POPULATIONS: dict[str, tuple[str, ...]] = {
     "breastfeeding": ("breastfeeding", "breast-feeding", "breastfed", "breastfeed", "lactation", "lactating",
                       "nursing mothers"),
     "older adults": ("elderly", "geriatric", "frail", "frailty", "older adults", "older people", "older patients"),
+    # a woman before her menopause, whom a source on postmenopausal bone loss does not speak of (session 70: "33F,
+    # premenopausal … T -2.7. Start alendronate?")
+    "premenopausal": ("premenopausal", "pre-menopausal"),
+    # Asian family origin, which changes BMI thresholds, a statin's dose and an allopurinol test: a source must speak
+    # of it (session 70: "a man of Chinese family origin … rosuvastatin 40 mg. Is this dose appropriate for him?")
+    "asian": ("asian", "asians", "south asian", "east asian", "chinese", "japanese", "korean", "han chinese"),
+    # the last days of life, whose agitation no source on delirium treats (session 70: "My dad is dying at home and
+    # has become very restless and confused in his last days. What medicine helps calm that?")
+    "end of life": ("dying", "last days", "end-of-life", "palliative", "hospice", "terminally ill", "terminal illness"),
 }
 
 

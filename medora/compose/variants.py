@@ -137,6 +137,11 @@ NAMED_MEMBERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                                                           "hypnotics", "non-benzodiazepine hypnotic",
                                                                           "non-benzodiazepine hypnotics", "sedative",
                                                                           "sedatives"), ())),
+    # the antipsychotics, which a delirium or dementia source names as a class (session 70: "…giving her haloperidol
+    # to calm her down. is that safe with her parkinsons?" against "use antipsychotics with caution or not at all in
+    # people with Parkinson's disease")
+    **dict.fromkeys(("haloperidol", "quetiapine", "olanzapine", "risperidone", "aripiprazole", "chlorpromazine",
+                     "levomepromazine", "amisulpride"), (("antipsychotic", "antipsychotics"), ())),
     # the nicotine products the drug lexicon names are nicotine replacement therapy, as every smoking guideline writes
     # them (session 50: "14 weeks pregnant … am I allowed to use nicotine gum or patches?" is answered by the smoking
     # overview's "NICE advises that NRT can be used in pregnancy")
