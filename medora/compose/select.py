@@ -248,13 +248,22 @@ _NORMAL_RESULT = re.compile(
 )
 
 
-_FED_UP = re.compile(r"\bfed\s+up\b", re.IGNORECASE)
-# A view doubted: "my sister thinks she should come off it, is that right?" (session 70), no side of the body
-_RIGHT_ASKED = re.compile(
-    r"\b(?:is|are|am|was|were)\s+(?:that|this|it|she|he|they|i|we|you|the \w+|my \w+|her \w+|his \w+)\s+right\b"
-    r"(?!-)",  # never "is it right-sided?"
-    re.IGNORECASE,
+# Words that are only the frame of a set phrase, no topic, unless the question writes them elsewhere too (session 70):
+# a view doubted, "my sister thinks she should come off it, is that right?" (no side of the body; never "is it
+# right-sided?"), and "she's fed up going to the surgery" (no feeding)
+_FRAMED_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:is|are|am|was|were)\s+(?:that|this|it|she|he|they|i|we|you|the \w+|my \w+|her \w+|his \w+)"
+                r"\s+right\b(?!-)", re.IGNORECASE), "right"),
+    (re.compile(r"\bfed\s+up\b", re.IGNORECASE), "fed"),
 )
+
+
+def _framed_only(question: str) -> set[str]:
+    """The stems of ``_FRAMED_WORDS`` the question writes only inside their set phrase."""
+    return {
+        word for phrase, word in _FRAMED_WORDS
+        if phrase.search(question) and word not in stem_sequence(phrase.sub(" ", question))
+    }
 
 
 def _denied(question: str) -> set[str]:
@@ -307,10 +316,7 @@ def question_weights(
     # "SH taxi driver, ex-smoker": the case's life, as a job told (session 62)
     denied = _denied(question)
     words -= denied
-    if _RIGHT_ASKED.search(question) and not _RIGHT_ASKED.sub(" ", question).lower().count("right"):
-        words.discard("right")  # "…is that right?": whether a view is correct, no side of the body
-    if _FED_UP.search(question) and not _FED_UP.sub(" ", question).lower().count("fed"):
-        words.discard("fed")  # "she's fed up going to the surgery": no feeding
+    words -= _framed_only(question)
     words -= set(stem_sequence(told_birth(question)))  # whom it is about: a postpartum population term (terms.py)
     weights = {
         token: weight for token, weight in idf.items()

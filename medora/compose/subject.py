@@ -300,7 +300,9 @@ def with_kept_drugs_asked(question: str, terms: list[SpecificTerm]) -> list[Spec
     ("…taking propranolol for migraine prevention, now 6 weeks pregnant. Can she continue it?") or whether the
     patient's dose is right ("Is her dose right?"); also, when no other drug is asked about, going on with nothing
     named after the verb or whether anything should change (``_KEEPING_ON``), though then not a background medicine
-    of few interactions beside the drug gone on with. Read before the classes are added (terms.specific_terms): a drug
+    of few interactions beside the drug gone on with; what to tell whoever operates (``_TELLING_THE_OPERATOR``); and,
+    when the cause of a changed result is asked, any medicine told as newly started, whether or not the drug lexicon
+    knows it (``_CAUSE_ASKED``). Read before the classes are added (terms.specific_terms): a drug
     asked about is never named by a class that only names the patient's own (variants.OWN_DRUG_CLASSES)."""
     asking = split_asking(question)[1]
     own = [term for term in terms if term.kind == "drug" and term.context]
