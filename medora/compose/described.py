@@ -743,8 +743,11 @@ def proposed_words(question: str, *, plans: bool = True) -> dict[str, str]:
 
 
 # what an account says is coming: "now flying long haul next week", "going skiing tomorrow"
-_UPCOMING = re.compile(r"\b(?:next (?:week|month|weekend|year)|tomorrow|in (?:a|\d+|two|three) (?:days?|weeks?))\b",
-                       re.IGNORECASE)
+_UPCOMING = re.compile(
+    r"\b(?:next (?:week|month|weekend|year)|tomorrow|in (?:a|an|\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a few|a couple of) (?:days?|weeks?|months?))\b",
+    re.IGNORECASE,
+)  # any count of days, weeks or months to come (session 71: "we're flying to Australia … in six weeks")
 # …or a day of the week: "this saturday", "next monday"; "on saturday" only in a clause that speaks in the present
 # ("he has swimming lessons on saturday", session 42): "hurt my back lifting boxes on monday" is the case, no plan
 _DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)"

@@ -103,6 +103,14 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "iucd": ("intrauterine device", "intrauterine contraceptive device"),
     "abdo": ("abdominal", "abdomen"),
     "fhx": ("family history",),
+    # session 71 (the thirty-eighth set's notes): prophylaxis, stockings, bedside glucose, ultrasound and a dose
+    # raised as notes clip them ("HBV antiviral ppx needed?", "TEDs vs IPC", "how long to monitor BMs?")
+    "ppx": ("prophylaxis", "prophylactic"),
+    "teds": ("anti-embolism stockings", "compression stockings", "graduated compression stockings"),
+    "bms": ("blood glucose", "capillary blood glucose", "glucose"),
+    "cbg": ("capillary blood glucose", "blood glucose", "glucose"),
+    "uss": ("ultrasound",),
+    "uptitrate": ("escalating", "increase", "titrate"),
     # session 18: thrombolysis as clinicians clip it ("lyse or transfer?"), and the pneumonia scores written without
     # their hyphen, which the index keeps whole ("CRB-65")
     "lyse": ("thrombolysis", "fibrinolysis", "thrombolytic", "fibrinolytic"),

@@ -519,6 +519,21 @@ def is_common_word(word: str) -> bool:
     return rank is not None and rank - VOCABULARY_OFFSET < COMMON_WORD_RANK
 
 
+MIN_CAPITAL_ABBREVIATION = 3
+
+
+def _capital_abbreviation(word: str, question: str) -> bool:
+    """True for a word typed in capitals that abbreviates one thing and is also a common word, in a question not
+    typed in capitals: "TENS" is transcutaneous electrical nerve stimulation, not tens (session 71: "Is TENS
+    recommended?" had no term, and the back-pain overview, which never names it, answered). Read where a question
+    asks only (``specific_terms``)."""
+    letters = [ch for ch in question if ch.isalpha()]
+    shouted = sum(ch.isupper() for ch in letters) > len(letters) / 2
+    return len(word) >= MIN_CAPITAL_ABBREVIATION and word.isupper() and not shouted and (
+        expansion_of(word) is not None
+    )
+
+
 def _ish_of_common_word(word: str) -> bool:
     """True for a word that only adds "-ish" to a common one ("pinkish", "bluish", "reddish"): as common as its base
     (session 60: "still a pinkish area where it was" made "pinkish" a term no overview names)."""
@@ -1125,13 +1140,15 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             taken.add(index)
             continue
         stems = stem_sequence(word)
+        capital = (index >= asking or asking == len(words)) and _capital_abbreviation(word, question)  # asked: a
+        # note's "MAP 62", "SAD PERSONS score" and "ALT 2x ULN" before its question tell the case in its shorthand
         if not stems or len(word) < 3 or word.lower() in STOPWORDS | _ASKING_VERBS or stems[0] in (
             GENERIC_WORDS | EVERYDAY_WORDS
-        ):
+        ) and not capital:
             continue
         common = (is_common_word(word) or _ish_of_common_word(word)) and word not in load_own_abbreviations() and (
             word not in CAPITAL_TERMS
-        )
+        ) and not capital
         if common or any(ch.isdigit() for ch in word) or (
             is_finding_word(word) or word.lower() in MEDICINE_FORMS or word.lower() in TAKEN_HOW
         ):
