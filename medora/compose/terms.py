@@ -523,10 +523,11 @@ MIN_CAPITAL_ABBREVIATION = 3
 
 
 def _capital_abbreviation(word: str, question: str) -> bool:
-    """True for a word typed in capitals that abbreviates one thing and is also a common word, in a question not
-    typed in capitals: "TENS" is transcutaneous electrical nerve stimulation, not tens (session 71: "Is TENS
-    recommended?" had no term, and the back-pain overview, which never names it, answered). Read where a question
-    asks only (``specific_terms``)."""
+    """True for a word of ``MIN_CAPITAL_ABBREVIATION`` letters or more typed in capitals that the abbreviation tables
+    give one meaning, in a question not typed in capitals: read as that abbreviation even when it is also a common
+    or a number word ("TENS" is transcutaneous electrical nerve stimulation, not tens; session 71: "Is TENS
+    recommended?" had no term, and the back-pain overview, which never names it, answered). ``specific_terms``
+    reads it only where a question asks."""
     letters = [ch for ch in question if ch.isalpha()]
     shouted = sum(ch.isupper() for ch in letters) > len(letters) / 2
     return len(word) >= MIN_CAPITAL_ABBREVIATION and word.isupper() and not shouted and (
