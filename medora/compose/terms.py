@@ -522,17 +522,19 @@ def is_common_word(word: str) -> bool:
 MIN_CAPITAL_ABBREVIATION = 3
 
 
-def _capital_abbreviation(word: str, question: str) -> bool:
-    """True for a word of ``MIN_CAPITAL_ABBREVIATION`` letters or more typed in capitals that the abbreviation tables
-    give one meaning, in a question not typed in capitals: read as that abbreviation even when it is also a common
-    or a number word ("TENS" is transcutaneous electrical nerve stimulation, not tens; session 71: "Is TENS
-    recommended?" had no term, and the back-pain overview, which never names it, answered). ``specific_terms``
-    reads it only where a question asks."""
+def is_shouted(question: str) -> bool:
+    """True for a question typed mostly in capitals: its words are words, not abbreviations."""
     letters = [ch for ch in question if ch.isalpha()]
-    shouted = sum(ch.isupper() for ch in letters) > len(letters) / 2
-    return len(word) >= MIN_CAPITAL_ABBREVIATION and word.isupper() and not shouted and (
-        expansion_of(word) is not None
-    )
+    return sum(ch.isupper() for ch in letters) > len(letters) / 2
+
+
+def _capital_abbreviation(word: str) -> bool:
+    """True for a word of ``MIN_CAPITAL_ABBREVIATION`` letters or more typed in capitals that the abbreviation tables
+    give one meaning: in a question not typed in capitals (``is_shouted``), read as that abbreviation even when it is
+    also a common or a number word ("TENS" is transcutaneous electrical nerve stimulation, not tens; session 71: "Is
+    TENS recommended?" had no term, and the back-pain overview, which never names it, answered). ``specific_terms``
+    reads it only where a question asks, and a source names it by its meaning or in capitals, never as "tens"."""
+    return len(word) >= MIN_CAPITAL_ABBREVIATION and word.isupper() and expansion_of(word) is not None
 
 
 def _ish_of_common_word(word: str) -> bool:
@@ -1093,6 +1095,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
     )
     terms: list[SpecificTerm] = []
     taken: set[int] = set()
+    shouted = is_shouted(question)
     children = [match.span("listed") for match in LISTED_CHILDREN.finditer(question)]  # the asker's children as
     # one of a few things listed
     told = _told_in_brackets(question)  # "my dad (71, type 2 diabetic, on metformin and ramipril)": told of him as
@@ -1141,7 +1144,7 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             taken.add(index)
             continue
         stems = stem_sequence(word)
-        capital = (index >= asking or asking == len(words)) and _capital_abbreviation(word, question)  # asked: a
+        capital = (index >= asking or asking == len(words)) and not shouted and _capital_abbreviation(word)  # asked: a
         # note's "MAP 62", "SAD PERSONS score" and "ALT 2x ULN" before its question tell the case in its shorthand
         if not stems or len(word) < 3 or word.lower() in STOPWORDS | _ASKING_VERBS or stems[0] in (
             GENERIC_WORDS | EVERYDAY_WORDS
@@ -1168,7 +1171,11 @@ def specific_terms(question: str, idf: dict[str, float] | None = None) -> list[S
             named = index not in sentence_starts and word[0].isupper() and not word.isupper() and word[1:].islower()
             case_only = listed.get(index) == SOCIAL_HISTORY or index in options  # "SH taxi driver, ex-smoker": the
             # case's life; "… D) MRI of the kidneys": an answer offered, not what the overview must name
-            terms.append(SpecificTerm(label=word, kind=kind, forms=_word_forms(word), phrase=phrase,
+            forms = _word_forms(word)
+            if capital:  # named by its meaning or as written in capitals, never as the common word ("tens of")
+                forms = tuple(form for form in forms if form != word.lower())
+            terms.append(SpecificTerm(label=word, kind=kind, forms=forms, phrase=phrase,
+                                      abbreviations=(word,) if capital else (),
                                       required=named and not case_only, context=case_only, offered=index in options,
                                       reading=listed.get(index) == RESULTS))
     for match in _GUIDED.finditer(question):

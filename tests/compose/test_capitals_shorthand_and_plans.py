@@ -7,7 +7,7 @@ import pytest
 
 from medora.compose.described import proposed_words
 from medora.compose.subject import shorthand_equivalents
-from medora.compose.terms import specific_terms
+from medora.compose.terms import TermText, specific_terms
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
 
@@ -19,6 +19,8 @@ def _labels(question: str) -> list[str]:
 def test_a_capitalised_abbreviation_that_is_a_common_word_is_a_term():
     terms = {term.label: term for term in specific_terms("my physio suggested a TENS machine, is it worth it?")}
     assert "transcutaneous electrical nerve stimulation" in terms["TENS"].forms
+    assert TermText("TENS may help some people with back pain.").covers(terms["TENS"])
+    assert not TermText("Tens of thousands of people have back pain.").covers(terms["TENS"])  # the number word
     assert "tens" not in [label.lower() for label in _labels("tens of thousands of people take it, is it safe?")]
 
 
