@@ -80,6 +80,9 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtyeighth # the thirty-eighth sets, written like the thirty-sixth: a
                                              # development set written in session 71 (first read on session
                                              # 70's code)
+    python bench/near_miss.py --thirtyninth # the thirty-ninth sets, written like the thirty-sixth: a
+                                            # development set written in session 72 (first read on session
+                                            # 71's code)
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -186,6 +189,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtyeighth": (
         "the thirty-eighth sets, three styles (half of the coverage questions everyday accounts): a development set "
         "written in session 71", DEVELOPMENT,
+    ),
+    "thirtyninth": (
+        "the thirty-ninth sets, three styles (half of the coverage questions everyday accounts): a development set "
+        "written in session 72", DEVELOPMENT,
     ),
     "thirtyfifth": (
         "the thirty-fifth sets, three styles (the twenty-sixth's, written again), written blind in session 66: rates "

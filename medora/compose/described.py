@@ -83,8 +83,9 @@ ASKING_FRAME = frozenset(
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
     definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans
-    supposed quick quickly fast accept accepted legit matter matters""".split()  # "should we just accept that?"
-    # (session 57); "does it matter when i take them?" (session 66)
+    supposed quick quickly fast accept accepted legit matter matters look looks""".split()  # "should we just accept
+    # that?" (session 57); "does it matter when i take them?" (session 66); "can someone come and look at the
+    # house?" (session 72)
 ) | frozenset(
     stem(word)  # an exam question's frame (session 62): "Which of the following is the correct dose?", "… most
     # appropriate next step?"
@@ -341,8 +342,17 @@ def unnamed_asking_words(
     everyday words asks about must be there ("would a TENS machine help?"). So must the cause the account gives
     (``cause_words``)."""
     describing, asking = split_asking(question)
-    words = _topic_words(without_exam_frame(asking)) | cause_words(describing)
+    words = _topic_words(_TIME_PHRASES.sub(" ", without_exam_frame(asking))) | cause_words(describing)
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
+
+
+# When, said in everyday words, inside what a question asks: "should anyone check his kidneys again at some point?",
+# "can we try again straight away?", "his bloods are back to normal now, but …" (session 72: the thirty-ninth set's
+# accounts went unanswered on "point" and "back"). The answer says when; the overview need not write the phrase.
+_TIME_PHRASES = re.compile(
+    r"\b(?:at some point|at any point|straight away|right away|back to normal|in the long run|any time soon)\b",
+    re.IGNORECASE,
+)
 
 
 # "since a snake bit it", "since starting my weight loss jab": what the account says brought the complaint on

@@ -29,9 +29,9 @@ PACKAGE = "drug_named_entity_recognition"
 # lists as allergen extracts ("a bad reaction to cashews" is a food allergy, not a drug beside the epipen asked about);
 # a blood group is a reading of the case, not its antigen given as a product ("blood group O rhesus negative"); a
 # nasal spray is the form a drug comes in ("is a nasal spray better than tablets?": the migraine overview's "nasal
-# triptan")
+# triptan"); "all clear" is a product's name, and what a patient says of a scan ("had breast cancer, all clear since")
 NOT_DRUGS = frozenset({"sits", "caps", "diamonds", "ferritin", "cashew", "cashews", "oat", "oats", "blood group",
-                       "blood groups", "nasal spray", "nasal sprays"})
+                       "blood groups", "nasal spray", "nasal sprays", "all clear"})
 # a two-word name opening on a word of grammar is a phrase of the sentence: "her booking appointment at 10 weeks" holds
 # no "AT 10" (a dihydrotachysterol brand; session 65)
 _GRAMMAR_WORDS = frozenset({"a", "an", "the", "at", "in", "on", "to", "of", "for", "by", "as", "and", "or", "with"})

@@ -1215,7 +1215,10 @@ def everyday_overview(
     is not on confusion. A case's own drugs (``context``) may be named in passing, and so may its findings once a
     term of the question itself, not a drug, is named in full ("reperfusion plan?" beside "the nearest cath lab is 3
     hours away"); findings alone must be named like a subject (a tongue swelling on ramipril, "voice slightly
-    hoarse", is not the sore-throat overview's, nor "erythema … after a cat bite. Which antibiotic?" cellulitis's)."""
+    hoarse", is not the sore-throat overview's, nor "erythema … after a cat bite. Which antibiotic?" cellulitis's).
+    An everyday account's findings (``told``) may be named in passing once its descriptions or its two closest
+    passages agree on the overview (session 72: "… can barely get round the supermarket … he's done the physio …
+    too old and too heavy for a new hip?" beside the osteoarthritis overview, which names physiotherapy once)."""
     if not agree and asks_about_drug(terms):
         return False
     prepared = [TermText(text) for text in passages]
@@ -1229,7 +1232,7 @@ def everyday_overview(
     return all(
         count >= MIN_NAMING_PASSAGES for term in terms
         if (count := naming[term.label]) and not term.context
-        and not (term.finding and (asked_in_full or described and term.told))
+        and not (term.finding and (asked_in_full or (described or agree) and term.told))
     )
 
 

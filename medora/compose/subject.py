@@ -111,6 +111,9 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "cbg": ("capillary blood glucose", "blood glucose", "glucose"),
     "uss": ("ultrasound",),
     "uptitrate": ("escalating", "increase", "titrate"),
+    # session 72: a combination as notes halve it ("treated w/ sof/vel 2021"); not "sac" (a gestational sac)
+    "sof": ("sofosbuvir",),
+    "vel": ("velpatasvir",),
     # session 18: thrombolysis as clinicians clip it ("lyse or transfer?"), and the pneumonia scores written without
     # their hyphen, which the index keeps whole ("CRB-65")
     "lyse": ("thrombolysis", "fibrinolysis", "thrombolytic", "fibrinolytic"),
