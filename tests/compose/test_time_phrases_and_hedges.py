@@ -7,7 +7,8 @@ import pytest
 
 from medora.compose.described import unnamed_asking_words
 from medora.compose.drugs import find_drugs
-from medora.compose.terms import EVERYDAY_WORDS, TermText, specific_terms, stem
+from medora.compose.select import question_weights
+from medora.compose.terms import TermText, specific_terms, stem, stem_sequence
 from medora.workspace import Workspace
 from tests.compose.conftest import status_and_first_source
 
@@ -21,8 +22,12 @@ def test_a_time_phrase_in_what_is_asked_need_not_be_written_by_the_overview():
 
 
 def test_an_account_s_hedges_are_not_its_topic():
-    assert {stem(word) for word in ("maybe", "rather", "overkill", "desperate", "ago")} <= EVERYDAY_WORDS
-    assert stem("end") not in EVERYDAY_WORDS  # "end of life", "end-stage" are topics
+    question = ("Started sertraline ten days ago and maybe I'm impatient, but I'd rather know now: we're desperate. "
+                "Is it overkill to ask about the end of the course?")
+    idf = {word: 1.0 for word in stem_sequence(question)}  # every word weighed alike: only the filters decide
+    weights = question_weights(question, idf)
+    assert not {stem(word) for word in ("maybe", "rather", "overkill", "desperate", "ago")} & weights.keys()
+    assert {stem("sertraline"), stem("end")} <= weights.keys()  # "end of life", "end-stage" are topics
 
 
 def test_all_clear_after_a_cancer_is_no_drug():
