@@ -83,6 +83,8 @@ on the dev and the frozen parts separately. Targets: detection ≥ 90 %, coverag
     python bench/near_miss.py --thirtyninth # the thirty-ninth sets, written like the thirty-sixth: a
                                             # development set written in session 72 (first read on session
                                             # 71's code)
+    python bench/near_miss.py --fortieth    # the fortieth sets, written like the thirty-sixth: a development
+                                            # set written in session 73 (first read on session 72's code)
     python bench/near_miss.py --tenth    # the tenth sets, everyday words, written blind in session 10 as a
                                          # development set: tuned on, wrong answers listed
 """
@@ -193,6 +195,10 @@ SETS: dict[str, tuple[str, frozenset[str]]] = {
     "thirtyninth": (
         "the thirty-ninth sets, three styles (half of the coverage questions everyday accounts): a development set "
         "written in session 72", DEVELOPMENT,
+    ),
+    "fortieth": (
+        "the fortieth sets, three styles (half of the coverage questions everyday accounts): a development set "
+        "written in session 73", DEVELOPMENT,
     ),
     "thirtyfifth": (
         "the thirty-fifth sets, three styles (the twenty-sixth's, written again), written blind in session 66: rates "

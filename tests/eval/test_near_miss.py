@@ -155,8 +155,8 @@ def test_the_twenty_first_to_sixth_sets_mix_three_styles_on_library_topics(name:
         assert sorted(q["style"] for q in questions) == ["clinician"] * 20 + ["lay"] * 20 + ["vignette"] * 20
 
 
-@pytest.mark.parametrize("name", ["thirtysixth", "thirtyseventh", "thirtyeighth", "thirtyninth"])
-def test_the_thirty_sixth_to_ninth_sets_weigh_everyday_accounts_more(name: str):
+@pytest.mark.parametrize("name", ["thirtysixth", "thirtyseventh", "thirtyeighth", "thirtyninth", "fortieth"])
+def test_the_thirty_sixth_to_fortieth_sets_weigh_everyday_accounts_more(name: str):
     near_miss, coverage = _set_on_library_topics(name, 60)
     assert sorted(q["twist"] for q in near_miss) == ["asked"] * 30 + ["described"] * 30
     assert sorted(q["style"] for q in near_miss) == ["clinician"] * 20 + ["lay"] * 20 + ["vignette"] * 20
