@@ -52,13 +52,15 @@ from medora.compose.described import (
     without_population,
     written_signs,
 )
+from medora.compose.idioms import without_figures_of_speech
 from medora.compose.lay import lay_equivalents
 from medora.compose.leads import other_grade, other_grade_asked
 from medora.compose.population_overviews import for_another_population
-from medora.compose.red_flags import flags_in, load_red_flags
+from medora.compose.red_flags import assessing_overviews, flags_in, load_red_flags
 from medora.compose.relevance import CANDIDATE_DEPTH, cited_pool, cited_sources, model_limit, source_signals
 from medora.compose.select import (
     ANSWERED,
+    DESCRIBED_MARGIN,
     DESCRIBED_PROBABILITY,
     MIN_NAMING_PASSAGES,
     OVERVIEW_MATCH,
@@ -157,10 +159,11 @@ def validate_question(question: str, *, audience: str = "clinician") -> str:
 def select_evidence(session: AnswerSession, *, retriever: Retriever, settings: Settings) -> Selection:
     """Retrieve once; keep the on-topic passages, judge which sources name the question's specific terms, and build
     the pool an article may cite (the closest source's relevant passages when nothing answers the question). The
-    question is read with its misspellings corrected (compose/spelling.py) and Medora's own abbreviations spelled out
+    question is read without its figures of speech (compose/idioms.py), with its misspellings corrected
+    (compose/spelling.py) and Medora's own abbreviations spelled out
     (compose/abbreviations.py); a vignette's or an everyday account's technical words written only where it
     describes the case are its findings (compose/case_findings.py)."""
-    question = with_abbreviations_spelled_out(with_spelling_corrected(session.question))
+    question = with_abbreviations_spelled_out(with_spelling_corrected(without_figures_of_speech(session.question)))
     depth = max(settings.retrieve.top_k, 10)
     unheld = retriever.unheld_words(question)  # read once: the brands, the long story's words and findings below
     generic_names = drug_name_equivalents(question, unheld)  # a drug named by a brand no
@@ -961,10 +964,20 @@ def _by_meaning(
     )
     if found is None:
         return None
-    if emergencies and not forced and found[0].source.key.removeprefix(LIBRARY_PREFIX) not in emergencies:
-        return None  # an emergency described in everyday words is answered from its own overview or from none, never
-        # a calm neighbour's: "my 4 year old has a temperature and is very sleepy and floppy" raises sepsis, whose
-        # overview is for adults; the ear-infection overview close in meaning is no answer (session 36)
+    topic = found[0].source.key.removeprefix(LIBRARY_PREFIX)
+    if emergencies and not forced and topic not in emergencies and topic not in assessing_overviews(emergencies):
+        # an emergency described in everyday words is answered from its own overview or from none, never a calm
+        # neighbour's: "my 4 year old has a temperature and is very sleepy and floppy" raises sepsis, whose overview
+        # is for adults; the ear-infection overview close in meaning is no answer (session 36); an overview on
+        # assessing its complaint may answer too ("crushing tight pain in her chest yesterday … 18 hours … seen
+        # today or wait for the GP?" is chest pain evaluation's, the heart attack's red flag raised). The one
+        # emergency's own overview is checked instead of the neighbour: "woke up unable to move his arm, speech all
+        # slurred … the clot-busting drug depending on an MRI scan" met the VTE prevention lines on hospital clots
+        if len(emergencies) != 1:
+            return None
+        found = _emergency_overview(emergencies[0], retriever, whole)
+        if found is None:
+            return None
     checked = _meaning_checked(question, found, retrieved, terms, weights, retriever, scope, felt)
     found_by_descriptions = found[3]
     if checked is None and not forced and not found_by_descriptions and scope.by_descriptions:
@@ -1077,8 +1090,10 @@ def _closest_overview(
     from every clinical passage. Where the descriptions may bring an overview (``scope.by_descriptions``: nothing
     answers), the passages' closest one is also taken when the descriptions put it first (select.described_first):
     "my blood pressure was 152/95, do I need tablets?" names no term, and both point to hypertension. Either way the
-    complaint, not the population, must bring it (``_complaint_decides``). Without ``by_passages``, only the
-    descriptions are read."""
+    complaint, not the population, must bring it (``_complaint_decides``). When the passages of several overviews
+    are nearly as close and no description decides, the only one naming the question's body parts or technical terms
+    (``_naming_the_body_part``), else the one its account describes (``_described_among_near``), is taken. Without
+    ``by_passages``, only the descriptions are read."""
     closest = closest_in_meaning(retrieved) if by_passages else None
     matches = retriever.described_matches(question) if scope.by_descriptions else []
 
@@ -1089,7 +1104,10 @@ def _closest_overview(
 
     if closest is not None and allowed(closest) and not _descriptions_overrule(matches, closest):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
-        return closest, passages, closest_two_agree(retrieved, closest.source_id), False
+        agree = closest_two_agree(retrieved, closest.source_id) or _account_describes(
+            question, retriever, closest.source.key
+        )  # its two closest passages, or its account's descriptions, agree on it
+        return closest, passages, agree, False
     described = closest_described(matches) or (
         _described_by_its_account(question, retriever)
         if scope.by_descriptions and not proposes_drug(question, terms) else None
@@ -1098,12 +1116,25 @@ def _closest_overview(
         _naming_the_body_part(question, retrieved, terms, retriever, whole)
         if by_passages and closest is None and described is None else None
     )
+    by_account = (
+        _described_among_near(question, retrieved, retriever)
+        if by_passages and closest is None and described is None and by_part is None else None
+    )
     if described is not None and _complaint_decides(question, terms, described.topic, retriever):
         topic = described.topic
     elif by_part is not None and allowed(by_part):
         passages = whole.get(by_part.source_id) or retriever.whole_source(by_part.source_id)
-        agree = closest_two_agree(retrieved, by_part.source_id) or described_first(matches, by_part.source.key)
-        return by_part, passages, agree, False  # agreed when the everyday descriptions put it first too
+        agree = closest_two_agree(retrieved, by_part.source_id) or described_first(matches, by_part.source.key) or (
+            not body_parts(question) and not asks_about_drug(terms)
+        )  # agreed when the everyday descriptions put it first too, or when it alone names the question's terms and
+        # no drug is asked about: "a bus driver … add gliclazide to my metformin" is answered by no overview naming
+        # both drugs (everyday_overview)
+        return by_part, passages, agree, False
+    elif by_account is not None and (scope.allows(by_account.source_id) or scope.by_descriptions and _complaint_decides(
+        question, terms, by_account.source.key.removeprefix(LIBRARY_PREFIX), retriever
+    )):  # its account's descriptions put it first, as the whole question's may (``allowed``)
+        passages = whole.get(by_account.source_id) or retriever.whole_source(by_account.source_id)
+        return by_account, passages, True, False  # its account's descriptions agree on it
     elif scope.by_descriptions and len(emergencies) == 1:
         return _emergency_overview(emergencies[0], retriever, whole)  # the one emergency its everyday words
         # describe (compose/red_flags.py): "lips and tongue swelled up after a nut and he went floppy" is the
@@ -1115,6 +1146,11 @@ def _closest_overview(
         return None
     passages = whole.get(source_id) or retriever.whole_source(source_id)
     return (passages[0], passages, True, True) if passages else None  # three lines alike, clearly ahead: agreed
+
+
+MIN_DECIDING_TERMS = 2  # without a body part, the question's technical terms (no everyday word, no population) that
+# the only near overview naming all of its terms must name ("couldn't catch my breath … blue inhaler … nebulisers
+# and steroid tablets": asthma, not COPD)
 
 
 def _naming_the_body_part(
@@ -1129,9 +1165,13 @@ def _naming_the_body_part(
     every body part the question speaks of, and every term of the question but the patient's own drugs: "red hot
     swollen lower leg, oral antibiotics or IV?" is as close to the sore-throat overview's antibiotic lines as to
     cellulitis's, which alone names a leg; "cranberry capsules to stop my bladder infections coming back" is not
-    the UTI overview's, which never names cranberry."""
+    the UTI overview's, which never names cranberry. A question speaking of no body part is decided so by its
+    technical terms (``MIN_DECIDING_TERMS``), and the overview must name the case's own too: "a lorry driver …
+    gliclazide to my metformin" is no question the diabetes overview, naming both drugs, answers (session 73)."""
     near = near_in_meaning(retrieved)
-    if len(near) < 2 or not body_parts(question):
+    by_terms = not body_parts(question)
+    deciding = [term for term in terms if not term.context and term.kind not in ("word", "population")]
+    if len(near) < 2 or by_terms and len(deciding) < MIN_DECIDING_TERMS:
         return None
 
     def names_all(item: Evidence) -> bool:
@@ -1139,7 +1179,7 @@ def _naming_the_body_part(
         texts = [heading(item.source), *(passage.text for passage in passages)]
         prepared = [TermText(text) for text in texts]
         return not unnamed_body_parts(question, texts) and all(
-            any(text.covers(term) for text in prepared) for term in terms if not term.context
+            any(text.covers(term) for text in prepared) for term in terms if by_terms or not term.context
         )
 
     naming = [item for item in near if names_all(item)]
@@ -1147,6 +1187,38 @@ def _naming_the_body_part(
 
 
 MIN_ACCOUNT_WORDS = 4  # a describing part this long says enough of the complaint to be matched on its own
+
+
+MIN_AGREEING_ACCOUNT_WORDS = 10  # an account this long tells more than a feeling (``_account_describes``)
+
+
+def _described_among_near(question: str, retrieved: list[Evidence], retriever: Retriever) -> Evidence | None:
+    """When the passages of several overviews are nearly as close in meaning (select.near_in_meaning): the closest
+    passage of the one the question's account describes (``_account_describes``): "started sertraline 10 days ago
+    because I've been feeling flat and not enjoying anything … how long should I give it?" is as close to the anxiety
+    overview's review interval as to the depression overview's, and its account is a description of depression's
+    (0.44, the anxiety lines 0.38). The overview must still pass every check of ``_by_meaning``."""
+    near = near_in_meaning(retrieved)
+    if len(near) < 2:
+        return None
+    return next((item for item in near if _account_describes(question, retriever, item.source.key)), None)
+
+
+def _account_describes(question: str, retriever: Retriever, key: str) -> bool:
+    """True when the question's describing part alone puts this overview (its source key) first by its everyday
+    descriptions (select.described_first), clearly ahead (``DESCRIBED_MARGIN``) of every other overview's lines: the
+    account agrees on the overview its passages found, as two closest passages do (select.closest_two_agree). Only an
+    account of ``MIN_AGREEING_ACCOUNT_WORDS``: "I feel low and tearful, would sertraline help?" tells a feeling, no
+    complaint that a drug is asked for (tests/compose/test_by_meaning.py)."""
+    describing, asking = split_asking(question)
+    if not asking or len(describing.split()) < MIN_AGREEING_ACCOUNT_WORDS:
+        return False
+    matches = retriever.described_matches(describing)
+    inside = [match for match in matches if not match.outside]
+    if len(inside) > 1 and inside[0].score - inside[1].score < DESCRIBED_MARGIN:
+        return False  # the account is as like another overview's lines: it decides nothing ("couldn't catch my
+        # breath … nebulisers … steroid tablets": anaphylaxis 0.476, pneumonia 0.474)
+    return described_first(matches, key)
 
 
 def _described_by_its_account(question: str, retriever: Retriever) -> DescribedMatch | None:

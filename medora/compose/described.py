@@ -83,9 +83,13 @@ ASKING_FRAME = frozenset(
     switch switched switching cut cutting necessary necessarily usual usually fair reason reasonable appointment
     appointments sense forever still late wear even allowed allow meant bother real never afterwards afterward first
     definately monday tuesday wednesday thursday friday saturday sunday dangerous danger risky harmful plan plans
-    supposed quick quickly fast accept accepted legit matter matters look looks""".split()  # "should we just accept
-    # that?" (session 57); "does it matter when i take them?" (session 66); "can someone come and look at the
-    # house?" (session 72)
+    supposed quick quickly fast accept accepted legit matter matters look looks depending depends count counts
+    counted course courses every each genuinely genuine fully completely totally entirely absolutely truly
+    exactly""".split()
+    # "should we just accept that?" (session 57); "does it matter when i take them?" (session 66); "can someone come
+    # and look at the house?" (session 72); "… the clot-busting drug depending on an MRI scan", "for me it counts as
+    # obesity - who's right?", "the pharmacist suggested an 8 week course of acid tablets", "keep having the
+    # injections every few months?" (session 73)
 ) | frozenset(
     stem(word)  # an exam question's frame (session 62): "Which of the following is the correct dose?", "… most
     # appropriate next step?"
@@ -342,8 +346,19 @@ def unnamed_asking_words(
     everyday words asks about must be there ("would a TENS machine help?"). So must the cause the account gives
     (``cause_words``)."""
     describing, asking = split_asking(question)
-    words = _topic_words(_TIME_PHRASES.sub(" ", without_exam_frame(asking))) | cause_words(describing)
+    asked = _REPORTER.sub(" ", _TIME_PHRASES.sub(" ", without_exam_frame(asking)))
+    words = _topic_words(asked) | cause_words(describing)
     return sorted(unnamed_words({word: word for word in words}, texts, equivalents))
+
+
+# Who or what reports something inside what is asked, up to its reporting verb: "the chart at the pharmacy says
+# that's overweight but the practice nurse said for me it counts as obesity - who's right?" (session 73) asks which
+# is right, not about a chart, a pharmacy or a practice; "should someone check it at the pharmacy?" still asks
+_REPORTER = re.compile(
+    r"\b(?:the|a|an|my|his|her|our|their|your)\s+(?:[\w'-]+\s+){0,4}?(?:says|said|told|tells|reckons|thinks|"
+    r"suggests|suggested|recommends|recommended)\b",
+    re.IGNORECASE,
+)
 
 
 # When, said in everyday words, inside what a question asks: "should anyone check his kidneys again at some point?",

@@ -71,12 +71,19 @@ CARERS = frozenset(
     gastroenterologist gastroenterologists endocrinologist endocrinologists diabetologist geriatrician geriatricians
     paediatrician paediatricians pediatrician pediatricians optician opticians counsellor counselor therapist
     therapists dietitian dietitians dietician dieticians registrar registrars doctors gps anaesthetist
-    anesthesiologist sho shos intern interns""".split()  # a junior doctor by grade ("Night SHO wants haloperidol")
+    anesthesiologist sho shos intern interns reg regs spr fy1 fy2 houseman""".split()  # a junior doctor by grade
+    # ("Night SHO wants haloperidol", "resp reg wants a 6/52 follow-up CXR")
+)
+# A team named before its doctor ("ortho SHO has charted enoxaparin", "resp reg wants…"): part of the teller
+TEAMS = frozenset(
+    """ortho orthopaedic orthopaedics orthopedic resp respiratory medical surgical gastro cardio cardiology renal
+    neuro neurology psych psychiatry obs gynae haem onc derm uro ent icu itu ed med surg""".split()
 )
 TELLING_VERBS = frozenset(
     """says said say told tells tell mentioned mentions suggested suggests recommended recommends advised advises
     wants wanted want thinks thought think reckons reckoned brought offered offers explained explains
-    gave gives give took takes put puts started starts prescribed prescribes sent sends checked checks""".split()
+    gave gives give took takes put puts started starts prescribed prescribes sent sends checked checks charted
+    charts ordered orders booked books requested requests""".split()
 )  # and what a carer did in the account ("the paramedics took him in", session 56)
 _BEFORE_TELLING = frozenset("also still just now has have had then keeps kept".split())  # "the surgeons still want"
 # An auxiliary just before the carer makes the carer what is asked about: "can a pharmacist tell whether my sore
@@ -88,6 +95,8 @@ AUXILIARY_BEFORE = 3  # words before the carer searched for one
 def is_teller(words: list[str], index: int) -> bool:
     """True when ``words[index]`` is a carer who tells or wants something ("my midwife says", "the nurses want to
     give him something"): the one who speaks, never the subject of the question."""
+    if words[index].lower() in TEAMS and index + 1 < len(words) and words[index + 1].lower() in CARERS:
+        return is_teller(words, index + 1)
     if words[index].lower() not in CARERS:
         return False
     if any(word.lower() in _ASKING_AUXILIARIES for word in words[max(index - AUXILIARY_BEFORE, 0) : index]):

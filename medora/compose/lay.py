@@ -267,8 +267,11 @@ _CAUSED = re.compile(  # the words read ahead, not taken: "the tablets my doctor
 )
 SIDE_EFFECT_FORMS = ("side effect", "side effects", "adverse effect", "adverse effects", "intolerance", "intolerant")
 
-_NAMES_A_MEDICINE = re.compile(r"\b(?:tablets?|pills?|medicines?|medication|meds|capsules?|injections?|inhalers?)\b",
-                               re.IGNORECASE)
+_NAMES_A_MEDICINE = re.compile(  # or a treatment given: "they gave me nebulisers and steroid tablets" (session 73)
+    r"\b(?:tablets?|pills?|medicines?|medication|meds|capsules?|injections?|inhalers?|nebuli[sz]ers?|drips?|jabs?"
+    r"|antibiotics?|steroids?|oxygen|fluids|a course|a prescription|a sick note)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)

@@ -33,7 +33,7 @@ HEADINGS: dict[str, str] = {
 # "inpatient", "on examination", "complains of", "presenting complaint"
 NOTE_MARKERS = frozenset(_HISTORY_HEADINGS) | frozenset({
     "fh", "fhx", "nkda", "nkfa", "nka", "adm", "nil", "nml", "inpt", "o/e", "oe", "c/o", "pc", "hpc",
-})
+}) | frozenset({"incr", "decr", "approx", "prev"})  # a note's shorthand for common words ("no incr bleeding risk")
 # A heading opens a section at the start of the note or after a mark that ends a clause; the section runs to the
 # full stop, semicolon or line break that ends it, or to the next heading
 _HEADING = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from medora.compose.terms import POPULATIONS
+from medora.compose.terms import POPULATIONS, told_birth
 from medora.retrieve.tokenize import content_words
 
 # the states a pregnancy overview is written for, in the words a question states them
@@ -31,10 +31,11 @@ _IN_POPULATION = re.compile(r"^(?P<condition>.+?)\s+in\s+pregnancy\b(?P<rest>.*)
 
 def for_another_population(question: str, title: str) -> bool:
     """True when the overview's ``title`` names pregnancy as the population it is written for and the question
-    states neither a pregnancy state nor another word of the title beyond its condition (see the module)."""
+    states neither a pregnancy state, a recent birth ("had my baby yesterday", compose/terms.py ``told_birth``) nor
+    another word of the title beyond its condition (see the module)."""
     written_for = _IN_POPULATION.match(title)
     if written_for is None:
         return False
     asked = content_words(question)
     beyond = content_words(written_for.group("rest")) - content_words(written_for.group("condition"))
-    return not (asked & (PREGNANCY_STEMS | beyond))
+    return not (asked & (PREGNANCY_STEMS | beyond)) and not told_birth(question)

@@ -140,6 +140,8 @@ class RedFlag:
     not_when: tuple[str, ...] = ()  # phrases that make its words something else ("heat stroke", "when I cough"),
     # matched on stems without gaps; "=" before one matches the words as written, "re:" a regular expression
     lasting: bool = False  # its danger outlasts the event: "in ED after an overdose" is a danger today
+    assessed_in: tuple[str, ...] = ()  # library overviews on assessing the complaint it presents with: they may
+    # answer an account of it as well as its own overview (chest pain evaluation for a suspected heart attack)
 
 
 # a question on what an emergency is, how it differs from another, what causes or signals it: knowledge asked of no
@@ -311,8 +313,17 @@ def load_red_flags() -> tuple[RedFlag, ...]:
             item.get("overview"),
             tuple(phrase.lower() for phrase in item.get("not_when", ())),
             bool(item.get("lasting", False)),
+            tuple(item.get("assessed_in", ())),
         )
         for item in load_yaml(text)
+    )
+
+
+def assessing_overviews(emergencies: tuple[str, ...]) -> frozenset[str]:
+    """The library overviews on assessing the complaints these emergencies (their overviews' ids) present with
+    (``RedFlag.assessed_in``)."""
+    return frozenset(
+        topic for flag in load_red_flags() if flag.overview in emergencies for topic in flag.assessed_in
     )
 
 

@@ -71,7 +71,8 @@ EVERYDAY_WORDS = frozenset(
     hadnt theyre thats whats youve weve his much many downhill sorted somebody someone told loads true found
     tonight today tomorrow yesterday want wants wanted wanting
     him himself herself myself themselves ourselves yourself tho thru appt cos coz pls plz though although
-    even rubbish prescription prescriptions regret regrets regretted pottering pottered""".split()
+    even rubbish prescription prescriptions regret regrets regretted pottering pottered simply teatime bedtime
+    lunchtime dinnertime""".split()
 ) | frozenset(
     stem(w)  # how far away, how soon, and what is asked for: the frame of a request (session 55: "STEMI, nearest PCI
     # centre ~3 h away - lyse?" held "away" and "nearest", and "…next step and in what timeframe?" "timeframe", as
@@ -242,6 +243,12 @@ LAY_SYNONYMS: dict[str, tuple[str, ...]] = {
     # where a patient lives, as the overviews write it (session 72: "can someone come and look at the house?" after
     # falls asks for the falls overview's home hazard assessment)
     "house": ("home",),
+    # a note's verb for thrombolysis (session 73: "no CI to lysis. lyse here or ship for PCI?")
+    **dict.fromkeys(("lyse", "lysis", "lysed"), ("fibrinolysis", "thrombolysis", "fibrinolytic", "thrombolytic")),
+    # a scan in everyday words is any imaging an overview names (session 73: "how quickly should I be seen and
+    # scanned?" beside the heart-failure overview's echocardiography)
+    **dict.fromkeys(("scan", "scans", "scanned"), ("imaging", "ultrasound", "echocardiography", "echocardiogram",
+                                                   "CT", "MRI", "X-ray", "radiograph", "DXA")),
     "exercise": ("physical activity",),
     "exercising": ("physical activity",),
     "coffee": ("caffeine",),
@@ -737,8 +744,8 @@ def _other_orders(names: list[str]) -> list[str]:
 
 # The form a medicine comes in, written in the plural: "would peppermint oil capsules help?" asks about the oil (a
 # vibrating capsule and capsule endoscopy are devices, so never the singular)
-MEDICINE_FORMS = frozenset({"capsules", "sachets", "tabs", "tab", "gummies"})  # "pred tabs", "a bp tab", "melatonin
-# gummies" (session 62)
+MEDICINE_FORMS = frozenset({"capsules", "sachets", "tabs", "tab", "gummies", "syrup", "syrups"})  # "pred tabs", "a bp
+# tab", "melatonin gummies" (session 62), "the pink antibiotic syrup" (session 73)
 # Everyday words for how a drug named just before them is given: "semaglutide jabs" are its injections, which a source
 # writes as the drug alone (session 56); the same word alone is a vaccine (lay_terms.yaml)
 DRUG_FORM_AFTER_NAME = frozenset({
