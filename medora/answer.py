@@ -1105,8 +1105,8 @@ def _closest_overview(
     if closest is not None and allowed(closest) and not _descriptions_overrule(matches, closest):
         passages = whole.get(closest.source_id) or retriever.whole_source(closest.source_id)
         agree = closest_two_agree(retrieved, closest.source_id) or _account_describes(
-            question, retriever, closest.source.key
-        )  # its two closest passages, or its account's descriptions, agree on it
+            question, retriever
+        ) == closest.source.key  # its two closest passages, or its account's descriptions, agree on it
         return closest, passages, agree, False
     described = closest_described(matches) or (
         _described_by_its_account(question, retriever)
@@ -1201,24 +1201,26 @@ def _described_among_near(question: str, retrieved: list[Evidence], retriever: R
     near = near_in_meaning(retrieved)
     if len(near) < 2:
         return None
-    return next((item for item in near if _account_describes(question, retriever, item.source.key)), None)
+    described = _account_describes(question, retriever)  # the account read once, whichever overview it is
+    return next((item for item in near if item.source.key == described), None)
 
 
-def _account_describes(question: str, retriever: Retriever, key: str) -> bool:
-    """True when the question's describing part alone puts this overview (its source key) first by its everyday
-    descriptions (select.described_first), clearly ahead (``DESCRIBED_MARGIN``) of every other overview's lines: the
+def _account_describes(question: str, retriever: Retriever) -> str | None:
+    """The source key of the overview the question's describing part alone puts first by its everyday descriptions
+    (select.described_first), clearly ahead (``DESCRIBED_MARGIN``) of every other overview's lines, or None: the
     account agrees on the overview its passages found, as two closest passages do (select.closest_two_agree). Only an
     account of ``MIN_AGREEING_ACCOUNT_WORDS``: "I feel low and tearful, would sertraline help?" tells a feeling, no
     complaint that a drug is asked for (tests/compose/test_by_meaning.py)."""
     describing, asking = split_asking(question)
     if not asking or len(describing.split()) < MIN_AGREEING_ACCOUNT_WORDS:
-        return False
+        return None
     matches = retriever.described_matches(describing)
     inside = [match for match in matches if not match.outside]
-    if len(inside) > 1 and inside[0].score - inside[1].score < DESCRIBED_MARGIN:
-        return False  # the account is as like another overview's lines: it decides nothing ("couldn't catch my
+    if not inside or len(inside) > 1 and inside[0].score - inside[1].score < DESCRIBED_MARGIN:
+        return None  # the account is as like another overview's lines: it decides nothing ("couldn't catch my
         # breath … nebulisers … steroid tablets": anaphylaxis 0.476, pneumonia 0.474)
-    return described_first(matches, key)
+    key = f"{LIBRARY_PREFIX}{inside[0].topic}"
+    return key if described_first(matches, key) else None
 
 
 def _described_by_its_account(question: str, retriever: Retriever) -> DescribedMatch | None:
